@@ -1,0 +1,20 @@
+// Shared jest settings: @swc/jest with decorator metadata (type-graphql needs it),
+// tests next to the code as *.spec.ts, never the compiled copies in dist/.
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.spec.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    }],
+  },
+  moduleNameMapper: {
+    '^@tiaokuai/common$': '<rootDir>/../../packages/common/src/index.ts',
+  },
+};

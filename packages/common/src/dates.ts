@@ -1,0 +1,52 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings. Validity intervals in the hub are inclusive of
+ * both ends (CONTRACT.md); an open end is `null`. Plain strings in this format compare
+ * correctly with `<` and `>`, which the rules rely on.
+ */
+export type Day = string;
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `s` is a real calendar date in `YYYY-MM-DD` form (2023-02-30 is not). */
+export function isDay(s: unknown): s is Day {
+  if (typeof s !== 'string') return false;
+  const m = DAY_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+export function addDays(day: Day, n: number): Day {
+  const m = DAY_RE.exec(day);
+  if (!m) throw new Error(`not a date: ${day}`);
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3] + n));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Today in China Standard Time: `asOf` defaults to today, and the committees' day turns
+ * over at midnight in Beijing, not in UTC. `HUB_TODAY` pins it (demos, tests).
+ */
+export function today(): Day {
+  const pinned = process.env.HUB_TODAY;
+  if (pinned && isDay(pinned)) return pinned;
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+  }).format(new Date());
+}
+
+/** Inclusive interval containment; `to === null` is open-ended. */
+export function within(day: Day, from: Day, to: Day | null | undefined): boolean {
+  return from <= day && (to == null || day <= to);
+}
+
+/** Do two inclusive intervals share at least one day? */
+export function overlaps(aFrom: Day, aTo: Day | null | undefined, bFrom: Day, bTo: Day | null | undefined): boolean {
+  return (aTo == null || bFrom <= aTo) && (bTo == null || aFrom <= bTo);
+}
+
+export function minDay(a: Day | null | undefined, b: Day | null | undefined): Day | null {
+  if (a == null) return b ?? null;
+  if (b == null) return a;
+  return a < b ? a : b;
+}

@@ -1,0 +1,143 @@
+import { PGlite } from '@electric-sql/pglite';
+import { SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import { mkdirSync } from 'node:fs';
+
+/** A drizzle handle that works on both drivers; transactions (`tx`) are assignable to it. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
+
+/** Counts SQL statements sent through drizzle: tests use it to prove batching. */
+export class StatementCounter {
+  count = 0;
+  log: string[] = [];
+  keepLog = false;
+  logQuery(query: string): void {
+    this.count++;
+    if (this.keepLog) this.log.push(query);
+  }
+  reset(): void {
+    this.count = 0;
+    this.log = [];
+  }
+}
+
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Raw SQL returning rows, on either driver (postgres.js returns an array, PGlite `{ rows }`). */
+  rows<T = Record<string, unknown>>(query: SQL, on?: Db): Promise<T[]>;
+  statements: StatementCounter;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; when absent the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data folder; absent or `memory://` keeps the database in memory. */
+  dataDir?: string;
+  /** Each subgraph owns one PostgreSQL schema and its own migrations table in it. */
+  schemaName: string;
+  migrationsFolder: string;
+  /** postgres.js pool size. */
+  poolSize?: number;
+}
+
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const r = (await db.execute(query)) as unknown;
+  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  const statements = new StatementCounter();
+  const logger = { logQuery: (q: string) => statements.logQuery(q) };
+  if (opts.url) {
+    const client = postgres(opts.url, {
+      max: opts.poolSize ?? 10,
+      onnotice: () => undefined,
+      connection: { application_name: `tiaokuai-${opts.schemaName}` },
+    });
+    const db = drizzlePostgres(client, { logger }) as unknown as Db;
+    // drizzle's migrator takes no lock: concurrent start-ups of the same service would race.
+    const lockConn = await client.reserve();
+    try {
+      await lockConn`select pg_advisory_lock(hashtext(${'tiaokuai:migrate:' + opts.schemaName}))`;
+      await migratePostgres(db as never, {
+        migrationsFolder: opts.migrationsFolder,
+        migrationsSchema: opts.schemaName,
+        migrationsTable: '__migrations',
+      });
+    } finally {
+      await lockConn`select pg_advisory_unlock(hashtext(${'tiaokuai:migrate:' + opts.schemaName}))`;
+      lockConn.release();
+    }
+    statements.reset();
+    return {
+      db, driver: 'postgres', statements,
+      rows: (q, on) => rowsOf(on ?? db, q),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const memory = !opts.dataDir || opts.dataDir.startsWith('memory://');
+  if (!memory) mkdirSync(opts.dataDir!, { recursive: true });
+  const pg = await PGlite.create(memory ? undefined : opts.dataDir);
+  return wrapPglite(pg, opts, statements, true);
+}
+
+async function wrapPglite(pg: PGlite, opts: DatabaseOptions, statements: StatementCounter, runMigrations: boolean): Promise<Database> {
+  const db = drizzlePglite(pg, { logger: { logQuery: (q: string) => statements.logQuery(q) } }) as unknown as Db;
+  if (runMigrations) {
+    await migratePglite(db as never, {
+      migrationsFolder: opts.migrationsFolder,
+      migrationsSchema: opts.schemaName,
+      migrationsTable: '__migrations',
+    });
+  }
+  statements.reset();
+  return {
+    db, driver: 'pglite', statements,
+    rows: (q, on) => rowsOf(on ?? db, q),
+    close: () => pg.close(),
+  };
+}
+
+/**
+ * A fresh, migrated, isolated database for one test file.
+ * On PostgreSQL (DATABASE_URL set) it creates a throw-away database on the same server and
+ * drops it on close, so test files never see each other's rows; on PGlite it is in memory.
+ */
+export async function openTestDatabase(opts: Omit<DatabaseOptions, 'url' | 'dataDir'>): Promise<Database> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return openDatabase({ ...opts });
+  const name = `tk_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(base, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ ...opts, url: url.toString(), poolSize: 4 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const a = postgres(base, { max: 1, onnotice: () => undefined });
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+/** Empties every table of a schema (test isolation between cases of one file). */
+export async function truncateSchema(database: Database, schemaName: string): Promise<void> {
+  const tables = await database.rows<{ t: string }>(
+    sql`select tablename as t from pg_tables where schemaname = ${schemaName} and tablename <> '__migrations'`,
+  );
+  if (tables.length === 0) return;
+  const list = tables.map((r) => `"${schemaName}"."${r.t}"`).join(', ');
+  await database.db.execute(sql.raw(`truncate ${list} restart identity cascade`));
+  database.statements.reset();
+}

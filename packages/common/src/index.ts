@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './dates';
+export * from './scalars';
+export * from './db';
+export * from './subgraph';
+export * from './log';

@@ -1,0 +1,190 @@
+import 'reflect-metadata';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLSchema, parse, type GraphQLFormattedError } from 'graphql';
+import http from 'node:http';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { HubError } from './errors';
+import { log } from './log';
+
+/** The federation version every subgraph links (composition 2.14 rejects v2.15). */
+export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.7';
+
+export interface SubgraphDefinition<TContext> {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type name; batch through the request's DataLoaders. */
+  references: Record<string, (representation: Record<string, unknown>, context: TContext) => unknown>;
+  /** Federation directives used in the SDL, e.g. `@key`, `@shareable`. */
+  federationImports: string[];
+}
+
+export interface FederatedSchema {
+  schema: GraphQLSchema;
+  /** The subgraph's SDL as composition sees it (checked in under schema/). */
+  sdl: string;
+}
+
+/**
+ * type-graphql builds the schema from classes; graphql's own printer drops applied
+ * directives (`@key`), so the SDL is printed with graphql-tools and rebuilt as a
+ * federation subgraph with type-graphql's resolvers plus the reference resolvers.
+ */
+export async function buildFederatedSchema<TContext>(def: SubgraphDefinition<TContext>): Promise<FederatedSchema> {
+  const built = await buildSchema({
+    resolvers: def.resolvers,
+    orphanedTypes: def.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+  });
+  const imports = def.federationImports.map((d) => JSON.stringify(d)).join(', ');
+  const sdl = `extend schema @link(url: "${FEDERATION_URL}", import: [${imports}])\n\n${printSchemaWithDirectives(built)}\n`;
+  const resolvers = createResolversMap(built) as Record<string, Record<string, unknown>>;
+  for (const [typeName, resolve] of Object.entries(def.references)) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolve };
+  }
+  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as never }]);
+  return { schema, sdl };
+}
+
+const PASS_THROUGH_CODES = new Set([
+  'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Errors are masked: a HubError or a GraphQL-level input error goes out as it is; anything
+ * else (a bug, a database error with SQL text) is logged here and reaches the client only
+ * as a generic message, never with a stack trace, SQL or an internal address.
+ */
+export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof HubError) {
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
+  }
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && PASS_THROUGH_CODES.has(code)) {
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log.error('unexpected error', { error: original instanceof Error ? original.stack : String(original), path: formatted.path });
+  return { message: '服务器内部错误', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  context: (req: http.IncomingMessage) => Promise<TContext> | TContext;
+  /** Largest accepted request body; imports of a whole province are large. */
+  maxBodyBytes?: number;
+  /** Readiness check (database reachable). */
+  ready?: () => Promise<boolean>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw Object.assign(new Error('request body too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * Serves a subgraph over plain node:http: `/graphql`, `/healthz` (liveness) and `/readyz`
+ * (readiness). Apollo Server runs behind `executeHTTPGraphQLRequest`, so the HTTP layer
+ * stays ours (body limits, health endpoints, later the gateway's signature check).
+ */
+export async function startSubgraphServer<TContext extends BaseContext>(
+  opts: SubgraphServerOptions<TContext>,
+  port: number,
+  host = '127.0.0.1',
+): Promise<RunningServer> {
+  const apollo = new ApolloServer<TContext>({
+    schema: opts.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatSubgraphError,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const limit = opts.maxBodyBytes ?? 64 * 1024 * 1024;
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', subgraph: opts.name });
+      if (url.pathname === '/readyz') {
+        const ok = opts.ready ? await opts.ready().catch(() => false) : true;
+        return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', subgraph: opts.name });
+      }
+      if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
+      const raw = req.method === 'POST' ? await readBody(req, limit) : '';
+      let body: unknown = undefined;
+      if (raw) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      }
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      }
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => opts.context(req),
+      });
+      res.statusCode = result.status ?? 200;
+      for (const [k, v] of result.headers) res.setHeader(k, v);
+      if (result.body.kind === 'complete') {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (e) {
+      const status = (e as { status?: number }).status ?? 500;
+      if (status === 500) log.error('request failed', { subgraph: opts.name, error: (e as Error).stack });
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? '请求体过大' : '服务器内部错误', extensions: { code: status === 413 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://${host}:${actualPort}/graphql`,
+    port: actualPort,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await apollo.stop();
+    },
+  };
+}
