@@ -1,0 +1,78 @@
+import DataLoader from 'dataloader';
+import type { Database, Db, Day } from '@tiaokuai/common';
+import type { LinkRecord, UnitRecord } from './domain/types';
+import { factsByUnitIds, linksInto, linksOutOf, unitsByCodes, unitsByIds, type StoredFactVersion } from './units/unit.store';
+import type { PartyBuildingAnswer } from './units/party-building.service';
+import { partyBuildingBatch } from './units/party-building.service';
+
+/** Per-request DataLoaders: each batch of keys costs one SQL statement. */
+export interface Loaders {
+  unitById: DataLoader<string, UnitRecord | null>;
+  unitByCode: DataLoader<string, UnitRecord | null>;
+  factsByUnit: DataLoader<string, StoredFactVersion[]>;
+  linksInto: DataLoader<string, LinkRecord[]>;
+  linksOutOf: DataLoader<string, LinkRecord[]>;
+  /** Keyed `id|asOf`. */
+  partyBuilding: DataLoader<string, PartyBuildingAnswer>;
+}
+
+export interface OrgContext {
+  database: Database;
+  db: Db;
+  loaders: Loaders;
+}
+
+function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+export function createLoaders(db: Db): Loaders {
+  const loaders: Loaders = {
+    unitById: new DataLoader(async (ids) => {
+      const rows = await unitsByIds(db, ids);
+      const byId = new Map(rows.map((u) => [u.id, u]));
+      for (const u of rows) loaders.unitByCode.prime(u.code, u);
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    unitByCode: new DataLoader(async (codes) => {
+      const rows = await unitsByCodes(db, codes);
+      const byCode = new Map(rows.map((u) => [u.code, u]));
+      for (const u of rows) loaders.unitById.prime(u.id, u);
+      return codes.map((c) => byCode.get(c) ?? null);
+    }),
+    factsByUnit: new DataLoader(async (ids) => {
+      const m = group(await factsByUnitIds(db, ids), (f) => f.unitId);
+      return ids.map((id) => m.get(id) ?? []);
+    }),
+    linksInto: new DataLoader(async (ids) => {
+      const m = group(await linksInto(db, ids), (l) => l.toId);
+      return ids.map((id) => m.get(id) ?? []);
+    }),
+    linksOutOf: new DataLoader(async (ids) => {
+      const m = group(await linksOutOf(db, ids), (l) => l.fromId);
+      return ids.map((id) => m.get(id) ?? []);
+    }),
+    partyBuilding: new DataLoader(async (keys) => {
+      const byDay = group([...keys], (k) => k.split('|')[1]);
+      const answers = new Map<string, PartyBuildingAnswer>();
+      for (const [day, dayKeys] of byDay) {
+        const ids = dayKeys.map((k) => k.split('|')[0]);
+        const result = await partyBuildingBatch(db, loaders, ids, day as Day);
+        for (const [id, answer] of result) answers.set(`${id}|${day}`, answer);
+      }
+      return keys.map((k) => answers.get(k) ?? new Error(`no unit ${k}`));
+    }),
+  };
+  return loaders;
+}
+
+export function createContext(database: Database): OrgContext {
+  return { database, db: database.db, loaders: createLoaders(database.db) };
+}

@@ -1,0 +1,50 @@
+import { DateScalar, JSONScalar, type Day } from '@tiaokuai/common';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { OrgContext } from '../context';
+import { importDocument } from '../interchange/import.service';
+import * as service from '../units/unit.service';
+import { ChangeFactsInput, CreateLinkInput, CreateUnitInput, UpdateLinkInput, UpdateUnitInput } from './inputs';
+import { ImportReport, Link, Unit } from './types';
+
+@Resolver()
+export class MutationResolver {
+  @Mutation(() => Unit, { description: 'Creates a unit, optionally with its facts from validFrom on' })
+  createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: OrgContext) {
+    return service.createUnit(ctx.db, input);
+  }
+
+  @Mutation(() => Unit, { description: 'Changes a unit\'s name, level, region or start date' })
+  updateUnit(@Arg('input', () => UpdateUnitInput) input: UpdateUnitInput, @Ctx() ctx: OrgContext) {
+    return service.updateUnit(ctx.db, input);
+  }
+
+  @Mutation(() => Unit, { description: 'Ends (撤销) a unit on `on`, its last day; its open facts and links end with it' })
+  endUnit(@Arg('code') code: string, @Arg('on', () => DateScalar) on: Day, @Ctx() ctx: OrgContext) {
+    return service.endUnit(ctx.db, code, on);
+  }
+
+  @Mutation(() => Unit, { description: 'Records a new version of a unit\'s facts from validFrom on (a transfer, 转隶)' })
+  changeUnitFacts(@Arg('input', () => ChangeFactsInput) input: ChangeFactsInput, @Ctx() ctx: OrgContext) {
+    return service.changeUnitFacts(ctx.db, input);
+  }
+
+  @Mutation(() => Link)
+  createLink(@Arg('input', () => CreateLinkInput) input: CreateLinkInput, @Ctx() ctx: OrgContext) {
+    return service.createLink(ctx.db, input);
+  }
+
+  @Mutation(() => Link)
+  updateLink(@Arg('input', () => UpdateLinkInput) input: UpdateLinkInput, @Ctx() ctx: OrgContext) {
+    return service.updateLink(ctx.db, input);
+  }
+
+  @Mutation(() => Link, { description: 'Ends a link on `on`, its last day' })
+  endLink(@Arg('id', () => ID) id: string, @Arg('on', () => DateScalar) on: Day, @Ctx() ctx: OrgContext) {
+    return service.endLink(ctx.db, id, on);
+  }
+
+  @Mutation(() => ImportReport, { description: 'Imports a tiaokuai/v1 document (units and links): all-or-nothing, idempotent by code' })
+  importUnits(@Arg('document', () => JSONScalar) document: unknown, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: OrgContext) {
+    return importDocument(ctx.db, document, dryRun);
+  }
+}

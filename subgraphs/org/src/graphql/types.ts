@@ -1,0 +1,133 @@
+import 'reflect-metadata';
+import { DateScalar, JSONScalar } from '@tiaokuai/common';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { AnomalyCode, LeadershipFlavour, LinkKind, ManagementMode, UnitKind, UnitLevel } from '../domain/types';
+import {
+  AnomalyCodeEnum, HistoryEventKindEnum, LeadershipFlavourEnum, LinkKindEnum, ManagementModeEnum, RoleBasisEnum, RoleKindEnum, UnitKindEnum, UnitLevelEnum,
+} from './enums';
+
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "code")')
+@ObjectType({ description: '一个党组织（单位）。The org subgraph is its only source of truth.' })
+export class Unit {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Stable external code' }) code!: string;
+  @Field() name!: string;
+  @Field(() => UnitKindEnum) kind!: UnitKind;
+  @Field(() => UnitLevelEnum) level!: UnitLevel;
+  @Field({ description: 'GB/T 2260 region code' }) region!: string;
+  @Field(() => DateScalar) validFrom!: string;
+  @Field(() => DateScalar, { nullable: true }) validTo!: string | null;
+}
+
+@ObjectType({ description: 'One version of a unit\'s facts, valid over an inclusive interval' })
+export class UnitFacts {
+  @Field(() => DateScalar) validFrom!: string;
+  @Field(() => DateScalar, { nullable: true }) validTo!: string | null;
+  @Field(() => ManagementModeEnum, { nullable: true }) partyRelationMode!: ManagementMode | null;
+  @Field(() => ManagementModeEnum, { nullable: true }) businessMode!: ManagementMode | null;
+  competentDepartmentId!: string | null;
+  localityId!: string | null;
+}
+
+@ObjectType({ description: 'A declared, directed (from = superior), time-valid link' })
+export class Link {
+  @Field(() => ID) id!: string;
+  @Field(() => LinkKindEnum) kind!: LinkKind;
+  @Field(() => LeadershipFlavourEnum, { nullable: true }) flavour!: LeadershipFlavour | null;
+  @Field(() => DateScalar) validFrom!: string;
+  @Field(() => DateScalar, { nullable: true }) validTo!: string | null;
+  @Field(() => String, { nullable: true, description: 'Document reference (文件依据)' }) basis!: string | null;
+  fromId!: string;
+  toId!: string;
+}
+
+@ObjectType({ description: 'A party-building role of one body over a unit, and where it comes from' })
+export class Role {
+  @Field(() => RoleKindEnum) role!: 'LEADS' | 'GUIDES';
+  @Field(() => LeadershipFlavourEnum, { nullable: true }) flavour!: LeadershipFlavour | null;
+  @Field(() => RoleBasisEnum) basis!: string;
+  unitId!: string;
+}
+
+@ObjectType()
+export class Anomaly {
+  @Field(() => AnomalyCodeEnum) code!: AnomalyCode;
+  @Field({ description: 'Chinese, for people' }) message!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'For a past period (a gap after a transfer): its first day' }) from!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '...and its last day' }) to!: string | null;
+  unitId!: string;
+  relatedUnitIds!: string[];
+  linkIds!: string[];
+}
+
+@ObjectType({ description: 'Who leads and who guides a unit\'s party-building on a date, and why' })
+export class PartyBuilding {
+  @Field(() => DateScalar) asOf!: string;
+  @Field({ description: 'Stable code of the rule applied' }) rule!: string;
+  @Field({ description: 'Chinese, for people: which rule, which facts, which date' }) explanation!: string;
+  @Field({ description: 'Does the unit exist on asOf?' }) exists!: boolean;
+  leaderIds!: string[];
+  guideIds!: string[];
+  roleList!: Role[];
+  declaredLinks!: Link[];
+  anomalyList!: Anomaly[];
+}
+
+@ObjectType()
+export class HistoryEvent {
+  @Field(() => DateScalar) date!: string;
+  @Field(() => HistoryEventKindEnum) kind!: string;
+  @Field({ description: 'Chinese, for people' }) description!: string;
+  @Field(() => [String], { description: 'For FACTS_CHANGED: the facts that changed' }) changed!: string[];
+  @Field(() => Link, { nullable: true }) link!: Link | null;
+  @Field(() => UnitFacts, { nullable: true }) facts!: UnitFacts | null;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType()
+export class UnitEdge {
+  @Field() cursor!: string;
+  @Field(() => Unit) node!: Unit;
+}
+
+@ObjectType()
+export class UnitConnection {
+  @Field(() => [UnitEdge]) edges!: UnitEdge[];
+  @Field(() => [Unit]) nodes!: Unit[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType()
+export class ImportProblem {
+  @Field({ description: 'JSON path of the offending entry, e.g. units[3].kind' }) path!: string;
+  @Field() message!: string;
+}
+
+@ObjectType()
+export class ImportCounts {
+  @Field(() => Int) created!: number;
+  @Field(() => Int) updated!: number;
+  @Field(() => Int) unchanged!: number;
+}
+
+@ObjectType({ description: 'What an import did (or, with dryRun, would do)' })
+export class ImportReport {
+  @Field() ok!: boolean;
+  @Field() dryRun!: boolean;
+  @Field(() => Int) created!: number;
+  @Field(() => Int) updated!: number;
+  @Field(() => Int) unchanged!: number;
+  @Field(() => [ImportProblem]) problems!: ImportProblem[];
+  @Field(() => ImportCounts) units!: ImportCounts;
+  @Field(() => ImportCounts) links!: ImportCounts;
+  @Field(() => [String], { description: 'Codes of the units created or updated' }) changedCodes!: string[];
+}
+
+export { JSONScalar };

@@ -1,0 +1,85 @@
+import { BadInputError, DateScalar, JSONScalar, today, type Day } from '@tiaokuai/common';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { OrgContext } from '../context';
+import { unitHistory } from '../domain/history';
+import { factsAt } from '../domain/timeline';
+import type { LinkKind, UnitRecord } from '../domain/types';
+import * as queries from '../units/unit.queries';
+import { LinkDirectionEnum, LinkKindEnum } from './enums';
+import { UnitFilterInput } from './inputs';
+import { Anomaly, HistoryEvent, Link, PartyBuilding, Unit, UnitConnection, UnitFacts } from './types';
+
+const MAX_PAGE = 500;
+
+@Resolver(() => Unit)
+export class UnitResolver {
+  @Query(() => Unit, { nullable: true, description: 'A unit by id or by code' })
+  unit(@Arg('id', () => ID, { nullable: true }) id: string | null, @Arg('code', () => String, { nullable: true }) code: string | null, @Ctx() ctx: OrgContext) {
+    return queries.findUnit(ctx, id, code);
+  }
+
+  @Query(() => UnitConnection, { description: `Units, filtered, in pages of at most ${MAX_PAGE} (cursor pagination)` })
+  units(
+    @Arg('filter', () => UnitFilterInput, { nullable: true }) filter: UnitFilterInput | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: OrgContext,
+  ) {
+    if (first < 1 || first > MAX_PAGE) throw new BadInputError('first', `first 必须在 1 到 ${MAX_PAGE} 之间`);
+    return queries.listUnitsPage(ctx, filter ?? {}, first, after);
+  }
+
+  @Query(() => [Unit], { description: 'Units where a and b (codes) both hold a party-building role (lead or guide), or both claim one' })
+  sharedUnits(@Arg('a') a: string, @Arg('b') b: string, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null, @Ctx() ctx: OrgContext) {
+    return queries.sharedUnits(ctx, a, b, asOf ?? today());
+  }
+
+  @Query(() => [Anomaly], { description: 'Anomalies of a scope (a unit code: its subtree and the units it leads or guides); absent = everything' })
+  leadershipAnomalies(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null, @Ctx() ctx: OrgContext) {
+    return queries.leadershipAnomalies(ctx, scope, asOf ?? today());
+  }
+
+  @Query(() => JSONScalar, { description: 'The hub\'s units and links as a tiaokuai/v1 document (optionally only a scope)' })
+  exportUnits(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: OrgContext) {
+    return queries.exportUnits(ctx, scope);
+  }
+
+  @FieldResolver(() => PartyBuilding, { description: 'Who leads and who guides its party-building on asOf (default today), and why' })
+  async partyBuilding(@Root() unit: UnitRecord, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null, @Ctx() ctx: OrgContext): Promise<PartyBuilding> {
+    return queries.partyBuilding(ctx, unit.id, asOf ?? today());
+  }
+
+  @FieldResolver(() => UnitFacts, { nullable: true, description: 'The fact version in force on asOf (default today)' })
+  async facts(@Root() unit: UnitRecord, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null, @Ctx() ctx: OrgContext) {
+    return factsAt(await ctx.loaders.factsByUnit.load(unit.id), asOf ?? today());
+  }
+
+  @FieldResolver(() => [UnitFacts], { description: 'Every fact version, oldest first' })
+  factVersions(@Root() unit: UnitRecord, @Ctx() ctx: OrgContext) {
+    return ctx.loaders.factsByUnit.load(unit.id);
+  }
+
+  @FieldResolver(() => [Link], { description: 'Declared links into (IN) or out of (OUT) the unit; with asOf, only those in force that day' })
+  async links(
+    @Root() unit: UnitRecord,
+    @Arg('direction', () => LinkDirectionEnum, { defaultValue: 'BOTH' }) direction: 'IN' | 'OUT' | 'BOTH',
+    @Arg('kinds', () => [LinkKindEnum], { nullable: true }) kinds: LinkKind[] | null,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,
+    @Ctx() ctx: OrgContext,
+  ) {
+    return queries.unitLinks(ctx, unit.id, direction, kinds, asOf);
+  }
+
+  @FieldResolver(() => [HistoryEvent], { description: 'What changed, when: start and end, fact versions, links starting and ending' })
+  async history(@Root() unit: UnitRecord, @Ctx() ctx: OrgContext) {
+    const [facts, incoming, outgoing] = await Promise.all([
+      ctx.loaders.factsByUnit.load(unit.id), ctx.loaders.linksInto.load(unit.id), ctx.loaders.linksOutOf.load(unit.id),
+    ]);
+    const ids = new Set<string>([unit.id]);
+    for (const l of [...incoming, ...outgoing]) { ids.add(l.fromId); ids.add(l.toId); }
+    for (const f of facts) for (const x of [f.localityId, f.competentDepartmentId]) if (x) ids.add(x);
+    const known = new Map<string, UnitRecord>();
+    for (const u of await ctx.loaders.unitById.loadMany([...ids])) if (u && !(u instanceof Error)) known.set(u.id, u);
+    return unitHistory(unit, facts, incoming, outgoing, { get: (id) => known.get(id) });
+  }
+}

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { openDatabase, startSubgraphServer, type Database, type RunningServer } from '@tiaokuai/common';
+import { sql } from 'drizzle-orm';
+import { createContext } from './context';
+import { buildOrgSchema } from './schema';
+
+export const SCHEMA_NAME = 'org';
+export const MIGRATIONS = path.join(__dirname, '..', 'migrations');
+
+export { buildOrgSchema } from './schema';
+export { createContext } from './context';
+
+export interface OrgServiceOptions {
+  port: number;
+  databaseUrl?: string;
+  dataDir?: string;
+  database?: Database;
+}
+
+/** Starts the org subgraph: database (migrated), schema, HTTP server. */
+export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<RunningServer & { database: Database }> {
+  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS }));
+  const { schema } = await buildOrgSchema();
+  const server = await startSubgraphServer({
+    name: 'org',
+    schema,
+    context: () => createContext(database),
+    ready: async () => { await database.db.execute(sql`select 1`); return true; },
+  }, opts.port);
+  return {
+    ...server, database,
+    close: async () => { await server.close(); if (!opts.database) await database.close(); },
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Applies a `tiaokuai/v1` document: all-or-nothing (one transaction; any problem writes
+ * nothing), idempotent by code (units) and by (from, to, kind, validFrom) (links).
+ * A unit in the file is the truth for that unit: its fields and its whole fact history.
+ * Links not in the file are left alone.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@tiaokuai/common';
+import { links, unitFacts, units } from '../db/schema';
+import { factsByUnitIds, linksInto, toUnit, unitsByCodes } from '../units/unit.store';
+import { externalReferences, parseDocument, type LinkPlan, type Problem, type UnitPlan } from './validate';
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: Problem[];
+  units: Counts;
+  links: Counts;
+  changedCodes: string[];
+}
+
+const CHUNK = 1000;
+function chunks<T>(list: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+type FactKey = string;
+const factKey = (v: { validFrom: string; validTo: string | null; partyRelationMode: string | null; businessMode: string | null; competentDepartmentId: string | null; localityId: string | null }): FactKey =>
+  [v.validFrom, v.validTo, v.partyRelationMode, v.businessMode, v.competentDepartmentId, v.localityId].join('|');
+
+function failed(problems: Problem[], dryRun: boolean): ImportResult {
+  const zero = { created: 0, updated: 0, unchanged: 0 };
+  return { ok: false, dryRun, ...zero, problems, units: zero, links: { ...zero }, changedCodes: [] };
+}
+
+/** Thrown inside the transaction to roll back a dry run after computing its report. */
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}
+
+export async function importDocument(db: Db, doc: unknown, dryRun: boolean): Promise<ImportResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const external = externalReferences(doc);
+      const existing = new Set((await unitsByCodes(tx, external)).map((u) => u.code));
+      const parsed = parseDocument(doc, existing);
+      if (parsed.problems.length > 0) return failed(parsed.problems, dryRun);
+      const result = await apply(tx, parsed.units, parsed.links, dryRun);
+      if (dryRun) throw new DryRunRollback(result);
+      return result;
+    });
+  } catch (e) {
+    if (e instanceof DryRunRollback) return e.result;
+    throw e;
+  }
+}
+
+async function apply(tx: Db, unitPlans: UnitPlan[], linkPlans: LinkPlan[], dryRun: boolean): Promise<ImportResult> {
+  const unitCounts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const linkCounts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const changed = new Set<string>();
+
+  // Every code the file names, defined or referenced: one statement.
+  const allCodes = new Set<string>(unitPlans.map((u) => u.code));
+  for (const u of unitPlans) for (const v of u.versions) for (const c of [v.locality, v.competentDepartment]) if (c) allCodes.add(c);
+  for (const l of linkPlans) { allCodes.add(l.from); allCodes.add(l.to); }
+  const before = new Map((await unitsByCodes(tx, [...allCodes])).map((u) => [u.code, u]));
+  const idOf = new Map<string, string>([...before.values()].map((u) => [u.code, u.id]));
+
+  // Units: create the new ones (ids needed below), update the changed ones.
+  const toCreate = unitPlans.filter((u) => !before.has(u.code));
+  const toUpdate = unitPlans.filter((u) => {
+    const b = before.get(u.code);
+    return b && (b.name !== u.name || b.kind !== u.kind || b.level !== u.level || b.region !== u.region || b.validFrom !== u.validFrom || b.validTo !== u.validTo);
+  });
+  unitCounts.created = toCreate.length;
+  for (const u of toCreate) changed.add(u.code);
+  for (const u of toUpdate) changed.add(u.code);
+  if (!dryRun) {
+    for (const part of chunks(toCreate)) {
+      const rows = await tx.insert(units).values(part.map((u) => ({
+        code: u.code, name: u.name, kind: u.kind, level: u.level, region: u.region, validFrom: u.validFrom, validTo: u.validTo,
+      }))).returning();
+      for (const r of rows) idOf.set(r.code, String(toUnit(r).id));
+    }
+    for (const u of toUpdate) {
+      await tx.update(units).set({ name: u.name, kind: u.kind, level: u.level, region: u.region, validFrom: u.validFrom, validTo: u.validTo, updatedAt: sql`now()` })
+        .where(eq(units.code, u.code));
+    }
+  } else {
+    toCreate.forEach((u, i) => idOf.set(u.code, `new:${i}`));
+  }
+
+  // Fact histories: replace a unit's versions when they differ from the file's.
+  const existingIds = unitPlans.map((u) => before.get(u.code)?.id).filter((x): x is string => !!x);
+  const storedFacts = new Map<string, string[]>();
+  for (const f of await factsByUnitIds(tx, existingIds)) {
+    const list = storedFacts.get(f.unitId) ?? [];
+    list.push(factKey(f));
+    storedFacts.set(f.unitId, list);
+  }
+  const factRows: Array<typeof unitFacts.$inferInsert> = [];
+  const replaceFactsOf: number[] = [];
+  for (const u of unitPlans) {
+    const unitId = idOf.get(u.code)!;
+    const wanted = u.versions.map((v) => ({
+      validFrom: v.validFrom, validTo: v.validTo, partyRelationMode: v.partyRelationMode, businessMode: v.businessMode,
+      competentDepartmentId: v.competentDepartment ? idOf.get(v.competentDepartment)! : null,
+      localityId: v.locality ? idOf.get(v.locality)! : null,
+    }));
+    const isNew = !before.has(u.code);
+    const same = !isNew && JSON.stringify((storedFacts.get(unitId) ?? []).sort()) === JSON.stringify(wanted.map(factKey).sort());
+    if (same) continue;
+    if (!isNew) {
+      replaceFactsOf.push(Number(unitId));
+      changed.add(u.code);
+    }
+    for (const w of wanted) {
+      factRows.push({
+        unitId: Number(unitId), validFrom: w.validFrom, validTo: w.validTo, partyRelationMode: w.partyRelationMode, businessMode: w.businessMode,
+        competentDepartmentId: w.competentDepartmentId ? Number(w.competentDepartmentId) : null,
+        localityId: w.localityId ? Number(w.localityId) : null,
+      });
+    }
+  }
+  unitCounts.updated = unitPlans.filter((u) => before.has(u.code) && changed.has(u.code)).length;
+  unitCounts.unchanged = unitPlans.length - unitCounts.created - unitCounts.updated;
+  if (!dryRun) {
+    for (const part of chunks(replaceFactsOf)) await tx.delete(unitFacts).where(inArray(unitFacts.unitId, part));
+    for (const part of chunks(factRows)) await tx.insert(unitFacts).values(part);
+  }
+
+  // Links, by identity (from, to, kind, validFrom).
+  const targetIds = [...new Set(linkPlans.map((l) => idOf.get(l.to)!).filter((id) => !id.startsWith('new:')))];
+  const storedLinks = new Map((await linksInto(tx, targetIds)).map((l) => [`${l.fromId}|${l.toId}|${l.kind}|${l.validFrom}`, l]));
+  const linkRows: Array<typeof links.$inferInsert> = [];
+  for (const l of linkPlans) {
+    const fromId = idOf.get(l.from)!, toId = idOf.get(l.to)!;
+    const stored = storedLinks.get(`${fromId}|${toId}|${l.kind}|${l.validFrom}`);
+    if (!stored) {
+      linkCounts.created++;
+      if (!dryRun) linkRows.push({ fromId: Number(fromId), toId: Number(toId), kind: l.kind, flavour: l.flavour, validFrom: l.validFrom, validTo: l.validTo, basis: l.basis });
+    } else if (stored.validTo !== l.validTo || stored.flavour !== l.flavour || stored.basis !== l.basis) {
+      linkCounts.updated++;
+      if (!dryRun) {
+        await tx.update(links).set({ validTo: l.validTo, flavour: l.flavour, basis: l.basis, updatedAt: sql`now()` })
+          .where(and(eq(links.id, Number(stored.id))));
+      }
+    } else {
+      linkCounts.unchanged++;
+    }
+  }
+  if (!dryRun) for (const part of chunks(linkRows)) await tx.insert(links).values(part);
+
+  return {
+    ok: true,
+    dryRun,
+    created: unitCounts.created + linkCounts.created,
+    updated: unitCounts.updated + linkCounts.updated,
+    unchanged: unitCounts.unchanged + linkCounts.unchanged,
+    problems: [],
+    units: unitCounts,
+    links: linkCounts,
+    changedCodes: [...changed].sort(),
+  };
+}

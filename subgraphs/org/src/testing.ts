@@ -1,0 +1,44 @@
+/** Test harness: the real schema over a fresh migrated database (PGlite, or PostgreSQL with DATABASE_URL). */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { formatSubgraphError, openTestDatabase, truncateSchema, type Database } from '@tiaokuai/common';
+import { createContext, type OrgContext } from './context';
+import { MIGRATIONS, SCHEMA_NAME } from './index';
+import { buildOrgSchema } from './schema';
+
+export interface GqlResult {
+  data?: Record<string, any> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, any> }>;
+}
+
+export interface OrgHarness {
+  database: Database;
+  run(query: string, variables?: Record<string, unknown>): Promise<GqlResult>;
+  /** Runs and fails the test on any GraphQL error. */
+  ok(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>>;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function orgHarness(): Promise<OrgHarness> {
+  const database = await openTestDatabase({ schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS });
+  const { schema } = await buildOrgSchema();
+  const server = new ApolloServer<OrgContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  await server.start();
+  const run = async (query: string, variables?: Record<string, unknown>): Promise<GqlResult> => {
+    const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database) });
+    if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
+    return res.body.singleResult as GqlResult;
+  };
+  return {
+    database,
+    run,
+    ok: async (query, variables) => {
+      const r = await run(query, variables);
+      if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);
+      return r.data!;
+    },
+    reset: () => truncateSchema(database, SCHEMA_NAME),
+    close: async () => { await server.stop(); await database.close(); },
+  };
+}

@@ -1,0 +1,103 @@
+/** Read-side orchestration for the resolvers: loaders for single units, snapshots for scopes. */
+import { BadInputError, NotFoundError, today, within, type Day } from '@tiaokuai/common';
+import type { OrgContext } from '../context';
+import { scopeOf } from '../domain/scope';
+import type { LinkKind, UnitRecord } from '../domain/types';
+import type { PartyBuilding, UnitConnection } from '../graphql/types';
+import type { UnitFilterInput } from '../graphql/inputs';
+import { exportDocument } from '../interchange/export';
+import { anomaliesIn, sharedBetween, snapshot } from './party-building.service';
+import { listUnits, loadAll } from './unit.store';
+
+export async function findUnit(ctx: OrgContext, id: string | null, code: string | null): Promise<UnitRecord | null> {
+  if (!id && !code) throw new BadInputError('id', '需要 id 或 code 之一');
+  if (id) {
+    const u = await ctx.loaders.unitById.load(id);
+    if (u && code && u.code !== code) return null;
+    return u;
+  }
+  return ctx.loaders.unitByCode.load(code!);
+}
+
+async function requireCode(ctx: OrgContext, code: string, field: string): Promise<UnitRecord> {
+  const u = await ctx.loaders.unitByCode.load(code);
+  if (!u) throw new NotFoundError(field, `未知单位代码：${code}`);
+  return u;
+}
+
+const encodeCursor = (id: string) => Buffer.from(`unit:${id}`).toString('base64url');
+function decodeCursor(cursor: string): number {
+  const raw = Buffer.from(cursor, 'base64url').toString();
+  const m = /^unit:(\d+)$/.exec(raw);
+  if (!m) throw new BadInputError('after', '游标无效');
+  return Number(m[1]);
+}
+
+export async function listUnitsPage(ctx: OrgContext, filter: UnitFilterInput, first: number, after: string | null): Promise<UnitConnection> {
+  let ids: string[] | undefined;
+  if (filter.under) {
+    const root = await requireCode(ctx, filter.under, 'filter.under');
+    const snap = await snapshot(ctx.db, filter.existingOn ?? today());
+    ids = [...scopeOf(root.id, snap.evaluations)];
+  }
+  if (filter.region !== undefined && !/^\d{2,6}$/.test(filter.region)) throw new BadInputError('filter.region', '区划代码应为2–6位数字');
+  const { rows, total } = await listUnits(ctx.db, { ...filter, ids }, after ? decodeCursor(after) : null, first);
+  const page = rows.slice(0, first);
+  for (const u of page) ctx.loaders.unitById.prime(u.id, u);
+  return {
+    edges: page.map((u) => ({ cursor: encodeCursor(u.id), node: u })),
+    nodes: page,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
+    totalCount: total,
+  };
+}
+
+export async function partyBuilding(ctx: OrgContext, unitId: string, asOf: Day): Promise<PartyBuilding> {
+  const a = await ctx.loaders.partyBuilding.load(`${unitId}|${asOf}`);
+  return {
+    asOf,
+    rule: a.outcome.rule,
+    explanation: a.outcome.explanation,
+    exists: a.exists,
+    leaderIds: [...new Set(a.outcome.leaders.map((r) => r.unitId))],
+    guideIds: [...new Set(a.outcome.guides.map((r) => r.unitId))],
+    roleList: [
+      ...a.outcome.leaders.map((r) => ({ role: 'LEADS' as const, flavour: r.flavour, basis: r.basis, unitId: r.unitId })),
+      ...a.outcome.guides.map((r) => ({ role: 'GUIDES' as const, flavour: r.flavour, basis: r.basis, unitId: r.unitId })),
+    ],
+    declaredLinks: a.declared,
+    anomalyList: a.anomalies,
+  };
+}
+
+export async function sharedUnits(ctx: OrgContext, a: string, b: string, asOf: Day) {
+  const [ua, ub] = await Promise.all([requireCode(ctx, a, 'a'), requireCode(ctx, b, 'b')]);
+  const shared = sharedBetween(await snapshot(ctx.db, asOf), ua.id, ub.id);
+  for (const u of shared) ctx.loaders.unitById.prime(u.id, u);
+  return shared;
+}
+
+export async function leadershipAnomalies(ctx: OrgContext, scope: string | null, asOf: Day) {
+  const root = scope ? await requireCode(ctx, scope, 'scope') : null;
+  const snap = await snapshot(ctx.db, asOf);
+  for (const u of snap.units) ctx.loaders.unitById.prime(u.id, u);
+  return anomaliesIn(snap, root?.id ?? null);
+}
+
+export async function exportUnits(ctx: OrgContext, scope: string | null) {
+  const all = await loadAll(ctx.db);
+  let only: Set<string> | undefined;
+  if (scope) {
+    const root = await requireCode(ctx, scope, 'scope');
+    only = scopeOf(root.id, (await snapshot(ctx.db, today())).evaluations);
+  }
+  return exportDocument(all, only);
+}
+
+export async function unitLinks(ctx: OrgContext, unitId: string, direction: 'IN' | 'OUT' | 'BOTH', kinds: LinkKind[] | null, asOf: Day | null) {
+  const lists = await Promise.all([
+    direction !== 'OUT' ? ctx.loaders.linksInto.load(unitId) : [],
+    direction !== 'IN' ? ctx.loaders.linksOutOf.load(unitId) : [],
+  ]);
+  return lists.flat().filter((l) => (!kinds || kinds.includes(l.kind)) && (!asOf || within(asOf, l.validFrom, l.validTo)));
+}
