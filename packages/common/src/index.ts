@@ -4,3 +4,5 @@ export * from './scalars';
 export * from './db';
 export * from './subgraph';
 export * from './log';
+export * from './main';
+export * from './skeleton';

@@ -1,0 +1,44 @@
+import { GraphQLError } from 'graphql';
+
+/** Codes a client may see as they come from a subgraph, with their data (`field`, `problems`). */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+]);
+const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'serviceName'];
+const UNAVAILABLE_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'TIMEOUT_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
+
+function keep(extensions: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(extensions).filter(([k]) => KEPT_EXTENSIONS.includes(k)));
+}
+
+/**
+ * The gateway's error mask. What reaches a client: the subgraphs' domain errors unchanged
+ * (code, field, problems); a subgraph that is down or too slow as SUBGRAPH_UNAVAILABLE naming
+ * it (the rest of the answer still comes back); anything else as a generic internal error.
+ * Never a stack trace, SQL text or an internal URL.
+ */
+export function maskError(error: unknown): Error {
+  if (error instanceof GraphQLError) {
+    const ext = (error.extensions ?? {}) as Record<string, unknown>;
+    const code = typeof ext.code === 'string' ? ext.code : undefined;
+    const service = typeof ext.serviceName === 'string' ? ext.serviceName : undefined;
+    if (code && CLIENT_CODES.has(code)) {
+      return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: keep(ext) });
+    }
+    const message = error.message ?? '';
+    if (service && (UNAVAILABLE_CODES.has(code ?? '') || /ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted|fetch failed/i.test(message))) {
+      return new GraphQLError(`子图 ${service} 暂不可用，其余数据照常返回`, {
+        nodes: error.nodes, path: error.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service },
+      });
+    }
+    if (!error.originalError && !code && !service) {
+      // Errors the gateway itself raised about the request (validation, unknown fields).
+      return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: keep(ext) });
+    }
+    return new GraphQLError(service ? `服务器内部错误（子图 ${service}）` : '服务器内部错误', {
+      nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(service ? { serviceName: service } : {}) },
+    });
+  }
+  return new GraphQLError('服务器内部错误', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}

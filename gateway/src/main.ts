@@ -1,0 +1,23 @@
+import { startGateway, subgraphUrlsFromEnv } from './index';
+
+startGateway({
+  port: Number(process.env.PORT ?? 4000),
+  host: process.env.HOST ?? '127.0.0.1',
+  subgraphUrls: subgraphUrlsFromEnv(),
+  upstreamTimeoutMs: process.env.UPSTREAM_TIMEOUT_MS ? Number(process.env.UPSTREAM_TIMEOUT_MS) : undefined,
+  explorer: process.env.EXPLORER !== 'false',
+}).then((gw) => {
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'gateway ready', url: gw.url }) + '\n');
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await gw.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}).catch((e) => {
+  process.stderr.write(JSON.stringify({ level: 'error', msg: 'gateway failed to start', error: String(e?.stack ?? e) }) + '\n');
+  process.exit(1);
+});

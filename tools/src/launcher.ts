@@ -1,0 +1,166 @@
+/**
+ * Starts the whole hub as real processes: one per subgraph and the gateway, each a plain
+ * `node dist/main.js`. Used by `npm start`, the end-to-end tests and the benchmark.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface HubOptions {
+  /** Gateway port (0 = any free port). */
+  port?: number;
+  /** Subgraph ports by name (0 or absent = any free port). */
+  subgraphPorts?: Record<string, number>;
+  /** PostgreSQL URL; absent = embedded PGlite under dataDir. */
+  databaseUrl?: string;
+  /** PGlite data folder, or memory:// for a throw-away hub. */
+  dataDir?: string;
+  /** Pass the children's stderr through (npm start) or keep it (tests). */
+  inheritOutput?: boolean;
+  env?: Record<string, string>;
+}
+
+export interface HubProcess {
+  name: string;
+  port: number;
+  url: string;
+  child: ChildProcess;
+}
+
+export interface RunningHub {
+  gatewayUrl: string;
+  processes: Map<string, HubProcess>;
+  /** Kills one process (SIGKILL): a crash, for fault tests. */
+  kill(name: string): Promise<void>;
+  /** Starts a killed process again on the same port. */
+  restart(name: string): Promise<void>;
+  stop(): Promise<void>;
+  /** Collected stderr of a process (when output is not inherited). */
+  output(name: string): string;
+}
+
+export const SUBGRAPH_NAMES = ['org', 'tasks', 'assessments'] as const;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+export async function waitFor(url: string, timeoutMs = 60_000, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`process exited with code ${child.exitCode} before ${url} was ready`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out waiting for ${url} (${last})`);
+}
+
+function script(name: string): string {
+  return name === 'gateway' ? path.join(ROOT, 'gateway', 'dist', 'main.js') : path.join(ROOT, 'subgraphs', name, 'dist', 'main.js');
+}
+
+export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
+  const processes = new Map<string, HubProcess>();
+  const logs = new Map<string, string[]>();
+  const baseEnv: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ...(opts.env ?? {}),
+    DATA_DIR: opts.dataDir ?? path.join(ROOT, 'data'),
+  };
+  if (opts.databaseUrl) baseEnv.DATABASE_URL = opts.databaseUrl;
+  else delete baseEnv.DATABASE_URL;
+
+  const launch = (name: string, port: number, extra: Record<string, string> = {}): HubProcess => {
+    const child = spawn(process.execPath, [script(name)], {
+      env: { ...baseEnv, ...extra, PORT: String(port) },
+      stdio: ['ignore', opts.inheritOutput ? 'inherit' : 'pipe', opts.inheritOutput ? 'inherit' : 'pipe'],
+    });
+    if (!opts.inheritOutput) {
+      const buf = logs.get(name) ?? [];
+      logs.set(name, buf);
+      child.stdout?.on('data', (d) => buf.push(String(d)));
+      child.stderr?.on('data', (d) => buf.push(String(d)));
+    }
+    const p: HubProcess = { name, port, url: `http://127.0.0.1:${port}/graphql`, child };
+    processes.set(name, p);
+    return p;
+  };
+
+  const ready = async (p: HubProcess) => waitFor(`http://127.0.0.1:${p.port}/readyz`, 90_000, p.child);
+  const stop = async () => {
+    const all = [...processes.values()].reverse();
+    await Promise.all(all.map((p) => new Promise<void>((resolve) => {
+      if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
+      p.child.once('exit', () => { clearTimeout(timer); resolve(); });
+      p.child.kill('SIGTERM');
+    })));
+  };
+
+  try {
+    const subgraphs = await Promise.all(SUBGRAPH_NAMES.map(async (name) => {
+      const port = opts.subgraphPorts?.[name] || (await freePort());
+      return launch(name, port);
+    }));
+    await Promise.all(subgraphs.map(ready));
+    const gatewayPort = opts.port === undefined ? 4000 : opts.port || (await freePort());
+    const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_SUBGRAPH_URL`, s.url]));
+    const gateway = launch('gateway', gatewayPort, { ...urls, HOST: '127.0.0.1' });
+    await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`, 60_000, gateway.child);
+  } catch (e) {
+    const detail = [...logs.entries()].map(([n, l]) => `--- ${n}\n${l.join('').slice(-4000)}`).join('\n');
+    await stop();
+    throw new Error(`${(e as Error).message}\n${detail}`);
+  }
+
+  return {
+    gatewayUrl: `http://localhost:${processes.get('gateway')!.port}/graphql`,
+    processes,
+    output: (name) => (logs.get(name) ?? []).join(''),
+    kill: async (name) => {
+      const p = processes.get(name);
+      if (!p || p.child.exitCode !== null) return;
+      await new Promise<void>((resolve) => { p.child.once('exit', () => resolve()); p.child.kill('SIGKILL'); });
+    },
+    restart: async (name) => {
+      const p = processes.get(name);
+      if (!p) throw new Error(`no process ${name}`);
+      const again = launch(name, p.port, name === 'gateway'
+        ? Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, processes.get(s)!.url]))
+        : {});
+      await ready(again);
+    },
+    stop,
+  };
+}
+
+/** POSTs a GraphQL operation; returns the parsed body (throws on a non-JSON answer). */
+export async function gql<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, any>; path?: unknown[] }>; status: number }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  try {
+    return { ...JSON.parse(text), status: res.status };
+  } catch {
+    throw new Error(`non-JSON answer (HTTP ${res.status}): ${text.slice(0, 500)}`);
+  }
+}

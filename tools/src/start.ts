@@ -1,0 +1,44 @@
+/**
+ * npm start: the whole hub on the embedded database (or DATABASE_URL), with the demo loaded.
+ * PORT sets the gateway port (default 4000); DATA_DIR the PGlite folder (default ./data).
+ */
+import path from 'node:path';
+import { loadDemoIfEmpty } from './demo';
+import { startHub } from './launcher';
+
+async function main() {
+  const port = Number(process.env.PORT ?? 4000);
+  const dataDir = process.env.DATA_DIR ?? path.resolve(__dirname, '..', '..', 'data');
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  console.log(`Starting Tiaokuai Hub on ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database (${dataDir})`}…`);
+  const hub = await startHub({ port, dataDir, databaseUrl, inheritOutput: true });
+  const demo = await loadDemoIfEmpty(hub.gatewayUrl);
+  if (demo.loaded) console.log(`Demo scenario loaded: ${demo.report.units.created} units, ${demo.report.links.created} links.`);
+  console.log(`
+Tiaokuai Hub is running.
+
+  Gateway and explorer:  ${hub.gatewayUrl}
+
+A first query (paste it into the explorer, or run the curl line):
+
+  { unit(code: "SC-DZJ") { name partyBuilding { rule leaders { name } guides { name } explanation anomalies { code message } } } }
+
+  curl -s ${hub.gatewayUrl} -H 'content-type: application/json' \\
+    -d '{"query":"{ leadershipAnomalies { code unit { code name } message } }"}'
+
+Press Ctrl+C to stop.`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await hub.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
