@@ -16,11 +16,22 @@ export function isDay(s: unknown): s is Day {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
+const shifted = new Map<string, Day>();
+
+/**
+ * `day` shifted by `n` days. Memoised: the rules shift the same few thousand dates (interval
+ * ends) over and over, and Date arithmetic dominated a whole-province scan.
+ */
 export function addDays(day: Day, n: number): Day {
+  const key = `${day}|${n}`;
+  const hit = shifted.get(key);
+  if (hit) return hit;
   const m = DAY_RE.exec(day);
   if (!m) throw new Error(`not a date: ${day}`);
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3] + n));
-  return d.toISOString().slice(0, 10);
+  const out = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3] + n)).toISOString().slice(0, 10);
+  if (shifted.size > 200_000) shifted.clear();
+  shifted.set(key, out);
+  return out;
 }
 
 /**

@@ -72,14 +72,32 @@ export async function linkById(db: Db, id: string): Promise<LinkRecord | null> {
   return row ? toLink(row) : null;
 }
 
-/** The whole organisation: three statements, evaluated in memory (anomaly scans, shared units, export). */
+/**
+ * The whole organisation: three statements, evaluated in memory (anomaly scans, shared units,
+ * export). Each table comes back as ONE JSON text value built by the server (`json_agg`) and
+ * parsed natively: row-by-row decoding of 100,000 rows costs seconds on PGlite, this ~0.1 s.
+ */
 export async function loadAll(db: Db): Promise<{ units: UnitRecord[]; facts: StoredFactVersion[]; links: LinkRecord[] }> {
-  const [u, f, l] = [
-    await db.select().from(units).orderBy(asc(units.code)),
-    await db.select().from(unitFacts).orderBy(asc(unitFacts.unitId), asc(unitFacts.validFrom)),
-    await db.select().from(links).orderBy(asc(links.id)),
-  ];
-  return { units: u.map(toUnit), facts: f.map(toFacts), links: l.map(toLink) };
+  const agg = async <T>(query: SQL): Promise<T[]> => {
+    const [row] = await rowsOf<{ j: string }>(db, query);
+    return JSON.parse(row.j) as T[];
+  };
+  const u = await agg<[number, string, string, UnitKind, UnitLevel, string, string, string | null]>(sql`
+    select coalesce(json_agg(json_build_array(id, code, name, kind, level, region, valid_from, valid_to) order by code), '[]')::text as j from org.units`);
+  const f = await agg<[number, number, string, string | null, FactVersion['partyRelationMode'], FactVersion['businessMode'], number | null, number | null]>(sql`
+    select coalesce(json_agg(json_build_array(id, unit_id, valid_from, valid_to, party_relation_mode, business_mode, competent_department_id, locality_id) order by unit_id, valid_from), '[]')::text as j from org.unit_facts`);
+  const l = await agg<[number, number, number, LinkKind, LinkRecord['flavour'], string, string | null, string | null]>(sql`
+    select coalesce(json_agg(json_build_array(id, from_id, to_id, kind, flavour, valid_from, valid_to, basis) order by id), '[]')::text as j from org.links`);
+  const str = (n: number | null) => (n == null ? null : String(n));
+  return {
+    units: u.map(([id, code, name, kind, level, region, validFrom, validTo]) => ({ id: String(id), code, name, kind, level, region, validFrom, validTo })),
+    facts: f.map(([id, unitId, validFrom, validTo, partyRelationMode, businessMode, dept, locality]) => ({
+      id: String(id), unitId: String(unitId), validFrom, validTo, partyRelationMode, businessMode, competentDepartmentId: str(dept), localityId: str(locality),
+    })),
+    links: l.map(([id, fromId, toId, kind, flavour, validFrom, validTo, basis]) => ({
+      id: String(id), fromId: String(fromId), toId: String(toId), kind, flavour, validFrom, validTo, basis,
+    })),
+  };
 }
 
 /**

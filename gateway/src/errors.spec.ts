@@ -1,0 +1,30 @@
+import { GraphQLError } from 'graphql';
+import { maskError } from './errors';
+import { withSubgraphUrls } from './index';
+
+describe('the gateway error mask', () => {
+  it('passes domain errors through with their code and field, dropping the rest', () => {
+    const e = maskError(new GraphQLError('bad', { path: ['createUnit'], extensions: { code: 'BAD_USER_INPUT', field: 'input.code', serviceName: 'org', request: { body: '...' } } }));
+    expect((e as GraphQLError).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.code', serviceName: 'org' });
+  });
+
+  it('turns an unreachable subgraph into SUBGRAPH_UNAVAILABLE naming it, without its address', () => {
+    const e = maskError(new GraphQLError('connect ECONNREFUSED 127.0.0.1:4002', { extensions: { code: 'SUBREQUEST_HTTP_ERROR', serviceName: 'tasks' } })) as GraphQLError;
+    expect(e.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'tasks' });
+    expect(e.message).not.toContain('127.0.0.1');
+  });
+
+  it('masks anything unexpected', () => {
+    const e = maskError(new GraphQLError('password authentication failed for user "x" at 10.0.0.3', { originalError: new Error('x'), extensions: { serviceName: 'org', code: 'INTERNAL_SERVER_ERROR' } })) as GraphQLError;
+    expect(e.message).toBe('服务器内部错误（子图 org）');
+    expect(maskError(new TypeError('boom')).message).toBe('服务器内部错误');
+  });
+});
+
+describe('subgraph URLs', () => {
+  it('replaces the composed loopback URL of the named subgraphs only', () => {
+    const sdl = 'ORG @join__graph(name: "org", url: "http://127.0.0.1:4001/graphql")\nTASKS @join__graph(name: "tasks", url: "http://127.0.0.1:4002/graphql")';
+    expect(withSubgraphUrls(sdl, { org: 'http://org.internal/graphql' })).toBe(
+      'ORG @join__graph(name: "org", url: "http://org.internal/graphql")\nTASKS @join__graph(name: "tasks", url: "http://127.0.0.1:4002/graphql")');
+  });
+});

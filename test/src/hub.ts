@@ -1,0 +1,40 @@
+/**
+ * Starts the real hub (three subgraph processes and the gateway) for one test file: in-memory
+ * PGlite, or a fresh throw-away PostgreSQL database when DATABASE_URL is set.
+ */
+import { startHub, type RunningHub } from '@tiaokuai/tools';
+import postgres from 'postgres';
+
+export interface TestHub {
+  hub: RunningHub;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestHub(): Promise<TestHub> {
+  const base = process.env.DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let name: string | undefined;
+  if (base) {
+    name = `tk_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = postgres(base, { max: 1, onnotice: () => undefined });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+  }
+  const hub = await startHub({ port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error' } });
+  return {
+    hub,
+    url: hub.gatewayUrl,
+    close: async () => {
+      await hub.stop();
+      if (base && name) {
+        const admin = postgres(base, { max: 1, onnotice: () => undefined });
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      }
+    },
+  };
+}
