@@ -9,7 +9,7 @@ async function main() {
   const args = process.argv.slice(2);
   const scopeAt = args.indexOf('--scope');
   const scope = scopeAt >= 0 ? args[scopeAt + 1] : null;
-  const file = args.find((a, i) => !a.startsWith('--') && i !== scopeAt + 1);
+  const file = args.find((a, i) => !a.startsWith('--') && (scopeAt < 0 || i !== scopeAt + 1));
   const url = process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql';
   const headers: Record<string, string> = process.env.TOKEN ? { authorization: `Bearer ${process.env.TOKEN}` } : {};
   const r = await gql(url, 'query($scope: String) { exportUnits(scope: $scope) }', { scope }, headers);

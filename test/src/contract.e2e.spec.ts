@@ -1,0 +1,140 @@
+/**
+ * The public contract (CONTRACT.md) through the running gateway, on the demo scenario that
+ * `npm start` ships: every query, the import's promises, the CLI, and bad input.
+ */
+import { DEMO_FILE, gql, IMPORT_MUTATION } from '@tiaokuai/tools';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { startTestHub, type TestHub } from './hub';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '..', '..');
+const demo = () => JSON.parse(readFileSync(DEMO_FILE, 'utf8'));
+const ALL_CODES = ['CYCLE', 'DUPLICATE_LEADER', 'MISSING_AFFILIATION', 'MISSING_LEADER', 'MULTIPLE_AFFILIATION', 'OUTDATED_LINK', 'RULE_MISMATCH', 'UNDEFINED_RULE'];
+
+let t: TestHub;
+beforeAll(async () => {
+  t = await startTestHub();
+  const r = await gql(t.url, IMPORT_MUTATION, { document: demo() });
+  expect(r.errors).toBeUndefined();
+  expect(r.data.importUnits.ok).toBe(true);
+});
+afterAll(async () => { await t?.close(); });
+
+describe('the demo scenario through the gateway', () => {
+  it('importing it again changes nothing (idempotent by code)', async () => {
+    const doc = demo();
+    const r = await gql(t.url, IMPORT_MUTATION, { document: doc });
+    expect(r.data.importUnits).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: doc.units.length + doc.links.length });
+  });
+
+  it('plants at least one case of every anomaly, found by leadershipAnomalies', async () => {
+    const r = await gql(t.url, `{ leadershipAnomalies { code unit { code name } message } }`);
+    expect(r.errors).toBeUndefined();
+    const codes = [...new Set(r.data.leadershipAnomalies.map((a: any) => a.code))].sort();
+    expect(codes).toEqual(ALL_CODES);
+    for (const a of r.data.leadershipAnomalies) expect(a.message.length).toBeGreaterThan(10);
+  });
+
+  it('unit by code and by id answer the same partyBuilding, with rule, explanation and anomalies', async () => {
+    const byCode = await gql(t.url, `{ unit(code: "SC-DZJ") { id code name kind partyBuilding { rule explanation leaders { code } guides { code } anomalies { code } } } }`);
+    expect(byCode.errors).toBeUndefined();
+    const u = byCode.data.unit;
+    expect(u.kind).toBe('GRASSROOTS_UNIT');
+    expect(u.partyBuilding.rule).toBe('GRASSROOTS_VERTICAL_VERTICAL');
+    expect(u.partyBuilding.explanation).toContain(u.name);
+    const byId = await gql(t.url, `query($id: ID) { unit(id: $id) { code partyBuilding { rule leaders { code } guides { code } } } }`, { id: u.id });
+    expect(byId.data.unit.partyBuilding).toEqual({ rule: u.partyBuilding.rule, leaders: u.partyBuilding.leaders, guides: u.partyBuilding.guides });
+  });
+
+  it('sharedUnits finds the units where a central line and the provincial work committee both have a role', async () => {
+    const pb = await gql(t.url, `{ unit(code: "SC-DZJ") { partyBuilding { leaders { code } guides { code } } } }`);
+    const [a] = pb.data.unit.partyBuilding.leaders.map((x: any) => x.code);
+    const [b] = pb.data.unit.partyBuilding.guides.map((x: any) => x.code);
+    const r = await gql(t.url, `query($a: String!, $b: String!) { sharedUnits(a: $a, b: $b) { code } }`, { a, b });
+    expect(r.data.sharedUnits.map((x: any) => x.code)).toContain('SC-DZJ');
+  });
+
+  it('units pages through everything with a cursor, without repeats', async () => {
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let total = 0;
+    for (;;) {
+      const r: any = await gql(t.url, `query($after: String) { units(first: 25, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }`, { after });
+      total = r.data.units.totalCount;
+      for (const n of r.data.units.nodes) seen.add(n.code);
+      if (!r.data.units.pageInfo.hasNextPage) break;
+      after = r.data.units.pageInfo.endCursor;
+    }
+    expect(seen.size).toBe(total);
+    expect(total).toBe(demo().units.length);
+  });
+
+  it('a scope only reports its own units', async () => {
+    const all = (await gql(t.url, `{ leadershipAnomalies { unit { code } } }`)).data.leadershipAnomalies;
+    const scoped = (await gql(t.url, `{ leadershipAnomalies(scope: "SC-YJT-DZ") { unit { code } } }`)).data.leadershipAnomalies;
+    expect(scoped.length).toBeLessThan(all.length);
+    const inScope = (await gql(t.url, `{ units(first: 500, filter: { under: "SC-YJT-DZ" }) { nodes { code } } }`)).data.units.nodes.map((n: any) => n.code);
+    for (const a of scoped) expect(inScope).toContain(a.unit.code);
+  });
+});
+
+describe('bad input through the gateway', () => {
+  it('an invalid file is refused whole, every problem listed with its path', async () => {
+    const doc = demo();
+    doc.units[0].kind = 'MINISTRY';
+    doc.links[0].validTo = '1900-01-01';
+    const r = await gql(t.url, IMPORT_MUTATION, { document: doc });
+    expect(r.data.importUnits.ok).toBe(false);
+    expect(r.data.importUnits.problems.map((p: any) => p.path)).toEqual(expect.arrayContaining(['units[0].kind', 'links[0].validTo']));
+  });
+
+  it('a mutation with bad input gets BAD_USER_INPUT naming the field', async () => {
+    const r = await gql(t.url, `mutation { createLink(input: { from: "SC-DZJ", to: "SC-DZJ", kind: GUIDANCE, validFrom: "2020-01-01" }) { id } }`);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to' });
+  });
+
+  it('an unknown code gets NOT_FOUND, a duplicate code CONFLICT', async () => {
+    const nf = await gql(t.url, `{ sharedUnits(a: "NOPE", b: "SC-DZJ") { code } }`);
+    expect(nf.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'a' });
+    const dup = await gql(t.url, `mutation { createUnit(input: { code: "SC-DZJ", name: "x", kind: BRANCH, level: COUNTY, region: "510100", validFrom: "2020-01-01" }) { id } }`);
+    expect(dup.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
+  });
+});
+
+describe('npm run import and npm run export', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tk-e2e-'));
+  const cli = (script: string, args: string[]) =>
+    run(process.execPath, [path.join(ROOT, 'tools', 'dist', script), ...args], { env: { ...process.env, GATEWAY_URL: t.url } }).then(
+      (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
+      (e) => ({ code: e.code as number, out: e.stdout as string, err: e.stderr as string }),
+    );
+
+  it('import prints the report and exits 0 for a good file', async () => {
+    const file = path.join(dir, 'good.json');
+    writeFileSync(file, JSON.stringify(demo()));
+    const r = await cli('import.js', [file]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, created: 0 });
+  });
+
+  it('import exits non-zero and lists the problems for a refused file', async () => {
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ format: 'tiaokuai/v1', units: [{ code: 'X', kind: 'NOPE' }] }));
+    const r = await cli('import.js', [file]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).problems.map((p: any) => p.path)).toEqual(expect.arrayContaining(['units[0].kind', 'units[0].name']));
+  });
+
+  it('export writes the same document the API returns', async () => {
+    const file = path.join(dir, 'out.json');
+    const r = await cli('export.js', [file]);
+    expect(r.code).toBe(0);
+    const api = (await gql(t.url, `{ exportUnits }`)).data.exportUnits;
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(api);
+    expect(api.units).toHaveLength(demo().units.length);
+  });
+});
