@@ -17,6 +17,12 @@ startGateway({
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Started by the hub's launcher: stop when it goes away (its stdin pipe closes).
+  if (process.env.HUB_SUPERVISED === '1') {
+    process.stdin.on('end', stop);
+    process.stdin.on('error', stop);
+    process.stdin.resume();
+  }
 }).catch((e) => {
   process.stderr.write(JSON.stringify({ level: 'error', msg: 'gateway failed to start', error: String(e?.stack ?? e) }) + '\n');
   process.exit(1);

@@ -88,8 +88,8 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
 
   const launch = (name: string, port: number, extra: Record<string, string> = {}): HubProcess => {
     const child = spawn(process.execPath, [script(name)], {
-      env: { ...baseEnv, ...extra, PORT: String(port) },
-      stdio: ['ignore', opts.inheritOutput ? 'inherit' : 'pipe', opts.inheritOutput ? 'inherit' : 'pipe'],
+      env: { ...baseEnv, ...extra, PORT: String(port), HUB_SUPERVISED: '1' },
+      stdio: ['pipe', opts.inheritOutput ? 'inherit' : 'pipe', opts.inheritOutput ? 'inherit' : 'pipe'],
     });
     if (!opts.inheritOutput) {
       const buf = logs.get(name) ?? [];

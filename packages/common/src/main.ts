@@ -31,8 +31,21 @@ export function runServiceMain(name: string, defaultPort: number, start: (opts: 
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
+    exitWithSupervisor(stop);
   }).catch((e) => {
     log.error(`${name} subgraph failed to start`, { error: (e as Error).stack });
     process.exit(1);
   });
+}
+
+/**
+ * A process started by the hub's launcher (HUB_SUPERVISED=1) gets a pipe as stdin; when the
+ * launcher dies, even by SIGKILL, the pipe closes and the process stops instead of living on
+ * as an orphan holding its port.
+ */
+export function exitWithSupervisor(stop: () => void): void {
+  if (process.env.HUB_SUPERVISED !== '1') return;
+  process.stdin.on('end', stop);
+  process.stdin.on('error', stop);
+  process.stdin.resume();
 }
