@@ -1,3 +1,4 @@
+import { onShutdown } from '@tiaokuai/common/dist/shutdown';
 import { startGateway, subgraphUrlsFromEnv } from './index';
 
 startGateway({
@@ -8,21 +9,7 @@ startGateway({
   explorer: process.env.EXPLORER !== 'false',
 }).then((gw) => {
   process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'gateway ready', url: gw.url }) + '\n');
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await gw.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  // Started by the hub's launcher: stop when it goes away (its stdin pipe closes).
-  if (process.env.HUB_SUPERVISED === '1') {
-    process.stdin.on('end', stop);
-    process.stdin.on('error', stop);
-    process.stdin.resume();
-  }
+  onShutdown(() => gw.close());
 }).catch((e) => {
   process.stderr.write(JSON.stringify({ level: 'error', msg: 'gateway failed to start', error: String(e?.stack ?? e) }) + '\n');
   process.exit(1);

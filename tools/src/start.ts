@@ -2,6 +2,7 @@
  * npm start: the whole hub on the embedded database (or DATABASE_URL), with the demo loaded.
  * PORT sets the gateway port (default 4000); DATA_DIR the PGlite folder (default ./data).
  */
+import { onShutdown } from '@tiaokuai/common/dist/shutdown';
 import path from 'node:path';
 import { loadDemoIfEmpty } from './demo';
 import { startHub } from './launcher';
@@ -27,15 +28,7 @@ A first query (paste it into the explorer, or run the curl line):
     -d '{"query":"{ leadershipAnomalies { code unit { code name } message } }"}'
 
 Press Ctrl+C to stop.`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await hub.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  onShutdown(() => hub.stop());
 }
 
 main().catch((e) => {

@@ -6,3 +6,4 @@ export * from './subgraph';
 export * from './log';
 export * from './main';
 export * from './skeleton';
+export * from './shutdown';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { log } from './log';
+import { onShutdown } from './shutdown';
 import type { RunningServer } from './subgraph';
 
 export interface ServiceStartOptions {
@@ -22,30 +23,10 @@ export function runServiceMain(name: string, defaultPort: number, start: (opts: 
     dataDir: dataRoot.startsWith('memory://') ? dataRoot : path.join(dataRoot, name),
   }).then((server) => {
     log.info(`${name} subgraph ready`, { url: server.url });
-    let stopping = false;
-    const stop = async () => {
-      if (stopping) return;
-      stopping = true;
-      await server.close();
-      process.exit(0);
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-    exitWithSupervisor(stop);
+    onShutdown(() => server.close());
   }).catch((e) => {
     log.error(`${name} subgraph failed to start`, { error: (e as Error).stack });
     process.exit(1);
   });
 }
 
-/**
- * A process started by the hub's launcher (HUB_SUPERVISED=1) gets a pipe as stdin; when the
- * launcher dies, even by SIGKILL, the pipe closes and the process stops instead of living on
- * as an orphan holding its port.
- */
-export function exitWithSupervisor(stop: () => void): void {
-  if (process.env.HUB_SUPERVISED !== '1') return;
-  process.stdin.on('end', stop);
-  process.stdin.on('error', stop);
-  process.stdin.resume();
-}

@@ -6,7 +6,7 @@
  */
 import { isDay, overlaps, type Day } from '@tiaokuai/common';
 import { LEADERSHIP_FLAVOURS, LINK_KINDS, MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from '../domain/types';
-import type { LeadershipFlavour, LinkKind, ManagementMode, UnitKind, UnitLevel } from '../domain/types';
+import type { LeadershipFlavour, LinkKind, ManagementMode, UnitRecord } from '../domain/types';
 
 export const FORMAT = 'tiaokuai/v1';
 export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -29,15 +29,9 @@ export interface VersionPlan {
   path?: string;
 }
 
-export interface UnitPlan {
+/** A unit as the file states it: its record (without the hub's id) and its whole fact history. */
+export interface UnitPlan extends Omit<UnitRecord, 'id'> {
   path: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  level: UnitLevel;
-  region: string;
-  validFrom: Day;
-  validTo: Day | null;
   versions: VersionPlan[];
 }
 
