@@ -25,6 +25,11 @@ export interface GatewayOptions {
   upstreamTimeoutMs?: number;
   /** Serve the GraphiQL explorer at the endpoint (default true). */
   explorer?: boolean;
+  /**
+   * Query planner: Hive's JavaScript planner, or its Rust planner (@graphql-hive/router-runtime,
+   * a native binary shipped inside the npm package). Env: GATEWAY_QUERY_PLANNER=js|rust.
+   */
+  queryPlanner?: 'js' | 'rust';
 }
 
 /** Replaces `@join__graph(name: "org", url: "...")` URLs, so one composed file serves every deployment. */
@@ -50,11 +55,18 @@ function isQuery(document: DocumentNode | undefined, operationName?: string): bo
   return op?.kind === Kind.OPERATION_DEFINITION && op.operation === 'query';
 }
 
+/** Loaded only when asked for, so the JS planner does not pay for the native module. */
+function rustPlanner() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('@graphql-hive/router-runtime') as typeof import('@graphql-hive/router-runtime')).unifiedGraphHandler;
+}
+
 export function createGateway(opts: GatewayOptions): GatewayRuntime {
   const sdl = withSubgraphUrls(opts.supergraphSdl ?? readFileSync(DEFAULT_SUPERGRAPH, 'utf8'), opts.subgraphUrls ?? {});
   parse(sdl); // fail fast on a broken file, before the first request
   return createGatewayRuntime({
     supergraph: sdl,
+    ...(opts.queryPlanner === 'rust' ? { unifiedGraphHandler: rustPlanner() } : {}),
     transports: { http },
     graphqlEndpoint: '/graphql',
     landingPage: false,

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --units N --samples N --only pglite|postgres]
+ * npm run bench [-- --units N --samples N --only pglite|postgres --planner js|rust]
  * Generates a synthetic province, starts the real hub on PGlite and on PostgreSQL
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test as admin connection),
  * and measures: import through the gateway, the full-scope anomaly scan, and p50/p99 of a
@@ -77,6 +77,7 @@ async function main() {
   const n = Number(arg('units', '20000'));
   const samples = Number(arg('samples', '500'));
   const only = arg('only', '');
+  const planner = arg('planner', process.env.GATEWAY_QUERY_PLANNER ?? 'js');
   const doc = syntheticProvince({ units: n });
   console.log(`synthetic province: ${doc.units.length} units, ${doc.links.length} links, planted ${JSON.stringify(doc.planted)}`);
   const results: Result[] = [];
@@ -93,7 +94,7 @@ async function main() {
       u.pathname = `/${name}`;
       databaseUrl = u.toString();
     }
-    const hub = await startHub({ port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error' } });
+    const hub = await startHub({ port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', GATEWAY_QUERY_PLANNER: planner } });
     try {
       const r = await measure(db, hub, doc, samples);
       results.push(r);
@@ -115,7 +116,7 @@ async function main() {
     '',
     `## ${new Date().toISOString().slice(0, 10)}: ${doc.units.length} units, ${doc.links.length} links`,
     '',
-    `Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. ${samples} samples per latency figure.`,
+    `Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Gateway query planner: ${planner}. ${samples} sequential samples per latency figure; client, gateway and subgraphs share the machine.`,
     '',
     '| database | import (s) | full anomaly scan, median of 5 (ms) | anomalies | partyBuilding via gateway p50 / p99 (ms) | direct to org p50 / p99 (ms) | gateway adds at p50 (ms) |',
     '|---|---|---|---|---|---|---|',
