@@ -130,6 +130,33 @@ describe('Unit.partyBuilding', () => {
 describe('queries', () => {
   beforeEach(load);
 
+  it('leadershipAnomalies is set-based: its SQL statement count does not grow with the organisation', async () => {
+    const scan = async () => {
+      h.database.statements.reset();
+      await h.ok(`{ leadershipAnomalies(scope: "JS-JGGW", asOf: "2024-01-01") { code unit { code name } related { code } } }`);
+      return h.database.statements.count;
+    };
+    const small = await scan();
+    // Ten more departments, each with an organ party committee and two branches.
+    const units = [];
+    const links = [];
+    for (let i = 0; i < 10; i++) {
+      units.push({ code: `D${i}`, name: `厅${i}党组`, kind: 'DEPARTMENT_PARTY_GROUP', level: 'PROVINCIAL', region: '320000', validFrom: '2000-01-01', validTo: null, locality: 'JS-JGGW' });
+      units.push({ code: `D${i}-J`, name: `厅${i}机关党委`, kind: 'ORGAN_PARTY_COMMITTEE', level: 'PROVINCIAL', region: '320000', validFrom: '2000-01-01', validTo: null, locality: 'JS-JGGW', competentDepartment: `D${i}` });
+      links.push({ from: 'JS-SW', to: `D${i}`, kind: 'AFFILIATION', validFrom: '2000-01-01', validTo: null });
+      links.push({ from: 'JS-JGGW', to: `D${i}-J`, kind: 'AFFILIATION', validFrom: '2000-01-01', validTo: null });
+      for (let b = 0; b < 2; b++) {
+        units.push({ code: `D${i}-B${b}`, name: `支部${b}`, kind: 'BRANCH', level: 'PROVINCIAL', region: '320000', validFrom: '2000-01-01', validTo: null });
+        links.push({ from: `D${i}-J`, to: `D${i}-B${b}`, kind: 'AFFILIATION', validFrom: '2000-01-01', validTo: null });
+      }
+    }
+    expect((await h.ok(IMPORT, { d: { format: 'tiaokuai/v1', units, links } })).importUnits.ok).toBe(true);
+    const large = await scan();
+    expect(small).toBeGreaterThan(0);
+    expect(small).toBeLessThanOrEqual(5);
+    expect(large).toBe(small);
+  });
+
   it('units: filters by kind, level, region, scope, and pages with a cursor', async () => {
     const q = `query($f: UnitFilterInput, $first: Int, $after: String) { units(filter: $f, first: $first, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }`;
     expect((await h.ok(q, { f: { kinds: ['GRASSROOTS_UNIT'] } })).units.nodes).toEqual([{ code: 'SZ-SWJ' }]);

@@ -51,7 +51,22 @@ class DryRunRollback extends Error {
   }
 }
 
+/**
+ * After a large import the planner's statistics describe the tables as they were (often
+ * empty): PostgreSQL then picks plans that turn a 2 ms lookup into half a second until
+ * autovacuum catches up. Refresh them right away when an import wrote many rows.
+ */
+const ANALYZE_AFTER_ROWS = 1000;
+
 export async function importDocument(db: Db, doc: unknown, dryRun: boolean): Promise<ImportResult> {
+  const result = await importInTransaction(db, doc, dryRun);
+  if (result.ok && !result.dryRun && result.created + result.updated >= ANALYZE_AFTER_ROWS) {
+    await db.execute(sql`analyze org.units, org.unit_facts, org.links`);
+  }
+  return result;
+}
+
+async function importInTransaction(db: Db, doc: unknown, dryRun: boolean): Promise<ImportResult> {
   try {
     return await db.transaction(async (tx) => {
       const external = externalReferences(doc);
