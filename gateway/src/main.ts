@@ -7,7 +7,7 @@ startGateway({
   subgraphUrls: subgraphUrlsFromEnv(),
   upstreamTimeoutMs: process.env.UPSTREAM_TIMEOUT_MS ? Number(process.env.UPSTREAM_TIMEOUT_MS) : undefined,
   explorer: process.env.EXPLORER !== 'false',
-  queryPlanner: process.env.GATEWAY_QUERY_PLANNER === 'rust' ? 'rust' : 'js',
+  queryPlanner: process.env.GATEWAY_QUERY_PLANNER === 'js' ? 'js' : 'rust',
 }).then((gw) => {
   process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'gateway ready', url: gw.url }) + '\n');
   onShutdown(() => gw.close());

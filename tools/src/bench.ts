@@ -77,7 +77,7 @@ async function main() {
   const n = Number(arg('units', '20000'));
   const samples = Number(arg('samples', '500'));
   const only = arg('only', '');
-  const planner = arg('planner', process.env.GATEWAY_QUERY_PLANNER ?? 'js');
+  const planner = arg('planner', process.env.GATEWAY_QUERY_PLANNER ?? 'rust');
   const doc = syntheticProvince({ units: n });
   console.log(`synthetic province: ${doc.units.length} units, ${doc.links.length} links, planted ${JSON.stringify(doc.planted)}`);
   const results: Result[] = [];
