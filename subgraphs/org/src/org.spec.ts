@@ -72,6 +72,19 @@ describe('importUnits', () => {
     const second = (await h.ok(`{ exportUnits }`)).exportUnits;
     expect(second).toEqual(first);
   });
+
+  it('free text with tabs, newlines, quotes and backslashes survives the bulk read (export, anomaly scan)', async () => {
+    const doc = smallProvince();
+    doc.units[0].name = '中共中央\t"引号"\n第二行 \\ 反斜杠';
+    doc.links[0].basis = '依据：\n第一条\t第二条 "《条例》" \\';
+    expect((await h.ok(IMPORT, { d: doc })).importUnits.ok).toBe(true);
+    const out = (await h.ok(`{ exportUnits }`)).exportUnits;
+    expect(out.units.find((u: any) => u.code === doc.units[0].code).name).toBe(doc.units[0].name);
+    expect(out.links.map((l: any) => l.basis)).toContain(doc.links[0].basis);
+    expect(out.units).toHaveLength(doc.units.length);
+    const shared = (await h.ok(`{ leadershipAnomalies(asOf: "2024-01-01") { code } }`)).leadershipAnomalies;
+    expect(shared).toEqual([]);
+  });
 });
 
 describe('Unit.partyBuilding', () => {
