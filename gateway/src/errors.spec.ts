@@ -14,6 +14,16 @@ describe('the gateway error mask', () => {
     expect(e.message).not.toContain('127.0.0.1');
   });
 
+  it('turns a variable the schema refuses into BAD_USER_INPUT naming the variable path', () => {
+    const original = new GraphQLError('Value "MINISTRY" does not exist in "UnitKind" enum.');
+    const e = maskError(new GraphQLError('Variable "$k" got invalid value "MINISTRY" at "k[0]"; Value "MINISTRY" does not exist in "UnitKind" enum.', { originalError: original, extensions: { http: { status: 400 } } })) as GraphQLError;
+    expect(e.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'k[0]' });
+    const missing = maskError(new GraphQLError('Variable "$id" of required type "ID!" was not provided.', { extensions: { http: { status: 400 } } })) as GraphQLError;
+    expect(missing.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    // the same message coming from a subgraph's internals stays masked
+    expect((maskError(new GraphQLError('Variable "$k" got invalid value 1;', { originalError: new Error('x'), extensions: { serviceName: 'org', code: 'INTERNAL_SERVER_ERROR' } })) as GraphQLError).extensions.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
   it('masks anything unexpected', () => {
     const e = maskError(new GraphQLError('password authentication failed for user "x" at 10.0.0.3', { originalError: new Error('x'), extensions: { serviceName: 'org', code: 'INTERNAL_SERVER_ERROR' } })) as GraphQLError;
     expect(e.message).toBe('服务器内部错误（子图 org）');

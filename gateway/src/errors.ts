@@ -1,3 +1,4 @@
+import { badVariableField } from '@tiaokuai/common/dist/errors';
 import { GraphQLError } from 'graphql';
 
 /** Codes a client may see as they come from a subgraph, with their data (`field`, `problems`). */
@@ -27,6 +28,12 @@ export function maskError(error: unknown): Error {
       return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: keep(ext) });
     }
     const message = error.message ?? '';
+    const variable = !service && !code ? badVariableField(message) : undefined;
+    if (variable) {
+      // A value in `variables` the schema refuses (an unknown enum value, a bad Date): the
+      // caller's input, not a fault. `field` is the variable path, e.g. `filter.kinds[0]`.
+      return new GraphQLError(message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', field: variable } });
+    }
     if (service && (UNAVAILABLE_CODES.has(code ?? '') || /ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted|fetch failed/i.test(message))) {
       return new GraphQLError(`子图 ${service} 暂不可用，其余数据照常返回`, {
         nodes: error.nodes, path: error.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service },

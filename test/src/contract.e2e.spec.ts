@@ -97,6 +97,17 @@ describe('bad input through the gateway', () => {
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to' });
   });
 
+  it('an unknown enum value or a bad date in variables gets BAD_USER_INPUT naming the variable', async () => {
+    const kinds = await gql(t.url, `query($k: [UnitKind!]) { units(filter: { kinds: $k }) { totalCount } }`, { k: ['BRANCH', 'MINISTRY'] });
+    expect(kinds.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'k[1]' });
+    const date = await gql(t.url, `query($d: Date) { unit(code: "SC-DZJ") { partyBuilding(asOf: $d) { rule } } }`, { d: '2023-02-30' });
+    expect(date.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'd' });
+    expect(date.errors?.[0].message).toContain('2023-02-30');
+    // An enum literal written into the query text is a validation error, as the GraphQL spec says.
+    const literal = await gql(t.url, `{ units(filter: { kinds: [MINISTRY] }) { totalCount } }`);
+    expect(literal.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('an unknown code gets NOT_FOUND, a duplicate code CONFLICT', async () => {
     const nf = await gql(t.url, `{ sharedUnits(a: "NOPE", b: "SC-DZJ") { code } }`);
     expect(nf.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'a' });

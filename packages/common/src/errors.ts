@@ -49,3 +49,16 @@ export class ForbiddenError extends HubError {
 export function isHubError(e: unknown): e is HubError {
   return e instanceof HubError;
 }
+
+/**
+ * graphql-js's message for a value in `variables` the schema refuses:
+ * `Variable "$k" got invalid value "X" at "k[0]"; ...`, or a required variable left out.
+ * Group 1 is the variable, group 2 (when present) the path inside it.
+ */
+export const BAD_VARIABLE = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" (?:got invalid value .*?(?: at "([^"]+)")?;|of required type|of non-null type)/s;
+
+/** The variable path a coercion message names (`k[0]`, `input.validTo`), if it names one. */
+export function badVariableField(message: string): string | undefined {
+  const m = BAD_VARIABLE.exec(message);
+  return m ? (m[2] ?? m[1]) : undefined;
+}

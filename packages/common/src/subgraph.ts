@@ -7,7 +7,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse, type GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { HubError } from './errors';
+import { badVariableField, HubError } from './errors';
 import { log } from './log';
 
 /** The federation version every subgraph links (composition 2.14 rejects v2.15). */
@@ -72,7 +72,8 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
   const code = formatted.extensions?.code as string | undefined;
   if (code && PASS_THROUGH_CODES.has(code)) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const field = code === 'BAD_USER_INPUT' && !extensions.field ? badVariableField(formatted.message) : undefined;
+    return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
   }
   log.error('unexpected error', { error: original instanceof Error ? original.stack : String(original), path: formatted.path });
   return { message: '服务器内部错误', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
