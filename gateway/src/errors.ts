@@ -6,7 +6,8 @@ const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
 ]);
-const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'serviceName'];
+// `http` carries a status (401 for UNAUTHENTICATED) to the HTTP layer, which strips it from the body.
+const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'serviceName', 'http'];
 const UNAVAILABLE_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'TIMEOUT_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 
 function keep(extensions: Record<string, unknown>): Record<string, unknown> {

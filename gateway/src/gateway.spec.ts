@@ -1,6 +1,24 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/common/dist/devkey';
+import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from '@tiaokuai/common/dist/identity';
+import { exportSPKI } from 'jose';
+import { createAuthenticator } from './auth';
 import { createGateway, DEFAULT_SUPERGRAPH, withSubgraphUrls } from './index';
+
+const SECRETS = { org: 'org-secret-0123456789', tasks: 'tasks-secret-0123456789', assessments: 'assessments-secret-0123' };
+let key: DevKey;
+let operator: string;
+beforeAll(async () => {
+  key = await ephemeralDevKey();
+  operator = await signDevToken(key, { hubAdmin: true });
+});
+
+const post = (gateway: ReturnType<typeof createGateway>, query: string, token?: string) => gateway.fetch('http://gateway/graphql', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  body: JSON.stringify({ query }),
+});
 
 /** A subgraph that accepts connections and never answers. */
 async function hangingServer(): Promise<Server> {
@@ -19,13 +37,10 @@ describe('gateway', () => {
       tasks: `http://127.0.0.1:${port}/graphql`,
       org: 'http://127.0.0.1:9/graphql', // nothing listens on the discard port
     });
-    const gateway = createGateway({ port: 0, supergraphSdl: sdl, upstreamTimeoutMs: 200, queryPlanner: 'js' });
+    const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey), issuer: 'tiaokuai-hub-dev' });
+    const gateway = createGateway({ port: 0, supergraphSdl: sdl, upstreamTimeoutMs: 200, queryPlanner: 'js', authenticator, subgraphSecrets: SECRETS });
     try {
-      const res = await gateway.fetch('http://gateway/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ task(id: "1") { id } assessment(id: "1") { id } }' }),
-      });
+      const res = await post(gateway, '{ task(id: "1") { id } assessment(id: "1") { id } }', operator);
       const body = await res.json();
       expect(res.status).toBe(200);
       expect(body.errors).toHaveLength(2); // tasks hangs, assessments is unreachable (default loopback port, not running)
@@ -38,5 +53,70 @@ describe('gateway', () => {
       hang.closeAllConnections();
       hang.close();
     }
+  });
+});
+
+describe('authentication at the gateway', () => {
+  /** A stand-in subgraph that records what the gateway sends it. */
+  async function recordingOrg() {
+    const seen: Array<Record<string, string | string[] | undefined>> = [];
+    const srv = createServer((req, res) => {
+      seen.push(req.headers);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: { unit: null } }));
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    return { srv, seen, url: `http://127.0.0.1:${(srv.address() as { port: number }).port}/graphql` };
+  }
+
+  it.each([
+    ['no token', async () => undefined],
+    ['a token signed by another key', async () => signDevToken(await ephemeralDevKey(), { hubAdmin: true })],
+    ['an expired token', async () => signDevToken(key, { body: 'SC-JGGW', role: 'ADMIN', ttl: '-1m' })],
+    ['a token for another audience', async () => signDevToken(key, { body: 'SC-JGGW', role: 'ADMIN', audience: 'someone-else' })],
+    ['a token without a body', async () => signDevToken(key, { role: 'ADMIN' })],
+    ['garbage', async () => 'not.a.jwt'],
+  ])('%s gets 401 UNAUTHENTICATED and no subgraph is asked', async (_name, token) => {
+    const org = await recordingOrg();
+    const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
+    const gateway = createGateway({ port: 0, queryPlanner: 'js', subgraphUrls: { org: org.url }, authenticator, subgraphSecrets: SECRETS });
+    try {
+      const res = await post(gateway, '{ unit(code: "SC-JGGW") { name } }', await token());
+      expect(res.status).toBe(401);
+      const body = await res.json();
+      expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      expect(body.data).toBeUndefined();
+      expect(org.seen).toHaveLength(0);
+    } finally {
+      await gateway.dispose();
+      org.srv.close();
+    }
+  });
+
+  it('a valid token reaches the subgraph as a signed identity only that subgraph\'s secret verifies', async () => {
+    const org = await recordingOrg();
+    const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
+    const gateway = createGateway({ port: 0, queryPlanner: 'js', subgraphUrls: { org: org.url }, authenticator, subgraphSecrets: SECRETS });
+    try {
+      const token = await signDevToken(key, { body: 'SC-JGGW', role: 'EDITOR', subject: 'li.si' });
+      const res = await post(gateway, '{ unit(code: "SC-JGGW") { name } }', token);
+      expect(res.status).toBe(200);
+      expect(org.seen).toHaveLength(1);
+      const h = org.seen[0];
+      const identity = verifyIdentity(SECRETS.org, 'org', h[IDENTITY_HEADER] as string, h[SIGNATURE_HEADER] as string);
+      expect(identity).toMatchObject({ subject: 'li.si', body: 'SC-JGGW', role: 'EDITOR', hubAdmin: false });
+      expect(identity?.requestId).toBe(h['x-request-id']);
+      expect(verifyIdentity(SECRETS.tasks, 'org', h[IDENTITY_HEADER] as string, h[SIGNATURE_HEADER] as string)).toBeNull();
+      expect(h.authorization).toBeUndefined(); // the bearer token itself stays at the gateway
+    } finally {
+      await gateway.dispose();
+      org.srv.close();
+    }
+  });
+
+  it('refuses the generated development key in production, and a gateway without subgraph secrets', async () => {
+    await expect(createAuthenticator({ production: true })).rejects.toThrow(/NODE_ENV=production/);
+    const authenticator = await createAuthenticator({});
+    expect(() => createGateway({ port: 0, queryPlanner: 'js', authenticator, subgraphSecrets: { org: 'x'.repeat(20), assessments: 'y'.repeat(20) } })).toThrow(/SUBGRAPH_SECRET_TASKS/);
   });
 });

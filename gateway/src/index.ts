@@ -10,6 +10,10 @@ import { Kind, parse, type DocumentNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { signIdentity, type Identity } from '@tiaokuai/common/dist/identity';
+import { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { AuthFailure, type Authenticator } from './auth';
 import { maskError } from './errors';
 
 export const DEFAULT_SUPERGRAPH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -31,6 +35,24 @@ export interface GatewayOptions {
    * millisecond less per request) or its JavaScript planner. Env: GATEWAY_QUERY_PLANNER=rust|js.
    */
   queryPlanner?: 'js' | 'rust';
+  /** Verifies bearer tokens (auth.ts). */
+  authenticator: Authenticator;
+  /** Subgraph name → the secret it shares with the gateway; every subgraph needs one. */
+  subgraphSecrets: Record<string, string>;
+}
+
+/** Subgraph secrets from the environment: SUBGRAPH_SECRET_ORG, SUBGRAPH_SECRET_TASKS, ... */
+export function subgraphSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ['org', 'tasks', 'assessments']) {
+    const secret = env[`SUBGRAPH_SECRET_${name.toUpperCase()}`];
+    if (secret) out[name] = secret;
+  }
+  return out;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } } });
 }
 
 /** Replaces `@join__graph(name: "org", url: "...")` URLs, so one composed file serves every deployment. */
@@ -65,6 +87,36 @@ function rustPlanner() {
 export function createGateway(opts: GatewayOptions): GatewayRuntime {
   const sdl = withSubgraphUrls(opts.supergraphSdl ?? readFileSync(DEFAULT_SUPERGRAPH, 'utf8'), opts.subgraphUrls ?? {});
   parse(sdl); // fail fast on a broken file, before the first request
+  for (const m of sdl.matchAll(/@join__graph\(name: "([^"]+)"/g)) {
+    if (!opts.subgraphSecrets[m[1]]) throw new Error(`no secret for subgraph ${m[1]} (SUBGRAPH_SECRET_${m[1].toUpperCase()})`);
+  }
+  // The verified caller of each client request, for the headers sent to the subgraphs.
+  const callers = new WeakMap<Request, Identity>();
+  // Request ids: the client's x-request-id when it is a sane token, else a fresh UUID; sent to
+  // the subgraphs (inside the signed identity too) and back to the client.
+  const requestIds = new WeakMap<Request, string>();
+  const requestIdOf = (request: Request): string => {
+    let rid = requestIds.get(request);
+    if (!rid) {
+      const given = request.headers.get('x-request-id');
+      rid = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+      requestIds.set(request, rid);
+    }
+    return rid;
+  };
+  const authenticate = async (request: Request): Promise<void> => {
+    const header = request.headers.get('authorization') ?? '';
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) throw unauthenticated('需要身份令牌：请求头 Authorization: Bearer <token>');
+    try {
+      const identity = await opts.authenticator.verify(m[1]);
+      callers.set(request, { ...identity, requestId: requestIdOf(request) });
+    } catch (e) {
+      if (!(e instanceof AuthFailure)) throw e;
+      // Expired, forged, wrong issuer or audience: one answer, no hint which.
+      throw unauthenticated('身份令牌无效或已过期');
+    }
+  };
   return createGatewayRuntime({
     supergraph: sdl,
     ...(opts.queryPlanner !== 'js' ? { unifiedGraphHandler: rustPlanner() } : {}),
@@ -84,8 +136,17 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     // Retry only reads: a mutation retried after a lost response could be applied twice.
     upstreamRetry: ({ executionRequest }) =>
       isQuery(executionRequest.document, executionRequest.operationName) ? { maxRetries: 2, retryDelay: 100 } : undefined,
+    requestId: false, // ours below: validated, and the same id inside the signed identity
+    plugins: () => [{
+      onParams: ({ request }: { request: Request }) => authenticate(request),
+      onResponse: ({ request, response }: { request: Request; response: Response }) => { response.headers.set('x-request-id', requestIdOf(request)); },
+    }],
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({ 'x-request-id': request.headers.get('x-request-id') ?? undefined }),
+      fromClientToSubgraphs: ({ request, subgraphName }) => {
+        const caller = callers.get(request);
+        if (!caller) return {}; // never reached: onParams refused the request; the subgraph answers 401
+        return { 'x-request-id': caller.requestId, ...signIdentity(opts.subgraphSecrets[subgraphName], subgraphName, caller) };
+      },
     },
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
   });

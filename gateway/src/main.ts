@@ -1,15 +1,18 @@
 import { onShutdown } from '@tiaokuai/common/dist/shutdown';
-import { startGateway, subgraphUrlsFromEnv } from './index';
+import { authSettingsFromEnv, createAuthenticator } from './auth';
+import { startGateway, subgraphSecretsFromEnv, subgraphUrlsFromEnv } from './index';
 
-startGateway({
+createAuthenticator(authSettingsFromEnv()).then((authenticator) => startGateway({
+  authenticator,
+  subgraphSecrets: subgraphSecretsFromEnv(),
   port: Number(process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',
   subgraphUrls: subgraphUrlsFromEnv(),
   upstreamTimeoutMs: process.env.UPSTREAM_TIMEOUT_MS ? Number(process.env.UPSTREAM_TIMEOUT_MS) : undefined,
   explorer: process.env.EXPLORER !== 'false',
   queryPlanner: process.env.GATEWAY_QUERY_PLANNER === 'js' ? 'js' : 'rust',
-}).then((gw) => {
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'gateway ready', url: gw.url }) + '\n');
+}).then((gw) => ({ gw, authenticator }))).then(({ gw, authenticator }) => {
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'gateway ready', url: gw.url, auth: authenticator.source }) + '\n');
   onShutdown(() => gw.close());
 }).catch((e) => {
   process.stderr.write(JSON.stringify({ level: 'error', msg: 'gateway failed to start', error: String(e?.stack ?? e) }) + '\n');

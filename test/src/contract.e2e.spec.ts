@@ -2,7 +2,7 @@
  * The public contract (CONTRACT.md) through the running gateway, on the demo scenario that
  * `npm start` ships: every query, the import's promises, the CLI, and bad input.
  */
-import { DEMO_FILE, gql, IMPORT_MUTATION } from '@tiaokuai/tools';
+import { DEMO_FILE, IMPORT_MUTATION } from '@tiaokuai/tools';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,7 +18,7 @@ const ALL_CODES = ['CYCLE', 'DUPLICATE_LEADER', 'MISSING_AFFILIATION', 'MISSING_
 let t: TestHub;
 beforeAll(async () => {
   t = await startTestHub();
-  const r = await gql(t.url, IMPORT_MUTATION, { document: demo() });
+  const r = await t.gql(IMPORT_MUTATION, { document: demo() });
   expect(r.errors).toBeUndefined();
   expect(r.data.importUnits.ok).toBe(true);
 });
@@ -27,12 +27,12 @@ afterAll(async () => { await t?.close(); });
 describe('the demo scenario through the gateway', () => {
   it('importing it again changes nothing (idempotent by code)', async () => {
     const doc = demo();
-    const r = await gql(t.url, IMPORT_MUTATION, { document: doc });
+    const r = await t.gql(IMPORT_MUTATION, { document: doc });
     expect(r.data.importUnits).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: doc.units.length + doc.links.length });
   });
 
   it('plants at least one case of every anomaly, found by leadershipAnomalies', async () => {
-    const r = await gql(t.url, `{ leadershipAnomalies { code unit { code name } message } }`);
+    const r = await t.gql(`{ leadershipAnomalies { code unit { code name } message } }`);
     expect(r.errors).toBeUndefined();
     const codes = [...new Set(r.data.leadershipAnomalies.map((a: any) => a.code))].sort();
     expect(codes).toEqual(ALL_CODES);
@@ -40,21 +40,21 @@ describe('the demo scenario through the gateway', () => {
   });
 
   it('unit by code and by id answer the same partyBuilding, with rule, explanation and anomalies', async () => {
-    const byCode = await gql(t.url, `{ unit(code: "SC-DZJ") { id code name kind partyBuilding { rule explanation leaders { code } guides { code } anomalies { code } } } }`);
+    const byCode = await t.gql(`{ unit(code: "SC-DZJ") { id code name kind partyBuilding { rule explanation leaders { code } guides { code } anomalies { code } } } }`);
     expect(byCode.errors).toBeUndefined();
     const u = byCode.data.unit;
     expect(u.kind).toBe('GRASSROOTS_UNIT');
     expect(u.partyBuilding.rule).toBe('GRASSROOTS_VERTICAL_VERTICAL');
     expect(u.partyBuilding.explanation).toContain(u.name);
-    const byId = await gql(t.url, `query($id: ID) { unit(id: $id) { code partyBuilding { rule leaders { code } guides { code } } } }`, { id: u.id });
+    const byId = await t.gql(`query($id: ID) { unit(id: $id) { code partyBuilding { rule leaders { code } guides { code } } } }`, { id: u.id });
     expect(byId.data.unit.partyBuilding).toEqual({ rule: u.partyBuilding.rule, leaders: u.partyBuilding.leaders, guides: u.partyBuilding.guides });
   });
 
   it('sharedUnits finds the units where a central line and the provincial work committee both have a role', async () => {
-    const pb = await gql(t.url, `{ unit(code: "SC-DZJ") { partyBuilding { leaders { code } guides { code } } } }`);
+    const pb = await t.gql(`{ unit(code: "SC-DZJ") { partyBuilding { leaders { code } guides { code } } } }`);
     const [a] = pb.data.unit.partyBuilding.leaders.map((x: any) => x.code);
     const [b] = pb.data.unit.partyBuilding.guides.map((x: any) => x.code);
-    const r = await gql(t.url, `query($a: String!, $b: String!) { sharedUnits(a: $a, b: $b) { code } }`, { a, b });
+    const r = await t.gql(`query($a: String!, $b: String!) { sharedUnits(a: $a, b: $b) { code } }`, { a, b });
     expect(r.data.sharedUnits.map((x: any) => x.code)).toContain('SC-DZJ');
   });
 
@@ -63,7 +63,7 @@ describe('the demo scenario through the gateway', () => {
     let after: string | null = null;
     let total = 0;
     for (;;) {
-      const r: any = await gql(t.url, `query($after: String) { units(first: 25, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }`, { after });
+      const r: any = await t.gql(`query($after: String) { units(first: 25, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }`, { after });
       total = r.data.units.totalCount;
       for (const n of r.data.units.nodes) seen.add(n.code);
       if (!r.data.units.pageInfo.hasNextPage) break;
@@ -74,10 +74,10 @@ describe('the demo scenario through the gateway', () => {
   });
 
   it('a scope only reports its own units', async () => {
-    const all = (await gql(t.url, `{ leadershipAnomalies { unit { code } } }`)).data.leadershipAnomalies;
-    const scoped = (await gql(t.url, `{ leadershipAnomalies(scope: "SC-YJT-DZ") { unit { code } } }`)).data.leadershipAnomalies;
+    const all = (await t.gql(`{ leadershipAnomalies { unit { code } } }`)).data.leadershipAnomalies;
+    const scoped = (await t.gql(`{ leadershipAnomalies(scope: "SC-YJT-DZ") { unit { code } } }`)).data.leadershipAnomalies;
     expect(scoped.length).toBeLessThan(all.length);
-    const inScope = (await gql(t.url, `{ units(first: 500, filter: { under: "SC-YJT-DZ" }) { nodes { code } } }`)).data.units.nodes.map((n: any) => n.code);
+    const inScope = (await t.gql(`{ units(first: 500, filter: { under: "SC-YJT-DZ" }) { nodes { code } } }`)).data.units.nodes.map((n: any) => n.code);
     for (const a of scoped) expect(inScope).toContain(a.unit.code);
   });
 });
@@ -87,31 +87,31 @@ describe('bad input through the gateway', () => {
     const doc = demo();
     doc.units[0].kind = 'MINISTRY';
     doc.links[0].validTo = '1900-01-01';
-    const r = await gql(t.url, IMPORT_MUTATION, { document: doc });
+    const r = await t.gql(IMPORT_MUTATION, { document: doc });
     expect(r.data.importUnits.ok).toBe(false);
     expect(r.data.importUnits.problems.map((p: any) => p.path)).toEqual(expect.arrayContaining(['units[0].kind', 'links[0].validTo']));
   });
 
   it('a mutation with bad input gets BAD_USER_INPUT naming the field', async () => {
-    const r = await gql(t.url, `mutation { createLink(input: { from: "SC-DZJ", to: "SC-DZJ", kind: GUIDANCE, validFrom: "2020-01-01" }) { id } }`);
+    const r = await t.gql(`mutation { createLink(input: { from: "SC-DZJ", to: "SC-DZJ", kind: GUIDANCE, validFrom: "2020-01-01" }) { id } }`);
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to' });
   });
 
   it('an unknown enum value or a bad date in variables gets BAD_USER_INPUT naming the variable', async () => {
-    const kinds = await gql(t.url, `query($k: [UnitKind!]) { units(filter: { kinds: $k }) { totalCount } }`, { k: ['BRANCH', 'MINISTRY'] });
+    const kinds = await t.gql(`query($k: [UnitKind!]) { units(filter: { kinds: $k }) { totalCount } }`, { k: ['BRANCH', 'MINISTRY'] });
     expect(kinds.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'k[1]' });
-    const date = await gql(t.url, `query($d: Date) { unit(code: "SC-DZJ") { partyBuilding(asOf: $d) { rule } } }`, { d: '2023-02-30' });
+    const date = await t.gql(`query($d: Date) { unit(code: "SC-DZJ") { partyBuilding(asOf: $d) { rule } } }`, { d: '2023-02-30' });
     expect(date.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'd' });
     expect(date.errors?.[0].message).toContain('2023-02-30');
     // An enum literal written into the query text is a validation error, as the GraphQL spec says.
-    const literal = await gql(t.url, `{ units(filter: { kinds: [MINISTRY] }) { totalCount } }`);
+    const literal = await t.gql(`{ units(filter: { kinds: [MINISTRY] }) { totalCount } }`);
     expect(literal.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('an unknown code gets NOT_FOUND, a duplicate code CONFLICT', async () => {
-    const nf = await gql(t.url, `{ sharedUnits(a: "NOPE", b: "SC-DZJ") { code } }`);
+    const nf = await t.gql(`{ sharedUnits(a: "NOPE", b: "SC-DZJ") { code } }`);
     expect(nf.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'a' });
-    const dup = await gql(t.url, `mutation { createUnit(input: { code: "SC-DZJ", name: "x", kind: BRANCH, level: COUNTY, region: "510100", validFrom: "2020-01-01" }) { id } }`);
+    const dup = await t.gql(`mutation { createUnit(input: { code: "SC-DZJ", name: "x", kind: BRANCH, level: COUNTY, region: "510100", validFrom: "2020-01-01" }) { id } }`);
     expect(dup.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
   });
 });
@@ -119,7 +119,7 @@ describe('bad input through the gateway', () => {
 describe('npm run import and npm run export', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tk-e2e-'));
   const cli = (script: string, args: string[]) =>
-    run(process.execPath, [path.join(ROOT, 'tools', 'dist', script), ...args], { env: { ...process.env, GATEWAY_URL: t.url } }).then(
+    run(process.execPath, [path.join(ROOT, 'tools', 'dist', script), ...args], { env: { ...process.env, GATEWAY_URL: t.url, TOKEN: t.hub.operatorToken } }).then(
       (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
       (e) => ({ code: e.code as number, out: e.stdout as string, err: e.stderr as string }),
     );
@@ -144,7 +144,7 @@ describe('npm run import and npm run export', () => {
     const file = path.join(dir, 'out.json');
     const r = await cli('export.js', [file]);
     expect(r.code).toBe(0);
-    const api = (await gql(t.url, `{ exportUnits }`)).data.exportUnits;
+    const api = (await t.gql(`{ exportUnits }`)).data.exportUnits;
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(api);
     expect(api.units).toHaveLength(demo().units.length);
   });

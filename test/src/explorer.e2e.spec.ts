@@ -1,5 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import { bearer } from '@tiaokuai/tools';
 import { startTestHub, type TestHub } from './hub';
 
 /**
@@ -26,6 +27,8 @@ afterAll(async () => {
 
 it('the explorer loads with no outside assets and runs a query', async () => {
   const page = await browser.newPage();
+  // What a user types into the explorer's Headers pane; here on every request the page makes.
+  await page.setExtraHTTPHeaders(bearer(t.hub.operatorToken));
   const outside: string[] = [];
   page.on('request', (req) => {
     const u = new URL(req.url());

@@ -2,12 +2,14 @@
  * Starts the real hub (three subgraph processes and the gateway) for one test file: in-memory
  * PGlite, or a fresh throw-away PostgreSQL database when DATABASE_URL is set.
  */
-import { startHub, type RunningHub } from '@tiaokuai/tools';
+import { bearer, gql, startHub, type RunningHub } from '@tiaokuai/tools';
 import postgres from 'postgres';
 
 export interface TestHub {
   hub: RunningHub;
   url: string;
+  /** A GraphQL request through the gateway, as the hub's operator unless a token is given. */
+  gql(query: string, variables?: Record<string, unknown>, token?: string): ReturnType<typeof gql<any>>;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startTestHub(): Promise<TestHub> {
   return {
     hub,
     url: hub.gatewayUrl,
+    gql: (query, variables, token) => gql(hub.gatewayUrl, query, variables, bearer(token ?? hub.operatorToken)),
     close: async () => {
       await hub.stop();
       if (base && name) {

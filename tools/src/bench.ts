@@ -10,7 +10,7 @@ import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { gql, startHub, type RunningHub } from './launcher';
+import { bearer, gql as rawGql, startHub, type RunningHub } from './launcher';
 import { IMPORT_MUTATION } from './demo';
 import { syntheticProvince } from './synthetic';
 
@@ -42,6 +42,10 @@ const PB = `query($id: ID!) { unit(id: $id) { code partyBuilding { rule leaders 
 
 async function measure(db: string, hub: RunningHub, doc: ReturnType<typeof syntheticProvince>, samples: number): Promise<Result> {
   const url = hub.gatewayUrl;
+  const org = hub.processes.get('org')!.url;
+  // Through the gateway as the operator; straight to org with the envelope the gateway would send.
+  const gql = (target: string, query: string, variables?: Record<string, unknown>) =>
+    rawGql(target, query, variables, target === org ? hub.subgraphHeaders('org') : bearer(hub.operatorToken));
   const [imp, importMs] = await timed(() => gql(url, IMPORT_MUTATION, { document: { format: doc.format, units: doc.units, links: doc.links } }));
   if (imp.errors || !imp.data.importUnits.ok) throw new Error(`import failed: ${JSON.stringify(imp.errors ?? imp.data.importUnits.problems).slice(0, 2000)}`);
   const scanMs: number[] = [];
@@ -55,7 +59,6 @@ async function measure(db: string, hub: RunningHub, doc: ReturnType<typeof synth
   // Sample unit ids, then the same query alternately through the gateway and straight to org.
   const page = await gql(url, `{ units(first: 500) { nodes { id } } }`);
   const ids: string[] = page.data.units.nodes.map((n: { id: string }) => n.id);
-  const org = hub.processes.get('org')!.url;
   const viaGateway: number[] = [];
   const direct: number[] = [];
   for (let i = 0; i < 50; i++) { await gql(url, PB, { id: ids[i % ids.length] }); await gql(org, PB, { id: ids[i % ids.length] }); } // warm-up

@@ -2,8 +2,12 @@
  * Starts the whole hub as real processes: one per subgraph and the gateway, each a plain
  * `node dist/main.js`. Used by `npm start`, the end-to-end tests and the benchmark.
  */
+import { loadOrCreateDevKey, signDevToken, type DevKey, type TokenRequest } from '@tiaokuai/common/dist/devkey';
+import { HUB_OPERATOR, newSecret, signIdentity } from '@tiaokuai/common/dist/identity';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -17,6 +21,11 @@ export interface HubOptions {
   databaseUrl?: string;
   /** PGlite data folder, or memory:// for a throw-away hub. */
   dataDir?: string;
+  /**
+   * Folder of the development signing key (default `<dataDir>/keys`; a temporary folder for an
+   * in-memory hub, removed on stop).
+   */
+  keysDir?: string;
   /** Pass the children's stderr through (npm start) or keep it (tests). */
   inheritOutput?: boolean;
   env?: Record<string, string>;
@@ -39,7 +48,17 @@ export interface RunningHub {
   stop(): Promise<void>;
   /** Collected stderr of a process (when output is not inherited). */
   output(name: string): string;
+  /** A bearer token the hub accepts (signed with its development key). */
+  token(req: TokenRequest): Promise<string>;
+  /** A token for the hub's operator (sees and manages everything). */
+  operatorToken: string;
+  /** Headers that let a caller talk to a subgraph directly, as the gateway would for the operator. */
+  subgraphHeaders(name: string): Record<string, string>;
+  keysDir: string;
 }
+
+/** `{ authorization: 'Bearer …' }` */
+export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
 export const SUBGRAPH_NAMES = ['org', 'tasks', 'assessments'] as const;
 
@@ -85,10 +104,19 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
   };
   if (opts.databaseUrl) baseEnv.DATABASE_URL = opts.databaseUrl;
   else delete baseEnv.DATABASE_URL;
+  const dataDir = baseEnv.DATA_DIR;
+  const tempKeys = !opts.keysDir && dataDir.startsWith('memory://');
+  const keysDir = opts.keysDir ?? (tempKeys ? mkdtempSync(path.join(os.tmpdir(), 'tk-keys-')) : path.join(dataDir, 'keys'));
+  const key: DevKey = await loadOrCreateDevKey(keysDir);
+  // Fresh per hub: each subgraph trusts only this gateway, and only while this hub runs.
+  const secrets = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, newSecret()]));
+  const secretEnv = (name: string): Record<string, string> => name === 'gateway'
+    ? { ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_SECRET_${n.toUpperCase()}`, secrets[n]])), HUB_KEYS_DIR: keysDir }
+    : { SUBGRAPH_SECRET: secrets[name] };
 
   const launch = (name: string, port: number, extra: Record<string, string> = {}): HubProcess => {
     const child = spawn(process.execPath, [script(name)], {
-      env: { ...baseEnv, ...extra, PORT: String(port), HUB_SUPERVISED: '1' },
+      env: { ...baseEnv, ...extra, ...secretEnv(name), PORT: String(port), HUB_SUPERVISED: '1' },
       stdio: ['pipe', opts.inheritOutput ? 'inherit' : 'pipe', opts.inheritOutput ? 'inherit' : 'pipe'],
     });
     if (!opts.inheritOutput) {
@@ -111,6 +139,7 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
       p.child.once('exit', () => { clearTimeout(timer); resolve(); });
       p.child.kill('SIGTERM');
     })));
+    if (tempKeys) rmSync(keysDir, { recursive: true, force: true });
   };
 
   try {
@@ -133,6 +162,10 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     gatewayUrl: `http://localhost:${processes.get('gateway')!.port}/graphql`,
     processes,
     output: (name) => (logs.get(name) ?? []).join(''),
+    token: (req) => signDevToken(key, req),
+    operatorToken: await signDevToken(key, { hubAdmin: true, ttl: '7d' }),
+    subgraphHeaders: (name) => signIdentity(secrets[name], name, HUB_OPERATOR),
+    keysDir,
     kill: async (name) => {
       const p = processes.get(name);
       if (!p || p.child.exitCode !== null) return;

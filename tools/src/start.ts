@@ -13,18 +13,26 @@ async function main() {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   console.log(`Starting Tiaokuai Hub on ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database (${dataDir})`}…`);
   const hub = await startHub({ port, dataDir, databaseUrl, inheritOutput: true });
-  const demo = await loadDemoIfEmpty(hub.gatewayUrl);
+  const demo = await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
   if (demo.loaded) console.log(`Demo scenario loaded: ${demo.report.units.created} units, ${demo.report.links.created} links.`);
   console.log(`
 Tiaokuai Hub is running.
 
   Gateway and explorer:  ${hub.gatewayUrl}
 
+Every request needs a bearer token. The hub operator's token for this demo (valid 7 days):
+
+  ${hub.operatorToken}
+
+In the explorer, open "Headers" and paste:  {"Authorization": "Bearer <the token above>"}
+Tokens for a committee or a department: npm run token -- --as SC-JGGW --role EDITOR
+
 A first query (paste it into the explorer, or run the curl line):
 
   { unit(code: "SC-DZJ") { name partyBuilding { rule leaders { name } guides { name } explanation anomalies { code message } } } }
 
   curl -s ${hub.gatewayUrl} -H 'content-type: application/json' \\
+    -H 'authorization: Bearer ${hub.operatorToken}' \\
     -d '{"query":"{ leadershipAnomalies { code unit { code name } message } }"}'
 
 Press Ctrl+C to stop.`);

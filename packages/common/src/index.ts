@@ -7,3 +7,4 @@ export * from './log';
 export * from './main';
 export * from './skeleton';
 export * from './shutdown';
+export * from './identity';

@@ -8,6 +8,8 @@ export interface ServiceStartOptions {
   databaseUrl?: string;
   /** PGlite data folder for this service (or memory://). */
   dataDir: string;
+  /** The secret this subgraph shares with the gateway (SUBGRAPH_SECRET). */
+  secret: string;
 }
 
 /**
@@ -17,8 +19,14 @@ export interface ServiceStartOptions {
 export function runServiceMain(name: string, defaultPort: number, start: (opts: ServiceStartOptions) => Promise<RunningServer>): void {
   const port = Number(process.env.PORT ?? defaultPort);
   const dataRoot = process.env.DATA_DIR ?? path.resolve(process.cwd(), 'data');
+  const secret = process.env.SUBGRAPH_SECRET ?? '';
+  if (secret.length < 16) {
+    log.error(`${name} subgraph refuses to start: SUBGRAPH_SECRET (at least 16 characters, shared with the gateway) is not set`);
+    process.exit(1);
+  }
   start({
     port,
+    secret,
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: dataRoot.startsWith('memory://') ? dataRoot : path.join(dataRoot, name),
   }).then((server) => {

@@ -30,7 +30,7 @@ export function buildSkeletonSchema(name: string, entity: string, description: s
   });
 }
 
-export async function startSkeletonSubgraph(name: string, entity: string, description: string, port: number): Promise<RunningServer> {
+export async function startSkeletonSubgraph(name: string, entity: string, description: string, port: number, secret: string): Promise<RunningServer> {
   const { schema } = await buildSkeletonSchema(name, entity, description);
-  return startSubgraphServer({ name, schema, context: () => ({}) }, port);
+  return startSubgraphServer({ name, schema, secret, context: () => ({}) }, port);
 }

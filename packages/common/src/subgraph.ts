@@ -8,6 +8,7 @@ import { GraphQLSchema, parse, type GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { badVariableField, HubError } from './errors';
+import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity, type Identity } from './identity';
 import { log } from './log';
 
 /** The federation version every subgraph links (composition 2.14 rejects v2.15). */
@@ -82,7 +83,13 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
-  context: (req: http.IncomingMessage) => Promise<TContext> | TContext;
+  /** Builds the request's context for the identity the gateway vouched for. */
+  context: (req: http.IncomingMessage, identity: Identity) => Promise<TContext> | TContext;
+  /**
+   * This subgraph's secret shared with the gateway (SUBGRAPH_SECRET): a GraphQL request
+   * without a valid signature under it gets 401, whatever it asks (`_entities` included).
+   */
+  secret: string;
   /** Largest accepted request body; imports of a whole province are large. */
   maxBodyBytes?: number;
   /** Readiness check (database reachable). */
@@ -129,6 +136,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     formatError: formatSubgraphError,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
+  if (!opts.secret || opts.secret.length < 16) {
+    throw new Error(`subgraph ${opts.name}: SUBGRAPH_SECRET (at least 16 characters) is required: a subgraph trusts only the gateway`);
+  }
   await apollo.start();
   const limit = opts.maxBodyBytes ?? 64 * 1024 * 1024;
   const server = http.createServer(async (req, res) => {
@@ -140,6 +150,14 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', subgraph: opts.name });
       }
       if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
+      const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
+      const identity = verifyIdentity(opts.secret, opts.name, header(IDENTITY_HEADER), header(SIGNATURE_HEADER));
+      if (!identity) {
+        res.setHeader('www-authenticate', 'Hub-Signature');
+        return sendJson(res, 401, { errors: [{ message: '只接受经网关签名的请求', extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+      const requestId = header('x-request-id');
+      if (requestId && !identity.requestId) identity.requestId = requestId;
       const raw = req.method === 'POST' ? await readBody(req, limit) : '';
       let body: unknown = undefined;
       if (raw) {
@@ -155,7 +173,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => opts.context(req),
+        context: async () => opts.context(req, identity),
       });
       res.statusCode = result.status ?? 200;
       for (const [k, v] of result.headers) res.setHeader(k, v);

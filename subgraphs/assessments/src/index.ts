@@ -6,4 +6,4 @@ import { buildSkeletonSchema, startSkeletonSubgraph, type ServiceStartOptions } 
  */
 export const buildAssessmentsSchema = () => buildSkeletonSchema('assessments', 'Assessment', '一次考核评价（考核子图骨架：issue 5 填充）');
 
-export const startAssessmentsSubgraph = (opts: Pick<ServiceStartOptions, 'port'>) => startSkeletonSubgraph('assessments', 'Assessment', '一次考核评价（考核子图骨架：issue 5 填充）', opts.port);
+export const startAssessmentsSubgraph = (opts: Pick<ServiceStartOptions, 'port' | 'secret'>) => startSkeletonSubgraph('assessments', 'Assessment', '一次考核评价（考核子图骨架：issue 5 填充）', opts.port, opts.secret);

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Database, Db, Day } from '@tiaokuai/common';
+import { type Database, type Db, type Day, type Identity } from '@tiaokuai/common';
 import type { LinkRecord, UnitRecord } from './domain/types';
 import { factsByUnitIds, linksInto, linksOutOf, unitsByCodes, unitsByIds, type StoredFactVersion } from './units/unit.store';
 import type { PartyBuildingAnswer } from './units/party-building.service';
@@ -20,6 +20,8 @@ export interface OrgContext {
   database: Database;
   db: Db;
   loaders: Loaders;
+  /** The caller, as verified by the gateway (see @tiaokuai/common identity.ts). */
+  identity: Identity;
 }
 
 function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
@@ -73,6 +75,6 @@ export function createLoaders(db: Db): Loaders {
   return loaders;
 }
 
-export function createContext(database: Database): OrgContext {
-  return { database, db: database.db, loaders: createLoaders(database.db) };
+export function createContext(database: Database, identity: Identity): OrgContext {
+  return { database, db: database.db, loaders: createLoaders(database.db), identity };
 }

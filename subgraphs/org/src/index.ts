@@ -16,6 +16,8 @@ export interface OrgServiceOptions {
   databaseUrl?: string;
   dataDir?: string;
   database?: Database;
+  /** Shared with the gateway (SUBGRAPH_SECRET). */
+  secret: string;
 }
 
 /** Starts the org subgraph: database (migrated), schema, HTTP server. */
@@ -25,7 +27,8 @@ export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<Running
   const server = await startSubgraphServer({
     name: 'org',
     schema,
-    context: () => createContext(database),
+    secret: opts.secret,
+    context: (_req, identity) => createContext(database, identity),
     ready: async () => { await database.db.execute(sql`select 1`); return true; },
   }, opts.port);
   return {

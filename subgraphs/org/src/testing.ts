@@ -1,7 +1,7 @@
 /** Test harness: the real schema over a fresh migrated database (PGlite, or PostgreSQL with DATABASE_URL). */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { formatSubgraphError, openTestDatabase, truncateSchema, type Database } from '@tiaokuai/common';
+import { formatSubgraphError, HUB_OPERATOR, openTestDatabase, truncateSchema, type Database } from '@tiaokuai/common';
 import { createContext, type OrgContext } from './context';
 import { MIGRATIONS, SCHEMA_NAME } from './index';
 import { buildOrgSchema } from './schema';
@@ -26,7 +26,7 @@ export async function orgHarness(): Promise<OrgHarness> {
   const server = new ApolloServer<OrgContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await server.start();
   const run = async (query: string, variables?: Record<string, unknown>): Promise<GqlResult> => {
-    const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database) });
+    const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database, HUB_OPERATOR) });
     if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
     return res.body.singleResult as GqlResult;
   };

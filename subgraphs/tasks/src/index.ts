@@ -6,4 +6,4 @@ import { buildSkeletonSchema, startSkeletonSubgraph, type ServiceStartOptions } 
  */
 export const buildTasksSchema = () => buildSkeletonSchema('tasks', 'Task', '一项党建任务（任务子图骨架：issue 4 填充）');
 
-export const startTasksSubgraph = (opts: Pick<ServiceStartOptions, 'port'>) => startSkeletonSubgraph('tasks', 'Task', '一项党建任务（任务子图骨架：issue 4 填充）', opts.port);
+export const startTasksSubgraph = (opts: Pick<ServiceStartOptions, 'port' | 'secret'>) => startSkeletonSubgraph('tasks', 'Task', '一项党建任务（任务子图骨架：issue 4 填充）', opts.port, opts.secret);

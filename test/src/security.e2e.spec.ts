@@ -1,0 +1,107 @@
+/**
+ * Who may talk to the hub at all (issue 3, first part): bearer tokens at the gateway, and
+ * subgraphs that answer only requests the gateway signed.
+ */
+import { gql, type RunningHub } from '@tiaokuai/tools';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { startTestHub, type TestHub } from './hub';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '..', '..');
+
+let t: TestHub;
+let hub: RunningHub;
+beforeAll(async () => { t = await startTestHub(); hub = t.hub; });
+afterAll(async () => { await t?.close(); });
+
+const Q = `{ unit(code: "SC-DZJ") { name } }`;
+
+describe('the gateway asks for a token', () => {
+  it.each([
+    ['no token', async () => undefined],
+    ['an expired token', async () => hub.token({ body: 'SC-JGGW', role: 'ADMIN', ttl: '-5m' })],
+    ['a forged token (signature of another token)', async () => {
+      const real = await hub.token({ body: 'SC-JGGW', role: 'VIEWER' });
+      const [h, , sig] = real.split('.');
+      const claims = Buffer.from(JSON.stringify({ hub_admin: true, role: 'ADMIN', sub: 'x', iss: 'tiaokuai-hub-dev', aud: 'tiaokuai-hub', exp: 4e9 })).toString('base64url');
+      return `${h}.${claims}.${sig}`;
+    }],
+  ])('%s gets 401 UNAUTHENTICATED, and the answer does not reveal whether a unit exists', async (_n, make) => {
+    const token = await make();
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const known = await gql(t.url, Q, undefined, headers);
+    const unknown = await gql(t.url, `{ unit(code: "NO-SUCH-UNIT") { name } }`, undefined, headers);
+    expect(known.status).toBe(401);
+    expect(known.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(known.data).toBeUndefined();
+    expect({ ...unknown }).toEqual({ ...known });
+  });
+
+  it('a valid token is served, and the answer carries the request id it was logged under', async () => {
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.operatorToken}`, 'x-request-id': 'e2e-req-42' },
+      body: JSON.stringify({ query: Q }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBe('e2e-req-42');
+    const fresh = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.operatorToken}` }, body: JSON.stringify({ query: Q }) });
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('subgraphs trust only the gateway', () => {
+  const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { id } } }`;
+
+  it.each(['org', 'tasks', 'assessments'])('%s answers 401 to a direct request without the gateway\'s signature', async (name) => {
+    const url = hub.processes.get(name)!.url;
+    const plain = await gql(url, '{ __typename }');
+    expect(plain.status).toBe(401);
+    expect(plain.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const entities = await gql(url, ENTITIES, { r: [{ __typename: 'Unit', id: '1' }] });
+    expect(entities.status).toBe(401);
+    // Headers copied from another subgraph's envelope do not open this one.
+    const other = name === 'org' ? 'tasks' : 'org';
+    expect((await gql(url, '{ __typename }', undefined, hub.subgraphHeaders(other))).status).toBe(401);
+    // A self-made identity header without a valid signature is refused too.
+    const forged = Buffer.from(JSON.stringify({ subject: 'x', body: null, role: 'ADMIN', hubAdmin: true, exp: 4e12 })).toString('base64url');
+    expect((await gql(url, '{ __typename }', undefined, { 'x-hub-identity': forged, 'x-hub-signature': 'AAAA' })).status).toBe(401);
+    // The gateway's own envelope works.
+    const signed = await gql(url, '{ __typename }', undefined, hub.subgraphHeaders(name));
+    expect(signed.status).toBe(200);
+    expect(signed.errors).toBeUndefined();
+  });
+
+  it('health endpoints stay open for probes', async () => {
+    const base = hub.processes.get('org')!.url.replace('/graphql', '');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+});
+
+describe('npm run token', () => {
+  const token = (args: string[], env: Record<string, string> = {}) =>
+    run(process.execPath, [path.join(ROOT, 'tools', 'dist', 'token.js'), ...args], { env: { ...process.env, HUB_KEYS_DIR: hub.keysDir, ...env } }).then(
+      (r) => ({ code: 0, out: r.stdout.trim(), err: r.stderr }),
+      (e) => ({ code: e.code as number, out: String(e.stdout).trim(), err: String(e.stderr) }),
+    );
+
+  it('prints tokens the running hub accepts, for a body with a role and for the operator', async () => {
+    const editor = await token(['--as', 'SC-JGGW', '--role', 'EDITOR']);
+    expect(editor.code).toBe(0);
+    expect((await t.gql(Q, undefined, editor.out)).status).toBe(200);
+    const admin = await token(['--hub-admin']);
+    expect(admin.code).toBe(0);
+    expect((await t.gql(Q, undefined, admin.out)).errors).toBeUndefined();
+  });
+
+  it('refuses bad usage and NODE_ENV=production', async () => {
+    expect((await token(['--as', 'SC-JGGW', '--role', 'ROOT'])).code).toBe(2);
+    expect((await token([])).code).toBe(2);
+    const prod = await token(['--hub-admin'], { NODE_ENV: 'production' });
+    expect(prod.code).toBe(2);
+    expect(prod.out).toBe('');
+  });
+});
