@@ -1,5 +1,6 @@
 import { badVariableField } from '@tiaokuai/common/dist/errors';
 import { GraphQLError } from 'graphql';
+import { isLimitError, LIMIT_CODE } from './limits';
 
 /** Codes a client may see as they come from a subgraph, with their data (`field`, `problems`). */
 const CLIENT_CODES = new Set([
@@ -39,6 +40,9 @@ export function maskError(error: unknown): Error {
       return new GraphQLError(`子图 ${service} 暂不可用，其余数据照常返回`, {
         nodes: error.nodes, path: error.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service },
       });
+    }
+    if (!service && !code && isLimitError(error)) {
+      return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: LIMIT_CODE } });
     }
     if (!error.originalError && !code && !service) {
       // Errors the gateway itself raised about the request (validation, unknown fields).

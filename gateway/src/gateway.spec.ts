@@ -5,6 +5,7 @@ import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from '@tiaokuai/com
 import { exportSPKI } from 'jose';
 import { createAuthenticator } from './auth';
 import { createGateway, DEFAULT_SUPERGRAPH, withSubgraphUrls } from './index';
+import { DEFAULT_LIMITS } from './limits';
 
 const SECRETS = { org: 'org-secret-0123456789', tasks: 'tasks-secret-0123456789', assessments: 'assessments-secret-0123' };
 let key: DevKey;
@@ -118,5 +119,56 @@ describe('authentication at the gateway', () => {
     await expect(createAuthenticator({ production: true })).rejects.toThrow(/NODE_ENV=production/);
     const authenticator = await createAuthenticator({});
     expect(() => createGateway({ port: 0, queryPlanner: 'js', authenticator, subgraphSecrets: { org: 'x'.repeat(20), assessments: 'y'.repeat(20) } })).toThrow(/SUBGRAPH_SECRET_TASKS/);
+  });
+});
+
+describe('abuse limits and switches', () => {
+  let gateway: ReturnType<typeof createGateway>;
+  let token: string;
+  let org: Server;
+  let calls = 0;
+  beforeAll(async () => {
+    org = createServer((_req, res) => { calls++; res.setHeader('content-type', 'application/json'); res.end('{"data":{"unit":null}}'); });
+    await new Promise<void>((r) => org.listen(0, '127.0.0.1', () => r()));
+    const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
+    gateway = createGateway({
+      port: 0, queryPlanner: 'js', authenticator, subgraphSecrets: SECRETS, introspection: false,
+      subgraphUrls: { org: `http://127.0.0.1:${(org.address() as { port: number }).port}/graphql` },
+      limits: { ...DEFAULT_LIMITS, maxDepth: 6, maxAliases: 3 },
+    });
+    token = await signDevToken(key, { body: 'SC-JGGW', role: 'VIEWER' });
+  });
+  afterAll(async () => { await gateway.dispose(); org.close(); });
+
+  const nested = (depth: number) => {
+    let sel = 'code';
+    for (let i = 0; i < depth; i++) sel = `partyBuilding { leaders { ${sel} } }`;
+    return `{ unit(code: "A") { ${sel} } }`;
+  };
+
+  it.each([
+    ['too deep', nested(4)],
+    ['too many aliases', `{ a: unit(code: "A") { code } b: unit(code: "B") { code } c: unit(code: "C") { code } d: unit(code: "D") { code } }`],
+  ])('%s: refused with QUERY_TOO_COMPLEX before any subgraph is called', async (_n, query) => {
+    calls = 0;
+    const body = await (await post(gateway, query, token)).json();
+    expect(body.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
+    expect(body.data).toBeUndefined();
+    expect(calls).toBe(0);
+  });
+
+  it('within the limits the same shapes pass', async () => {
+    calls = 0;
+    const body = await (await post(gateway, nested(2), token)).json();
+    expect(body.errors).toBeUndefined();
+    expect(calls).toBe(1);
+  });
+
+  it('introspection can be switched off, and field suggestions never reveal the schema', async () => {
+    const intro = await (await post(gateway, '{ __schema { types { name } } }', token)).json();
+    expect(intro.errors?.[0].message).toMatch(/introspection/i);
+    expect(intro.data).toBeUndefined();
+    const typo = await (await post(gateway, '{ unitt(code: "A") { code } }', token)).json();
+    expect(typo.errors[0].message).not.toMatch(/Did you mean/);
   });
 });

@@ -15,6 +15,7 @@ import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
 import { maskError } from './errors';
+import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
 
 export const DEFAULT_SUPERGRAPH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
@@ -29,6 +30,10 @@ export interface GatewayOptions {
   upstreamTimeoutMs?: number;
   /** Serve the GraphiQL explorer at the endpoint (default true). */
   explorer?: boolean;
+  /** Answer introspection queries (default true; EXPLORER needs it). */
+  introspection?: boolean;
+  /** Depth, cost, aliases, tokens, body size (limits.ts). */
+  limits?: Limits;
   /**
    * Query planner: Hive's Rust planner (@graphql-hive/router-runtime, a native binary shipped
    * inside the npm package; the default: it passed every end-to-end test and costs about a
@@ -137,7 +142,8 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     upstreamRetry: ({ executionRequest }) =>
       isQuery(executionRequest.document, executionRequest.operationName) ? { maxRetries: 2, retryDelay: 100 } : undefined,
     requestId: false, // ours below: validated, and the same id inside the signed identity
-    plugins: () => [{
+    ...(opts.introspection === false ? { disableIntrospection: {} } : {}),
+    plugins: () => [...limitPlugins(opts.limits ?? DEFAULT_LIMITS), {
       onParams: ({ request }: { request: Request }) => authenticate(request),
       onResponse: ({ request, response }: { request: Request; response: Response }) => { response.headers.set('x-request-id', requestIdOf(request)); },
     }],
@@ -161,7 +167,21 @@ export interface RunningGateway {
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const runtime = createGateway(opts);
-  const server: Server = createServer(runtime);
+  const maxBody = (opts.limits ?? DEFAULT_LIMITS).maxBodyBytes;
+  const refuse = (res: import('node:http').ServerResponse, status: number, message: string) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+    res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
+  };
+  // The body limit is enforced before the runtime reads a byte: a POST must declare its
+  // length (every GraphQL client and browser does), and one over the limit is refused.
+  const server: Server = createServer((req, res) => {
+    if (req.method === 'POST') {
+      const length = req.headers['content-length'];
+      if (length === undefined) return refuse(res, 411, '请求须带 Content-Length');
+      if (Number(length) > maxBody) return refuse(res, 413, `请求体过大（上限 ${maxBody} 字节）`);
+    }
+    return runtime(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());

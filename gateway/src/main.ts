@@ -1,6 +1,7 @@
 import { onShutdown } from '@tiaokuai/common/dist/shutdown';
 import { authSettingsFromEnv, createAuthenticator } from './auth';
 import { startGateway, subgraphSecretsFromEnv, subgraphUrlsFromEnv } from './index';
+import { limitsFromEnv } from './limits';
 
 createAuthenticator(authSettingsFromEnv()).then((authenticator) => startGateway({
   authenticator,
@@ -10,6 +11,8 @@ createAuthenticator(authSettingsFromEnv()).then((authenticator) => startGateway(
   subgraphUrls: subgraphUrlsFromEnv(),
   upstreamTimeoutMs: process.env.UPSTREAM_TIMEOUT_MS ? Number(process.env.UPSTREAM_TIMEOUT_MS) : undefined,
   explorer: process.env.EXPLORER !== 'false',
+  introspection: process.env.INTROSPECTION !== 'false',
+  limits: limitsFromEnv(),
   queryPlanner: process.env.GATEWAY_QUERY_PLANNER === 'js' ? 'js' : 'rust',
 }).then((gw) => ({ gw, authenticator }))).then(({ gw, authenticator }) => {
   process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'gateway ready', url: gw.url, auth: authenticator.source }) + '\n');

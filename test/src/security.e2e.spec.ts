@@ -4,6 +4,7 @@
  */
 import { gql, type RunningHub } from '@tiaokuai/tools';
 import { execFile } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startTestHub, type TestHub } from './hub';
@@ -78,6 +79,37 @@ describe('subgraphs trust only the gateway', () => {
     const base = hub.processes.get('org')!.url.replace('/graphql', '');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+});
+
+describe('abuse limits at the gateway', () => {
+  /** Raw HTTP, so the request can lie about or leave out its length. */
+  function raw(head: string): Promise<string> {
+    const { port } = new URL(t.url);
+    return new Promise((resolve, reject) => {
+      const sock = net.connect(Number(port), '127.0.0.1', () => sock.write(head));
+      let out = '';
+      sock.on('data', (d) => { out += d; });
+      sock.on('end', () => resolve(out));
+      sock.on('error', reject);
+      setTimeout(() => { sock.destroy(); resolve(out); }, 3000);
+    });
+  }
+
+  it('a body over the limit is refused before it is read (413); a POST without a length too (411)', async () => {
+    const auth = `authorization: Bearer ${hub.operatorToken}\r\n`;
+    const big = await raw(`POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n${auth}content-length: ${64 * 1024 * 1024}\r\n\r\n{`);
+    expect(big).toMatch(/^HTTP\/1\.1 413/);
+    const chunked = await raw(`POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n${auth}transfer-encoding: chunked\r\n\r\n5\r\n{"a":\r\n`);
+    expect(chunked).toMatch(/^HTTP\/1\.1 411/);
+  });
+
+  it('a query nested deeper than the limit is refused with QUERY_TOO_COMPLEX (Rust planner path)', async () => {
+    let sel = 'code';
+    for (let i = 0; i < 7; i++) sel = `partyBuilding { leaders { ${sel} } }`;
+    const r = await t.gql(`{ unit(code: "SC-DZJ") { ${sel} } }`);
+    expect(r.errors?.[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
+    expect(r.data).toBeUndefined();
   });
 });
 
