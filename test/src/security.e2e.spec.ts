@@ -2,7 +2,8 @@
  * Who may talk to the hub at all (issue 3, first part): bearer tokens at the gateway, and
  * subgraphs that answer only requests the gateway signed.
  */
-import { gql, type RunningHub } from '@tiaokuai/tools';
+import { DEMO_FILE, gql, IMPORT_MUTATION, type RunningHub } from '@tiaokuai/tools';
+import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -14,7 +15,12 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 let t: TestHub;
 let hub: RunningHub;
-beforeAll(async () => { t = await startTestHub(); hub = t.hub; });
+beforeAll(async () => {
+  t = await startTestHub();
+  hub = t.hub;
+  const r = await t.gql(IMPORT_MUTATION, { document: JSON.parse(readFileSync(DEMO_FILE, 'utf8')) });
+  expect(r.data.importUnits.ok).toBe(true);
+});
 afterAll(async () => { await t?.close(); });
 
 const Q = `{ unit(code: "SC-DZJ") { name } }`;
@@ -82,6 +88,36 @@ describe('subgraphs trust only the gateway', () => {
   });
 });
 
+describe('jurisdiction through the gateway (四川省直机关工委 SC-JGGW)', () => {
+  let inside: string;
+  let outside: string;
+  beforeAll(async () => {
+    const mine = (await t.gql(`{ units(first: 500, filter: { under: "SC-JGGW" }) { nodes { code } } }`)).data.units.nodes.map((n: any) => n.code);
+    const all = (await t.gql(`{ units(first: 500) { nodes { code } } }`)).data.units.nodes.map((n: any) => n.code);
+    inside = mine.find((c: string) => c !== 'SC-JGGW');
+    outside = all.find((c: string) => !mine.includes(c));
+    expect(inside && outside).toBeTruthy();
+  });
+  const rename = (code: string) => `mutation { updateUnit(input: { code: "${code}", name: "e2e改名" }) { name } }`;
+
+  it('a VIEWER reads its jurisdiction only, and may not write', async () => {
+    const viewer = await hub.token({ body: 'SC-JGGW', role: 'VIEWER' });
+    const r = await t.gql(`query($a: String!, $b: String!) { a: unit(code: $a) { code } b: unit(code: $b) { code } }`, { a: inside, b: outside }, viewer);
+    expect(r.data).toEqual({ a: { code: inside }, b: null });
+    expect((await t.gql(rename(inside), undefined, viewer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('an EDITOR writes inside and is refused outside; the operator writes anywhere', async () => {
+    const editor = await hub.token({ body: 'SC-JGGW', role: 'EDITOR' });
+    expect((await t.gql(rename(inside), undefined, editor)).errors).toBeUndefined();
+    const refused = await t.gql(rename(outside), undefined, editor);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(refused.data?.updateUnit ?? null).toBeNull(); // (the Rust planner leaves `data` out when every field failed)
+    expect((await t.gql(`{ unit(code: "${outside}") { name } }`)).data.unit.name).not.toBe('e2e改名');
+    expect((await t.gql(rename(outside))).errors).toBeUndefined();
+  });
+});
+
 describe('abuse limits at the gateway', () => {
   /** Raw HTTP, so the request can lie about or leave out its length. */
   function raw(head: string): Promise<string> {
@@ -90,9 +126,9 @@ describe('abuse limits at the gateway', () => {
       const sock = net.connect(Number(port), '127.0.0.1', () => sock.write(head));
       let out = '';
       sock.on('data', (d) => { out += d; });
-      sock.on('end', () => resolve(out));
-      sock.on('error', reject);
-      setTimeout(() => { sock.destroy(); resolve(out); }, 3000);
+      const timer = setTimeout(() => { sock.destroy(); resolve(out); }, 3000);
+      sock.on('end', () => { clearTimeout(timer); resolve(out); });
+      sock.on('error', (e) => { clearTimeout(timer); reject(e); });
     });
   }
 

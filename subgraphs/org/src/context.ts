@@ -4,6 +4,7 @@ import type { LinkRecord, UnitRecord } from './domain/types';
 import { factsByUnitIds, linksInto, linksOutOf, unitsByCodes, unitsByIds, type StoredFactVersion } from './units/unit.store';
 import type { PartyBuildingAnswer } from './units/party-building.service';
 import { partyBuildingBatch } from './units/party-building.service';
+import { Access, JurisdictionCache } from './access/jurisdiction';
 
 /** Per-request DataLoaders: each batch of keys costs one SQL statement. */
 export interface Loaders {
@@ -22,6 +23,8 @@ export interface OrgContext {
   loaders: Loaders;
   /** The caller, as verified by the gateway (see @tiaokuai/common identity.ts). */
   identity: Identity;
+  /** The caller's rights: role and jurisdiction (access/jurisdiction.ts). */
+  access: Access;
 }
 
 function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
@@ -75,6 +78,6 @@ export function createLoaders(db: Db): Loaders {
   return loaders;
 }
 
-export function createContext(database: Database, identity: Identity): OrgContext {
-  return { database, db: database.db, loaders: createLoaders(database.db), identity };
+export function createContext(database: Database, identity: Identity, jurisdictions: JurisdictionCache): OrgContext {
+  return { database, db: database.db, loaders: createLoaders(database.db), identity, access: new Access(identity, database.db, jurisdictions) };
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { openDatabase, startSubgraphServer, type Database, type RunningServer } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
+import { JurisdictionCache } from './access/jurisdiction';
 import { createContext } from './context';
 import { buildOrgSchema } from './schema';
 
@@ -24,11 +25,12 @@ export interface OrgServiceOptions {
 export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<RunningServer & { database: Database }> {
   const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS }));
   const { schema } = await buildOrgSchema();
+  const jurisdictions = new JurisdictionCache();
   const server = await startSubgraphServer({
     name: 'org',
     schema,
     secret: opts.secret,
-    context: (_req, identity) => createContext(database, identity),
+    context: (_req, identity) => createContext(database, identity, jurisdictions),
     ready: async () => { await database.db.execute(sql`select 1`); return true; },
   }, opts.port);
   return {

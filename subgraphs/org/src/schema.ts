@@ -15,8 +15,11 @@ export function buildOrgSchema(): Promise<FederatedSchema> {
     resolvers: [UnitResolver, MutationResolver, UnitFactsResolver, LinkResolver, RoleResolver, AnomalyResolver, PartyBuildingResolver],
     federationImports: ['@key'],
     references: {
-      Unit: (ref, ctx) =>
-        typeof ref.id === 'string' ? ctx.loaders.unitById.load(ref.id) : ctx.loaders.unitByCode.load(String(ref.code)),
+      // Entity fetches bypass the query resolvers: the same visibility rule applies here.
+      Unit: async (ref, ctx) => {
+        const u = typeof ref.id === 'string' ? await ctx.loaders.unitById.load(ref.id) : await ctx.loaders.unitByCode.load(String(ref.code));
+        return u && (await ctx.access.canSee(u.id)) ? u : null;
+      },
     },
   });
 }

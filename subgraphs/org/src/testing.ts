@@ -1,7 +1,8 @@
 /** Test harness: the real schema over a fresh migrated database (PGlite, or PostgreSQL with DATABASE_URL). */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { formatSubgraphError, HUB_OPERATOR, openTestDatabase, truncateSchema, type Database } from '@tiaokuai/common';
+import { formatSubgraphError, HUB_OPERATOR, type Identity, openTestDatabase, truncateSchema, type Database } from '@tiaokuai/common';
+import { JurisdictionCache } from './access/jurisdiction';
 import { createContext, type OrgContext } from './context';
 import { MIGRATIONS, SCHEMA_NAME } from './index';
 import { buildOrgSchema } from './schema';
@@ -13,7 +14,8 @@ export interface GqlResult {
 
 export interface OrgHarness {
   database: Database;
-  run(query: string, variables?: Record<string, unknown>): Promise<GqlResult>;
+  /** Runs as the hub's operator, or as `identity`. */
+  run(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GqlResult>;
   /** Runs and fails the test on any GraphQL error. */
   ok(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>>;
   reset(): Promise<void>;
@@ -25,8 +27,9 @@ export async function orgHarness(): Promise<OrgHarness> {
   const { schema } = await buildOrgSchema();
   const server = new ApolloServer<OrgContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await server.start();
-  const run = async (query: string, variables?: Record<string, unknown>): Promise<GqlResult> => {
-    const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database, HUB_OPERATOR) });
+  const jurisdictions = new JurisdictionCache();
+  const run = async (query: string, variables?: Record<string, unknown>, identity: Identity = HUB_OPERATOR): Promise<GqlResult> => {
+    const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database, identity, jurisdictions) });
     if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
     return res.body.singleResult as GqlResult;
   };

@@ -10,41 +10,44 @@ import { ImportReport, Link, Unit } from './types';
 export class MutationResolver {
   @Mutation(() => Unit, { description: 'Creates a unit, optionally with its facts from validFrom on' })
   createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: OrgContext) {
-    return service.createUnit(ctx.db, input);
+    return service.createUnit(ctx.db, ctx.access, input);
   }
 
   @Mutation(() => Unit, { description: 'Changes a unit\'s name, level, region or start date' })
   updateUnit(@Arg('input', () => UpdateUnitInput) input: UpdateUnitInput, @Ctx() ctx: OrgContext) {
-    return service.updateUnit(ctx.db, input);
+    return service.updateUnit(ctx.db, ctx.access, input);
   }
 
   @Mutation(() => Unit, { description: 'Ends (撤销) a unit on `on`, its last day; its open facts and links end with it' })
   endUnit(@Arg('code') code: string, @Arg('on', () => DateScalar) on: Day, @Ctx() ctx: OrgContext) {
-    return service.endUnit(ctx.db, code, on);
+    return service.endUnit(ctx.db, ctx.access, code, on);
   }
 
   @Mutation(() => Unit, { description: 'Records a new version of a unit\'s facts from validFrom on (a transfer, 转隶)' })
   changeUnitFacts(@Arg('input', () => ChangeFactsInput) input: ChangeFactsInput, @Ctx() ctx: OrgContext) {
-    return service.changeUnitFacts(ctx.db, input);
+    return service.changeUnitFacts(ctx.db, ctx.access, input);
   }
 
   @Mutation(() => Link)
   createLink(@Arg('input', () => CreateLinkInput) input: CreateLinkInput, @Ctx() ctx: OrgContext) {
-    return service.createLink(ctx.db, input);
+    return service.createLink(ctx.db, ctx.access, input);
   }
 
   @Mutation(() => Link)
   updateLink(@Arg('input', () => UpdateLinkInput) input: UpdateLinkInput, @Ctx() ctx: OrgContext) {
-    return service.updateLink(ctx.db, input);
+    return service.updateLink(ctx.db, ctx.access, input);
   }
 
   @Mutation(() => Link, { description: 'Ends a link on `on`, its last day' })
   endLink(@Arg('id', () => ID) id: string, @Arg('on', () => DateScalar) on: Day, @Ctx() ctx: OrgContext) {
-    return service.endLink(ctx.db, id, on);
+    return service.endLink(ctx.db, ctx.access, id, on);
   }
 
   @Mutation(() => ImportReport, { description: 'Imports a tiaokuai/v1 document (units and links): all-or-nothing, idempotent by code' })
   importUnits(@Arg('document', () => JSONScalar) document: unknown, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: OrgContext) {
+    // Imports may create and re-link anything in the file: the operator's, until a
+    // jurisdiction-scoped import for ADMINs exists (see README, Authentication and roles).
+    ctx.access.requireOperator('导入');
     return importDocument(ctx.db, document, dryRun);
   }
 }

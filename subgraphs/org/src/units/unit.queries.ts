@@ -11,18 +11,23 @@ import { listUnits, loadAll } from './unit.store';
 
 export async function findUnit(ctx: OrgContext, id: string | null, code: string | null): Promise<UnitRecord | null> {
   if (!id && !code) throw new BadInputError('id', '需要 id 或 code 之一');
-  if (id) {
-    const u = await ctx.loaders.unitById.load(id);
-    if (u && code && u.code !== code) return null;
-    return u;
-  }
-  return ctx.loaders.unitByCode.load(code!);
+  const u = id ? await ctx.loaders.unitById.load(id) : await ctx.loaders.unitByCode.load(code!);
+  if (!u || (id && code && u.code !== code)) return null;
+  return (await ctx.access.canSee(u.id)) ? u : null; // outside the jurisdiction: as if absent
 }
 
+/** A unit named by code in a read; unknown and invisible answer the same NOT_FOUND. */
 async function requireCode(ctx: OrgContext, code: string, field: string): Promise<UnitRecord> {
   const u = await ctx.loaders.unitByCode.load(code);
-  if (!u) throw new NotFoundError(field, `未知单位代码：${code}`);
+  if (!u || !(await ctx.access.canSee(u.id))) throw new NotFoundError(field, `未知单位代码：${code}`);
   return u;
+}
+
+/** The visible part of `ids` (all of them for the operator); `undefined` = no restriction. */
+async function visibleIds(ctx: OrgContext, ids: string[] | undefined): Promise<string[] | undefined> {
+  const v = await ctx.access.visible();
+  if (v.all) return ids;
+  return ids ? ids.filter((id) => v.ids.has(id)) : [...v.ids];
 }
 
 const encodeCursor = (id: string) => Buffer.from(`unit:${id}`).toString('base64url');
@@ -41,6 +46,7 @@ export async function listUnitsPage(ctx: OrgContext, filter: UnitFilterInput, fi
     ids = [...scopeOf(root.id, snap.evaluations)];
   }
   if (filter.region !== undefined && !/^\d{2,6}$/.test(filter.region)) throw new BadInputError('filter.region', '区划代码应为2–6位数字');
+  ids = await visibleIds(ctx, ids);
   const { rows, total } = await listUnits(ctx.db, { ...filter, ids }, after ? decodeCursor(after) : null, first);
   const page = rows.slice(0, first);
   for (const u of page) ctx.loaders.unitById.prime(u.id, u);
@@ -72,7 +78,7 @@ export async function partyBuilding(ctx: OrgContext, unitId: string, asOf: Day):
 
 export async function sharedUnits(ctx: OrgContext, a: string, b: string, asOf: Day) {
   const [ua, ub] = await Promise.all([requireCode(ctx, a, 'a'), requireCode(ctx, b, 'b')]);
-  const shared = sharedBetween(await snapshot(ctx.db, asOf), ua.id, ub.id);
+  const shared = await ctx.access.filter(sharedBetween(await snapshot(ctx.db, asOf), ua.id, ub.id));
   for (const u of shared) ctx.loaders.unitById.prime(u.id, u);
   return shared;
 }
@@ -81,7 +87,9 @@ export async function leadershipAnomalies(ctx: OrgContext, scope: string | null,
   const root = scope ? await requireCode(ctx, scope, 'scope') : null;
   const snap = await snapshot(ctx.db, asOf);
   for (const u of snap.units) ctx.loaders.unitById.prime(u.id, u);
-  return anomaliesIn(snap, root?.id ?? null);
+  const v = await ctx.access.visible();
+  const all = anomaliesIn(snap, root?.id ?? null);
+  return v.all ? all : all.filter((f) => v.ids.has(f.unitId));
 }
 
 export async function exportUnits(ctx: OrgContext, scope: string | null) {
@@ -91,7 +99,8 @@ export async function exportUnits(ctx: OrgContext, scope: string | null) {
     const root = await requireCode(ctx, scope, 'scope');
     only = scopeOf(root.id, (await snapshot(ctx.db, today())).evaluations);
   }
-  return exportDocument(all, only);
+  const visible = await visibleIds(ctx, only ? [...only] : undefined);
+  return exportDocument(all, visible ? new Set(visible) : undefined);
 }
 
 export async function unitLinks(ctx: OrgContext, unitId: string, direction: 'IN' | 'OUT' | 'BOTH', kinds: LinkKind[] | null, asOf: Day | null) {

@@ -4,7 +4,8 @@
  * or nothing. Errors name the offending input field.
  */
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { addDays, BadInputError, ConflictError, NotFoundError, overlaps, within, type Db, type Day } from '@tiaokuai/common';
+import { addDays, BadInputError, ConflictError, ForbiddenError, NotFoundError, overlaps, within, type Db, type Day } from '@tiaokuai/common';
+import type { Access } from '../access/jurisdiction';
 import { links, unitFacts, units } from '../db/schema';
 import type { LinkRecord, UnitRecord } from '../domain/types';
 import type { ChangeFactsInput, CreateLinkInput, CreateUnitInput, FactsInput, UpdateLinkInput, UpdateUnitInput } from '../graphql/inputs';
@@ -17,14 +18,26 @@ function throwFirst(problems: Array<{ path: string; message: string }>): void {
   throw new BadInputError(first.path, `${first.path}：${first.message}`, { problems });
 }
 
-async function unitByCode(tx: Db, code: string, field: string): Promise<UnitRecord> {
+/**
+ * The unit a write names, if the caller may write it. For anyone but the operator an unknown
+ * code and a unit outside the jurisdiction get the same FORBIDDEN: the answer does not tell
+ * whether the unit exists. (`access.visible()` is resolved before the transaction starts.)
+ */
+async function unitByCode(tx: Db, code: string, field: string, access: Access): Promise<UnitRecord> {
   const [u] = await unitsByCodes(tx, [code]);
-  if (!u) throw new NotFoundError(field, `未知单位代码：${code}`);
-  return u;
+  if (u && (await access.canSee(u.id))) return u;
+  if (access.identity.hubAdmin) throw new NotFoundError(field, `未知单位代码：${code}`);
+  throw new ForbiddenError(`${field}：${code} 不在本单位（${access.identity.body}）的管辖范围内`, { field });
 }
 
-async function resolveFacts(tx: Db, f: FactsInput | null | undefined, field: string) {
-  const ref = async (code: string | null | undefined, name: string) => (code ? Number((await unitByCode(tx, code, `${field}.${name}`)).id) : null);
+/** Role check, and the caller's jurisdiction loaded before any transaction opens. */
+async function begin(access: Access, role: 'EDITOR' | 'ADMIN', what: string): Promise<void> {
+  access.requireRole(role, what);
+  await access.visible();
+}
+
+async function resolveFacts(tx: Db, f: FactsInput | null | undefined, field: string, access: Access) {
+  const ref = async (code: string | null | undefined, name: string) => (code ? Number((await unitByCode(tx, code, `${field}.${name}`, access)).id) : null);
   return {
     partyRelationMode: f?.partyRelationMode ?? null,
     businessMode: f?.businessMode ?? null,
@@ -35,13 +48,17 @@ async function resolveFacts(tx: Db, f: FactsInput | null | undefined, field: str
 
 const hasAnyFact = (f: FactsInput | null | undefined) => !!f && [f.partyRelationMode, f.businessMode, f.competentDepartment, f.locality].some((x) => x != null);
 
-export async function createUnit(db: Db, input: CreateUnitInput): Promise<UnitRecord> {
+export async function createUnit(db: Db, access: Access, input: CreateUnitInput): Promise<UnitRecord> {
+  await begin(access, 'EDITOR', '新建单位');
+  if (!access.identity.hubAdmin && !input.facts?.locality && !input.facts?.competentDepartment) {
+    throw new ForbiddenError('新建单位须以本单位管辖范围内的单位为属地（locality）或主管部门（competentDepartment）', { field: 'input.facts' });
+  }
   const c = newChecker();
   checkUnit(c, { ...input, facts: undefined, validTo: input.validTo ?? null }, 'input');
   throwFirst(c.problems.filter((p) => !p.path.endsWith('.facts')));
   return db.transaction(async (tx) => {
     if ((await unitsByCodes(tx, [input.code])).length > 0) throw new ConflictError('input.code', `单位代码已存在：${input.code}`);
-    const facts = hasAnyFact(input.facts) ? await resolveFacts(tx, input.facts, 'input.facts') : null;
+    const facts = hasAnyFact(input.facts) ? await resolveFacts(tx, input.facts, 'input.facts', access) : null;
     const [row] = await tx.insert(units).values({
       code: input.code, name: input.name, kind: input.kind, level: input.level, region: input.region,
       validFrom: input.validFrom, validTo: input.validTo ?? null,
@@ -51,9 +68,10 @@ export async function createUnit(db: Db, input: CreateUnitInput): Promise<UnitRe
   });
 }
 
-export async function updateUnit(db: Db, input: UpdateUnitInput): Promise<UnitRecord> {
+export async function updateUnit(db: Db, access: Access, input: UpdateUnitInput): Promise<UnitRecord> {
+  await begin(access, 'EDITOR', '修改单位');
   return db.transaction(async (tx) => {
-    const u = await unitByCode(tx, input.code, 'input.code');
+    const u = await unitByCode(tx, input.code, 'input.code', access);
     const next = { ...u, ...Object.fromEntries(Object.entries({ name: input.name, level: input.level, region: input.region, validFrom: input.validFrom }).filter(([, v]) => v != null)) };
     const c = newChecker();
     checkUnit(c, { code: next.code, name: next.name, kind: next.kind, level: next.level, region: next.region, validFrom: next.validFrom, validTo: next.validTo }, 'input');
@@ -73,9 +91,10 @@ export async function updateUnit(db: Db, input: UpdateUnitInput): Promise<UnitRe
  * Ends a unit on `on` (its last day). Fact versions and links still open past that day end
  * with it; anything that would only start after it is a conflict to settle first.
  */
-export async function endUnit(db: Db, code: string, on: Day): Promise<UnitRecord> {
+export async function endUnit(db: Db, access: Access, code: string, on: Day): Promise<UnitRecord> {
+  await begin(access, 'EDITOR', '撤销单位');
   return db.transaction(async (tx) => {
-    const u = await unitByCode(tx, code, 'code');
+    const u = await unitByCode(tx, code, 'code', access);
     if (on < u.validFrom) throw new BadInputError('on', `撤销日期 ${on} 早于成立日期 ${u.validFrom}`);
     const facts = await factsByUnitIds(tx, [u.id]);
     const ls = [...(await linksInto(tx, [u.id])), ...(await linksOutOf(tx, [u.id]))];
@@ -95,13 +114,14 @@ export async function endUnit(db: Db, code: string, on: Day): Promise<UnitRecord
  * the new one runs until the next version starts (or open-ended). A version that starts on the
  * same day is a conflict (change that one instead of stacking a second).
  */
-export async function changeUnitFacts(db: Db, input: ChangeFactsInput): Promise<UnitRecord> {
+export async function changeUnitFacts(db: Db, access: Access, input: ChangeFactsInput): Promise<UnitRecord> {
+  await begin(access, 'EDITOR', '变更单位事实');
   return db.transaction(async (tx) => {
-    const u = await unitByCode(tx, input.unit, 'input.unit');
+    const u = await unitByCode(tx, input.unit, 'input.unit', access);
     if (!within(input.validFrom, u.validFrom, u.validTo)) {
       throw new BadInputError('input.validFrom', `${input.validFrom} 不在 ${u.code} 的存续期内`);
     }
-    const facts = await resolveFacts(tx, input, 'input');
+    const facts = await resolveFacts(tx, input, 'input', access);
     if (facts.localityId === Number(u.id) || facts.competentDepartmentId === Number(u.id)) {
       throw new BadInputError(facts.localityId === Number(u.id) ? 'input.locality' : 'input.competentDepartment', '单位不能以自身为属地或主管部门');
     }
@@ -119,13 +139,14 @@ export async function changeUnitFacts(db: Db, input: ChangeFactsInput): Promise<
   });
 }
 
-export async function createLink(db: Db, input: CreateLinkInput): Promise<LinkRecord> {
+export async function createLink(db: Db, access: Access, input: CreateLinkInput): Promise<LinkRecord> {
+  await begin(access, 'ADMIN', '管理关系');
   const c = newChecker();
   checkLink(c, { ...input, validTo: input.validTo ?? null, flavour: input.flavour ?? null, basis: input.basis ?? null }, 'input');
   throwFirst(c.problems);
   return db.transaction(async (tx) => {
-    const from = await unitByCode(tx, input.from, 'input.from');
-    const to = await unitByCode(tx, input.to, 'input.to');
+    const from = await unitByCode(tx, input.from, 'input.from', access);
+    const to = await unitByCode(tx, input.to, 'input.to', access);
     const same = (await linksInto(tx, [to.id])).find((l) => l.fromId === from.id && l.kind === input.kind && l.validFrom === input.validFrom);
     if (same) throw new ConflictError('input.validFrom', `已有同一上下级、同类型、同起始日期的关系（#${same.id}）`);
     const overlapping = (await linksInto(tx, [to.id])).find((l) => l.fromId === from.id && l.kind === input.kind && overlaps(l.validFrom, l.validTo, input.validFrom, input.validTo ?? null));
@@ -138,10 +159,18 @@ export async function createLink(db: Db, input: CreateLinkInput): Promise<LinkRe
   });
 }
 
-export async function updateLink(db: Db, input: UpdateLinkInput): Promise<LinkRecord> {
+/** A link the caller may manage: both its ends inside the jurisdiction (else as if absent). */
+async function writableLink(tx: Db, access: Access, id: string, field: string): Promise<LinkRecord> {
+  const l = await linkById(tx, id);
+  if (l && (await access.canSee(l.fromId)) && (await access.canSee(l.toId))) return l;
+  if (access.identity.hubAdmin) throw new NotFoundError(field, `未知关系：${id}`);
+  throw new ForbiddenError(`${field}：关系 ${id} 不在本单位（${access.identity.body}）的管辖范围内`, { field });
+}
+
+export async function updateLink(db: Db, access: Access, input: UpdateLinkInput): Promise<LinkRecord> {
+  await begin(access, 'ADMIN', '管理关系');
   return db.transaction(async (tx) => {
-    const l = await linkById(tx, input.id);
-    if (!l) throw new NotFoundError('input.id', `未知关系：${input.id}`);
+    const l = await writableLink(tx, access, input.id, 'input.id');
     const next = {
       flavour: input.flavour !== undefined ? input.flavour : l.flavour,
       validTo: input.validTo !== undefined ? input.validTo : l.validTo,
@@ -155,10 +184,10 @@ export async function updateLink(db: Db, input: UpdateLinkInput): Promise<LinkRe
   });
 }
 
-export async function endLink(db: Db, id: string, on: Day): Promise<LinkRecord> {
+export async function endLink(db: Db, access: Access, id: string, on: Day): Promise<LinkRecord> {
+  await begin(access, 'ADMIN', '管理关系');
   return db.transaction(async (tx) => {
-    const l = await linkById(tx, id);
-    if (!l) throw new NotFoundError('id', `未知关系：${id}`);
+    const l = await writableLink(tx, access, id, 'id');
     if (on < l.validFrom) throw new BadInputError('on', `终止日期 ${on} 早于关系起始日期 ${l.validFrom}`);
     if (l.validTo !== null && l.validTo < on) throw new ConflictError('on', `关系已于 ${l.validTo} 终止`);
     const [row] = await tx.update(links).set({ validTo: on, updatedAt: sql`now()` }).where(eq(links.id, Number(l.id))).returning();

@@ -1,0 +1,99 @@
+/**
+ * Role × operation × inside/outside the jurisdiction, on the small province of fixtures.ts.
+ * 江苏省应急管理厅党组 (JS-YJT-DZ) leads its organ party committee (JS-YJT-JGDW, 2019 regulation)
+ * and through it that committee's branch (JS-YJT-ZB1); 苏州市税务局 (SZ-SWJ) is outside.
+ */
+import { HUB_OPERATOR, type Identity, type Role } from '@tiaokuai/common';
+import { smallProvince } from '../fixtures';
+import { orgHarness, type OrgHarness } from '../testing';
+
+let h: OrgHarness;
+beforeAll(async () => { h = await orgHarness(); }, 60_000);
+afterAll(async () => { await h?.close(); });
+beforeEach(async () => {
+  await h.reset();
+  const r = await h.run(`mutation($d: JSON!) { importUnits(document: $d) { ok } }`, { d: smallProvince() });
+  expect(r.data?.importUnits.ok).toBe(true);
+});
+
+const as = (role: Role, body = 'JS-YJT-DZ'): Identity => ({ subject: `t-${role}`, body, role, hubAdmin: false });
+const snapshot = async () => (await h.run(`{ exportUnits }`)).data?.exportUnits;
+
+describe('reads: outside the jurisdiction reads as absent', () => {
+  it('a unit inside is visible, one outside answers exactly like one that does not exist', async () => {
+    const v = as('VIEWER');
+    expect((await h.run(`{ unit(code: "JS-YJT-ZB1") { code } }`, {}, v)).data?.unit).toEqual({ code: 'JS-YJT-ZB1' });
+    const outside = await h.run(`{ unit(code: "SZ-SWJ") { code } }`, {}, v);
+    const unknown = await h.run(`{ unit(code: "NOPE") { code } }`, {}, v);
+    expect(outside).toEqual({ data: { unit: null } });
+    expect(unknown).toEqual(outside);
+    const scopeOut = await h.run(`{ leadershipAnomalies(scope: "SZ-SWJ") { code } }`, {}, v);
+    const scopeNone = await h.run(`{ leadershipAnomalies(scope: "NOPE") { code } }`, {}, v);
+    expect(scopeOut.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'scope' });
+    expect(scopeOut.errors?.[0].message.replace('SZ-SWJ', 'X')).toBe(scopeNone.errors?.[0].message.replace('NOPE', 'X'));
+  });
+
+  it('lists, exports and entity fetches hold only the jurisdiction; the operator sees everything', async () => {
+    const v = as('VIEWER');
+    const codes = (await h.run(`{ units(first: 100) { totalCount nodes { code } } }`, {}, v)).data?.units;
+    expect(codes.nodes.map((n: any) => n.code).sort()).toEqual(['JS-YJT-DZ', 'JS-YJT-JGDW', 'JS-YJT-ZB1']);
+    expect(codes.totalCount).toBe(3);
+    const exported = (await h.run(`{ exportUnits }`, {}, v)).data?.exportUnits;
+    expect(exported.units.map((u: any) => u.code).sort()).toEqual(['JS-YJT-DZ', 'JS-YJT-JGDW', 'JS-YJT-ZB1']);
+    const all = (await h.run(`{ units(first: 100) { totalCount } }`)).data?.units.totalCount;
+    expect(all).toBe(8);
+    const ids = (await h.run(`{ a: unit(code: "SZ-SWJ") { id } b: unit(code: "JS-YJT-ZB1") { id } }`)).data!;
+    const ent = await h.run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code } } }`,
+      { r: [{ __typename: 'Unit', id: ids.a.id }, { __typename: 'Unit', id: ids.b.id }] }, v);
+    expect(ent.data?._entities).toEqual([null, { code: 'JS-YJT-ZB1' }]);
+  });
+
+  it('a body with no units (or an unknown body) sees nothing', async () => {
+    const r = await h.run(`{ units { totalCount } leadershipAnomalies { code } }`, {}, as('ADMIN', 'NO-SUCH-BODY'));
+    expect(r.data).toEqual({ units: { totalCount: 0 }, leadershipAnomalies: [] });
+  });
+});
+
+describe('writes: role × inside/outside', () => {
+  const rename = (code: string) => `mutation { updateUnit(input: { code: "${code}", name: "改名" }) { name } }`;
+  const link = (from: string, to: string) => `mutation { createLink(input: { from: "${from}", to: "${to}", kind: GUIDANCE, validFrom: "2024-01-01" }) { id } }`;
+
+  it.each([
+    ['VIEWER', rename('JS-YJT-ZB1'), 'FORBIDDEN'],
+    ['EDITOR', rename('JS-YJT-ZB1'), null],
+    ['EDITOR', rename('SZ-SWJ'), 'FORBIDDEN'],
+    ['EDITOR', rename('NOPE'), 'FORBIDDEN'],
+    ['EDITOR', link('JS-YJT-DZ', 'JS-YJT-ZB1'), 'FORBIDDEN'],
+    ['ADMIN', link('JS-YJT-DZ', 'JS-YJT-ZB1'), null],
+    ['ADMIN', link('JS-YJT-DZ', 'SZ-SWJ'), 'FORBIDDEN'],
+    ['ADMIN', `mutation { endUnit(code: "SZ-SWJ", on: "2025-01-01") { code } }`, 'FORBIDDEN'],
+    ['ADMIN', `mutation { createUnit(input: { code: "NEW-1", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01" }) { code } }`, 'FORBIDDEN'],
+    ['EDITOR', `mutation { createUnit(input: { code: "NEW-2", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01", facts: { competentDepartment: "JS-YJT-DZ" } }) { code } }`, null],
+    ['ADMIN', `mutation($d: JSON!) { importUnits(document: $d) { ok } }`, 'FORBIDDEN'],
+  ] as const)('%s: %s → %s', async (role, mutation, code) => {
+    const before = await snapshot();
+    const r = await h.run(mutation, { d: smallProvince() }, as(role));
+    if (code === null) {
+      expect(r.errors).toBeUndefined();
+      expect(await snapshot()).not.toEqual(before);
+    } else {
+      expect(r.errors?.[0].extensions?.code).toBe(code);
+      expect(await snapshot()).toEqual(before); // nothing written
+    }
+  });
+
+  it('a refusal does not tell a hidden unit from a missing one', async () => {
+    const hidden = await h.run(rename('SZ-SWJ'), {}, as('EDITOR'));
+    const missing = await h.run(rename('NOPE'), {}, as('EDITOR'));
+    expect(hidden.errors?.[0].message.replace('SZ-SWJ', 'X')).toBe(missing.errors?.[0].message.replace('NOPE', 'X'));
+  });
+
+  it('the jurisdiction follows the organisation: end the branch\'s affiliation and it leaves the scope', async () => {
+    const v = as('VIEWER');
+    expect((await h.run(`{ unit(code: "JS-YJT-ZB1") { code } }`, {}, v)).data?.unit).not.toBeNull();
+    const links = (await h.run(`{ unit(code: "JS-YJT-ZB1") { links(direction: IN) { id kind } } }`, {}, HUB_OPERATOR)).data?.unit.links;
+    const aff = links.find((l: any) => l.kind === 'AFFILIATION');
+    expect((await h.run(`mutation($id: ID!) { endLink(id: $id, on: "2020-01-01") { id } }`, { id: aff.id })).errors).toBeUndefined();
+    expect((await h.run(`{ unit(code: "JS-YJT-ZB1") { code } }`, {}, v)).data?.unit).toBeNull();
+  });
+});
