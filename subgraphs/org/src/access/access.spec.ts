@@ -48,6 +48,18 @@ describe('reads: outside the jurisdiction reads as absent', () => {
     expect(ent.data?._entities).toEqual([null, { code: 'JS-YJT-ZB1' }]);
   });
 
+  it('a leader outside the jurisdiction is named, but its own records are refused', async () => {
+    const named = await h.run(`{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code name } } } }`, {}, as('VIEWER'));
+    expect(named.data?.unit.partyBuilding.leaders.map((l: any) => l.code).sort()).toEqual(['JS-JGGW', 'JS-YJT-DZ']);
+    // Asking for the outside leader's own records is refused (non-null fields then null the answer up to `unit`).
+    const r = await h.run(`{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code links { id } } } } }`, {}, as('VIEWER'));
+    expect(r.data?.unit).toBeNull();
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'links' });
+    expect(r.errors?.[0].message).toMatch(/^JS-JGGW /);
+    const own = (await h.run(`{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code } } links { id } history { date } } }`, {}, as('VIEWER'))).errors;
+    expect(own).toBeUndefined();
+  });
+
   it('a body with no units (or an unknown body) sees nothing', async () => {
     const r = await h.run(`{ units { totalCount } leadershipAnomalies { code } }`, {}, as('ADMIN', 'NO-SUCH-BODY'));
     expect(r.data).toEqual({ units: { totalCount: 0 }, leadershipAnomalies: [] });

@@ -1,4 +1,4 @@
-import { BadInputError, DateScalar, JSONScalar, today, type Day } from '@tiaokuai/common';
+import { BadInputError, DateScalar, ForbiddenError, JSONScalar, today, type Day } from '@tiaokuai/common';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { OrgContext } from '../context';
 import { unitHistory } from '../domain/history';
@@ -10,6 +10,15 @@ import { UnitFilterInput } from './inputs';
 import { Anomaly, HistoryEvent, Link, PartyBuilding, Unit, UnitConnection, UnitFacts } from './types';
 
 const MAX_PAGE = 500;
+
+/**
+ * A unit outside the caller's jurisdiction can still appear as a reference (the leader of a
+ * unit it sees, the other end of a link): its code and name, nothing more. Its details are
+ * refused, so no chain of references reaches another body's records.
+ */
+async function guardDetails(ctx: OrgContext, unit: UnitRecord, field: string): Promise<void> {
+  if (!(await ctx.access.canSee(unit.id))) throw new ForbiddenError(`${unit.code} 不在管辖范围内：只显示其代码和名称`, { field });
+}
 
 @Resolver(() => Unit)
 export class UnitResolver {
@@ -46,16 +55,19 @@ export class UnitResolver {
 
   @FieldResolver(() => PartyBuilding, { description: 'Who leads and who guides its party-building on asOf (default today), and why' })
   async partyBuilding(@Root() unit: UnitRecord, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null, @Ctx() ctx: OrgContext): Promise<PartyBuilding> {
+    await guardDetails(ctx, unit, 'partyBuilding');
     return queries.partyBuilding(ctx, unit.id, asOf ?? today());
   }
 
   @FieldResolver(() => UnitFacts, { nullable: true, description: 'The fact version in force on asOf (default today)' })
   async facts(@Root() unit: UnitRecord, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null, @Ctx() ctx: OrgContext) {
+    await guardDetails(ctx, unit, 'facts');
     return factsAt(await ctx.loaders.factsByUnit.load(unit.id), asOf ?? today());
   }
 
   @FieldResolver(() => [UnitFacts], { description: 'Every fact version, oldest first' })
-  factVersions(@Root() unit: UnitRecord, @Ctx() ctx: OrgContext) {
+  async factVersions(@Root() unit: UnitRecord, @Ctx() ctx: OrgContext) {
+    await guardDetails(ctx, unit, 'factVersions');
     return ctx.loaders.factsByUnit.load(unit.id);
   }
 
@@ -67,11 +79,13 @@ export class UnitResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,
     @Ctx() ctx: OrgContext,
   ) {
+    await guardDetails(ctx, unit, 'links');
     return queries.unitLinks(ctx, unit.id, direction, kinds, asOf);
   }
 
   @FieldResolver(() => [HistoryEvent], { description: 'What changed, when: start and end, fact versions, links starting and ending' })
   async history(@Root() unit: UnitRecord, @Ctx() ctx: OrgContext) {
+    await guardDetails(ctx, unit, 'history');
     const [facts, incoming, outgoing] = await Promise.all([
       ctx.loaders.factsByUnit.load(unit.id), ctx.loaders.linksInto.load(unit.id), ctx.loaders.linksOutOf.load(unit.id),
     ]);
