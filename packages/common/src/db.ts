@@ -134,7 +134,7 @@ export async function openTestDatabase(opts: Omit<DatabaseOptions, 'url' | 'data
 /** Empties every table of a schema (test isolation between cases of one file). */
 export async function truncateSchema(database: Database, schemaName: string): Promise<void> {
   const tables = await database.rows<{ t: string }>(
-    sql`select tablename as t from pg_tables where schemaname = ${schemaName} and tablename not in ('__migrations', 'revision')`,
+    sql`select tablename as t from pg_tables where schemaname = ${schemaName} and tablename not in ('__migrations', 'revision', 'audit_log')`,
   );
   if (tables.length === 0) return;
   const list = tables.map((r) => `"${schemaName}"."${r.t}"`).join(', ');

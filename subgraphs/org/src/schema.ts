@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/common';
 import type { OrgContext } from './context';
+import { AuditResolver } from './graphql/audit.resolver';
 import { MutationResolver } from './graphql/mutation.resolver';
 import { AnomalyResolver, LinkResolver, PartyBuildingResolver, RoleResolver, UnitFactsResolver } from './graphql/related.resolver';
 import { UnitResolver } from './graphql/unit.resolver';
@@ -12,7 +13,7 @@ import { UnitResolver } from './graphql/unit.resolver';
 export function buildOrgSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema<OrgContext>({
     name: 'org',
-    resolvers: [UnitResolver, MutationResolver, UnitFactsResolver, LinkResolver, RoleResolver, AnomalyResolver, PartyBuildingResolver],
+    resolvers: [UnitResolver, MutationResolver, AuditResolver, UnitFactsResolver, LinkResolver, RoleResolver, AnomalyResolver, PartyBuildingResolver],
     federationImports: ['@key'],
     references: {
       // Entity fetches bypass the query resolvers: the same visibility rule applies here.

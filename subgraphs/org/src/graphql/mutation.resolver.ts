@@ -1,6 +1,7 @@
 import { DateScalar, JSONScalar, type Day } from '@tiaokuai/common';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { OrgContext } from '../context';
+import { recordAudit } from '../audit/audit.store';
 import { importDocument } from '../interchange/import.service';
 import * as service from '../units/unit.service';
 import { ChangeFactsInput, CreateLinkInput, CreateUnitInput, UpdateLinkInput, UpdateUnitInput } from './inputs';
@@ -48,6 +49,9 @@ export class MutationResolver {
     // Imports may create and re-link anything in the file: the operator's, until a
     // jurisdiction-scoped import for ADMINs exists (see README, Authentication and roles).
     ctx.access.requireOperator('导入');
-    return importDocument(ctx.db, document, dryRun);
+    return importDocument(ctx.db, document, dryRun, (tx, r) => recordAudit(tx, ctx.identity, {
+      operation: 'importUnits', target: 'import',
+      after: { created: r.created, updated: r.updated, unchanged: r.unchanged, units: r.units, links: r.links, changedCodes: r.changedCodes },
+    }));
   }
 }

@@ -58,15 +58,18 @@ class DryRunRollback extends Error {
  */
 const ANALYZE_AFTER_ROWS = 1000;
 
-export async function importDocument(db: Db, doc: unknown, dryRun: boolean): Promise<ImportResult> {
-  const result = await importInTransaction(db, doc, dryRun);
+/** Called inside the import's transaction after a real (not dry-run) import was applied. */
+export type ImportAudit = (tx: Db, result: ImportResult) => Promise<void>;
+
+export async function importDocument(db: Db, doc: unknown, dryRun: boolean, audit?: ImportAudit): Promise<ImportResult> {
+  const result = await importInTransaction(db, doc, dryRun, audit);
   if (result.ok && !result.dryRun && result.created + result.updated >= ANALYZE_AFTER_ROWS) {
     await db.execute(sql`analyze org.units, org.unit_facts, org.links`);
   }
   return result;
 }
 
-async function importInTransaction(db: Db, doc: unknown, dryRun: boolean): Promise<ImportResult> {
+async function importInTransaction(db: Db, doc: unknown, dryRun: boolean, audit?: ImportAudit): Promise<ImportResult> {
   try {
     return await db.transaction(async (tx) => {
       const external = externalReferences(doc);
@@ -75,6 +78,7 @@ async function importInTransaction(db: Db, doc: unknown, dryRun: boolean): Promi
       if (parsed.problems.length > 0) return failed(parsed.problems, dryRun);
       const result = await apply(tx, parsed.units, parsed.links, dryRun);
       if (dryRun) throw new DryRunRollback(result);
+      if (audit && result.ok) await audit(tx, result);
       return result;
     });
   } catch (e) {

@@ -6,6 +6,7 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { addDays, BadInputError, ConflictError, ForbiddenError, NotFoundError, overlaps, within, type Db, type Day } from '@tiaokuai/common';
 import type { Access } from '../access/jurisdiction';
+import { recordAudit } from '../audit/audit.store';
 import { links, unitFacts, units } from '../db/schema';
 import type { LinkRecord, UnitRecord } from '../domain/types';
 import type { ChangeFactsInput, CreateLinkInput, CreateUnitInput, FactsInput, UpdateLinkInput, UpdateUnitInput } from '../graphql/inputs';
@@ -64,7 +65,9 @@ export async function createUnit(db: Db, access: Access, input: CreateUnitInput)
       validFrom: input.validFrom, validTo: input.validTo ?? null,
     }).returning();
     if (facts) await tx.insert(unitFacts).values({ unitId: row.id, validFrom: input.validFrom, validTo: input.validTo ?? null, ...facts });
-    return toUnit(row);
+    const created = toUnit(row);
+    await recordAudit(tx, access.identity, { operation: 'createUnit', unitId: created.id, target: created.code, after: { unit: created, facts } });
+    return created;
   });
 }
 
@@ -83,7 +86,9 @@ export async function updateUnit(db: Db, access: Access, input: UpdateUnitInput)
     }
     const [row] = await tx.update(units).set({ name: next.name, level: next.level, region: next.region, validFrom: next.validFrom, updatedAt: sql`now()` })
       .where(eq(units.id, Number(u.id))).returning();
-    return toUnit(row);
+    const after = toUnit(row);
+    await recordAudit(tx, access.identity, { operation: 'updateUnit', unitId: u.id, target: u.code, before: u, after });
+    return after;
   });
 }
 
@@ -100,12 +105,14 @@ export async function endUnit(db: Db, access: Access, code: string, on: Day): Pr
     const ls = [...(await linksInto(tx, [u.id])), ...(await linksOutOf(tx, [u.id]))];
     const later = [...facts.filter((f) => f.validFrom > on).map((f) => `事实版本（${f.validFrom}起）`), ...ls.filter((l) => l.validFrom > on).map((l) => `关系#${l.id}（${l.validFrom}起）`)];
     if (later.length) throw new ConflictError('on', `以下记录在 ${on} 之后才开始，请先处理：${later.join('、')}`);
-    const after = or(isNull(unitFacts.validTo), gt(unitFacts.validTo, on));
-    await tx.update(unitFacts).set({ validTo: on }).where(and(eq(unitFacts.unitId, Number(u.id)), after));
+    const factAfter = or(isNull(unitFacts.validTo), gt(unitFacts.validTo, on));
+    await tx.update(unitFacts).set({ validTo: on }).where(and(eq(unitFacts.unitId, Number(u.id)), factAfter));
     const linkAfter = or(isNull(links.validTo), gt(links.validTo, on));
     await tx.update(links).set({ validTo: on, updatedAt: sql`now()` }).where(and(or(eq(links.fromId, Number(u.id)), eq(links.toId, Number(u.id))), linkAfter));
     const [row] = await tx.update(units).set({ validTo: on, updatedAt: sql`now()` }).where(eq(units.id, Number(u.id))).returning();
-    return toUnit(row);
+    const after = toUnit(row);
+    await recordAudit(tx, access.identity, { operation: 'endUnit', unitId: u.id, target: u.code, before: { unit: u, facts, links: ls }, after: { unit: after } });
+    return after;
   });
 }
 
@@ -135,6 +142,7 @@ export async function changeUnitFacts(db: Db, access: Access, input: ChangeFacts
     const validTo = next ? addDays(next.validFrom, -1) : current?.validTo && current.validTo >= input.validFrom ? current.validTo : u.validTo;
     await tx.insert(unitFacts).values({ unitId: Number(u.id), validFrom: input.validFrom, validTo, ...facts });
     await tx.update(units).set({ updatedAt: sql`now()` }).where(eq(units.id, Number(u.id)));
+    await recordAudit(tx, access.identity, { operation: 'changeUnitFacts', unitId: u.id, target: u.code, before: versions, after: await factsByUnitIds(tx, [u.id]) });
     return u;
   });
 }
@@ -155,7 +163,9 @@ export async function createLink(db: Db, access: Access, input: CreateLinkInput)
       fromId: Number(from.id), toId: Number(to.id), kind: input.kind, flavour: input.flavour ?? null,
       validFrom: input.validFrom, validTo: input.validTo ?? null, basis: input.basis ?? null,
     }).returning();
-    return toLink(row);
+    const link = toLink(row);
+    await recordAudit(tx, access.identity, { operation: 'createLink', unitId: to.id, target: `link #${link.id} ${from.code}→${to.code}`, after: link });
+    return link;
   });
 }
 
@@ -180,7 +190,9 @@ export async function updateLink(db: Db, access: Access, input: UpdateLinkInput)
     checkLink(c, { from: 'X', to: 'Y', kind: l.kind, validFrom: l.validFrom, ...next }, 'input');
     throwFirst(c.problems);
     const [row] = await tx.update(links).set({ ...next, updatedAt: sql`now()` }).where(eq(links.id, Number(l.id))).returning();
-    return toLink(row);
+    const after = toLink(row);
+    await recordAudit(tx, access.identity, { operation: 'updateLink', unitId: l.toId, target: `link #${l.id}`, before: l, after });
+    return after;
   });
 }
 
@@ -191,6 +203,8 @@ export async function endLink(db: Db, access: Access, id: string, on: Day): Prom
     if (on < l.validFrom) throw new BadInputError('on', `终止日期 ${on} 早于关系起始日期 ${l.validFrom}`);
     if (l.validTo !== null && l.validTo < on) throw new ConflictError('on', `关系已于 ${l.validTo} 终止`);
     const [row] = await tx.update(links).set({ validTo: on, updatedAt: sql`now()` }).where(eq(links.id, Number(l.id))).returning();
-    return toLink(row);
+    const after = toLink(row);
+    await recordAudit(tx, access.identity, { operation: 'endLink', unitId: l.toId, target: `link #${l.id}`, before: l, after });
+    return after;
   });
 }
