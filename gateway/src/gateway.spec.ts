@@ -172,3 +172,36 @@ describe('abuse limits and switches', () => {
     expect(typo.errors[0].message).not.toMatch(/Did you mean/);
   });
 });
+
+describe('error masking with NODE_ENV unset', () => {
+  const saved = process.env.NODE_ENV;
+  beforeAll(() => { delete process.env.NODE_ENV; });
+  afterAll(() => { process.env.NODE_ENV = saved; });
+
+  it('a subgraph error carrying SQL, a stack and an internal address reaches the client as a generic message', async () => {
+    const org = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({
+        data: { unit: null },
+        errors: [{
+          message: 'relation "org.units" does not exist: select * from org.units where id = $1 (postgres://app@10.0.0.3:5432/hub)',
+          path: ['unit'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: boom', '    at /srv/hub/subgraphs/org/dist/units/unit.store.js:42:7'], exception: { sql: 'select 1' } },
+        }],
+      }));
+    });
+    await new Promise<void>((r) => org.listen(0, '127.0.0.1', () => r()));
+    const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
+    const gateway = createGateway({ port: 0, queryPlanner: 'js', authenticator, subgraphSecrets: SECRETS, subgraphUrls: { org: `http://127.0.0.1:${(org.address() as { port: number }).port}/graphql` } });
+    try {
+      const res = await post(gateway, '{ unit(code: "A") { code } }', operator);
+      const text = await res.text();
+      expect(text).not.toMatch(/select|org\.units|10\.0\.0\.3|stacktrace|\/srv\/|postgres:|exception|127\.0\.0\.1/i);
+      const body = JSON.parse(text);
+      expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', serviceName: 'org' });
+    } finally {
+      await gateway.dispose();
+      org.close();
+    }
+  });
+});
