@@ -1,3 +1,4 @@
+import postgres from 'postgres';
 import { startTestHub, type TestHub } from './hub';
 
 let t: TestHub;
@@ -34,5 +35,25 @@ describe('a subgraph that is down', () => {
     expect(r.data?.task).toBeNull();
     await t.hub.restart('org');
     expect((await t.gql(`{ unit(code: "X") { name } }`)).errors).toBeUndefined();
+  });
+});
+
+// PostgreSQL only: PGlite runs inside the subgraph process and has no connections to kill.
+(process.env.DATABASE_URL ? describe : describe.skip)('PostgreSQL connections killed under the services', () => {
+  it('every backend of the hub is terminated; the next read and write succeed without restarting anything', async () => {
+    expect((await t.gql(`{ units(first: 1) { totalCount } }`)).errors).toBeUndefined();
+    const name = new URL(t.databaseUrl!).pathname.slice(1);
+    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => undefined });
+    try {
+      const killed = await admin`select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
+      expect(killed.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    const read = await t.gql(`{ units(first: 1) { totalCount } }`);
+    expect(read.errors).toBeUndefined();
+    const write = await t.gql(`mutation { createUnit(input: { code: "PG-KILL-1", name: "断线后新建", kind: BRANCH, level: COUNTY, region: "510100", validFrom: "2024-01-01" }) { code } }`);
+    expect(write.errors).toBeUndefined();
+    expect((await t.gql(`{ unit(code: "PG-KILL-1") { name } }`)).data.unit.name).toBe('断线后新建');
   });
 });

@@ -8,6 +8,8 @@ import postgres from 'postgres';
 export interface TestHub {
   hub: RunningHub;
   url: string;
+  /** The throw-away PostgreSQL database of this hub (absent on PGlite). */
+  databaseUrl?: string;
   /** A GraphQL request through the gateway, as the hub's operator unless a token is given. */
   gql(query: string, variables?: Record<string, unknown>, token?: string): ReturnType<typeof gql<any>>;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export async function startTestHub(): Promise<TestHub> {
   return {
     hub,
     url: hub.gatewayUrl,
+    databaseUrl,
     gql: (query, variables, token) => gql(hub.gatewayUrl, query, variables, bearer(token ?? hub.operatorToken)),
     close: async () => {
       await hub.stop();
