@@ -14,6 +14,7 @@ import { signIdentity, type Identity } from '@tiaokuai/common/dist/identity';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
+import { createMetrics, routeOf } from '@tiaokuai/common/dist/metrics';
 import { maskError } from './errors';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
 
@@ -174,7 +175,15 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   };
   // The body limit is enforced before the runtime reads a byte: a POST must declare its
   // length (every GraphQL client and browser does), and one over the limit is refused.
-  const server: Server = createServer((req, res) => {
+  const metrics = createMetrics('gateway');
+  const server: Server = createServer(async (req, res) => {
+    const started = process.hrtime.bigint();
+    const route = routeOf(req.url);
+    res.once('finish', () => metrics.observe(route, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
+    if (route === '/metrics' && metrics.enabled) {
+      res.setHeader('content-type', metrics.registry.contentType);
+      return res.end(await metrics.registry.metrics());
+    }
     if (req.method === 'POST') {
       const length = req.headers['content-length'];
       if (length === undefined) return refuse(res, 411, '请求须带 Content-Length');

@@ -81,6 +81,22 @@ describe('subgraphs trust only the gateway', () => {
     expect(signed.errors).toBeUndefined();
   });
 
+  it('every process serves Prometheus metrics, counting the requests it answered', async () => {
+    await t.gql(`{ units(first: 1) { totalCount } }`);
+    for (const base of [t.url.replace('/graphql', ''), ...['org', 'tasks', 'assessments'].map((n) => hub.processes.get(n)!.url.replace('/graphql', ''))]) {
+      const res = await fetch(`${base}/metrics`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await res.text();
+      expect(text).toMatch(/# TYPE tiaokuai_http_requests_total counter/);
+      expect(text).toMatch(/tiaokuai_process_cpu_seconds_total/);
+    }
+    const gw = await (await fetch(`${t.url.replace('/graphql', '')}/metrics`)).text();
+    expect(gw).toMatch(/tiaokuai_http_requests_total\{route="\/graphql",status="200",service="gateway"\} [1-9]/);
+    const org = await (await fetch(`${hub.processes.get('org')!.url.replace('/graphql', '')}/metrics`)).text();
+    expect(org).toMatch(/tiaokuai_http_requests_total\{route="\/graphql",status="401",service="org"\} [1-9]/); // the direct attempts above
+  });
+
   it('health endpoints stay open for probes', async () => {
     const base = hub.processes.get('org')!.url.replace('/graphql', '');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);

@@ -8,3 +8,4 @@ export * from './main';
 export * from './skeleton';
 export * from './shutdown';
 export * from './identity';
+export * from './metrics';

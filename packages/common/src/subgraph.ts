@@ -10,6 +10,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { badVariableField, HubError } from './errors';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity, type Identity } from './identity';
 import { log } from './log';
+import { createMetrics, routeOf } from './metrics';
 
 /** The federation version every subgraph links (composition 2.14 rejects v2.15). */
 export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.7';
@@ -141,9 +142,16 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   }
   await apollo.start();
   const limit = opts.maxBodyBytes ?? 64 * 1024 * 1024;
+  const metrics = createMetrics(opts.name);
   const server = http.createServer(async (req, res) => {
+    const started = process.hrtime.bigint();
+    res.once('finish', () => metrics.observe(routeOf(req.url), res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === '/metrics' && metrics.enabled) {
+        res.setHeader('content-type', metrics.registry.contentType);
+        return res.end(await metrics.registry.metrics());
+      }
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', subgraph: opts.name });
       if (url.pathname === '/readyz') {
         const ok = opts.ready ? await opts.ready().catch(() => false) : true;
