@@ -15,7 +15,7 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(): Promise<TestHub> {
+export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
   const base = process.env.DATABASE_URL;
   let databaseUrl: string | undefined;
   let name: string | undefined;
@@ -28,7 +28,7 @@ export async function startTestHub(): Promise<TestHub> {
     u.pathname = `/${name}`;
     databaseUrl = u.toString();
   }
-  const hub = await startHub({ port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error' } });
+  const hub = await startHub({ port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', ...env } });
   return {
     hub,
     url: hub.gatewayUrl,

@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 let t: TestHub;
 let hub: RunningHub;
 beforeAll(async () => {
-  t = await startTestHub();
+  t = await startTestHub({ LOG_LEVEL: 'info' }); // the request-id test reads the subgraphs' logs
   hub = t.hub;
   const r = await t.gql(IMPORT_MUTATION, { document: JSON.parse(readFileSync(DEMO_FILE, 'utf8')) });
   expect(r.data.importUnits.ok).toBe(true);
@@ -54,6 +54,12 @@ describe('the gateway asks for a token', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe('e2e-req-42');
+    // The org subgraph logged the request under the same id, with who asked.
+    // (the child's stderr reaches us asynchronously: wait for it, briefly)
+    const find = () => hub.output('org').split('\n').filter((l) => l.includes('"requestId":"e2e-req-42"')).map((l) => JSON.parse(l));
+    for (let i = 0; i < 40 && find().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const logged = find();
+    expect(logged).toEqual(expect.arrayContaining([expect.objectContaining({ msg: 'request', subgraph: 'org', subject: 'hub-operator', status: 200 })]));
     const fresh = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.operatorToken}` }, body: JSON.stringify({ query: Q }) });
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -38,3 +38,27 @@ describe('the gateway → subgraph identity envelope', () => {
     expect(verifyIdentity(SECRET, 'org', ...headers(nobody), T)).toBeNull();
   });
 });
+
+describe('log lines inside a request', () => {
+  it('carry the request id of the request being handled', async () => {
+    const { log, requestScope } = await import('./log');
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    const level = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = 'info';
+    process.stderr.write = ((chunk: string) => { lines.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    try {
+      await requestScope.run({ requestId: 'rid-7', subgraph: 'org' }, async () => {
+        await new Promise((r) => setTimeout(r, 1));
+        log.info('inside');
+      });
+      log.info('outside');
+    } finally {
+      process.stderr.write = write;
+      if (level === undefined) delete process.env.LOG_LEVEL; else process.env.LOG_LEVEL = level;
+    }
+    const [inside, outside] = lines.map((l) => JSON.parse(l));
+    expect(inside).toMatchObject({ msg: 'inside', requestId: 'rid-7', subgraph: 'org' });
+    expect(outside.requestId).toBeUndefined();
+  });
+});

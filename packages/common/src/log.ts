@@ -2,6 +2,11 @@
  * Structured JSON logs on stderr, one object per line. Quiet in tests unless LOG_LEVEL says
  * otherwise.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Fields every log line written while handling one request carries (its request id above all). */
+export const requestScope = new AsyncLocalStorage<Record<string, unknown>>();
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -13,7 +18,7 @@ function threshold(): number {
 
 function write(level: Level, msg: string, fields?: Record<string, unknown>): void {
   if (ORDER[level] < threshold()) return;
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }) + '\n');
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...requestScope.getStore(), ...fields }) + '\n');
 }
 
 export const log = {

@@ -9,7 +9,7 @@ import http from 'node:http';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { badVariableField, HubError } from './errors';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity, type Identity } from './identity';
-import { log } from './log';
+import { log, requestScope } from './log';
 import { createMetrics, routeOf } from './metrics';
 
 /** The federation version every subgraph links (composition 2.14 rejects v2.15). */
@@ -166,22 +166,27 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       }
       const requestId = header('x-request-id');
       if (requestId && !identity.requestId) identity.requestId = requestId;
-      const raw = req.method === 'POST' ? await readBody(req, limit) : '';
-      let body: unknown = undefined;
-      if (raw) {
-        try {
-          body = JSON.parse(raw);
-        } catch {
-          return sendJson(res, 400, { errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      // From here on every log line of this request names it (and who asked).
+      return await requestScope.run({ requestId: identity.requestId, subgraph: opts.name }, async () => {
+        res.once('finish', () => log.info('request', {
+          subject: identity.subject, body: identity.body, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6,
+        }));
+        const raw = req.method === 'POST' ? await readBody(req, limit) : '';
+        let body: unknown = undefined;
+        if (raw) {
+          try {
+            body = JSON.parse(raw);
+          } catch {
+            return sendJson(res, 400, { errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          }
         }
-      }
-      const headers = new HeaderMap();
-      for (const [k, v] of Object.entries(req.headers)) {
-        if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      }
-      const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => opts.context(req, identity),
+        const headers = new HeaderMap();
+        for (const [k, v] of Object.entries(req.headers)) {
+          if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+        }
+        const result = await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: async () => opts.context(req, identity),
       });
       res.statusCode = result.status ?? 200;
       for (const [k, v] of result.headers) res.setHeader(k, v);
@@ -191,6 +196,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();
       }
+      });
     } catch (e) {
       const status = (e as { status?: number }).status ?? 500;
       if (status === 500) log.error('request failed', { subgraph: opts.name, error: (e as Error).stack });
