@@ -14,7 +14,7 @@ import { signIdentity, type Identity } from '@tiaokuai/common/dist/identity';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
-import { createMetrics, routeOf } from '@tiaokuai/common/dist/metrics';
+import { createMetrics } from '@tiaokuai/common/dist/metrics';
 import { maskError } from './errors';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
 
@@ -47,15 +47,18 @@ export interface GatewayOptions {
   subgraphSecrets: Record<string, string>;
 }
 
-/** Subgraph secrets from the environment: SUBGRAPH_SECRET_ORG, SUBGRAPH_SECRET_TASKS, ... */
-export function subgraphSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+/** Subgraph name → the value of the environment variable `variable(NAME)`, where set. */
+function perSubgraphEnv(env: NodeJS.ProcessEnv, variable: (upperName: string) => string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of ['org', 'tasks', 'assessments']) {
-    const secret = env[`SUBGRAPH_SECRET_${name.toUpperCase()}`];
-    if (secret) out[name] = secret;
+    const value = env[variable(name.toUpperCase())];
+    if (value) out[name] = value;
   }
   return out;
 }
+
+/** Subgraph secrets from the environment: SUBGRAPH_SECRET_ORG, SUBGRAPH_SECRET_TASKS, ... */
+export const subgraphSecretsFromEnv = (env: NodeJS.ProcessEnv = process.env) => perSubgraphEnv(env, (n) => `SUBGRAPH_SECRET_${n}`);
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } } });
@@ -68,14 +71,7 @@ export function withSubgraphUrls(sdl: string, urls: Record<string, string>): str
 }
 
 /** Subgraph URLs from the environment: ORG_SUBGRAPH_URL, TASKS_SUBGRAPH_URL, ASSESSMENTS_SUBGRAPH_URL. */
-export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of ['org', 'tasks', 'assessments']) {
-    const url = env[`${name.toUpperCase()}_SUBGRAPH_URL`];
-    if (url) out[name] = url;
-  }
-  return out;
-}
+export const subgraphUrlsFromEnv = (env: NodeJS.ProcessEnv = process.env) => perSubgraphEnv(env, (n) => `${n}_SUBGRAPH_URL`);
 
 function isQuery(document: DocumentNode | undefined, operationName?: string): boolean {
   if (!document) return false;
@@ -177,13 +173,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   // length (every GraphQL client and browser does), and one over the limit is refused.
   const metrics = createMetrics('gateway');
   const server: Server = createServer(async (req, res) => {
-    const started = process.hrtime.bigint();
-    const route = routeOf(req.url);
-    res.once('finish', () => metrics.observe(route, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
-    if (route === '/metrics' && metrics.enabled) {
-      res.setHeader('content-type', metrics.registry.contentType);
-      return res.end(await metrics.registry.metrics());
-    }
+    if (await metrics.serve(req, res)) return;
     if (req.method === 'POST') {
       const length = req.headers['content-length'];
       if (length === undefined) return refuse(res, 411, '请求须带 Content-Length');

@@ -10,7 +10,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { badVariableField, HubError } from './errors';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity, type Identity } from './identity';
 import { log, requestScope } from './log';
-import { createMetrics, routeOf } from './metrics';
+import { createMetrics } from './metrics';
 
 /** The federation version every subgraph links (composition 2.14 rejects v2.15). */
 export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.7';
@@ -145,13 +145,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const metrics = createMetrics(opts.name);
   const server = http.createServer(async (req, res) => {
     const started = process.hrtime.bigint();
-    res.once('finish', () => metrics.observe(routeOf(req.url), res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
     try {
+      if (await metrics.serve(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname === '/metrics' && metrics.enabled) {
-        res.setHeader('content-type', metrics.registry.contentType);
-        return res.end(await metrics.registry.metrics());
-      }
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', subgraph: opts.name });
       if (url.pathname === '/readyz') {
         const ok = opts.ready ? await opts.ready().catch(() => false) : true;
@@ -187,15 +183,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
           context: async () => opts.context(req, identity),
-      });
-      res.statusCode = result.status ?? 200;
-      for (const [k, v] of result.headers) res.setHeader(k, v);
-      if (result.body.kind === 'complete') {
-        res.end(result.body.string);
-      } else {
-        for await (const chunk of result.body.asyncIterator) res.write(chunk);
-        res.end();
-      }
+        });
+        res.statusCode = result.status ?? 200;
+        for (const [k, v] of result.headers) res.setHeader(k, v);
+        if (result.body.kind === 'complete') {
+          res.end(result.body.string);
+        } else {
+          for await (const chunk of result.body.asyncIterator) res.write(chunk);
+          res.end();
+        }
       });
     } catch (e) {
       const status = (e as { status?: number }).status ?? 500;

@@ -80,16 +80,4 @@ export class Access {
   requireOperator(what: string): void {
     if (!this.identity.hubAdmin) throw new ForbiddenError(`${what}仅限平台运维方（hub admin）`);
   }
-
-  /**
-   * Refuses a write touching a unit outside the jurisdiction. The message does not say
-   * whether the unit exists: an unknown code and a hidden one read the same.
-   */
-  async requireWritable(unitIds: Array<string | null | undefined>, field: string): Promise<void> {
-    const v = await this.visible();
-    if (v.all) return;
-    for (const id of unitIds) {
-      if (id && !v.ids.has(id)) throw new ForbiddenError(`${field}：不在本单位（${this.identity.body}）的管辖范围内`, { field });
-    }
-  }
 }

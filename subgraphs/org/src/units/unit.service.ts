@@ -27,8 +27,13 @@ function throwFirst(problems: Array<{ path: string; message: string }>): void {
 async function unitByCode(tx: Db, code: string, field: string, access: Access): Promise<UnitRecord> {
   const [u] = await unitsByCodes(tx, [code]);
   if (u && (await access.canSee(u.id))) return u;
-  if (access.identity.hubAdmin) throw new NotFoundError(field, `未知单位代码：${code}`);
-  throw new ForbiddenError(`${field}：${code} 不在本单位（${access.identity.body}）的管辖范围内`, { field });
+  throw refusal(access, field, `未知单位代码：${code}`, code);
+}
+
+/** Missing (operator: NOT_FOUND) or out of reach (anyone else: FORBIDDEN, the same either way). */
+function refusal(access: Access, field: string, notFound: string, what: string): Error {
+  if (access.identity.hubAdmin) return new NotFoundError(field, notFound);
+  return new ForbiddenError(`${field}：${what} 不在本单位（${access.identity.body}）的管辖范围内`, { field });
 }
 
 /** Role check, and the caller's jurisdiction loaded before any transaction opens. */
@@ -173,8 +178,7 @@ export async function createLink(db: Db, access: Access, input: CreateLinkInput)
 async function writableLink(tx: Db, access: Access, id: string, field: string): Promise<LinkRecord> {
   const l = await linkById(tx, id);
   if (l && (await access.canSee(l.fromId)) && (await access.canSee(l.toId))) return l;
-  if (access.identity.hubAdmin) throw new NotFoundError(field, `未知关系：${id}`);
-  throw new ForbiddenError(`${field}：关系 ${id} 不在本单位（${access.identity.body}）的管辖范围内`, { field });
+  throw refusal(access, field, `未知关系：${id}`, `关系 ${id}`);
 }
 
 export async function updateLink(db: Db, access: Access, input: UpdateLinkInput): Promise<LinkRecord> {
