@@ -2,6 +2,7 @@ import { onShutdown } from '@tiaokuai/common/dist/shutdown';
 import { authSettingsFromEnv, createAuthenticator } from './auth';
 import { startGateway, subgraphSecretsFromEnv, subgraphUrlsFromEnv } from './index';
 import { limitsFromEnv } from './limits';
+import { trustedDocumentsFromEnv } from './trusted-documents';
 
 createAuthenticator(authSettingsFromEnv()).then((authenticator) => startGateway({
   authenticator,
@@ -14,6 +15,7 @@ createAuthenticator(authSettingsFromEnv()).then((authenticator) => startGateway(
   introspection: process.env.INTROSPECTION !== 'false',
   limits: limitsFromEnv(),
   queryPlanner: process.env.GATEWAY_QUERY_PLANNER === 'js' ? 'js' : 'rust',
+  trustedDocuments: trustedDocumentsFromEnv(),
 }).then((gw) => ({ gw, authenticator }))).then(({ gw, authenticator }) => {
   process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'gateway ready', url: gw.url, auth: authenticator.source }) + '\n');
   onShutdown(() => gw.close());
