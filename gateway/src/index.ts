@@ -15,8 +15,11 @@ import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
 import { createMetrics } from '@tiaokuai/common/dist/metrics';
+import { drainable } from '@tiaokuai/common/dist/shutdown';
 import { maskError } from './errors';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
+import { documentId, loadTrustedDocuments, persistedDocumentsOption, type TrustedDocumentsSettings } from './trusted-documents';
+import { log } from '@tiaokuai/common/dist/log';
 
 export const DEFAULT_SUPERGRAPH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
@@ -45,6 +48,11 @@ export interface GatewayOptions {
   authenticator: Authenticator;
   /** Subgraph name → the secret it shares with the gateway; every subgraph needs one. */
   subgraphSecrets: Record<string, string>;
+  /**
+   * Run only the documents registered in this manifest (trusted-documents.ts); absent = any
+   * query. Env: TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_ALLOW_ARBITRARY.
+   */
+  trustedDocuments?: TrustedDocumentsSettings;
 }
 
 /** Subgraph name → the value of the environment variable `variable(NAME)`, where set. */
@@ -92,6 +100,7 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
   for (const m of sdl.matchAll(/@join__graph\(name: "([^"]+)"/g)) {
     if (!opts.subgraphSecrets[m[1]]) throw new Error(`no secret for subgraph ${m[1]} (SUBGRAPH_SECRET_${m[1].toUpperCase()})`);
   }
+  const trusted = opts.trustedDocuments && loadTrustedDocuments(opts.trustedDocuments); // throws naming the file
   // The verified caller of each client request, for the headers sent to the subgraphs.
   const callers = new WeakMap<Request, Identity>();
   // Request ids: the client's x-request-id when it is a sane token, else a fresh UUID; sent to
@@ -106,7 +115,7 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     }
     return rid;
   };
-  const authenticate = async (request: Request): Promise<void> => {
+  const verify = async (request: Request): Promise<void> => {
     const header = request.headers.get('authorization') ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) throw unauthenticated('需要身份令牌：请求头 Authorization: Bearer <token>');
@@ -117,6 +126,28 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
       if (!(e instanceof AuthFailure)) throw e;
       // Expired, forged, wrong issuer or audience: one answer, no hint which.
       throw unauthenticated('身份令牌无效或已过期');
+    }
+  };
+  // Once per request: the trusted-documents plugin, which the runtime runs before ours, asks first.
+  const authentications = new WeakMap<Request, Promise<void>>();
+  const authenticate = (request: Request): Promise<void> => {
+    let done = authentications.get(request);
+    if (!done) authentications.set(request, done = verify(request));
+    return done;
+  };
+  const persisted = trusted && persistedDocumentsOption(trusted, authenticate);
+  if (trusted) {
+    log.info('trusted documents', { file: trusted.file, documents: trusted.documents.size, arbitrary: trusted.allowArbitrary ? 'allowed and logged' : 'refused' });
+  }
+  const onParams = async ({ request, params }: { request: Request; params: { query?: string; operationName?: string } }) => {
+    await authenticate(request);
+    if (persisted && typeof params.query === 'string' && !persisted.served(request)) {
+      // Only reached with TRUSTED_DOCUMENTS_ALLOW_ARBITRARY=true: the strict mode refused it.
+      const caller = callers.get(request);
+      log.warn('arbitrary document (not a trusted document)', {
+        requestId: caller?.requestId, subject: caller?.subject, body: caller?.body,
+        operationName: params.operationName, documentId: documentId(params.query),
+      });
     }
   };
   return createGatewayRuntime({
@@ -140,8 +171,9 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
       isQuery(executionRequest.document, executionRequest.operationName) ? { maxRetries: 2, retryDelay: 100 } : undefined,
     requestId: false, // ours below: validated, and the same id inside the signed identity
     ...(opts.introspection === false ? { disableIntrospection: {} } : {}),
+    ...(persisted ? { persistedDocuments: persisted.option } : {}),
     plugins: () => [...limitPlugins(opts.limits ?? DEFAULT_LIMITS), {
-      onParams: ({ request }: { request: Request }) => authenticate(request),
+      onParams,
       onResponse: ({ request, response }: { request: Request; response: Response }) => { response.headers.set('x-request-id', requestIdOf(request)); },
     }],
     propagateHeaders: {
@@ -181,6 +213,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     }
     return runtime(req, res);
   });
+  const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
@@ -192,8 +225,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     port,
     runtime,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      // Graceful: refuse new connections, finish requests in flight (bounded), drop idle ones.
+      const { cut } = await drain.close();
+      if (cut > 0) log.error('shutdown: requests still unanswered at the deadline were cut', { cut });
       await runtime.dispose();
     },
   };

@@ -15,9 +15,10 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
-  const base = process.env.DATABASE_URL;
-  let databaseUrl: string | undefined;
+/** `opts.databaseUrl`: run on this database as it is (created, kept and dropped by the caller). */
+export async function startTestHub(env: Record<string, string> = {}, opts: { databaseUrl?: string } = {}): Promise<TestHub> {
+  const base = opts.databaseUrl ? undefined : process.env.DATABASE_URL;
+  let databaseUrl = opts.databaseUrl;
   let name: string | undefined;
   if (base) {
     name = `tk_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

@@ -11,6 +11,7 @@ import { badVariableField, HubError } from './errors';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity, type Identity } from './identity';
 import { log, requestScope } from './log';
 import { createMetrics } from './metrics';
+import { drainable, shutdownTimeoutMs } from './shutdown';
 
 /** The federation version every subgraph links (composition 2.14 rejects v2.15). */
 export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.7';
@@ -100,6 +101,10 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
 export interface RunningServer {
   url: string;
   port: number;
+  /**
+   * Graceful stop: new connections are refused, requests in flight finish (at most
+   * `SHUTDOWN_TIMEOUT_MS`), idle keep-alive connections are closed; then Apollo stops.
+   */
   close(): Promise<void>;
 }
 
@@ -150,6 +155,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', subgraph: opts.name });
       if (url.pathname === '/readyz') {
+        if (drain.draining) return sendJson(res, 503, { status: 'draining', subgraph: opts.name });
         const ok = opts.ready ? await opts.ready().catch(() => false) : true;
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', subgraph: opts.name });
       }
@@ -201,6 +207,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     }
   });
   server.keepAliveTimeout = 65_000;
+  const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -211,8 +218,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     url: `http://${host}:${actualPort}/graphql`,
     port: actualPort,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      const { cut } = await drain.close(shutdownTimeoutMs());
+      if (cut > 0) log.error('shutdown: requests still unanswered at the deadline were cut', { subgraph: opts.name, cut });
       await apollo.stop();
     },
   };
