@@ -32,6 +32,11 @@ export interface Database {
   /** Raw SQL returning rows, on either driver (postgres.js returns an array, PGlite `{ rows }`). */
   rows<T = Record<string, unknown>>(query: SQL, on?: Db): Promise<T[]>;
   statements: StatementCounter;
+  /**
+   * Runs `fn` as the schema's owner instead of the application's role (see `appRole`):
+   * maintenance only (ANALYZE after a large import, emptying tables between test cases).
+   */
+  asOwner<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -45,6 +50,14 @@ export interface DatabaseOptions {
   migrationsFolder: string;
   /** postgres.js pool size. */
   poolSize?: number;
+  /**
+   * The role the application's statements run as, created by the subgraph's migrations
+   * (org: `tiaokuai_org`, migration 0003): it owns nothing and is held by row-level security.
+   * Migrations run as the connecting user (the owner); afterwards every pooled connection
+   * starts as this role (PostgreSQL: startup option `-c role=…`; PGlite: `SET ROLE` on its
+   * one session). Absent: statements run as the connecting user.
+   */
+  appRole?: string;
 }
 
 export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
@@ -56,17 +69,20 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const statements = new StatementCounter();
   const logger = { logQuery: (q: string) => statements.logQuery(q) };
   if (opts.url) {
-    const client = postgres(opts.url, {
-      max: opts.poolSize ?? 10,
+    // The owner's connections: migrations (one holds the lock, one migrates), then maintenance
+    // (asOwner); closed when idle.
+    const ownerClient = postgres(opts.url, {
+      max: 2,
+      idle_timeout: 30,
       onnotice: () => undefined,
-      connection: { application_name: `tiaokuai-${opts.schemaName}` },
+      connection: { application_name: `tiaokuai-${opts.schemaName}-owner` },
     });
-    const db = drizzlePostgres(client, { logger }) as unknown as Db;
+    const ownerDb = drizzlePostgres(ownerClient, { logger }) as unknown as Db;
     // drizzle's migrator takes no lock: concurrent start-ups of the same service would race.
-    const lockConn = await client.reserve();
+    const lockConn = await ownerClient.reserve();
     try {
       await lockConn`select pg_advisory_lock(hashtext(${'tiaokuai:migrate:' + opts.schemaName}))`;
-      await migratePostgres(db as never, {
+      await migratePostgres(ownerDb as never, {
         migrationsFolder: opts.migrationsFolder,
         migrationsSchema: opts.schemaName,
         migrationsTable: '__migrations',
@@ -75,11 +91,21 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       await lockConn`select pg_advisory_unlock(hashtext(${'tiaokuai:migrate:' + opts.schemaName}))`;
       lockConn.release();
     }
+    const client = postgres(opts.url, {
+      max: opts.poolSize ?? 10,
+      onnotice: () => undefined,
+      connection: {
+        application_name: `tiaokuai-${opts.schemaName}`,
+        ...(opts.appRole ? { options: `-c role=${opts.appRole}` } : {}),
+      },
+    });
+    const db = drizzlePostgres(client, { logger }) as unknown as Db;
     statements.reset();
     return {
       db, driver: 'postgres', statements,
       rows: (q, on) => rowsOf(on ?? db, q),
-      close: () => client.end({ timeout: 5 }),
+      asOwner: (fn) => fn(opts.appRole ? ownerDb : db),
+      close: async () => { await Promise.all([client.end({ timeout: 5 }), ownerClient.end({ timeout: 5 })]); },
     };
   }
   const memory = !opts.dataDir || opts.dataDir.startsWith('memory://');
@@ -97,10 +123,22 @@ async function wrapPglite(pg: PGlite, opts: DatabaseOptions, statements: Stateme
       migrationsTable: '__migrations',
     });
   }
+  const role = opts.appRole ? `"${opts.appRole.replace(/"/g, '""')}"` : null;
+  if (role) await pg.exec(`set role ${role}`);
   statements.reset();
   return {
     db, driver: 'pglite', statements,
     rows: (q, on) => rowsOf(on ?? db, q),
+    // PGlite has one session: switch it back to the owner for the call (tests and maintenance only).
+    asOwner: async (fn) => {
+      if (!role) return fn(db);
+      await pg.exec('reset role');
+      try {
+        return await fn(db);
+      } finally {
+        await pg.exec(`set role ${role}`);
+      }
+    },
     close: () => pg.close(),
   };
 }
@@ -138,6 +176,6 @@ export async function truncateSchema(database: Database, schemaName: string): Pr
   );
   if (tables.length === 0) return;
   const list = tables.map((r) => `"${schemaName}"."${r.t}"`).join(', ');
-  await database.db.execute(sql.raw(`truncate ${list} restart identity cascade`));
+  await database.asOwner((db) => db.execute(sql.raw(`truncate ${list} restart identity cascade`)));
   database.statements.reset();
 }

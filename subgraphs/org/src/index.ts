@@ -8,6 +8,8 @@ import { buildOrgSchema } from './schema';
 
 export const SCHEMA_NAME = 'org';
 export const MIGRATIONS = path.join(__dirname, '..', 'migrations');
+/** The role the org subgraph's statements run as (migration 0003: row-level security). */
+export const APP_ROLE = 'tiaokuai_org';
 
 export { buildOrgSchema } from './schema';
 export { createContext } from './context';
@@ -23,7 +25,7 @@ export interface OrgServiceOptions {
 
 /** Starts the org subgraph: database (migrated), schema, HTTP server. */
 export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<RunningServer & { database: Database }> {
-  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS }));
+  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE }));
   const { schema } = await buildOrgSchema();
   const jurisdictions = new JurisdictionCache();
   const server = await startSubgraphServer({

@@ -4,7 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { formatSubgraphError, HUB_OPERATOR, type Identity, openTestDatabase, truncateSchema, type Database } from '@tiaokuai/common';
 import { JurisdictionCache } from './access/jurisdiction';
 import { createContext, type OrgContext } from './context';
-import { MIGRATIONS, SCHEMA_NAME } from './index';
+import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from './index';
 import { buildOrgSchema } from './schema';
 
 export interface GqlResult {
@@ -23,7 +23,7 @@ export interface OrgHarness {
 }
 
 export async function orgHarness(): Promise<OrgHarness> {
-  const database = await openTestDatabase({ schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS });
+  const database = await openTestDatabase({ schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE });
   const { schema } = await buildOrgSchema();
   const server = new ApolloServer<OrgContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await server.start();

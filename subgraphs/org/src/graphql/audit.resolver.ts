@@ -1,5 +1,6 @@
 import { BadInputError, JSONScalar } from '@tiaokuai/common';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { scopedTransaction } from '../access/rls';
 import type { OrgContext } from '../context';
 import { listAudit, type AuditEntry as Entry } from '../audit/audit.store';
 import { Unit } from './types';
@@ -41,7 +42,9 @@ export class AuditResolver {
       unitId = u.id;
     }
     const v = await ctx.access.visible();
-    return listAudit(ctx.db, { unitIds: v.all ? undefined : [...v.ids], unitId, beforeId: before ?? undefined, limit: first });
+    // Read in a scoped transaction: the audit log's row-level security (migration 0003) holds
+    // the page to the jurisdiction even if the filter here were wrong.
+    return scopedTransaction(ctx.db, ctx.access, (tx) => listAudit(tx, { unitIds: v.all ? undefined : [...v.ids], unitId, beforeId: before ?? undefined, limit: first }));
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit concerned (for a link: its subordinate end)' })

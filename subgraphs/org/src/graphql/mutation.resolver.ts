@@ -2,6 +2,7 @@ import { DateScalar, JSONScalar, type Day } from '@tiaokuai/common';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { OrgContext } from '../context';
 import { recordAudit } from '../audit/audit.store';
+import { scopedTransaction } from '../access/rls';
 import { importDocument } from '../interchange/import.service';
 import * as service from '../units/unit.service';
 import { ChangeFactsInput, CreateLinkInput, CreateUnitInput, UpdateLinkInput, UpdateUnitInput } from './inputs';
@@ -49,9 +50,13 @@ export class MutationResolver {
     // Imports may create and re-link anything in the file: the operator's, until a
     // jurisdiction-scoped import for ADMINs exists (see README, Authentication and roles).
     ctx.access.requireOperator('导入');
-    return importDocument(ctx.db, document, dryRun, (tx, r) => recordAudit(tx, ctx.identity, {
-      operation: 'importUnits', target: 'import',
-      after: { created: r.created, updated: r.updated, unchanged: r.unchanged, units: r.units, links: r.links, changedCodes: r.changedCodes },
-    }));
+    return importDocument({
+      transaction: (fn) => scopedTransaction(ctx.db, ctx.access, fn),
+      asOwner: (fn) => ctx.database.asOwner(fn),
+      audit: (tx, r) => recordAudit(tx, ctx.identity, {
+        operation: 'importUnits', target: 'import',
+        after: { created: r.created, updated: r.updated, unchanged: r.unchanged, units: r.units, links: r.links, changedCodes: r.changedCodes },
+      }),
+    }, document, dryRun);
   }
 }

@@ -61,17 +61,26 @@ const ANALYZE_AFTER_ROWS = 1000;
 /** Called inside the import's transaction after a real (not dry-run) import was applied. */
 export type ImportAudit = (tx: Db, result: ImportResult) => Promise<void>;
 
-export async function importDocument(db: Db, doc: unknown, dryRun: boolean, audit?: ImportAudit): Promise<ImportResult> {
-  const result = await importInTransaction(db, doc, dryRun, audit);
+/** How the import reaches the database: its transaction (scoped, access/rls.ts) and maintenance. */
+export interface ImportRunner {
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Runs as the schema's owner (ANALYZE needs it). */
+  asOwner<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  audit?: ImportAudit;
+}
+
+export async function importDocument(run: ImportRunner, doc: unknown, dryRun: boolean): Promise<ImportResult> {
+  const result = await importInTransaction(run, doc, dryRun);
   if (result.ok && !result.dryRun && result.created + result.updated >= ANALYZE_AFTER_ROWS) {
-    await db.execute(sql`analyze org.units, org.unit_facts, org.links`);
+    await run.asOwner((db) => db.execute(sql`analyze org.units, org.unit_facts, org.links`));
   }
   return result;
 }
 
-async function importInTransaction(db: Db, doc: unknown, dryRun: boolean, audit?: ImportAudit): Promise<ImportResult> {
+async function importInTransaction(run: ImportRunner, doc: unknown, dryRun: boolean): Promise<ImportResult> {
+  const { audit } = run;
   try {
-    return await db.transaction(async (tx) => {
+    return await run.transaction(async (tx) => {
       const external = externalReferences(doc);
       const existing = new Set((await unitsByCodes(tx, external)).map((u) => u.code));
       const parsed = parseDocument(doc, existing);

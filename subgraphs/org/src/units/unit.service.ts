@@ -1,11 +1,13 @@
 /**
  * Writes to units, fact versions and links. Each mutation validates with the same checks as
  * the import (interchange/validate.ts), runs in one transaction, and either writes everything
- * or nothing. Errors name the offending input field.
+ * or nothing. Errors name the offending input field. Transactions declare the caller's scope
+ * (access/rls.ts), so the database's row-level security holds them to the same jurisdiction.
  */
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { addDays, BadInputError, ConflictError, ForbiddenError, NotFoundError, overlaps, within, type Db, type Day } from '@tiaokuai/common';
 import type { Access } from '../access/jurisdiction';
+import { scopedTransaction } from '../access/rls';
 import { recordAudit } from '../audit/audit.store';
 import { links, unitFacts, units } from '../db/schema';
 import type { LinkRecord, UnitRecord } from '../domain/types';
@@ -62,7 +64,7 @@ export async function createUnit(db: Db, access: Access, input: CreateUnitInput)
   const c = newChecker();
   checkUnit(c, { ...input, facts: undefined, validTo: input.validTo ?? null }, 'input');
   throwFirst(c.problems.filter((p) => !p.path.endsWith('.facts')));
-  return db.transaction(async (tx) => {
+  return scopedTransaction(db, access, async (tx) => {
     if ((await unitsByCodes(tx, [input.code])).length > 0) throw new ConflictError('input.code', `单位代码已存在：${input.code}`);
     const facts = hasAnyFact(input.facts) ? await resolveFacts(tx, input.facts, 'input.facts', access) : null;
     const [row] = await tx.insert(units).values({
@@ -78,7 +80,7 @@ export async function createUnit(db: Db, access: Access, input: CreateUnitInput)
 
 export async function updateUnit(db: Db, access: Access, input: UpdateUnitInput): Promise<UnitRecord> {
   await begin(access, 'EDITOR', '修改单位');
-  return db.transaction(async (tx) => {
+  return scopedTransaction(db, access, async (tx) => {
     const u = await unitByCode(tx, input.code, 'input.code', access);
     const next = { ...u, ...Object.fromEntries(Object.entries({ name: input.name, level: input.level, region: input.region, validFrom: input.validFrom }).filter(([, v]) => v != null)) };
     const c = newChecker();
@@ -103,7 +105,7 @@ export async function updateUnit(db: Db, access: Access, input: UpdateUnitInput)
  */
 export async function endUnit(db: Db, access: Access, code: string, on: Day): Promise<UnitRecord> {
   await begin(access, 'EDITOR', '撤销单位');
-  return db.transaction(async (tx) => {
+  return scopedTransaction(db, access, async (tx) => {
     const u = await unitByCode(tx, code, 'code', access);
     if (on < u.validFrom) throw new BadInputError('on', `撤销日期 ${on} 早于成立日期 ${u.validFrom}`);
     const facts = await factsByUnitIds(tx, [u.id]);
@@ -128,7 +130,7 @@ export async function endUnit(db: Db, access: Access, code: string, on: Day): Pr
  */
 export async function changeUnitFacts(db: Db, access: Access, input: ChangeFactsInput): Promise<UnitRecord> {
   await begin(access, 'EDITOR', '变更单位事实');
-  return db.transaction(async (tx) => {
+  return scopedTransaction(db, access, async (tx) => {
     const u = await unitByCode(tx, input.unit, 'input.unit', access);
     if (!within(input.validFrom, u.validFrom, u.validTo)) {
       throw new BadInputError('input.validFrom', `${input.validFrom} 不在 ${u.code} 的存续期内`);
@@ -157,7 +159,7 @@ export async function createLink(db: Db, access: Access, input: CreateLinkInput)
   const c = newChecker();
   checkLink(c, { ...input, validTo: input.validTo ?? null, flavour: input.flavour ?? null, basis: input.basis ?? null }, 'input');
   throwFirst(c.problems);
-  return db.transaction(async (tx) => {
+  return scopedTransaction(db, access, async (tx) => {
     const from = await unitByCode(tx, input.from, 'input.from', access);
     const to = await unitByCode(tx, input.to, 'input.to', access);
     const same = (await linksInto(tx, [to.id])).find((l) => l.fromId === from.id && l.kind === input.kind && l.validFrom === input.validFrom);
@@ -183,7 +185,7 @@ async function writableLink(tx: Db, access: Access, id: string, field: string): 
 
 export async function updateLink(db: Db, access: Access, input: UpdateLinkInput): Promise<LinkRecord> {
   await begin(access, 'ADMIN', '管理关系');
-  return db.transaction(async (tx) => {
+  return scopedTransaction(db, access, async (tx) => {
     const l = await writableLink(tx, access, input.id, 'input.id');
     const next = {
       flavour: input.flavour !== undefined ? input.flavour : l.flavour,
@@ -202,7 +204,7 @@ export async function updateLink(db: Db, access: Access, input: UpdateLinkInput)
 
 export async function endLink(db: Db, access: Access, id: string, on: Day): Promise<LinkRecord> {
   await begin(access, 'ADMIN', '管理关系');
-  return db.transaction(async (tx) => {
+  return scopedTransaction(db, access, async (tx) => {
     const l = await writableLink(tx, access, id, 'id');
     if (on < l.validFrom) throw new BadInputError('on', `终止日期 ${on} 早于关系起始日期 ${l.validFrom}`);
     if (l.validTo !== null && l.validTo < on) throw new ConflictError('on', `关系已于 ${l.validTo} 终止`);
