@@ -131,14 +131,18 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
   };
 
   const ready = async (p: HubProcess) => waitFor(`http://127.0.0.1:${p.port}/readyz`, 90_000, p.child);
+  const terminate = (p: HubProcess) => new Promise<void>((resolve) => {
+    if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
+    p.child.once('exit', () => { clearTimeout(timer); resolve(); });
+    p.child.kill('SIGTERM');
+  });
+  // The gateway first: its requests in flight still reach the subgraphs while it drains; then
+  // the subgraphs, together.
   const stop = async () => {
-    const all = [...processes.values()].reverse();
-    await Promise.all(all.map((p) => new Promise<void>((resolve) => {
-      if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
-      p.child.once('exit', () => { clearTimeout(timer); resolve(); });
-      p.child.kill('SIGTERM');
-    })));
+    const gateway = processes.get('gateway');
+    if (gateway) await terminate(gateway);
+    await Promise.all([...processes.values()].filter((p) => p.name !== 'gateway').map(terminate));
     if (tempKeys) rmSync(keysDir, { recursive: true, force: true });
   };
 
