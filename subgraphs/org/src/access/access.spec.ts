@@ -109,3 +109,69 @@ describe('writes: role × inside/outside', () => {
     expect((await h.run(`{ unit(code: "JS-YJT-ZB1") { code } }`, {}, v)).data?.unit).toBeNull();
   });
 });
+
+describe('an ADMIN imports inside its jurisdiction', () => {
+  const IMPORT = `mutation($d: JSON!, $dry: Boolean) { importUnits(document: $d, dryRun: $dry) { ok created updated problems { path message } } }`;
+  const file = (units: unknown[], links: unknown[] = []) => ({ format: 'tiaokuai/v1', units, links });
+  const unit = (code: string, extra: Record<string, unknown> = {}) =>
+    ({ code, name: `${code}名称`, kind: 'BRANCH', level: 'PROVINCIAL', region: '320000', validFrom: '2024-01-01', validTo: null, ...extra });
+
+  it('creates new units hanging off its own (and off each other), links them, and updates its own', async () => {
+    const doc = file([
+      unit('NEW-JGDW', { kind: 'ORGAN_PARTY_COMMITTEE', competentDepartment: 'JS-YJT-DZ' }),
+      unit('NEW-ZB', { competentDepartment: 'NEW-JGDW' }),
+      { ...smallProvince().units.find((u: any) => u.code === 'JS-YJT-ZB1'), name: '办公室党支部（更名）' },
+    ], [
+      { from: 'JS-YJT-DZ', to: 'NEW-JGDW', kind: 'LEADERSHIP', flavour: 'SPECIFIC', validFrom: '2024-01-01', validTo: null },
+      { from: 'NEW-JGDW', to: 'NEW-ZB', kind: 'AFFILIATION', validFrom: '2024-01-01', validTo: null },
+    ]);
+    const dry = await h.run(IMPORT, { d: doc, dry: true }, as('ADMIN'));
+    expect(dry.data?.importUnits).toMatchObject({ ok: true, created: 4, updated: 1 });
+    const r = await h.run(IMPORT, { d: doc }, as('ADMIN'));
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.importUnits).toMatchObject({ ok: true, created: 4, updated: 1 });
+    const seen = (await h.run(`{ units(first: 100) { nodes { code name } } }`, {}, as('VIEWER'))).data?.units.nodes;
+    expect(seen.map((n: any) => n.code).sort()).toEqual(['JS-YJT-DZ', 'JS-YJT-JGDW', 'JS-YJT-ZB1', 'NEW-JGDW', 'NEW-ZB']);
+    expect(seen.find((n: any) => n.code === 'JS-YJT-ZB1').name).toBe('办公室党支部（更名）');
+    expect((await h.run(IMPORT, { d: doc }, as('ADMIN'))).data?.importUnits).toMatchObject({ ok: true, created: 0, updated: 0 }); // idempotent
+  });
+
+  it('a unit it defines outside the jurisdiction: FORBIDDEN naming the path, nothing written, dry run too', async () => {
+    // SZ-SWJ exists outside; the file would pull it in under JS-YJT-DZ.
+    const doc = file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ' }), unit('SZ-SWJ', { kind: 'GRASSROOTS_UNIT', competentDepartment: 'JS-YJT-DZ' })]);
+    const before = await snapshot();
+    for (const dry of [false, true]) {
+      const r = await h.run(IMPORT, { d: doc, dry }, as('ADMIN'));
+      expect(r.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'units[1].code' });
+      expect(r.errors?.[0].extensions?.problems).toEqual([{ path: 'units[1].code', message: expect.stringContaining('SZ-SWJ') }]);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a reference to a unit outside reads exactly like one to a unit that does not exist', async () => {
+    const outside = await h.run(IMPORT, { d: file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ', locality: 'SZ-SWJ' })]) }, as('ADMIN'));
+    const missing = await h.run(IMPORT, { d: file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ', locality: 'NOPE-1' })]) }, as('ADMIN'));
+    expect(outside.data?.importUnits.ok).toBe(false);
+    expect(JSON.stringify(outside.data).replace('SZ-SWJ', 'X')).toBe(JSON.stringify(missing.data).replace('NOPE-1', 'X'));
+    // … while the operator may use it.
+    expect((await h.run(IMPORT, { d: file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ', locality: 'SZ-SWJ' })]) })).data?.importUnits.ok).toBe(true);
+  });
+
+  it('a new unit not placed inside (no fact version naming a unit inside) is FORBIDDEN', async () => {
+    const before = await snapshot();
+    const loose = await h.run(IMPORT, { d: file([unit('NEW-ZB', { partyRelationMode: 'TERRITORIAL' })]) }, as('ADMIN'));
+    expect(loose.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(loose.errors?.[0].extensions?.field).toMatch(/^units\[0\]/);
+    // Two new units naming only each other reach nothing inside.
+    const island = await h.run(IMPORT, { d: file([unit('NEW-A', { competentDepartment: 'NEW-B' }), unit('NEW-B', { competentDepartment: 'NEW-A' })]) }, as('ADMIN'));
+    expect(island.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('EDITOR and VIEWER may not import', async () => {
+    for (const role of ['EDITOR', 'VIEWER'] as const) {
+      const r = await h.run(IMPORT, { d: file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ' })]) }, as(role));
+      expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});

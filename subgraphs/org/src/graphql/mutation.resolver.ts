@@ -46,13 +46,14 @@ export class MutationResolver {
   }
 
   @Mutation(() => ImportReport, { description: 'Imports a tiaokuai/v1 document (units and links): all-or-nothing, idempotent by code' })
-  importUnits(@Arg('document', () => JSONScalar) document: unknown, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: OrgContext) {
-    // Imports may create and re-link anything in the file: the operator's, until a
-    // jurisdiction-scoped import for ADMINs exists (see README, Authentication and roles).
-    ctx.access.requireOperator('导入');
+  async importUnits(@Arg('document', () => JSONScalar) document: unknown, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: OrgContext) {
+    // ADMIN: inside its jurisdiction only (import.service.ts placeInside); the operator: anything.
+    ctx.access.requireRole('ADMIN', '导入');
+    const visible = await ctx.access.visible();
     return importDocument({
       transaction: (fn) => scopedTransaction(ctx.db, ctx.access, fn),
       asOwner: (fn) => ctx.database.asOwner(fn),
+      jurisdiction: visible.all ? undefined : visible.ids,
       audit: (tx, r) => recordAudit(tx, ctx.identity, {
         operation: 'importUnits', target: 'import',
         after: { created: r.created, updated: r.updated, unchanged: r.unchanged, units: r.units, links: r.links, changedCodes: r.changedCodes },

@@ -5,7 +5,7 @@
  * Links not in the file are left alone.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '@tiaokuai/common';
+import { ForbiddenError, type Db } from '@tiaokuai/common';
 import { links, unitFacts, units } from '../db/schema';
 import { factsByUnitIds, linksInto, toUnit, unitsByCodes } from '../units/unit.store';
 import { externalReferences, parseDocument, type LinkPlan, type Problem, type UnitPlan } from './validate';
@@ -67,6 +67,12 @@ export interface ImportRunner {
   /** Runs as the schema's owner (ANALYZE needs it). */
   asOwner<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   audit?: ImportAudit;
+  /**
+   * An ADMIN's jurisdiction (unit ids); absent for the operator. Units outside it read as
+   * absent (a reference to one is an unknown code), a unit the file defines that exists
+   * outside it is FORBIDDEN, and a new unit must be placed inside (see `placeInside`).
+   */
+  jurisdiction?: ReadonlySet<string>;
 }
 
 export async function importDocument(run: ImportRunner, doc: unknown, dryRun: boolean): Promise<ImportResult> {
@@ -82,9 +88,11 @@ async function importInTransaction(run: ImportRunner, doc: unknown, dryRun: bool
   try {
     return await run.transaction(async (tx) => {
       const external = externalReferences(doc);
-      const existing = new Set((await unitsByCodes(tx, external)).map((u) => u.code));
+      const inside = (u: { id: string }) => !run.jurisdiction || run.jurisdiction.has(u.id);
+      const existing = new Set((await unitsByCodes(tx, external)).filter(inside).map((u) => u.code));
       const parsed = parseDocument(doc, existing);
       if (parsed.problems.length > 0) return failed(parsed.problems, dryRun);
+      if (run.jurisdiction) await placeInside(tx, run.jurisdiction, parsed.units);
       const result = await apply(tx, parsed.units, parsed.links, dryRun);
       if (dryRun) throw new DryRunRollback(result);
       if (audit && result.ok) await audit(tx, result);
@@ -93,6 +101,56 @@ async function importInTransaction(run: ImportRunner, doc: unknown, dryRun: bool
   } catch (e) {
     if (e instanceof DryRunRollback) return e.result;
     throw e;
+  }
+}
+
+/**
+ * An ADMIN's import stays inside its jurisdiction: every unit the file defines that already
+ * exists must be inside it (else FORBIDDEN, worded as for a unit that does not exist), and each
+ * fact version of a new unit must name a locality or competent department inside it or new in
+ * the same file, with every new unit reaching the jurisdiction through such references (so the
+ * new units are in the jurisdiction once imported). Fact and link references to units outside
+ * were already refused as unknown codes. The database's policies (migrations 0003, 0004) hold
+ * the transaction to the same rule.
+ */
+async function placeInside(tx: Db, jurisdiction: ReadonlySet<string>, plans: UnitPlan[]): Promise<void> {
+  const found = new Map((await unitsByCodes(tx, plans.map((u) => u.code))).map((u) => [u.code, u]));
+  const problems: Problem[] = [];
+  for (const u of plans) {
+    const stored = found.get(u.code);
+    if (stored && !jurisdiction.has(stored.id)) problems.push({ path: `${u.path}.code`, message: `${u.code} 不在本单位的管辖范围内` });
+  }
+  const fresh = new Map(plans.filter((u) => !found.has(u.code)).map((u) => [u.code, u]));
+  const refs = (v: UnitPlan['versions'][number]) => [v.locality, v.competentDepartment].filter((c): c is string => !!c);
+  // A reference the file does not define was accepted by parseDocument only if it is inside.
+  const inside = (code: string) => { const x = found.get(code); return x ? jurisdiction.has(x.id) : !fresh.has(code); };
+  for (const u of fresh.values()) {
+    u.versions.forEach((v, i) => {
+      if (!refs(v).some((c) => fresh.has(c) || inside(c))) {
+        problems.push({ path: v.path ?? `${u.path}.versions[${i}]`, message: `新单位 ${u.code} 的每个事实版本须以管辖范围内的单位为属地（locality）或主管部门（competentDepartment）` });
+      }
+    });
+  }
+  // Reachability: new units anchored on a unit already inside, directly or through other new ones.
+  const anchored = new Set<string>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const u of fresh.values()) {
+      if (anchored.has(u.code)) continue;
+      if (u.versions.some((v) => refs(v).some((c) => anchored.has(c) || inside(c)))) {
+        anchored.add(u.code);
+        grew = true;
+      }
+    }
+  }
+  for (const u of fresh.values()) {
+    if (!anchored.has(u.code) && u.versions.length > 0 && !problems.some((p) => p.path.startsWith(u.path))) {
+      problems.push({ path: `${u.path}.versions`, message: `新单位 ${u.code} 未通过属地或主管部门归入本单位的管辖范围` });
+    }
+    if (u.versions.length === 0) problems.push({ path: `${u.path}.versions`, message: `新单位 ${u.code} 须有事实版本，以属地或主管部门归入本单位的管辖范围` });
+  }
+  if (problems.length > 0) {
+    throw new ForbiddenError(`导入超出本单位的管辖范围：${problems[0].path}：${problems[0].message}`, { field: problems[0].path, problems });
   }
 }
 
