@@ -5,7 +5,7 @@ import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from '@tiaokuai/com
 import { exportSPKI } from 'jose';
 import { createAuthenticator } from './auth';
 import { createGateway, DEFAULT_SUPERGRAPH, withSubgraphUrls } from './index';
-import { DEFAULT_LIMITS } from './limits';
+import { DEFAULT_LIMITS, limitsFromEnv, YOGA_MAX_BODY_BYTES } from './limits';
 
 const SECRETS = { org: 'org-secret-0123456789', tasks: 'tasks-secret-0123456789', assessments: 'assessments-secret-0123' };
 let key: DevKey;
@@ -123,6 +123,14 @@ describe('authentication at the gateway', () => {
 });
 
 describe('abuse limits and switches', () => {
+  it('reads limits from the environment and refuses values it cannot honour', () => {
+    expect(limitsFromEnv({ LIMIT_MAX_DEPTH: '7' }).maxDepth).toBe(7);
+    expect(limitsFromEnv({}).maxBodyBytes).toBe(YOGA_MAX_BODY_BYTES);
+    expect(() => limitsFromEnv({ LIMIT_MAX_DEPTH: '0' })).toThrow(/LIMIT_MAX_DEPTH must be a positive integer/);
+    // Above the runtime's own ceiling the setting would be a promise the gateway cannot keep.
+    expect(() => limitsFromEnv({ LIMIT_MAX_BODY_BYTES: String(YOGA_MAX_BODY_BYTES + 1) })).toThrow(/at most 25000000/);
+  });
+
   let gateway: ReturnType<typeof createGateway>;
   let token: string;
   let org: Server;

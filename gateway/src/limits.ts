@@ -17,9 +17,16 @@ export interface Limits {
   maxDirectives: number;
   /** Lexical tokens in the query text (variables do not count: an import travels in them). */
   maxTokens: number;
-  /** Largest request body: a whole province's import file fits (20,000 units ≈ 8 MB). */
+  /**
+   * Largest request body: a whole province's import file fits (20,000 units ≈ 8 MB). At most
+   * YOGA_MAX_BODY_BYTES: the gateway runtime's graphql-yoga enforces its own default there
+   * and the runtime offers no way to raise it.
+   */
   maxBodyBytes: number;
 }
+
+/** graphql-yoga's request body limit (not configurable through the Hive gateway runtime). */
+export const YOGA_MAX_BODY_BYTES = 25_000_000;
 
 export const DEFAULT_LIMITS: Limits = {
   maxDepth: 12,
@@ -27,15 +34,16 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 30,
   maxDirectives: 30,
   maxTokens: 5000,
-  maxBodyBytes: 32 * 1024 * 1024,
+  maxBodyBytes: YOGA_MAX_BODY_BYTES,
 };
 
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Limits {
-  const n = (name: string, def: number) => {
+  const n = (name: string, def: number, max = Number.MAX_SAFE_INTEGER) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return def;
     const v = Number(raw);
     if (!Number.isSafeInteger(v) || v < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+    if (v > max) throw new Error(`${name} must be at most ${max}, got ${v}`);
     return v;
   };
   return {
@@ -44,7 +52,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Limits {
     maxAliases: n('LIMIT_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
     maxDirectives: n('LIMIT_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
     maxTokens: n('LIMIT_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
-    maxBodyBytes: n('LIMIT_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
+    maxBodyBytes: n('LIMIT_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, YOGA_MAX_BODY_BYTES),
   };
 }
 
