@@ -138,6 +138,23 @@ describe('jurisdiction through the gateway (四川省直机关工委 SC-JGGW)', 
     expect((await t.gql(`{ unit(code: "${outside}") { name } }`)).data.unit.name).not.toBe('e2e改名');
     expect((await t.gql(rename(outside))).errors).toBeUndefined();
   });
+
+  it('an ADMIN manages links and imports inside only; an EDITOR does neither', async () => {
+    const admin = await hub.token({ body: 'SC-JGGW', role: 'ADMIN' });
+    const editor = await hub.token({ body: 'SC-JGGW', role: 'EDITOR' });
+    const link = (to: string) => `mutation { createLink(input: { from: "SC-JGGW", to: "${to}", kind: BUSINESS, validFrom: "2026-03-01", basis: "e2e" }) { id } }`;
+    expect((await t.gql(link(inside), undefined, editor)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql(link(inside), undefined, admin)).errors).toBeUndefined();
+    expect((await t.gql(link(outside), undefined, admin)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const IMPORT = `mutation($d: JSON!) { importUnits(document: $d) { ok created } }`;
+    const unit = (code: string) => ({ code, name: 'e2e新支部', kind: 'BRANCH', level: 'PROVINCIAL', region: '510000', validFrom: '2026-01-01', validTo: null, competentDepartment: 'SC-JGGW' });
+    const mine = { format: 'tiaokuai/v1', units: [unit('E2E-NEW-ZB')], links: [{ from: 'SC-JGGW', to: 'E2E-NEW-ZB', kind: 'AFFILIATION', validFrom: '2026-01-01', validTo: null }] };
+    expect((await t.gql(IMPORT, { d: mine }, editor)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql(IMPORT, { d: mine }, admin)).data?.importUnits).toEqual({ ok: true, created: 2 });
+    expect((await t.gql(`{ unit(code: "E2E-NEW-ZB") { code } }`, undefined, await hub.token({ body: 'SC-JGGW', role: 'VIEWER' }))).data.unit).toEqual({ code: 'E2E-NEW-ZB' });
+    const theirs = await t.gql(IMPORT, { d: { format: 'tiaokuai/v1', units: [unit(outside)] } }, admin);
+    expect(theirs.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'units[0].code' });
+  });
 });
 
 describe('abuse limits at the gateway', () => {
