@@ -4,7 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLSchema, parse, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLSchema, parse, type GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { badVariableField, HubError } from './errors';
@@ -67,6 +67,8 @@ const PASS_THROUGH_CODES = new Set([
  * else (a bug, a database error with SQL text) is logged here and reaches the client only
  * as a generic message, never with a stack trace, SQL or an internal address.
  */
+const NULL_ARGUMENT = /^Argument "([^"]+)" of non-null type "[^"]+" must not be null\.$/;
+
 export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof HubError) {
@@ -77,6 +79,15 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     const field = code === 'BAD_USER_INPUT' && !extensions.field ? badVariableField(formatted.message) : undefined;
     return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
+  }
+  // graphql-js's own argument coercion at execution: an explicit null from a nullable variable
+  // for a non-null argument with a default (`dryRun: Boolean! = false` given `$v: Boolean` =
+  // null), which validation lets through. No code of its own; the client's input is at fault.
+  // (Located: the error of `executeField` wraps graphql-js's own, which has no cause.)
+  const inner = error instanceof GraphQLError && error.originalError instanceof GraphQLError ? error.originalError : error;
+  const nullArg = inner instanceof GraphQLError && !inner.originalError ? NULL_ARGUMENT.exec(inner.message) : null;
+  if (nullArg) {
+    return { message: `参数 ${nullArg[1]} 不能为 null（省略它即用默认值）`, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', field: nullArg[1] } };
   }
   log.error('unexpected error', { error: original instanceof Error ? original.stack : String(original), path: formatted.path });
   return { message: '服务器内部错误', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -42,7 +42,10 @@ export function exportDocument(input: ExportInput, only?: ReadonlySet<string>): 
       };
       const last = versions[versions.length - 1];
       if (last) Object.assign(entry, factFields(last, code));
-      const simple = versions.length === 1 && last.validFrom === u.validFrom && last.validTo === u.validTo;
+      // Top-level facts stand for one version over the unit's whole life; a version without
+      // any fact has no top-level form (it would read back as no version at all).
+      const simple = versions.length === 1 && last.validFrom === u.validFrom && last.validTo === u.validTo
+        && Object.keys(factFields(last, code)).length > 0;
       if (versions.length > 0 && !simple) {
         entry.versions = versions.map((v) => ({ validFrom: v.validFrom, validTo: v.validTo, ...factFields(v, code) }));
       }

@@ -54,13 +54,36 @@ const LINK_FIELDS = new Set(['from', 'to', 'kind', 'flavour', 'validFrom', 'vali
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A NUL character or a lone UTF-16 surrogate: neither can be stored as UTF-8 text (PostgreSQL refuses NUL, and a surrogate would silently become U+FFFD). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * An offending value for a problem message: short, and safe for any JSON (a value nested
+ * thousands of levels deep overflows JSON.stringify's stack; a megabyte string would be echoed whole).
+ */
+function show(v: unknown): string {
+  let s: string;
+  if (Array.isArray(v)) s = `数组（${v.length} 项）`;
+  else if (isObject(v)) s = '对象';
+  else s = JSON.stringify(v) ?? String(v);
+  return s.length > 80 ? `${s.slice(0, 80)}…（共 ${s.length} 字符）` : s;
+}
+
+/**
+ * The path of a field: `units[3].kind`, or with a key that is no plain name (empty, with a
+ * dot, a bracket or a space), `units[3]["a.b"]`, so that the path stays one unambiguous JSON path.
+ */
+export function fieldPath(path: string, key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
 class Checker {
   problems: Problem[] = [];
   add(path: string, message: string) {
     this.problems.push({ path, message });
   }
   unknownFields(obj: Record<string, unknown>, allowed: Set<string>, path: string) {
-    for (const k of Object.keys(obj)) if (!allowed.has(k)) this.add(`${path}.${k}`, `未知字段“${k}”`);
+    for (const k of Object.keys(obj)) if (!allowed.has(k)) this.add(fieldPath(path, k), `未知字段 ${show(k)}`);
   }
   code(v: unknown, path: string, required = true): string | null {
     if (v === undefined || v === null) {
@@ -68,7 +91,7 @@ class Checker {
       return null;
     }
     if (typeof v !== 'string' || !CODE_RE.test(v)) {
-      this.add(path, `代码无效：${JSON.stringify(v)}（字母、数字开头，可含字母、数字、- _ .，最长64位）`);
+      this.add(path, `代码无效：${show(v)}（字母、数字开头，可含字母、数字、- _ .，最长64位）`);
       return null;
     }
     return v;
@@ -86,6 +109,15 @@ class Checker {
       this.add(path, `过长（${v.length} 字符，最多 ${max}）`);
       return null;
     }
+    if (UNSTORABLE.test(v)) {
+      this.add(path, '含有无法存储的字符（NUL 或不成对的 UTF-16 代理项）');
+      return null;
+    }
+    if (v.startsWith('\uFEFF')) {
+      // The embedded database's driver drops a leading BOM when it reads text back, so such a value would never read back as written.
+      this.add(path, '不能以 U+FEFF（字节顺序标记）开头');
+      return null;
+    }
     return v;
   }
   oneOf<T extends string>(v: unknown, values: readonly T[], path: string, required: boolean): T | null {
@@ -94,7 +126,7 @@ class Checker {
       return null;
     }
     if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) {
-      this.add(path, `未知取值 ${JSON.stringify(v)}，应为：${values.join(', ')}`);
+      this.add(path, `未知取值 ${show(v)}，应为：${values.join(', ')}`);
       return null;
     }
     return v as T;
@@ -105,7 +137,7 @@ class Checker {
       return null;
     }
     if (!isDay(v)) {
-      this.add(path, `日期无效：${JSON.stringify(v)}（应为 YYYY-MM-DD 的真实日期）`);
+      this.add(path, `日期无效：${show(v)}（应为 YYYY-MM-DD 的真实日期）`);
       return null;
     }
     return v;
@@ -140,7 +172,7 @@ export function checkUnit(c: Checker, raw: unknown, path: string): UnitPlan | nu
   const level = c.oneOf(raw.level, UNIT_LEVELS, `${path}.level`, true);
   let region: string | null = null;
   if (typeof raw.region === 'string' && /^\d{6}$/.test(raw.region)) region = raw.region;
-  else c.add(`${path}.region`, raw.region == null ? '必填（6位 GB/T 2260 区划代码）' : `区划代码无效：${JSON.stringify(raw.region)}（应为6位数字）`);
+  else c.add(`${path}.region`, raw.region == null ? '必填（6位 GB/T 2260 区划代码）' : `区划代码无效：${show(raw.region)}（应为6位数字）`);
   const validFrom = c.day(raw.validFrom, `${path}.validFrom`, true);
   const validTo = c.day(raw.validTo, `${path}.validTo`, false);
   c.interval(validFrom, validTo, path);
@@ -249,7 +281,7 @@ export function parseDocument(doc: unknown, existingCodes: ReadonlySet<string>):
     return { problems: c.problems, units, links };
   }
   c.unknownFields(doc, TOP_LEVEL, '$');
-  if (doc.format !== FORMAT) c.add('format', `格式必须是 "${FORMAT}"，收到 ${JSON.stringify(doc.format)}`);
+  if (doc.format !== FORMAT) c.add('format', `格式必须是 "${FORMAT}"，收到 ${show(doc.format)}`);
   if (doc.units !== undefined && !Array.isArray(doc.units)) c.add('units', '必须是数组');
   if (doc.links !== undefined && !Array.isArray(doc.links)) c.add('links', '必须是数组');
   const seen = new Map<string, string>();

@@ -34,7 +34,8 @@ const encodeCursor = (id: string) => Buffer.from(`unit:${id}`).toString('base64u
 function decodeCursor(cursor: string): number {
   const raw = Buffer.from(cursor, 'base64url').toString();
   const m = /^unit:(\d+)$/.exec(raw);
-  if (!m) throw new BadInputError('after', '游标无效');
+  // Ids are PostgreSQL integers: a larger number is no cursor this API handed out (and would fail the query).
+  if (!m || Number(m[1]) > 2 ** 31 - 1) throw new BadInputError('after', '游标无效');
   return Number(m[1]);
 }
 
@@ -46,6 +47,8 @@ export async function listUnitsPage(ctx: OrgContext, filter: UnitFilterInput, fi
     ids = [...scopeOf(root.id, snap.evaluations)];
   }
   if (filter.region !== undefined && !/^\d{2,6}$/.test(filter.region)) throw new BadInputError('filter.region', '区划代码应为2–6位数字');
+  // No stored text holds a NUL character, and PostgreSQL refuses one in a parameter.
+  if (filter.search?.includes('\u0000')) throw new BadInputError('filter.search', '搜索词不能包含 NUL 字符');
   ids = await visibleIds(ctx, ids);
   const { rows, total } = await listUnits(ctx.db, { ...filter, ids }, after ? decodeCursor(after) : null, first);
   const page = rows.slice(0, first);

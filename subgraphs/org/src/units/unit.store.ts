@@ -6,6 +6,7 @@ import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type Day } from '@tiaokuai/common';
 import { links, unitFacts, units } from '../db/schema';
 import type { Edge } from '../domain/detectors';
+import { CODE_RE } from '../interchange/validate';
 import type { FactVersion, LinkKind, LinkRecord, UnitKind, UnitLevel, UnitRecord } from '../domain/types';
 
 type UnitRow = typeof units.$inferSelect;
@@ -42,9 +43,20 @@ export async function unitsByIds(db: Db, ids: readonly string[]): Promise<UnitRe
   return (await db.select().from(units).where(inArray(units.id, list))).map(toUnit);
 }
 
+/**
+ * Units by code, in one statement whatever the number of codes: they travel as ONE text[]
+ * parameter (PostgreSQL's protocol carries at most 65,535 parameters, and PGlite binds
+ * thousands of separate ones slowly: 4.6 s against 0.2 s for 70,000 codes). A string that is
+ * no valid code (CODE_RE, checked on every write) names no unit and is left out; it could
+ * also break the statement (PostgreSQL refuses a NUL character in a parameter). Valid codes
+ * hold no quote, backslash, comma or brace, so the array literal needs no escaping; each is
+ * quoted so that a unit coded `NULL` stays a code.
+ */
 export async function unitsByCodes(db: Db, codes: readonly string[]): Promise<UnitRecord[]> {
-  if (codes.length === 0) return [];
-  return (await db.select().from(units).where(inArray(units.code, [...codes]))).map(toUnit);
+  const list = [...new Set(codes)].filter((c) => typeof c === 'string' && CODE_RE.test(c));
+  if (list.length === 0) return [];
+  const array = `{${list.map((c) => `"${c}"`).join(',')}}`;
+  return (await db.select().from(units).where(sql`${units.code} = any(${array}::text[])`)).map(toUnit);
 }
 
 export async function factsByUnitIds(db: Db, ids: readonly string[]): Promise<StoredFactVersion[]> {
