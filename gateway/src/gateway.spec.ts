@@ -115,6 +115,42 @@ describe('authentication at the gateway', () => {
     }
   });
 
+  it('a retried query carries the signed identity and the request id on every attempt (a subgraph back from a crash answers it)', async () => {
+    // First attempt: 503, as a subgraph that is still starting; the retry must be signed too,
+    // or the subgraph answers 401 and the client is told UNAUTHENTICATED (RELIABILITY.md).
+    const seen: Array<Record<string, string | string[] | undefined>> = [];
+    const srv = createServer((req, res) => {
+      seen.push(req.headers);
+      req.resume();
+      req.on('end', () => {
+        const ok = verifyIdentity(SECRETS.org, 'org', req.headers[IDENTITY_HEADER] as string, req.headers[SIGNATURE_HEADER] as string);
+        res.setHeader('content-type', 'application/json');
+        if (seen.length === 1) { res.statusCode = 503; return res.end(JSON.stringify({ errors: [{ message: 'starting' }] })); }
+        if (!ok) { res.statusCode = 401; return res.end(JSON.stringify({ errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] })); }
+        res.end(JSON.stringify({ data: { unit: { name: '四川省直机关工委' } } }));
+      });
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
+    const gateway = createGateway({ port: 0, queryPlanner: 'js', subgraphUrls: { org: `http://127.0.0.1:${(srv.address() as { port: number }).port}/graphql` }, authenticator, subgraphSecrets: SECRETS });
+    try {
+      const res = await gateway.fetch('http://gateway/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}`, 'x-request-id': 'retry-1' },
+        body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
+      });
+      expect(await res.json()).toEqual({ data: { unit: { name: '四川省直机关工委' } } });
+      expect(seen).toHaveLength(2);
+      for (const h of seen) {
+        expect(verifyIdentity(SECRETS.org, 'org', h[IDENTITY_HEADER] as string, h[SIGNATURE_HEADER] as string)).toMatchObject({ hubAdmin: true, requestId: 'retry-1' });
+        expect(h['x-request-id']).toBe('retry-1');
+      }
+    } finally {
+      await gateway.dispose();
+      srv.close();
+    }
+  });
+
   it('refuses the generated development key in production, and a gateway without subgraph secrets', async () => {
     await expect(createAuthenticator({ production: true })).rejects.toThrow(/NODE_ENV=production/);
     const authenticator = await createAuthenticator({});

@@ -175,14 +175,23 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     plugins: () => [...limitPlugins(opts.limits ?? DEFAULT_LIMITS), {
       onParams,
       onResponse: ({ request, response }: { request: Request; response: Response }) => { response.headers.set('x-request-id', requestIdOf(request)); },
-    }],
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ request, subgraphName }) => {
-        const caller = callers.get(request);
-        if (!caller) return {}; // never reached: onParams refused the request; the subgraph answers 401
-        return { 'x-request-id': caller.requestId, ...signIdentity(opts.subgraphSecrets[subgraphName], subgraphName, caller) };
+      // Every request to a subgraph, each retry included, carries the request id and the
+      // caller signed for that subgraph, set here on the fetch itself. Not `propagateHeaders`:
+      // the HTTP executor takes propagated headers off the execution request on the first
+      // attempt, so a retried query went out without them, and a subgraph back from a crash
+      // answered it 401, which reached the client as UNAUTHENTICATED (RELIABILITY.md).
+      onFetch: ({ executionRequest, options, setOptions }) => {
+        const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
+        const subgraphName = executionRequest?.subgraphName;
+        const caller = request && callers.get(request);
+        // No caller: never reached for a GraphQL request (onParams refused it); the subgraph would answer 401.
+        if (!caller || !subgraphName || !opts.subgraphSecrets[subgraphName]) return;
+        setOptions({
+          ...options,
+          headers: { ...options.headers, 'x-request-id': caller.requestId!, ...signIdentity(opts.subgraphSecrets[subgraphName], subgraphName, caller) },
+        });
       },
-    },
+    }],
     logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
   });
 }
