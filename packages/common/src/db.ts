@@ -60,6 +60,59 @@ export interface DatabaseOptions {
   appRole?: string;
 }
 
+/** Error codes of a lost connection (postgres.js's own, PostgreSQL's admin shutdown class 57P, the socket's). */
+const CONNECTION_LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', '57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE']);
+
+/** Does this error (or one it wraps: drizzle reports `Failed query` with the driver's error as cause) mean the connection was lost? */
+export function isConnectionLost(e: unknown): boolean {
+  for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    if (CONNECTION_LOST.has(String((x as { code?: unknown }).code))) return true;
+  }
+  return false;
+}
+
+/** How long a transaction's lost-connection error waits for the transaction itself to fail (below). */
+const LOST_GRACE_MS = 2000;
+
+/**
+ * postgres.js 3.4.9 (the latest release) crashes the whole process when a transaction's
+ * connection closes under it (a terminated backend, a restarted server, a cut network): the
+ * transaction scope answers the failed query by writing ROLLBACK to that connection, whose
+ * socket is already gone, and the deferred write throws an uncaught TypeError from a
+ * setImmediate callback (`Cannot read properties of null (reading 'write')`; porsager/postgres
+ * #1154 and #1208, fix proposed upstream in #1209). Found by the reliability run
+ * (RELIABILITY.md): the org subgraph died at the first pg_terminate_backend under load.
+ *
+ * `begin` itself rejects when its connection closes. So when the transaction's callback fails
+ * with a lost connection, its error is held until `begin` has settled: if it has (the
+ * connection closed; the caller already has its error), the error is never handed back to
+ * postgres.js, no ROLLBACK is written, and the server rolled the transaction back when the
+ * session ended; if `begin` is still open after LOST_GRACE_MS (the connection lives, the error
+ * came from elsewhere), the error goes back for an ordinary rollback. Every other error goes
+ * back at once.
+ */
+export function guardTransactions(client: postgres.Sql): void {
+  const begin = client.begin.bind(client) as unknown as (...args: unknown[]) => Promise<unknown>;
+  (client as unknown as { begin: (...args: unknown[]) => Promise<unknown> }).begin = (...args: unknown[]) => {
+    const fn = args.pop() as (sql: unknown) => unknown;
+    let settle!: () => void;
+    const settled = new Promise<'closed'>((resolve) => { settle = () => resolve('closed'); });
+    const run = begin(...args, (sql: unknown) => new Promise((resolve) => {
+      const x = fn(sql);
+      resolve(Array.isArray(x) ? Promise.all(x) : x);
+    }).catch(async (e: unknown) => {
+      if (!isConnectionLost(e)) throw e;
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([settled, new Promise<'alive'>((resolve) => { timer = setTimeout(() => resolve('alive'), LOST_GRACE_MS); timer.unref(); })]);
+      clearTimeout(timer);
+      if (outcome === 'closed') return new Promise(() => undefined); // never handed back: no ROLLBACK on a dead connection
+      throw e;
+    }));
+    run.then(settle, settle);
+    return run;
+  };
+}
+
 export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   const r = (await db.execute(query)) as unknown;
   return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
@@ -77,6 +130,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       onnotice: () => undefined,
       connection: { application_name: `tiaokuai-${opts.schemaName}-owner` },
     });
+    guardTransactions(ownerClient);
     const ownerDb = drizzlePostgres(ownerClient, { logger }) as unknown as Db;
     // drizzle's migrator takes no lock: concurrent start-ups of the same service would race.
     const lockConn = await ownerClient.reserve();
@@ -99,6 +153,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         ...(opts.appRole ? { options: `-c role=${opts.appRole}` } : {}),
       },
     });
+    guardTransactions(client);
     const db = drizzlePostgres(client, { logger }) as unknown as Db;
     statements.reset();
     return {
