@@ -1,2 +1,3 @@
 export * from './launcher';
 export * from './demo';
+export * from './reliability';

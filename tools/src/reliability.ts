@@ -1,0 +1,901 @@
+/**
+ * Proof under load and faults (RELIABILITY.md): a mixed read/write load through the gateway
+ * from N concurrent clients while the driver SIGKILLs and restarts subgraphs and, on
+ * PostgreSQL, terminates the hub's database backends, and a side actor sends bursts of
+ * mutually conflicting writes; then a check, against the database and through the API, that
+ * every acknowledged write is present exactly once (its audit record too), that unacknowledged
+ * writes are present at most once, that of each burst at most one write won, and that every
+ * answer that was not a success is one of the failures a fault explains.
+ *
+ * Used by `npm run reliability` (reliability-cli.ts) and test/src/load.e2e.spec.ts.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import postgres from 'postgres';
+import { loadDemoIfEmpty } from './demo';
+import { bearer, gql, startHub, type RunningHub } from './launcher';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export type OpKind = 'unit' | 'units' | 'anomalies' | 'federated' | 'createUnit' | 'changeUnitFacts' | 'createLink';
+export const OP_KINDS: OpKind[] = ['unit', 'units', 'anomalies', 'federated', 'createUnit', 'changeUnitFacts', 'createLink'];
+const WRITES = new Set<OpKind>(['createUnit', 'changeUnitFacts', 'createLink']);
+
+/** Relative weight of each operation in a client's picks (a write that needs the client's own unit first creates one). */
+export const DEFAULT_MIX: Record<OpKind, number> = {
+  unit: 28, units: 10, anomalies: 8, federated: 12, createUnit: 18, changeUnitFacts: 15, createLink: 9,
+};
+
+export type WriteTarget =
+  | { op: 'createUnit'; code: string }
+  | { op: 'changeUnitFacts'; code: string; validFrom: string }
+  | { op: 'createLink'; from: string; to: string; kind: string; validFrom: string };
+
+export interface ErrorSeen {
+  code?: string;
+  service?: string;
+  path?: string;
+  message: string;
+}
+
+/** One request of the load, as the client saw it. Times are ms since the load started. */
+export interface RequestRecord {
+  id: string;
+  client: number;
+  kind: OpKind;
+  write: boolean;
+  as: 'operator' | 'ADMIN' | 'EDITOR';
+  start: number;
+  end: number;
+  /** HTTP status; 0 when no answer came (network error or client-side timeout). */
+  status: number;
+  failure?: 'timeout' | 'network' | 'non-json';
+  failureDetail?: string;
+  hasData: boolean;
+  errors: ErrorSeen[];
+  /** The answer carried the same x-request-id. */
+  echoed: boolean;
+  /** Writes: HTTP 200, no errors, the mutation's field present. */
+  acked: boolean;
+  target?: WriteTarget;
+  /** A read of the client's own acknowledged unit that did not find it. */
+  lostRead?: boolean;
+  /** One of a burst of concurrent writes with the same key (see `contention`): CONFLICT is the expected refusal. */
+  burst?: number;
+}
+
+export interface FaultEvent {
+  name: string;
+  kind: 'kill' | 'terminate';
+  /** The subgraph killed, or `postgres`. */
+  target: string;
+  start: number;
+  /** Killed and restarted (readiness answered), or backends terminated. */
+  end: number;
+  /** `end` plus the grace period: errors the fault explains may be answered until then. */
+  windowEnd: number;
+  detail: string;
+}
+
+export interface KindStats {
+  count: number;
+  ok: number;
+  acked?: number;
+  failed: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface Invariant {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface ReliabilityReport {
+  database: 'pglite' | 'postgres';
+  startedAt: string;
+  machine: { cpus: number; cpu: string; memGiB: number; node: string; os: string; loadAverageAtStart: number };
+  clients: number;
+  /** Clients acting for the body (ADMIN, EDITOR); the rest act as the operator. */
+  identities: Record<string, number>;
+  plannedSeconds: number;
+  requestTimeoutMs: number;
+  /** Wall time of the load phase (ms): longer than planned when a restart was slow. */
+  loadMs: number;
+  faults: FaultEvent[];
+  totals: {
+    requests: number;
+    reads: number;
+    writes: number;
+    ackedWrites: number;
+    unackedWrites: number;
+    unackedCommitted: number;
+    requestsPerSecond: number;
+    ackedWritesPerSecond: number;
+  };
+  byKind: Record<string, KindStats>;
+  /** Errors per period: the fault windows and the steady periods between them. */
+  periods: Array<{ name: string; start: number; end: number; requests: number; ackedWrites: number; okReads: number; errors: Record<string, number> }>;
+  verification: {
+    acked: { createUnit: number; changeUnitFacts: number; createLink: number };
+    auditRowsOfRun: number;
+    unitsOfRun: number;
+    /** Bursts of conflicting writes by kind, and how many of them had one write acknowledged. */
+    bursts: Record<string, { bursts: number; oneAcknowledged: number }>;
+    /** Writes that were not acknowledged but did commit (their answer was lost), with the fault they met. */
+    committedUnacknowledged: Array<{ id: string; kind: OpKind; start: number; end: number; error: string; fault: string }>;
+  };
+  invariants: Invariant[];
+  /** Up to 25 responses no fault explains, for the record. */
+  unexpected: Array<Pick<RequestRecord, 'id' | 'kind' | 'start' | 'end' | 'status' | 'failure' | 'failureDetail' | 'errors'>>;
+  ok: boolean;
+  /** Last lines of each process's log, when something failed. */
+  logs?: Record<string, string>;
+  /** Every request (with `keepRecords`). */
+  records?: RequestRecord[];
+}
+
+export interface ReliabilityOptions {
+  /** Concurrent clients (default 50). */
+  clients?: number;
+  /** Planned length of the load phase in seconds (default 30). */
+  seconds?: number;
+  /**
+   * PostgreSQL URL of a server on which a throw-away database is created (and dropped after);
+   * absent = PGlite, file-backed in a temporary folder (a killed org must find its data again).
+   */
+  adminDatabaseUrl?: string;
+  /** SIGKILL and restart the org subgraph (default true). */
+  killOrg?: boolean;
+  /** SIGKILL and restart the tasks subgraph (default true): partial answers. */
+  killTasks?: boolean;
+  /** How many times to terminate the hub's PostgreSQL backends (PostgreSQL only; default 2). */
+  terminations?: number;
+  /** How long a killed subgraph stays down before the restart begins (default 1000 ms). */
+  downMs?: number;
+  /** After a fault is over, how long errors it explains are still expected (default 2000 ms). */
+  graceMs?: number;
+  /**
+   * A request not answered within this is a hang (default 35000 ms: the gateway's own bound on
+   * a subgraph call, UPSTREAM_TIMEOUT_MS 30 s, plus 5 s; a slower answer is the gateway failing
+   * to bound it, not a slow subgraph).
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Share of the clients acting for 四川省直机关工委 (half as ADMIN, half as EDITOR) rather than as
+   * the hub's operator (default 0.5). Their requests check the jurisdiction, which is recomputed
+   * after every write.
+   */
+  scopedShare?: number;
+  mix?: Partial<Record<OpKind, number>>;
+  /**
+   * Every this many ms (default 1000; 0 = never), a burst of 8 concurrent writes that conflict
+   * with each other, as the operator: the same new fact version of one unit, overlapping links
+   * into one unit, or the same new unit code. At most one of each burst may be acknowledged.
+   */
+  burstEveryMs?: number;
+  /** Put every request's record into the report. */
+  keepRecords?: boolean;
+  log?: (line: string) => void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+const Q_UNIT = `query RelUnit($code: String!) { unit(code: $code) { code name partyBuilding { rule leaders { code } guides { code } anomalies { code } } } }`;
+const Q_UNITS = `query RelUnits { units(first: 20, filter: { under: "SC-JGGW" }) { totalCount nodes { code name } pageInfo { hasNextPage endCursor } } }`;
+const Q_ANOMALIES = `query RelAnomalies { leadershipAnomalies(scope: "SC-JGGW") { code unit { code } } }`;
+const Q_FEDERATED = `query RelFederated($code: String!) { unit(code: $code) { code name } task(id: "1") { id } assessment(id: "1") { id } }`;
+const M_CREATE_UNIT = `mutation RelCreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { id code } }`;
+const M_CHANGE_FACTS = `mutation RelChangeFacts($input: ChangeFactsInput!) { changeUnitFacts(input: $input) { id code } }`;
+const M_CREATE_LINK = `mutation RelCreateLink($input: CreateLinkInput!) { createLink(input: $input) { id } }`;
+
+/** Demo units inside 四川省直机关工委's jurisdiction (every client may read them). */
+const DEMO_READS = ['SC-DZJ', 'SC-QXJ', 'SC-KSJ', 'SC-SWJ', 'SC-TJD', 'SC-XFZD', 'SC-SLXF', 'SC-CDHG', 'SC-JGGW'];
+/** The demo body the scoped clients act for, and the locality of every unit the load creates. */
+const BODY = 'SC-JGGW';
+const UNIT_FROM = '2020-01-01';
+
+const day = (offset: number) => new Date(Date.UTC(2020, 0, 1 + offset)).toISOString().slice(0, 10);
+
+/** Error text a client must never see: stacks, SQL, driver messages, internal addresses. */
+const LEAK_RE = /\n\s+at |stack|\bselect\b[^"]*\bfrom\b|\binsert into\b|\bupdate\b[^"]*\bset\b|ECONN|EPIPE|socket hang up|127\.0\.0\.1|localhost|postgres|pglite|drizzle|terminating connection|sqlstate/i;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+function pct(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The database, read directly (the owner's view: superuser, no row-level security)
+
+interface DbState {
+  units: Map<string, number>;
+  facts: Map<string, number>;
+  links: Map<string, number>;
+  audit: Map<string, Array<{ operation: string; target: string }>>;
+  /** Pairs of fact versions of one unit, or of links with the same ends and kind, whose intervals overlap (database only). */
+  overlaps: string[];
+}
+
+const factKey = (code: string, validFrom: string) => `${code}|${validFrom}`;
+const linkKey = (from: string, to: string, kind: string, validFrom: string) => `${from}|${to}|${kind}|${validFrom}`;
+
+function stateQueries(unitPrefix: string, ridPrefix: string): Record<string, string> {
+  if (!/^[A-Za-z0-9-]+$/.test(unitPrefix + ridPrefix)) throw new Error('unsafe prefix');
+  return {
+    units: `select code, count(*)::int as n from org.units where code like '${unitPrefix}%' group by code`,
+    facts: `select u.code, f.valid_from::text as valid_from, count(*)::int as n from org.unit_facts f join org.units u on u.id = f.unit_id
+      where u.code like '${unitPrefix}%' group by u.code, f.valid_from`,
+    links: `select fu.code as from_code, tu.code as to_code, l.kind::text as kind, l.valid_from::text as valid_from, count(*)::int as n
+      from org.links l join org.units fu on fu.id = l.from_id join org.units tu on tu.id = l.to_id
+      where tu.code like '${unitPrefix}%' group by 1, 2, 3, 4`,
+    audit: `select request_id, operation, target from org.audit_log where request_id like '${ridPrefix}%'`,
+    overlaps: `select 'facts ' || u.code || ' ' || a.valid_from || '/' || b.valid_from as what from org.unit_facts a
+        join org.unit_facts b on a.unit_id = b.unit_id and a.id < b.id join org.units u on u.id = a.unit_id
+        where u.code like '${unitPrefix}%' and daterange(a.valid_from, a.valid_to, '[]') && daterange(b.valid_from, b.valid_to, '[]')
+      union all
+      select 'links ' || fu.code || '→' || tu.code || ' ' || a.kind || ' ' || a.valid_from || '/' || b.valid_from from org.links a
+        join org.links b on a.from_id = b.from_id and a.to_id = b.to_id and a.kind = b.kind and a.id < b.id
+        join org.units fu on fu.id = a.from_id join org.units tu on tu.id = a.to_id
+        where tu.code like '${unitPrefix}%' and daterange(a.valid_from, a.valid_to, '[]') && daterange(b.valid_from, b.valid_to, '[]')`,
+  };
+}
+
+function toState(rows: Record<string, Array<Record<string, unknown>>>): DbState {
+  const s: DbState = { units: new Map(), facts: new Map(), links: new Map(), audit: new Map(), overlaps: rows.overlaps.map((r) => String(r.what)) };
+  for (const r of rows.units) s.units.set(String(r.code), Number(r.n));
+  for (const r of rows.facts) s.facts.set(factKey(String(r.code), String(r.valid_from)), Number(r.n));
+  for (const r of rows.links) s.links.set(linkKey(String(r.from_code), String(r.to_code), String(r.kind), String(r.valid_from)), Number(r.n));
+  for (const r of rows.audit) {
+    const list = s.audit.get(String(r.request_id)) ?? [];
+    list.push({ operation: String(r.operation), target: String(r.target) });
+    s.audit.set(String(r.request_id), list);
+  }
+  return s;
+}
+
+async function postgresState(url: string, queries: Record<string, string>): Promise<DbState> {
+  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  try {
+    const rows: Record<string, Array<Record<string, unknown>>> = {};
+    for (const [name, q] of Object.entries(queries)) rows[name] = [...(await sql.unsafe(q))];
+    return toState(rows);
+  } finally {
+    await sql.end();
+  }
+}
+
+/** PGlite, after the hub stopped, in a child process (PGlite needs ES modules, which jest's sandbox lacks). */
+function pgliteState(dataDir: string, queries: Record<string, string>): Promise<DbState> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'tools', 'dist', 'reliability-pglite.js')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`reading the PGlite folder failed (exit ${code}): ${err.slice(-2000)}`));
+      try {
+        resolve(toState(JSON.parse(out)));
+      } catch (e) {
+        reject(e);
+      }
+    });
+    child.stdin.end(JSON.stringify({ dataDir, queries }));
+  });
+}
+
+/** The same facts through the API (the operator, through the gateway). */
+async function apiState(url: string, token: string, unitPrefix: string, ridPrefix: string): Promise<DbState> {
+  const s: DbState = { units: new Map(), facts: new Map(), links: new Map(), audit: new Map(), overlaps: [] };
+  const call = async (query: string, variables: Record<string, unknown>) => {
+    const r = await gql(url, query, variables, bearer(token));
+    if (r.status !== 200 || r.errors) throw new Error(`verification query failed (HTTP ${r.status}): ${JSON.stringify(r.errors).slice(0, 1000)}`);
+    return r.data;
+  };
+  // `first` travels as a variable: the gateway's cost limit multiplies by a literal page size.
+  let after: string | null = null;
+  for (;;) {
+    const d: any = await call(`query RelVerifyUnits($n: Int!, $after: String, $s: String!) {
+      units(first: $n, after: $after, filter: { search: $s }) {
+        nodes { code factVersions { validFrom } links(direction: IN, kinds: [BUSINESS]) { kind validFrom from { code } } }
+        pageInfo { hasNextPage endCursor } } }`, { n: 500, after, s: unitPrefix });
+    for (const n of d.units.nodes) {
+      if (!n.code.startsWith(unitPrefix)) continue;
+      s.units.set(n.code, (s.units.get(n.code) ?? 0) + 1);
+      for (const f of n.factVersions) s.facts.set(factKey(n.code, f.validFrom), (s.facts.get(factKey(n.code, f.validFrom)) ?? 0) + 1);
+      for (const l of n.links) {
+        const k = linkKey(l.from?.code ?? '?', n.code, l.kind, l.validFrom);
+        s.links.set(k, (s.links.get(k) ?? 0) + 1);
+      }
+    }
+    if (!d.units.pageInfo.hasNextPage) break;
+    after = d.units.pageInfo.endCursor;
+  }
+  let before: string | null = null;
+  for (;;) {
+    const d: any = await call(`query RelVerifyAudit($n: Int!, $before: ID) { auditLog(first: $n, before: $before) { id requestId operation target } }`, { n: 200, before });
+    for (const e of d.auditLog) {
+      if (!e.requestId?.startsWith(ridPrefix)) continue;
+      const list = s.audit.get(e.requestId) ?? [];
+      list.push({ operation: e.operation, target: e.target });
+      s.audit.set(e.requestId, list);
+    }
+    if (d.auditLog.length < 200) break;
+    before = d.auditLog[d.auditLog.length - 1].id;
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+interface OwnUnit {
+  code: string;
+  nextDay: number;
+  linkTried: boolean;
+}
+
+export async function runReliability(opts: ReliabilityOptions = {}): Promise<ReliabilityReport> {
+  const clients = opts.clients ?? 50;
+  const seconds = opts.seconds ?? 30;
+  const downMs = opts.downMs ?? 1000;
+  const graceMs = opts.graceMs ?? 2000;
+  const timeoutMs = opts.requestTimeoutMs ?? 35_000;
+  const scopedShare = opts.scopedShare ?? 0.5;
+  const mix = { ...DEFAULT_MIX, ...(opts.mix ?? {}) };
+  const log = opts.log ?? (() => undefined);
+  const pg = !!opts.adminDatabaseUrl;
+  const terminations = pg ? (opts.terminations ?? 2) : 0;
+  const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
+  const unitPrefix = `RL-${tag}-`;
+  const ridPrefix = `rl-${tag.toLowerCase()}-`;
+  const startedAt = new Date().toISOString();
+  const loadAtStart = os.loadavg()[0];
+
+  // A hub of its own: a throw-away PostgreSQL database, or a PGlite folder on disk.
+  let databaseUrl: string | undefined;
+  let dbName: string | undefined;
+  let dataDir: string | undefined;
+  if (pg) {
+    dbName = `tk_rel_${process.pid}_${tag.toLowerCase()}`;
+    const admin = postgres(opts.adminDatabaseUrl!, { max: 1, onnotice: () => undefined });
+    await admin.unsafe(`create database ${dbName}`);
+    await admin.end();
+    const u = new URL(opts.adminDatabaseUrl!);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  } else {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'tk-rel-'));
+  }
+  let hub: RunningHub | undefined;
+  try {
+    hub = await startHub({ port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'error' } });
+    const demo = await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
+    if (!demo.loaded) throw new Error('the fresh hub was not empty');
+    log(`hub up on ${pg ? `PostgreSQL (${dbName})` : `PGlite (${dataDir})`}, demo loaded; run ${tag}: ${clients} clients, ${seconds} s`);
+    const report = await load(hub);
+    return report;
+  } finally {
+    if (hub) await hub.stop().catch(() => undefined);
+    if (dbName) {
+      const admin = postgres(opts.adminDatabaseUrl!, { max: 1, onnotice: () => undefined });
+      await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
+      await admin.end();
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  async function load(h: RunningHub): Promise<ReliabilityReport> {
+    const url = h.gatewayUrl;
+    const tokens = {
+      operator: h.operatorToken,
+      ADMIN: await h.token({ body: BODY, role: 'ADMIN', subject: 'rel-admin', ttl: '2h' }),
+      EDITOR: await h.token({ body: BODY, role: 'EDITOR', subject: 'rel-editor', ttl: '2h' }),
+    };
+    const records: RequestRecord[] = [];
+    const faults: FaultEvent[] = [];
+    const t0 = performance.now();
+    const now = () => performance.now() - t0;
+    let stopAt = Number.POSITIVE_INFINITY; // set when the fault schedule is done
+    const loadMs = seconds * 1000;
+
+    async function send(rec: RequestRecord, query: string, variables: Record<string, unknown>, token: string): Promise<any> {
+      rec.start = now();
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json, application/json',
+            authorization: `Bearer ${token}`,
+            'x-request-id': rec.id,
+          },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        rec.status = res.status;
+        rec.echoed = res.headers.get('x-request-id') === rec.id;
+        const text = await res.text();
+        rec.end = now();
+        let body: any;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          rec.failure = 'non-json';
+          rec.failureDetail = text.slice(0, 300);
+          return undefined;
+        }
+        rec.hasData = body.data != null;
+        rec.errors = (body.errors ?? []).map((e: any) => ({
+          code: e.extensions?.code, service: e.extensions?.serviceName, path: e.path?.join('.'), message: String(e.message),
+        }));
+        const leak = (body.errors ?? []).find((e: any) => LEAK_RE.test(JSON.stringify(e)));
+        if (leak) rec.errors.push({ code: 'LEAK', message: JSON.stringify(leak).slice(0, 500) });
+        return body;
+      } catch (e) {
+        rec.end = now();
+        const err = e as Error & { cause?: { code?: string } };
+        rec.failure = err.name === 'TimeoutError' || err.name === 'AbortError' ? 'timeout' : 'network';
+        rec.failureDetail = `${err.name}: ${err.message}${err.cause?.code ? ` (${err.cause.code})` : ''}`;
+        return undefined;
+      }
+    }
+
+    const newRecord = (id: string, client: number, kind: OpKind, target?: WriteTarget, burst?: number, as: RequestRecord['as'] = 'operator'): RequestRecord => {
+      const rec: RequestRecord = {
+        id, client, kind, write: WRITES.has(kind), as, start: 0, end: 0, status: 0, hasData: false, errors: [], echoed: false, acked: false,
+        ...(target ? { target } : {}), ...(burst ? { burst } : {}),
+      };
+      records.push(rec);
+      return rec;
+    };
+    /** Sends a mutation; acknowledged = HTTP 200, no errors, the mutation's field present. */
+    const write = async (rec: RequestRecord, query: string, input: Record<string, unknown>) => {
+      const body = await send(rec, query, { input }, tokens[rec.as]);
+      rec.acked = rec.status === 200 && !rec.failure && rec.errors.length === 0 && body?.data?.[rec.kind] != null;
+      return rec.acked;
+    };
+    const unitInput = (code: string) => ({
+      code, name: `负载验证单位 ${code}`, kind: 'GRASSROOTS_UNIT', level: 'PROVINCIAL', region: '510000', validFrom: UNIT_FROM,
+      facts: { partyRelationMode: 'TERRITORIAL', businessMode: 'TERRITORIAL', locality: BODY },
+    });
+
+    async function client(i: number): Promise<void> {
+      const rnd = mulberry32(0x9e3779b9 ^ (i * 7919));
+      // Spread evenly: client i acts for the body when the scoped share crosses an integer at i.
+      const scoped = Math.floor((i + 1) * scopedShare) > Math.floor(i * scopedShare);
+      const as: RequestRecord['as'] = !scoped ? 'operator' : Math.floor(i * scopedShare) % 2 === 0 ? 'ADMIN' : 'EDITOR';
+      const token = tokens[as];
+      const own: OwnUnit[] = [];
+      const total = OP_KINDS.reduce((a, k) => a + mix[k], 0);
+      let seq = 0;
+      let created = 0;
+      while (now() < stopAt) {
+        let x = rnd() * total;
+        let kind = OP_KINDS.find((k) => (x -= mix[k]) < 0) ?? 'unit';
+        if (kind === 'createLink' && as === 'EDITOR') kind = 'changeUnitFacts'; // links are the ADMIN's
+        const linkable = own.filter((u) => !u.linkTried);
+        if ((kind === 'changeUnitFacts' && own.length === 0) || (kind === 'createLink' && linkable.length === 0)) kind = 'createUnit';
+        const id = `${ridPrefix}c${i}-${++seq}`;
+        switch (kind) {
+          case 'unit':
+          case 'federated': {
+            // Now and then the client's own acknowledged unit: read-your-writes.
+            const ownRead = own.length && rnd() < 0.3 ? own[Math.floor(rnd() * own.length)].code : undefined;
+            const rec = newRecord(id, i, kind, undefined, undefined, as);
+            const body = await send(rec, kind === 'unit' ? Q_UNIT : Q_FEDERATED, { code: ownRead ?? DEMO_READS[Math.floor(rnd() * DEMO_READS.length)] }, token);
+            if (ownRead && rec.status === 200 && rec.errors.length === 0 && body?.data?.unit?.code !== ownRead) rec.lostRead = true;
+            break;
+          }
+          case 'units':
+          case 'anomalies':
+            await send(newRecord(id, i, kind, undefined, undefined, as), kind === 'units' ? Q_UNITS : Q_ANOMALIES, {}, token);
+            break;
+          case 'createUnit': {
+            const code = `${unitPrefix}C${i}-${++created}`;
+            if (await write(newRecord(id, i, kind, { op: 'createUnit', code }, undefined, as), M_CREATE_UNIT, unitInput(code))) {
+              own.push({ code, nextDay: 1, linkTried: false });
+            }
+            break;
+          }
+          case 'changeUnitFacts': {
+            // A date never used before for this unit, even after a failure: an unacknowledged
+            // version that did commit can never make the next one a conflict.
+            const u = own[Math.floor(rnd() * own.length)];
+            const validFrom = day(u.nextDay++);
+            await write(newRecord(id, i, kind, { op: 'changeUnitFacts', code: u.code, validFrom }, undefined, as), M_CHANGE_FACTS,
+              { unit: u.code, validFrom, partyRelationMode: 'TERRITORIAL', businessMode: u.nextDay % 2 ? 'VERTICAL' : 'TERRITORIAL', locality: BODY });
+            break;
+          }
+          case 'createLink': {
+            const u = linkable[Math.floor(rnd() * linkable.length)];
+            u.linkTried = true; // once per unit, acknowledged or not
+            await write(newRecord(id, i, kind, { op: 'createLink', from: BODY, to: u.code, kind: 'BUSINESS', validFrom: UNIT_FROM }, undefined, as), M_CREATE_LINK,
+              { from: BODY, to: u.code, kind: 'BUSINESS', validFrom: UNIT_FROM, basis: `reliability ${tag}` });
+            break;
+          }
+        }
+      }
+    }
+
+    /**
+     * Bursts of 8 concurrent writes that conflict with each other, as the operator: the same new
+     * fact version of one unit, 8 overlapping links into one fresh unit, or one new unit code 8
+     * times. At most one of each may be acknowledged; the others must be refused (CONFLICT).
+     */
+    async function contention(): Promise<void> {
+      const every = opts.burstEveryMs ?? 1000;
+      if (!every) return;
+      let setups = 0;
+      const setup = (code: string) => write(newRecord(`${ridPrefix}s${++setups}`, -1, 'createUnit', { op: 'createUnit', code }), M_CREATE_UNIT, unitInput(code));
+      const hot = `${unitPrefix}HOT`;
+      let hotReady = false;
+      for (let b = 1; ; b++) {
+        await sleep(every);
+        if (now() >= stopAt) return;
+        const eight = (f: (j: number) => Promise<unknown>) => Promise.all(Array.from({ length: 8 }, (_, j) => f(j)));
+        if (b % 3 === 1) {
+          if (!hotReady && !(hotReady = await setup(hot))) continue;
+          const validFrom = day(1000 + b);
+          await eight((j) => write(newRecord(`${ridPrefix}b${b}-${j}`, -1, 'changeUnitFacts', { op: 'changeUnitFacts', code: hot, validFrom }, b), M_CHANGE_FACTS,
+            { unit: hot, validFrom, partyRelationMode: 'TERRITORIAL', businessMode: j % 2 ? 'VERTICAL' : 'TERRITORIAL', locality: BODY }));
+        } else if (b % 3 === 2) {
+          const to = `${unitPrefix}HL${b}`;
+          if (!(await setup(to))) continue;
+          await eight((j) => write(newRecord(`${ridPrefix}b${b}-${j}`, -1, 'createLink', { op: 'createLink', from: BODY, to, kind: 'BUSINESS', validFrom: day(10 + j) }, b), M_CREATE_LINK,
+            { from: BODY, to, kind: 'BUSINESS', validFrom: day(10 + j), basis: `reliability ${tag} burst ${b}` }));
+        } else {
+          const code = `${unitPrefix}HU${b}`;
+          await eight((j) => write(newRecord(`${ridPrefix}b${b}-${j}`, -1, 'createUnit', { op: 'createUnit', code }, b), M_CREATE_UNIT, unitInput(code)));
+        }
+      }
+    }
+
+    const waitUntil = async (t: number) => { while (now() < t) await sleep(Math.min(200, t - now())); };
+    async function schedule(): Promise<void> {
+      const plan: Array<{ at: number; name: string; kind: 'kill' | 'terminate'; target: string }> = [];
+      if (opts.killOrg !== false) plan.push({ at: 0.2, name: 'kill org', kind: 'kill', target: 'org' });
+      if (opts.killTasks !== false) plan.push({ at: 0.45, name: 'kill tasks', kind: 'kill', target: 'tasks' });
+      for (let k = 0; k < terminations; k++) {
+        plan.push({ at: 0.6 + (0.3 * k) / Math.max(1, terminations), name: `terminate backends #${k + 1}`, kind: 'terminate', target: 'postgres' });
+      }
+      // Between faults, and after the last, the hub must show it recovered: a steady stretch.
+      const gap = Math.max(3000, loadMs * 0.08);
+      let free = 0;
+      for (const p of plan) {
+        await waitUntil(Math.max(p.at * loadMs, free));
+        const start = now();
+        let detail = '';
+        if (p.kind === 'kill') {
+          await h.kill(p.target);
+          log(`${(start / 1000).toFixed(1)} s: ${p.target} killed (SIGKILL)`);
+          await sleep(downMs);
+          const r0 = now();
+          await h.restart(p.target);
+          detail = `down ${Math.round(r0 - start)} ms, restart to ready ${Math.round(now() - r0)} ms`;
+        } else {
+          const admin = postgres(opts.adminDatabaseUrl!, { max: 1, onnotice: () => undefined });
+          try {
+            const rows = await admin`select application_name, pg_terminate_backend(pid) as ok from pg_stat_activity
+              where datname = ${dbName!} and application_name like 'tiaokuai-%' and pid <> pg_backend_pid()`;
+            const names = new Map<string, number>();
+            for (const r of rows) if (r.ok) names.set(r.application_name, (names.get(r.application_name) ?? 0) + 1);
+            detail = `${rows.filter((r) => r.ok).length} backends terminated (${[...names].map(([n, c]) => `${n}: ${c}`).join(', ') || 'none open'})`;
+          } finally {
+            await admin.end();
+          }
+        }
+        const end = now();
+        faults.push({ name: p.name, kind: p.kind, target: p.target, start, end, windowEnd: end + graceMs, detail });
+        log(`${(end / 1000).toFixed(1)} s: ${p.name} over: ${detail}`);
+        free = end + graceMs + gap;
+      }
+      stopAt = Math.max(loadMs, free);
+    }
+
+    const progress = setInterval(() => {
+      const done = records.filter((r) => r.end > 0);
+      log(`${(now() / 1000).toFixed(0)} s: ${done.length} answered, ${done.filter((r) => r.acked).length} writes acknowledged, ${done.filter((r) => r.errors.length || r.failure || r.status !== 200).length} with errors`);
+    }, 5000);
+    progress.unref();
+    try {
+      await Promise.all([schedule().catch((e) => { stopAt = 0; throw e; }), ...Array.from({ length: clients }, (_, i) => client(i)), contention()]);
+    } finally {
+      clearInterval(progress);
+    }
+    const loadEnd = now();
+    log(`load over after ${(loadEnd / 1000).toFixed(1)} s: ${records.length} requests`);
+
+    // ---- verification: through the API while the hub runs, then the database itself.
+    const alive = [...h.processes.values()].map((p) => ({ name: p.name, exit: p.child.exitCode ?? p.child.signalCode }));
+    const queries = stateQueries(unitPrefix, ridPrefix);
+    let api: DbState | string;
+    try {
+      api = await apiState(url, h.operatorToken, unitPrefix, ridPrefix);
+    } catch (e) {
+      api = (e as Error).message;
+    }
+    const logs = Object.fromEntries(['gateway', 'org', 'tasks', 'assessments'].map((n) => [n, h.output(n).slice(-4000)]));
+    let db: DbState;
+    if (pg) {
+      db = await postgresState(databaseUrl!, queries);
+    } else {
+      await h.stop(); // PGlite has one session, inside org: read the folder once org let go of it
+      db = await pgliteState(path.join(dataDir!, 'org'), queries);
+    }
+    return analyse({ records, faults, loadEnd, api, db, logs, alive });
+  }
+
+  function analyse(input: {
+    records: RequestRecord[]; faults: FaultEvent[]; loadEnd: number; api: DbState | string; db: DbState; logs: Record<string, string>;
+    alive: Array<{ name: string; exit: number | string | null }>;
+  }): ReliabilityReport {
+    const { records, faults, loadEnd, db } = input;
+    const apiError = typeof input.api === 'string' ? input.api : undefined;
+    const api: DbState = typeof input.api === 'string' ? { units: new Map(), facts: new Map(), links: new Map(), audit: new Map(), overlaps: [] } : input.api;
+    const overlaps = (r: RequestRecord, f: FaultEvent) => r.start <= f.windowEnd && r.end >= f.start;
+    const windowsOf = (r: RequestRecord) => faults.filter((f) => overlaps(r, f));
+
+    /** Why a response is not a success, and whether a fault it overlaps explains it. */
+    const problems = (r: RequestRecord): Array<{ label: string; expected: boolean }> => {
+      const out: Array<{ label: string; expected: boolean }> = [];
+      const ws = windowsOf(r);
+      const orgDown = ws.some((f) => f.kind === 'kill' && f.target === 'org');
+      const dbDown = ws.some((f) => f.kind === 'terminate');
+      if (r.failure) out.push({ label: r.failure === 'timeout' ? 'TIMEOUT (hang)' : r.failure === 'network' ? 'NETWORK' : 'NON_JSON', expected: false });
+      else if (r.status !== 200) out.push({ label: `HTTP ${r.status}`, expected: false });
+      if (!r.failure && r.status > 0 && !r.echoed) out.push({ label: 'X_REQUEST_ID_NOT_ECHOED', expected: false });
+      for (const e of r.errors) {
+        const label = `${e.code ?? 'NO_CODE'}${e.service ? `(${e.service})` : ''}`;
+        let expected = false;
+        if (r.burst && e.code === 'CONFLICT') expected = true;
+        else if (e.code === 'SUBGRAPH_UNAVAILABLE' && e.service) expected = ws.some((f) => f.kind === 'kill' && f.target === e.service);
+        else if (e.code === 'INTERNAL_SERVER_ERROR' && e.service === 'org') expected = orgDown || dbDown;
+        out.push({ label, expected });
+      }
+      if (r.lostRead) out.push({ label: 'OWN_UNIT_NOT_FOUND', expected: false });
+      if (!r.failure && r.status === 200 && r.errors.length === 0 && !r.hasData) out.push({ label: 'NO_DATA', expected: false });
+      return out;
+    };
+
+    const unexpectedRecs = records.filter((r) => problems(r).some((p) => !p.expected));
+    const writes = records.filter((r) => r.write);
+    const acked = writes.filter((r) => r.acked);
+    const unacked = writes.filter((r) => !r.acked);
+
+    // Latency per kind (every answered request, errors included: a fast refusal counts too).
+    const byKind: Record<string, KindStats> = {};
+    for (const k of [...OP_KINDS, 'all' as const]) {
+      const rs = k === 'all' ? records : records.filter((r) => r.kind === k);
+      const lat = rs.filter((r) => r.end > 0).map((r) => r.end - r.start).sort((a, b) => a - b);
+      const failed = rs.filter((r) => problems(r).length > 0).length;
+      byKind[k] = {
+        count: rs.length, ok: rs.length - failed, failed,
+        ...(k === 'all' || WRITES.has(k) ? { acked: rs.filter((r) => r.acked).length } : {}),
+        p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), max: lat[lat.length - 1] ?? 0,
+      };
+    }
+
+    // Periods: each request belongs to the first fault window it overlaps, else to the steady
+    // stretch it was sent in.
+    const countErrors = (rs: RequestRecord[]) => {
+      const c: Record<string, number> = {};
+      for (const r of rs) for (const p of problems(r)) { const k = p.expected ? p.label : `UNEXPECTED ${p.label}`; c[k] = (c[k] ?? 0) + 1; }
+      return c;
+    };
+    const bounds: Array<{ name: string; start: number; end: number; fault?: FaultEvent }> = [];
+    let cursor = 0;
+    faults.forEach((f, n) => {
+      bounds.push({ name: n === 0 ? 'before the first fault' : `after ${faults[n - 1].name}`, start: cursor, end: f.start });
+      bounds.push({ name: `${f.name} (window)`, start: f.start, end: f.windowEnd, fault: f });
+      cursor = f.windowEnd;
+    });
+    bounds.push({ name: faults.length ? `after ${faults[faults.length - 1].name}` : 'whole run', start: cursor, end: Math.max(cursor, loadEnd) });
+    const periodOf = (r: RequestRecord) => {
+      const f = faults.find((x) => overlaps(r, x));
+      return f ? bounds.find((b) => b.fault === f)! : bounds.find((b) => !b.fault && r.start >= b.start && r.start < b.end) ?? bounds[bounds.length - 1];
+    };
+    const members = new Map(bounds.map((b) => [b, [] as RequestRecord[]]));
+    for (const r of records) members.get(periodOf(r))!.push(r);
+    const periods: ReliabilityReport['periods'] = bounds.map((b) => {
+      const rs = members.get(b)!;
+      return { name: b.name, start: b.start, end: b.end, requests: rs.length, ackedWrites: rs.filter((r) => r.acked).length,
+        okReads: rs.filter((r) => !r.write && problems(r).length === 0).length, errors: countErrors(rs) };
+    });
+    // Recovery: requests sent in each steady stretch (answered then or later) that succeeded.
+    const stretches = bounds.filter((b) => !b.fault).map((b) => {
+      const rs = records.filter((r) => r.start >= b.start && r.start < b.end);
+      return { name: b.name, ackedWrites: rs.filter((r) => r.acked).length, okReads: rs.filter((r) => !r.write && problems(r).length === 0).length };
+    });
+
+    // ---- invariants
+    const inv: Invariant[] = [];
+    const check = (name: string, bad: string[], okDetail: string) =>
+      inv.push({ name, ok: bad.length === 0, detail: bad.length ? `${bad.length} violations, e.g. ${bad.slice(0, 5).join('; ')}` : okDetail });
+    const effectKey = (t: WriteTarget) => (t.op === 'createUnit' ? t.code : t.op === 'changeUnitFacts' ? factKey(t.code, t.validFrom) : linkKey(t.from, t.to, t.kind, t.validFrom));
+    const effectCount = (s: DbState, t: WriteTarget) => (t.op === 'createUnit' ? s.units : t.op === 'changeUnitFacts' ? s.facts : s.links).get(effectKey(t)) ?? 0;
+    const auditMatches = (r: RequestRecord, e: { operation: string; target: string }) => {
+      const t = r.target!;
+      if (e.operation !== t.op) return false;
+      return t.op === 'createLink' ? e.target.endsWith(`${t.from}→${t.to}`) : e.target === t.code;
+    };
+    check('every process of the hub is still running when the load is over', input.alive.filter((p) => p.exit !== null).map((p) => `${p.name} exited (${p.exit})`),
+      input.alive.map((p) => p.name).join(', '));
+    check('the API answers the verification queries after the run', apiError ? [apiError] : [], 'units, fact versions, links and the audit log read through the gateway');
+    const sources: Array<readonly ['database' | 'API', DbState]> = apiError ? [['database', db]] : [['database', db], ['API', api]];
+    for (const [source, s] of sources) {
+      check(`every acknowledged write is present exactly once (${source})`,
+        acked.filter((r) => effectCount(s, r.target!) !== 1).map((r) => `${r.id} ${effectKey(r.target!)} ×${effectCount(s, r.target!)}`),
+        `${acked.length} acknowledged writes, each found once`);
+      check(`every acknowledged write has exactly one audit record with its request id (${source})`,
+        acked.filter((r) => { const a = s.audit.get(r.id) ?? []; return a.length !== 1 || !auditMatches(r, a[0]); })
+          .map((r) => `${r.id} ${JSON.stringify(s.audit.get(r.id) ?? [])}`),
+        `${acked.length} audit records, operation and target matching`);
+      check(`every unacknowledged write is present at most once, with its audit record if and only if it committed (${source})`,
+        unacked.filter((r) => !r.burst).filter((r) => { const n = effectCount(s, r.target!); const a = s.audit.get(r.id) ?? []; return n > 1 || a.length > 1 || (n === 1) !== (a.length === 1) || (a.length === 1 && !auditMatches(r, a[0])); })
+          .map((r) => `${r.id} effect ×${effectCount(s, r.target!)}, audit ×${(s.audit.get(r.id) ?? []).length}`),
+        `${unacked.filter((r) => !r.burst).length} unacknowledged writes outside the bursts: ${unacked.filter((r) => !r.burst && effectCount(s, r.target!) === 1).length} committed anyway, the rest absent`);
+      // Nothing the run did not ask for: no audit record of a read or an unknown id, no unit, fact version or link nobody sent.
+      const sent = new Map(writes.map((r) => [r.id, r]));
+      const attempted = new Set(writes.map((r) => effectKey(r.target!)));
+      const phantoms = [
+        ...[...s.audit.keys()].filter((id) => !sent.has(id)).map((id) => `audit ${id}`),
+        ...[...s.units.keys()].filter((k) => !attempted.has(k)).map((k) => `unit ${k}`),
+        ...[...s.facts.keys()].filter((k) => !attempted.has(k) && !k.endsWith(`|${UNIT_FROM}`)).map((k) => `facts ${k}`),
+        ...[...s.links.keys()].filter((k) => !attempted.has(k)).map((k) => `link ${k}`),
+      ];
+      check(`nothing was written that no request asked for (${source})`, phantoms, 'no audit record, unit, fact version or link without its request');
+    }
+    const diff = (a: Map<string, unknown>, b: Map<string, unknown>, what: string) =>
+      [...new Set([...a.keys(), ...b.keys()])].filter((k) => JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k))).map((k) => `${what} ${k}`);
+    if (!apiError) check('the API and the database agree', [...diff(db.units, api.units, 'unit'), ...diff(db.facts, api.facts, 'facts'), ...diff(db.links, api.links, 'link'),
+      ...diff(new Map([...db.audit].map(([k, v]) => [k, v.length])), new Map([...api.audit].map(([k, v]) => [k, v.length])), 'audit')],
+    `${db.units.size} units, ${db.facts.size} fact versions, ${db.links.size} links, ${db.audit.size} audit records of the run`);
+
+    // Conflicting writes: at most one of each burst acknowledged and stored, audited exactly as stored.
+    const byBurst = new Map<number, RequestRecord[]>();
+    for (const r of records) if (r.burst) byBurst.set(r.burst, [...(byBurst.get(r.burst) ?? []), r]);
+    const burstStats: Record<string, { bursts: number; oneAcknowledged: number }> = {};
+    const burstBad: string[] = [];
+    for (const [b, rs] of byBurst) {
+      const kind = rs[0].kind;
+      const stat = (burstStats[kind] ??= { bursts: 0, oneAcknowledged: 0 });
+      stat.bursts++;
+      const ackedN = rs.filter((r) => r.acked).length;
+      if (ackedN === 1) stat.oneAcknowledged++;
+      const stored = [...new Set(rs.map((r) => effectKey(r.target!)))].reduce((a, k) => a + effectCount(db, rs.find((r) => effectKey(r.target!) === k)!.target!), 0);
+      const audited = rs.reduce((a, r) => a + (db.audit.get(r.id)?.length ?? 0), 0);
+      if (ackedN > 1 || stored > 1 || audited !== stored || (ackedN === 1 && stored !== 1)) {
+        burstBad.push(`burst ${b} (${kind}): ${ackedN} acknowledged, ${stored} stored, ${audited} audit records`);
+      }
+    }
+    check('of each burst of 8 concurrent conflicting writes at most one is acknowledged and stored, with its one audit record (database)', burstBad,
+      Object.entries(burstStats).map(([k, v]) => `${v.bursts} bursts of ${k}: ${v.oneAcknowledged} with one acknowledged, the others none`).join('; ') || 'no bursts');
+    check('no two fact versions of a unit overlap, nor two links with the same ends and kind (database)', db.overlaps, 'none overlap');
+
+    const http5xx = records.filter((r) => r.status >= 500);
+    check('no HTTP 5xx from the gateway', http5xx.map((r) => `${r.id} HTTP ${r.status} at ${(r.start / 1000).toFixed(1)} s`), `${records.length} requests, none answered 5xx`);
+    check('no hanging request (client-side timeout)', records.filter((r) => r.failure === 'timeout').map((r) => `${r.id} ${r.kind} at ${(r.start / 1000).toFixed(1)} s`), `none took ${timeoutMs / 1000} s`);
+    check('no stack trace, SQL or internal address in an error', records.filter((r) => r.errors.some((e) => e.code === 'LEAK')).map((r) => `${r.id}: ${r.errors.find((e) => e.code === 'LEAK')!.message}`), 'none');
+    check('every failure is one a fault explains (SUBGRAPH_UNAVAILABLE naming the killed subgraph; a masked org error while org or its backends are down)',
+      unexpectedRecs.map((r) => `${r.id} ${r.kind} at ${(r.start / 1000).toFixed(1)}–${(r.end / 1000).toFixed(1)} s: ${problems(r).filter((p) => !p.expected).map((p) => p.label).join(', ')}`),
+      `${records.filter((r) => problems(r).length > 0).length} failed requests, all inside a fault window and of an expected kind`);
+    check('writes are acknowledged and reads succeed before, between and after the faults (the hub recovered each time)',
+      stretches.filter((p) => p.ackedWrites === 0 || p.okReads === 0).map((p) => `${p.name}: ${p.ackedWrites} writes acknowledged, ${p.okReads} reads succeeded`),
+      stretches.map((p) => `sent ${p.name}: ${p.ackedWrites} writes acknowledged, ${p.okReads} reads succeeded`).join('; '));
+    check('the planned faults happened', (opts.killOrg !== false && !faults.some((f) => f.target === 'org') ? ['org not killed'] : [])
+      .concat(terminations && !faults.some((f) => f.kind === 'terminate' && !/^0 /.test(f.detail)) ? ['no backend terminated'] : []),
+    faults.map((f) => `${f.name} at ${(f.start / 1000).toFixed(1)} s`).join(', ') || 'none planned');
+
+    const ok = inv.every((i) => i.ok);
+    const seconds_ = loadEnd / 1000;
+    return {
+      database: pg ? 'postgres' : 'pglite',
+      startedAt,
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.platform()} ${os.release()}`, loadAverageAtStart: loadAtStart },
+      clients,
+      identities: Object.fromEntries(['operator', 'ADMIN', 'EDITOR'].map((k) => [k, new Set(records.filter((r) => r.as === k).map((r) => r.client)).size])),
+      plannedSeconds: seconds,
+      requestTimeoutMs: timeoutMs,
+      loadMs: loadEnd,
+      faults,
+      totals: {
+        requests: records.length,
+        reads: records.length - writes.length,
+        writes: writes.length,
+        ackedWrites: acked.length,
+        unackedWrites: unacked.length,
+        unackedCommitted: unacked.filter((r) => db.audit.has(r.id)).length, // its audit record commits with it (checked above)
+        requestsPerSecond: records.length / seconds_,
+        ackedWritesPerSecond: acked.length / seconds_,
+      },
+      byKind,
+      periods,
+      verification: {
+        acked: {
+          createUnit: acked.filter((r) => r.kind === 'createUnit').length,
+          changeUnitFacts: acked.filter((r) => r.kind === 'changeUnitFacts').length,
+          createLink: acked.filter((r) => r.kind === 'createLink').length,
+        },
+        auditRowsOfRun: [...db.audit.values()].reduce((a, l) => a + l.length, 0),
+        unitsOfRun: db.units.size,
+        bursts: burstStats,
+        committedUnacknowledged: unacked.filter((r) => db.audit.has(r.id)).slice(0, 20).map((r) => ({
+          id: r.id, kind: r.kind, start: r.start, end: r.end,
+          error: r.failure ?? r.errors.map((e) => `${e.code}${e.service ? `(${e.service})` : ''}`).join(', '),
+          fault: windowsOf(r).map((f) => f.name).join(', ') || 'none',
+        })),
+      },
+      invariants: inv,
+      unexpected: unexpectedRecs.slice(0, 25).map(({ id, kind, start, end, status, failure, failureDetail, errors }) => ({ id, kind, start, end, status, failure, failureDetail, errors })),
+      ok,
+      ...(ok ? {} : { logs: input.logs }),
+      ...(opts.keepRecords ? { records } : {}),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+
+/** A RELIABILITY.md section for one run. */
+export function reportMarkdown(r: ReliabilityReport): string {
+  const lines: string[] = [];
+  lines.push(`### ${r.startedAt.slice(0, 10)}, ${r.database === 'postgres' ? 'PostgreSQL' : 'PGlite (file-backed)'}: ${r.clients} clients × ${r.plannedSeconds} s — ${r.ok ? 'all invariants hold' : '**INVARIANTS VIOLATED**'}`);
+  lines.push('');
+  lines.push(`Machine: ${r.machine.cpu}, ${r.machine.cpus} cores, ${r.machine.memGiB} GiB, Node ${r.machine.node}, ${r.machine.os}; client, gateway and subgraphs${r.database === 'postgres' ? ' and PostgreSQL' : ''} share it (1-minute load average ${r.machine.loadAverageAtStart.toFixed(2)} when the run began).`);
+  lines.push(`Clients: ${Object.entries(r.identities).map(([k, n]) => `${n} as ${k === 'operator' ? 'the operator' : `${k} of SC-JGGW`}`).join(', ')}. A request counts as hung after ${(r.requestTimeoutMs / 1000).toFixed(0)} s.`);
+  lines.push(`Load phase ${(r.loadMs / 1000).toFixed(1)} s: ${r.totals.requests} requests (${r.totals.reads} reads, ${r.totals.writes} writes), ${r.totals.requestsPerSecond.toFixed(0)} requests/s; ${r.totals.ackedWrites} writes acknowledged (${r.totals.ackedWritesPerSecond.toFixed(1)}/s), ${r.totals.unackedWrites} not (${r.totals.unackedCommitted} of those committed anyway).`);
+  lines.push('');
+  lines.push('Faults:');
+  lines.push('');
+  for (const f of r.faults) lines.push(`- ${(f.start / 1000).toFixed(1)} s: ${f.name}; over at ${(f.end / 1000).toFixed(1)} s (${f.detail})`);
+  lines.push('');
+  lines.push('| operation | requests | succeeded | acknowledged | refused or failed | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |');
+  lines.push('|---|---|---|---|---|---|---|---|---|');
+  for (const [k, s] of Object.entries(r.byKind)) {
+    lines.push(`| ${k} | ${s.count} | ${s.ok} | ${s.acked ?? ''} | ${s.failed} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} |`);
+  }
+  lines.push('');
+  lines.push('| period | from (s) | to (s) | requests | writes acknowledged | failures by code |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const p of r.periods) {
+    const errs = Object.entries(p.errors).map(([c, n]) => `${c} ×${n}`).join(', ') || 'none';
+    lines.push(`| ${p.name} | ${(p.start / 1000).toFixed(1)} | ${(p.end / 1000).toFixed(1)} | ${p.requests} | ${p.ackedWrites} | ${errs} |`);
+  }
+  lines.push('');
+  const cu = r.verification.committedUnacknowledged;
+  if (cu.length) {
+    lines.push(`Writes not acknowledged that did commit (the answer was lost, the write was not): ${cu.map((c) => `${c.kind} ${c.id} (${(c.start / 1000).toFixed(1)}–${(c.end / 1000).toFixed(1)} s, ${c.error}, during ${c.fault})`).join('; ')}.`);
+    lines.push('');
+  }
+  lines.push('| invariant | holds | detail |');
+  lines.push('|---|---|---|');
+  for (const i of r.invariants) lines.push(`| ${i.name} | ${i.ok ? 'yes' : '**no**'} | ${i.detail.replace(/\|/g, '\\|')} |`);
+  lines.push('');
+  return lines.join('\n');
+}
