@@ -6,6 +6,7 @@
 import { HUB_OPERATOR, type Identity, type Role } from '@tiaokuai/common';
 import { smallProvince } from '../fixtures';
 import { orgHarness, type OrgHarness } from '../testing';
+import { JurisdictionCache } from './jurisdiction';
 
 let h: OrgHarness;
 beforeAll(async () => { h = await orgHarness(); }, 60_000);
@@ -173,5 +174,19 @@ describe('an ADMIN imports inside its jurisdiction', () => {
       const r = await h.run(IMPORT, { d: file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ' })]) }, as(role));
       expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
+  });
+});
+
+describe('the jurisdiction cache', () => {
+  it('requests that find it stale at once share one evaluation, and a write makes it stale again', async () => {
+    const cache = new JurisdictionCache();
+    const burst = () => Promise.all(Array.from({ length: 10 }, (_, i) => cache.scope(h.database.db, i % 2 ? 'JS-YJT-DZ' : 'SZ-SWJ')));
+    const first = await burst();
+    expect(cache.loads).toBe(1);
+    expect(first[1].size).toBe(3);
+    expect(first.filter((_, i) => i % 2).every((ids) => ids === first[1])).toBe(true);
+    await h.run(`mutation { updateUnit(input: { code: "JS-YJT-ZB1", name: "改名" }) { name } }`);
+    await burst();
+    expect(cache.loads).toBe(2);
   });
 });

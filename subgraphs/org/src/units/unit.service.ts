@@ -7,7 +7,7 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { addDays, BadInputError, ConflictError, ForbiddenError, NotFoundError, overlaps, within, type Db, type Day } from '@tiaokuai/common';
 import type { Access } from '../access/jurisdiction';
-import { scopedTransaction } from '../access/rls';
+import { ORG_WRITE_LOCK, scopedTransaction } from '../access/rls';
 import { recordAudit } from '../audit/audit.store';
 import { links, unitFacts, units } from '../db/schema';
 import type { LinkRecord, UnitRecord } from '../domain/types';
@@ -65,7 +65,9 @@ async function resolveFacts(tx: Db, f: FactsInput | null | undefined, field: str
  * deadlock. Released at commit or rollback, and when a terminated session ends.
  */
 async function serialize(tx: Db, what: 'unit' | 'link', key: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tiaokuai:org:${what}`}), hashtext(${key}))`);
+  // Shared on the whole organisation first: an import (exclusive, import.service.ts) and
+  // single writes do not interleave; single writes to different units still run side by side.
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${ORG_WRITE_LOCK}, 0), pg_advisory_xact_lock(hashtext(${`tiaokuai:org:${what}`}), hashtext(${key}))`);
 }
 
 const hasAnyFact = (f: FactsInput | null | undefined) => !!f && [f.partyRelationMode, f.businessMode, f.competentDepartment, f.locality].some((x) => x != null);
