@@ -4,6 +4,7 @@
  * or nothing. Errors name the offending input field. Transactions declare the caller's scope
  * (access/rls.ts), so the database's row-level security holds them to the same jurisdiction.
  */
+import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { addDays, BadInputError, ConflictError, ForbiddenError, NotFoundError, overlaps, within, type Db, type Day } from '@tiaokuai/common';
 import type { Access } from '../access/jurisdiction';
@@ -64,10 +65,13 @@ async function resolveFacts(tx: Db, f: FactsInput | null | undefined, field: str
  * before its first write and so before the revision row's lock (migration 0001): no lock-order
  * deadlock. Released at commit or rollback, and when a terminated session ends.
  */
+/** A lock key from any string, hashed here: PostgreSQL refuses text parameters holding NUL. */
+const lockKey = (s: string): number => createHash('sha256').update(s).digest().readInt32BE(0);
+
 async function serialize(tx: Db, what: 'unit' | 'link', key: string): Promise<void> {
   // Shared on the whole organisation first: an import (exclusive, import.service.ts) and
   // single writes do not interleave; single writes to different units still run side by side.
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(${ORG_WRITE_LOCK}, 0), pg_advisory_xact_lock(hashtext(${`tiaokuai:org:${what}`}), hashtext(${key}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${ORG_WRITE_LOCK}, 0), pg_advisory_xact_lock(${lockKey(`tiaokuai:org:${what}`)}, ${lockKey(key)})`);
 }
 
 const hasAnyFact = (f: FactsInput | null | undefined) => !!f && [f.partyRelationMode, f.businessMode, f.competentDepartment, f.locality].some((x) => x != null);
