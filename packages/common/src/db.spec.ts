@@ -1,7 +1,7 @@
 import { sql as q } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { guardTransactions, isConnectionLost } from './db';
+import { guardTransactions, isConnectionLost, retryLostReads } from './db';
 
 describe('isConnectionLost', () => {
   it('sees a lost connection through drizzle\'s wrapper, and nothing else', () => {
@@ -55,6 +55,40 @@ describe('isConnectionLost', () => {
       expect(await Promise.all(Array.from({ length: 12 }, () => client`select 1 as one`))).toHaveLength(12);
     } finally {
       stop = true;
+      await admin.end();
+      await client.end({ timeout: 1 });
+    }
+  });
+});
+
+(process.env.DATABASE_URL ? describe : describe.skip)('a read whose backend is terminated (PostgreSQL)', () => {
+  it('is sent again and answers; a statement that is not a SELECT is not repeated', async () => {
+    const app = `tk-retry-${process.pid}`;
+    const client = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => undefined, connection: { application_name: app } });
+    retryLostReads(client);
+    const db = drizzle(client);
+    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => undefined });
+    // Terminate once the statement is running (it shows in pg_stat_activity), not by a timer.
+    const terminateWhenRunning = async (marker: string) => {
+      for (let i = 0; i < 200; i++) {
+        const [r] = await admin`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+          where application_name = ${app} and state = 'active' and query like ${`%${marker}%`} and pid <> pg_backend_pid()`;
+        if (r.n > 0) return r.n;
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      return 0;
+    };
+    try {
+      const read = Promise.resolve(db.execute(q`select 42 as n, 'retry-read' as marker, pg_sleep(0.4) is null as slept`)); // (drizzle runs on `then`)
+      expect(await terminateWhenRunning('retry-read')).toBe(1);
+      expect((await read)[0]).toMatchObject({ n: 42, marker: 'retry-read' });
+      const values = Promise.resolve(db.execute(q`select 7 as n, 'retry-values' as marker, pg_sleep(0.4) is null as slept`));
+      expect(await terminateWhenRunning('retry-values')).toBe(1);
+      expect((await values)[0]).toMatchObject({ n: 7 });
+      const write = db.execute(q`do $$ begin perform pg_sleep(0.4); raise notice 'retry-write'; end $$`).then(() => 'ran', (e) => (isConnectionLost(e) ? 'lost' : String(e)));
+      expect(await terminateWhenRunning('retry-write')).toBe(1);
+      expect(await write).toBe('lost');
+    } finally {
       await admin.end();
       await client.end({ timeout: 1 });
     }

@@ -113,6 +113,42 @@ export function guardTransactions(client: postgres.Sql): void {
   };
 }
 
+/**
+ * A read on the pool (outside a transaction) whose connection was lost (a terminated backend,
+ * a restarted server) is sent again (at most twice), on a fresh connection: a SELECT changes nothing, so
+ * running it again is safe, and the caller sees an answer instead of an error. Writes and
+ * anything inside a transaction are never repeated (their connection is not this client:
+ * postgres.js gives a transaction its own). Drizzle sends every statement through `unsafe`,
+ * awaiting it or its `.values()`.
+ */
+export function retryLostReads(client: postgres.Sql): void {
+  const unsafe = client.unsafe.bind(client) as (...args: unknown[]) => PromiseLike<unknown> & { values(): PromiseLike<unknown> };
+  (client as unknown as { unsafe: unknown }).unsafe = (query: string, ...rest: unknown[]) => {
+    if (typeof query !== 'string' || !/^\s*select\b/i.test(query)) return unsafe(query, ...rest);
+    const run = async (values: boolean): Promise<unknown> => {
+      const send = () => { const pending = unsafe(query, ...rest); return values ? pending.values() : pending; };
+      // Twice at most, after a pause: the server's termination notice arrives before its socket
+      // closes, and a resend in between could land on the dying connection.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await send();
+        } catch (e) {
+          if (attempt >= 2 || !isConnectionLost(e)) throw e;
+          await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+        }
+      }
+    };
+    let plain: Promise<unknown> | undefined;
+    const rows = () => (plain ??= run(false));
+    return {
+      then: (ok?: (v: unknown) => unknown, fail?: (e: unknown) => unknown) => rows().then(ok, fail),
+      catch: (fail: (e: unknown) => unknown) => rows().catch(fail),
+      finally: (f: () => void) => rows().finally(f),
+      values: () => run(true),
+    };
+  };
+}
+
 export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   const r = (await db.execute(query)) as unknown;
   return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
@@ -154,6 +190,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       },
     });
     guardTransactions(client);
+    retryLostReads(client);
     const db = drizzlePostgres(client, { logger }) as unknown as Db;
     statements.reset();
     return {
