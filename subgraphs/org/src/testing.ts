@@ -19,6 +19,8 @@ export interface OrgHarness {
   /** Runs and fails the test on any GraphQL error. */
   ok(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>>;
   reset(): Promise<void>;
+  /** `reset`, then imports `doc` as the operator; throws unless the import succeeded. */
+  resetTo(doc: unknown): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,11 @@ export async function orgHarness(): Promise<OrgHarness> {
       return r.data!;
     },
     reset: () => truncateSchema(database, SCHEMA_NAME),
+    resetTo: async (doc) => {
+      await truncateSchema(database, SCHEMA_NAME);
+      const r = await run(`mutation($d: JSON!) { importUnits(document: $d) { ok problems { path message } } }`, { d: doc });
+      if (r.errors?.length || !r.data?.importUnits.ok) throw new Error(`seed import failed: ${JSON.stringify(r.errors ?? r.data?.importUnits.problems)}`);
+    },
     close: async () => { await server.stop(); await database.close(); },
   };
 }

@@ -12,9 +12,7 @@ let h: OrgHarness;
 beforeAll(async () => { h = await orgHarness(); }, 60_000);
 afterAll(async () => { await h?.close(); });
 beforeEach(async () => {
-  await h.reset();
-  const r = await h.run(`mutation($d: JSON!) { importUnits(document: $d) { ok } }`, { d: smallProvince() });
-  expect(r.data?.importUnits.ok).toBe(true);
+  await h.resetTo(smallProvince());
 });
 
 const as = (role: Role, body = 'JS-YJT-DZ'): Identity => ({ subject: `t-${role}`, body, role, hubAdmin: false });

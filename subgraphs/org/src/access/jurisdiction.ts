@@ -26,6 +26,12 @@ export class JurisdictionCache {
    * their own (RELIABILITY.md: under writes at 50 clients that halved throughput).
    */
   private current?: { key: string; snap: Promise<Snapshot>; scopes: Map<string, ReadonlySet<string>> };
+  private loadCount = 0;
+
+  /** How many evaluations of the organisation this cache has started (for tests). */
+  get loads(): number {
+    return this.loadCount;
+  }
 
   async revision(db: Db): Promise<string> {
     const [row] = await rowsOf<{ n: string | number }>(db, sql`select n from org.revision where id = 1`);
@@ -53,11 +59,6 @@ export class JurisdictionCache {
     return ids;
   }
 
-  /** How many evaluations of the organisation this cache has started (for tests). */
-  get loads(): number {
-    return this.loadCount;
-  }
-  private loadCount = 0;
 }
 
 /** The per-request view of the caller's rights; the visibility is computed once, on first use. */

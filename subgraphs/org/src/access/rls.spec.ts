@@ -17,8 +17,7 @@ let ids: Record<string, number>;
 beforeAll(async () => { h = await orgHarness(); }, 60_000);
 afterAll(async () => { await h?.close(); });
 beforeEach(async () => {
-  await h.reset();
-  expect((await h.run(`mutation($d: JSON!) { importUnits(document: $d) { ok } }`, { d: smallProvince() })).data?.importUnits.ok).toBe(true);
+  await h.resetTo(smallProvince());
   const rows = await h.database.rows<{ id: number; code: string }>(sql`select id, code from org.units`);
   ids = Object.fromEntries(rows.map((r) => [r.code, Number(r.id)]));
 });

@@ -12,12 +12,6 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@tiaokuai/common';
 import type { Access } from './jurisdiction';
 
-/**
- * Advisory lock key (first of two int4 keys) of the whole organisation: single writes take it
- * shared, an import exclusive, so an import's check-then-write never interleaves with them.
- */
-export const ORG_WRITE_LOCK = 0x746b6f72; // 'tkor'
-
 /** The `set_config` statement that opens a scoped transaction (exported for the RLS tests). */
 export async function declareScope(tx: Db, access: Access): Promise<void> {
   const v = await access.visible();

@@ -7,8 +7,7 @@ let h: OrgHarness;
 beforeAll(async () => { h = await orgHarness(); }, 60_000);
 afterAll(async () => { await h?.close(); });
 beforeEach(async () => {
-  await h.reset();
-  expect((await h.run(`mutation($d: JSON!) { importUnits(document: $d) { ok } }`, { d: smallProvince() })).data?.importUnits.ok).toBe(true);
+  await h.resetTo(smallProvince());
 });
 
 const editor: Identity = { subject: 'zhao.liu', body: 'JS-YJT-DZ', role: 'EDITOR', hubAdmin: false, requestId: 'req-audit-1' };

@@ -6,8 +6,8 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ForbiddenError, type Db } from '@tiaokuai/common';
-import { ORG_WRITE_LOCK } from '../access/rls';
 import { links, unitFacts, units } from '../db/schema';
+import { lockOrganisation } from '../units/locks';
 import { factsByUnitIds, linksInto, toUnit, unitsByCodes } from '../units/unit.store';
 import { externalReferences, parseDocument, type LinkPlan, type Problem, type UnitPlan } from './validate';
 
@@ -88,8 +88,7 @@ async function importInTransaction(run: ImportRunner, doc: unknown, dryRun: bool
   const { audit } = run;
   try {
     return await run.transaction(async (tx) => {
-      // Exclusive against single writes (shared, unit.service.ts serialize) and other imports.
-      if (!dryRun) await tx.execute(sql`select pg_advisory_xact_lock(${ORG_WRITE_LOCK}, 0)`);
+      if (!dryRun) await lockOrganisation(tx); // units/locks.ts
       const external = externalReferences(doc);
       const inside = (u: { id: string }) => !run.jurisdiction || run.jurisdiction.has(u.id);
       const existing = new Set((await unitsByCodes(tx, external)).filter(inside).map((u) => u.code));

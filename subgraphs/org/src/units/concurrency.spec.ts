@@ -1,6 +1,6 @@
 /**
  * Writes that race: each check-then-write runs under advisory locks (unit.service.ts
- * `serialize`, import.service.ts), so concurrent conflicting writes end as one success and
+ * and units/locks.ts), so concurrent conflicting writes end as one success and
  * clean CONFLICTs, never a duplicate or a 500. Meaningful on PostgreSQL (a pool of
  * connections); on PGlite (one connection) the same assertions hold trivially.
  */
@@ -12,8 +12,7 @@ let h: OrgHarness;
 beforeAll(async () => { h = await orgHarness(); }, 60_000);
 afterAll(async () => { await h?.close(); });
 beforeEach(async () => {
-  await h.reset();
-  expect((await h.run(`mutation($d: JSON!) { importUnits(document: $d) { ok } }`, { d: smallProvince() })).data?.importUnits.ok).toBe(true);
+  await h.resetTo(smallProvince());
 });
 
 const codes = (r: { errors?: Array<{ extensions?: Record<string, any> }> }) => (r.errors ?? []).map((e) => e.extensions?.code);

@@ -4,12 +4,12 @@
  * or nothing. Errors name the offending input field. Transactions declare the caller's scope
  * (access/rls.ts), so the database's row-level security holds them to the same jurisdiction.
  */
-import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { addDays, BadInputError, ConflictError, ForbiddenError, NotFoundError, overlaps, within, type Db, type Day } from '@tiaokuai/common';
 import type { Access } from '../access/jurisdiction';
-import { ORG_WRITE_LOCK, scopedTransaction } from '../access/rls';
+import { scopedTransaction } from '../access/rls';
 import { recordAudit } from '../audit/audit.store';
+import { lockForWrite } from './locks';
 import { links, unitFacts, units } from '../db/schema';
 import type { LinkRecord, UnitRecord } from '../domain/types';
 import type { ChangeFactsInput, CreateLinkInput, CreateUnitInput, FactsInput, UpdateLinkInput, UpdateUnitInput } from '../graphql/inputs';
@@ -25,7 +25,8 @@ function throwFirst(problems: Array<{ path: string; message: string }>): void {
 /**
  * The unit a write names, if the caller may write it. For anyone but the operator an unknown
  * code and a unit outside the jurisdiction get the same FORBIDDEN: the answer does not tell
- * whether the unit exists. (`access.visible()` is resolved before the transaction starts.)
+ * whether the unit exists. (`access.visible()` is resolved before the transaction starts:
+ * scopedTransaction.)
  */
 async function unitByCode(tx: Db, code: string, field: string, access: Access): Promise<UnitRecord> {
   const [u] = await unitsByCodes(tx, [code]);
@@ -39,12 +40,6 @@ function refusal(access: Access, field: string, notFound: string, what: string):
   return new ForbiddenError(`${field}：${what} 不在本单位（${access.identity.body}）的管辖范围内`, { field });
 }
 
-/** Role check, and the caller's jurisdiction loaded before any transaction opens. */
-async function begin(access: Access, role: 'EDITOR' | 'ADMIN', what: string): Promise<void> {
-  access.requireRole(role, what);
-  await access.visible();
-}
-
 async function resolveFacts(tx: Db, f: FactsInput | null | undefined, field: string, access: Access) {
   const ref = async (code: string | null | undefined, name: string) => (code ? Number((await unitByCode(tx, code, `${field}.${name}`, access)).id) : null);
   return {
@@ -56,36 +51,27 @@ async function resolveFacts(tx: Db, f: FactsInput | null | undefined, field: str
 }
 
 /**
- * Serializes the writes to one unit (or one link) with a transaction-scoped advisory lock,
- * taken first in the transaction. Every write checks and then acts (no unit with that code yet,
- * no fact version on that day, no overlapping link); without the lock, concurrent writes all
- * passed the check and all committed: 8 concurrent changeUnitFacts for one unit and day stored
- * up to 8 versions, overlapping links were stored, and a code created twice at once answered
- * INTERNAL_SERVER_ERROR instead of CONFLICT (RELIABILITY.md). One lock per transaction, taken
- * before its first write and so before the revision row's lock (migration 0001): no lock-order
- * deadlock. Released at commit or rollback, and when a terminated session ends.
+ * A write's transaction: the caller's scope declared for row-level security (access/rls.ts),
+ * then the write's lock on its unit or link (units/locks.ts), then `fn`.
  */
-/** A lock key from any string, hashed here: PostgreSQL refuses text parameters holding NUL. */
-const lockKey = (s: string): number => createHash('sha256').update(s).digest().readInt32BE(0);
-
-async function serialize(tx: Db, what: 'unit' | 'link', key: string): Promise<void> {
-  // Shared on the whole organisation first: an import (exclusive, import.service.ts) and
-  // single writes do not interleave; single writes to different units still run side by side.
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(${ORG_WRITE_LOCK}, 0), pg_advisory_xact_lock(${lockKey(`tiaokuai:org:${what}`)}, ${lockKey(key)})`);
+function writeTransaction<T>(db: Db, access: Access, what: 'unit' | 'link', key: string, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return scopedTransaction(db, access, async (tx) => {
+    await lockForWrite(tx, what, key);
+    return fn(tx);
+  });
 }
 
 const hasAnyFact = (f: FactsInput | null | undefined) => !!f && [f.partyRelationMode, f.businessMode, f.competentDepartment, f.locality].some((x) => x != null);
 
 export async function createUnit(db: Db, access: Access, input: CreateUnitInput): Promise<UnitRecord> {
-  await begin(access, 'EDITOR', '新建单位');
+  access.requireRole('EDITOR', '新建单位');
   if (!access.identity.hubAdmin && !input.facts?.locality && !input.facts?.competentDepartment) {
     throw new ForbiddenError('新建单位须以本单位管辖范围内的单位为属地（locality）或主管部门（competentDepartment）', { field: 'input.facts' });
   }
   const c = newChecker();
   checkUnit(c, { ...input, facts: undefined, validTo: input.validTo ?? null }, 'input');
   throwFirst(c.problems.filter((p) => !p.path.endsWith('.facts')));
-  return scopedTransaction(db, access, async (tx) => {
-    await serialize(tx, 'unit', input.code);
+  return writeTransaction(db, access, 'unit', input.code, async (tx) => {
     if ((await unitsByCodes(tx, [input.code])).length > 0) throw new ConflictError('input.code', `单位代码已存在：${input.code}`);
     const facts = hasAnyFact(input.facts) ? await resolveFacts(tx, input.facts, 'input.facts', access) : null;
     const [row] = await tx.insert(units).values({
@@ -100,9 +86,8 @@ export async function createUnit(db: Db, access: Access, input: CreateUnitInput)
 }
 
 export async function updateUnit(db: Db, access: Access, input: UpdateUnitInput): Promise<UnitRecord> {
-  await begin(access, 'EDITOR', '修改单位');
-  return scopedTransaction(db, access, async (tx) => {
-    await serialize(tx, 'unit', input.code);
+  access.requireRole('EDITOR', '修改单位');
+  return writeTransaction(db, access, 'unit', input.code, async (tx) => {
     const u = await unitByCode(tx, input.code, 'input.code', access);
     const next = { ...u, ...Object.fromEntries(Object.entries({ name: input.name, level: input.level, region: input.region, validFrom: input.validFrom }).filter(([, v]) => v != null)) };
     const c = newChecker();
@@ -126,9 +111,8 @@ export async function updateUnit(db: Db, access: Access, input: UpdateUnitInput)
  * with it; anything that would only start after it is a conflict to settle first.
  */
 export async function endUnit(db: Db, access: Access, code: string, on: Day): Promise<UnitRecord> {
-  await begin(access, 'EDITOR', '撤销单位');
-  return scopedTransaction(db, access, async (tx) => {
-    await serialize(tx, 'unit', code);
+  access.requireRole('EDITOR', '撤销单位');
+  return writeTransaction(db, access, 'unit', code, async (tx) => {
     const u = await unitByCode(tx, code, 'code', access);
     if (on < u.validFrom) throw new BadInputError('on', `撤销日期 ${on} 早于成立日期 ${u.validFrom}`);
     const facts = await factsByUnitIds(tx, [u.id]);
@@ -152,9 +136,8 @@ export async function endUnit(db: Db, access: Access, code: string, on: Day): Pr
  * same day is a conflict (change that one instead of stacking a second).
  */
 export async function changeUnitFacts(db: Db, access: Access, input: ChangeFactsInput): Promise<UnitRecord> {
-  await begin(access, 'EDITOR', '变更单位事实');
-  return scopedTransaction(db, access, async (tx) => {
-    await serialize(tx, 'unit', input.unit);
+  access.requireRole('EDITOR', '变更单位事实');
+  return writeTransaction(db, access, 'unit', input.unit, async (tx) => {
     const u = await unitByCode(tx, input.unit, 'input.unit', access);
     if (!within(input.validFrom, u.validFrom, u.validTo)) {
       throw new BadInputError('input.validFrom', `${input.validFrom} 不在 ${u.code} 的存续期内`);
@@ -179,12 +162,11 @@ export async function changeUnitFacts(db: Db, access: Access, input: ChangeFacts
 }
 
 export async function createLink(db: Db, access: Access, input: CreateLinkInput): Promise<LinkRecord> {
-  await begin(access, 'ADMIN', '管理关系');
+  access.requireRole('ADMIN', '管理关系');
   const c = newChecker();
   checkLink(c, { ...input, validTo: input.validTo ?? null, flavour: input.flavour ?? null, basis: input.basis ?? null }, 'input');
   throwFirst(c.problems);
-  return scopedTransaction(db, access, async (tx) => {
-    await serialize(tx, 'unit', input.to); // the checks below read the links into `to`
+  return writeTransaction(db, access, 'unit', input.to, async (tx) => { // the checks below read the links into `to`
     const from = await unitByCode(tx, input.from, 'input.from', access);
     const to = await unitByCode(tx, input.to, 'input.to', access);
     const same = (await linksInto(tx, [to.id])).find((l) => l.fromId === from.id && l.kind === input.kind && l.validFrom === input.validFrom);
@@ -209,9 +191,8 @@ async function writableLink(tx: Db, access: Access, id: string, field: string): 
 }
 
 export async function updateLink(db: Db, access: Access, input: UpdateLinkInput): Promise<LinkRecord> {
-  await begin(access, 'ADMIN', '管理关系');
-  return scopedTransaction(db, access, async (tx) => {
-    await serialize(tx, 'link', input.id);
+  access.requireRole('ADMIN', '管理关系');
+  return writeTransaction(db, access, 'link', input.id, async (tx) => {
     const l = await writableLink(tx, access, input.id, 'input.id');
     const next = {
       flavour: input.flavour !== undefined ? input.flavour : l.flavour,
@@ -229,9 +210,8 @@ export async function updateLink(db: Db, access: Access, input: UpdateLinkInput)
 }
 
 export async function endLink(db: Db, access: Access, id: string, on: Day): Promise<LinkRecord> {
-  await begin(access, 'ADMIN', '管理关系');
-  return scopedTransaction(db, access, async (tx) => {
-    await serialize(tx, 'link', id);
+  access.requireRole('ADMIN', '管理关系');
+  return writeTransaction(db, access, 'link', id, async (tx) => {
     const l = await writableLink(tx, access, id, 'id');
     if (on < l.validFrom) throw new BadInputError('on', `终止日期 ${on} 早于关系起始日期 ${l.validFrom}`);
     if (l.validTo !== null && l.validTo < on) throw new ConflictError('on', `关系已于 ${l.validTo} 终止`);
