@@ -23,6 +23,11 @@ export interface Identity {
   hubAdmin: boolean;
   /** Request id, carried from the gateway for logs and the audit trail. */
   requestId?: string;
+  /**
+   * Set when another subgraph calls this one directly (service.ts), not the gateway: the name
+   * of the calling service. Such calls may only read (subgraph.ts refuses anything else).
+   */
+  service?: string;
 }
 
 export const IDENTITY_HEADER = 'x-hub-identity';
@@ -77,6 +82,7 @@ export function verifyIdentity(
   return {
     subject: env.subject, body: env.body ?? null, role: env.role as Role, hubAdmin: env.hubAdmin,
     ...(typeof env.requestId === 'string' ? { requestId: env.requestId } : {}),
+    ...(typeof env.service === 'string' ? { service: env.service } : {}),
   };
 }
 

@@ -9,3 +9,5 @@ export * from './skeleton';
 export * from './shutdown';
 export * from './identity';
 export * from './metrics';
+export * from './service';
+export * from './import-report';

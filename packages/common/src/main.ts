@@ -10,6 +10,20 @@ export interface ServiceStartOptions {
   dataDir: string;
   /** The secret this subgraph shares with the gateway (SUBGRAPH_SECRET). */
   secret: string;
+  /** Services allowed to read from this one directly: SERVICE_SECRET_<NAME> (service.ts). */
+  serviceSecrets?: Record<string, string>;
+  /** Where this service reaches the org subgraph directly: ORG_SUBGRAPH_URL and ORG_SERVICE_SECRET. */
+  org?: { url: string; secret: string };
+}
+
+/** SERVICE_SECRET_TASKS=… → { tasks: … } */
+export function serviceSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    const m = /^SERVICE_SECRET_([A-Z]+)$/.exec(k);
+    if (m && v) out[m[1].toLowerCase()] = v;
+  }
+  return out;
 }
 
 /**
@@ -27,6 +41,10 @@ export function runServiceMain(name: string, defaultPort: number, start: (opts: 
   start({
     port,
     secret,
+    serviceSecrets: serviceSecretsFromEnv(),
+    org: process.env.ORG_SUBGRAPH_URL && process.env.ORG_SERVICE_SECRET
+      ? { url: process.env.ORG_SUBGRAPH_URL, secret: process.env.ORG_SERVICE_SECRET }
+      : undefined,
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: dataRoot.startsWith('memory://') ? dataRoot : path.join(dataRoot, name),
   }).then((server) => {

@@ -103,6 +103,12 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * without a valid signature under it gets 401, whatever it asks (`_entities` included).
    */
   secret: string;
+  /**
+   * Other subgraphs allowed to call this one directly for reads (service name → the secret
+   * they share with it, e.g. SERVICE_SECRET_TASKS on org). Their envelopes must name the
+   * service; they may run queries only, never mutations.
+   */
+  serviceSecrets?: Record<string, string>;
   /** Largest accepted request body; imports of a whole province are large. */
   maxBodyBytes?: number;
   /** Readiness check (database reachable). */
@@ -117,6 +123,28 @@ export interface RunningServer {
    * `SHUTDOWN_TIMEOUT_MS`), idle keep-alive connections are closed; then Apollo stops.
    */
   close(): Promise<void>;
+}
+
+/** The gateway's envelope, or a peer service's under the secret it shares with this subgraph. */
+function verifyCaller(opts: { name: string; secret: string; serviceSecrets?: Record<string, string> }, payload: string | undefined, signature: string | undefined): Identity | null {
+  const fromGateway = verifyIdentity(opts.secret, opts.name, payload, signature);
+  if (fromGateway) return fromGateway.service ? null : fromGateway;
+  for (const [service, secret] of Object.entries(opts.serviceSecrets ?? {})) {
+    const identity = verifyIdentity(secret, opts.name, payload, signature);
+    if (identity) return identity.service === service ? identity : null;
+  }
+  return null;
+}
+
+/** True when every operation of the request is a query (a service may not write). */
+function readsOnly(body: unknown, url: URL): boolean {
+  const text = (body as { query?: unknown } | undefined)?.query ?? url.searchParams.get('query');
+  if (typeof text !== 'string') return false;
+  try {
+    return parse(text).definitions.every((d) => d.kind !== 'OperationDefinition' || d.operation === 'query');
+  } catch {
+    return true; // unparsable: Apollo answers it with GRAPHQL_PARSE_FAILED, nothing runs
+  }
 }
 
 async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
@@ -172,7 +200,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       }
       if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
       const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
-      const identity = verifyIdentity(opts.secret, opts.name, header(IDENTITY_HEADER), header(SIGNATURE_HEADER));
+      const identity = verifyCaller(opts, header(IDENTITY_HEADER), header(SIGNATURE_HEADER));
       if (!identity) {
         res.setHeader('www-authenticate', 'Hub-Signature');
         return sendJson(res, 401, { errors: [{ message: '只接受经网关签名的请求', extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -192,6 +220,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
           } catch {
             return sendJson(res, 400, { errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }] });
           }
+        }
+        if (identity.service && !readsOnly(body, url)) {
+          return sendJson(res, 403, { errors: [{ message: `服务 ${identity.service} 只能查询，不能修改`, extensions: { code: 'FORBIDDEN' } }] });
         }
         const headers = new HeaderMap();
         for (const [k, v] of Object.entries(req.headers)) {

@@ -1,0 +1,86 @@
+/**
+ * One subgraph asking another directly (tasks → org for leadership, for instance), without a
+ * round trip through the gateway. The request carries a signed envelope like the gateway's
+ * (identity.ts), under a secret the two services share (the caller's SERVICE_SECRET for the
+ * target, the target's SERVICE_SECRET_<CALLER>), naming the calling service; the target then
+ * allows reads only (subgraph.ts). The caller states on whose behalf it asks: the user it is
+ * serving (the target applies that user's visibility) or the hub's operator (for facts the
+ * caller needs whatever the user may see, such as who leads an issuer).
+ */
+import { HubError } from './errors';
+import { signIdentity, type Identity } from './identity';
+import { log } from './log';
+
+export interface ServiceClientOptions {
+  /** The calling service (`tasks`). */
+  service: string;
+  /** The target subgraph (`org`) and its GraphQL URL. */
+  target: string;
+  url: string;
+  /** The secret the target holds as SERVICE_SECRET_<SERVICE>. */
+  secret: string;
+  /** Per attempt; a read that times out or cannot connect is tried again (twice). */
+  timeoutMs?: number;
+}
+
+export interface ServiceClient {
+  query<T>(document: string, variables: Record<string, unknown>, onBehalfOf: Identity): Promise<T>;
+}
+
+const ATTEMPTS = 3;
+
+/** Raised when the target could not answer: the field that needed it fails, the rest stands. */
+export class UpstreamError extends Error {}
+
+export function serviceClient(opts: ServiceClientOptions): ServiceClient {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  return {
+    async query<T>(document: string, variables: Record<string, unknown>, onBehalfOf: Identity): Promise<T> {
+      const identity: Identity = { ...onBehalfOf, service: opts.service };
+      const body = JSON.stringify({ query: document, variables });
+      let lastError: unknown;
+      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        let res: Response;
+        try {
+          res = await fetch(opts.url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...(identity.requestId ? { 'x-request-id': identity.requestId } : {}),
+              ...signIdentity(opts.secret, opts.target, identity),
+            },
+            body,
+            signal: AbortSignal.timeout(timeoutMs),
+          });
+        } catch (e) {
+          // Not connected or no answer in time: a read is safe to send again.
+          lastError = e;
+          if (attempt < ATTEMPTS) await new Promise((r) => setTimeout(r, 100 * attempt));
+          continue;
+        }
+        const text = await res.text();
+        // Refused at the door (bad secret, a write): a configuration fault of ours, not the user's.
+        if (res.status === 401 || res.status === 403) throw new UpstreamError(`${opts.target} refused the service call (${res.status}): ${text.slice(0, 200)}`);
+        let parsed: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          throw new UpstreamError(`${opts.target} answered ${res.status} without JSON`);
+        }
+        const first = parsed.errors?.[0];
+        if (first) {
+          const code = first.extensions?.code;
+          // The target's client errors are this request's (a bad argument passed on).
+          if (code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' || code === 'FORBIDDEN' || code === 'CONFLICT') {
+            throw new HubError(code, first.message, { ...first.extensions, code });
+          }
+          throw new UpstreamError(`${opts.target}: ${first.message}`);
+        }
+        if (!parsed.data) throw new UpstreamError(`${opts.target} answered ${res.status} without data`);
+        return parsed.data;
+      }
+      log.error('service call failed', { target: opts.target, error: String(lastError) });
+      throw new UpstreamError(`${opts.target} unreachable: ${String((lastError as Error)?.message ?? lastError)}`);
+    },
+  };
+}
