@@ -110,9 +110,15 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
   const key: DevKey = await loadOrCreateDevKey(keysDir);
   // Fresh per hub: each subgraph trusts only this gateway, and only while this hub runs.
   const secrets = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, newSecret()]));
-  const secretEnv = (name: string): Record<string, string> => name === 'gateway'
-    ? { ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_SECRET_${n.toUpperCase()}`, secrets[n]])), HUB_KEYS_DIR: keysDir }
-    : { SUBGRAPH_SECRET: secrets[name] };
+  // Subgraphs that read leadership from org directly (service.ts), each with its own secret.
+  const orgReaders = SUBGRAPH_NAMES.filter((n) => n !== 'org');
+  const serviceSecrets = Object.fromEntries(orgReaders.map((n) => [n, newSecret()]));
+  const ports = new Map<string, number>();
+  const secretEnv = (name: string): Record<string, string> => {
+    if (name === 'gateway') return { ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_SECRET_${n.toUpperCase()}`, secrets[n]])), HUB_KEYS_DIR: keysDir };
+    if (name === 'org') return { SUBGRAPH_SECRET: secrets.org, ...Object.fromEntries(orgReaders.map((n) => [`SERVICE_SECRET_${n.toUpperCase()}`, serviceSecrets[n]])) };
+    return { SUBGRAPH_SECRET: secrets[name], ORG_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('org')}/graphql`, ORG_SERVICE_SECRET: serviceSecrets[name] };
+  };
 
   const launch = (name: string, port: number, extra: Record<string, string> = {}): HubProcess => {
     const child = spawn(process.execPath, [script(name)], {
@@ -147,10 +153,8 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
   };
 
   try {
-    const subgraphs = await Promise.all(SUBGRAPH_NAMES.map(async (name) => {
-      const port = opts.subgraphPorts?.[name] || (await freePort());
-      return launch(name, port);
-    }));
+    for (const name of SUBGRAPH_NAMES) ports.set(name, opts.subgraphPorts?.[name] || (await freePort()));
+    const subgraphs = SUBGRAPH_NAMES.map((name) => launch(name, ports.get(name)!));
     await Promise.all(subgraphs.map(ready));
     const gatewayPort = opts.port === undefined ? 4000 : opts.port || (await freePort());
     const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_SUBGRAPH_URL`, s.url]));

@@ -21,6 +21,8 @@ export interface OrgServiceOptions {
   database?: Database;
   /** Shared with the gateway (SUBGRAPH_SECRET). */
   secret: string;
+  /** Subgraphs allowed to read directly (tasks, assessments): SERVICE_SECRET_<NAME>. */
+  serviceSecrets?: Record<string, string>;
 }
 
 /** Starts the org subgraph: database (migrated), schema, HTTP server. */
@@ -32,6 +34,7 @@ export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<Running
     name: 'org',
     schema,
     secret: opts.secret,
+    serviceSecrets: opts.serviceSecrets,
     context: (_req, identity) => createContext(database, identity, jurisdictions),
     ready: async () => { await database.db.execute(sql`select 1`); return true; },
   }, opts.port);

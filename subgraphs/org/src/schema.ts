@@ -3,7 +3,7 @@ import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/common';
 import type { OrgContext } from './context';
 import { AuditResolver } from './graphql/audit.resolver';
 import { MutationResolver } from './graphql/mutation.resolver';
-import { AnomalyResolver, LinkResolver, PartyBuildingResolver, RoleResolver, UnitFactsResolver } from './graphql/related.resolver';
+import { AnomalyResolver, LeadershipPeriodResolver, LinkResolver, PartyBuildingResolver, RoleResolver, UnitFactsResolver } from './graphql/related.resolver';
 import { UnitResolver } from './graphql/unit.resolver';
 
 /**
@@ -13,8 +13,8 @@ import { UnitResolver } from './graphql/unit.resolver';
 export function buildOrgSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema<OrgContext>({
     name: 'org',
-    resolvers: [UnitResolver, MutationResolver, AuditResolver, UnitFactsResolver, LinkResolver, RoleResolver, AnomalyResolver, PartyBuildingResolver],
-    federationImports: ['@key'],
+    resolvers: [UnitResolver, MutationResolver, AuditResolver, UnitFactsResolver, LinkResolver, RoleResolver, AnomalyResolver, PartyBuildingResolver, LeadershipPeriodResolver],
+    federationImports: ['@key', '@shareable'],
     references: {
       // Entity fetches bypass the query resolvers: the same visibility rule applies here.
       Unit: async (ref, ctx) => {

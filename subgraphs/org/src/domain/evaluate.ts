@@ -26,14 +26,7 @@ export function evaluateUnit(ctx: UnitContext, asOf: Day, dir: Directory): Evalu
   const declared = linksAt(ctx.incoming, asOf);
   const exists = within(asOf, ctx.unit.validFrom, ctx.unit.validTo);
   const outcome = exists
-    ? ruleFor(ctx.unit.kind).evaluate({
-        unit: ctx.unit,
-        asOf,
-        facts: factsAt(ctx.facts, asOf),
-        affiliations: declared.filter((l) => l.kind === 'AFFILIATION'),
-        declaredLeadership: declared.filter((l) => l.kind === 'LEADERSHIP'),
-        dir,
-      })
+    ? ruleOutcome(ctx, asOf, declared, dir)
     : makeOutcome({
         rule: 'NOT_IN_EXISTENCE',
         explanation: `${asOf}不在${nameOf(dir, ctx.unit.id)}的存续期（${period(ctx.unit.validFrom, ctx.unit.validTo)}）内，当日无领导方与指导方。`,
@@ -41,6 +34,18 @@ export function evaluateUnit(ctx: UnitContext, asOf: Day, dir: Directory): Evalu
   const input = { ctx, asOf, exists, outcome, declared, dir };
   const findings = UNIT_DETECTORS.flatMap((detect) => detect(input));
   return { unit: ctx.unit, asOf, exists, outcome, declared, findings };
+}
+
+/** The rule for the unit's kind applied on `asOf` (the unit exists then), without the detectors. */
+export function ruleOutcome(ctx: UnitContext, asOf: Day, declared: LinkRecord[] = linksAt(ctx.incoming, asOf), dir: Directory): RuleOutcome {
+  return ruleFor(ctx.unit.kind).evaluate({
+    unit: ctx.unit,
+    asOf,
+    facts: factsAt(ctx.facts, asOf),
+    affiliations: declared.filter((l) => l.kind === 'AFFILIATION'),
+    declaredLeadership: declared.filter((l) => l.kind === 'LEADERSHIP'),
+    dir,
+  });
 }
 
 /**

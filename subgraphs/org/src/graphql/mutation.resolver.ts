@@ -1,4 +1,4 @@
-import { DateScalar, JSONScalar, type Day } from '@tiaokuai/common';
+import { DateScalar, JSONScalar, noCounts, type Day } from '@tiaokuai/common';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { OrgContext } from '../context';
 import { recordAudit } from '../audit/audit.store';
@@ -50,7 +50,7 @@ export class MutationResolver {
     // ADMIN: inside its jurisdiction only (import.service.ts placeInside); the operator: anything.
     ctx.access.requireRole('ADMIN', '导入');
     const visible = await ctx.access.visible();
-    return importDocument({
+    const report = await importDocument({
       transaction: (fn) => scopedTransaction(ctx.db, ctx.access, fn),
       asOwner: (fn) => ctx.database.asOwner(fn),
       jurisdiction: visible.all ? undefined : visible.ids,
@@ -59,5 +59,6 @@ export class MutationResolver {
         after: { created: r.created, updated: r.updated, unchanged: r.unchanged, units: r.units, links: r.links, changedCodes: r.changedCodes },
       }),
     }, document, dryRun);
+    return { ...report, tasks: noCounts(), requiredItems: noCounts() };
   }
 }

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { OrgContext } from '../context';
-import { Anomaly, Link, PartyBuilding, Role, Unit, UnitFacts } from './types';
+import { Anomaly, LeadershipPeriod, Link, PartyBuilding, Role, Unit, UnitFacts } from './types';
 
 const one = (ctx: OrgContext, id: string | null) => (id ? ctx.loaders.unitById.load(id) : null);
 const many = async (ctx: OrgContext, ids: string[]) =>
@@ -63,4 +63,13 @@ export class PartyBuildingResolver {
 
   @FieldResolver(() => [Anomaly])
   anomalies(@Root() p: PartyBuilding) { return p.anomalyList; }
+}
+
+@Resolver(() => LeadershipPeriod)
+export class LeadershipPeriodResolver {
+  @FieldResolver(() => [Unit])
+  leaders(@Root() p: LeadershipPeriod, @Ctx() ctx: OrgContext) { return many(ctx, p.leaderIds); }
+
+  @FieldResolver(() => [Unit])
+  guides(@Root() p: LeadershipPeriod, @Ctx() ctx: OrgContext) { return many(ctx, p.guideIds); }
 }

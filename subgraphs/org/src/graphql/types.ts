@@ -104,30 +104,21 @@ export class UnitConnection {
   @Field(() => Int) totalCount!: number;
 }
 
-@ObjectType()
-export class ImportProblem {
-  @Field({ description: 'JSON path of the offending entry, e.g. units[3].kind' }) path!: string;
-  @Field() message!: string;
-}
-
-@ObjectType()
-export class ImportCounts {
-  @Field(() => Int) created!: number;
-  @Field(() => Int) updated!: number;
-  @Field(() => Int) unchanged!: number;
-}
-
-@ObjectType({ description: 'What an import did (or, with dryRun, would do)' })
-export class ImportReport {
-  @Field() ok!: boolean;
-  @Field() dryRun!: boolean;
-  @Field(() => Int) created!: number;
-  @Field(() => Int) updated!: number;
-  @Field(() => Int) unchanged!: number;
-  @Field(() => [ImportProblem]) problems!: ImportProblem[];
-  @Field(() => ImportCounts) units!: ImportCounts;
-  @Field(() => ImportCounts) links!: ImportCounts;
-  @Field(() => [String], { description: 'Codes of the units created or updated' }) changedCodes!: string[];
-}
+export { ImportCounts, ImportProblem, ImportReport } from '@tiaokuai/common';
 
 export { JSONScalar };
+
+@ObjectType({ description: 'Who led and who guided a unit over part of a period (by the rules); days the unit did not exist belong to no period' })
+export class LeadershipPeriod {
+  @Field(() => DateScalar, { description: 'First day (inclusive)' }) from!: string;
+  @Field(() => DateScalar, { description: 'Last day (inclusive)' }) to!: string;
+  @Field(() => [ID], { description: 'The leaders\' ids (the same as leaders { id }, cheaper for large answers)' }) leaderIds!: string[];
+  @Field(() => [ID], { description: 'The guides\' ids' }) guideIds!: string[];
+}
+
+@ObjectType({ description: 'A unit\'s leadership over a period, cut where the rules\' answer changes' })
+export class LeadershipTimeline {
+  @Field(() => Unit) unit!: Unit;
+  @Field({ description: 'Asked for (or in the scope); false for a body above them, included so that "the body that leads its leader" can be followed' }) requested!: boolean;
+  @Field(() => [LeadershipPeriod]) periods!: LeadershipPeriod[];
+}

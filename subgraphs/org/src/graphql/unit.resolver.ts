@@ -7,9 +7,10 @@ import type { LinkKind, UnitRecord } from '../domain/types';
 import * as queries from '../units/unit.queries';
 import { LinkDirectionEnum, LinkKindEnum } from './enums';
 import { UnitFilterInput } from './inputs';
-import { Anomaly, HistoryEvent, Link, PartyBuilding, Unit, UnitConnection, UnitFacts } from './types';
+import { Anomaly, HistoryEvent, LeadershipTimeline, Link, PartyBuilding, Unit, UnitConnection, UnitFacts } from './types';
 
 const MAX_PAGE = 500;
+const MAX_CODES = 100_000;
 
 /**
  * A unit outside the caller's jurisdiction can still appear as a reference (the leader of a
@@ -46,6 +47,36 @@ export class UnitResolver {
   @Query(() => [Anomaly], { description: 'Anomalies of a scope (a unit code: its subtree and the units it leads or guides); absent = everything' })
   leadershipAnomalies(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null, @Ctx() ctx: OrgContext) {
     return queries.leadershipAnomalies(ctx, scope, asOf ?? today());
+  }
+
+  @Query(() => [Unit], { nullable: 'items', description: 'Each code\'s unit, in order; null for a code that names no unit the caller may see' })
+  async unitsByCode(@Arg('codes', () => [String]) codes: string[], @Ctx() ctx: OrgContext) {
+    if (codes.length > MAX_CODES) throw new BadInputError('codes', `一次最多 ${MAX_CODES} 个代码`);
+    const found = await ctx.loaders.unitByCode.loadMany(codes);
+    const visible = await ctx.access.visible();
+    return found.map((u) => (u && !(u instanceof Error) && (visible.all || visible.ids.has(u.id)) ? u : null));
+  }
+
+  @Query(() => [ID], { nullable: true, description: 'The ids of every unit in the caller\'s jurisdiction (today); null for the hub\'s operator, who sees everything' })
+  async visibleUnitIds(@Ctx() ctx: OrgContext) {
+    const v = await ctx.access.visible();
+    return v.all ? null : [...v.ids];
+  }
+
+  @Query(() => [LeadershipTimeline], {
+    description: 'Who led and who guided units over a period [from, to], cut where the answer changes: the units given by id, or a scope '
+      + '(a unit code: its subtree and the units it leads or guides on any day of the period), or everything visible; with ancestors '
+      + '(default), also every body above them, so that "the body that leads its leader" can be followed. The answer the tasks subgraph builds authority on.',
+  })
+  leadershipTimeline(
+    @Arg('units', () => [ID], { nullable: true }) units: string[] | null,
+    @Arg('scope', () => String, { nullable: true }) scope: string | null,
+    @Arg('from', () => DateScalar) from: Day,
+    @Arg('to', () => DateScalar) to: Day,
+    @Arg('ancestors', () => Boolean, { defaultValue: true }) ancestors: boolean,
+    @Ctx() ctx: OrgContext,
+  ) {
+    return queries.leadershipTimeline(ctx, { units, scope, from, to, ancestors });
   }
 
   @Query(() => JSONScalar, { description: 'The hub\'s units and links as a tiaokuai/v1 document (optionally only a scope)' })

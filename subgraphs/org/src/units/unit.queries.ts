@@ -3,11 +3,12 @@ import { BadInputError, NotFoundError, today, within, type Day } from '@tiaokuai
 import type { OrgContext } from '../context';
 import { scopeOf } from '../domain/scope';
 import type { LinkKind, UnitRecord } from '../domain/types';
-import type { PartyBuilding, UnitConnection } from '../graphql/types';
+import type { LeadershipTimeline, PartyBuilding, UnitConnection } from '../graphql/types';
 import type { UnitFilterInput } from '../graphql/inputs';
 import { exportDocument } from '../interchange/export';
 import { anomaliesIn, sharedBetween, snapshot } from './party-building.service';
 import { listUnits, loadAll } from './unit.store';
+import { timelinesFor, timelinesInScope, type UnitTimeline } from './relations.service';
 
 export async function findUnit(ctx: OrgContext, id: string | null, code: string | null): Promise<UnitRecord | null> {
   if (!id && !code) throw new BadInputError('id', '需要 id 或 code 之一');
@@ -112,4 +113,31 @@ export async function unitLinks(ctx: OrgContext, unitId: string, direction: 'IN'
     direction !== 'IN' ? ctx.loaders.linksOutOf.load(unitId) : [],
   ]);
   return lists.flat().filter((l) => (!kinds || kinds.includes(l.kind)) && (!asOf || within(asOf, l.validFrom, l.validTo)));
+}
+
+/** At most this many ids in one `leadershipTimeline(units:)` (a province is about 20,000). */
+const MAX_TIMELINE_UNITS = 100_000;
+
+export async function leadershipTimeline(
+  ctx: OrgContext,
+  args: { units: string[] | null; scope: string | null; from: Day; to: Day; ancestors: boolean },
+): Promise<LeadershipTimeline[]> {
+  if (args.to < args.from) throw new BadInputError('to', `to（${args.to}）早于 from（${args.from}）`);
+  if (args.units && args.scope) throw new BadInputError('scope', 'units 与 scope 只能给出其一');
+  if (args.units && args.units.length > MAX_TIMELINE_UNITS) throw new BadInputError('units', `一次最多 ${MAX_TIMELINE_UNITS} 个单位`);
+  let out: UnitTimeline[];
+  if (args.units) {
+    out = await timelinesFor(ctx.loaders, args.units, args.from, args.to, args.ancestors);
+  } else {
+    const root = args.scope ? await requireCode(ctx, args.scope, 'scope') : null;
+    out = await timelinesInScope(ctx.db, root?.id ?? null, args.from, args.to, args.ancestors);
+    for (const t of out) ctx.loaders.unitById.prime(t.unit.id, t.unit);
+  }
+  const v = await ctx.access.visible();
+  // A unit outside the jurisdiction reads as absent, as everywhere (its id may still be named as a leader).
+  return (v.all ? out : out.filter((t) => v.ids.has(t.unit.id))).map((t) => ({
+    unit: t.unit,
+    requested: t.requested,
+    periods: t.periods.map((p) => ({ from: p.from, to: p.to, leaderIds: p.leaders, guideIds: p.guides })),
+  }));
 }

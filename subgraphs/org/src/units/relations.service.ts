@@ -1,0 +1,102 @@
+/**
+ * `leadershipTimeline`: who led and guided units over a period, for a list of units (through
+ * the request's loaders) or for a whole scope (set-based), closed upwards so that a caller can
+ * follow "the body that leads its leader" without asking again. The tasks subgraph builds its
+ * authority on this answer (ARCHITECTURE.md, "Leadership facts for other subgraphs").
+ */
+import type { Day } from '@tiaokuai/common';
+import type { Loaders } from '../context';
+import { bodiesNamed, relationTimeline, type RelationPeriod } from '../domain/relations';
+import { scopeOverPeriod } from '../domain/scope';
+import type { Directory, LinkRecord, UnitContext, UnitRecord } from '../domain/types';
+import type { Db } from '@tiaokuai/common';
+import { loadAll } from './unit.store';
+
+export interface UnitTimeline {
+  unit: UnitRecord;
+  /** Asked for (or in the scope); false for a body above them, included to close the set. */
+  requested: boolean;
+  periods: RelationPeriod[];
+}
+
+/** How many levels above the units asked for are followed (the hierarchy has about six). */
+const MAX_LEVELS = 32;
+
+/** Explanations are not kept here, so a directory of the loaded units is enough for the rules. */
+const directoryOf = (byId: Map<string, UnitRecord>): Directory => ({ get: (id) => byId.get(id) });
+
+/**
+ * The units with these ids and, with `ancestors`, every body named above them in any period,
+ * level by level: three batched statements per level.
+ */
+export async function timelinesFor(loaders: Loaders, ids: readonly string[], from: Day, to: Day, ancestors: boolean): Promise<UnitTimeline[]> {
+  const out = new Map<string, UnitTimeline>();
+  const known = new Map<string, UnitRecord>();
+  let frontier = [...new Set(ids)];
+  for (let level = 0; frontier.length > 0 && level < MAX_LEVELS; level++) {
+    const [units, facts, incoming] = await Promise.all([
+      loaders.unitById.loadMany(frontier), loaders.factsByUnit.loadMany(frontier), loaders.linksInto.loadMany(frontier),
+    ]);
+    frontier.forEach((_, i) => { const u = units[i]; if (u && !(u instanceof Error)) known.set(u.id, u); });
+    const dir = directoryOf(known);
+    const added: UnitTimeline[] = [];
+    frontier.forEach((_, i) => {
+      const unit = units[i];
+      if (!unit || unit instanceof Error) return;
+      const ctx: UnitContext = { unit, facts: facts[i] as UnitContext['facts'], incoming: incoming[i] as LinkRecord[] };
+      const t = { unit, requested: level === 0, periods: relationTimeline(ctx, from, to, dir) };
+      out.set(unit.id, t);
+      added.push(t);
+    });
+    if (!ancestors) break;
+    frontier = [...bodiesNamed(added.map((t) => t.periods))].filter((id) => !out.has(id));
+  }
+  return [...out.values()];
+}
+
+/**
+ * A whole scope (or the whole organisation when `rootId` is null) in three statements: every
+ * unit's timeline, the scope over the period (scope.ts `scopeOverPeriod`), then the members
+ * and, with `ancestors`, the bodies above them.
+ */
+export async function timelinesInScope(db: Db, rootId: string | null, from: Day, to: Day, ancestors: boolean): Promise<UnitTimeline[]> {
+  const all = await loadAll(db);
+  const byId = new Map(all.units.map((u) => [u.id, u]));
+  const dir = directoryOf(byId);
+  const facts = group(all.facts, (f) => f.unitId);
+  const incoming = group(all.links, (l) => l.toId);
+  const timelines = new Map<string, RelationPeriod[]>();
+  for (const unit of all.units) {
+    timelines.set(unit.id, relationTimeline({ unit, facts: facts.get(unit.id) ?? [], incoming: incoming.get(unit.id) ?? [] }, from, to, dir));
+  }
+  const members = rootId ? scopeOverPeriod(rootId, timelines, incoming, from, to) : new Set(byId.keys());
+  const out: UnitTimeline[] = [];
+  const seen = new Set<string>();
+  let frontier = [...members];
+  let requested = true;
+  while (frontier.length > 0) {
+    const next = new Set<string>();
+    for (const id of frontier) {
+      const unit = byId.get(id);
+      if (!unit || seen.has(id)) continue;
+      seen.add(id);
+      const periods = timelines.get(id) ?? [];
+      out.push({ unit, requested, periods });
+      if (ancestors) for (const b of bodiesNamed([periods])) if (!seen.has(b)) next.add(b);
+    }
+    frontier = [...next];
+    requested = false;
+  }
+  return out;
+}
+
+function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}

@@ -1,0 +1,105 @@
+import { HUB_OPERATOR } from '@tiaokuai/common';
+import { smallProvince } from '../fixtures';
+import { orgHarness, type OrgHarness } from '../testing';
+
+let h: OrgHarness;
+beforeAll(async () => { h = await orgHarness(); await h.resetTo(smallProvince()); }, 60_000);
+afterAll(async () => { await h?.close(); });
+
+const TIMELINE = `query($units: [ID!], $scope: String, $from: Date!, $to: Date!, $ancestors: Boolean) {
+  leadershipTimeline(units: $units, scope: $scope, from: $from, to: $to, ancestors: $ancestors) {
+    unit { id code kind } requested periods { from to leaderIds guideIds leaders { code } guides { code } } } }`;
+
+async function ids(...codes: string[]): Promise<string[]> {
+  const d = await h.ok(`{ ${codes.map((c, i) => `u${i}: unit(code: "${c}") { id }`).join(' ')} }`);
+  return codes.map((_, i) => d[`u${i}`].id);
+}
+
+const byCode = (list: any[]) => Object.fromEntries(list.map((t) => [t.unit.code, t]));
+const codesOf = (p: any) => `${p.leaders.map((u: any) => u.code).join(',')}|${p.guides.map((u: any) => u.code).join(',')}`;
+
+describe('leadershipTimeline', () => {
+  it('answers a unit over a period, cut where the rules change, with every body above it', async () => {
+    const [branch] = await ids('JS-YJT-ZB1');
+    const out = byCode((await h.ok(TIMELINE, { units: [branch], from: '2019-01-01', to: '2019-12-31' })).leadershipTimeline);
+    expect(out['JS-YJT-ZB1'].requested).toBe(true);
+    expect(out['JS-YJT-ZB1'].periods.map(codesOf)).toEqual(['JS-YJT-JGDW|']);
+    // The organ party committee: guided by its party group until 2019-11-28, led by both from 2019-11-29.
+    expect(out['JS-YJT-JGDW']).toMatchObject({ requested: false });
+    expect(out['JS-YJT-JGDW'].periods.map((p: any) => [p.from, p.to, codesOf(p)])).toEqual([
+      ['2019-01-01', '2019-11-28', 'JS-JGGW|JS-YJT-DZ'],
+      ['2019-11-29', '2019-12-31', 'JS-JGGW,JS-YJT-DZ|'],
+    ]);
+    // ... and so on up to the top, which nobody leads.
+    expect(Object.keys(out).sort()).toEqual(['JS-JGGW', 'JS-SW', 'JS-YJT-DZ', 'JS-YJT-JGDW', 'JS-YJT-ZB1', 'ZY']);
+    expect(out.ZY.periods.map(codesOf)).toEqual(['|']);
+    expect(out['JS-YJT-JGDW'].periods[1].leaderIds).toEqual(await ids('JS-JGGW', 'JS-YJT-DZ'));
+  });
+
+  it('without ancestors, only the units asked for', async () => {
+    const [tax] = await ids('SZ-SWJ');
+    const out = (await h.ok(TIMELINE, { units: [tax], from: '2018-01-01', to: '2018-12-31', ancestors: false })).leadershipTimeline;
+    expect(out.map((t: any) => t.unit.code)).toEqual(['SZ-SWJ']);
+    // Territorial/territorial until 2018-06-14, then the tax line guides it.
+    expect(out[0].periods.map((p: any) => [p.from, p.to, codesOf(p)])).toEqual([
+      ['2018-01-01', '2018-06-14', 'JS-JGGW|'],
+      ['2018-06-15', '2018-12-31', 'JS-JGGW|SZ-DW'],
+    ]);
+  });
+
+  it('a scope over a period: its members requested, the bodies above them added', async () => {
+    const out = byCode((await h.ok(TIMELINE, { scope: 'JS-JGGW', from: '2024-01-01', to: '2024-12-31' })).leadershipTimeline);
+    const requested = Object.values(out).filter((t: any) => t.requested).map((t: any) => t.unit.code).sort();
+    expect(requested).toEqual(['JS-JGGW', 'JS-YJT-DZ', 'JS-YJT-JGDW', 'JS-YJT-ZB1', 'SZ-SWJ']);
+    expect(out['JS-SW'].requested).toBe(false);
+    expect(out['SZ-DW'].requested).toBe(false);
+    expect(out['JS-YJT-ZB1'].periods.map(codesOf)).toEqual(['JS-YJT-JGDW|']);
+  });
+
+  it('reads the same whatever the number of units: a batch costs statements per level, not per unit', async () => {
+    const count = async (codes: string[]) => {
+      const list = await ids(...codes);
+      h.database.statements.reset();
+      await h.ok(TIMELINE, { units: list, from: '2024-01-01', to: '2024-12-31' });
+      return h.database.statements.count;
+    };
+    const one = await count(['JS-YJT-ZB1']);
+    const many = await count(['JS-YJT-ZB1', 'SZ-SWJ', 'JS-YJT-JGDW', 'JS-YJT-DZ', 'JS-JGGW']);
+    expect(one).toBeGreaterThan(0);
+    expect(many).toBeLessThanOrEqual(one);
+  });
+
+  it.each([
+    ['to before from', { from: '2024-02-01', to: '2024-01-31' }, 'to'],
+    ['both units and scope', { units: ['1'], scope: 'ZY', from: '2024-01-01', to: '2024-01-31' }, 'scope'],
+  ])('refuses %s naming the field', async (_name, vars, field) => {
+    const r = await h.run(TIMELINE, vars);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('a caller sees only its jurisdiction; a scope outside it reads as unknown', async () => {
+    const asTax = { ...HUB_OPERATOR, hubAdmin: false, body: 'SZ-DW', role: 'VIEWER' as const, subject: 't' };
+    const [tax] = await ids('SZ-SWJ');
+    const out = (await h.run(TIMELINE, { units: [tax], from: '2024-01-01', to: '2024-12-31' }, asTax)).data!.leadershipTimeline;
+    // SZ-DW guides SZ-SWJ: it sees it, and itself; not the province's committees above the unit.
+    expect(out.map((t: any) => t.unit.code).sort()).toEqual(['SZ-DW', 'SZ-SWJ']);
+    const r = await h.run(TIMELINE, { scope: 'JS-JGGW', from: '2024-01-01', to: '2024-12-31' }, asTax);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'scope' });
+  });
+});
+
+describe('unitsByCode and visibleUnitIds', () => {
+  it('answers each code in order, null for unknown or invisible ones', async () => {
+    const asTax = { ...HUB_OPERATOR, hubAdmin: false, body: 'SZ-DW', role: 'VIEWER' as const, subject: 't' };
+    const q = `{ unitsByCode(codes: ["SZ-SWJ", "NOPE", "JS-SW"]) { code kind } }`;
+    expect((await h.ok(q)).unitsByCode).toEqual([{ code: 'SZ-SWJ', kind: 'GRASSROOTS_UNIT' }, null, { code: 'JS-SW', kind: 'LOCAL_PARTY_COMMITTEE' }]);
+    expect((await h.run(q, {}, asTax)).data!.unitsByCode).toEqual([{ code: 'SZ-SWJ', kind: 'GRASSROOTS_UNIT' }, null, null]);
+  });
+
+  it("lists the caller's jurisdiction, and null for the operator", async () => {
+    const asTax = { ...HUB_OPERATOR, hubAdmin: false, body: 'SZ-DW', role: 'VIEWER' as const, subject: 't' };
+    expect((await h.ok(`{ visibleUnitIds }`)).visibleUnitIds).toBeNull();
+    const ids2 = (await h.run(`{ visibleUnitIds }`, {}, asTax)).data!.visibleUnitIds;
+    expect([...ids2].sort()).toEqual((await ids('SZ-DW', 'SZ-SWJ')).sort());
+  });
+});
