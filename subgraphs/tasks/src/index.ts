@@ -1,9 +1,45 @@
-import { buildSkeletonSchema, startSkeletonSubgraph, type ServiceStartOptions } from '@tiaokuai/common';
+import 'reflect-metadata';
+import path from 'node:path';
+import { openDatabase, serviceClient, startSubgraphServer, type Database, type RunningServer, type ServiceClient } from '@tiaokuai/common';
+import { sql } from 'drizzle-orm';
+import { createContext } from './context';
+import { buildTasksSchema } from './schema';
 
-/**
- * The tasks subgraph, a skeleton until its issue lands: one entity, `Task @key(fields: "id")`,
- * so the supergraph composes with all three subgraphs from the start.
- */
-export const buildTasksSchema = () => buildSkeletonSchema('tasks', 'Task', '一项党建任务（任务子图骨架：issue 4 填充）');
+export const SCHEMA_NAME = 'tasks';
+export const MIGRATIONS = path.join(__dirname, '..', 'migrations');
+/** The role the tasks subgraph's statements run as (migration 0001: row-level security). */
+export const APP_ROLE = 'tiaokuai_tasks';
 
-export const startTasksSubgraph = (opts: Pick<ServiceStartOptions, 'port' | 'secret'>) => startSkeletonSubgraph('tasks', 'Task', '一项党建任务（任务子图骨架：issue 4 填充）', opts.port, opts.secret);
+export { buildTasksSchema } from './schema';
+export { createContext } from './context';
+
+export interface TasksServiceOptions {
+  port: number;
+  databaseUrl?: string;
+  dataDir?: string;
+  database?: Database;
+  /** Shared with the gateway (SUBGRAPH_SECRET). */
+  secret: string;
+  /** The org subgraph, asked directly for units and leadership (ORG_SUBGRAPH_URL, ORG_SERVICE_SECRET). */
+  org?: { url: string; secret: string };
+  /** Instead of `org`: a client built by the caller (tests). */
+  orgClient?: ServiceClient;
+}
+
+export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<RunningServer & { database: Database }> {
+  const client = opts.orgClient ?? (opts.org ? serviceClient({ service: 'tasks', target: 'org', url: opts.org.url, secret: opts.org.secret }) : undefined);
+  if (!client) throw new Error('tasks subgraph: ORG_SUBGRAPH_URL and ORG_SERVICE_SECRET are required (leadership comes from org)');
+  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE }));
+  const { schema } = await buildTasksSchema();
+  const server = await startSubgraphServer({
+    name: 'tasks',
+    schema,
+    secret: opts.secret,
+    context: (_req, identity) => createContext(database, identity, client),
+    ready: async () => { await database.db.execute(sql`select 1`); return true; },
+  }, opts.port);
+  return {
+    ...server, database,
+    close: async () => { await server.close(); if (!opts.database) await database.close(); },
+  };
+}

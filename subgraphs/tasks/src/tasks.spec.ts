@@ -1,12 +1,199 @@
-import { buildTasksSchema } from './index';
-import { graphql } from 'graphql';
+import { sql } from 'drizzle-orm';
+import type { Identity } from '@tiaokuai/common';
+import { tasksHarness, type TasksHarness } from './testing';
 
-describe('tasks subgraph skeleton', () => {
-  it('declares its entity with a federation key and answers null for an unknown id', async () => {
-    const { schema, sdl } = await buildTasksSchema();
-    expect(sdl).toContain('type Task @key(fields: "id")');
-    const r = await graphql({ schema, source: '{ task(id: "1") { id } }', contextValue: {} });
-    expect(r.errors).toBeUndefined();
-    expect(r.data).toEqual({ task: null });
+/**
+ * 四川: the work committee (SC-JGGW) leads the emergency department's organ party committee
+ * (with the party group, from 2019-11-29) and so its branch; the earthquake bureau SC-DZJ is
+ * vertical: led by the central earthquake administration's party group (DZJ-DZ), guided by
+ * SC-JGGW. 江苏's committee (JS-SW) has nothing to do with any of them.
+ */
+const province = () => ({
+  format: 'tiaokuai/v1',
+  units: [
+    { code: 'ZY', name: '中共中央', kind: 'LOCAL_PARTY_COMMITTEE', level: 'CENTRAL', region: '100000', validFrom: '1949-10-01' },
+    { code: 'DZJ-DZ', name: '中国地震局党组', kind: 'DEPARTMENT_PARTY_GROUP', level: 'CENTRAL', region: '100000', validFrom: '2000-01-01' },
+    { code: 'SC-SW', name: '四川省委', kind: 'LOCAL_PARTY_COMMITTEE', level: 'PROVINCIAL', region: '510000', validFrom: '2000-01-01' },
+    { code: 'JS-SW', name: '江苏省委', kind: 'LOCAL_PARTY_COMMITTEE', level: 'PROVINCIAL', region: '320000', validFrom: '2000-01-01' },
+    { code: 'SC-JGGW', name: '四川省直机关工委', kind: 'WORK_COMMITTEE', level: 'PROVINCIAL', region: '510000', validFrom: '2000-01-01' },
+    { code: 'SC-YJT-DZ', name: '四川省应急管理厅党组', kind: 'DEPARTMENT_PARTY_GROUP', level: 'PROVINCIAL', region: '510000', validFrom: '2018-10-01', locality: 'SC-JGGW' },
+    { code: 'SC-YJT-JGDW', name: '四川省应急管理厅机关党委', kind: 'ORGAN_PARTY_COMMITTEE', level: 'PROVINCIAL', region: '510000', validFrom: '2018-10-01', locality: 'SC-JGGW', competentDepartment: 'SC-YJT-DZ' },
+    { code: 'SC-YJT-ZB1', name: '四川省应急管理厅办公室党支部', kind: 'BRANCH', level: 'PROVINCIAL', region: '510000', validFrom: '2018-10-01' },
+    { code: 'SC-DZJ', name: '四川省地震局', kind: 'GRASSROOTS_UNIT', level: 'PROVINCIAL', region: '510000', validFrom: '2000-01-01',
+      partyRelationMode: 'VERTICAL', businessMode: 'VERTICAL', competentDepartment: 'DZJ-DZ', locality: 'SC-JGGW' },
+    { code: 'SC-DZJ-ZB', name: '四川省地震局机关党支部', kind: 'BRANCH', level: 'PROVINCIAL', region: '510000', validFrom: '2000-01-01' },
+  ],
+  links: [
+    { from: 'ZY', to: 'DZJ-DZ', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+    { from: 'ZY', to: 'SC-SW', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+    { from: 'ZY', to: 'JS-SW', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+    { from: 'SC-SW', to: 'SC-JGGW', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+    { from: 'SC-SW', to: 'SC-YJT-DZ', kind: 'AFFILIATION', validFrom: '2018-10-01' },
+    { from: 'SC-JGGW', to: 'SC-YJT-JGDW', kind: 'AFFILIATION', validFrom: '2018-10-01' },
+    { from: 'SC-YJT-JGDW', to: 'SC-YJT-ZB1', kind: 'AFFILIATION', validFrom: '2018-10-01' },
+    { from: 'DZJ-DZ', to: 'SC-DZJ', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+    { from: 'SC-DZJ', to: 'SC-DZJ-ZB', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+  ],
+});
+
+const ISSUE = `mutation($i: IssueTaskInput!) { issueTask(input: $i) { id key title binding issuer { id }
+  assignments { id unit { id } authority(asOf: "2026-04-01") relation(asOf: "2026-04-01") status version } } }`;
+const task = (over: Record<string, unknown> = {}) => ({
+  issuer: 'SC-JGGW', title: '开展党史学习教育', category: 'IDEOLOGICAL', priority: 'KEY', startsOn: '2026-03-01', dueOn: '2026-06-30', ...over,
+});
+const CONFLICTS = `query($scope: String!) { taskConflicts(scope: $scope, from: "2026-01-01", to: "2026-12-31") {
+  kind message suggestion requiredItem from to unit { id } tasks { id title } assignments { id } issuers { id } } }`;
+
+let h: TasksHarness;
+let ids: Record<string, string>;
+const editorOf = (body: string): Identity => ({ subject: `editor@${body}`, body, role: 'EDITOR', hubAdmin: false });
+
+beforeAll(async () => { h = await tasksHarness(); }, 120_000);
+afterAll(async () => { await h?.close(); });
+beforeEach(async () => {
+  await h.resetTo(province());
+  const codes = province().units.map((u) => u.code);
+  const d = await h.org(`{ unitsByCode(codes: ${JSON.stringify(codes)}) { id code } }`);
+  ids = Object.fromEntries(d.unitsByCode.map((u: any) => [u.code, u.id]));
+});
+
+const countTasks = async () => (await h.database.rows<{ n: number }>(sql`select (select count(*) from tasks.tasks)::int + (select count(*) from tasks.assignments)::int as n`))[0].n;
+
+describe('issueTask: authority from org', () => {
+  it("binds where the issuer leads (through the body it leads), advises where it guides", async () => {
+    const t = (await h.ok(ISSUE, { i: task({ targets: ['SC-YJT-ZB1', 'SC-DZJ'] }) })).issueTask;
+    const byUnit = Object.fromEntries(t.assignments.map((a: any) => [a.unit.id, a]));
+    expect(byUnit[ids['SC-YJT-ZB1']]).toMatchObject({ authority: 'BINDING', relation: 'LEADS', status: 'ASSIGNED', version: 1 });
+    expect(byUnit[ids['SC-DZJ']]).toMatchObject({ authority: 'ADVISORY', relation: 'GUIDES' });
+    expect(t.issuer.id).toBe(ids['SC-JGGW']);
+  });
+
+  it("acceptance: change the unit's partyRelationMode in org, and the assignment's authority flips", async () => {
+    const t = (await h.ok(ISSUE, { i: task({ targets: ['SC-DZJ'] }) })).issueTask;
+    expect(t.assignments[0].authority).toBe('ADVISORY');
+    await h.org(`mutation { changeUnitFacts(input: { unit: "SC-DZJ", validFrom: "2026-01-01", partyRelationMode: TERRITORIAL,
+      businessMode: VERTICAL, competentDepartment: "DZJ-DZ", locality: "SC-JGGW" }) { code } }`);
+    const again = (await h.ok(`{ task(id: "${t.id}") { assignments { authority(asOf: "2026-04-01") relation(asOf: "2026-04-01") } } }`)).task;
+    expect(again.assignments[0]).toEqual({ authority: 'BINDING', relation: 'LEADS' });
+  });
+
+  it('refuses targets outside the reach with FORBIDDEN naming them, and writes nothing', async () => {
+    const r = await h.run(ISSUE, { i: task({ issuer: 'JS-SW', targets: ['SC-DZJ', 'SC-YJT-ZB1'] }) });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', units: ['SC-DZJ', 'SC-YJT-ZB1'], field: 'input.targets' });
+    expect(r.errors?.[0].message).toContain('SC-DZJ');
+    expect(await countTasks()).toBe(0);
+  });
+
+  it('expands a scope as of the first day: the branches the work committee leads', async () => {
+    const t = (await h.ok(ISSUE, { i: task({ scope: { unit: 'SC-JGGW', relation: 'LED_BY', kinds: ['BRANCH'] } }) })).issueTask;
+    expect(t.assignments.map((a: any) => a.unit.id)).toEqual([ids['SC-YJT-ZB1']]);
+    const guided = (await h.ok(ISSUE, { i: task({ key: 'g', scope: { unit: 'SC-JGGW', relation: 'GUIDED_BY' } }) })).issueTask;
+    expect(guided.assignments.map((a: any) => a.unit.id).sort()).toEqual([ids['SC-DZJ'], ids['SC-YJT-DZ']].sort());
+  });
+
+  it('is idempotent by key; a different task under a used key is a CONFLICT, not an overwrite', async () => {
+    const first = (await h.ok(ISSUE, { i: task({ key: 'DSXX-2026', targets: ['SC-YJT-ZB1'] }) })).issueTask;
+    const again = (await h.ok(ISSUE, { i: task({ key: 'DSXX-2026', targets: ['SC-YJT-ZB1'] }) })).issueTask;
+    expect(again.id).toBe(first.id);
+    expect(await countTasks()).toBe(2);
+    const r = await h.run(ISSUE, { i: task({ key: 'DSXX-2026', title: '另一项任务', targets: ['SC-YJT-ZB1'] }) });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.key' });
+    expect(await countTasks()).toBe(2);
+  });
+
+  it.each([
+    ['a due date before the start', { dueOn: '2026-02-28', targets: ['SC-YJT-ZB1'] }, 'BAD_USER_INPUT', 'input.dueOn'],
+    ['an empty target list', { targets: [] }, 'BAD_USER_INPUT', 'input.targets'],
+    ['a title over 200 characters', { title: '党'.repeat(201), targets: ['SC-YJT-ZB1'] }, 'BAD_USER_INPUT', 'input.title'],
+    ['an unknown required item', { requiredItem: 'NOPE', targets: ['SC-YJT-ZB1'] }, 'BAD_USER_INPUT', 'input.requiredItem'],
+    ['an unknown target code', { targets: ['SC-YJT-ZB1', 'NOPE'] }, 'NOT_FOUND', 'input.targets[1]'],
+    ['an unknown issuer', { issuer: 'NOPE', targets: ['SC-YJT-ZB1'] }, 'NOT_FOUND', 'input.issuer'],
+    ['an unknown category', { category: 'SPORTS', targets: ['SC-YJT-ZB1'] }, 'BAD_USER_INPUT', 'i.category'],
+  ])('refuses %s naming the field, and writes nothing', async (_name, over, code, field) => {
+    const r = await h.run(ISSUE, { i: task(over) });
+    expect(r.errors?.[0].extensions).toMatchObject({ code, field });
+    expect(await countTasks()).toBe(0);
+  });
+
+  it('an issuer outside the caller\'s jurisdiction reads as unknown; a viewer may not issue', async () => {
+    const r = await h.run(ISSUE, { i: task({ issuer: 'DZJ-DZ', targets: ['SC-DZJ'] }) }, editorOf('SC-JGGW'));
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.issuer' });
+    const v = await h.run(ISSUE, { i: task({ targets: ['SC-YJT-ZB1'] }) }, { ...editorOf('SC-JGGW'), role: 'VIEWER' });
+    expect(v.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const ok = await h.run(ISSUE, { i: task({ targets: ['SC-YJT-ZB1'] }) }, editorOf('SC-JGGW'));
+    expect(ok.errors).toBeUndefined();
+  });
+});
+
+describe('task findings', () => {
+  const seed = async () => {
+    const items = { format: 'tiaokuai/v1', requiredItems: [{ code: 'SHYK', name: '三会一课', kinds: ['BRANCH'], frequency: 'QUARTERLY' }] };
+    expect((await h.ok(`mutation($d: JSON!) { importTasks(document: $d) { ok requiredItems { created } } }`, { d: items })).importTasks).toEqual({ ok: true, requiredItems: { created: 1 } });
+    // Both sides assign the same key work to the earthquake bureau; the guide even asks it to bind.
+    await h.ok(ISSUE, { i: task({ issuer: 'DZJ-DZ', key: 'central', targets: ['SC-DZJ'] }) });
+    await h.ok(ISSUE, { i: task({ key: 'local', title: '深入开展党史学习教育活动', targets: ['SC-DZJ'] }) });
+    // The leader of SC-YJT-ZB1 assigns 三会一课 for the first half only.
+    await h.ok(ISSUE, { i: task({ key: 'shyk', title: '落实三会一课', priority: 'ROUTINE', category: 'ORGANIZATIONAL', requiredItem: 'SHYK', startsOn: '2026-01-01', dueOn: '2026-06-30', targets: ['SC-YJT-ZB1'] }) });
+  };
+
+  it('finds duplicates, overreach and missing routine items across a scope, with suggestions in Chinese', async () => {
+    await seed();
+    const found = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts;
+    const kinds = found.map((f: any) => `${f.kind}@${f.unit.id}`).sort();
+    expect(kinds).toEqual([
+      `DUPLICATE@${ids['SC-DZJ']}`,
+      `MISSING@${ids['SC-YJT-ZB1']}`, `MISSING@${ids['SC-YJT-ZB1']}`,
+      `OVERREACH@${ids['SC-DZJ']}`,
+    ].sort());
+    const dup = found.find((f: any) => f.kind === 'DUPLICATE');
+    expect(dup.issuers.map((u: any) => u.id)).toEqual([ids['DZJ-DZ'], ids['SC-JGGW']]);
+    expect(dup.suggestion).toMatch(/^保留领导方下达的「开展党史学习教育」/);
+    const missing = found.filter((f: any) => f.kind === 'MISSING').map((f: any) => [f.requiredItem, f.from, f.to]);
+    expect(missing).toEqual([['SHYK', '2026-07-01', '2026-09-30'], ['SHYK', '2026-10-01', '2026-12-31']]);
+  });
+
+  it('answers one unit through Unit.taskConflicts, the same as the scope for it', async () => {
+    await seed();
+    const r = await h.ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Unit { taskConflicts(from: "2026-01-01", to: "2026-12-31") { kind } } } }`,
+      { reps: [{ __typename: 'Unit', id: ids['SC-DZJ'] }] });
+    expect(r._entities[0].taskConflicts.map((f: any) => f.kind).sort()).toEqual(['DUPLICATE', 'OVERREACH']);
+  });
+
+  it('merging a duplicate pair settles it: no longer reported, the record stays', async () => {
+    await seed();
+    const dup = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts.find((f: any) => f.kind === 'DUPLICATE');
+    const [keep, merge] = dup.assignments.map((a: any) => a.id);
+    const merged = (await h.ok(`mutation { mergeAssignments(keep: "${keep}", merge: "${merge}", note: "合并落实") {
+      id status mergedInto { id } settlements { kind by note at kept { id } } } }`)).mergeAssignments;
+    expect(merged).toMatchObject({ status: 'MERGED', mergedInto: { id: keep }, settlements: [{ kind: 'MERGE', by: 'hub-operator', note: '合并落实', kept: { id: keep } }] });
+    const after = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts.map((f: any) => f.kind);
+    expect(after).not.toContain('DUPLICATE');
+    const again = await h.run(`mutation { mergeAssignments(keep: "${keep}", merge: "${merge}") { id } }`);
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('withdrawing refuses a stale version with CONFLICT and keeps the record', async () => {
+    await seed();
+    const [a] = (await h.ok(`{ _entities(representations: [{ __typename: "Unit", id: "${ids['SC-YJT-ZB1']}" }]) { ... on Unit { assignments(from: "2026-01-01", to: "2026-12-31") { id version } } } }`))._entities[0].assignments;
+    const stale = await h.run(`mutation { withdrawAssignment(id: "${a.id}", version: ${a.version + 1}) { id } }`);
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'version' });
+    const done = (await h.ok(`mutation { withdrawAssignment(id: "${a.id}", version: ${a.version}, note: "改由支部自行安排") { status version settlements { kind } } }`)).withdrawAssignment;
+    expect(done).toEqual({ status: 'WITHDRAWN', version: a.version + 1, settlements: [{ kind: 'WITHDRAW' }] });
+  });
+
+  it('costs the same number of statements and org calls for one unit as for several', async () => {
+    await seed();
+    const q = (units: string[]) => `{ _entities(representations: ${JSON.stringify(units.map((u) => ({ __typename: 'Unit', id: ids[u] }))).replace(/"(__typename|id)"/g, '$1')}) {
+      ... on Unit { taskConflicts(from: "2026-01-01", to: "2026-12-31") { kind tasks { title } } } } }`;
+    const cost = async (units: string[]) => {
+      h.database.statements.reset();
+      h.orgCalls.count = 0;
+      await h.ok(q(units));
+      return [h.database.statements.count, h.orgCalls.count];
+    };
+    const one = await cost(['SC-DZJ']);
+    const four = await cost(['SC-DZJ', 'SC-YJT-ZB1', 'SC-DZJ-ZB', 'SC-YJT-JGDW']);
+    expect(one[0]).toBeGreaterThan(0);
+    expect(four).toEqual(one);
   });
 });

@@ -7,6 +7,30 @@ export type TaskCategory = (typeof TASK_CATEGORIES)[number];
 export type TaskPriority = 'KEY' | 'ROUTINE';
 /** BINDING when the issuer leads the unit, ADVISORY when it only guides (or chose not to bind). */
 export type Authority = 'BINDING' | 'ADVISORY';
+/** How often a responsibility-list item recurs: each year, quarter or month needs it assigned. */
+export const FREQUENCIES = ['YEARLY', 'QUARTERLY', 'MONTHLY'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** One item of a responsibility list (责任清单): routine work every unit of these kinds must carry. */
+export interface RequiredItem {
+  code: string;
+  name: string;
+  /** Org unit kinds (UnitKind of the org subgraph) that must carry it. */
+  kinds: string[];
+  frequency: Frequency;
+}
+
+/**
+ * Who led and who guided one unit over part of a period, as the org subgraph's rules answer it
+ * (`leadershipTimeline`). A unit's periods are sorted, do not overlap, and cover exactly the
+ * days it existed; `leaders` and `guides` are org unit ids.
+ */
+export interface RelationPeriod {
+  from: string;
+  to: string;
+  leaders: string[];
+  guides: string[];
+}
 
 /** One task as it reached one unit. */
 export interface AssignmentFact {
@@ -19,8 +43,17 @@ export interface AssignmentFact {
   priority: TaskPriority;
   startsOn: string;
   dueOn: string;
+  /** What the assignment is worth, from the issuer's relation to the unit (authority.ts). */
   authority: Authority;
+  /** What the issuer asked for: a binding task from a body that only guides is OVERREACH. */
+  binding: boolean;
+  /** How the issuer relates to the unit: LEADS (directly or through a body it leads), GUIDES, or NONE. */
+  relation: 'LEADS' | 'GUIDES' | 'NONE';
   deliverable?: string | null;
+  /** Code of the responsibility-list item this task fulfils. */
+  requiredItem?: string | null;
+  /** Tasks the issuer declared incompatible with this one (CONFLICT when one unit holds both). */
+  incompatibleTaskIds?: readonly string[];
 }
 
 export type TaskFindingKind = 'DUPLICATE' | 'CONFLICT' | 'MISSING' | 'OVERREACH' | 'CHERRY_PICKING';
@@ -32,6 +65,10 @@ export interface TaskFinding {
   assignmentIds: string[];
   taskIds: string[];
   issuerIds: string[];
+  /** For MISSING: the responsibility-list item, and the period it was due in. */
+  requiredItem?: string;
+  from?: string;
+  to?: string;
   /** What was found, in Chinese. */
   message: string;
   /** What to do about it, in Chinese: which assignment to keep, which to turn into a reference. */

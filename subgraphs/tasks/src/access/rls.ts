@@ -1,0 +1,20 @@
+/**
+ * The database half of authorization, as in org (org's access/rls.ts, migration 0001 here):
+ * each write transaction declares, with transaction-local settings, the caller's jurisdiction
+ * (as org answers it) and role; the policies refuse any row outside them.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, Identity } from '@tiaokuai/common';
+import type { OrgDirectory } from '../org/org-directory';
+
+export async function scopedTransaction<T>(db: Db, org: OrgDirectory, identity: Identity, fn: (tx: Db) => Promise<T>): Promise<T> {
+  // Asked before the transaction opens: org is another service, and PGlite's one connection
+  // would otherwise be held while waiting.
+  const v = await org.visible();
+  const units = v.all ? '' : `{${[...v.ids].join(',')}}`;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('hub.scope', ${v.all ? 'all' : 'units'}, true),
+      set_config('hub.units', ${units}, true), set_config('hub.role', ${identity.hubAdmin ? 'ADMIN' : identity.role}, true)`);
+    return fn(tx as unknown as Db);
+  });
+}

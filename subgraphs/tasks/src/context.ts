@@ -1,0 +1,88 @@
+import DataLoader from 'dataloader';
+import type { Database, Db, Identity, ServiceClient } from '@tiaokuai/common';
+import { AuthorityIndex } from './domain/authority';
+import type { Relation } from './domain/authority';
+import type { Authority } from './domain/types';
+import { OrgDirectory } from './org/org-directory';
+import { unitFindingsBatch, type UnitFinding } from './tasks/findings.service';
+import { assignmentsByIds, assignmentsOfTasks, tasksByIds, type AssignmentRecord, type TaskRecord } from './tasks/task.store';
+
+/** One authority question: how `issuerId` relates to `unitId` on `day`. */
+export interface AuthorityKey {
+  issuerId: string;
+  unitId: string;
+  day: string;
+  binding: boolean;
+}
+
+export interface Loaders {
+  task: DataLoader<string, TaskRecord | null>;
+  assignment: DataLoader<string, AssignmentRecord | null>;
+  assignmentsOfTask: DataLoader<string, AssignmentRecord[]>;
+  /**
+   * Authority for many assignments in one question to org: the units' timelines over the
+   * span of the days asked (with every body above them), then memory (authority.ts).
+   */
+  authority: DataLoader<AuthorityKey, { relation: Relation; authority: Authority | null }, string>;
+  /** Task findings of many units over one window: one question to org, one statement. */
+  findings: DataLoader<{ unitId: string; from: string; to: string }, UnitFinding[], string>;
+}
+
+export interface TasksContext {
+  database: Database;
+  db: Db;
+  identity: Identity;
+  org: OrgDirectory;
+  loaders: Loaders;
+}
+
+function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+export function createLoaders(db: Db, org: OrgDirectory, ctx: () => TasksContext): Loaders {
+  return {
+    task: new DataLoader(async (ids) => {
+      const byId = new Map((await tasksByIds(db, ids)).map((t) => [t.id, t]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    assignment: new DataLoader(async (ids) => {
+      const byId = new Map((await assignmentsByIds(db, ids)).map((a) => [a.id, a]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    assignmentsOfTask: new DataLoader(async (ids) => {
+      const m = group(await assignmentsOfTasks(db, ids), (a) => a.taskId);
+      return ids.map((id) => m.get(id) ?? []);
+    }),
+    authority: new DataLoader(async (keys) => {
+      const days = keys.map((k) => k.day).sort();
+      const answer = await org.timelines({ units: [...new Set(keys.map((k) => k.unitId))], from: days[0], to: days[days.length - 1] });
+      const index = new AuthorityIndex(answer.timelines);
+      return keys.map((k) => index.authority(k.issuerId, k.unitId, k.day, k.binding));
+    }, { cacheKeyFn: (k) => `${k.issuerId}|${k.unitId}|${k.day}|${k.binding}` }),
+    findings: new DataLoader(async (keys) => {
+      const byWindow = group([...keys], (k) => `${k.from}|${k.to}`);
+      const answers = new Map<string, UnitFinding[]>();
+      for (const [window, list] of byWindow) {
+        const [from, to] = window.split('|');
+        const found = await unitFindingsBatch(ctx(), list.map((k) => k.unitId), from, to);
+        for (const [id, f] of found) answers.set(`${id}|${window}`, f);
+      }
+      return keys.map((k) => answers.get(`${k.unitId}|${k.from}|${k.to}`) ?? []);
+    }, { cacheKeyFn: (k) => `${k.unitId}|${k.from}|${k.to}` }),
+  };
+}
+
+export function createContext(database: Database, identity: Identity, client: ServiceClient): TasksContext {
+  const org = new OrgDirectory(client, identity);
+  const ctx: TasksContext = { database, db: database.db, identity, org, loaders: undefined as unknown as Loaders };
+  ctx.loaders = createLoaders(database.db, org, () => ctx);
+  return ctx;
+}

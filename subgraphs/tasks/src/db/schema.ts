@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgSchema, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { FREQUENCIES, TASK_CATEGORIES } from '../domain/types';
+
+/**
+ * The tasks subgraph owns this PostgreSQL schema; no other service reads it. Units are the org
+ * subgraph's: `issuer_id` and `unit_id` hold org unit ids and nothing else about them (no
+ * names, no links, no authority: those are asked of org when a question needs them).
+ */
+export const tasksSchema = pgSchema('tasks');
+
+export const taskCategory = tasksSchema.enum('task_category', TASK_CATEGORIES);
+export const taskPriority = tasksSchema.enum('task_priority', ['KEY', 'ROUTINE']);
+export const frequency = tasksSchema.enum('frequency', FREQUENCIES);
+export const assignmentStatus = tasksSchema.enum('assignment_status', ['ASSIGNED', 'IN_PROGRESS', 'DONE', 'WITHDRAWN', 'MERGED']);
+export const settlementKind = tasksSchema.enum('settlement_kind', ['MERGE', 'WITHDRAW']);
+
+/** 责任清单: routine items every unit of some kinds must carry, per year, quarter or month. */
+export const requiredItems = tasksSchema.table('required_items', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  kinds: text('kinds').array().notNull(),
+  frequency: frequency('frequency').notNull(),
+  description: text('description'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const tasks = tasksSchema.table('tasks', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  issuerId: integer('issuer_id').notNull(),
+  key: text('key'),
+  title: text('title').notNull(),
+  description: text('description'),
+  category: taskCategory('category').notNull(),
+  priority: taskPriority('priority').notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  deliverable: text('deliverable'),
+  requiredItem: text('required_item').references(() => requiredItems.code),
+  binding: boolean('binding').notNull(),
+  /** The scope as given (unit code, relation, kinds), for the record; targets are the assignments. */
+  scope: jsonb('scope'),
+  incompatibleWith: integer('incompatible_with').array().notNull().default(sql`'{}'`),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdBy: text('created_by').notNull(),
+  requestId: text('request_id'),
+}, (t) => [
+  uniqueIndex('tasks_issuer_key').on(t.issuerId, t.key),
+  index('tasks_period_idx').on(t.startsOn, t.dueOn),
+  check('tasks_period', sql`${t.dueOn} >= ${t.startsOn}`),
+]);
+
+export const assignments = tasksSchema.table('assignments', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  taskId: integer('task_id').notNull().references(() => tasks.id),
+  unitId: integer('unit_id').notNull(),
+  status: assignmentStatus('status').notNull().default('ASSIGNED'),
+  progress: smallint('progress').notNull().default(0),
+  note: text('note'),
+  /** Optimistic concurrency: every change of status or progress bumps it. */
+  version: integer('version').notNull().default(1),
+  mergedInto: integer('merged_into'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by'),
+}, (t) => [
+  uniqueIndex('assignments_task_unit').on(t.taskId, t.unitId),
+  index('assignments_unit_idx').on(t.unitId),
+  check('assignments_progress', sql`${t.progress} between 0 and 100`),
+]);
+
+/** Who settled what, when: merges and withdrawals are recorded, never deleted. */
+export const settlements = tasksSchema.table('settlements', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  kind: settlementKind('kind').notNull(),
+  assignmentId: integer('assignment_id').notNull().references(() => assignments.id),
+  keptId: integer('kept_id').references(() => assignments.id),
+  note: text('note'),
+  bySubject: text('by_subject').notNull(),
+  byBody: text('by_body'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  requestId: text('request_id'),
+}, (t) => [index('settlements_assignment_idx').on(t.assignmentId)]);

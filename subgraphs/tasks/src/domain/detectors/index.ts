@@ -1,0 +1,47 @@
+/**
+ * All task findings for one unit over a window [from, to] (DOMAIN.md, "What goes wrong today":
+ * 任务交叉重叠, 内容冲突, a guide assigning binding work, 都想管重点不想管一般). Runs the five
+ * detectors and returns their findings in a stable order: by kind (DUPLICATE, CONFLICT,
+ * OVERREACH, MISSING, CHERRY_PICKING), then as each detector produced them.
+ *
+ * Only this unit's assignments overlapping [from, to] (inclusive) are considered, with one
+ * exception: MISSING judges whole frequency periods (missing.ts), so it sees every assignment of
+ * the unit, and a yearly item assigned in January covers the year of a window that starts in June.
+ */
+import { periodsOverlap, type AssignmentFact, type RelationPeriod, type RequiredItem, type TaskFinding } from '../types';
+import { detectCherryPicking } from './cherry-picking';
+import { detectConflicts } from './conflict';
+import { detectDuplicates } from './duplicate';
+import { detectMissing } from './missing';
+import { detectOverreach } from './overreach';
+
+export { detectCherryPicking, type CherryPickingInput } from './cherry-picking';
+export { detectConflicts, normaliseDeliverable } from './conflict';
+export { detectDuplicates } from './duplicate';
+export { detectMissing, frequencyPeriods, type FrequencyPeriod, type MissingInput } from './missing';
+export { detectOverreach } from './overreach';
+
+export interface TaskFindingsInput {
+  unitId: string;
+  unitKind: string;
+  from: string;
+  to: string;
+  items: readonly RequiredItem[];
+  /** The unit's assignments; others are ignored. */
+  assignments: readonly AssignmentFact[];
+  /** The unit's relation periods (leadershipTimeline); days none covers are days it did not exist. */
+  periods: readonly RelationPeriod[];
+}
+
+export function detectTaskFindings(input: TaskFindingsInput): TaskFinding[] {
+  const { unitId, unitKind, from, to, items, periods } = input;
+  const unit = input.assignments.filter((a) => a.unitId === unitId);
+  const window = { startsOn: from, dueOn: to };
+  const inWindow = unit.filter((a) => periodsOverlap(a, window));
+  const duplicates = detectDuplicates(inWindow);
+  const conflicts = detectConflicts(inWindow);
+  const overreach = detectOverreach(inWindow);
+  const missing = detectMissing({ unitId, unitKind, from, to, items, assignments: unit, periods });
+  const cherryPicking = detectCherryPicking({ unitId, duplicates, missing, assignments: inWindow });
+  return [...duplicates, ...conflicts, ...overreach, ...missing, ...cherryPicking];
+}

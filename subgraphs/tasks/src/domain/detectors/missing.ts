@@ -1,0 +1,113 @@
+/**
+ * MISSING (DOMAIN.md, 都想管重点不想管一般, and Tasks, responsibility lists 责任清单: "A unit whose
+ * leader did not assign a required item is a gap"): for one unit and a window [from, to], every
+ * responsibility-list item whose kinds include the unit's kind must be assigned, with authority
+ * BINDING, in each of its frequency periods.
+ *
+ * The rule:
+ * - the window is split into the item's frequency periods (calendar years; quarters Jan–Mar,
+ *   Apr–Jun, Jul–Sep, Oct–Dec; calendar months) that overlap it, each clipped to the window;
+ * - a clipped period counts only when the unit existed on at least one of its days (some
+ *   RelationPeriod overlaps it; days no period covers are days the unit did not exist);
+ * - the item is covered in a period when an assignment of this unit with requiredItem equal to
+ *   the item's code and authority BINDING overlaps the whole (unclipped) frequency period: a
+ *   yearly item assigned in January covers the year even when the window starts in June;
+ *   an ADVISORY assignment (a guide's) does not count;
+ * - each uncovered period is one finding: requiredItem, from/to = the clipped period,
+ *   no assignments or tasks, issuerIds = the unit's leaders on the days it existed in the
+ *   clipped period (each once, in order of the periods). Findings follow the items' order,
+ *   then time.
+ *
+ * Suggestion: the leading body assigns the item; if a guide's advisory assignment exists for
+ * it, that one does not count and the leader should confirm it or issue it as binding; if the
+ * unit had no leader at all in the period (都不管), its leadership must be settled first.
+ */
+import type { AssignmentFact, Frequency, RelationPeriod, RequiredItem, TaskFinding } from '../types';
+
+export interface MissingInput {
+  unitId: string;
+  unitKind: string;
+  from: string;
+  to: string;
+  items: readonly RequiredItem[];
+  /** This unit's assignments (others are ignored). */
+  assignments: readonly AssignmentFact[];
+  /** This unit's relation periods; days none covers are days the unit did not exist. */
+  periods: readonly RelationPeriod[];
+}
+
+/** One frequency period: the whole period, and a label such as 2026年第二季度. */
+export interface FrequencyPeriod {
+  from: string;
+  to: string;
+  label: string;
+}
+
+const QUARTERS = ['一', '二', '三', '四'];
+const pad = (n: number): string => String(n).padStart(2, '0');
+const day = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
+/** Last day of month m (1–12) of year y. */
+const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** The frequency periods (whole, not clipped) that share a day with [from, to], in order. */
+export function frequencyPeriods(frequency: Frequency, from: string, to: string): FrequencyPeriod[] {
+  const out: FrequencyPeriod[] = [];
+  if (from > to) return out;
+  const months = frequency === 'YEARLY' ? 12 : frequency === 'QUARTERLY' ? 3 : 1;
+  let y = +from.slice(0, 4);
+  let m = Math.floor((+from.slice(5, 7) - 1) / months) * months + 1; // first month of the period holding `from`
+  for (;;) {
+    const start = day(y, m, 1);
+    if (start > to) break;
+    const endMonth = m + months - 1;
+    const label = frequency === 'YEARLY' ? `${y}年度` : frequency === 'QUARTERLY' ? `${y}年第${QUARTERS[(m - 1) / 3]}季度` : `${y}年${m}月`;
+    out.push({ from: start, to: day(y, endMonth, lastDay(y, endMonth)), label });
+    m += months;
+    if (m > 12) { m -= 12; y++; }
+  }
+  return out;
+}
+
+const overlap = (aFrom: string, aTo: string, bFrom: string, bTo: string): boolean => aFrom <= bTo && bFrom <= aTo;
+
+export function detectMissing(input: MissingInput): TaskFinding[] {
+  const { unitId, unitKind, from, to } = input;
+  const mine = input.assignments.filter((a) => a.unitId === unitId);
+  const findings: TaskFinding[] = [];
+  for (const item of input.items) {
+    if (!item.kinds.includes(unitKind)) continue;
+    const forItem = mine.filter((a) => a.requiredItem === item.code);
+    for (const p of frequencyPeriods(item.frequency, from, to)) {
+      const clipFrom = p.from < from ? from : p.from;
+      const clipTo = p.to > to ? to : p.to;
+      const existed = input.periods.filter((r) => overlap(r.from, r.to, clipFrom, clipTo));
+      if (existed.length === 0) continue; // the unit did not exist then
+      const during = forItem.filter((a) => overlap(a.startsOn, a.dueOn, p.from, p.to));
+      if (during.some((a) => a.authority === 'BINDING')) continue;
+      const leaders = [...new Set(existed.flatMap((r) => r.leaders))];
+      const advisory = during.find((a) => a.authority === 'ADVISORY');
+      findings.push({
+        kind: 'MISSING',
+        unitId,
+        assignmentIds: [],
+        taskIds: [],
+        issuerIds: leaders,
+        requiredItem: item.code,
+        from: clipFrom,
+        to: clipTo,
+        message: `${p.label}（${clipFrom}至${clipTo}）责任清单事项「${item.name}」无人以领导关系下达（缺项）`,
+        suggestion: suggestion(item, p.label, leaders.length > 0, advisory),
+      });
+    }
+  }
+  return findings;
+}
+
+function suggestion(item: RequiredItem, label: string, hasLeader: boolean, advisory: AssignmentFact | undefined): string {
+  const note = advisory
+    ? `；指导方下达的「${advisory.title}」为指导性任务，不计入，请领导方确认该任务或以领导关系正式下达`
+    : '';
+  return hasLeader
+    ? `请领导方下达${label}的「${item.name}」${note}`
+    : `本单位该期间没有党建领导方（都不管）：请先明确领导关系，再由领导方下达${label}的「${item.name}」${note}`;
+}

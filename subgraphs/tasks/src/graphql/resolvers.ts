@@ -1,0 +1,160 @@
+import { DateScalar, ImportReport, JSONScalar, NotFoundError, today } from '@tiaokuai/common';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { TasksContext } from '../context';
+import { judgedOn } from '../domain/authority';
+import { checkWindow, scopeFindings, unitFindings, type UnitFinding } from '../tasks/findings.service';
+import { importTasks, issueTask } from '../tasks/issue.service';
+import { mergeAssignments, withdrawAssignment } from '../tasks/settle.service';
+import { assignmentsOfUnits, requiredItemRows, settlementsOf, type AssignmentRecord, type TaskRecord } from '../tasks/task.store';
+import { Assignment, AuthorityEnum, IssuerRelationEnum, IssueTaskInput, RequiredItem, Settlement, Task, TaskConflict, Unit } from './types';
+
+const unitRef = (id: string) => ({ id });
+
+/** A task the caller may see: it sees the issuer, or one of the units the task reached. */
+async function canSeeTask(ctx: TasksContext, t: TaskRecord): Promise<boolean> {
+  if (await ctx.org.canSee(t.issuerId)) return true;
+  const v = await ctx.org.visible();
+  return !v.all && (await ctx.loaders.assignmentsOfTask.load(t.id)).some((a) => v.ids.has(a.unitId));
+}
+
+const toConflict = (f: UnitFinding): TaskConflict => ({
+  kind: f.kind, message: f.message, suggestion: f.suggestion, requiredItem: f.requiredItem ?? null, from: f.from ?? null, to: f.to ?? null,
+  unitId: f.unitId, taskIds: f.taskIds, assignmentIds: f.assignmentIds, issuerIds: f.issuerIds,
+});
+
+@Resolver(() => Task)
+export class TaskResolver {
+  @Query(() => Task, { nullable: true, description: 'A task by id (null when unknown or out of sight)' })
+  async task(@Arg('id', () => ID) id: string, @Ctx() ctx: TasksContext) {
+    const t = await ctx.loaders.task.load(id);
+    return t && (await canSeeTask(ctx, t)) ? t : null;
+  }
+
+  @Query(() => [TaskConflict], { description: 'Every task finding in a committee\'s scope (a unit code: its subtree and the units it leads or guides) over [from, to]' })
+  async taskConflicts(@Arg('scope') scope: string, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() ctx: TasksContext) {
+    return (await scopeFindings(ctx, scope, from, to)).map(toConflict);
+  }
+
+  @Query(() => [RequiredItem], { description: 'The responsibility list (责任清单)' })
+  requiredItems(@Ctx() ctx: TasksContext) {
+    return requiredItemRows(ctx.db);
+  }
+
+  @Mutation(() => Task, { description: 'Issues a task to units (targets and/or a scope): all-or-nothing; idempotent by key; targets outside the issuer\'s reach are refused with FORBIDDEN' })
+  issueTask(@Arg('input', () => IssueTaskInput) input: IssueTaskInput, @Ctx() ctx: TasksContext) {
+    return issueTask(ctx, { ...input, scope: input.scope ? { ...input.scope } : null } as unknown as Record<string, unknown>);
+  }
+
+  @Mutation(() => ImportReport, { description: 'Imports the requiredItems and tasks of a tiaokuai/v1 document: all-or-nothing, idempotent by each task\'s key' })
+  importTasks(@Arg('document', () => JSONScalar) document: unknown, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: TasksContext) {
+    return importTasks(ctx, document, dryRun);
+  }
+
+  @FieldResolver(() => Unit)
+  issuer(@Root() t: TaskRecord) { return unitRef(t.issuerId); }
+
+  @FieldResolver(() => [Task], { description: 'Tasks the issuer declared incompatible with this one' })
+  async incompatibleWith(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
+    return (await ctx.loaders.task.loadMany(t.incompatibleWith)).filter((x) => x && !(x instanceof Error));
+  }
+
+  @FieldResolver(() => [Assignment], { description: 'The units it reached (those the caller may see, unless the caller sees the issuer)' })
+  async assignments(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
+    const all = await ctx.loaders.assignmentsOfTask.load(t.id);
+    if (await ctx.org.canSee(t.issuerId)) return all;
+    const v = await ctx.org.visible();
+    return v.all ? all : all.filter((a) => v.ids.has(a.unitId));
+  }
+}
+
+@Resolver(() => Assignment)
+export class AssignmentResolver {
+  @FieldResolver(() => Task)
+  async task(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext) {
+    const t = await ctx.loaders.task.load(a.taskId);
+    if (!t) throw new NotFoundError('task', `任务 ${a.taskId} 不存在`);
+    return t;
+  }
+
+  @FieldResolver(() => Unit)
+  unit(@Root() a: AssignmentRecord) { return unitRef(a.unitId); }
+
+  @FieldResolver(() => AuthorityEnum, { description: 'From the issuer\'s relation to the unit (the org subgraph\'s answer) on asOf (default today), kept within the task\'s period' })
+  async authority(@Root() a: AssignmentRecord, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() ctx: TasksContext) {
+    const t = (await ctx.loaders.task.load(a.taskId))!;
+    const r = await ctx.loaders.authority.load({ issuerId: t.issuerId, unitId: a.unitId, day: judgedOn(t, asOf ?? today()), binding: t.binding });
+    return r.authority ?? 'ADVISORY';
+  }
+
+  @FieldResolver(() => IssuerRelationEnum, { description: 'How the issuer relates to the unit on asOf (default today), kept within the task\'s period' })
+  async relation(@Root() a: AssignmentRecord, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() ctx: TasksContext) {
+    const t = (await ctx.loaders.task.load(a.taskId))!;
+    return (await ctx.loaders.authority.load({ issuerId: t.issuerId, unitId: a.unitId, day: judgedOn(t, asOf ?? today()), binding: t.binding })).relation;
+  }
+
+  @FieldResolver(() => Assignment, { nullable: true, description: 'For MERGED: the assignment that satisfies this one' })
+  mergedInto(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext) { return a.mergedInto ? ctx.loaders.assignment.load(a.mergedInto) : null; }
+
+  @FieldResolver(() => [Settlement], { description: 'Merges and withdrawals of this assignment, on record' })
+  async settlements(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext): Promise<Settlement[]> {
+    return (await settlementsOf(ctx.db, [a.id])).map((s) => ({ kind: s.kind, note: s.note, by: s.bySubject, byBody: s.byBody, at: s.at.toISOString(), keptId: s.keptId }));
+  }
+
+  @Mutation(() => Assignment, { description: 'Withdraws one of the caller\'s own assignments (kept on record as WITHDRAWN); a stale version is refused with CONFLICT' })
+  withdrawAssignment(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: TasksContext) {
+    return withdrawAssignment(ctx, id, version, note);
+  }
+
+  @Mutation(() => Assignment, { description: 'Settles a duplicate pair: `keep` satisfies both, `merge` is kept on record as MERGED into it' })
+  mergeAssignments(@Arg('keep', () => ID) keep: string, @Arg('merge', () => ID) merge: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: TasksContext) {
+    return mergeAssignments(ctx, keep, merge, note);
+  }
+}
+
+@Resolver(() => Settlement)
+export class SettlementResolver {
+  @FieldResolver(() => Assignment, { nullable: true, description: 'For MERGE: the assignment kept' })
+  kept(@Root() s: Settlement, @Ctx() ctx: TasksContext) { return s.keptId ? ctx.loaders.assignment.load(s.keptId) : null; }
+}
+
+@Resolver(() => TaskConflict)
+export class TaskConflictResolver {
+  @FieldResolver(() => Unit)
+  unit(@Root() f: TaskConflict) { return unitRef(f.unitId); }
+
+  @FieldResolver(() => [Task], { description: 'The tasks concerned (empty for MISSING)' })
+  async tasks(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) {
+    return (await ctx.loaders.task.loadMany(f.taskIds)).filter((x) => x && !(x instanceof Error));
+  }
+
+  @FieldResolver(() => [Assignment], { description: 'The assignments concerned, the one to keep first' })
+  async assignments(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) {
+    return (await ctx.loaders.assignment.loadMany(f.assignmentIds)).filter((x) => x && !(x instanceof Error));
+  }
+
+  @FieldResolver(() => [Unit], { description: 'The issuers concerned (for MISSING: the unit\'s leaders, who should assign the item)' })
+  issuers(@Root() f: TaskConflict) { return f.issuerIds.map(unitRef); }
+}
+
+@Resolver(() => Unit)
+export class UnitResolver {
+  @FieldResolver(() => [Assignment], { nullable: true, description: 'Its assignments whose task period touches [from, to] (default: this year); null when out of sight' })
+  async assignments(@Root() u: Unit, @Arg('from', () => DateScalar, { nullable: true }) from: string | null, @Arg('to', () => DateScalar, { nullable: true }) to: string | null, @Ctx() ctx: TasksContext) {
+    const year = today().slice(0, 4);
+    const f = from ?? `${year}-01-01`;
+    const t = to ?? `${year}-12-31`;
+    checkWindow(f, t);
+    if (!(await ctx.org.canSee(u.id))) return null;
+    const rows = await assignmentsOfUnits(ctx.db, [u.id], f, t, false);
+    for (const { a, t: task } of rows) { ctx.loaders.task.prime(task.id, task); ctx.loaders.assignment.prime(a.id, a); }
+    return rows.map((r) => r.a);
+  }
+
+  @FieldResolver(() => [TaskConflict], { nullable: true, description: 'Its task findings over [from, to]; null when out of sight' })
+  async taskConflicts(@Root() u: Unit, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() ctx: TasksContext) {
+    const found = await unitFindings(ctx, u.id, from, to);
+    return found ? found.map(toConflict) : null;
+  }
+}
+
+

@@ -1,0 +1,95 @@
+/**
+ * What the tasks subgraph asks the org subgraph, the one source of truth for units and
+ * leadership (ARCHITECTURE.md, "Leadership facts for other subgraphs"). Nothing here is
+ * stored: every question goes to org's GraphQL API (service.ts, a signed read-only call), at
+ * most once per kind of question and request.
+ *
+ * - units by code, and who led and guided units over a period (with every body above them):
+ *   asked as the hub's operator, because authority depends on bodies the caller may not see
+ *   (the central line leading a provincial unit);
+ * - the caller's jurisdiction: asked as the caller, so org's own access rules decide.
+ */
+import { HUB_OPERATOR, type Identity, type ServiceClient } from '@tiaokuai/common';
+import type { Timelines } from '../domain/authority';
+import type { RelationPeriod } from '../domain/types';
+
+export interface OrgUnit {
+  id: string;
+  code: string;
+  kind: string;
+}
+
+export interface TimelineAnswer {
+  units: Map<string, OrgUnit>;
+  timelines: Timelines;
+  /** The units asked for (or the scope's members), without the bodies above them. */
+  requested: string[];
+}
+
+/** Every unit, or these ids. */
+export type Visibility = { all: true } | { all: false; ids: ReadonlySet<string> };
+
+const TIMELINE = `query Timeline($units: [ID!], $scope: String, $from: Date!, $to: Date!) {
+  leadershipTimeline(units: $units, scope: $scope, from: $from, to: $to) {
+    unit { id code kind } requested periods { from to leaderIds guideIds } } }`;
+
+interface TimelineRow {
+  unit: OrgUnit;
+  requested: boolean;
+  periods: Array<{ from: string; to: string; leaderIds: string[]; guideIds: string[] }>;
+}
+
+export class OrgDirectory {
+  private visibility?: Promise<Visibility>;
+  private readonly byCode = new Map<string, Promise<OrgUnit | null>>();
+
+  constructor(private readonly client: ServiceClient, private readonly identity: Identity) {}
+
+  /** As the operator, with the caller's request id for the logs. */
+  private get operator(): Identity {
+    return { ...HUB_OPERATOR, requestId: this.identity.requestId };
+  }
+
+  /** Each code's unit (null: no such unit), one call for all codes not asked before. */
+  async unitsByCode(codes: readonly string[]): Promise<Map<string, OrgUnit | null>> {
+    const missing = [...new Set(codes)].filter((c) => !this.byCode.has(c));
+    if (missing.length > 0) {
+      const call = this.client.query<{ unitsByCode: Array<OrgUnit | null> }>(
+        'query Codes($codes: [String!]!) { unitsByCode(codes: $codes) { id code kind } }', { codes: missing }, this.operator);
+      missing.forEach((c, i) => this.byCode.set(c, call.then((r) => r.unitsByCode[i] ?? null)));
+    }
+    const out = new Map<string, OrgUnit | null>();
+    for (const c of codes) out.set(c, await this.byCode.get(c)!);
+    return out;
+  }
+
+  /** Who led and guided these units (or a scope's members) over [from, to], and every body above them. */
+  async timelines(args: { units?: readonly string[]; scope?: string; from: string; to: string }): Promise<TimelineAnswer> {
+    if (args.units && args.units.length === 0) return { units: new Map(), timelines: new Map(), requested: [] };
+    const data = await this.client.query<{ leadershipTimeline: TimelineRow[] }>(
+      TIMELINE, { units: args.units ?? null, scope: args.scope ?? null, from: args.from, to: args.to }, this.operator);
+    const units = new Map<string, OrgUnit>();
+    const timelines = new Map<string, RelationPeriod[]>();
+    const requested: string[] = [];
+    for (const row of data.leadershipTimeline) {
+      units.set(row.unit.id, row.unit);
+      timelines.set(row.unit.id, row.periods.map((p) => ({ from: p.from, to: p.to, leaders: p.leaderIds, guides: p.guideIds })));
+      if (row.requested) requested.push(row.unit.id);
+    }
+    return { units, timelines, requested };
+  }
+
+  /** The caller's jurisdiction, as org answers it for the caller. */
+  visible(): Promise<Visibility> {
+    this.visibility ??= this.identity.hubAdmin
+      ? Promise.resolve({ all: true })
+      : this.client.query<{ visibleUnitIds: string[] | null }>('{ visibleUnitIds }', {}, this.identity)
+        .then((r) => (r.visibleUnitIds === null ? { all: true } : { all: false, ids: new Set(r.visibleUnitIds) }));
+    return this.visibility;
+  }
+
+  async canSee(unitId: string): Promise<boolean> {
+    const v = await this.visible();
+    return v.all || v.ids.has(unitId);
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * Issuing tasks (`issueTask`, `importTasks`): validate, resolve codes with org, expand scopes,
+ * check every target is within the issuer's reach (authority.ts, on the task's first day), then
+ * write the task and its assignments in one transaction. All-or-nothing; idempotent by the
+ * issuer's key (the same task again changes nothing; a different task under a used key is a
+ * CONFLICT, never an overwrite).
+ */
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, type Db } from '@tiaokuai/common';
+import { sql } from 'drizzle-orm';
+import type { TasksContext } from '../context';
+import { assignments, tasks } from '../db/schema';
+import { scopedTransaction } from '../access/rls';
+import { AuthorityIndex } from '../domain/authority';
+import { validateRequiredItem, validateTask, type Problem, type RequiredItemSpec, type TaskSpec } from '../domain/validate';
+import { allRequiredItems, requiredItemRows, tasksByIssuerKeys, toTask, upsertRequiredItem, assignmentsOfTasks, type TaskRecord } from './task.store';
+
+type ProblemCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+interface CodedProblem extends Problem {
+  code: ProblemCode;
+  /** For FORBIDDEN: the unit codes out of the issuer's reach. */
+  units?: string[];
+}
+
+interface Plan {
+  spec: TaskSpec;
+  base: string;
+  issuerId: string;
+  targetIds: string[];
+  existing: TaskRecord | null;
+}
+
+const RANK = { VIEWER: 0, EDITOR: 1, ADMIN: 2 } as const;
+
+export function requireEditor(ctx: TasksContext, what: string): void {
+  if (!ctx.identity.hubAdmin && RANK[ctx.identity.role] < RANK.EDITOR) throw new ForbiddenError(`${what}需要 EDITOR 角色（当前 ${ctx.identity.role}）`);
+}
+
+/** Resolves, expands and checks specs against org; problems instead of exceptions, so a file lists them all. */
+async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: string }>): Promise<{ plans: Plan[]; problems: CodedProblem[] }> {
+  const problems: CodedProblem[] = [];
+  const codes = new Set<string>();
+  for (const { spec } of entries) {
+    codes.add(spec.issuer);
+    for (const t of spec.targets) codes.add(t);
+    if (spec.scope) codes.add(spec.scope.unit);
+  }
+  const units = await ctx.org.unitsByCode([...codes]);
+  const visible = await ctx.org.visible();
+  const plans: Plan[] = [];
+  for (const { spec, base } of entries) {
+    const issuer = units.get(spec.issuer);
+    // Unknown and out of sight answer alike: the caller learns nothing about other bodies.
+    if (!issuer || !(visible.all || visible.ids.has(issuer.id))) {
+      problems.push({ path: `${base}.issuer`, message: `未知单位代码：${spec.issuer}`, code: 'NOT_FOUND' });
+      continue;
+    }
+    const targetIds: string[] = [];
+    spec.targets.forEach((code, i) => {
+      const u = units.get(code);
+      if (!u) problems.push({ path: `${base}.targets[${i}]`, message: `未知单位代码：${code}`, code: 'NOT_FOUND' });
+      else targetIds.push(u.id);
+    });
+    if (spec.scope) {
+      const root = units.get(spec.scope.unit);
+      if (!root) problems.push({ path: `${base}.scope.unit`, message: `未知单位代码：${spec.scope.unit}`, code: 'NOT_FOUND' });
+      else {
+        const answer = await ctx.org.timelines({ scope: root.code, from: spec.startsOn, to: spec.startsOn });
+        const index = new AuthorityIndex(answer.timelines);
+        const kinds = spec.scope.kinds ? new Set(spec.scope.kinds) : null;
+        for (const id of answer.requested) {
+          if (id === root.id || (kinds && !kinds.has(answer.units.get(id)!.kind))) continue;
+          if ((answer.timelines.get(id) ?? []).length === 0) continue; // did not exist that day
+          const rel = spec.scope.relation === 'UNDER' ? null : index.relation(root.id, id, spec.startsOn);
+          if (rel === null || (spec.scope.relation === 'LED_BY' ? rel === 'LEADS' : rel === 'GUIDES')) targetIds.push(id);
+        }
+        if (targetIds.length === 0) problems.push({ path: `${base}.scope`, message: `范围内（${spec.scope.unit}，${spec.startsOn}）没有符合条件的单位：目标单位为空`, code: 'BAD_USER_INPUT' });
+      }
+    }
+    plans.push({ spec, base, issuerId: issuer.id, targetIds: [...new Set(targetIds)], existing: null });
+  }
+  if (problems.length > 0) return { plans, problems };
+
+  // Reach: one question to org for every target, over the span of the tasks' first days.
+  const days = plans.map((p) => p.spec.startsOn).sort();
+  const answer = await ctx.org.timelines({ units: [...new Set(plans.flatMap((p) => p.targetIds))], from: days[0], to: days[days.length - 1] });
+  const index = new AuthorityIndex(answer.timelines);
+  const codeOf = new Map([...units.values()].filter((u) => u).map((u) => [u!.id, u!.code]));
+  for (const [id, u] of answer.units) codeOf.set(id, u.code);
+  for (const p of plans) {
+    const outside = p.targetIds.filter((id) => index.relation(p.issuerId, id, p.spec.startsOn) === 'NONE').map((id) => codeOf.get(id) ?? id);
+    if (outside.length > 0) {
+      problems.push({
+        path: `${p.base}.${p.spec.targets.length ? 'targets' : 'scope'}`, code: 'FORBIDDEN', units: outside.sort(),
+        message: `${p.spec.issuer} 于 ${p.spec.startsOn} 既不领导也不指导（直接或经其领导的单位）：${outside.sort().join('、')}`,
+      });
+    }
+  }
+
+  // Idempotency by the issuer's key.
+  const keyed = plans.filter((p) => p.spec.key);
+  const existing = await tasksByIssuerKeys(ctx.db, keyed.map((p) => ({ issuerId: p.issuerId, key: p.spec.key! })));
+  const byKey = new Map(existing.map((t) => [`${t.issuerId}|${t.key}`, t]));
+  const targetsOf = new Map<string, string[]>();
+  for (const a of await assignmentsOfTasks(ctx.db, existing.map((t) => t.id))) {
+    const list = targetsOf.get(a.taskId) ?? [];
+    list.push(a.unitId);
+    targetsOf.set(a.taskId, list);
+  }
+  const seenKeys = new Map<string, string>();
+  for (const p of keyed) {
+    const k = `${p.issuerId}|${p.spec.key}`;
+    if (seenKeys.has(k)) problems.push({ path: `${p.base}.key`, message: `与 ${seenKeys.get(k)} 重复的 key：${p.spec.key}`, code: 'BAD_USER_INPUT' });
+    seenKeys.set(k, p.base);
+    const t = byKey.get(k);
+    if (!t) continue;
+    if (!sameTask(t, targetsOf.get(t.id) ?? [], p)) {
+      problems.push({ path: `${p.base}.key`, message: `key「${p.spec.key}」已用于 ${p.spec.issuer} 的另一项任务（#${t.id}「${t.title}」）：不覆盖，请换用新的 key`, code: 'CONFLICT' });
+    } else p.existing = t;
+  }
+  // Incompatible tasks are named by key, among the issuer's tasks (stored or in the same file).
+  const known = new Set([...existing.map((t) => `${t.issuerId}|${t.key}`), ...keyed.map((p) => `${p.issuerId}|${p.spec.key}`)]);
+  const missingKeys = plans.flatMap((p) => p.spec.incompatibleWith.filter((k) => !known.has(`${p.issuerId}|${k}`)).map((k) => ({ p, k })));
+  const stored = await tasksByIssuerKeys(ctx.db, missingKeys.map(({ p, k }) => ({ issuerId: p.issuerId, key: k })));
+  for (const t of stored) known.add(`${t.issuerId}|${t.key}`);
+  for (const { p, k } of missingKeys) {
+    if (!known.has(`${p.issuerId}|${k}`)) problems.push({ path: `${p.base}.incompatibleWith`, message: `${p.spec.issuer} 没有 key 为「${k}」的任务`, code: 'BAD_USER_INPUT' });
+  }
+  return { plans, problems };
+}
+
+function sameTask(t: TaskRecord, targets: string[], p: Plan): boolean {
+  const s = p.spec;
+  const a = [...targets].sort().join(',');
+  const b = [...p.targetIds].sort().join(',');
+  return t.title === s.title && (t.description ?? null) === s.description && t.category === s.category && t.priority === s.priority
+    && t.startsOn === s.startsOn && t.dueOn === s.dueOn && (t.deliverable ?? null) === s.deliverable && (t.requiredItem ?? null) === s.requiredItem
+    && t.binding === s.binding && a === b;
+}
+
+/** Inserts the new tasks and their assignments; returns the stored task per plan. */
+async function write(ctx: TasksContext, tx: Db, plans: Plan[]): Promise<TaskRecord[]> {
+  const out: TaskRecord[] = [];
+  const idByKey = new Map<string, string>();
+  for (const p of plans) {
+    if (p.existing) { out.push(p.existing); idByKey.set(`${p.issuerId}|${p.existing.key}`, p.existing.id); continue; }
+    const s = p.spec;
+    const [row] = await tx.insert(tasks).values({
+      issuerId: Number(p.issuerId), key: s.key, title: s.title, description: s.description, category: s.category, priority: s.priority,
+      startsOn: s.startsOn, dueOn: s.dueOn, deliverable: s.deliverable, requiredItem: s.requiredItem, binding: s.binding,
+      scope: s.scope ? { unit: s.scope.unit, relation: s.scope.relation, kinds: s.scope.kinds } : null,
+      createdBy: ctx.identity.subject, requestId: ctx.identity.requestId ?? null,
+    }).onConflictDoNothing().returning();
+    // Issued by someone else at the same moment under the same key: not overwritten.
+    if (!row) throw new ConflictError(`${p.base}.key`, `key「${s.key}」刚被另一请求使用：请重试`);
+    const task = toTask(row);
+    for (let i = 0; i < p.targetIds.length; i += 10_000) {
+      await tx.insert(assignments).values(p.targetIds.slice(i, i + 10_000).map((u) => ({ taskId: Number(task.id), unitId: Number(u), updatedBy: ctx.identity.subject })));
+    }
+    out.push(task);
+    if (s.key) idByKey.set(`${p.issuerId}|${s.key}`, task.id);
+  }
+  for (let i = 0; i < plans.length; i++) {
+    const p = plans[i];
+    if (p.existing || p.spec.incompatibleWith.length === 0) continue;
+    const ids: number[] = [];
+    for (const k of p.spec.incompatibleWith) {
+      let id = idByKey.get(`${p.issuerId}|${k}`);
+      if (!id) id = (await tasksByIssuerKeys(tx, [{ issuerId: p.issuerId, key: k }]))[0]?.id;
+      if (id) ids.push(Number(id));
+    }
+    await tx.update(tasks).set({ incompatibleWith: ids }).where(sql`${tasks.id} = ${Number(out[i].id)}`);
+    out[i] = { ...out[i], incompatibleWith: ids.map(String) };
+  }
+  return out;
+}
+
+function raise(problems: CodedProblem[]): never {
+  const first = problems.find((p) => p.code === 'FORBIDDEN') ?? problems.find((p) => p.code === 'NOT_FOUND') ?? problems.find((p) => p.code === 'CONFLICT') ?? problems[0];
+  const extra = { problems: problems.map(({ path, message }) => ({ path, message })), ...(first.units ? { units: first.units } : {}) };
+  if (first.code === 'FORBIDDEN') throw new ForbiddenError(first.message, { field: first.path, ...extra });
+  if (first.code === 'NOT_FOUND') throw new NotFoundError(first.path, first.message, extra);
+  if (first.code === 'CONFLICT') throw new ConflictError(first.path, first.message, extra);
+  throw new BadInputError(first.path, first.message, extra);
+}
+
+export async function issueTask(ctx: TasksContext, input: Record<string, unknown>): Promise<TaskRecord> {
+  requireEditor(ctx, '下达任务');
+  const items = new Set((await allRequiredItems(ctx.db)).map((i) => i.code));
+  const { spec, problems } = validateTask(input, 'input', items);
+  if (!spec) raise(problems.map((p) => ({ ...p, code: 'BAD_USER_INPUT' as const })));
+  const planned = await plan(ctx, [{ spec, base: 'input' }]);
+  if (planned.problems.length > 0) raise(planned.problems);
+  const [task] = await scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) => write(ctx, tx, planned.plans));
+  return task;
+}
+
+export interface ImportCounts { created: number; updated: number; unchanged: number }
+export interface TasksImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: Problem[];
+  changedCodes: string[];
+  units: ImportCounts;
+  links: ImportCounts;
+  tasks: ImportCounts;
+  requiredItems: ImportCounts;
+}
+
+const zero = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
+
+/** The file's `requiredItems` and `tasks` (CONTRACT.md), all or nothing. */
+export async function importTasks(ctx: TasksContext, document: unknown, dryRun: boolean): Promise<TasksImportReport> {
+  requireEditor(ctx, '导入任务');
+  const report: TasksImportReport = { ok: false, dryRun, created: 0, updated: 0, unchanged: 0, problems: [], changedCodes: [], units: zero(), links: zero(), tasks: zero(), requiredItems: zero() };
+  const doc = document as Record<string, unknown> | null;
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ...report, problems: [{ path: '$', message: '应为 JSON 对象' }] };
+  if (doc.format !== 'tiaokuai/v1') report.problems.push({ path: 'format', message: `应为 "tiaokuai/v1"，实为 ${JSON.stringify(doc.format)}` });
+  for (const section of ['requiredItems', 'tasks'] as const) {
+    if (doc[section] !== undefined && !Array.isArray(doc[section])) report.problems.push({ path: section, message: '应为列表' });
+  }
+  if (report.problems.length > 0) return report;
+
+  const stored = new Map((await requiredItemRows(ctx.db)).map((i) => [i.code, i]));
+  const items: RequiredItemSpec[] = [];
+  const itemCodes = new Map<string, string>();
+  ((doc.requiredItems as unknown[] | undefined) ?? []).forEach((raw, i) => {
+    const { spec, problems } = validateRequiredItem(raw, `requiredItems[${i}]`);
+    report.problems.push(...problems);
+    if (!spec) return;
+    if (itemCodes.has(spec.code)) report.problems.push({ path: `requiredItems[${i}].code`, message: `与 ${itemCodes.get(spec.code)} 重复的代码：${spec.code}` });
+    itemCodes.set(spec.code, `requiredItems[${i}]`);
+    items.push(spec);
+  });
+  if (items.length > 0) requireAdmin(ctx, '维护责任清单');
+  const known = new Set([...stored.keys(), ...itemCodes.keys()]);
+  const entries: Array<{ spec: TaskSpec; base: string }> = [];
+  ((doc.tasks as unknown[] | undefined) ?? []).forEach((raw, i) => {
+    const { spec, problems } = validateTask(raw, `tasks[${i}]`, known);
+    report.problems.push(...problems);
+    if (spec && !spec.key) report.problems.push({ path: `tasks[${i}].key`, message: '文件中的任务需要 key（再次导入时据此识别，不重复下达）' });
+    else if (spec) entries.push({ spec, base: `tasks[${i}]` });
+  });
+  if (report.problems.length > 0) return report;
+
+  const planned = entries.length > 0 ? await plan(ctx, entries) : { plans: [], problems: [] };
+  if (planned.problems.some((p) => p.code === 'FORBIDDEN')) raise(planned.problems);
+  if (planned.problems.length > 0) return { ...report, problems: planned.problems.map(({ path, message }) => ({ path, message })) };
+
+  for (const item of items) {
+    const s = stored.get(item.code);
+    if (!s) report.requiredItems.created++;
+    else if (JSON.stringify(s) === JSON.stringify(item)) report.requiredItems.unchanged++;
+    else report.requiredItems.updated++;
+  }
+  for (const p of planned.plans) report.tasks[p.existing ? 'unchanged' : 'created']++;
+  report.created = report.requiredItems.created + report.tasks.created;
+  report.updated = report.requiredItems.updated;
+  report.unchanged = report.requiredItems.unchanged + report.tasks.unchanged;
+  report.ok = true;
+  if (dryRun) return report;
+  await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
+    for (const item of items) if (JSON.stringify(stored.get(item.code)) !== JSON.stringify(item)) await upsertRequiredItem(tx, item);
+    await write(ctx, tx, planned.plans);
+  });
+  return report;
+}
+
+export function requireAdmin(ctx: TasksContext, what: string): void {
+  if (!ctx.identity.hubAdmin && ctx.identity.role !== 'ADMIN') throw new ForbiddenError(`${what}需要 ADMIN 角色（当前 ${ctx.identity.role}）`);
+}
+

@@ -1,0 +1,86 @@
+/**
+ * Test harness: the real tasks schema over a fresh migrated database, talking to a REAL org
+ * subgraph (its own server and database, seeded through its API) with the same signed service
+ * calls as in production. Nothing about org is faked: authority comes from its answers.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  formatSubgraphError, HUB_OPERATOR, openTestDatabase, serviceClient, signIdentity, truncateSchema, type Database, type Identity,
+} from '@tiaokuai/common';
+import { APP_ROLE as ORG_ROLE, MIGRATIONS as ORG_MIGRATIONS, SCHEMA_NAME as ORG_SCHEMA, startOrgSubgraph } from '@tiaokuai/subgraph-org';
+import { createContext, type TasksContext } from './context';
+import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from './index';
+import { buildTasksSchema } from './schema';
+
+export interface GqlResult {
+  data?: Record<string, any> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, any> }>;
+}
+
+export interface TasksHarness {
+  database: Database;
+  /** Runs against tasks, as the operator or as `identity`. */
+  run(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GqlResult>;
+  ok(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<Record<string, any>>;
+  /** Runs against org (as the gateway would), as the operator. */
+  org(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>>;
+  /** Empties both databases and imports `units` into org. */
+  resetTo(units: unknown): Promise<void>;
+  /** How many service calls tasks made to org since the last reset of the counter. */
+  orgCalls: { count: number };
+  close(): Promise<void>;
+}
+
+const ORG_SECRET = 'org-gateway-secret-for-tests-0123';
+const TASKS_TO_ORG = 'tasks-to-org-secret-for-tests-0123';
+
+export async function tasksHarness(): Promise<TasksHarness> {
+  const [orgDb, database, { schema }] = await Promise.all([
+    openTestDatabase({ schemaName: ORG_SCHEMA, migrationsFolder: ORG_MIGRATIONS, appRole: ORG_ROLE }),
+    openTestDatabase({ schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE }),
+    buildTasksSchema(),
+  ]);
+  const org = await startOrgSubgraph({ port: 0, database: orgDb, secret: ORG_SECRET, serviceSecrets: { tasks: TASKS_TO_ORG } });
+  const inner = serviceClient({ service: 'tasks', target: 'org', url: org.url, secret: TASKS_TO_ORG });
+  const orgCalls = { count: 0 };
+  const client = { query: <T>(d: string, v: Record<string, unknown>, who: Identity) => { orgCalls.count++; return inner.query<T>(d, v, who); } };
+  const server = new ApolloServer<TasksContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  await server.start();
+  const run = async (query: string, variables?: Record<string, unknown>, identity: Identity = HUB_OPERATOR): Promise<GqlResult> => {
+    const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database, identity, client) });
+    if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
+    return res.body.singleResult as GqlResult;
+  };
+  const orgQuery = async (query: string, variables?: Record<string, unknown>) => {
+    const res = await fetch(org.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signIdentity(ORG_SECRET, 'org', HUB_OPERATOR) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.json() as GqlResult;
+    if (body.errors?.length) throw new Error(`org errors: ${JSON.stringify(body.errors)}`);
+    return body.data!;
+  };
+  return {
+    database,
+    run,
+    ok: async (query, variables, identity) => {
+      const r = await run(query, variables, identity);
+      if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);
+      return r.data!;
+    },
+    org: orgQuery,
+    resetTo: async (units) => {
+      await Promise.all([truncateSchema(database, SCHEMA_NAME), truncateSchema(orgDb, ORG_SCHEMA)]);
+      const r = await orgQuery(`mutation($d: JSON!) { importUnits(document: $d) { ok problems { path message } } }`, { d: units });
+      if (!r.importUnits.ok) throw new Error(`seed import failed: ${JSON.stringify(r.importUnits.problems)}`);
+    },
+    orgCalls,
+    close: async () => {
+      await server.stop();
+      await org.close();
+      await Promise.all([database.close(), orgDb.close()]);
+    },
+  };
+}

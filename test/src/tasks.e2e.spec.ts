@@ -1,0 +1,63 @@
+/**
+ * Tasks through the gateway (issue 4): authority is org's answer, reached through federation and
+ * org's API, never a copy. The acceptance test of the issue: change a unit's partyRelationMode
+ * through the org API, and the next query through the gateway shows its assignment's authority
+ * flipped.
+ */
+import { startTestHub, type TestHub } from './hub';
+
+let t: TestHub;
+beforeAll(async () => { t = await startTestHub(); });
+afterAll(async () => { await t?.close(); });
+
+const UNITS = {
+  format: 'tiaokuai/v1',
+  units: [
+    { code: 'ZY', name: '中共中央', kind: 'LOCAL_PARTY_COMMITTEE', level: 'CENTRAL', region: '100000', validFrom: '1949-10-01' },
+    { code: 'DZJ-DZ', name: '中国地震局党组', kind: 'DEPARTMENT_PARTY_GROUP', level: 'CENTRAL', region: '100000', validFrom: '2000-01-01' },
+    { code: 'SC-SW', name: '四川省委', kind: 'LOCAL_PARTY_COMMITTEE', level: 'PROVINCIAL', region: '510000', validFrom: '2000-01-01' },
+    { code: 'SC-JGGW', name: '四川省直机关工委', kind: 'WORK_COMMITTEE', level: 'PROVINCIAL', region: '510000', validFrom: '2000-01-01' },
+    { code: 'SC-DZJ', name: '四川省地震局', kind: 'GRASSROOTS_UNIT', level: 'PROVINCIAL', region: '510000', validFrom: '2000-01-01',
+      partyRelationMode: 'VERTICAL', businessMode: 'VERTICAL', competentDepartment: 'DZJ-DZ', locality: 'SC-JGGW' },
+  ],
+  links: [
+    { from: 'ZY', to: 'DZJ-DZ', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+    { from: 'ZY', to: 'SC-SW', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+    { from: 'SC-SW', to: 'SC-JGGW', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+    { from: 'DZJ-DZ', to: 'SC-DZJ', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+  ],
+};
+
+const AUTHORITY = `query { unit(code: "SC-DZJ") { name partyBuilding(asOf: "2026-04-01") { leaders { code } }
+  assignments(from: "2026-01-01", to: "2026-12-31") { authority(asOf: "2026-04-01") task { title issuer { code name } } } } }`;
+
+describe('tasks through the gateway', () => {
+  it('issues a task, and its authority follows a change of partyRelationMode made through the org API', async () => {
+    const imported = await t.gql(`mutation($d: JSON!) { importUnits(document: $d) { ok tasks { created } } }`, { d: UNITS });
+    expect(imported.data?.importUnits).toEqual({ ok: true, tasks: { created: 0 } });
+    const issued = await t.gql(`mutation { issueTask(input: { issuer: "SC-JGGW", key: "DSXX", title: "开展党史学习教育", category: IDEOLOGICAL,
+      priority: KEY, startsOn: "2026-03-01", dueOn: "2026-06-30", targets: ["SC-DZJ"] }) { id assignments { unit { code name } authority(asOf: "2026-04-01") } } }`);
+    expect(issued.errors).toBeUndefined();
+    expect(issued.data!.issueTask.assignments).toEqual([{ unit: { code: 'SC-DZJ', name: '四川省地震局' }, authority: 'ADVISORY' }]);
+
+    const before = await t.gql(AUTHORITY);
+    expect(before.data!.unit).toMatchObject({ partyBuilding: { leaders: [{ code: 'DZJ-DZ' }] }, assignments: [{ authority: 'ADVISORY', task: { issuer: { code: 'SC-JGGW', name: '四川省直机关工委' } } }] });
+
+    const changed = await t.gql(`mutation { changeUnitFacts(input: { unit: "SC-DZJ", validFrom: "2026-01-01", partyRelationMode: TERRITORIAL,
+      businessMode: VERTICAL, competentDepartment: "DZJ-DZ", locality: "SC-JGGW" }) { code } }`);
+    expect(changed.errors).toBeUndefined();
+    const after = await t.gql(AUTHORITY);
+    expect(after.data!.unit).toMatchObject({ partyBuilding: { leaders: [{ code: 'SC-JGGW' }] }, assignments: [{ authority: 'BINDING' }] });
+  });
+
+  it('finds an overreach and names the unit through the org subgraph; a target out of reach is FORBIDDEN', async () => {
+    const refused = await t.gql(`mutation { issueTask(input: { issuer: "DZJ-DZ", title: "x", category: OTHER, priority: ROUTINE,
+      startsOn: "2026-03-01", dueOn: "2026-03-31", targets: ["SC-JGGW"] }) { id } }`);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', units: ['SC-JGGW'] });
+    await t.gql(`mutation { changeUnitFacts(input: { unit: "SC-DZJ", validFrom: "2026-02-01", partyRelationMode: VERTICAL,
+      businessMode: VERTICAL, competentDepartment: "DZJ-DZ", locality: "SC-JGGW" }) { code } }`);
+    const found = await t.gql(`{ taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31") { kind unit { code name } tasks { title } issuers { code } message } }`);
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.taskConflicts).toEqual([expect.objectContaining({ kind: 'OVERREACH', unit: { code: 'SC-DZJ', name: '四川省地震局' }, tasks: [{ title: '开展党史学习教育' }], issuers: [{ code: 'SC-JGGW' }] })]);
+  });
+});
