@@ -11,3 +11,6 @@ export * from './identity';
 export * from './metrics';
 export * from './service';
 export * from './import-report';
+export * from './collections';
+export * from './text';
+export * from './access';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { type Database, type Db, type Day, type Identity } from '@tiaokuai/common';
+import { groupBy as group, type Database, type Db, type Day, type Identity } from '@tiaokuai/common';
 import type { LinkRecord, UnitRecord } from './domain/types';
 import { factsByUnitIds, linksInto, linksOutOf, unitsByCodes, unitsByIds, type StoredFactVersion } from './units/unit.store';
 import type { PartyBuildingAnswer } from './units/party-building.service';
@@ -25,17 +25,6 @@ export interface OrgContext {
   identity: Identity;
   /** The caller's rights: role and jurisdiction (access/jurisdiction.ts). */
   access: Access;
-}
-
-function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
 }
 
 export function createLoaders(db: Db): Loaders {

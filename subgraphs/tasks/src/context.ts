@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import type { Database, Db, Identity, ServiceClient } from '@tiaokuai/common';
-import { AuthorityIndex } from './domain/authority';
-import type { Relation } from './domain/authority';
+import { groupBy as group, type Database, type Db, type Identity, type ServiceClient } from '@tiaokuai/common';
+import { AuthorityIndex, type Relation } from './domain/authority';
 import type { Authority } from './domain/types';
 import { OrgDirectory } from './org/org-directory';
-import { unitFindingsBatch, type UnitFinding } from './tasks/findings.service';
+import type { TaskFinding } from './domain/types';
+import { unitFindingsBatch } from './tasks/findings.service';
 import { assignmentsByIds, assignmentsOfTasks, tasksByIds, type AssignmentRecord, type TaskRecord } from './tasks/task.store';
 
 /** One authority question: how `issuerId` relates to `unitId` on `day`. */
@@ -25,7 +25,7 @@ export interface Loaders {
    */
   authority: DataLoader<AuthorityKey, { relation: Relation; authority: Authority | null }, string>;
   /** Task findings of many units over one window: one question to org, one statement. */
-  findings: DataLoader<{ unitId: string; from: string; to: string }, UnitFinding[], string>;
+  findings: DataLoader<{ unitId: string; from: string; to: string }, TaskFinding[], string>;
 }
 
 export interface TasksContext {
@@ -34,17 +34,6 @@ export interface TasksContext {
   identity: Identity;
   org: OrgDirectory;
   loaders: Loaders;
-}
-
-function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
 }
 
 export function createLoaders(db: Db, org: OrgDirectory, ctx: () => TasksContext): Loaders {
@@ -69,7 +58,7 @@ export function createLoaders(db: Db, org: OrgDirectory, ctx: () => TasksContext
     }, { cacheKeyFn: (k) => `${k.issuerId}|${k.unitId}|${k.day}|${k.binding}` }),
     findings: new DataLoader(async (keys) => {
       const byWindow = group([...keys], (k) => `${k.from}|${k.to}`);
-      const answers = new Map<string, UnitFinding[]>();
+      const answers = new Map<string, TaskFinding[]>();
       for (const [window, list] of byWindow) {
         const [from, to] = window.split('|');
         const found = await unitFindingsBatch(ctx(), list.map((k) => k.unitId), from, to);

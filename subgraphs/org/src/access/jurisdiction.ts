@@ -10,14 +10,12 @@
  * Several org processes over one database each keep their own cache and stay correct.
  */
 import { sql } from 'drizzle-orm';
-import { ForbiddenError, rowsOf, today, type Db, type Day, type Identity, type Role } from '@tiaokuai/common';
+import { ForbiddenError, requireRole, rowsOf, today, type Db, type Day, type Identity, type Role } from '@tiaokuai/common';
 import { scopeOf } from '../domain/scope';
 import { snapshot, type Snapshot } from '../units/party-building.service';
 
 /** What one caller may see: every unit, or these ids. */
 export type Visibility = { all: true } | { all: false; ids: ReadonlySet<string> };
-
-const RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, ADMIN: 2 };
 
 export class JurisdictionCache {
   /**
@@ -91,8 +89,7 @@ export class Access {
 
   /** Refuses a caller whose role is below `role` (VIEWER < EDITOR < ADMIN). */
   requireRole(role: Role, what: string): void {
-    if (this.identity.hubAdmin) return;
-    if (RANK[this.identity.role] < RANK[role]) throw new ForbiddenError(`${what}需要 ${role} 角色（当前 ${this.identity.role}）`);
+    requireRole(this.identity, role, what);
   }
 
   /** Only the hub's operator. */

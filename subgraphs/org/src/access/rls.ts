@@ -8,16 +8,12 @@
  * Transaction-local (`set_config(…, true)`), never per session: a pooled connection carries no
  * scope from one request to the next.
  */
-import { sql } from 'drizzle-orm';
-import type { Db } from '@tiaokuai/common';
+import { declareHubScope, type Db } from '@tiaokuai/common';
 import type { Access } from './jurisdiction';
 
 /** The `set_config` statement that opens a scoped transaction (exported for the RLS tests). */
 export async function declareScope(tx: Db, access: Access): Promise<void> {
-  const v = await access.visible();
-  const units = v.all ? '' : `{${[...v.ids].join(',')}}`;
-  await tx.execute(sql`select set_config('hub.scope', ${v.all ? 'all' : 'units'}, true),
-    set_config('hub.units', ${units}, true), set_config('hub.role', ${access.identity.role}, true)`);
+  await declareHubScope(tx, await access.visible(), access.identity.role);
 }
 
 /** `db.transaction`, with the caller's scope declared before `fn` runs. */

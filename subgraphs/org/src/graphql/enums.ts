@@ -1,9 +1,6 @@
+import { enumOf } from '@tiaokuai/common';
 import { registerEnumType } from 'type-graphql';
 import { ANOMALY_CODES, LEADERSHIP_FLAVOURS, LINK_KINDS, MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from '../domain/types';
-
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-}
 
 export const UnitKindEnum = enumOf(UNIT_KINDS);
 export const UnitLevelEnum = enumOf(UNIT_LEVELS);

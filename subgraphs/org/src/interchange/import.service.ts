@@ -5,7 +5,7 @@
  * Links not in the file are left alone.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { ForbiddenError, type Db } from '@tiaokuai/common';
+import { ForbiddenError, noCounts, type Db } from '@tiaokuai/common';
 import { links, unitFacts, units } from '../db/schema';
 import { lockOrganisation } from '../units/locks';
 import { factsByUnitIds, linksInto, toUnit, unitsByCodes } from '../units/unit.store';
@@ -41,8 +41,7 @@ const factKey = (v: { validFrom: string; validTo: string | null; partyRelationMo
   [v.validFrom, v.validTo, v.partyRelationMode, v.businessMode, v.competentDepartmentId, v.localityId].join('|');
 
 function failed(problems: Problem[], dryRun: boolean): ImportResult {
-  const zero = { created: 0, updated: 0, unchanged: 0 };
-  return { ok: false, dryRun, ...zero, problems, units: zero, links: { ...zero }, changedCodes: [] };
+  return { ok: false, dryRun, ...noCounts(), problems, units: noCounts(), links: noCounts(), changedCodes: [] };
 }
 
 /** Thrown inside the transaction to roll back a dry run after computing its report. */
@@ -157,8 +156,8 @@ async function placeInside(tx: Db, jurisdiction: ReadonlySet<string>, plans: Uni
 }
 
 async function apply(tx: Db, unitPlans: UnitPlan[], linkPlans: LinkPlan[], dryRun: boolean): Promise<ImportResult> {
-  const unitCounts: Counts = { created: 0, updated: 0, unchanged: 0 };
-  const linkCounts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const unitCounts: Counts = noCounts();
+  const linkCounts: Counts = noCounts();
   const changed = new Set<string>();
 
   // Every code the file names, defined or referenced: one statement.

@@ -4,7 +4,7 @@
  * path (`units[3].kind`), not just the first. Mutations validate their inputs with the same
  * entry checks, so a rule holds the same way through the API and through a file.
  */
-import { isDay, overlaps, type Day } from '@tiaokuai/common';
+import { isDay, overlaps, unstorableText, type Day } from '@tiaokuai/common';
 import { LEADERSHIP_FLAVOURS, LINK_KINDS, MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from '../domain/types';
 import type { LeadershipFlavour, LinkKind, ManagementMode, UnitRecord } from '../domain/types';
 
@@ -53,9 +53,6 @@ const VERSION_FIELDS = new Set(['validFrom', 'validTo', ...FACT_FIELDS]);
 const LINK_FIELDS = new Set(['from', 'to', 'kind', 'flavour', 'validFrom', 'validTo', 'basis']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A NUL character or a lone UTF-16 surrogate: neither can be stored as UTF-8 text (PostgreSQL refuses NUL, and a surrogate would silently become U+FFFD). */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * An offending value for a problem message: short, and safe for any JSON (a value nested
@@ -109,13 +106,9 @@ class Checker {
       this.add(path, `过长（${v.length} 字符，最多 ${max}）`);
       return null;
     }
-    if (UNSTORABLE.test(v)) {
-      this.add(path, '含有无法存储的字符（NUL 或不成对的 UTF-16 代理项）');
-      return null;
-    }
-    if (v.startsWith('\uFEFF')) {
-      // The embedded database's driver drops a leading BOM when it reads text back, so such a value would never read back as written.
-      this.add(path, '不能以 U+FEFF（字节顺序标记）开头');
+    const unstorable = unstorableText(v);
+    if (unstorable) {
+      this.add(path, unstorable);
       return null;
     }
     return v;

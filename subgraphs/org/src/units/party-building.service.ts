@@ -2,7 +2,7 @@
  * Who leads and who guides, for one unit (batched per request) or a whole scope (set-based).
  * The rules and detectors are pure (domain/); this module only gathers their inputs.
  */
-import type { Db, Day } from '@tiaokuai/common';
+import { groupBy, type Db, type Day } from '@tiaokuai/common';
 import { detectCycles } from '../domain/detectors';
 import { evaluateUnit, superiorEdges, type Evaluation } from '../domain/evaluate';
 import { scopeOf } from '../domain/scope';
@@ -70,18 +70,8 @@ export async function snapshot(db: Db, asOf: Day): Promise<Snapshot> {
   const all = await loadAll(db);
   const byId = new Map(all.units.map((u) => [u.id, u]));
   const dir = new MapDirectory(byId);
-  const facts = new Map<string, UnitContext['facts']>();
-  for (const f of all.facts) {
-    const list = facts.get(f.unitId);
-    if (list) list.push(f);
-    else facts.set(f.unitId, [f]);
-  }
-  const incoming = new Map<string, UnitContext['incoming']>();
-  for (const l of all.links) {
-    const list = incoming.get(l.toId);
-    if (list) list.push(l);
-    else incoming.set(l.toId, [l]);
-  }
+  const facts = groupBy(all.facts, (f) => f.unitId);
+  const incoming = groupBy(all.links, (l) => l.toId);
   const evaluations = new Map<string, Evaluation>();
   const edges = [];
   for (const unit of all.units) {

@@ -4,12 +4,11 @@
  * follow "the body that leads its leader" without asking again. The tasks subgraph builds its
  * authority on this answer (ARCHITECTURE.md, "Leadership facts for other subgraphs").
  */
-import type { Day } from '@tiaokuai/common';
+import { groupBy, type Db, type Day } from '@tiaokuai/common';
 import type { Loaders } from '../context';
 import { bodiesNamed, relationTimeline, type RelationPeriod } from '../domain/relations';
 import { scopeOverPeriod } from '../domain/scope';
 import type { Directory, LinkRecord, UnitContext, UnitRecord } from '../domain/types';
-import type { Db } from '@tiaokuai/common';
 import { loadAll } from './unit.store';
 
 export interface UnitTimeline {
@@ -63,8 +62,8 @@ export async function timelinesInScope(db: Db, rootId: string | null, from: Day,
   const all = await loadAll(db);
   const byId = new Map(all.units.map((u) => [u.id, u]));
   const dir = directoryOf(byId);
-  const facts = group(all.facts, (f) => f.unitId);
-  const incoming = group(all.links, (l) => l.toId);
+  const facts = groupBy(all.facts, (f) => f.unitId);
+  const incoming = groupBy(all.links, (l) => l.toId);
   const timelines = new Map<string, RelationPeriod[]>();
   for (const unit of all.units) {
     timelines.set(unit.id, relationTimeline({ unit, facts: facts.get(unit.id) ?? [], incoming: incoming.get(unit.id) ?? [] }, from, to, dir));
@@ -88,15 +87,4 @@ export async function timelinesInScope(db: Db, rootId: string | null, from: Day,
     requested = false;
   }
   return out;
-}
-
-function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
 }

@@ -3,18 +3,15 @@
  * each write transaction declares, with transaction-local settings, the caller's jurisdiction
  * (as org answers it) and role; the policies refuse any row outside them.
  */
-import { sql } from 'drizzle-orm';
-import type { Db, Identity } from '@tiaokuai/common';
+import { declareHubScope, type Db, type Identity } from '@tiaokuai/common';
 import type { OrgDirectory } from '../org/org-directory';
 
 export async function scopedTransaction<T>(db: Db, org: OrgDirectory, identity: Identity, fn: (tx: Db) => Promise<T>): Promise<T> {
   // Asked before the transaction opens: org is another service, and PGlite's one connection
   // would otherwise be held while waiting.
   const v = await org.visible();
-  const units = v.all ? '' : `{${[...v.ids].join(',')}}`;
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('hub.scope', ${v.all ? 'all' : 'units'}, true),
-      set_config('hub.units', ${units}, true), set_config('hub.role', ${identity.hubAdmin ? 'ADMIN' : identity.role}, true)`);
+    await declareHubScope(tx as unknown as Db, v, identity.role);
     return fn(tx as unknown as Db);
   });
 }

@@ -2,6 +2,8 @@
  * The tasks subgraph's domain vocabulary (issue 4; CONTRACT.md "Tasks"). Pure: no GraphQL, no
  * database. Dates are ISO days (YYYY-MM-DD), compared as strings.
  */
+import { groupBy } from '@tiaokuai/common';
+
 export const TASK_CATEGORIES = ['POLITICAL', 'IDEOLOGICAL', 'ORGANIZATIONAL', 'CONDUCT', 'DISCIPLINE', 'INSTITUTIONAL', 'INTEGRITY', 'IDEOLOGY_WORK', 'OTHER'] as const;
 export type TaskCategory = (typeof TASK_CATEGORIES)[number];
 export type TaskPriority = 'KEY' | 'ROUTINE';
@@ -78,3 +80,22 @@ export interface TaskFinding {
 /** Do two closed day intervals share a day? */
 export const periodsOverlap = (a: { startsOn: string; dueOn: string }, b: { startsOn: string; dueOn: string }): boolean =>
   a.startsOn <= b.dueOn && b.startsOn <= a.dueOn;
+
+/**
+ * Every pair of assignments of one group (by `key`: the unit, or the unit and category) whose
+ * periods overlap, each pair once, the earlier-starting first (ties by id): what the pairwise
+ * detectors (DUPLICATE, CONFLICT) judge.
+ */
+export function* overlappingPairs(assignments: readonly AssignmentFact[], key: (a: AssignmentFact) => string): Generator<[AssignmentFact, AssignmentFact]> {
+  for (const group of groupBy(assignments, key).values()) {
+    group.sort((x, y) => x.startsOn.localeCompare(y.startsOn) || x.id.localeCompare(y.id));
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i];
+        const b = group[j];
+        if (b.startsOn > a.dueOn) break; // sorted by start: no later one overlaps a
+        if (periodsOverlap(a, b)) yield [a, b];
+      }
+    }
+  }
+}

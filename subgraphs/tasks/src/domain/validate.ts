@@ -2,6 +2,7 @@
  * Checks of a task as given (issueTask's input, an entry of the interchange file's `tasks`),
  * before anything is asked of org or written. Pure: every problem with the path of its field.
  */
+import { isDay, unstorableText } from '@tiaokuai/common';
 import { FREQUENCIES, TASK_CATEGORIES, type Frequency, type TaskCategory, type TaskPriority } from './types';
 
 export const MAX_TITLE = 200;
@@ -42,19 +43,6 @@ export interface Problem {
   message: string;
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-export function isDay(s: unknown): s is string {
-  if (typeof s !== 'string') return false;
-  const m = DAY.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
-
-/** Text without NUL or lone surrogates (PostgreSQL refuses the first, JSON mangles the second). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const cleanText = (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
-
 /**
  * `raw` as a TaskSpec, or the problems. `base` prefixes paths (`input`, `tasks[3]`);
  * `knownItems` are the responsibility-list codes (the file's own included).
@@ -74,7 +62,8 @@ export function validateTask(raw: unknown, base: string, knownItems: ReadonlySet
     const t = v.trim();
     if (required && t === '') { bad(field, '不能为空'); return null; }
     if (t.length > max) { bad(field, `过长（${t.length} 字，最多 ${max} 字）`); return null; }
-    if (!cleanText(t)) { bad(field, '包含无效字符（NUL 或不成对的代理字符）'); return null; }
+    const unstorable = unstorableText(t);
+    if (unstorable) { bad(field, unstorable); return null; }
     return t === '' ? null : t;
   };
   const issuer = text('issuer', MAX_SHORT, true);
@@ -150,10 +139,10 @@ export function validateRequiredItem(raw: unknown, base: string): { spec?: Requi
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ path: base, message: '应为对象' }] };
   const r = raw as Record<string, unknown>;
   if (typeof r.code !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(r.code)) bad('code', '代码应为 1–64 位字母、数字、-、_、.');
-  if (typeof r.name !== 'string' || r.name.trim() === '' || r.name.length > MAX_TITLE || !cleanText(r.name)) bad('name', `名称必填，最多 ${MAX_TITLE} 字`);
+  if (typeof r.name !== 'string' || r.name.trim() === '' || r.name.length > MAX_TITLE || unstorableText(r.name)) bad('name', `名称必填，最多 ${MAX_TITLE} 字`);
   if (!Array.isArray(r.kinds) || r.kinds.length === 0 || r.kinds.some((k) => !UNIT_KINDS.includes(k as never))) bad('kinds', `应为单位类型的非空列表（${UNIT_KINDS.join('、')}）`);
   if (!FREQUENCIES.includes(r.frequency as Frequency)) bad('frequency', `未知的频次：${String(r.frequency)}（${FREQUENCIES.join('、')}）`);
-  if (r.description !== undefined && r.description !== null && (typeof r.description !== 'string' || r.description.length > MAX_DESCRIPTION || !cleanText(r.description))) bad('description', '应为字符串');
+  if (r.description !== undefined && r.description !== null && (typeof r.description !== 'string' || r.description.length > MAX_DESCRIPTION || unstorableText(r.description))) bad('description', '应为字符串');
   if (problems.length > 0) return { problems };
   return {
     problems,

@@ -2,22 +2,31 @@ import { DateScalar, ImportReport, JSONScalar, NotFoundError, today } from '@tia
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../context';
 import { judgedOn } from '../domain/authority';
-import { checkWindow, scopeFindings, unitFindings, type UnitFinding } from '../tasks/findings.service';
+import type { TaskFinding } from '../domain/types';
+import { checkWindow, scopeFindings, unitFindings } from '../tasks/findings.service';
 import { importTasks, issueTask } from '../tasks/issue.service';
 import { mergeAssignments, withdrawAssignment } from '../tasks/settle.service';
 import { assignmentsOfUnits, requiredItemRows, settlementsOf, type AssignmentRecord, type TaskRecord } from '../tasks/task.store';
 import { Assignment, AuthorityEnum, IssuerRelationEnum, IssueTaskInput, RequiredItem, Settlement, Task, TaskConflict, Unit } from './types';
 
 const unitRef = (id: string) => ({ id });
+/** What a loadMany found: unknown ids (null) and failures left out. */
+const found = async <T>(batch: Promise<Array<T | null | Error>>): Promise<T[]> => (await batch).filter((x): x is T => x != null && !(x instanceof Error));
 
 /** A task the caller may see: it sees the issuer, or one of the units the task reached. */
-async function canSeeTask(ctx: TasksContext, t: TaskRecord): Promise<boolean> {
+export async function canSeeTask(ctx: TasksContext, t: TaskRecord): Promise<boolean> {
   if (await ctx.org.canSee(t.issuerId)) return true;
   const v = await ctx.org.visible();
   return !v.all && (await ctx.loaders.assignmentsOfTask.load(t.id)).some((a) => v.ids.has(a.unitId));
 }
 
-const toConflict = (f: UnitFinding): TaskConflict => ({
+/** The assignment's relation and authority on `asOf` (default today) kept within its task's period. */
+async function judged(ctx: TasksContext, a: AssignmentRecord, asOf: string | null) {
+  const t = (await ctx.loaders.task.load(a.taskId))!;
+  return ctx.loaders.authority.load({ issuerId: t.issuerId, unitId: a.unitId, day: judgedOn(t, asOf ?? today()), binding: t.binding });
+}
+
+const toConflict = (f: TaskFinding): TaskConflict => ({
   kind: f.kind, message: f.message, suggestion: f.suggestion, requiredItem: f.requiredItem ?? null, from: f.from ?? null, to: f.to ?? null,
   unitId: f.unitId, taskIds: f.taskIds, assignmentIds: f.assignmentIds, issuerIds: f.issuerIds,
 });
@@ -55,7 +64,7 @@ export class TaskResolver {
 
   @FieldResolver(() => [Task], { description: 'Tasks the issuer declared incompatible with this one' })
   async incompatibleWith(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
-    return (await ctx.loaders.task.loadMany(t.incompatibleWith)).filter((x) => x && !(x instanceof Error));
+    return found(ctx.loaders.task.loadMany(t.incompatibleWith));
   }
 
   @FieldResolver(() => [Assignment], { description: 'The units it reached (those the caller may see, unless the caller sees the issuer)' })
@@ -81,15 +90,12 @@ export class AssignmentResolver {
 
   @FieldResolver(() => AuthorityEnum, { description: 'From the issuer\'s relation to the unit (the org subgraph\'s answer) on asOf (default today), kept within the task\'s period' })
   async authority(@Root() a: AssignmentRecord, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() ctx: TasksContext) {
-    const t = (await ctx.loaders.task.load(a.taskId))!;
-    const r = await ctx.loaders.authority.load({ issuerId: t.issuerId, unitId: a.unitId, day: judgedOn(t, asOf ?? today()), binding: t.binding });
-    return r.authority ?? 'ADVISORY';
+    return (await judged(ctx, a, asOf)).authority ?? 'ADVISORY';
   }
 
   @FieldResolver(() => IssuerRelationEnum, { description: 'How the issuer relates to the unit on asOf (default today), kept within the task\'s period' })
   async relation(@Root() a: AssignmentRecord, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() ctx: TasksContext) {
-    const t = (await ctx.loaders.task.load(a.taskId))!;
-    return (await ctx.loaders.authority.load({ issuerId: t.issuerId, unitId: a.unitId, day: judgedOn(t, asOf ?? today()), binding: t.binding })).relation;
+    return (await judged(ctx, a, asOf)).relation;
   }
 
   @FieldResolver(() => Assignment, { nullable: true, description: 'For MERGED: the assignment that satisfies this one' })
@@ -124,12 +130,12 @@ export class TaskConflictResolver {
 
   @FieldResolver(() => [Task], { description: 'The tasks concerned (empty for MISSING)' })
   async tasks(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) {
-    return (await ctx.loaders.task.loadMany(f.taskIds)).filter((x) => x && !(x instanceof Error));
+    return found(ctx.loaders.task.loadMany(f.taskIds));
   }
 
   @FieldResolver(() => [Assignment], { description: 'The assignments concerned, the one to keep first' })
   async assignments(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) {
-    return (await ctx.loaders.assignment.loadMany(f.assignmentIds)).filter((x) => x && !(x instanceof Error));
+    return found(ctx.loaders.assignment.loadMany(f.assignmentIds));
   }
 
   @FieldResolver(() => [Unit], { description: 'The issuers concerned (for MISSING: the unit\'s leaders, who should assign the item)' })

@@ -1,12 +1,8 @@
 import 'reflect-metadata';
-import { DateScalar } from '@tiaokuai/common';
+import { DateScalar, enumOf } from '@tiaokuai/common';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FREQUENCIES, TASK_CATEGORIES } from '../domain/types';
 import { SCOPE_RELATIONS, UNIT_KINDS } from '../domain/validate';
-
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-}
 
 export const TaskCategoryEnum = enumOf(TASK_CATEGORIES);
 export const TaskPriorityEnum = enumOf(['KEY', 'ROUTINE'] as const);

@@ -8,12 +8,11 @@
  * Assignments are read over the whole years the window touches: MISSING judges whole years,
  * quarters and months (a yearly item assigned in January covers a window starting in June).
  */
-import { BadInputError, NotFoundError } from '@tiaokuai/common';
+import { BadInputError, isDay, NotFoundError } from '@tiaokuai/common';
 import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
 import type { AssignmentFact, TaskFinding } from '../domain/types';
-import { isDay } from '../domain/validate';
 import type { TimelineAnswer } from '../org/org-directory';
 import { allRequiredItems, assignmentsOfUnits, type AssignmentRecord, type TaskRecord } from './task.store';
 
@@ -30,11 +29,6 @@ export function checkWindow(from: string, to: string): void {
 const yearStart = (d: string) => `${d.slice(0, 4)}-01-01`;
 const yearEnd = (d: string) => `${d.slice(0, 4)}-12-31`;
 
-export interface UnitFinding extends TaskFinding {
-  from?: string;
-  to?: string;
-}
-
 function findingsFor(
   answer: TimelineAnswer,
   unitIds: readonly string[],
@@ -42,7 +36,7 @@ function findingsFor(
   items: Awaited<ReturnType<typeof allRequiredItems>>,
   from: string,
   to: string,
-): UnitFinding[] {
+): TaskFinding[] {
   const index = new AuthorityIndex(answer.timelines);
   const byUnit = new Map<string, AssignmentFact[]>();
   for (const { a, t } of rows) {
@@ -57,7 +51,7 @@ function findingsFor(
     if (list) list.push(fact);
     else byUnit.set(a.unitId, [fact]);
   }
-  const out: UnitFinding[] = [];
+  const out: TaskFinding[] = [];
   for (const unitId of unitIds) {
     const unit = answer.units.get(unitId);
     if (!unit) continue;
@@ -72,26 +66,26 @@ function findingsFor(
  * Several units' findings over one window, in one question to org and one statement (the
  * request's `findings` loader gathers the units a query asks about).
  */
-export async function unitFindingsBatch(ctx: TasksContext, unitIds: readonly string[], from: string, to: string): Promise<Map<string, UnitFinding[]>> {
+export async function unitFindingsBatch(ctx: TasksContext, unitIds: readonly string[], from: string, to: string): Promise<Map<string, TaskFinding[]>> {
   const [answer, rows, items] = await Promise.all([
     ctx.org.timelines({ units: unitIds, from: yearStart(from), to: yearEnd(to) }),
     assignmentsOfUnits(ctx.db, unitIds, yearStart(from), yearEnd(to), true),
     allRequiredItems(ctx.db),
   ]);
-  const out = new Map<string, UnitFinding[]>(unitIds.map((id) => [id, []]));
+  const out = new Map<string, TaskFinding[]>(unitIds.map((id) => [id, []]));
   for (const f of findingsFor(answer, unitIds, rows, items, from, to)) out.get(f.unitId)?.push(f);
   return out;
 }
 
 /** One unit's findings; null when the caller may not see the unit. */
-export async function unitFindings(ctx: TasksContext, unitId: string, from: string, to: string): Promise<UnitFinding[] | null> {
+export async function unitFindings(ctx: TasksContext, unitId: string, from: string, to: string): Promise<TaskFinding[] | null> {
   checkWindow(from, to);
   if (!(await ctx.org.canSee(unitId))) return null;
   return ctx.loaders.findings.load({ unitId, from, to });
 }
 
 /** Every finding in a committee's scope (a unit code), restricted to what the caller may see. */
-export async function scopeFindings(ctx: TasksContext, scope: string, from: string, to: string): Promise<UnitFinding[]> {
+export async function scopeFindings(ctx: TasksContext, scope: string, from: string, to: string): Promise<TaskFinding[]> {
   checkWindow(from, to);
   const root = (await ctx.org.unitsByCode([scope])).get(scope);
   if (!root || !(await ctx.org.canSee(root.id))) throw new NotFoundError('scope', `未知单位代码：${scope}`);

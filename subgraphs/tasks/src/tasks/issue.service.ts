@@ -5,7 +5,7 @@
  * issuer's key (the same task again changes nothing; a different task under a used key is a
  * CONFLICT, never an overwrite).
  */
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError, type Db } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, noCounts, requireRole, type Db, type ImportReport } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, tasks } from '../db/schema';
@@ -29,14 +29,12 @@ interface Plan {
   existing: TaskRecord | null;
 }
 
-const RANK = { VIEWER: 0, EDITOR: 1, ADMIN: 2 } as const;
-
-export function requireEditor(ctx: TasksContext, what: string): void {
-  if (!ctx.identity.hubAdmin && RANK[ctx.identity.role] < RANK.EDITOR) throw new ForbiddenError(`${what}需要 EDITOR 角色（当前 ${ctx.identity.role}）`);
-}
-
-/** Resolves, expands and checks specs against org; problems instead of exceptions, so a file lists them all. */
-async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: string }>): Promise<{ plans: Plan[]; problems: CodedProblem[] }> {
+/**
+ * Resolves, expands and checks specs against org; problems instead of exceptions, so a file
+ * lists them all. `taskIds`: the stored tasks named by the specs' keys and incompatibleWith
+ * (`issuerId|key` → id), for the write.
+ */
+async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: string }>): Promise<{ plans: Plan[]; problems: CodedProblem[]; taskIds: Map<string, string> }> {
   const problems: CodedProblem[] = [];
   const codes = new Set<string>();
   for (const { spec } of entries) {
@@ -47,6 +45,8 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
   const units = await ctx.org.unitsByCode([...codes]);
   const visible = await ctx.org.visible();
   const plans: Plan[] = [];
+  // Tasks of one file often share a scope and a first day: org is asked once for each.
+  const scopes = new Map<string, ReturnType<typeof ctx.org.timelines>>();
   for (const { spec, base } of entries) {
     const issuer = units.get(spec.issuer);
     // Unknown and out of sight answer alike: the caller learns nothing about other bodies.
@@ -64,7 +64,9 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
       const root = units.get(spec.scope.unit);
       if (!root) problems.push({ path: `${base}.scope.unit`, message: `未知单位代码：${spec.scope.unit}`, code: 'NOT_FOUND' });
       else {
-        const answer = await ctx.org.timelines({ scope: root.code, from: spec.startsOn, to: spec.startsOn });
+        const scopeKey = `${root.code}|${spec.startsOn}`;
+        if (!scopes.has(scopeKey)) scopes.set(scopeKey, ctx.org.timelines({ scope: root.code, from: spec.startsOn, to: spec.startsOn }));
+        const answer = await scopes.get(scopeKey)!;
         const index = new AuthorityIndex(answer.timelines);
         const kinds = spec.scope.kinds ? new Set(spec.scope.kinds) : null;
         for (const id of answer.requested) {
@@ -78,7 +80,7 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
     }
     plans.push({ spec, base, issuerId: issuer.id, targetIds: [...new Set(targetIds)], existing: null });
   }
-  if (problems.length > 0) return { plans, problems };
+  if (problems.length > 0) return { plans, problems, taskIds: new Map() };
 
   // Reach: one question to org for every target, over the span of the tasks' first days.
   const days = plans.map((p) => p.spec.startsOn).sort();
@@ -125,7 +127,8 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
   for (const { p, k } of missingKeys) {
     if (!known.has(`${p.issuerId}|${k}`)) problems.push({ path: `${p.base}.incompatibleWith`, message: `${p.spec.issuer} 没有 key 为「${k}」的任务`, code: 'BAD_USER_INPUT' });
   }
-  return { plans, problems };
+  const taskIds = new Map([...existing, ...stored].map((t) => [`${t.issuerId}|${t.key}`, t.id]));
+  return { plans, problems, taskIds };
 }
 
 function sameTask(t: TaskRecord, targets: string[], p: Plan): boolean {
@@ -138,11 +141,11 @@ function sameTask(t: TaskRecord, targets: string[], p: Plan): boolean {
 }
 
 /** Inserts the new tasks and their assignments; returns the stored task per plan. */
-async function write(ctx: TasksContext, tx: Db, plans: Plan[]): Promise<TaskRecord[]> {
+async function write(ctx: TasksContext, tx: Db, plans: Plan[], storedIds: ReadonlyMap<string, string>): Promise<TaskRecord[]> {
   const out: TaskRecord[] = [];
-  const idByKey = new Map<string, string>();
+  const idByKey = new Map(storedIds);
   for (const p of plans) {
-    if (p.existing) { out.push(p.existing); idByKey.set(`${p.issuerId}|${p.existing.key}`, p.existing.id); continue; }
+    if (p.existing) { out.push(p.existing); continue; }
     const s = p.spec;
     const [row] = await tx.insert(tasks).values({
       issuerId: Number(p.issuerId), key: s.key, title: s.title, description: s.description, category: s.category, priority: s.priority,
@@ -164,8 +167,7 @@ async function write(ctx: TasksContext, tx: Db, plans: Plan[]): Promise<TaskReco
     if (p.existing || p.spec.incompatibleWith.length === 0) continue;
     const ids: number[] = [];
     for (const k of p.spec.incompatibleWith) {
-      let id = idByKey.get(`${p.issuerId}|${k}`);
-      if (!id) id = (await tasksByIssuerKeys(tx, [{ issuerId: p.issuerId, key: k }]))[0]?.id;
+      const id = idByKey.get(`${p.issuerId}|${k}`);
       if (id) ids.push(Number(id));
     }
     await tx.update(tasks).set({ incompatibleWith: ids }).where(sql`${tasks.id} = ${Number(out[i].id)}`);
@@ -184,37 +186,20 @@ function raise(problems: CodedProblem[]): never {
 }
 
 export async function issueTask(ctx: TasksContext, input: Record<string, unknown>): Promise<TaskRecord> {
-  requireEditor(ctx, '下达任务');
+  requireRole(ctx.identity, 'EDITOR', '下达任务');
   const items = new Set((await allRequiredItems(ctx.db)).map((i) => i.code));
   const { spec, problems } = validateTask(input, 'input', items);
   if (!spec) raise(problems.map((p) => ({ ...p, code: 'BAD_USER_INPUT' as const })));
   const planned = await plan(ctx, [{ spec, base: 'input' }]);
   if (planned.problems.length > 0) raise(planned.problems);
-  const [task] = await scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) => write(ctx, tx, planned.plans));
+  const [task] = await scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) => write(ctx, tx, planned.plans, planned.taskIds));
   return task;
 }
 
-export interface ImportCounts { created: number; updated: number; unchanged: number }
-export interface TasksImportReport {
-  ok: boolean;
-  dryRun: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  problems: Problem[];
-  changedCodes: string[];
-  units: ImportCounts;
-  links: ImportCounts;
-  tasks: ImportCounts;
-  requiredItems: ImportCounts;
-}
-
-const zero = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
-
 /** The file's `requiredItems` and `tasks` (CONTRACT.md), all or nothing. */
-export async function importTasks(ctx: TasksContext, document: unknown, dryRun: boolean): Promise<TasksImportReport> {
-  requireEditor(ctx, '导入任务');
-  const report: TasksImportReport = { ok: false, dryRun, created: 0, updated: 0, unchanged: 0, problems: [], changedCodes: [], units: zero(), links: zero(), tasks: zero(), requiredItems: zero() };
+export async function importTasks(ctx: TasksContext, document: unknown, dryRun: boolean): Promise<ImportReport> {
+  requireRole(ctx.identity, 'EDITOR', '导入任务');
+  const report: ImportReport = { ok: false, dryRun, ...noCounts(), problems: [], changedCodes: [], units: noCounts(), links: noCounts(), tasks: noCounts(), requiredItems: noCounts() };
   const doc = document as Record<string, unknown> | null;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ...report, problems: [{ path: '$', message: '应为 JSON 对象' }] };
   if (doc.format !== 'tiaokuai/v1') report.problems.push({ path: 'format', message: `应为 "tiaokuai/v1"，实为 ${JSON.stringify(doc.format)}` });
@@ -234,7 +219,7 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
     itemCodes.set(spec.code, `requiredItems[${i}]`);
     items.push(spec);
   });
-  if (items.length > 0) requireAdmin(ctx, '维护责任清单');
+  if (items.length > 0) requireRole(ctx.identity, 'ADMIN', '维护责任清单');
   const known = new Set([...stored.keys(), ...itemCodes.keys()]);
   const entries: Array<{ spec: TaskSpec; base: string }> = [];
   ((doc.tasks as unknown[] | undefined) ?? []).forEach((raw, i) => {
@@ -245,7 +230,7 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   });
   if (report.problems.length > 0) return report;
 
-  const planned = entries.length > 0 ? await plan(ctx, entries) : { plans: [], problems: [] };
+  const planned = entries.length > 0 ? await plan(ctx, entries) : { plans: [], problems: [], taskIds: new Map<string, string>() };
   if (planned.problems.some((p) => p.code === 'FORBIDDEN')) raise(planned.problems);
   if (planned.problems.length > 0) return { ...report, problems: planned.problems.map(({ path, message }) => ({ path, message })) };
 
@@ -263,12 +248,8 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   if (dryRun) return report;
   await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
     for (const item of items) if (JSON.stringify(stored.get(item.code)) !== JSON.stringify(item)) await upsertRequiredItem(tx, item);
-    await write(ctx, tx, planned.plans);
+    await write(ctx, tx, planned.plans, planned.taskIds);
   });
   return report;
-}
-
-export function requireAdmin(ctx: TasksContext, what: string): void {
-  if (!ctx.identity.hubAdmin && ctx.identity.role !== 'ADMIN') throw new ForbiddenError(`${what}需要 ADMIN 角色（当前 ${ctx.identity.role}）`);
 }
 

@@ -4,12 +4,11 @@
  * settlement records who did it and when; settled assignments are no longer reported.
  * Both refuse a stale version (optimistic concurrency) with CONFLICT.
  */
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, requireRole } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, settlements } from '../db/schema';
 import { scopedTransaction } from '../access/rls';
-import { requireEditor } from './issue.service';
 import { ACTIVE, toAssignment, type AssignmentRecord } from './task.store';
 
 async function load(ctx: TasksContext, id: string, field: string): Promise<{ a: AssignmentRecord; issuerId: string }> {
@@ -36,7 +35,7 @@ async function settle(ctx: TasksContext, a: AssignmentRecord, version: number | 
 
 /** Withdraws an assignment: only the issuer's own committee (its jurisdiction holds the issuer). */
 export async function withdrawAssignment(ctx: TasksContext, id: string, version: number | null, note: string | null): Promise<AssignmentRecord> {
-  requireEditor(ctx, '撤回任务');
+  requireRole(ctx.identity, 'EDITOR', '撤回任务');
   const { a, issuerId } = await load(ctx, id, 'id');
   if (!(await ctx.org.canSee(issuerId))) throw new ForbiddenError('只有下达单位（或其上级）可以撤回自己的任务分派', { field: 'id' });
   if (!ACTIVE.includes(a.status)) throw new ConflictError('id', `任务分派 ${id} 已是 ${a.status}`);
@@ -45,7 +44,7 @@ export async function withdrawAssignment(ctx: TasksContext, id: string, version:
 
 /** Merges `merge` into `keep`: the kept assignment satisfies both; `merge` is kept as MERGED. */
 export async function mergeAssignments(ctx: TasksContext, keep: string, merge: string, note: string | null): Promise<AssignmentRecord> {
-  requireEditor(ctx, '合并任务');
+  requireRole(ctx.identity, 'EDITOR', '合并任务');
   if (keep === merge) throw new BadInputError('merge', '不能与自身合并');
   const [k, m] = await Promise.all([load(ctx, keep, 'keep'), load(ctx, merge, 'merge')]);
   if (k.a.unitId !== m.a.unitId) throw new BadInputError('merge', '只能合并同一单位的两项任务分派');

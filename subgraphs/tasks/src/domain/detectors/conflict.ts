@@ -14,7 +14,7 @@
  * issuers coordinate; when one issuer sent both, it says which one stands. assignmentIds,
  * taskIds and issuerIds start with the assignment to keep; issuerIds holds each issuer once.
  */
-import { periodsOverlap, type AssignmentFact, type TaskFinding } from '../types';
+import { overlappingPairs, type AssignmentFact, type TaskFinding } from '../types';
 
 /** The deliverable as compared: NFKC, without any whitespace; '' when there is none. */
 export function normaliseDeliverable(deliverable: string | null | undefined): string {
@@ -22,28 +22,13 @@ export function normaliseDeliverable(deliverable: string | null | undefined): st
 }
 
 export function detectConflicts(assignments: readonly AssignmentFact[]): TaskFinding[] {
-  const units = new Map<string, AssignmentFact[]>();
-  for (const a of assignments) {
-    const g = units.get(a.unitId);
-    if (g) g.push(a);
-    else units.set(a.unitId, [a]);
-  }
   const findings: TaskFinding[] = [];
-  for (const group of units.values()) {
-    group.sort((x, y) => x.startsOn.localeCompare(y.startsOn) || x.id.localeCompare(y.id));
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const a = group[i];
-        const b = group[j];
-        if (b.startsOn > a.dueOn) break; // sorted by start: no later one overlaps a
-        if (!periodsOverlap(a, b)) continue;
-        const d = normaliseDeliverable(a.deliverable);
-        const sameDeliverable = d !== '' && d === normaliseDeliverable(b.deliverable) && a.dueOn !== b.dueOn;
-        const incompatible = a.taskId !== b.taskId
-          && ((a.incompatibleTaskIds ?? []).includes(b.taskId) || (b.incompatibleTaskIds ?? []).includes(a.taskId));
-        if (sameDeliverable || incompatible) findings.push(finding(a, b, sameDeliverable, incompatible));
-      }
-    }
+  for (const [a, b] of overlappingPairs(assignments, (x) => x.unitId)) {
+    const d = normaliseDeliverable(a.deliverable);
+    const sameDeliverable = d !== '' && d === normaliseDeliverable(b.deliverable) && a.dueOn !== b.dueOn;
+    const incompatible = a.taskId !== b.taskId
+      && ((a.incompatibleTaskIds ?? []).includes(b.taskId) || (b.incompatibleTaskIds ?? []).includes(a.taskId));
+    if (sameDeliverable || incompatible) findings.push(finding(a, b, sameDeliverable, incompatible));
   }
   return findings;
 }

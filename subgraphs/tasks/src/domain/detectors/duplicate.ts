@@ -8,29 +8,12 @@
  * merge the other into it, and look at the unit's leadership (DUPLICATE_LEADER).
  */
 import { similarity } from '../similarity';
-import { periodsOverlap, type AssignmentFact, type TaskFinding } from '../types';
+import { overlappingPairs, type AssignmentFact, type TaskFinding } from '../types';
 
 export function detectDuplicates(assignments: readonly AssignmentFact[]): TaskFinding[] {
-  const groups = new Map<string, AssignmentFact[]>();
-  for (const a of assignments) {
-    const k = `${a.unitId}|${a.category}`;
-    const g = groups.get(k);
-    if (g) g.push(a);
-    else groups.set(k, [a]);
-  }
   const findings: TaskFinding[] = [];
-  for (const group of groups.values()) {
-    group.sort((x, y) => x.startsOn.localeCompare(y.startsOn) || x.id.localeCompare(y.id));
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const a = group[i];
-        const b = group[j];
-        if (b.startsOn > a.dueOn) break; // sorted by start: no later one overlaps a
-        if (a.issuerId === b.issuerId || !periodsOverlap(a, b)) continue;
-        if (!similarity(a.title, b.title).similar) continue;
-        findings.push(finding(a, b));
-      }
-    }
+  for (const [a, b] of overlappingPairs(assignments, (x) => `${x.unitId}|${x.category}`)) {
+    if (a.issuerId !== b.issuerId && similarity(a.title, b.title).similar) findings.push(finding(a, b));
   }
   return findings;
 }

@@ -8,11 +8,11 @@
  * exception: MISSING judges whole frequency periods (missing.ts), so it sees every assignment of
  * the unit, and a yearly item assigned in January covers the year of a window that starts in June.
  */
-import { periodsOverlap, type AssignmentFact, type RelationPeriod, type RequiredItem, type TaskFinding } from '../types';
+import { periodsOverlap, type TaskFinding } from '../types';
 import { detectCherryPicking } from './cherry-picking';
 import { detectConflicts } from './conflict';
 import { detectDuplicates } from './duplicate';
-import { detectMissing } from './missing';
+import { detectMissing, type MissingInput } from './missing';
 import { detectOverreach } from './overreach';
 
 export { detectCherryPicking, type CherryPickingInput } from './cherry-picking';
@@ -21,17 +21,8 @@ export { detectDuplicates } from './duplicate';
 export { detectMissing, frequencyPeriods, type FrequencyPeriod, type MissingInput } from './missing';
 export { detectOverreach } from './overreach';
 
-export interface TaskFindingsInput {
-  unitId: string;
-  unitKind: string;
-  from: string;
-  to: string;
-  items: readonly RequiredItem[];
-  /** The unit's assignments; others are ignored. */
-  assignments: readonly AssignmentFact[];
-  /** The unit's relation periods (leadershipTimeline); days none covers are days it did not exist. */
-  periods: readonly RelationPeriod[];
-}
+/** One unit, a window, its assignments and relation periods: what MISSING needs is what all need. */
+export type TaskFindingsInput = MissingInput;
 
 export function detectTaskFindings(input: TaskFindingsInput): TaskFinding[] {
   const { unitId, unitKind, from, to, items, periods } = input;

@@ -22,6 +22,7 @@
  * it, that one does not count and the leader should confirm it or issue it as binding; if the
  * unit had no leader at all in the period (都不管), its leadership must be settled first.
  */
+import { overlaps } from '@tiaokuai/common';
 import type { AssignmentFact, Frequency, RelationPeriod, RequiredItem, TaskFinding } from '../types';
 
 export interface MissingInput {
@@ -68,8 +69,6 @@ export function frequencyPeriods(frequency: Frequency, from: string, to: string)
   return out;
 }
 
-const overlap = (aFrom: string, aTo: string, bFrom: string, bTo: string): boolean => aFrom <= bTo && bFrom <= aTo;
-
 export function detectMissing(input: MissingInput): TaskFinding[] {
   const { unitId, unitKind, from, to } = input;
   const mine = input.assignments.filter((a) => a.unitId === unitId);
@@ -80,9 +79,9 @@ export function detectMissing(input: MissingInput): TaskFinding[] {
     for (const p of frequencyPeriods(item.frequency, from, to)) {
       const clipFrom = p.from < from ? from : p.from;
       const clipTo = p.to > to ? to : p.to;
-      const existed = input.periods.filter((r) => overlap(r.from, r.to, clipFrom, clipTo));
+      const existed = input.periods.filter((r) => overlaps(r.from, r.to, clipFrom, clipTo));
       if (existed.length === 0) continue; // the unit did not exist then
-      const during = forItem.filter((a) => overlap(a.startsOn, a.dueOn, p.from, p.to));
+      const during = forItem.filter((a) => overlaps(a.startsOn, a.dueOn, p.from, p.to));
       if (during.some((a) => a.authority === 'BINDING')) continue;
       const leaders = [...new Set(existed.flatMap((r) => r.leaders))];
       const advisory = during.find((a) => a.authority === 'ADVISORY');
