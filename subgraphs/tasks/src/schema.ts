@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/common';
 import type { TasksContext } from './context';
-import { AssignmentResolver, SettlementResolver, TaskConflictResolver, TaskResolver, UnitResolver } from './graphql/resolvers';
+import { AssignmentResolver, canSeeTask, SettlementResolver, TaskConflictResolver, TaskResolver, UnitResolver } from './graphql/resolvers';
 
 /**
  * `Unit` is org's entity; this subgraph adds its assignments and findings. `Task` and
@@ -17,7 +17,7 @@ export function buildTasksSchema(): Promise<FederatedSchema> {
       Unit: (ref) => ({ id: String(ref.id) }),
       Task: async (ref, ctx) => {
         const t = await ctx.loaders.task.load(String(ref.id));
-        return t && ((await ctx.org.canSee(t.issuerId)) || (await ctx.loaders.assignmentsOfTask.load(t.id)).some((a) => a)) ? t : null;
+        return t && (await canSeeTask(ctx, t)) ? t : null;
       },
       Assignment: async (ref, ctx) => {
         const a = await ctx.loaders.assignment.load(String(ref.id));

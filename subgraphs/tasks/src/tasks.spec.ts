@@ -115,6 +115,13 @@ describe('issueTask: authority from org', () => {
     expect(await countTasks()).toBe(0);
   });
 
+  it('a task reached by reference (_entities) is absent to a caller who sees neither its issuer nor its units', async () => {
+    const t = (await h.ok(ISSUE, { i: task({ targets: ['SC-YJT-ZB1'] }) })).issueTask;
+    const ref = `{ _entities(representations: [{ __typename: "Task", id: "${t.id}" }]) { ... on Task { id } } }`;
+    expect((await h.run(ref, {}, editorOf('JS-SW'))).data!._entities).toEqual([null]);
+    expect((await h.run(ref, {}, editorOf('SC-JGGW'))).data!._entities).toEqual([{ id: t.id }]);
+  });
+
   it('an issuer outside the caller\'s jurisdiction reads as unknown; a viewer may not issue', async () => {
     const r = await h.run(ISSUE, { i: task({ issuer: 'DZJ-DZ', targets: ['SC-DZJ'] }) }, editorOf('SC-JGGW'));
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.issuer' });
