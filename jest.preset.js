@@ -2,6 +2,9 @@
 // tests next to the code as *.spec.ts, never the compiled copies in dist/.
 module.exports = {
   testEnvironment: 'node',
+  // A limit for a hung test, not a speed check: CI runs every package's suite at once on two
+  // cores against one PostgreSQL, where a database test can take several times its usual time.
+  testTimeout: 30_000,
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.spec.ts'],
   // jose ships only as an ES module: compile it to CommonJS like our own sources.
