@@ -14,6 +14,17 @@ describe('the gateway error mask', () => {
     expect(e.message).not.toContain('127.0.0.1');
   });
 
+  it("names a subgraph's failed dependency (tasks could not reach org) instead of the subgraph that reported it", () => {
+    const down = maskError(new GraphQLError('子图 org 暂不可用', { path: ['task'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', dependency: 'org', serviceName: 'tasks' } })) as GraphQLError;
+    expect(down.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'org' });
+    expect(down.message).toBe('子图 org 暂不可用，其余数据照常返回');
+    const failed = maskError(new GraphQLError('x', { extensions: { code: 'INTERNAL_SERVER_ERROR', dependency: 'org', serviceName: 'tasks' } })) as GraphQLError;
+    expect(failed.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', serviceName: 'org' });
+    // A dependency name that is not a plain subgraph name is not passed on.
+    const odd = maskError(new GraphQLError('x', { originalError: new Error('x'), extensions: { code: 'INTERNAL_SERVER_ERROR', dependency: 'http://10.0.0.3', serviceName: 'tasks' } })) as GraphQLError;
+    expect(odd.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', serviceName: 'tasks' });
+  });
+
   it('turns a variable the schema refuses into BAD_USER_INPUT naming the variable path', () => {
     const original = new GraphQLError('Value "MINISTRY" does not exist in "UnitKind" enum.');
     const e = maskError(new GraphQLError('Variable "$k" got invalid value "MINISTRY" at "k[0]"; Value "MINISTRY" does not exist in "UnitKind" enum.', { originalError: original, extensions: { http: { status: 400 } } })) as GraphQLError;

@@ -31,6 +31,12 @@ export function maskError(error: unknown): Error {
     if (code && CLIENT_CODES.has(code)) {
       return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: keep(ext) });
     }
+    // A subgraph's own dependency failed (tasks could not reach org): name the dependency.
+    const dependency = typeof ext.dependency === 'string' && /^[a-z][a-z0-9_-]{0,40}$/.test(ext.dependency) ? ext.dependency : undefined;
+    if (service && dependency && (code === 'SUBGRAPH_UNAVAILABLE' || code === 'INTERNAL_SERVER_ERROR')) {
+      const message = code === 'SUBGRAPH_UNAVAILABLE' ? `子图 ${dependency} 暂不可用，其余数据照常返回` : `服务器内部错误（子图 ${dependency}）`;
+      return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code, serviceName: dependency } });
+    }
     const message = error.message ?? '';
     const variable = !service && !code ? badVariableField(message) : undefined;
     if (variable) {

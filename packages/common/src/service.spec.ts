@@ -3,7 +3,7 @@ import { parse } from 'graphql';
 import { HubError } from './errors';
 import { HUB_OPERATOR, IDENTITY_HEADER, signIdentity, SIGNATURE_HEADER, type Identity } from './identity';
 import { serviceClient, UpstreamError } from './service';
-import { startSubgraphServer, type RunningServer } from './subgraph';
+import { formatSubgraphError, startSubgraphServer, type RunningServer } from './subgraph';
 
 const GATEWAY_SECRET = 'org-gateway-secret-0123456789';
 const TASKS_SECRET = 'tasks-to-org-secret-0123456789';
@@ -40,6 +40,7 @@ describe('service-to-service reads (tasks → org)', () => {
   });
 
   it('may not write: a mutation is refused before it runs', async () => {
+    await expect(client().query('mutation { write }', {}, HUB_OPERATOR)).rejects.toMatchObject({ target: 'org', unavailable: false });
     await expect(client().query('mutation { write }', {}, HUB_OPERATOR)).rejects.toBeInstanceOf(UpstreamError);
     const res = await fetch(server.url, {
       method: 'POST',
@@ -72,5 +73,9 @@ describe('service-to-service reads (tasks → org)', () => {
   it('reports an unreachable target as an upstream failure after retrying', async () => {
     const dead = serviceClient({ service: 'tasks', target: 'org', url: 'http://127.0.0.1:9/graphql', secret: TASKS_SECRET, timeoutMs: 500 });
     await expect(dead.query('{ whoami }', {}, editor)).rejects.toThrow(/org unreachable/);
+    await expect(dead.query('{ whoami }', {}, editor)).rejects.toMatchObject({ target: 'org', unavailable: true });
+    // Reported to the client as SUBGRAPH_UNAVAILABLE naming the dependency, without the details.
+    const error = await dead.query('{ whoami }', {}, editor).catch((e: UpstreamError) => e) as UpstreamError;
+    expect(formatSubgraphError({ message: error.message, path: ['task'] }, error)).toEqual({ message: '子图 org 暂不可用', path: ['task'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', dependency: 'org' } });
   });
 });

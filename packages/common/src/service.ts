@@ -29,8 +29,19 @@ export interface ServiceClient {
 
 const ATTEMPTS = 3;
 
-/** Raised when the target could not answer: the field that needed it fails, the rest stands. */
-export class UpstreamError extends Error {}
+/**
+ * Raised when the target could not answer: the field that needed it fails, the rest stands.
+ * `unavailable`: not reachable (after retries) or timed out, reported to clients as
+ * SUBGRAPH_UNAVAILABLE naming the target; otherwise the target failed or refused us (a
+ * configuration fault), reported as an internal error of the target. Either way the client
+ * learns which subgraph is at fault (formatSubgraphError sets `dependency`, the gateway turns
+ * it into `serviceName`), never the details.
+ */
+export class UpstreamError extends Error {
+  constructor(message: string, readonly target: string, readonly unavailable = false) {
+    super(message);
+  }
+}
 
 export function serviceClient(opts: ServiceClientOptions): ServiceClient {
   const timeoutMs = opts.timeoutMs ?? 30_000;
@@ -60,12 +71,12 @@ export function serviceClient(opts: ServiceClientOptions): ServiceClient {
         }
         const text = await res.text();
         // Refused at the door (bad secret, a write): a configuration fault of ours, not the user's.
-        if (res.status === 401 || res.status === 403) throw new UpstreamError(`${opts.target} refused the service call (${res.status}): ${text.slice(0, 200)}`);
+        if (res.status === 401 || res.status === 403) throw new UpstreamError(`${opts.target} refused the service call (${res.status}): ${text.slice(0, 200)}`, opts.target);
         let parsed: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
         try {
           parsed = JSON.parse(text);
         } catch {
-          throw new UpstreamError(`${opts.target} answered ${res.status} without JSON`);
+          throw new UpstreamError(`${opts.target} answered ${res.status} without JSON`, opts.target, res.status >= 502);
         }
         const first = parsed.errors?.[0];
         if (first) {
@@ -74,13 +85,13 @@ export function serviceClient(opts: ServiceClientOptions): ServiceClient {
           if (code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' || code === 'FORBIDDEN' || code === 'CONFLICT') {
             throw new HubError(code, first.message, { ...first.extensions, code });
           }
-          throw new UpstreamError(`${opts.target}: ${first.message}`);
+          throw new UpstreamError(`${opts.target}: ${first.message}`, opts.target);
         }
-        if (!parsed.data) throw new UpstreamError(`${opts.target} answered ${res.status} without data`);
+        if (!parsed.data) throw new UpstreamError(`${opts.target} answered ${res.status} without data`, opts.target);
         return parsed.data;
       }
       log.error('service call failed', { target: opts.target, error: String(lastError) });
-      throw new UpstreamError(`${opts.target} unreachable: ${String((lastError as Error)?.message ?? lastError)}`);
+      throw new UpstreamError(`${opts.target} unreachable: ${String((lastError as Error)?.message ?? lastError)}`, opts.target, true);
     },
   };
 }

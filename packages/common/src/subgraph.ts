@@ -10,6 +10,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { badVariableField, HubError } from './errors';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity, type Identity } from './identity';
 import { log, requestScope } from './log';
+import { UpstreamError } from './service';
 import { createMetrics } from './metrics';
 import { drainable, shutdownTimeoutMs } from './shutdown';
 
@@ -88,6 +89,13 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
   const nullArg = inner instanceof GraphQLError && !inner.originalError ? NULL_ARGUMENT.exec(inner.message) : null;
   if (nullArg) {
     return { message: `参数 ${nullArg[1]} 不能为 null（省略它即用默认值）`, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', field: nullArg[1] } };
+  }
+  if (original instanceof UpstreamError) {
+    // Another subgraph this one depends on failed: name it (`dependency`), as the gateway does for its own subgraphs.
+    log.error('dependency failed', { dependency: original.target, unavailable: original.unavailable, error: original.message, path: formatted.path });
+    return original.unavailable
+      ? { message: `子图 ${original.target} 暂不可用`, path: formatted.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE', dependency: original.target } }
+      : { message: `服务器内部错误（子图 ${original.target}）`, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', dependency: original.target } };
   }
   log.error('unexpected error', { error: original instanceof Error ? original.stack : String(original), path: formatted.path });
   return { message: '服务器内部错误', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
