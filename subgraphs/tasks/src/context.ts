@@ -5,7 +5,7 @@ import type { Authority } from './domain/types';
 import { OrgDirectory } from './org/org-directory';
 import type { TaskFinding } from './domain/types';
 import { unitFindingsBatch } from './tasks/findings.service';
-import { assignmentsByIds, assignmentsOfTasks, tasksByIds, type AssignmentRecord, type TaskRecord } from './tasks/task.store';
+import { assignmentsByIds, assignmentsOfTasks, progressReportsOf, tasksByIds, type AssignmentRecord, type TaskRecord } from './tasks/task.store';
 
 /** One authority question: how `issuerId` relates to `unitId` on `day`. */
 export interface AuthorityKey {
@@ -24,6 +24,8 @@ export interface Loaders {
    * span of the days asked (with every body above them), then memory (authority.ts).
    */
   authority: DataLoader<AuthorityKey, { relation: Relation; authority: Authority | null }, string>;
+  /** Progress reports of many assignments, one statement. */
+  progressReports: DataLoader<string, Awaited<ReturnType<typeof progressReportsOf>>>;
   /** Task findings of many units over one window: one question to org, one statement. */
   findings: DataLoader<{ unitId: string; from: string; to: string }, TaskFinding[], string>;
 }
@@ -45,6 +47,10 @@ export function createLoaders(db: Db, org: OrgDirectory, ctx: () => TasksContext
     assignment: new DataLoader(async (ids) => {
       const byId = new Map((await assignmentsByIds(db, ids)).map((a) => [a.id, a]));
       return ids.map((id) => byId.get(id) ?? null);
+    }),
+    progressReports: new DataLoader(async (ids) => {
+      const m = group(await progressReportsOf(db, ids), (r) => r.assignmentId);
+      return ids.map((id) => m.get(id) ?? []);
     }),
     assignmentsOfTask: new DataLoader(async (ids) => {
       const m = group(await assignmentsOfTasks(db, ids), (a) => a.taskId);

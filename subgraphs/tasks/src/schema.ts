@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/common';
 import type { TasksContext } from './context';
 import { AssignmentResolver, canSeeTask, SettlementResolver, TaskConflictResolver, TaskResolver, UnitResolver } from './graphql/resolvers';
+import {
+  CalendarEntryResolver, IndicatorResultResolver, ProgressResolver, ReportLineResolver, RequiredItemResolver, ScopeReportResolver,
+  UnitProgressResolver, UnitReportResolver, WorkReportResolver,
+} from './graphql/report.resolvers';
 
 /**
  * `Unit` is org's entity; this subgraph adds its assignments and findings. `Task` and
@@ -11,7 +15,10 @@ import { AssignmentResolver, canSeeTask, SettlementResolver, TaskConflictResolve
 export function buildTasksSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema<TasksContext>({
     name: 'tasks',
-    resolvers: [TaskResolver, AssignmentResolver, SettlementResolver, TaskConflictResolver, UnitResolver],
+    resolvers: [
+      TaskResolver, AssignmentResolver, SettlementResolver, TaskConflictResolver, UnitResolver, ProgressResolver, RequiredItemResolver,
+      UnitReportResolver, ScopeReportResolver, WorkReportResolver, UnitProgressResolver, ReportLineResolver, IndicatorResultResolver, CalendarEntryResolver,
+    ],
     federationImports: ['@key', '@shareable'],
     references: {
       Unit: (ref) => ({ id: String(ref.id) }),
@@ -20,8 +27,10 @@ export function buildTasksSchema(): Promise<FederatedSchema> {
         return t && (await canSeeTask(ctx, t)) ? t : null;
       },
       Assignment: async (ref, ctx) => {
+        // As for settling: the unit's side or the issuer's side sees it.
         const a = await ctx.loaders.assignment.load(String(ref.id));
-        return a && (await ctx.org.canSee(a.unitId)) ? a : null;
+        const t = a && (await ctx.loaders.task.load(a.taskId));
+        return a && t && ((await ctx.org.canSee(a.unitId)) || (await ctx.org.canSee(t.issuerId))) ? a : null;
       },
     },
   });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgSchema, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, check, date, index, integer, jsonb, pgSchema, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { FREQUENCIES, TASK_CATEGORIES } from '../domain/types';
 
 /**
@@ -22,6 +22,8 @@ export const requiredItems = tasksSchema.table('required_items', {
   kinds: text('kinds').array().notNull(),
   frequency: frequency('frequency').notNull(),
   description: text('description'),
+  /** No longer required from this day on (kept: tasks refer to it). */
+  retiredOn: date('retired_on', { mode: 'string' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -41,6 +43,9 @@ export const tasks = tasksSchema.table('tasks', {
   binding: boolean('binding').notNull(),
   /** The scope as given (unit code, relation, kinds), for the record; targets are the assignments. */
   scope: jsonb('scope'),
+  /** What is measured (指标, e.g. 「主题党日开展次数」) and the target value (目标值) each unit should reach. */
+  indicator: text('indicator'),
+  target: doublePrecision('target'),
   incompatibleWith: integer('incompatible_with').array().notNull().default(sql`'{}'`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   createdBy: text('created_by').notNull(),
@@ -61,6 +66,10 @@ export const assignments = tasksSchema.table('assignments', {
   /** Optimistic concurrency: every change of status or progress bumps it. */
   version: integer('version').notNull().default(1),
   mergedInto: integer('merged_into'),
+  /** The indicator's value as last reported, the day it was reported DONE, the day of the last report. */
+  value: doublePrecision('value'),
+  doneOn: date('done_on', { mode: 'string' }),
+  reportedOn: date('reported_on', { mode: 'string' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: text('updated_by'),
 }, (t) => [
@@ -69,6 +78,14 @@ export const assignments = tasksSchema.table('assignments', {
   check('assignments_progress', sql`${t.progress} between 0 and 100`),
 ]);
 
+/** Who made a kept record, for which body, when, in which request (fresh column builders per table). */
+const recorded = () => ({
+  bySubject: text('by_subject').notNull(),
+  byBody: text('by_body'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  requestId: text('request_id'),
+});
+
 /** Who settled what, when: merges and withdrawals are recorded, never deleted. */
 export const settlements = tasksSchema.table('settlements', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
@@ -76,8 +93,31 @@ export const settlements = tasksSchema.table('settlements', {
   assignmentId: integer('assignment_id').notNull().references(() => assignments.id),
   keptId: integer('kept_id').references(() => assignments.id),
   note: text('note'),
-  bySubject: text('by_subject').notNull(),
-  byBody: text('by_body'),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  requestId: text('request_id'),
+  ...recorded(),
 }, (t) => [index('settlements_assignment_idx').on(t.assignmentId)]);
+
+/** Every progress report as made (the assignment row holds the latest): never updated or deleted. */
+export const progressReports = tasksSchema.table('progress_reports', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  assignmentId: integer('assignment_id').notNull().references(() => assignments.id),
+  /** The assignment's version this report produced. */
+  version: integer('version').notNull(),
+  status: assignmentStatus('status').notNull(),
+  progress: smallint('progress').notNull(),
+  value: doublePrecision('value'),
+  note: text('note'),
+  /** The day the report speaks for. */
+  on: date('on', { mode: 'string' }).notNull(),
+  ...recorded(),
+}, (t) => [index('progress_reports_assignment_idx').on(t.assignmentId), uniqueIndex('progress_reports_version').on(t.assignmentId, t.version)]);
+
+/** Every change of the responsibility list (define, retire, import), with who made it: never updated or deleted. */
+export const requiredItemChanges = tasksSchema.table('required_item_changes', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  code: text('code').notNull().references(() => requiredItems.code),
+  /** DEFINE, RETIRE or IMPORT. */
+  operation: text('operation').notNull(),
+  /** The item as it stood after the change. */
+  item: jsonb('item').notNull(),
+  ...recorded(),
+}, (t) => [index('required_item_changes_code_idx').on(t.code)]);

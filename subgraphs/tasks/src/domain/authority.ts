@@ -71,10 +71,35 @@ export class AuthorityIndex {
     return out;
   }
 
+  /**
+   * Is `issuerId` in bindingBodies(unitId, day)? The same walk up the leaders, stopped where it
+   * meets the issuer and building no set: a scan asks it for every assignment, mostly of
+   * different (unit, day) pairs, so remembering whole sets cost more than it saved.
+   */
+  leads(issuerId: string, unitId: string, day: string): boolean {
+    const seen = this.walked;
+    seen.clear();
+    let level: readonly string[] = periodAt(this.timelines, unitId, day)?.leaders ?? [];
+    for (let depth = 0; level.length > 0 && depth < MAX_DEPTH; depth++) {
+      const next: string[] = [];
+      for (const l of level) {
+        if (seen.has(l) || l === unitId) continue; // a cycle (org reports it as CYCLE) ends the walk
+        if (l === issuerId) return true;
+        seen.add(l);
+        const above = periodAt(this.timelines, l, day)?.leaders;
+        if (above) for (const x of above) next.push(x);
+      }
+      level = next;
+    }
+    return false;
+  }
+
+  private readonly walked = new Set<string>();
+
   relation(issuerId: string, unitId: string, day: string): Relation {
-    if (this.bindingBodies(unitId, day).has(issuerId)) return 'LEADS';
+    if (this.leads(issuerId, unitId, day)) return 'LEADS';
     const guides = periodAt(this.timelines, unitId, day)?.guides ?? [];
-    for (const g of guides) if (g === issuerId || this.bindingBodies(g, day).has(issuerId)) return 'GUIDES';
+    for (const g of guides) if (g === issuerId || this.leads(issuerId, g, day)) return 'GUIDES';
     return 'NONE';
   }
 

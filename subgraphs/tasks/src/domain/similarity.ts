@@ -46,9 +46,27 @@ export interface Similarity {
   similar: boolean;
 }
 
+/**
+ * Bigram sets of the titles seen lately: a province's scan compares the same few hundred titles
+ * hundreds of thousands of times (every overlapping pair of a unit's tasks of one category).
+ * Emptied when full, so its size stays bounded whatever the titles.
+ */
+const recent = new Map<string, Set<string>>();
+const RECENT_LIMIT = 10_000;
+
+function bigramsOf(text: string): Set<string> {
+  let set = recent.get(text);
+  if (!set) {
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    set = bigrams(text);
+    recent.set(text, set);
+  }
+  return set;
+}
+
 export function similarity(a: string, b: string): Similarity {
-  const A = bigrams(a);
-  const B = bigrams(b);
+  const A = bigramsOf(a);
+  const B = bigramsOf(b);
   if (A.size === 0 || B.size === 0) return { dice: 0, containment: 0, similar: false };
   let common = 0;
   for (const g of A) if (B.has(g)) common++;

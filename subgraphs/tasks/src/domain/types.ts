@@ -20,6 +20,8 @@ export interface RequiredItem {
   /** Org unit kinds (UnitKind of the org subgraph) that must carry it. */
   kinds: string[];
   frequency: Frequency;
+  /** Not required in periods that begin on or after this day (the item was retired). */
+  retiredOn?: string | null;
 }
 
 /**
@@ -82,13 +84,20 @@ export const periodsOverlap = (a: { startsOn: string; dueOn: string }, b: { star
   a.startsOn <= b.dueOn && b.startsOn <= a.dueOn;
 
 /**
+ * Start date, then id, as strings: the order localeCompare gave for ISO days and decimal ids,
+ * without the collator (a province's scan sorts a million assignments this way).
+ */
+const byStartThenId = (x: AssignmentFact, y: AssignmentFact): number =>
+  x.startsOn < y.startsOn ? -1 : x.startsOn > y.startsOn ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+
+/**
  * Every pair of assignments of one group (by `key`: the unit, or the unit and category) whose
  * periods overlap, each pair once, the earlier-starting first (ties by id): what the pairwise
  * detectors (DUPLICATE, CONFLICT) judge.
  */
 export function* overlappingPairs(assignments: readonly AssignmentFact[], key: (a: AssignmentFact) => string): Generator<[AssignmentFact, AssignmentFact]> {
   for (const group of groupBy(assignments, key).values()) {
-    group.sort((x, y) => x.startsOn.localeCompare(y.startsOn) || x.id.localeCompare(y.id));
+    group.sort(byStartThenId);
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
         const a = group[i];

@@ -32,6 +32,9 @@ export interface TaskSpec {
   deliverable: string | null;
   requiredItem: string | null;
   binding: boolean;
+  /** What is measured (指标) and the value each unit should reach (目标值); target needs an indicator. */
+  indicator: string | null;
+  target: number | null;
   targets: string[];
   scope: ScopeSpec | null;
   /** Keys of the same issuer's tasks this one cannot be carried out together with. */
@@ -82,6 +85,13 @@ export function validateTask(raw: unknown, base: string, knownItems: ReadonlySet
   if (!isDay(startsOn)) bad('startsOn', `不是有效日期（YYYY-MM-DD）：${String(startsOn)}`);
   if (!isDay(dueOn)) bad('dueOn', `不是有效日期（YYYY-MM-DD）：${String(dueOn)}`);
   else if (isDay(startsOn) && dueOn < startsOn) bad('dueOn', `截止日期 ${dueOn} 早于开始日期 ${startsOn}`);
+  const indicator = text('indicator', MAX_SHORT, false);
+  let target: number | null = null;
+  if (r.target !== undefined && r.target !== null) {
+    if (typeof r.target !== 'number' || !Number.isFinite(r.target) || r.target < 0) bad('target', `目标值应为不小于 0 的数：${String(r.target)}`);
+    else if (!indicator) bad('target', '有目标值时须给出指标名称（indicator）');
+    else target = r.target;
+  }
   const binding = r.binding === undefined || r.binding === null ? true : r.binding;
   if (typeof binding !== 'boolean') bad('binding', '应为 true 或 false');
 
@@ -119,7 +129,7 @@ export function validateTask(raw: unknown, base: string, knownItems: ReadonlySet
     problems,
     spec: {
       issuer: issuer!, key, title: title!, description, category, priority, startsOn: startsOn as string, dueOn: dueOn as string,
-      deliverable, requiredItem, binding: binding as boolean, targets, scope, incompatibleWith,
+      deliverable, requiredItem, binding: binding as boolean, indicator, target, targets, scope, incompatibleWith,
     },
   };
 }

@@ -6,10 +6,17 @@ import type { TaskFinding } from '../domain/types';
 import { checkWindow, scopeFindings, unitFindings } from '../tasks/findings.service';
 import { importTasks, issueTask } from '../tasks/issue.service';
 import { mergeAssignments, withdrawAssignment } from '../tasks/settle.service';
-import { assignmentsOfUnits, requiredItemRows, settlementsOf, type AssignmentRecord, type TaskRecord } from '../tasks/task.store';
-import { Assignment, AuthorityEnum, IssuerRelationEnum, IssueTaskInput, RequiredItem, Settlement, Task, TaskConflict, Unit } from './types';
+import { assignmentsOfUnits, settlementsOf, type AssignmentRecord, type TaskRecord } from '../tasks/task.store';
+import { Assignment, AuthorityEnum, IssuerRelationEnum, IssueTaskInput, Settlement, Task, TaskConflict, Unit } from './types';
 
-const unitRef = (id: string) => ({ id });
+export const unitRef = (id: string) => ({ id });
+
+/** A task that must exist (an assignment's, a finding's): NOT_FOUND otherwise. */
+export async function taskOf(ctx: TasksContext, id: string): Promise<TaskRecord> {
+  const t = await ctx.loaders.task.load(id);
+  if (!t) throw new NotFoundError('task', `任务 ${id} 不存在`);
+  return t;
+}
 /** What a loadMany found: unknown ids (null) and failures left out. */
 const found = async <T>(batch: Promise<Array<T | null | Error>>): Promise<T[]> => (await batch).filter((x): x is T => x != null && !(x instanceof Error));
 
@@ -44,11 +51,6 @@ export class TaskResolver {
     return (await scopeFindings(ctx, scope, from, to)).map(toConflict);
   }
 
-  @Query(() => [RequiredItem], { description: 'The responsibility list (责任清单)' })
-  requiredItems(@Ctx() ctx: TasksContext) {
-    return requiredItemRows(ctx.db);
-  }
-
   @Mutation(() => Task, { description: 'Issues a task to units (targets and/or a scope): all-or-nothing; idempotent by key; targets outside the issuer\'s reach are refused with FORBIDDEN' })
   issueTask(@Arg('input', () => IssueTaskInput) input: IssueTaskInput, @Ctx() ctx: TasksContext) {
     return issueTask(ctx, { ...input, scope: input.scope ? { ...input.scope } : null } as unknown as Record<string, unknown>);
@@ -79,11 +81,7 @@ export class TaskResolver {
 @Resolver(() => Assignment)
 export class AssignmentResolver {
   @FieldResolver(() => Task)
-  async task(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext) {
-    const t = await ctx.loaders.task.load(a.taskId);
-    if (!t) throw new NotFoundError('task', `任务 ${a.taskId} 不存在`);
-    return t;
-  }
+  task(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext) { return taskOf(ctx, a.taskId); }
 
   @FieldResolver(() => Unit)
   unit(@Root() a: AssignmentRecord) { return unitRef(a.unitId); }

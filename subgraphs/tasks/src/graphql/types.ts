@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DateScalar, enumOf } from '@tiaokuai/common';
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FREQUENCIES, TASK_CATEGORIES } from '../domain/types';
 import { SCOPE_RELATIONS, UNIT_KINDS } from '../domain/validate';
 
@@ -14,6 +14,8 @@ export const FrequencyEnum = enumOf(FREQUENCIES);
 export const UnitKindEnum = enumOf(UNIT_KINDS);
 export const ScopeRelationEnum = enumOf(SCOPE_RELATIONS);
 export const SettlementKindEnum = enumOf(['MERGE', 'WITHDRAW'] as const);
+export const ReportMeasureEnum = enumOf(['COMPLETION_RATE', 'ON_TIME_RATE', 'AVERAGE_PROGRESS', 'INDICATOR'] as const);
+export const CalendarEntryKindEnum = enumOf(['TASK', 'REQUIRED_ITEM'] as const);
 
 registerEnumType(TaskCategoryEnum, { name: 'TaskCategory', description: '政治建设 POLITICAL, 思想建设 IDEOLOGICAL, 组织建设 ORGANIZATIONAL, 作风建设 CONDUCT, 纪律建设 DISCIPLINE, 制度建设 INSTITUTIONAL, 党风廉政 INTEGRITY, 意识形态 IDEOLOGY_WORK, OTHER' });
 registerEnumType(TaskPriorityEnum, { name: 'TaskPriority', description: 'KEY 重点, ROUTINE 一般' });
@@ -25,6 +27,8 @@ registerEnumType(FrequencyEnum, { name: 'Frequency' });
 registerEnumType(UnitKindEnum, { name: 'UnitKind', description: '党组织类型：地方党委、机关工委、部门党组（党委）、机关党委、党总支、党支部、基层单位' });
 registerEnumType(ScopeRelationEnum, { name: 'ScopeRelation', description: 'UNDER: the unit\'s scope (its subtree, and what it leads or guides); LED_BY: only units it leads; GUIDED_BY: only units it guides' });
 registerEnumType(SettlementKindEnum, { name: 'SettlementKind' });
+registerEnumType(ReportMeasureEnum, { name: 'ReportMeasure', description: 'COMPLETION_RATE 完成率, ON_TIME_RATE 按时完成率, AVERAGE_PROGRESS 平均进度 (peers: units of the same kind); INDICATOR: a task\'s indicator value (peers: the other units that received the task)' });
+registerEnumType(CalendarEntryKindEnum, { name: 'CalendarEntryKind' });
 
 /** The org subgraph's unit, extended with its tasks. */
 @Directive('@key(fields: "id")')
@@ -47,6 +51,8 @@ export class Task {
   @Field(() => String, { nullable: true }) deliverable!: string | null;
   @Field(() => String, { nullable: true, description: 'Code of the responsibility-list item it fulfils' }) requiredItem!: string | null;
   @Field({ description: 'As issued: false = advisory whoever issued it' }) binding!: boolean;
+  @Field(() => String, { nullable: true, description: 'What is measured (指标), e.g. 主题党日开展次数' }) indicator!: string | null;
+  @Field(() => Float, { nullable: true, description: 'The value each unit should reach (目标值)' }) target!: number | null;
 }
 
 @Directive('@key(fields: "id")')
@@ -57,6 +63,122 @@ export class Assignment {
   @Field(() => Int, { description: '0–100' }) progress!: number;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => Int, { description: 'Optimistic concurrency: pass it back when changing the assignment' }) version!: number;
+  @Field(() => Float, { nullable: true, description: 'The indicator\'s value as last reported' }) value!: number | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was reported DONE' }) doneOn!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The day the last progress report speaks for' }) reportedOn!: string | null;
+}
+
+@ObjectType({ description: 'A progress report as made (kept; the assignment holds the latest)' })
+export class ProgressReport {
+  @Field(() => Int, { description: 'The assignment version this report produced' }) version!: number;
+  @Field(() => AssignmentStatusEnum) status!: string;
+  @Field(() => Int) progress!: number;
+  @Field(() => Float, { nullable: true }) value!: number | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => DateScalar, { description: 'The day the report speaks for' }) on!: string;
+  @Field({ description: 'Who (the token\'s subject)' }) by!: string;
+  @Field(() => String, { nullable: true, description: 'For which body' }) byBody!: string | null;
+  @Field({ description: 'When it was made (ISO timestamp)' }) at!: string;
+}
+
+@InputType({ description: 'A progress report on one assignment; omitted fields keep their value' })
+export class ReportProgressInput {
+  @Field(() => ID) assignment!: string;
+  @Field(() => Int, { description: 'The version the report is based on; a stale one is refused with CONFLICT' }) version!: number;
+  @Field(() => AssignmentStatusEnum, { nullable: true, description: 'ASSIGNED, IN_PROGRESS or DONE' }) status?: string | null;
+  @Field(() => Int, { nullable: true, description: '0–100; 100 is DONE' }) progress?: number | null;
+  @Field(() => Float, { nullable: true, description: 'The indicator\'s value, for a task that names one' }) value?: number | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The day the report speaks for (default today; not in the future): the completion day when DONE' }) on?: string | null;
+}
+
+@ObjectType({ description: '进度表 totals: active assignments of the year as of a day' })
+export class ProgressSummary {
+  @Field(() => Int) assigned!: number;
+  @Field(() => Int) done!: number;
+  @Field(() => Int) inProgress!: number;
+  @Field(() => Int) notStarted!: number;
+  @Field(() => Int, { description: 'Not DONE and due before the day' }) overdue!: number;
+  @Field(() => Int, { description: 'Due before the day' }) dueByNow!: number;
+  @Field(() => Int, { description: 'Due before the day and DONE on or before its due date' }) doneOnTime!: number;
+  @Field(() => Float, { nullable: true, description: 'done / assigned' }) completionRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'doneOnTime / dueByNow' }) onTimeRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean progress, DONE counting 100' }) averageProgress!: number | null;
+}
+
+@ObjectType({ description: '目标书 and 进度表 line: one assignment of the year' })
+export class ReportLine {
+  @Field(() => DateScalar) dueOn!: string;
+  @Field(() => AssignmentStatusEnum) status!: string;
+  @Field(() => Int) progress!: number;
+  @Field(() => String, { nullable: true }) indicator!: string | null;
+  @Field(() => Float, { nullable: true, description: '目标值' }) target!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Reported value' }) value!: number | null;
+  @Field(() => DateScalar, { nullable: true }) doneOn!: string | null;
+  @Field({ description: 'Not DONE and due before the report\'s day' }) overdue!: boolean;
+  assignmentId!: string;
+  taskId!: string;
+}
+
+@ObjectType({ description: '成绩单 entry: a measure of one unit beside its peers (the rule: outlierRule)' })
+export class IndicatorResult {
+  @Field(() => ReportMeasureEnum) measure!: string;
+  @Field(() => String, { nullable: true, description: 'For INDICATOR' }) indicator!: string | null;
+  @Field(() => Float, { nullable: true }) target!: number | null;
+  @Field(() => Float) value!: number;
+  @Field(() => Int) peerCount!: number;
+  @Field(() => Float, { nullable: true }) peerMean!: number | null;
+  @Field(() => Float, { nullable: true }) peerStdDev!: number | null;
+  @Field(() => Float, { nullable: true }) zScore!: number | null;
+  @Field({ description: 'Far from the peers (|z| ≥ 2 with at least 4 peers)' }) outlier!: boolean;
+  @Field({ description: 'Chinese' }) message!: string;
+  unitId!: string;
+  taskId!: string | null;
+}
+
+@ObjectType({ description: 'One unit\'s year: 目标书 (targets), 进度表 (progress), 成绩单 (results)' })
+export class WorkReport {
+  @Field(() => Int) year!: number;
+  @Field(() => DateScalar, { description: 'The day it speaks for (default today, or the day after the year for a past year)' }) asOf!: string;
+  @Field(() => [ReportLine], { description: '目标书/进度表: each active assignment of the year' }) targets!: ReportLine[];
+  @Field(() => ProgressSummary, { description: '进度表 totals' }) progress!: ProgressSummary;
+  @Field(() => [IndicatorResult], { description: '成绩单: its measures and indicator values beside its peers' }) results!: IndicatorResult[];
+  @Field({ description: 'The outlier rule, in Chinese' }) outlierRule!: string;
+  unitId!: string;
+}
+
+@ObjectType()
+export class UnitProgress {
+  @Field(() => ProgressSummary) progress!: ProgressSummary;
+  unitId!: string;
+}
+
+@ObjectType({ description: 'A committee\'s scope for a year: totals, each unit\'s progress, and the values far from their peers' })
+export class ScopeWorkReport {
+  @Field(() => Int) year!: number;
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => ProgressSummary) progress!: ProgressSummary;
+  @Field(() => [UnitProgress]) units!: UnitProgress[];
+  @Field(() => [IndicatorResult], { description: 'Only the flagged ones' }) outliers!: IndicatorResult[];
+  @Field() outlierRule!: string;
+  scopeId!: string;
+}
+
+@ObjectType({ description: '行事历 entry: a task (by due date) or a responsibility-list item in one of its periods' })
+export class CalendarEntry {
+  @Field({ description: 'Stable id (the iCalendar UID)' }) uid!: string;
+  @Field(() => CalendarEntryKindEnum) kind!: string;
+  @Field() title!: string;
+  @Field(() => DateScalar) startsOn!: string;
+  @Field(() => DateScalar) dueOn!: string;
+  @Field(() => String, { nullable: true }) requiredItem!: string | null;
+  @Field(() => FrequencyEnum, { nullable: true }) frequency!: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'For REQUIRED_ITEM: a binding assignment covers the period (false: MISSING)' }) covered!: boolean | null;
+  @Field(() => AuthorityEnum, { nullable: true, description: 'For TASK' }) authority!: string | null;
+  @Field(() => AssignmentStatusEnum, { nullable: true, description: 'For TASK' }) status!: string | null;
+  assignmentId!: string | null;
+  taskId!: string | null;
+  issuerId!: string | null;
 }
 
 @ObjectType({ description: 'A merge or withdrawal, on record' })
@@ -90,6 +212,16 @@ export class RequiredItem {
   @Field(() => [UnitKindEnum]) kinds!: string[];
   @Field(() => FrequencyEnum) frequency!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Retired: not required in periods beginning on or after this day' }) retiredOn!: string | null;
+}
+
+@InputType({ description: 'An item of the responsibility list (责任清单)' })
+export class RequiredItemInput {
+  @Field({ description: 'Stable code, 1–64 letters, digits, - _ .' }) code!: string;
+  @Field() name!: string;
+  @Field(() => [UnitKindEnum], { description: 'Unit kinds that must carry it' }) kinds!: string[];
+  @Field(() => FrequencyEnum) frequency!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
 }
 
 @InputType({ description: 'Every unit of these kinds under (or led or guided by) this unit, as of the task\'s first day' })
@@ -114,5 +246,7 @@ export class IssueTaskInput {
   @Field({ defaultValue: true, description: 'false: advisory whoever issues it; true from a body that only guides: advisory, and reported as OVERREACH' }) binding!: boolean;
   @Field(() => [String], { nullable: true, description: 'Unit codes' }) targets?: string[] | null;
   @Field(() => ScopeInput, { nullable: true }) scope?: ScopeInput | null;
+  @Field(() => String, { nullable: true, description: 'What is measured (指标), e.g. 主题党日开展次数' }) indicator?: string | null;
+  @Field(() => Float, { nullable: true, description: 'The value each unit should reach (目标值); needs an indicator' }) target?: number | null;
   @Field(() => [String], { nullable: true, description: 'Keys of the same issuer\'s tasks that cannot be carried out together with this one (CONFLICT where a unit holds both)' }) incompatibleWith?: string[] | null;
 }

@@ -9,7 +9,7 @@
  *   (the central line leading a provincial unit);
  * - the caller's jurisdiction: asked as the caller, so org's own access rules decide.
  */
-import { HUB_OPERATOR, type Identity, type ServiceClient } from '@tiaokuai/common';
+import { HUB_OPERATOR, NotFoundError, type Identity, type ServiceClient } from '@tiaokuai/common';
 import type { Timelines } from '../domain/authority';
 import type { RelationPeriod } from '../domain/types';
 
@@ -17,6 +17,10 @@ export interface OrgUnit {
   id: string;
   code: string;
   kind: string;
+}
+
+export interface NamedUnit extends OrgUnit {
+  name: string;
 }
 
 export interface TimelineAnswer {
@@ -63,6 +67,19 @@ export class OrgDirectory {
     return out;
   }
 
+  /**
+   * Units by id with their names (federation's `_entities` on org, as the operator: names of
+   * issuers the caller may not see are still shown on its own assignments). Unknown ids are left out.
+   */
+  async unitsById(ids: readonly string[]): Promise<Map<string, NamedUnit>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const data = await this.client.query<{ _entities: Array<NamedUnit | null> }>(
+      'query Units($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { id code name kind } } }',
+      { r: unique.map((id) => ({ __typename: 'Unit', id })) }, this.operator);
+    return new Map(data._entities.filter((u): u is NamedUnit => u != null && typeof u.id === 'string').map((u) => [u.id, u]));
+  }
+
   /** Who led and guided these units (or a scope's members) over [from, to], and every body above them. */
   async timelines(args: { units?: readonly string[]; scope?: string; from: string; to: string }): Promise<TimelineAnswer> {
     if (args.units && args.units.length === 0) return { units: new Map(), timelines: new Map(), requested: [] };
@@ -86,6 +103,24 @@ export class OrgDirectory {
       : this.client.query<{ visibleUnitIds: string[] | null }>('{ visibleUnitIds }', {}, this.identity)
         .then((r) => (r.visibleUnitIds === null ? { all: true } : { all: false, ids: new Set(r.visibleUnitIds) }));
     return this.visibility;
+  }
+
+  /** Those of `ids` the caller may see, in order. */
+  async onlyVisible(ids: readonly string[]): Promise<string[]> {
+    const v = await this.visible();
+    return v.all ? [...ids] : ids.filter((id) => v.ids.has(id));
+  }
+
+  /**
+   * A committee's scope over [from, to] (a unit code): its root, org's timeline answer for it,
+   * and the members the caller may see. NOT_FOUND (field `scope`) for an unknown root or one
+   * out of sight.
+   */
+  async scope(code: string, from: string, to: string): Promise<{ rootId: string; answer: TimelineAnswer; members: string[] }> {
+    const root = (await this.unitsByCode([code])).get(code);
+    if (!root || !(await this.canSee(root.id))) throw new NotFoundError('scope', `未知单位代码：${code}`);
+    const answer = await this.timelines({ scope: code, from, to });
+    return { rootId: root.id, answer, members: await this.onlyVisible(answer.requested) };
   }
 
   async canSee(unitId: string): Promise<boolean> {

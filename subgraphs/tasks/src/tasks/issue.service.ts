@@ -12,6 +12,7 @@ import { assignments, tasks } from '../db/schema';
 import { scopedTransaction } from '../access/rls';
 import { AuthorityIndex } from '../domain/authority';
 import { validateRequiredItem, validateTask, type Problem, type RequiredItemSpec, type TaskSpec } from '../domain/validate';
+import { requireOperator } from './required-items.service';
 import { allRequiredItems, requiredItemRows, tasksByIssuerKeys, toTask, upsertRequiredItem, assignmentsOfTasks, type TaskRecord } from './task.store';
 
 type ProblemCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
@@ -137,7 +138,7 @@ function sameTask(t: TaskRecord, targets: string[], p: Plan): boolean {
   const b = [...p.targetIds].sort().join(',');
   return t.title === s.title && (t.description ?? null) === s.description && t.category === s.category && t.priority === s.priority
     && t.startsOn === s.startsOn && t.dueOn === s.dueOn && (t.deliverable ?? null) === s.deliverable && (t.requiredItem ?? null) === s.requiredItem
-    && t.binding === s.binding && a === b;
+    && t.binding === s.binding && (t.indicator ?? null) === s.indicator && (t.target ?? null) === s.target && a === b;
 }
 
 /** Inserts the new tasks and their assignments; returns the stored task per plan. */
@@ -150,6 +151,7 @@ async function write(ctx: TasksContext, tx: Db, plans: Plan[], storedIds: Readon
     const [row] = await tx.insert(tasks).values({
       issuerId: Number(p.issuerId), key: s.key, title: s.title, description: s.description, category: s.category, priority: s.priority,
       startsOn: s.startsOn, dueOn: s.dueOn, deliverable: s.deliverable, requiredItem: s.requiredItem, binding: s.binding,
+      indicator: s.indicator, target: s.target,
       scope: s.scope ? { unit: s.scope.unit, relation: s.scope.relation, kinds: s.scope.kinds } : null,
       createdBy: ctx.identity.subject, requestId: ctx.identity.requestId ?? null,
     }).onConflictDoNothing().returning();
@@ -208,7 +210,8 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   }
   if (report.problems.length > 0) return report;
 
-  const stored = new Map((await requiredItemRows(ctx.db)).map((i) => [i.code, i]));
+  // Compared without retiredOn: the file does not carry retirement (retireRequiredItem does).
+  const stored = new Map((await requiredItemRows(ctx.db)).map(({ retiredOn: _retired, ...i }) => [i.code, i]));
   const items: RequiredItemSpec[] = [];
   const itemCodes = new Map<string, string>();
   ((doc.requiredItems as unknown[] | undefined) ?? []).forEach((raw, i) => {
@@ -219,7 +222,7 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
     itemCodes.set(spec.code, `requiredItems[${i}]`);
     items.push(spec);
   });
-  if (items.length > 0) requireRole(ctx.identity, 'ADMIN', '维护责任清单');
+  if (items.length > 0) requireOperator(ctx);
   const known = new Set([...stored.keys(), ...itemCodes.keys()]);
   const entries: Array<{ spec: TaskSpec; base: string }> = [];
   ((doc.tasks as unknown[] | undefined) ?? []).forEach((raw, i) => {
@@ -247,7 +250,7 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   report.ok = true;
   if (dryRun) return report;
   await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
-    for (const item of items) if (JSON.stringify(stored.get(item.code)) !== JSON.stringify(item)) await upsertRequiredItem(tx, item);
+    for (const item of items) if (JSON.stringify(stored.get(item.code)) !== JSON.stringify(item)) await upsertRequiredItem(tx, item, ctx.identity);
     await write(ctx, tx, planned.plans, planned.taskIds);
   });
   return report;

@@ -9,13 +9,14 @@ import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, settlements } from '../db/schema';
 import { scopedTransaction } from '../access/rls';
-import { ACTIVE, toAssignment, type AssignmentRecord } from './task.store';
+import { ACTIVE, toAssignment, type AssignmentRecord, type TaskRecord } from './task.store';
 
-async function load(ctx: TasksContext, id: string, field: string): Promise<{ a: AssignmentRecord; issuerId: string }> {
+/** An assignment and its task, seen from the unit's side or the issuer's; NOT_FOUND on `field` otherwise. */
+export async function visibleAssignment(ctx: TasksContext, id: string, field: string): Promise<{ a: AssignmentRecord; t: TaskRecord; issuerId: string }> {
   const a = await ctx.loaders.assignment.load(id);
   const t = a && (await ctx.loaders.task.load(a.taskId));
   if (!a || !t || !((await ctx.org.canSee(a.unitId)) || (await ctx.org.canSee(t.issuerId)))) throw new NotFoundError(field, `未知任务分派：${id}`);
-  return { a, issuerId: t.issuerId };
+  return { a, t, issuerId: t.issuerId };
 }
 
 async function settle(ctx: TasksContext, a: AssignmentRecord, version: number | null, field: string, change: { status: 'WITHDRAWN' | 'MERGED'; mergedInto?: string }, record: { kind: 'MERGE' | 'WITHDRAW'; keptId?: string; note: string | null }) {
@@ -36,7 +37,7 @@ async function settle(ctx: TasksContext, a: AssignmentRecord, version: number | 
 /** Withdraws an assignment: only the issuer's own committee (its jurisdiction holds the issuer). */
 export async function withdrawAssignment(ctx: TasksContext, id: string, version: number | null, note: string | null): Promise<AssignmentRecord> {
   requireRole(ctx.identity, 'EDITOR', '撤回任务');
-  const { a, issuerId } = await load(ctx, id, 'id');
+  const { a, issuerId } = await visibleAssignment(ctx, id, 'id');
   if (!(await ctx.org.canSee(issuerId))) throw new ForbiddenError('只有下达单位（或其上级）可以撤回自己的任务分派', { field: 'id' });
   if (!ACTIVE.includes(a.status)) throw new ConflictError('id', `任务分派 ${id} 已是 ${a.status}`);
   return settle(ctx, a, version, 'version', { status: 'WITHDRAWN' }, { kind: 'WITHDRAW', note });
@@ -46,7 +47,7 @@ export async function withdrawAssignment(ctx: TasksContext, id: string, version:
 export async function mergeAssignments(ctx: TasksContext, keep: string, merge: string, note: string | null): Promise<AssignmentRecord> {
   requireRole(ctx.identity, 'EDITOR', '合并任务');
   if (keep === merge) throw new BadInputError('merge', '不能与自身合并');
-  const [k, m] = await Promise.all([load(ctx, keep, 'keep'), load(ctx, merge, 'merge')]);
+  const [k, m] = await Promise.all([visibleAssignment(ctx, keep, 'keep'), visibleAssignment(ctx, merge, 'merge')]);
   if (k.a.unitId !== m.a.unitId) throw new BadInputError('merge', '只能合并同一单位的两项任务分派');
   if (!ACTIVE.includes(k.a.status)) throw new ConflictError('keep', `任务分派 ${keep} 已是 ${k.a.status}`);
   if (!ACTIVE.includes(m.a.status)) throw new ConflictError('merge', `任务分派 ${merge} 已是 ${m.a.status}`);

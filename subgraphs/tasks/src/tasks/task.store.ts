@@ -3,8 +3,8 @@
  * (one statement per batch, whatever its size); ids travel as one int[] parameter.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '@tiaokuai/common';
-import { assignments, requiredItems, settlements, tasks } from '../db/schema';
+import { rowsOf, type Db, type Identity } from '@tiaokuai/common';
+import { assignments, progressReports, requiredItemChanges, requiredItems, settlements, tasks } from '../db/schema';
 import type { RequiredItem, TaskCategory, TaskPriority } from '../domain/types';
 import type { RequiredItemSpec } from '../domain/validate';
 
@@ -22,6 +22,8 @@ export interface TaskRecord {
   requiredItem: string | null;
   binding: boolean;
   scope: unknown;
+  indicator: string | null;
+  target: number | null;
   incompatibleWith: string[];
   createdAt: Date;
   createdBy: string;
@@ -40,6 +42,9 @@ export interface AssignmentRecord {
   note: string | null;
   version: number;
   mergedInto: string | null;
+  value: number | null;
+  doneOn: string | null;
+  reportedOn: string | null;
   updatedAt: Date;
   updatedBy: string | null;
 }
@@ -47,12 +52,12 @@ export interface AssignmentRecord {
 export const toTask = (r: typeof tasks.$inferSelect): TaskRecord => ({
   id: String(r.id), issuerId: String(r.issuerId), key: r.key, title: r.title, description: r.description, category: r.category,
   priority: r.priority, startsOn: r.startsOn, dueOn: r.dueOn, deliverable: r.deliverable, requiredItem: r.requiredItem,
-  binding: r.binding, scope: r.scope, incompatibleWith: (r.incompatibleWith ?? []).map(String), createdAt: r.createdAt, createdBy: r.createdBy,
+  binding: r.binding, scope: r.scope, indicator: r.indicator, target: r.target, incompatibleWith: (r.incompatibleWith ?? []).map(String), createdAt: r.createdAt, createdBy: r.createdBy,
 });
 
 export const toAssignment = (r: typeof assignments.$inferSelect): AssignmentRecord => ({
   id: String(r.id), taskId: String(r.taskId), unitId: String(r.unitId), status: r.status, progress: r.progress, note: r.note,
-  version: r.version, mergedInto: r.mergedInto == null ? null : String(r.mergedInto), updatedAt: r.updatedAt, updatedBy: r.updatedBy,
+  version: r.version, mergedInto: r.mergedInto == null ? null : String(r.mergedInto), value: r.value, doneOn: r.doneOn, reportedOn: r.reportedOn, updatedAt: r.updatedAt, updatedBy: r.updatedBy,
 });
 
 /** Ids that can name a row (PostgreSQL integers); anything else names nothing. */
@@ -95,19 +100,105 @@ export async function assignmentsOfUnits(db: Db, unitIds: readonly string[], fro
   return rows.map((r) => ({ a: toAssignment(r.assignments), t: toTask(r.tasks) }));
 }
 
+/** What the detectors need of a task (findings.service.ts), read once and shared by its assignments. */
+export type TaskFacts = Pick<TaskRecord, 'id' | 'issuerId' | 'title' | 'category' | 'priority' | 'startsOn' | 'dueOn' | 'deliverable' | 'requiredItem' | 'binding' | 'incompatibleWith'>;
+
+/**
+ * The units' active assignments as columns (index i: one assignment, in no order): ids as
+ * strings, task and unit ids as numbers (so a scan looks 400,000 of them up without a string
+ * hash each), with their tasks by (numeric) id.
+ */
+export interface ActiveAssignments {
+  tasks: Map<number, TaskFacts>;
+  ids: string[];
+  taskIds: number[];
+  unitIds: number[];
+}
+
+/**
+ * The units' active assignments whose task period touches [from, to], as the detectors need
+ * them: the assignments as (id, task, unit), and their tasks once each. Two statements
+ * (concurrent on PostgreSQL's pool), each answering ONE text value built by the server, a line
+ * per row (free text as JSON literals): the technique of org's unit.store.ts `bulk`. A
+ * province's scan reads 400,000 assignments; as joined rows decoded and mapped one by one
+ * through drizzle (every task column repeated on every assignment, two Dates a row) they cost
+ * seconds, most of it in garbage collection. No ORDER BY: sorting 400,000 rows cost the server
+ * more than the caller's sorting each unit's few dozen.
+ */
+export async function activeAssignments(db: Db, unitIds: readonly string[], from: string, to: string): Promise<ActiveAssignments> {
+  const out: ActiveAssignments = { tasks: new Map(), ids: [], taskIds: [], unitIds: [] };
+  if (ints(unitIds).length === 0) return out;
+  const units = intArray(unitIds);
+  const active = sql.raw(ACTIVE.map((s) => `'${s}'`).join(', '));
+  const [[a], [t]] = await Promise.all([
+    rowsOf<{ a: string | null }>(db, sql`select string_agg(concat_ws(',', a.id, a.task_id, a.unit_id), E'\n') as a
+      from tasks.assignments a join tasks.tasks t on t.id = a.task_id
+      where a.unit_id = any(${units}) and a.status in (${active}) and t.starts_on <= ${to} and t.due_on >= ${from}`),
+    rowsOf<{ t: string | null }>(db, sql`select string_agg(concat_ws(E'\t', t.id, t.issuer_id, to_json(t.title)::text, t.category, t.priority,
+        t.starts_on, t.due_on, coalesce(to_json(t.deliverable)::text, ''), coalesce(to_json(t.required_item)::text, ''), t.binding,
+        array_to_string(t.incompatible_with, ',')), E'\n') as t
+      from tasks.tasks t where t.starts_on <= ${to} and t.due_on >= ${from}
+        and exists (select 1 from tasks.assignments a where a.task_id = t.id and a.unit_id = any(${units}) and a.status in (${active}))`),
+  ]);
+  if (!a?.a || !t?.t) return out;
+  for (const line of t.t.split('\n')) {
+    const [id, issuerId, title, category, priority, startsOn, dueOn, deliverable, requiredItem, binding, incompatible] = line.split('\t');
+    out.tasks.set(Number(id), {
+      id, issuerId, title: JSON.parse(title) as string, category: category as TaskCategory, priority: priority as TaskPriority, startsOn, dueOn,
+      deliverable: deliverable ? (JSON.parse(deliverable) as string) : null, requiredItem: requiredItem ? (JSON.parse(requiredItem) as string) : null,
+      binding: binding === 't' || binding === 'true', incompatibleWith: incompatible ? incompatible.split(',') : [],
+    });
+  }
+  // By hand rather than split(): 400,000 lines would make as many arrays and strings.
+  const text = a.a;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c1 = text.indexOf(',', i);
+    out.ids.push(text.slice(i, c1));
+    let task = 0;
+    for (i = c1 + 1; text.charCodeAt(i) !== 44; i++) task = task * 10 + text.charCodeAt(i) - 48;
+    let unit = 0;
+    for (i++; i < n && text.charCodeAt(i) !== 10; i++) unit = unit * 10 + text.charCodeAt(i) - 48;
+    out.taskIds.push(task);
+    out.unitIds.push(unit);
+  }
+  return out;
+}
+
 export async function allRequiredItems(db: Db): Promise<RequiredItem[]> {
-  return (await db.select().from(requiredItems).orderBy(asc(requiredItems.code))).map((r) => ({ code: r.code, name: r.name, kinds: r.kinds, frequency: r.frequency }));
+  return (await db.select().from(requiredItems).orderBy(asc(requiredItems.code))).map((r) => ({ code: r.code, name: r.name, kinds: r.kinds, frequency: r.frequency, retiredOn: r.retiredOn }));
 }
 
-export async function requiredItemRows(db: Db): Promise<Array<RequiredItemSpec>> {
-  return (await db.select().from(requiredItems).orderBy(asc(requiredItems.code))).map((r) => ({ code: r.code, name: r.name, kinds: r.kinds, frequency: r.frequency, description: r.description }));
+export type RequiredItemRow = RequiredItemSpec & { retiredOn: string | null };
+
+export const toRequiredItemRow = (r: typeof requiredItems.$inferSelect): RequiredItemRow =>
+  ({ code: r.code, name: r.name, kinds: r.kinds, frequency: r.frequency, description: r.description, retiredOn: r.retiredOn });
+
+/** The list as stored, retired items included (`retiredOn` set). */
+export async function requiredItemRows(db: Db): Promise<RequiredItemRow[]> {
+  return (await db.select().from(requiredItems).orderBy(asc(requiredItems.code))).map(toRequiredItemRow);
 }
 
-export async function upsertRequiredItem(db: Db, item: RequiredItemSpec): Promise<void> {
-  await db.insert(requiredItems).values({ ...item }).onConflictDoUpdate({
+export async function upsertRequiredItem(db: Db, item: RequiredItemSpec, who: Identity): Promise<void> {
+  const [row] = await db.insert(requiredItems).values({ ...item }).onConflictDoUpdate({
     target: requiredItems.code,
     set: { name: item.name, kinds: item.kinds, frequency: item.frequency, description: item.description, updatedAt: sql`now()` },
+  }).returning();
+  await recordItemChange(db, row, 'IMPORT', who);
+}
+
+/** Keeps a change of the responsibility list: the item as it now stands, who, when. */
+export async function recordItemChange(db: Db, row: typeof requiredItems.$inferSelect, operation: 'DEFINE' | 'RETIRE' | 'IMPORT', who: Identity): Promise<void> {
+  await db.insert(requiredItemChanges).values({
+    code: row.code, operation, bySubject: who.subject, byBody: who.body, requestId: who.requestId ?? null,
+    item: toRequiredItemRow(row),
   });
+}
+
+export async function progressReportsOf(db: Db, assignmentIds: readonly string[]) {
+  if (ints(assignmentIds).length === 0) return [];
+  return (await db.select().from(progressReports).where(sql`${progressReports.assignmentId} = any(${intArray(assignmentIds)})`).orderBy(asc(progressReports.id)))
+    .map((r) => ({ ...r, id: String(r.id), assignmentId: String(r.assignmentId) }));
 }
 
 export async function settlementsOf(db: Db, assignmentIds: readonly string[]) {

@@ -18,12 +18,19 @@ import { overlappingPairs, type AssignmentFact, type TaskFinding } from '../type
 
 /** The deliverable as compared: NFKC, without any whitespace; '' when there is none. */
 export function normaliseDeliverable(deliverable: string | null | undefined): string {
-  return (deliverable ?? '').normalize('NFKC').trim().replace(/[\s\p{Z}]+/gu, '');
+  if (!deliverable) return ''; // most tasks name none, and a scan compares millions of pairs
+  return deliverable.normalize('NFKC').trim().replace(/[\s\p{Z}]+/gu, '');
 }
 
 export function detectConflicts(assignments: readonly AssignmentFact[]): TaskFinding[] {
   const findings: TaskFinding[] = [];
-  for (const [a, b] of overlappingPairs(assignments, (x) => x.unitId)) {
+  // Only an assignment naming a deliverable, declaring an incompatibility or named in one can be
+  // half of a pair: the others (most of a unit's dozens) are left out before pairing, which
+  // changes neither the pairs found nor their order.
+  const named = new Set<string>();
+  for (const a of assignments) for (const t of a.incompatibleTaskIds ?? []) named.add(t);
+  const candidates = assignments.filter((a) => normaliseDeliverable(a.deliverable) !== '' || (a.incompatibleTaskIds?.length ?? 0) > 0 || named.has(a.taskId));
+  for (const [a, b] of overlappingPairs(candidates, (x) => x.unitId)) {
     const d = normaliseDeliverable(a.deliverable);
     const sameDeliverable = d !== '' && d === normaliseDeliverable(b.deliverable) && a.dueOn !== b.dueOn;
     const incompatible = a.taskId !== b.taskId

@@ -37,6 +37,8 @@ describe('MISSING', () => {
     ['assigned in Q1 only', { assignments: [a({})] }, ['SHYK 2026-04-01..2026-06-30', 'SHYK 2026-07-01..2026-09-30', 'SHYK 2026-10-01..2026-12-31']],
     ['an assignment touching the quarter on its last day covers it', { to: '2026-03-31', assignments: [a({ startsOn: '2026-03-31', dueOn: '2026-04-30' })] }, []],
     ['an assignment starting the day after the quarter does not', { to: '2026-03-31', assignments: [a({ startsOn: '2026-04-01', dueOn: '2026-04-30' })] }, ['SHYK 2026-01-01..2026-03-31']],
+    ['an item retired on 2026-07-01 is not required from Q3 on', { items: [{ ...SHYK, retiredOn: '2026-07-01' }] }, ['SHYK 2026-01-01..2026-03-31', 'SHYK 2026-04-01..2026-06-30']],
+    ['an item retired mid-quarter is still required in that quarter', { items: [{ ...SHYK, retiredOn: '2026-08-15' }] }, ['SHYK 2026-01-01..2026-03-31', 'SHYK 2026-04-01..2026-06-30', 'SHYK 2026-07-01..2026-09-30']],
     ['advisory coverage does not count', { to: '2026-03-31', assignments: [a({ issuerId: 'GUIDE', relation: 'GUIDES', authority: 'ADVISORY', binding: false })] }, ['SHYK 2026-01-01..2026-03-31']],
     ['an overreaching guide (binding asked, ADVISORY given) does not count', { to: '2026-03-31', assignments: [a({ issuerId: 'GUIDE', relation: 'GUIDES', authority: 'ADVISORY' })] }, ['SHYK 2026-01-01..2026-03-31']],
     ['another item does not cover it', { to: '2026-03-31', assignments: [a({ requiredItem: 'MZPY' })] }, ['SHYK 2026-01-01..2026-03-31']],

@@ -7,6 +7,7 @@
  * The rule:
  * - the window is split into the item's frequency periods (calendar years; quarters Jan–Mar,
  *   Apr–Jun, Jul–Sep, Oct–Dec; calendar months) that overlap it, each clipped to the window;
+ * - a period that begins on or after the item's retirement day (retiredOn) is not required;
  * - a clipped period counts only when the unit existed on at least one of its days (some
  *   RelationPeriod overlaps it; days no period covers are days the unit did not exist);
  * - the item is covered in a period when an assignment of this unit with requiredItem equal to
@@ -77,6 +78,7 @@ export function detectMissing(input: MissingInput): TaskFinding[] {
     if (!item.kinds.includes(unitKind)) continue;
     const forItem = mine.filter((a) => a.requiredItem === item.code);
     for (const p of frequencyPeriods(item.frequency, from, to)) {
+      if (item.retiredOn && p.from >= item.retiredOn) continue; // retired: no longer required
       const clipFrom = p.from < from ? from : p.from;
       const clipTo = p.to > to ? to : p.to;
       const existed = input.periods.filter((r) => overlaps(r.from, r.to, clipFrom, clipTo));

@@ -1,0 +1,142 @@
+/**
+ * Progress reports, the year's targets/progress/results, the work calendar, and managing the
+ * responsibility list (issue 4 §5–§7).
+ */
+import { DateScalar } from '@tiaokuai/common';
+import { taskOf, unitRef } from './resolvers';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { TasksContext } from '../context';
+import type { CalendarEntry as CalendarEntryRecord } from '../domain/calendar';
+import { isOverdue, OUTLIER_RULE, type IndicatorResult as IndicatorRecord } from '../domain/report';
+import { unitCalendar, unitCalendarIcs } from '../tasks/calendar.service';
+import { reportProgress } from '../tasks/progress.service';
+import { scopeWorkReport, unitWorkReport, type ReportRow } from '../tasks/report.service';
+import { defineRequiredItem, retireRequiredItem } from '../tasks/required-items.service';
+import { requiredItemRows, type AssignmentRecord } from '../tasks/task.store';
+import {
+  Assignment, CalendarEntry, IndicatorResult, ProgressReport, ReportLine, ReportProgressInput, RequiredItem, RequiredItemInput,
+  ScopeWorkReport, Task, Unit, UnitProgress, WorkReport,
+} from './types';
+
+
+const toLine = (r: ReportRow, asOf: string): ReportLine => ({
+  dueOn: r.dueOn, status: r.status, progress: r.progress, indicator: r.indicator, target: r.target, value: r.value, doneOn: r.doneOn,
+  overdue: isOverdue(r, asOf), assignmentId: r.assignmentId, taskId: r.taskId,
+});
+const toResult = (r: IndicatorRecord): IndicatorResult => ({ ...r });
+
+@Resolver(() => Assignment)
+export class ProgressResolver {
+  @Mutation(() => Assignment, { description: 'A unit reports status, progress and its indicator value on an assignment; a stale version is refused with CONFLICT (nothing written)' })
+  reportProgress(@Arg('input', () => ReportProgressInput) input: ReportProgressInput, @Ctx() ctx: TasksContext) {
+    return reportProgress(ctx, { ...input });
+  }
+
+  @FieldResolver(() => [ProgressReport], { description: 'Every progress report on it, oldest first' })
+  async progressReports(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext): Promise<ProgressReport[]> {
+    return (await ctx.loaders.progressReports.load(a.id)).map((r) => ({
+      version: r.version, status: r.status, progress: r.progress, value: r.value, note: r.note, on: r.on, by: r.bySubject, byBody: r.byBody, at: r.at.toISOString(),
+    }));
+  }
+}
+
+@Resolver(() => RequiredItem)
+export class RequiredItemResolver {
+  @Query(() => [RequiredItem], { description: 'The responsibility list (责任清单)' })
+  async requiredItems(@Arg('includeRetired', { defaultValue: false }) includeRetired: boolean, @Ctx() ctx: TasksContext) {
+    const rows = await requiredItemRows(ctx.db);
+    return includeRetired ? rows : rows.filter((r) => !r.retiredOn);
+  }
+
+  @Mutation(() => RequiredItem, { description: 'The hub\'s operator: adds an item to the responsibility list, or changes one (reinstating it if retired); each change is kept' })
+  defineRequiredItem(@Arg('input', () => RequiredItemInput) input: RequiredItemInput, @Ctx() ctx: TasksContext) {
+    return defineRequiredItem(ctx, { ...input });
+  }
+
+  @Mutation(() => RequiredItem, { description: 'The hub\'s operator: stops requiring an item in periods beginning on or after `on` (default today); kept on record' })
+  retireRequiredItem(@Arg('code') code: string, @Arg('on', () => DateScalar, { nullable: true }) on: string | null, @Ctx() ctx: TasksContext) {
+    return retireRequiredItem(ctx, code, on);
+  }
+}
+
+@Resolver(() => Unit)
+export class UnitReportResolver {
+  @FieldResolver(() => WorkReport, { nullable: true, description: 'Its year: 目标书, 进度表, 成绩单 (null when out of sight)' })
+  async workReport(@Root() u: Unit, @Arg('year', () => Int) year: number, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() ctx: TasksContext): Promise<WorkReport | null> {
+    const r = await unitWorkReport(ctx, u.id, year, asOf);
+    if (!r) return null;
+    for (const l of r.lines) { ctx.loaders.task.prime(l.t.id, l.t); ctx.loaders.assignment.prime(l.a.id, l.a); }
+    return { unitId: r.unitId, year: r.year, asOf: r.asOf, targets: r.lines.map((l) => toLine(l, r.asOf)), progress: r.progress, results: r.results.map(toResult), outlierRule: OUTLIER_RULE };
+  }
+
+  @FieldResolver(() => [CalendarEntry], { nullable: true, description: '行事历: its tasks by due date and the responsibility-list items it must carry, per period (null when out of sight)' })
+  async calendar(@Root() u: Unit, @Arg('year', () => Int) year: number, @Ctx() ctx: TasksContext): Promise<CalendarEntry[] | null> {
+    const entries = await unitCalendar(ctx, u.id, year);
+    return entries && entries.map(toEntry);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The 行事历 as iCalendar text (RFC 5545); the gateway serves it at /calendar/{code}/{year}.ics' })
+  calendarIcs(@Root() u: Unit, @Arg('year', () => Int) year: number, @Ctx() ctx: TasksContext) {
+    return unitCalendarIcs(ctx, u.id, year);
+  }
+}
+
+const toEntry = (e: CalendarEntryRecord): CalendarEntry => ({
+  uid: e.uid, kind: e.kind, title: e.title, startsOn: e.startsOn, dueOn: e.dueOn, requiredItem: e.requiredItem, frequency: e.frequency, covered: e.covered,
+  authority: e.task?.authority ?? null, status: e.task?.status ?? null,
+  assignmentId: e.task?.assignmentId ?? null, taskId: e.task?.taskId ?? null, issuerId: e.task?.issuerId ?? null,
+});
+
+@Resolver(() => ScopeWorkReport)
+export class ScopeReportResolver {
+  @Query(() => ScopeWorkReport, { description: 'A committee\'s scope (a unit code) for a year: totals, each unit\'s progress, values far from their peers' })
+  async workReport(@Arg('scope') scope: string, @Arg('year', () => Int) year: number, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() ctx: TasksContext): Promise<ScopeWorkReport> {
+    const r = await scopeWorkReport(ctx, scope, year, asOf);
+    return { scopeId: r.scopeId, year: r.year, asOf: r.asOf, progress: r.progress, units: r.units, outliers: r.outliers.map(toResult), outlierRule: OUTLIER_RULE };
+  }
+
+  @FieldResolver(() => Unit)
+  scope(@Root() r: ScopeWorkReport) { return unitRef(r.scopeId); }
+}
+
+@Resolver(() => WorkReport)
+export class WorkReportResolver {
+  @FieldResolver(() => Unit)
+  unit(@Root() r: WorkReport) { return unitRef(r.unitId); }
+}
+
+@Resolver(() => UnitProgress)
+export class UnitProgressResolver {
+  @FieldResolver(() => Unit)
+  unit(@Root() r: UnitProgress) { return unitRef(r.unitId); }
+}
+
+@Resolver(() => ReportLine)
+export class ReportLineResolver {
+  @FieldResolver(() => Assignment)
+  async assignment(@Root() l: ReportLine, @Ctx() ctx: TasksContext) { return ctx.loaders.assignment.load(l.assignmentId); }
+
+  @FieldResolver(() => Task)
+  task(@Root() l: ReportLine, @Ctx() ctx: TasksContext) { return taskOf(ctx, l.taskId); }
+}
+
+@Resolver(() => IndicatorResult)
+export class IndicatorResultResolver {
+  @FieldResolver(() => Unit)
+  unit(@Root() r: IndicatorResult) { return unitRef(r.unitId); }
+
+  @FieldResolver(() => Task, { nullable: true, description: 'For INDICATOR' })
+  task(@Root() r: IndicatorResult, @Ctx() ctx: TasksContext) { return r.taskId ? taskOf(ctx, r.taskId) : null; }
+}
+
+@Resolver(() => CalendarEntry)
+export class CalendarEntryResolver {
+  @FieldResolver(() => Assignment, { nullable: true, description: 'For TASK' })
+  assignment(@Root() e: CalendarEntry, @Ctx() ctx: TasksContext) { return e.assignmentId ? ctx.loaders.assignment.load(e.assignmentId) : null; }
+
+  @FieldResolver(() => Task, { nullable: true, description: 'For TASK' })
+  task(@Root() e: CalendarEntry, @Ctx() ctx: TasksContext) { return e.taskId ? taskOf(ctx, e.taskId) : null; }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'For TASK' })
+  issuer(@Root() e: CalendarEntry) { return e.issuerId ? unitRef(e.issuerId) : null; }
+}
