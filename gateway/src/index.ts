@@ -14,6 +14,7 @@ import { signIdentity, type Identity } from '@tiaokuai/common/dist/identity';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
+import { calendarFeed, FEED_DOCUMENT, FEED_DOCUMENT_ID } from './calendar-feed';
 import { createMetrics } from '@tiaokuai/common/dist/metrics';
 import { drainable } from '@tiaokuai/common/dist/shutdown';
 import { maskError } from './errors';
@@ -100,7 +101,9 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
   for (const m of sdl.matchAll(/@join__graph\(name: "([^"]+)"/g)) {
     if (!opts.subgraphSecrets[m[1]]) throw new Error(`no secret for subgraph ${m[1]} (SUBGRAPH_SECRET_${m[1].toUpperCase()})`);
   }
-  const trusted = opts.trustedDocuments && loadTrustedDocuments(opts.trustedDocuments); // throws naming the file
+  const loaded = opts.trustedDocuments && loadTrustedDocuments(opts.trustedDocuments); // throws naming the file
+  // The calendar feed's own query is always registered (calendar-feed.ts).
+  const trusted = loaded && { ...loaded, documents: new Map([...loaded.documents, [FEED_DOCUMENT_ID, FEED_DOCUMENT]]) };
   // The verified caller of each client request, for the headers sent to the subgraphs.
   const callers = new WeakMap<Request, Identity>();
   // Request ids: the client's x-request-id when it is a sane token, else a fresh UUID; sent to
@@ -213,8 +216,18 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   // The body limit is enforced before the runtime reads a byte: a POST must declare its
   // length (every GraphQL client and browser does), and one over the limit is refused.
   const metrics = createMetrics('gateway');
+  const feed = calendarFeed(runtime, { trustedDocuments: opts.trustedDocuments !== undefined });
   const server: Server = createServer(async (req, res) => {
     if (await metrics.serve(req, res)) return;
+    if (req.url?.startsWith('/calendar/')) {
+      try {
+        if (await feed(req, res)) return;
+      } catch (e) {
+        log.error('calendar feed failed', { error: String((e as Error)?.stack ?? e) });
+        if (!res.headersSent) { res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }); res.end('日历生成失败\n'); }
+        return;
+      }
+    }
     if (req.method === 'POST') {
       const length = req.headers['content-length'];
       if (length === undefined) return refuse(res, 411, '请求须带 Content-Length');

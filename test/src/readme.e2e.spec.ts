@@ -3,7 +3,7 @@
  * (blocks that need variables are skipped; the bad-input example must fail as it says), and
  * every row of the table of planted problems is reported as the table claims.
  */
-import { DEMO_FILE, IMPORT_MUTATION } from '@tiaokuai/tools';
+import { loadDemoIfEmpty } from '@tiaokuai/tools';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestHub, type TestHub } from './hub';
@@ -14,8 +14,9 @@ const blocks = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1
 let t: TestHub;
 beforeAll(async () => {
   t = await startTestHub();
-  const r = await t.gql(IMPORT_MUTATION, { document: JSON.parse(readFileSync(DEMO_FILE, 'utf8')) });
-  expect(r.data.importUnits.ok).toBe(true);
+  // The whole demo, as npm start loads it: units and links, responsibility list, tasks, progress.
+  const demo = await loadDemoIfEmpty(t.url, t.hub.operatorToken);
+  expect(demo.loaded).toBe(true);
 });
 afterAll(async () => { await t?.close(); });
 
@@ -34,6 +35,18 @@ it('every row of the planted-problems table is reported as claimed', async () =>
     const anomalies = cells[3].replace(/\(.*?\)/g, '').split(/,|\band\b/).map((s) => s.trim()).filter((s) => /^[A-Z_]+$/.test(s));
     expect(anomalies.length).toBeGreaterThan(0);
     for (const a of anomalies) expect(found).toContain(`${code}:${a}`);
+  }
+});
+
+it('every row of the planted task-findings table is reported as claimed', async () => {
+  const r = await t.gql(`{ taskConflicts(scope: "ZY", from: "2026-01-01", to: "2026-12-31") { kind unit { code } } }`);
+  expect(r.errors).toBeUndefined();
+  const found = new Set(r.data.taskConflicts.map((f: any) => `${f.unit.code}:${f.kind}`));
+  const rows = README.split('\n').filter((l) => /^\| (DUPLICATE|CONFLICT|MISSING|OVERREACH|CHERRY_PICKING) \|/.test(l));
+  expect(new Set(rows.map((row) => row.split('|')[1].trim()))).toEqual(new Set(['DUPLICATE', 'CONFLICT', 'MISSING', 'OVERREACH', 'CHERRY_PICKING']));
+  for (const row of rows) {
+    const [, kind, unit] = row.split('|').map((c) => c.trim());
+    expect(found).toContain(`${unit}:${kind}`);
   }
 });
 

@@ -4,6 +4,7 @@
  * through the org API, and the next query through the gateway shows its assignment's authority
  * flipped.
  */
+import ICAL from 'ical.js';
 import { startTestHub, type TestHub } from './hub';
 
 let t: TestHub;
@@ -16,6 +17,7 @@ const UNITS = {
     { code: 'ZY', name: '中共中央', kind: 'LOCAL_PARTY_COMMITTEE', level: 'CENTRAL', region: '100000', validFrom: '1949-10-01' },
     { code: 'DZJ-DZ', name: '中国地震局党组', kind: 'DEPARTMENT_PARTY_GROUP', level: 'CENTRAL', region: '100000', validFrom: '2000-01-01' },
     { code: 'SC-SW', name: '四川省委', kind: 'LOCAL_PARTY_COMMITTEE', level: 'PROVINCIAL', region: '510000', validFrom: '2000-01-01' },
+    { code: 'JS-SW', name: '江苏省委', kind: 'LOCAL_PARTY_COMMITTEE', level: 'PROVINCIAL', region: '320000', validFrom: '2000-01-01' },
     { code: 'SC-JGGW', name: '四川省直机关工委', kind: 'WORK_COMMITTEE', level: 'PROVINCIAL', region: '510000', validFrom: '2000-01-01' },
     { code: 'SC-DZJ', name: '四川省地震局', kind: 'GRASSROOTS_UNIT', level: 'PROVINCIAL', region: '510000', validFrom: '2000-01-01',
       partyRelationMode: 'VERTICAL', businessMode: 'VERTICAL', competentDepartment: 'DZJ-DZ', locality: 'SC-JGGW' },
@@ -23,6 +25,7 @@ const UNITS = {
   links: [
     { from: 'ZY', to: 'DZJ-DZ', kind: 'AFFILIATION', validFrom: '2000-01-01' },
     { from: 'ZY', to: 'SC-SW', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+    { from: 'ZY', to: 'JS-SW', kind: 'AFFILIATION', validFrom: '2000-01-01' },
     { from: 'SC-SW', to: 'SC-JGGW', kind: 'AFFILIATION', validFrom: '2000-01-01' },
     { from: 'DZJ-DZ', to: 'SC-DZJ', kind: 'AFFILIATION', validFrom: '2000-01-01' },
   ],
@@ -59,5 +62,26 @@ describe('tasks through the gateway', () => {
     const found = await t.gql(`{ taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31") { kind unit { code name } tasks { title } issuers { code } message } }`);
     expect(found.errors).toBeUndefined();
     expect(found.data!.taskConflicts).toEqual([expect.objectContaining({ kind: 'OVERREACH', unit: { code: 'SC-DZJ', name: '四川省地震局' }, tasks: [{ title: '开展党史学习教育' }], issuers: [{ code: 'SC-JGGW' }] })]);
+  });
+
+  it('serves a unit\'s work calendar as an iCalendar feed that a calendar library reads, with the token in the URL', async () => {
+    const base = t.url.replace(/\/graphql$/, '');
+    const viewer = await t.hub.token({ body: 'SC-JGGW', role: 'VIEWER' });
+    const res = await fetch(`${base}/calendar/SC-DZJ/2026.ics?token=${encodeURIComponent(viewer)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const cal = new ICAL.Component(ICAL.parse(await res.text()));
+    expect(cal.getFirstPropertyValue('x-wr-calname')).toBe('四川省地震局 2026年行事历');
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => [e.summary, e.startDate.toString()])).toEqual([['开展党史学习教育（截止）', '2026-06-30']]);
+    expect(events[0].description).toContain('下达单位：四川省直机关工委');
+
+    expect((await fetch(`${base}/calendar/SC-DZJ/2026.ics`)).status).toBe(401);
+    expect((await fetch(`${base}/calendar/SC-DZJ/2026.ics?token=forged`)).status).toBe(401);
+    expect((await fetch(`${base}/calendar/NO-SUCH/2026.ics`, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(404);
+    expect((await fetch(`${base}/calendar/SC-DZJ/1999.ics?token=${encodeURIComponent(viewer)}`)).status).toBe(400);
+    // Out of sight reads as absent: 江苏's committee does not see 四川's units.
+    const other = await t.hub.token({ body: 'JS-SW', role: 'VIEWER' });
+    expect((await fetch(`${base}/calendar/SC-DZJ/2026.ics?token=${encodeURIComponent(other)}`)).status).toBe(404);
   });
 });
