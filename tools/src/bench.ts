@@ -1,10 +1,15 @@
 /**
- * npm run bench [-- --units N --samples N --only pglite|postgres --planner js|rust]
+ * npm run bench [-- --units N --samples N --only pglite|postgres --planner js|rust --tasks N --task-chunk N --no-append]
  * Generates a synthetic province, starts the real hub on PGlite and on PostgreSQL
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test as admin connection),
  * and measures: import through the gateway, the full-scope anomaly scan, and p50/p99 of a
  * `unit { partyBuilding }` query through the gateway beside the same query sent straight to
- * the org subgraph. Appends the results to BENCHMARKS.md with date and machine.
+ * the org subgraph.
+ * Then the tasks of issue 4 (unless `--tasks 0`): a year of synthetic tasks making N assignments
+ * (default 400,000; synthetic-tasks.ts) loaded through the gateway with `importTasks`, in files
+ * of at most `--task-chunk` assignments (default 50,000); the province-wide conflict scan
+ * (`taskConflicts(scope: "P-SW")` over the year, median of 5) and p50/p99 of a unit's
+ * `taskConflicts` through the gateway. Appends the results to BENCHMARKS.md with date and machine.
  */
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +18,7 @@ import postgres from 'postgres';
 import { bearer, gql as rawGql, startHub, type RunningHub } from './launcher';
 import { IMPORT_MUTATION } from './demo';
 import { syntheticProvince } from './synthetic';
+import { syntheticTasks, taskChunks, type SyntheticTasks } from './synthetic-tasks';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -76,14 +82,123 @@ async function measure(db: string, hub: RunningHub, doc: ReturnType<typeof synth
   };
 }
 
+interface TaskResult {
+  db: string;
+  /** importTasks calls, tasks and assignments loaded, and how long loading took in all. */
+  files: number;
+  tasks: number;
+  assignments: number;
+  /** Assignments counted in the database afterwards (PostgreSQL only). */
+  counted: number | null;
+  loadMs: number;
+  /** The slowest importTasks call. */
+  slowestFileMs: number;
+  scanMs: number[];
+  findings: number;
+  byKind: Record<string, number>;
+  unit: { p50: number; p99: number };
+  /** Findings per sampled unit, on average. */
+  unitFindings: number;
+  /** Units in the scanned scope, and their assignments in the window (PostgreSQL only). */
+  scopeUnits: number;
+  scopeAssignments: number | null;
+}
+
+const TASK_IMPORT = `mutation($document: JSON!) { importTasks(document: $document) { ok tasks { created unchanged } requiredItems { created unchanged } problems { path message } } }`;
+const YEAR = 2026;
+const WINDOW = { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
+/** The whole province's top committee (synthetic.ts). */
+const PROVINCE_SCOPE = 'P-SW';
+const SCOPE_SCAN = `query($from: Date!, $to: Date!) { taskConflicts(scope: "${PROVINCE_SCOPE}", from: $from, to: $to) { kind message unit { id } tasks { id } } }`;
+const UNIT_CONFLICTS = `query($id: ID!, $from: Date!, $to: Date!) { unit(id: $id) { taskConflicts(from: $from, to: $to) { kind message tasks { id } } } }`;
+
+async function measureTasks(db: string, hub: RunningHub, province: ReturnType<typeof syntheticProvince>, doc: SyntheticTasks, samples: number, chunk: number, databaseUrl?: string): Promise<TaskResult> {
+  const url = hub.gatewayUrl;
+  const gql = (query: string, variables?: Record<string, unknown>) => rawGql(url, query, variables, bearer(hub.operatorToken));
+  // Load: each file through the gateway as the operator, one after the other.
+  const files = taskChunks(doc, chunk);
+  let slowestFileMs = 0;
+  let created = 0;
+  const [, loadMs] = await timed(async () => {
+    for (const [i, file] of files.entries()) {
+      const [r, ms] = await timed(() => gql(TASK_IMPORT, { document: { format: file.format, requiredItems: file.requiredItems, tasks: file.tasks } }));
+      if (r.errors || !r.data.importTasks.ok) throw new Error(`importTasks (file ${i + 1}/${files.length}) failed: ${JSON.stringify(r.errors ?? r.data.importTasks.problems).slice(0, 2000)}`);
+      created += r.data.importTasks.tasks.created;
+      slowestFileMs = Math.max(slowestFileMs, ms);
+      console.log(`  [${db}] importTasks ${i + 1}/${files.length}: ${file.tasks.length} tasks, ${file.assignments} assignments, ${(ms / 1000).toFixed(1)} s`);
+    }
+  });
+  if (created !== doc.tasks.length) throw new Error(`importTasks created ${created} tasks, expected ${doc.tasks.length}`);
+  let counted: number | null = null;
+  if (databaseUrl) {
+    const c = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+    counted = Number((await c.unsafe(`select count(*)::int as n from tasks.assignments`))[0].n);
+    await c.end();
+    if (counted !== doc.assignments) console.warn(`  [${db}] WARNING: ${counted} assignments in the database, the generator expected ${doc.assignments}`);
+  }
+  // The province-wide scan over the year.
+  const scanMs: number[] = [];
+  let found: Array<{ kind: string }> = [];
+  for (let i = 0; i < 5; i++) {
+    const [r, ms] = await timed(() => gql(SCOPE_SCAN, WINDOW));
+    if (r.errors) throw new Error(`taskConflicts(scope) failed: ${JSON.stringify(r.errors).slice(0, 2000)}`);
+    found = r.data.taskConflicts;
+    scanMs.push(ms);
+    console.log(`  [${db}] taskConflicts(scope: ${PROVINCE_SCOPE}): ${found.length} findings, ${ms.toFixed(0)} ms`);
+  }
+  const byKind: Record<string, number> = {};
+  for (const f of found) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
+  // What the scan covers: the scope's units (org's answer), and on PostgreSQL their assignments in the window.
+  const tl = await gql(`query($from: Date!, $to: Date!) { leadershipTimeline(scope: "${PROVINCE_SCOPE}", from: $from, to: $to) { unit { id } requested } }`, WINDOW);
+  if (tl.errors) throw new Error(`leadershipTimeline(scope) failed: ${JSON.stringify(tl.errors).slice(0, 2000)}`);
+  const members: number[] = tl.data.leadershipTimeline.filter((r: { requested: boolean }) => r.requested).map((r: { unit: { id: string } }) => Number(r.unit.id));
+  let scopeAssignments: number | null = null;
+  if (databaseUrl) {
+    const c = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+    scopeAssignments = Number((await c.unsafe(`select count(*)::int as n from tasks.assignments a join tasks.tasks t on t.id = a.task_id
+      where a.unit_id = any($1::int[]) and t.starts_on <= $3 and t.due_on >= $2`, [members, WINDOW.from, WINDOW.to]))[0].n);
+    await c.end();
+  }
+  // A unit's findings: 500 units spread evenly over the province (every kind), sampled as above.
+  const step = Math.max(1, Math.floor(province.units.length / 500));
+  const codes = province.units.filter((_, i) => i % step === 0).slice(0, 500).map((u) => u.code);
+  const page = await gql(`query($codes: [String!]!) { unitsByCode(codes: $codes) { id } }`, { codes });
+  const ids: string[] = page.data.unitsByCode.filter((u: { id: string } | null) => u).map((u: { id: string }) => u.id);
+  const ask = async (id: string) => {
+    const r = await gql(UNIT_CONFLICTS, { id, ...WINDOW });
+    if (r.errors) throw new Error(`unit.taskConflicts failed: ${JSON.stringify(r.errors).slice(0, 2000)}`);
+    return r.data.unit.taskConflicts.length as number;
+  };
+  for (let i = 0; i < 50; i++) await ask(ids[i % ids.length]); // warm-up
+  const unitMs: number[] = [];
+  let unitFindings = 0;
+  for (let i = 0; i < samples; i++) {
+    const [n, ms] = await timed(() => ask(ids[(i * 7) % ids.length]));
+    unitMs.push(ms);
+    unitFindings += n;
+  }
+  unitMs.sort((a, b) => a - b);
+  return {
+    db, files: files.length, tasks: doc.tasks.length, assignments: doc.assignments, counted, loadMs, slowestFileMs,
+    scanMs: scanMs.sort((a, b) => a - b), findings: found.length, byKind,
+    unit: { p50: pct(unitMs, 50), p99: pct(unitMs, 99) }, unitFindings: unitFindings / samples,
+    scopeUnits: members.length, scopeAssignments,
+  };
+}
+
 async function main() {
   const n = Number(arg('units', '20000'));
   const samples = Number(arg('samples', '500'));
   const only = arg('only', '');
   const planner = arg('planner', process.env.GATEWAY_QUERY_PLANNER ?? 'rust');
+  const taskCount = Number(arg('tasks', '400000'));
+  const chunk = Number(arg('task-chunk', '50000'));
   const doc = syntheticProvince({ units: n });
   console.log(`synthetic province: ${doc.units.length} units, ${doc.links.length} links, planted ${JSON.stringify(doc.planted)}`);
+  const tasksDoc = taskCount > 0 ? syntheticTasks(doc, { assignments: taskCount, year: YEAR }) : null;
+  if (tasksDoc) console.log(`synthetic tasks: ${tasksDoc.tasks.length} tasks, ${tasksDoc.assignments} assignments, ${JSON.stringify(tasksDoc.summary)}`);
   const results: Result[] = [];
+  const taskResults: TaskResult[] = [];
   const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   for (const db of ['pglite', 'postgres']) {
     if (only && only !== db) continue;
@@ -97,11 +212,18 @@ async function main() {
       u.pathname = `/${name}`;
       databaseUrl = u.toString();
     }
-    const hub = await startHub({ port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', GATEWAY_QUERY_PLANNER: planner } });
+    // A task file with province-wide tasks can take longer than the gateway's default 30 s per subgraph call.
+    const timeout: Record<string, string> = tasksDoc ? { UPSTREAM_TIMEOUT_MS: '600000' } : {};
+    const hub = await startHub({ port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', GATEWAY_QUERY_PLANNER: planner, ...timeout } });
     try {
       const r = await measure(db, hub, doc, samples);
       results.push(r);
       console.log(JSON.stringify(r));
+      if (tasksDoc) {
+        const t = await measureTasks(db, hub, doc, tasksDoc, samples, chunk, databaseUrl);
+        taskResults.push(t);
+        console.log(JSON.stringify(t));
+      }
     } finally {
       await hub.stop();
       if (db === 'postgres') {
@@ -112,12 +234,11 @@ async function main() {
     }
   }
   const file = path.resolve(__dirname, '..', '..', 'BENCHMARKS.md');
-  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nResults of `npm run bench`, newest last. Each run: a synthetic province (tools/src/synthetic.ts) imported through the gateway into a fresh hub, then measured through the gateway and straight to the org subgraph.\n');
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const f = (x: number) => x.toFixed(1);
   const lines = [
     '',
-    `## ${new Date().toISOString().slice(0, 10)}: ${doc.units.length} units, ${doc.links.length} links`,
+    `## ${new Date().toISOString().slice(0, 10)}: ${doc.units.length} units, ${doc.links.length} links${tasksDoc ? `, ${tasksDoc.assignments} assignments` : ''}`,
     '',
     `Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Gateway query planner: ${planner}. ${samples} sequential samples per latency figure; client, gateway and subgraphs share the machine.`,
     '',
@@ -126,8 +247,21 @@ async function main() {
     ...results.map((r) => `| ${r.db} | ${(r.importMs / 1000).toFixed(2)} | ${f(r.scanMs[2])} | ${r.anomalies} | ${f(r.gateway.p50)} / ${f(r.gateway.p99)} | ${f(r.direct.p50)} / ${f(r.direct.p99)} | ${f(r.gateway.p50 - r.direct.p50)} |`),
     '',
   ];
-  appendFileSync(file, lines.join('\n'));
+  if (tasksDoc && taskResults.length > 0) {
+    const kinds = ['DUPLICATE', 'CONFLICT', 'OVERREACH', 'MISSING', 'CHERRY_PICKING'];
+    lines.push(
+      `Tasks (issue 4): ${tasksDoc.tasks.length} tasks making ${tasksDoc.assignments} assignments over ${YEAR} (tools/src/synthetic-tasks.ts: ${tasksDoc.summary.planTasks} tasks of the year plan, ${tasksDoc.summary.scopeTasks} of them by scope, and ${tasksDoc.summary.fillerTasks} monthly branch tasks), loaded through the gateway with \`importTasks\` as the operator in files of at most ${chunk} assignments. Scan: \`taskConflicts(scope: "${PROVINCE_SCOPE}", from: "${WINDOW.from}", to: "${WINDOW.to}") { kind message unit { id } tasks { id } }\`. Unit: \`unit(id) { taskConflicts(from, to) { kind message tasks { id } } }\` over the same year, ${samples} sequential samples over 500 units spread evenly through the province.`,
+      '',
+      `| database | load through importTasks (s) | files (slowest, s) | scope: units / assignments in the year | province scan, median of 5 (ms) | findings (${kinds.map((k) => k.toLowerCase().replace('_', ' ')).join(' / ')}) | unit taskConflicts via gateway p50 / p99 (ms) | findings per sampled unit |`,
+      '|---|---|---|---|---|---|---|---|',
+      ...taskResults.map((t) => `| ${t.db} | ${(t.loadMs / 1000).toFixed(1)} | ${t.files} (${(t.slowestFileMs / 1000).toFixed(1)}) | ${t.scopeUnits} / ${t.scopeAssignments ?? '–'} | ${f(t.scanMs[2])} | ${t.findings} (${kinds.map((k) => t.byKind[k] ?? 0).join(' / ')}) | ${f(t.unit.p50)} / ${f(t.unit.p99)} | ${t.unitFindings.toFixed(1)} |`),
+      '',
+    );
+  }
   console.log(lines.join('\n'));
+  if (process.argv.includes('--no-append')) return; // a trial run: results on the console only
+  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nResults of `npm run bench`, newest last. Each run: a synthetic province (tools/src/synthetic.ts) imported through the gateway into a fresh hub, then measured through the gateway and straight to the org subgraph.\n');
+  appendFileSync(file, lines.join('\n'));
 }
 
 main().catch((e) => {

@@ -14,7 +14,11 @@ async function main() {
   console.log(`Starting Tiaokuai Hub on ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database (${dataDir})`}…`);
   const hub = await startHub({ port, dataDir, databaseUrl, inheritOutput: true });
   const demo = await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
-  if (demo.loaded) console.log(`Demo scenario loaded: ${demo.report.units.created} units, ${demo.report.links.created} links.`);
+  if (demo.loaded) {
+    const parts = [['units', demo.units], ['links', demo.links], ['responsibility-list items', demo.requiredItems], ['tasks', demo.tasks], ['progress reports', demo.progressReports]]
+      .filter(([, n]) => n !== undefined).map(([what, n]) => `${n} ${what}`);
+    console.log(`Demo scenario loaded: ${parts.join(', ')}.`);
+  }
   console.log(`
 Tiaokuai Hub is running.
 
