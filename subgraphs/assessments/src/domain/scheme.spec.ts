@@ -1,29 +1,7 @@
 import { gradeOf, validateScheme, type Scheme } from './scheme';
-import { scoreSubmission } from './scoring';
+import { gradeScores, scoreSubmission, unitResult } from './scoring';
+import { goodScheme } from './fixtures';
 
-/** 某省直机关工委 2026 年度机关党建考核方案 (weighted sum, 党建 40% + 业务 60%). */
-export const goodScheme = () => ({
-  issuer: 'SC-JGGW', key: 'KH-2026', year: 2026, name: '2026年度机关党建工作考核',
-  indicators: [
-    { code: 'ZZJS', name: '组织建设', part: 'RESULTS', weight: 30, maxScore: 30, measure: 'QUANTITATIVE' },
-    { code: 'SXJS', name: '思想建设', part: 'RESULTS', weight: 20, maxScore: 20, measure: 'QUALITATIVE' },
-    { code: 'ZFJS', name: '作风建设', part: 'RESULTS', weight: 20, maxScore: 10, measure: 'QUANTITATIVE' },
-    { code: 'MYD', name: '党员群众满意度', part: 'SATISFACTION', weight: 30, maxScore: 100, measure: 'QUALITATIVE' },
-  ],
-  evaluatorGroups: [
-    { code: 'LEADER', name: '上级党组织', weight: 40 },
-    { code: 'DEPT', name: '主管部门', weight: 30 },
-    { code: 'MEMBERS', name: '党员', weight: 20 },
-    { code: 'PUBLIC', name: '服务对象', weight: 10 },
-  ],
-  gradeBands: [
-    { grade: '优秀', min: 90, max: 100 },
-    { grade: '良好', min: 80, max: 90 },
-    { grade: '一般', min: 60, max: 80 },
-    { grade: '较差', min: 0, max: 60 },
-  ],
-  combination: { method: 'WEIGHTED_SUM', partyWeight: 40, businessWeight: 60 },
-});
 const GRADES = ['优秀', '良好', '一般', '较差'];
 const matrix = () => GRADES.flatMap((p, i) => GRADES.map((b, j) => ({ party: p, business: b, grade: GRADES[Math.max(i, j)] })));
 
@@ -116,5 +94,24 @@ describe('scoreSubmission (双百分)', () => {
     const { result, problems } = scoreSubmission(scheme, { ...full, ...over });
     expect(result).toBeUndefined();
     expect(problems.map((p) => p.path)).toContain(path);
+  });
+});
+
+describe('unitResult: the leader grades, opinions weigh in only by the scheme\'s share', () => {
+  const base = validateScheme(goodScheme(), 'input', 2026).scheme!;
+  const withShare = validateScheme({ ...goodScheme(), opinionWeight: 20 }, 'input', 2026).scheme!;
+  it.each<[string, typeof base, [number, number] | null, Array<[number, number]>, { partyScore: number; finalScore: number; opinionsCounted: number } | null]>([
+    ['no grading: no result, whatever the opinions', withShare, null, [[100, 100]], null],
+    ['share 0: opinions change nothing', base, [80, 90], [[40, 50]], { partyScore: 80, finalScore: 86, opinionsCounted: 0 }],
+    ['share 20%: 80% of 80 + 20% of mean(60, 70)', withShare, [80, 90], [[60, 0], [70, 0]], { partyScore: 77, finalScore: 84.8, opinionsCounted: 2 }],
+    ['share 20% without opinions: the grading alone', withShare, [80, 90], [], { partyScore: 80, finalScore: 86, opinionsCounted: 0 }],
+  ])('%s', (_, scheme, grading, opinions, expected) => {
+    const r = unitResult(scheme, grading && gradeScores(scheme, ...grading), opinions.map((o) => gradeScores(scheme, ...o)));
+    if (!expected) return expect(r).toBeNull();
+    expect(r).toMatchObject({ ...expected, businessScore: grading![1] });
+  });
+
+  it.each([[-1], [51], ['10']])('opinionWeight %p is refused, naming the field', (w) => {
+    expect(validateScheme({ ...goodScheme(), opinionWeight: w }, 'input', 2026).problems.map((p) => p.path)).toEqual(['input.opinionWeight']);
   });
 });

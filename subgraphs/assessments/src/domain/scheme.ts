@@ -13,7 +13,9 @@
  * - the 双百分 combination of the party-building score with the business score (both of 100):
  *   WEIGHTED_SUM (party and business weights summing to 100, the sum banded) or GRADE_MATRIX
  *   (the party grade and the business grade, each banded, looked up in a matrix that names a
- *   final grade for every pair).
+ *   final grade for every pair);
+ * - opinionWeight: the share of guiding bodies' weighted opinions in the party-building score
+ *   (0 by default, at most 50: the leader grades).
  */
 import { unstorableText } from '@tiaokuai/common';
 
@@ -40,6 +42,11 @@ export interface Scheme {
   evaluatorGroups: EvaluatorGroup[];
   gradeBands: GradeBand[];
   combination: Combination;
+  /**
+   * Percent (0–50) of the party-building score taken from guiding bodies' opinions (their own
+   * scoring under the scheme, averaged); 0: opinions are shown beside the grade and change nothing.
+   */
+  opinionWeight: number;
 }
 
 export interface Problem { path: string; message: string }
@@ -189,8 +196,14 @@ export function validateScheme(raw: unknown, base: string, currentYear: number):
     }
   } else bad('combination.method', `未知的合成方式：${String(c.method)}（WEIGHTED_SUM 或 GRADE_MATRIX）`);
 
+  let opinionWeight = 0;
+  if (r.opinionWeight !== undefined && r.opinionWeight !== null) {
+    if (!isNum(r.opinionWeight) || r.opinionWeight < 0 || r.opinionWeight > 50) bad('opinionWeight', `指导单位意见的权重应为 0–50：${String(r.opinionWeight)}（评定由领导单位作出）`);
+    else opinionWeight = r.opinionWeight;
+  }
+
   if (problems.length > 0 || !combination) return { problems };
-  return { problems, scheme: { issuer: issuer!, key, year: year as number, name: name!, indicators, evaluatorGroups, gradeBands, combination } };
+  return { problems, scheme: { issuer: issuer!, key, year: year as number, name: name!, indicators, evaluatorGroups, gradeBands, combination, opinionWeight } };
 }
 
 export const round = (x: number, digits = 2): number => {

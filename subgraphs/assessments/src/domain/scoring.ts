@@ -81,22 +81,42 @@ export function scoreSubmission(scheme: Scheme, s: Submission, base = 'input'): 
   });
   // Banded as shown (two decimals), so a grade never contradicts the score printed beside it.
   const partyScore = round(indicators.reduce((a, x) => a + x.contribution, 0));
-  const partyGrade = gradeOf(scheme.gradeBands, partyScore)!;
-  const businessGrade = gradeOf(scheme.gradeBands, s.businessScore)!;
-  let finalScore: number | null = null;
-  let grade: string;
-  if (scheme.combination.method === 'WEIGHTED_SUM') {
-    finalScore = round((scheme.combination.partyWeight * partyScore + scheme.combination.businessWeight * s.businessScore) / 100);
-    grade = gradeOf(scheme.gradeBands, finalScore)!;
-  } else {
-    grade = scheme.combination.matrix.find((m) => m.party === partyGrade && m.business === businessGrade)!.grade;
-  }
   return {
     problems,
     result: {
       indicators: indicators.map((x) => ({ ...x, score: round(x.score), contribution: round(x.contribution) })),
-      partyScore, businessScore: round(s.businessScore), finalScore,
-      partyGrade, businessGrade, grade,
+      ...gradeScores(scheme, partyScore, s.businessScore),
     },
   };
+}
+
+export type Graded = Omit<ScoreResult, 'indicators'>;
+
+/** 双百分: the grade of a party-building score and a business score under the scheme's rule. */
+export function gradeScores(scheme: Scheme, partyScore: number, businessScore: number): Graded {
+  const partyGrade = gradeOf(scheme.gradeBands, partyScore)!;
+  const businessGrade = gradeOf(scheme.gradeBands, businessScore)!;
+  let finalScore: number | null = null;
+  let grade: string;
+  if (scheme.combination.method === 'WEIGHTED_SUM') {
+    finalScore = round((scheme.combination.partyWeight * partyScore + scheme.combination.businessWeight * businessScore) / 100);
+    grade = gradeOf(scheme.gradeBands, finalScore)!;
+  } else {
+    grade = scheme.combination.matrix.find((m) => m.party === partyGrade && m.business === businessGrade)!.grade;
+  }
+  return { partyScore, businessScore: round(businessScore), finalScore, partyGrade, businessGrade, grade };
+}
+
+/**
+ * A unit's result under a scheme: the leader's grading, with the guiding bodies' opinions
+ * weighted in when the scheme gives them a share (opinionWeight): party-building score =
+ * (100 − w)% of the grading's + w% of the opinions' mean; the business score is the grading's.
+ * No grading: no result (opinions alone never grade a unit).
+ */
+export function unitResult(scheme: Scheme, grading: Graded | null, opinions: readonly Graded[]): (Graded & { opinionsCounted: number }) | null {
+  if (!grading) return null;
+  if (scheme.opinionWeight === 0 || opinions.length === 0) return { ...grading, opinionsCounted: 0 };
+  const mean = opinions.reduce((a, o) => a + o.partyScore, 0) / opinions.length;
+  const party = round(((100 - scheme.opinionWeight) * grading.partyScore + scheme.opinionWeight * mean) / 100);
+  return { ...gradeScores(scheme, party, grading.businessScore), opinionsCounted: opinions.length };
 }
