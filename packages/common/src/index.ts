@@ -14,3 +14,5 @@ export * from './import-report';
 export * from './collections';
 export * from './text';
 export * from './access';
+export * from './leadership';
+export * from './org-directory';

@@ -1,5 +1,5 @@
 /**
- * What the tasks subgraph asks the org subgraph, the one source of truth for units and
+ * What a subgraph (tasks, assessments) asks the org subgraph, the one source of truth for units and
  * leadership (ARCHITECTURE.md, "Leadership facts for other subgraphs"). Nothing here is
  * stored: every question goes to org's GraphQL API (service.ts, a signed read-only call), at
  * most once per kind of question and request.
@@ -9,9 +9,12 @@
  *   (the central line leading a provincial unit);
  * - the caller's jurisdiction: asked as the caller, so org's own access rules decide.
  */
-import { HUB_OPERATOR, NotFoundError, type Identity, type ServiceClient } from '@tiaokuai/common';
-import type { Timelines } from '../domain/authority';
-import type { RelationPeriod } from '../domain/types';
+import { declareHubScope } from './access';
+import type { Db } from './db';
+import { NotFoundError } from './errors';
+import { HUB_OPERATOR, type Identity } from './identity';
+import type { RelationPeriod, Timelines } from './leadership';
+import type { ServiceClient } from './service';
 
 export interface OrgUnit {
   id: string;
@@ -127,4 +130,18 @@ export class OrgDirectory {
     const v = await this.visible();
     return v.all || v.ids.has(unitId);
   }
+}
+
+/**
+ * A write transaction under row-level security: the caller's jurisdiction (as org answers it)
+ * and role declared first (access.ts declareHubScope), so the policies refuse any row outside them.
+ */
+export async function scopedTransaction<T>(db: Db, org: Pick<OrgDirectory, 'visible'>, identity: Identity, fn: (tx: Db) => Promise<T>): Promise<T> {
+  // Asked before the transaction opens: org is another service, and PGlite's one connection
+  // would otherwise be held while waiting.
+  const v = await org.visible();
+  return db.transaction(async (tx) => {
+    await declareHubScope(tx as unknown as Db, v, identity.role);
+    return fn(tx as unknown as Db);
+  });
 }

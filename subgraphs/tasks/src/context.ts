@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { groupBy as group, type Database, type Db, type Identity, type ServiceClient } from '@tiaokuai/common';
 import { AuthorityIndex, type Relation } from './domain/authority';
 import type { Authority } from './domain/types';
-import { OrgDirectory } from './org/org-directory';
+import { OrgDirectory } from '@tiaokuai/common';
 import type { TaskFinding } from './domain/types';
 import { unitFindingsBatch } from './tasks/findings.service';
 import { assignmentsByIds, assignmentsOfTasks, progressReportsOf, tasksByIds, type AssignmentRecord, type TaskRecord } from './tasks/task.store';

@@ -254,3 +254,37 @@ describe('responsibility list and work calendar', () => {
     expect(days.description).toContain('下达单位：四川省直机关工委（领导关系，须执行）');
   });
 });
+
+describe('assignmentActivity (asked by the assessments subgraph)', () => {
+  const Q = `query($p: [ActivityQuestionInput!]!) { assignmentActivity(pairs: $p) }`;
+  it('counts the issuer\'s assignments to the unit over each window, withdrawn ones left out; one statement', async () => {
+    const a = await issueDays(); // SC-JGGW → the six branches, 2026-01-01 … 2026-10-31
+    await h.ok(`mutation($a: ID!) { withdrawAssignment(id: $a, note: "撤回") { id } }`, { a: a['SC-YJT-ZB2'].id });
+    const q = (issuer: string, unit: string, from: string, to: string) => ({ issuer: ids[issuer], unit: ids[unit], from, to });
+    h.database.statements.reset();
+    const d = await h.ok(Q, { p: [
+      q('SC-JGGW', 'SC-YJT-ZB1', '2026-01-01', '2026-12-10'),
+      q('SC-JGGW', 'SC-YJT-ZB1', '2026-11-01', '2026-12-10'), // after the task's period
+      q('SC-JGGW', 'SC-YJT-ZB2', '2026-01-01', '2026-12-10'), // withdrawn
+      q('SC-SW', 'SC-YJT-ZB1', '2026-01-01', '2026-12-10'), // another issuer
+      q('SC-JGGW', 'SC-DZJ', '2026-01-01', '2026-12-10'),
+    ] });
+    expect(d.assignmentActivity).toEqual([1, 0, 0, 0, 0]);
+    expect(h.database.statements.count).toBe(1);
+  });
+
+  it('is for the hub\'s services only; a bad window names the field', async () => {
+    const asBody = await h.run(Q, { p: [{ issuer: ids['SC-JGGW'], unit: ids['SC-YJT-ZB1'], from: '2026-01-01', to: '2026-12-31' }] }, editorOf('SC-JGGW'));
+    expect(asBody.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const bad = await h.run(Q, { p: [{ issuer: ids['SC-JGGW'], unit: ids['SC-YJT-ZB1'], from: '2026-12-31', to: '2026-01-01' }] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'pairs[0].to' });
+  });
+});
+
+describe('withdrawAssignment without a version (the argument is optional)', () => {
+  it('withdraws; it used to send `version = ` with nothing after it and fail as INTERNAL_SERVER_ERROR', async () => {
+    const a = await issueDays();
+    const d = await h.ok(`mutation($a: ID!) { withdrawAssignment(id: $a) { id status } }`, { a: a['SC-YJT-ZB3'].id });
+    expect(d.withdrawAssignment).toEqual({ id: a['SC-YJT-ZB3'].id, status: 'WITHDRAWN' });
+  });
+});

@@ -24,17 +24,8 @@ export interface RequiredItem {
   retiredOn?: string | null;
 }
 
-/**
- * Who led and who guided one unit over part of a period, as the org subgraph's rules answer it
- * (`leadershipTimeline`). A unit's periods are sorted, do not overlap, and cover exactly the
- * days it existed; `leaders` and `guides` are org unit ids.
- */
-export interface RelationPeriod {
-  from: string;
-  to: string;
-  leaders: string[];
-  guides: string[];
-}
+/** Who led and guided a unit over part of a period (org's leadershipTimeline; common's leadership.ts). */
+export type { RelationPeriod } from '@tiaokuai/common';
 
 /** One task as it reached one unit. */
 export interface AssignmentFact {

@@ -5,9 +5,10 @@ import { judgedOn } from '../domain/authority';
 import type { TaskFinding } from '../domain/types';
 import { checkWindow, scopeFindings, unitFindings } from '../tasks/findings.service';
 import { importTasks, issueTask } from '../tasks/issue.service';
+import { assignmentActivity } from '../tasks/activity.service';
 import { mergeAssignments, withdrawAssignment } from '../tasks/settle.service';
 import { assignmentsOfUnits, settlementsOf, type AssignmentRecord, type TaskRecord } from '../tasks/task.store';
-import { Assignment, AuthorityEnum, IssuerRelationEnum, IssueTaskInput, Settlement, Task, TaskConflict, Unit } from './types';
+import { ActivityQuestionInput, Assignment, AuthorityEnum, IssuerRelationEnum, IssueTaskInput, Settlement, Task, TaskConflict, Unit } from './types';
 
 export const unitRef = (id: string) => ({ id });
 
@@ -49,6 +50,11 @@ export class TaskResolver {
   @Query(() => [TaskConflict], { description: 'Every task finding in a committee\'s scope (a unit code: its subtree and the units it leads or guides) over [from, to]' })
   async taskConflicts(@Arg('scope') scope: string, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() ctx: TasksContext) {
     return (await scopeFindings(ctx, scope, from, to)).map(toConflict);
+  }
+
+  @Query(() => [Int], { description: 'For other subgraphs (the hub\'s operator only): for each question, how many assignments the issuer gave the unit whose task period overlaps [from, to], not withdrawn. In order' })
+  assignmentActivity(@Arg('pairs', () => [ActivityQuestionInput]) pairs: ActivityQuestionInput[], @Ctx() ctx: TasksContext) {
+    return assignmentActivity(ctx, pairs);
   }
 
   @Mutation(() => Task, { description: 'Issues a task to units (targets and/or a scope): all-or-nothing; idempotent by key; targets outside the issuer\'s reach are refused with FORBIDDEN' })

@@ -250,3 +250,11 @@ export class IssueTaskInput {
   @Field(() => Float, { nullable: true, description: 'The value each unit should reach (目标值); needs an indicator' }) target?: number | null;
   @Field(() => [String], { nullable: true, description: 'Keys of the same issuer\'s tasks that cannot be carried out together with this one (CONFLICT where a unit holds both)' }) incompatibleWith?: string[] | null;
 }
+
+@InputType({ description: 'How many assignments did `issuer` give `unit` over [from, to]' })
+export class ActivityQuestionInput {
+  @Field(() => ID) issuer!: string;
+  @Field(() => ID) unit!: string;
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+}

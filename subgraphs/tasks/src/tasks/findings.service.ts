@@ -13,7 +13,7 @@ import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
 import type { AssignmentFact, TaskFinding } from '../domain/types';
-import type { TimelineAnswer } from '../org/org-directory';
+import type { TimelineAnswer } from '@tiaokuai/common';
 import { activeAssignments, allRequiredItems, assignmentsOfUnits, type ActiveAssignments, type AssignmentRecord, type TaskFacts, type TaskRecord } from './task.store';
 
 /** Longest window one question may cover (a scan of a province over ten years is no question). */

@@ -5,11 +5,10 @@
  * issuer's key (the same task again changes nothing; a different task under a used key is a
  * CONFLICT, never an overwrite).
  */
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError, noCounts, requireRole, type Db, type ImportReport } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, noCounts, requireRole, type Db, type ImportReport, scopedTransaction } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, tasks } from '../db/schema';
-import { scopedTransaction } from '../access/rls';
 import { AuthorityIndex } from '../domain/authority';
 import { validateRequiredItem, validateTask, type Problem, type RequiredItemSpec, type TaskSpec } from '../domain/validate';
 import { requireOperator } from './required-items.service';

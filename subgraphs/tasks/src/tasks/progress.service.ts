@@ -5,11 +5,10 @@
  * it is refused with CONFLICT naming the current version, never applied over the other change.
  * Each accepted report is kept in progress_reports (who, when, for which day).
  */
-import { BadInputError, ConflictError, ForbiddenError, requireRole, today } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, requireRole, today, scopedTransaction } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, progressReports } from '../db/schema';
-import { scopedTransaction } from '../access/rls';
 import { applyReport, type ReportInput } from '../domain/progress';
 import { visibleAssignment } from './settle.service';
 import { ACTIVE, toAssignment, type AssignmentRecord } from './task.store';

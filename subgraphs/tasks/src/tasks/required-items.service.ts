@@ -5,10 +5,9 @@
  * An item is never deleted (tasks refer to it): retiring it stops it being required in
  * periods that begin on or after the day given; defining it again reinstates it.
  */
-import { BadInputError, ConflictError, ForbiddenError, isDay, NotFoundError, today } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, isDay, NotFoundError, today, scopedTransaction } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
-import { scopedTransaction } from '../access/rls';
 import { requiredItems } from '../db/schema';
 import { validateRequiredItem } from '../domain/validate';
 import { recordItemChange, requiredItemRows, toRequiredItemRow, type RequiredItemRow } from './task.store';

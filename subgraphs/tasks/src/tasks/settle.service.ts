@@ -4,11 +4,10 @@
  * settlement records who did it and when; settled assignments are no longer reported.
  * Both refuse a stale version (optimistic concurrency) with CONFLICT.
  */
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError, requireRole } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, requireRole, scopedTransaction } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, settlements } from '../db/schema';
-import { scopedTransaction } from '../access/rls';
 import { ACTIVE, toAssignment, type AssignmentRecord, type TaskRecord } from './task.store';
 
 /** An assignment and its task, seen from the unit's side or the issuer's; NOT_FOUND on `field` otherwise. */
@@ -23,7 +22,7 @@ async function settle(ctx: TasksContext, a: AssignmentRecord, version: number | 
   return scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
     const [row] = await tx.update(assignments)
       .set({ status: change.status, mergedInto: change.mergedInto ? Number(change.mergedInto) : null, version: sql`${assignments.version} + 1`, updatedAt: sql`now()`, updatedBy: ctx.identity.subject })
-      .where(sql`${assignments.id} = ${Number(a.id)} and ${assignments.status} in ('ASSIGNED', 'IN_PROGRESS', 'DONE')${version === null ? sql`` : sql` and ${assignments.version} = ${version}`}`)
+      .where(sql`${assignments.id} = ${Number(a.id)} and ${assignments.status} in ('ASSIGNED', 'IN_PROGRESS', 'DONE')${version == null ? sql`` : sql` and ${assignments.version} = ${version}`}`)
       .returning();
     if (!row) throw new ConflictError(field, `任务分派 ${a.id} 已被他人修改或已处理（当前版本 ${a.version}，状态 ${a.status}）：请刷新后重试`);
     await tx.insert(settlements).values({

@@ -1,0 +1,31 @@
+/**
+ * How many assignments a body gave a unit over a window: what the assessments subgraph asks to
+ * find EVALUATION_ONLY (平时不管“评”时管). One statement for any number of questions. Counted:
+ * assignments of the body's tasks to the unit, binding or advisory (advisory work is guidance),
+ * whose task period overlaps the window, not withdrawn (a merged assignment was still given).
+ */
+import { ForbiddenError, isDay, BadInputError } from '@tiaokuai/common';
+import { sql } from 'drizzle-orm';
+import type { TasksContext } from '../context';
+
+export interface ActivityQuestion { issuer: string; unit: string; from: string; to: string }
+
+export async function assignmentActivity(ctx: TasksContext, pairs: readonly ActivityQuestion[]): Promise<number[]> {
+  // A service question (other subgraphs ask as the operator): counts over any pair of units.
+  if (!ctx.identity.hubAdmin) throw new ForbiddenError('assignmentActivity 仅供平台内部服务调用', { field: 'pairs' });
+  if (pairs.length === 0) return [];
+  pairs.forEach((p, i) => {
+    for (const f of ['issuer', 'unit'] as const) if (!/^\d+$/.test(p[f])) throw new BadInputError(`pairs[${i}].${f}`, `应为单位 id：${p[f]}`);
+    if (!isDay(p.from) || !isDay(p.to) || p.to < p.from) throw new BadInputError(`pairs[${i}].to`, `时间段无效：${p.from}—${p.to}`);
+  });
+  const arr = (xs: string[]) => `{${xs.join(',')}}`;
+  const rows = await ctx.database.rows<{ i: number; n: number }>(sql`
+    select p.i::int as i, (
+      select count(*) from tasks.assignments a join tasks.tasks t on t.id = a.task_id
+      where a.unit_id = p.unit and t.issuer_id = p.issuer and t.starts_on <= p.t and t.due_on >= p.f and a.status <> 'WITHDRAWN'
+    )::int as n
+    from unnest(${arr(pairs.map((p) => p.issuer))}::int[], ${arr(pairs.map((p) => p.unit))}::int[],
+      ${arr(pairs.map((p) => p.from))}::date[], ${arr(pairs.map((p) => p.to))}::date[]) with ordinality as p(issuer, unit, f, t, i)
+    order by p.i`);
+  return rows.map((r) => r.n);
+}
