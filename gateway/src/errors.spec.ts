@@ -8,6 +8,13 @@ describe('the gateway error mask', () => {
     expect((e as GraphQLError).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.code', serviceName: 'org' });
   });
 
+  it('keeps what a CONFLICT points at: the current version of a stale update, the record holding a key', () => {
+    const stale = maskError(new GraphQLError('stale', { extensions: { code: 'CONFLICT', field: 'input.version', currentVersion: 3, serviceName: 'tasks' } })) as GraphQLError;
+    expect(stale.extensions).toEqual({ code: 'CONFLICT', field: 'input.version', currentVersion: 3, serviceName: 'tasks' });
+    const taken = maskError(new GraphQLError('taken', { extensions: { code: 'CONFLICT', field: 'input.unit', submission: '7', currentVersion: 1, serviceName: 'assessments' } })) as GraphQLError;
+    expect(taken.extensions).toMatchObject({ submission: '7', currentVersion: 1 });
+  });
+
   it('turns an unreachable subgraph into SUBGRAPH_UNAVAILABLE naming it, without its address', () => {
     const e = maskError(new GraphQLError('connect ECONNREFUSED 127.0.0.1:4002', { extensions: { code: 'SUBREQUEST_HTTP_ERROR', serviceName: 'tasks' } })) as GraphQLError;
     expect(e.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'tasks' });

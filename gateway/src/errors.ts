@@ -3,14 +3,19 @@ import { GraphQLError } from 'graphql';
 import { isLimitError, LIMIT_CODE } from './limits';
 import { TRUSTED_DOCUMENT_CODES } from './trusted-documents';
 
-/** Codes a client may see as they come from a subgraph, with their data (`field`, `problems`, `units`: the unit codes a FORBIDDEN names). */
+/**
+ * Codes a client may see as they come from a subgraph, with their data: `field`, `problems`,
+ * `units` (the unit codes a FORBIDDEN names), and what a CONFLICT points at: `currentVersion`
+ * (a stale update: the version to start again from), `submission` / `scheme` (the record
+ * already holding a key).
+ */
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
   ...TRUSTED_DOCUMENT_CODES,
 ]);
 // `http` carries a status (401 for UNAUTHENTICATED) to the HTTP layer, which strips it from the body.
-const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'units', 'serviceName', 'http'];
+const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'units', 'currentVersion', 'submission', 'scheme', 'serviceName', 'http'];
 const UNAVAILABLE_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'TIMEOUT_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 
 function keep(extensions: Record<string, unknown>): Record<string, unknown> {

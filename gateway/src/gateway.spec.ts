@@ -41,14 +41,14 @@ describe('gateway', () => {
     const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey), issuer: 'tiaokuai-hub-dev' });
     const gateway = createGateway({ port: 0, supergraphSdl: sdl, upstreamTimeoutMs: 200, queryPlanner: 'js', authenticator, subgraphSecrets: SECRETS });
     try {
-      const res = await post(gateway, '{ task(id: "1") { id } assessment(id: "1") { id } }', operator);
+      const res = await post(gateway, '{ task(id: "1") { id } scheme(id: "1") { id } }', operator);
       const body = await res.json();
       expect(res.status).toBe(200);
       expect(body.errors).toHaveLength(2); // tasks hangs, assessments is unreachable (default loopback port, not running)
       expect(body.errors.map((e: any) => e.extensions)).toEqual(expect.arrayContaining([
         { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'tasks' },
       ]));
-      expect(body.data).toEqual({ task: null, assessment: null });
+      expect(body.data).toEqual({ task: null, scheme: null });
     } finally {
       await gateway.dispose();
       hang.closeAllConnections();

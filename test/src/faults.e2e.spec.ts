@@ -5,7 +5,7 @@ let t: TestHub;
 beforeAll(async () => { t = await startTestHub(); });
 afterAll(async () => { await t?.close(); });
 
-const Q = `{ units(first: 1) { totalCount } task(id: "1") { id } assessment(id: "1") { id } }`;
+const Q = `{ units(first: 1) { totalCount } task(id: "1") { id } scheme(id: "1") { id } }`;
 
 describe('a subgraph that is down', () => {
   it('the gateway answers the rest with an error naming the subgraph, then recovers when it is back', async () => {
@@ -15,7 +15,7 @@ describe('a subgraph that is down', () => {
     await t.hub.kill('tasks');
     const partial = await t.gql(Q);
     expect(partial.status).toBe(200);
-    expect(partial.data).toEqual({ units: { totalCount: 0 }, task: null, assessment: null });
+    expect(partial.data).toEqual({ units: { totalCount: 0 }, task: null, scheme: null });
     expect(partial.errors).toHaveLength(1);
     expect(partial.errors![0]).toMatchObject({ path: ['task'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'tasks' } });
     // Nothing internal leaks: no address, no stack.

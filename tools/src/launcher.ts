@@ -113,11 +113,16 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
   // Subgraphs that read leadership from org directly (service.ts), each with its own secret.
   const orgReaders = SUBGRAPH_NAMES.filter((n) => n !== 'org');
   const serviceSecrets = Object.fromEntries(orgReaders.map((n) => [n, newSecret()]));
+  const assessmentsToTasks = newSecret();
   const ports = new Map<string, number>();
   const secretEnv = (name: string): Record<string, string> => {
     if (name === 'gateway') return { ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_SECRET_${n.toUpperCase()}`, secrets[n]])), HUB_KEYS_DIR: keysDir };
     if (name === 'org') return { SUBGRAPH_SECRET: secrets.org, ...Object.fromEntries(orgReaders.map((n) => [`SERVICE_SECRET_${n.toUpperCase()}`, serviceSecrets[n]])) };
-    return { SUBGRAPH_SECRET: secrets[name], ORG_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('org')}/graphql`, ORG_SERVICE_SECRET: serviceSecrets[name] };
+    const toOrg = { SUBGRAPH_SECRET: secrets[name], ORG_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('org')}/graphql`, ORG_SERVICE_SECRET: serviceSecrets[name] };
+    // assessments also reads tasks (assignments given to units), with a secret of its own.
+    if (name === 'tasks') return { ...toOrg, SERVICE_SECRET_ASSESSMENTS: assessmentsToTasks };
+    if (name === 'assessments') return { ...toOrg, TASKS_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('tasks')}/graphql`, TASKS_SERVICE_SECRET: assessmentsToTasks };
+    return toOrg;
   };
 
   const launch = (name: string, port: number, extra: Record<string, string> = {}): HubProcess => {

@@ -191,7 +191,7 @@ export interface ReliabilityOptions {
 const Q_UNIT = `query RelUnit($code: String!) { unit(code: $code) { code name partyBuilding { rule leaders { code } guides { code } anomalies { code } } } }`;
 const Q_UNITS = `query RelUnits { units(first: 20, filter: { under: "SC-JGGW" }) { totalCount nodes { code name } pageInfo { hasNextPage endCursor } } }`;
 const Q_ANOMALIES = `query RelAnomalies { leadershipAnomalies(scope: "SC-JGGW") { code unit { code } } }`;
-const Q_FEDERATED = `query RelFederated($code: String!) { unit(code: $code) { code name } task(id: "1") { id } assessment(id: "1") { id } }`;
+const Q_FEDERATED = `query RelFederated($code: String!) { unit(code: $code) { code name } task(id: "1") { id } scheme(id: "1") { id } }`;
 const M_CREATE_UNIT = `mutation RelCreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { id code } }`;
 const M_CHANGE_FACTS = `mutation RelChangeFacts($input: ChangeFactsInput!) { changeUnitFacts(input: $input) { id code } }`;
 const M_CREATE_LINK = `mutation RelCreateLink($input: CreateLinkInput!) { createLink(input: $input) { id } }`;

@@ -5,7 +5,6 @@ export * from './db';
 export * from './subgraph';
 export * from './log';
 export * from './main';
-export * from './skeleton';
 export * from './shutdown';
 export * from './identity';
 export * from './metrics';

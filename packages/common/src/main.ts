@@ -14,6 +14,8 @@ export interface ServiceStartOptions {
   serviceSecrets?: Record<string, string>;
   /** Where this service reaches the org subgraph directly: ORG_SUBGRAPH_URL and ORG_SERVICE_SECRET. */
   org?: { url: string; secret: string };
+  /** Where this service reaches the tasks subgraph directly: TASKS_SUBGRAPH_URL and TASKS_SERVICE_SECRET. */
+  tasks?: { url: string; secret: string };
 }
 
 /** SERVICE_SECRET_TASKS=… → { tasks: … } */
@@ -44,6 +46,9 @@ export function runServiceMain(name: string, defaultPort: number, start: (opts: 
     serviceSecrets: serviceSecretsFromEnv(),
     org: process.env.ORG_SUBGRAPH_URL && process.env.ORG_SERVICE_SECRET
       ? { url: process.env.ORG_SUBGRAPH_URL, secret: process.env.ORG_SERVICE_SECRET }
+      : undefined,
+    tasks: process.env.TASKS_SUBGRAPH_URL && process.env.TASKS_SERVICE_SECRET
+      ? { url: process.env.TASKS_SUBGRAPH_URL, secret: process.env.TASKS_SERVICE_SECRET }
       : undefined,
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: dataRoot.startsWith('memory://') ? dataRoot : path.join(dataRoot, name),

@@ -1,12 +1,267 @@
-import { buildAssessmentsSchema } from './index';
-import { graphql } from 'graphql';
+process.env.HUB_TODAY = '2026-12-20';
+import { rowsOf, type Identity } from '@tiaokuai/common';
+import { sql } from 'drizzle-orm';
+import { BRANCHES, province, schemeInput, scoresAt } from './fixtures';
+import { assessmentsHarness, type AssessmentsHarness } from './testing';
 
-describe('assessments subgraph skeleton', () => {
-  it('declares its entity with a federation key and answers null for an unknown id', async () => {
-    const { schema, sdl } = await buildAssessmentsSchema();
-    expect(sdl).toContain('type Assessment @key(fields: "id")');
-    const r = await graphql({ schema, source: '{ assessment(id: "1") { id } }', contextValue: {} });
-    expect(r.errors).toBeUndefined();
-    expect(r.data).toEqual({ assessment: null });
+let h: AssessmentsHarness;
+let ids: Record<string, string>;
+const editorOf = (body: string, role: Identity['role'] = 'EDITOR'): Identity => ({ subject: `${role.toLowerCase()}@${body}`, body, role, hubAdmin: false });
+
+beforeAll(async () => { h = await assessmentsHarness(); }, 120_000);
+afterAll(async () => { await h?.close(); });
+beforeEach(async () => {
+  await h.resetTo(province());
+  const codes = province().units.map((u) => u.code);
+  const d = await h.org(`{ unitsByCode(codes: ${JSON.stringify(codes)}) { id code } }`);
+  ids = Object.fromEntries(d.unitsByCode.map((u: any) => [u.code, u.id]));
+});
+
+const DEFINE = `mutation($i: SchemeInput!) { defineScheme(input: $i) { id key year name opinionWeight issuer { id } indicators { code weight } combination { method partyWeight businessWeight } } }`;
+const SUBMIT = `mutation($i: SubmitAssessmentInput!) { submitAssessment(input: $i) {
+  id role version assessedOn partyScore businessScore finalScore grade scores { indicator score contribution } unit { id } assessor { id } } }`;
+const CORRECT = `mutation($i: CorrectAssessmentInput!) { correctAssessment(input: $i) { id version partyScore finalScore grade revisions { version partyScore grade by } } }`;
+const count = async (table: string) => (await rowsOf<{ n: number }>(h.database.db, sql.raw(`select count(*)::int as n from assessments.${table}`)))[0].n;
+const define = async (over: Record<string, unknown> = {}) => (await h.ok(DEFINE, { i: schemeInput(over) })).defineScheme;
+const submit = (scheme: string, unit: string, assessor: string, on: string, p: number, business = 90, who?: Identity) =>
+  h.run(SUBMIT, { i: { scheme, unit, assessor, on, businessScore: business, ...scoresAt(p) } }, who);
+const codeOf = (id: string) => Object.entries(ids).find(([, v]) => v === id)![0];
+
+describe('defineScheme', () => {
+  it('defines a scheme; the same again is the same scheme; a different one under the key is CONFLICT', async () => {
+    const s = await define();
+    expect(s).toMatchObject({ key: 'KH-2026', year: 2026, opinionWeight: 0, issuer: { id: ids['SC-JGGW'] }, combination: { method: 'WEIGHTED_SUM', partyWeight: 40, businessWeight: 60 } });
+    expect((await define()).id).toBe(s.id);
+    const r = await h.run(DEFINE, { i: schemeInput({ name: '改了名字' }) });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.key', scheme: s.id });
+    expect(await count('schemes')).toBe(1);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['indicator weights not summing to 100%', { indicators: schemeInput().indicators.map((k, i) => (i === 0 ? { ...k, weight: 20 } : k)) }, 'input.indicators'],
+    ['evaluator weights not summing to 100%', { evaluatorGroups: schemeInput().evaluatorGroups.map((g, i) => (i === 0 ? { ...g, weight: 50 } : g)) }, 'input.evaluatorGroups'],
+    ['overlapping bands', { gradeBands: schemeInput().gradeBands.map((b, i) => (i === 1 ? { ...b, max: 95 } : b)) }, 'input.gradeBands[0].min'],
+    ['a year more than one year ahead', { year: 2028 }, 'input.year'],
+    ['a matrix naming an unknown grade', { combination: { method: 'GRADE_MATRIX', matrix: [{ party: '优秀', business: '特优', grade: '优秀' }] } }, 'input.combination.matrix[0].business'],
+  ])('%s: BAD_USER_INPUT naming the field, nothing written', async (_, over, field) => {
+    const r = await h.run(DEFINE, { i: schemeInput(over) });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await count('schemes')).toBe(0);
+  });
+
+  it('an unknown part is refused by the schema (enum), an issuer out of sight is NOT_FOUND, a viewer is FORBIDDEN', async () => {
+    const badPart = await h.run(DEFINE, { i: schemeInput({ indicators: [{ ...schemeInput().indicators[0], part: 'OTHER' }] }) });
+    expect(badPart.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await h.run(DEFINE, { i: schemeInput() }, editorOf('JS-SW'))).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.issuer' });
+    expect((await h.run(DEFINE, { i: schemeInput() }, editorOf('SC-JGGW', 'VIEWER'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await count('schemes')).toBe(0);
+  });
+});
+
+describe('submitAssessment: the leader grades, a guide gives an opinion, anyone else is refused', () => {
+  it('by org\'s answer on the day', async () => {
+    const s = await define();
+    const grading = await submit(s.id, 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-10', 90, 80, editorOf('SC-JGGW'));
+    // 90% of every maximum → party 90; final 0.4 × 90 + 0.6 × 80 = 84 → 良好
+    expect(grading.data?.submitAssessment).toMatchObject({ role: 'GRADING', version: 1, partyScore: 90, businessScore: 80, finalScore: 84, grade: '良好' });
+    const opinion = await submit(s.id, 'SC-DZJ', 'SC-JGGW', '2026-12-10', 70, 80, editorOf('SC-JGGW'));
+    expect(opinion.data?.submitAssessment).toMatchObject({ role: 'OPINION' });
+    const leader = await submit(s.id, 'SC-DZJ', 'DZJ-DZ', '2026-12-11', 95);
+    expect(leader.data?.submitAssessment).toMatchObject({ role: 'GRADING' });
+    const stranger = await submit(s.id, 'SC-DZJ', 'JS-SW', '2026-12-10', 95);
+    expect(stranger.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.unit', units: ['SC-DZJ'] });
+    expect(await count('submissions')).toBe(3);
+    expect(await count('submission_revisions')).toBe(3);
+  });
+
+  it('the same submission again changes nothing; another one for the same unit is CONFLICT pointing at correctAssessment', async () => {
+    const s = await define();
+    const a = await submit(s.id, 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-10', 90);
+    expect((await submit(s.id, 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-10', 90)).data?.submitAssessment.id).toBe(a.data?.submitAssessment.id);
+    const again = await submit(s.id, 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-10', 80);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', submission: a.data?.submitAssessment.id, currentVersion: 1 });
+    expect(await count('submissions')).toBe(1);
+  });
+
+  it.each<[string, (i: any) => void, string]>([
+    ['a score above the maximum', (i) => { i.scores[0].score = 31; }, 'input.scores[0].score'],
+    ['a negative score', (i) => { i.scores[1].score = -1; }, 'input.scores[1].score'],
+    ['an unknown indicator', (i) => { i.scores[2].indicator = 'XX'; }, 'input.scores[2].indicator'],
+    ['a rating from an unknown evaluator group', (i) => { i.ratings[0].group = 'NOBODY'; }, 'input.ratings[0].group'],
+    ['a business score over 100', (i) => { i.businessScore = 101; }, 'input.businessScore'],
+    ['a day in the future', (i) => { i.on = '2026-12-21'; }, 'input.on'],
+    ['a day outside the scheme\'s year', (i) => { i.on = '2025-12-31'; }, 'input.on'],
+  ])('%s: BAD_USER_INPUT naming the field, nothing written', async (_, spoil, field) => {
+    const s = await define();
+    const i: any = { scheme: s.id, unit: 'SC-YJT-ZB1', assessor: 'SC-JGGW', on: '2026-12-10', businessScore: 90, ...scoresAt(90) };
+    spoil(i);
+    const r = await h.run(SUBMIT, { i });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await count('submissions')).toBe(0);
+  });
+
+  it('an unknown scheme or unit is NOT_FOUND; an assessor out of the caller\'s jurisdiction is NOT_FOUND', async () => {
+    const s = await define();
+    expect((await submit('999', 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-10', 90)).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.scheme' });
+    expect((await submit(s.id, 'NOPE', 'SC-JGGW', '2026-12-10', 90)).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.unit' });
+    expect((await submit(s.id, 'SC-DZJ', 'DZJ-DZ', '2026-12-10', 90, 90, editorOf('SC-JGGW'))).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.assessor' });
+    expect(await count('submissions')).toBe(0);
+  });
+});
+
+describe('correctAssessment: version-checked, scored afresh, every version kept', () => {
+  it('a correction based on the current version applies; a stale one is CONFLICT and changes nothing', async () => {
+    const s = await define();
+    const id = (await submit(s.id, 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-10', 90, 80)).data!.submitAssessment.id;
+    const fixed = await h.ok(CORRECT, { i: { submission: id, version: 1, businessScore: 100, note: '业务得分更正' } }, editorOf('SC-JGGW'));
+    // 0.4 × 90 + 0.6 × 100 = 96 → 优秀
+    expect(fixed.correctAssessment).toMatchObject({ version: 2, partyScore: 90, finalScore: 96, grade: '优秀' });
+    expect(fixed.correctAssessment.revisions.map((r: any) => [r.version, r.grade])).toEqual([[1, '良好'], [2, '优秀']]);
+    const stale = await h.run(CORRECT, { i: { submission: id, version: 1, businessScore: 10 } });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.version', currentVersion: 2 });
+    const now = await h.ok(`query($id: ID!) { submission(id: $id) { version finalScore } }`, { id });
+    expect(now.submission).toEqual({ version: 2, finalScore: 96 });
+    expect(await count('submission_revisions')).toBe(2);
+  });
+
+  it('a bad corrected score names the field; only the assessor\'s side corrects', async () => {
+    const s = await define();
+    const id = (await submit(s.id, 'SC-DZJ', 'DZJ-DZ', '2026-12-10', 90)).data!.submitAssessment.id;
+    const bad = await h.run(CORRECT, { i: { submission: id, version: 1, scores: [{ indicator: 'ZZJS', score: 99 }, { indicator: 'SXJS', score: 1 }, { indicator: 'ZFJS', score: 1 }] } });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scores[0].score' });
+    // SC-JGGW sees SC-DZJ (it guides it) but did not make this assessment.
+    const other = await h.run(CORRECT, { i: { submission: id, version: 1, businessScore: 50 } }, editorOf('SC-JGGW'));
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await count('submission_revisions')).toBe(1);
+  });
+});
+
+describe('results: ranking within a scope, opinions by the scheme\'s share, star grading with quotas', () => {
+  const RESULTS = `query($id: ID!, $scope: String) { scheme(id: $id) { results(scope: $scope) { total rows { rank unit { id } finalScore grade opinionsCounted } } } }`;
+
+  it('ranks the graded units of the scope, ties sharing a rank, in a fixed number of statements', async () => {
+    const s = await define();
+    const scores = [95, 85, 85, 70, 60, 99];
+    for (const [i, code] of BRANCHES.entries()) await submit(s.id, code, 'SC-JGGW', '2026-12-10', scores[i], scores[i]);
+    await submit(s.id, 'SC-DZJ', 'DZJ-DZ', '2026-12-10', 100, 100); // not in SC-YJT-JGDW's scope
+    h.database.statements.reset();
+    h.calls.org = 0;
+    const d = await h.ok(RESULTS, { id: s.id, scope: 'SC-YJT-JGDW' });
+    expect(d.scheme.results.total).toBe(6);
+    expect(d.scheme.results.rows.map((r: any) => [codeOf(r.unit.id), r.rank, r.finalScore])).toEqual([
+      ['SC-YJT-ZB6', 1, 99], ['SC-YJT-ZB1', 2, 95], ['SC-YJT-ZB2', 3, 85], ['SC-YJT-ZB3', 3, 85], ['SC-YJT-ZB4', 5, 70], ['SC-YJT-ZB5', 6, 60],
+    ]);
+    const statements = h.database.statements.count;
+    expect(statements).toBeLessThanOrEqual(2); // the scheme, its submissions
+    // Without a scope: every unit the caller may see; JS-SW sees none of them.
+    expect((await h.ok(RESULTS, { id: s.id })).scheme.results.total).toBe(7);
+    expect((await h.ok(RESULTS, { id: s.id }, editorOf('JS-SW'))).scheme.results.total).toBe(0);
+  });
+
+  it('a guide\'s opinion weighs in only when the scheme gives opinions a share', async () => {
+    const s = await define({ key: 'KH-2026-OP', opinionWeight: 20 });
+    await submit(s.id, 'SC-DZJ', 'DZJ-DZ', '2026-12-10', 90, 90);
+    await submit(s.id, 'SC-DZJ', 'SC-JGGW', '2026-12-10', 40, 90, editorOf('SC-JGGW'));
+    const d = await h.ok(`query($u: [_Any!]!) { _entities(representations: $u) { ... on Unit { assessments(year: 2026) {
+      graded partyScore finalScore grade opinionsCounted grading { role } opinions { role } scheme { id } } } } }`, { u: [{ __typename: 'Unit', id: ids['SC-DZJ'] }] });
+    // party 0.8 × 90 + 0.2 × 40 = 80; final 0.4 × 80 + 0.6 × 90 = 86
+    expect(d._entities[0].assessments).toEqual([{ graded: true, partyScore: 80, finalScore: 86, grade: '良好', opinionsCounted: 1, grading: { role: 'GRADING' }, opinions: [{ role: 'OPINION' }], scheme: { id: s.id } }]);
+  });
+
+  it('stars: quotas never exceeded, ties never split, each explained; bad quotas name the field', async () => {
+    const s = await define();
+    const scores = [95, 90, 90, 80, 70, 60];
+    for (const [i, code] of BRANCHES.entries()) await submit(s.id, code, 'SC-JGGW', '2026-12-10', scores[i], scores[i]);
+    const Q = `query($id: ID!, $levels: [StarLevelInput!]) { scheme(id: $id) { stars(scope: "SC-JGGW", levels: $levels) { graded rule rows { unit { id } stars starName rank explanation } } } }`;
+    const d = await h.ok(Q, { id: s.id, levels: [{ stars: 5, share: 0.2 }, { stars: 4, share: 0.3 }, { stars: 3 }] });
+    // 6 graded: five-star at most 1, four-star at most 1; the tie at 90 (two units) cannot fit in one four-star place.
+    expect(d.scheme.stars.graded).toBe(6);
+    expect(d.scheme.stars.rows.map((r: any) => [codeOf(r.unit.id), r.stars])).toEqual([
+      ['SC-YJT-ZB1', 5], ['SC-YJT-ZB2', 3], ['SC-YJT-ZB3', 3], ['SC-YJT-ZB4', 3], ['SC-YJT-ZB5', 3], ['SC-YJT-ZB6', 3],
+    ]);
+    expect(d.scheme.stars.rows[1].explanation).toContain('并列者一同顺延');
+    const bad = await h.run(Q, { id: s.id, levels: [{ stars: 5, share: 0.7 }, { stars: 4, share: 0.5 }, { stars: 3 }] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'levels' });
+  });
+});
+
+describe('findings', () => {
+  const FINDINGS = `query($scope: String!) { assessmentFindings(scope: $scope, year: 2026) { kind unit { id } bodies { id } from to explanation suggestion
+    submissions { id } inspections { id } proposal { lead { id } from to indicators { code bodies { id } } } } }`;
+  const SCHEDULE = `mutation($i: ScheduleInspectionInput!) { scheduleInspection(input: $i) { id unit { id } joint { id } } }`;
+  const kinds = (fs: any[]) => fs.map((f) => `${f.kind} ${codeOf(f.unit.id)} ${f.bodies.map((b: any) => codeOf(b.id)).join('+')}`).sort();
+
+  it('MULTIPLE_INSPECTIONS: two bodies in one quarter → one joint visit proposed, led by the leader; accepting it settles the finding', async () => {
+    await h.ok(SCHEDULE, { i: { inspector: 'SC-JGGW', units: ['SC-DZJ'], title: '党建工作督查', from: '2026-05-10', to: '2026-05-12',
+      indicators: [{ code: 'ZZJS', name: '组织建设' }, { code: 'DFGL', name: '党费管理' }] } });
+    await h.ok(SCHEDULE, { i: { inspector: 'DZJ-DZ', units: ['SC-DZJ'], title: '系统党建考核', from: '2026-05-11', to: '2026-05-15',
+      indicators: [{ code: 'ZZJS', name: '组织建设' }, { code: 'YWRH', name: '党建业务融合' }] } });
+    const [f] = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings.filter((x: any) => x.kind === 'MULTIPLE_INSPECTIONS');
+    expect(f).toMatchObject({ unit: { id: ids['SC-DZJ'] }, from: '2026-04-01', to: '2026-06-30' });
+    expect(f.proposal).toEqual({ lead: { id: ids['DZJ-DZ'] }, from: '2026-05-11', to: '2026-05-12', indicators: [
+      { code: 'ZZJS', bodies: [{ id: ids['SC-JGGW'] }, { id: ids['DZJ-DZ'] }] }, { code: 'DFGL', bodies: [{ id: ids['SC-JGGW'] }] }, { code: 'YWRH', bodies: [{ id: ids['DZJ-DZ'] }] },
+    ] });
+    const j = await h.ok(`mutation($i: AcceptJointInspectionInput!) { acceptJointInspection(input: $i) { id lead { id } bodies { id } startsOn endsOn indicators { code } } }`,
+      { i: { unit: 'SC-DZJ', on: '2026-05-01', note: '基层一次迎检' } }, editorOf('SC-JGGW'));
+    expect(j.acceptJointInspection).toMatchObject({ lead: { id: ids['DZJ-DZ'] }, startsOn: '2026-05-11', endsOn: '2026-05-12', indicators: [{ code: 'ZZJS' }, { code: 'DFGL' }, { code: 'YWRH' }] });
+    expect((await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings.filter((x: any) => x.kind === 'MULTIPLE_INSPECTIONS')).toEqual([]);
+    expect(await count('joint_inspections')).toBe(1);
+    const again = await h.run(`mutation($i: AcceptJointInspectionInput!) { acceptJointInspection(input: $i) { id } }`, { i: { unit: 'SC-DZJ', on: '2026-05-01' } });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.on' });
+  });
+
+  it('an inspector that neither leads nor guides the unit is FORBIDDEN naming it, nothing written', async () => {
+    const r = await h.run(SCHEDULE, { i: { inspector: 'JS-SW', units: ['SC-DZJ', 'SC-YJT-ZB1'], title: '检查', from: '2026-05-10', to: '2026-05-12' } });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.units', units: ['SC-DZJ', 'SC-YJT-ZB1'] });
+    expect(await count('inspections')).toBe(0);
+  });
+
+  it('EVALUATION_ONLY: an assessor that gave the unit no task all year; an advisory task (guidance) counts as work given', async () => {
+    const s = await define();
+    await submit(s.id, 'SC-DZJ', 'DZJ-DZ', '2026-12-10', 90);
+    await submit(s.id, 'SC-DZJ', 'SC-JGGW', '2026-12-10', 80, 90, editorOf('SC-JGGW'));
+    await h.tasks(`mutation($i: IssueTaskInput!) { issueTask(input: $i) { id } }`, { i: {
+      issuer: 'SC-JGGW', key: 'ZD-1', title: '指导地震局开展主题党日', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: '2026-03-01', dueOn: '2026-03-31', targets: ['SC-DZJ'], binding: false,
+    } });
+    const found = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings.filter((x: any) => x.kind === 'EVALUATION_ONLY');
+    expect(kinds(found)).toEqual(['EVALUATION_ONLY SC-DZJ DZJ-DZ']);
+    expect(found[0]).toMatchObject({ from: '2026-01-01', to: '2026-12-10' });
+    expect(found[0].explanation).toContain('中国地震局党组');
+  });
+
+  it('GRADED_BY_NON_LEADER: a transfer recorded after the grading, effective before it', async () => {
+    const s = await define();
+    await submit(s.id, 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-10', 90);
+    let all = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings;
+    expect(all.filter((x: any) => x.kind === 'GRADED_BY_NON_LEADER')).toEqual([]);
+    // 转隶: the branch moves to the earthquake bureau from 2026-12-01, recorded late.
+    const links = await h.org(`{ unit(code: "SC-YJT-ZB1") { links(kinds: [AFFILIATION], direction: IN) { id from { code } } } }`);
+    const link = links.unit.links.find((l: any) => l.from.code === 'SC-YJT-JGDW');
+    await h.org(`mutation { endLink(id: "${link.id}", on: "2026-11-30") { id } }`);
+    await h.org(`mutation { createLink(input: { from: "SC-DZJ", to: "SC-YJT-ZB1", kind: AFFILIATION, validFrom: "2026-12-01" }) { id } }`);
+    all = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings;
+    const [f] = all.filter((x: any) => x.kind === 'GRADED_BY_NON_LEADER');
+    expect(f).toMatchObject({ unit: { id: ids['SC-YJT-ZB1'] }, bodies: [{ id: ids['SC-JGGW'] }], from: '2026-12-10' });
+    expect(f.suggestion).toContain('四川省地震局');
+  });
+
+  it('per unit, batched: findings of many units cost the same statements and service calls as of one', async () => {
+    const s = await define();
+    for (const code of BRANCHES) await submit(s.id, code, 'SC-JGGW', '2026-12-10', 90);
+    const Q = (codes: string[]) => `{ _entities(representations: [${codes.map((c) => `{ __typename: "Unit", id: "${ids[c]}" }`).join(', ')}]) { ... on Unit { assessmentFindings(year: 2026) { kind } } } }`;
+    const cost = async (codes: string[]) => {
+      h.database.statements.reset();
+      h.calls.org = 0;
+      h.calls.tasks = 0;
+      const d = await h.ok(Q(codes));
+      return { n: d._entities.length, statements: h.database.statements.count, org: h.calls.org, tasks: h.calls.tasks };
+    };
+    const one = await cost(BRANCHES.slice(0, 1));
+    const six = await cost(BRANCHES);
+    expect(six.n).toBe(6);
+    expect({ ...six, n: 1 }).toEqual(one);
+    // Every branch was graded by SC-JGGW without a task from it: EVALUATION_ONLY each.
+    const d = await h.ok(Q(BRANCHES));
+    expect(d._entities.map((e: any) => e.assessmentFindings.map((f: any) => f.kind))).toEqual(BRANCHES.map(() => ['EVALUATION_ONLY']));
   });
 });

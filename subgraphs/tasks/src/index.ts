@@ -22,6 +22,8 @@ export interface TasksServiceOptions {
   secret: string;
   /** The org subgraph, asked directly for units and leadership (ORG_SUBGRAPH_URL, ORG_SERVICE_SECRET). */
   org?: { url: string; secret: string };
+  /** Services allowed to read from tasks directly (SERVICE_SECRET_ASSESSMENTS: the assessments subgraph). */
+  serviceSecrets?: Record<string, string>;
   /** Instead of `org`: a client built by the caller (tests). */
   orgClient?: ServiceClient;
 }
@@ -35,6 +37,7 @@ export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<Run
     name: 'tasks',
     schema,
     secret: opts.secret,
+    serviceSecrets: opts.serviceSecrets,
     context: (_req, identity) => createContext(database, identity, client),
     ready: async () => { await database.db.execute(sql`select 1`); return true; },
   }, opts.port);

@@ -18,7 +18,7 @@ export function rankResults<T extends { unitId: string; result: Graded }>(scheme
     : [bandOrder.get(r.grade) ?? Number.MAX_SAFE_INTEGER, -r.partyScore, -r.businessScore]);
   const keyed = rows.map((row) => ({ row, k: keys(row.result) }));
   const cmp = (a: number[], b: number[]) => { for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i]; return 0; };
-  keyed.sort((a, b) => cmp(a.k, b.k) || a.row.unitId.localeCompare(b.row.unitId));
+  keyed.sort((a, b) => cmp(a.k, b.k) || a.row.unitId.localeCompare(b.row.unitId, 'en', { numeric: true }));
   const out: Array<Ranked<T>> = [];
   keyed.forEach((x, i) => {
     const rank = i > 0 && cmp(keyed[i - 1].k, x.k) === 0 ? out[i - 1].rank : i + 1;

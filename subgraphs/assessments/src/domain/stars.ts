@@ -45,7 +45,7 @@ export function quotaProblems(levels: readonly StarLevel[], base = 'levels'): Ar
 
 export function gradeStars(units: ReadonlyArray<{ unitId: string; score: number }>, levels: readonly StarLevel[]): StarResult[] {
   const n = units.length;
-  const ranked = [...units].sort((a, b) => b.score - a.score || a.unitId.localeCompare(b.unitId));
+  const ranked = [...units].sort((a, b) => b.score - a.score || a.unitId.localeCompare(b.unitId, 'en', { numeric: true }));
   // Groups of equal scores, with their rank (1 + the number of units scoring higher).
   const groups: Array<{ rank: number; members: typeof ranked }> = [];
   ranked.forEach((u, i) => {

@@ -1,7 +1,8 @@
 /**
  * MULTIPLE_INSPECTIONS (多头检查, DOMAIN.md; issue 5 §3): several bodies inspect or assess one
  * unit in one period. The period is the calendar quarter in which a visit begins (inspections are
- * planned by quarter; a submission counts as a one-day visit on its day). Two or more distinct
+ * planned by quarter; a grading submission counts as a one-day visit on its day, a guide's
+ * opinion does not: it is part of the leader's assessment). Two or more distinct
  * bodies visiting in one quarter is a finding, with a proposal for one joint inspection
  * (基层一次迎检): organised by the unit's leader among the bodies (else the first to come),
  * in the days all visits share (else the organiser's own window), over every indicator any of

@@ -1,0 +1,71 @@
+/**
+ * Assessment findings of units in a year (issue 5 §3), set-based: three statements (the units'
+ * submissions, inspections and accepted joint inspections of the year), one question to org
+ * (who led and guided them over the year, with every body above), one to tasks (how many
+ * assignments each assessor gave each unit before assessing it), one for names; then the pure
+ * detectors (domain/findings). Nothing here depends on the number of units.
+ */
+import { HUB_OPERATOR, LeadershipIndex } from '@tiaokuai/common';
+import type { AssessmentsContext } from '../context';
+import type { AssessmentFinding, Visit } from '../domain/findings/types';
+import { gradedByNonLeader } from '../domain/findings/graded-by-non-leader';
+import { activityWindow, evaluationOnly, type AssessmentEvent } from '../domain/findings/evaluation-only';
+import { multipleInspections } from '../domain/findings/multiple-inspections';
+import { yearOfUnits, type InspectionRecord, type SchemeRecord, type SubmissionRecord } from './store';
+
+export type UnitFindingRecord = AssessmentFinding;
+
+const ACTIVITY = `query Activity($p: [ActivityQuestionInput!]!) { assignmentActivity(pairs: $p) }`;
+
+export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readonly string[], year: number): Promise<Map<string, AssessmentFinding[]>> {
+  const out = new Map<string, AssessmentFinding[]>(unitIds.map((u) => [u, []]));
+  if (unitIds.length === 0) return out;
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const [data, answer] = await Promise.all([yearOfUnits(ctx.db, unitIds, year), ctx.org.timelines({ units: unitIds, from, to })]);
+  const index = new LeadershipIndex(answer.timelines);
+  const leads = (b: string, u: string, day: string) => index.leads(b, u, day);
+  const leadersOn = (u: string, day: string) => [...new Set(answer.timelines.get(u)?.find((p) => p.from <= day && p.to >= day)?.leaders ?? [])];
+
+  // The schemes' indicators name what a submission assessed (for a joint inspection's list).
+  const schemes = new Map<string, SchemeRecord>();
+  for (const s of await ctx.loaders.scheme.loadMany([...new Set(data.submissions.map((s) => s.schemeId))])) if (s && !(s instanceof Error)) schemes.set(s.id, s);
+  const indicatorsOf = (s: SubmissionRecord) => schemes.get(s.schemeId)?.scheme.indicators.map((k) => ({ code: k.code, name: k.name })) ?? [];
+
+  const events: AssessmentEvent[] = [
+    ...data.submissions.map((s) => ({ kind: 'SUBMISSION' as const, id: s.id, unitId: s.unitId, bodyId: s.assessorId, on: s.assessedOn })),
+    ...data.inspections.map((i) => ({ kind: 'INSPECTION' as const, id: i.id, unitId: i.unitId, bodyId: i.inspectorId, on: i.startsOn })),
+  ];
+  // One question to tasks for every (body, unit) pair, over its year up to its last assessment.
+  const lastOf = new Map<string, AssessmentEvent>();
+  for (const e of events) {
+    const k = `${e.bodyId}|${e.unitId}`;
+    const cur = lastOf.get(k);
+    if (!cur || e.on > cur.on) lastOf.set(k, e);
+  }
+  const pairs = [...lastOf.values()].map((e) => ({ issuer: e.bodyId, unit: e.unitId, ...activityWindow(e.on) }));
+  const counts = new Map<string, number>();
+  if (pairs.length > 0) {
+    const r = await ctx.tasks.query<{ assignmentActivity: number[] }>(ACTIVITY, { p: pairs }, { ...HUB_OPERATOR, requestId: ctx.identity.requestId });
+    pairs.forEach((p, i) => counts.set(`${p.issuer}|${p.unit}|${p.from}|${p.to}`, r.assignmentActivity[i]));
+  }
+
+  const bodies = new Set<string>([...unitIds, ...events.map((e) => e.bodyId), ...[...answer.timelines.values()].flatMap((ps) => ps.flatMap((p) => p.leaders))]);
+  const named = await ctx.org.unitsById([...bodies]);
+  const names = (id: string) => { const u = named.get(id); return u ? `${u.name}（${u.code}）` : `#${id}`; };
+
+  const visits: Array<Visit & { jointId: string | null }> = [
+    ...data.inspections.map((i: InspectionRecord) => ({ kind: 'INSPECTION' as const, id: i.id, bodyId: i.inspectorId, unitId: i.unitId, from: i.startsOn, to: i.endsOn, indicators: i.indicators, jointId: i.jointId })),
+    // A grading is a visit, unless made during one of the assessor's own inspections of the unit
+    // (then it is that visit). An opinion is not: it is asked for as part of the leader's assessment.
+    ...data.submissions.filter((s) => s.role === 'GRADING' && !data.inspections.some((i) => i.inspectorId === s.assessorId && i.unitId === s.unitId && i.startsOn <= s.assessedOn && i.endsOn >= s.assessedOn))
+      .map((s) => ({ kind: 'SUBMISSION' as const, id: s.id, bodyId: s.assessorId, unitId: s.unitId, from: s.assessedOn, to: s.assessedOn, indicators: indicatorsOf(s), jointId: null })),
+  ];
+  const found = [
+    ...multipleInspections(visits, data.joints.map((j) => ({ unitId: j.unitId, from: j.startsOn, bodyIds: j.bodyIds })), leads, names),
+    ...evaluationOnly(events, (b, u, f, t) => counts.get(`${b}|${u}|${f}|${t}`) ?? 0, names),
+    ...gradedByNonLeader(data.submissions.filter((s) => s.role === 'GRADING'), leads, leadersOn, names),
+  ];
+  for (const f of found) out.get(f.unitId)?.push(f);
+  return out;
+}

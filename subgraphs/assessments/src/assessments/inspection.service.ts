@@ -1,0 +1,147 @@
+/**
+ * Inspections and joint inspections (多头检查 → 基层一次迎检; issue 5 §3).
+ *
+ * A body announces an inspection of units over a window (scheduleInspection): it must lead or
+ * guide each unit on the first day (guides may inspect: DOMAIN.md GUIDANCE), else FORBIDDEN
+ * naming the units; idempotent by the inspector's key per unit. Its indicators are the
+ * scheme's (when it names one) or those given.
+ *
+ * acceptJointInspection takes the MULTIPLE_INSPECTIONS finding of a unit for a quarter as it
+ * stands and records the single visit: organiser, window and merged indicators from the
+ * proposal unless the caller chooses others (the organiser among the bodies, the window inside
+ * the quarter). The member inspections are marked as merged; the finding is then settled, and
+ * the record kept. Accepted by the unit's side (its jurisdiction) or the organiser's.
+ */
+import { BadInputError, ConflictError, ForbiddenError, isDay, LeadershipIndex, NotFoundError, requireRole, scopedTransaction } from '@tiaokuai/common';
+import { sql } from 'drizzle-orm';
+import type { AssessmentsContext } from '../context';
+import { inspections, jointInspections } from '../db/schema';
+import { quarterOf } from '../domain/findings/multiple-inspections';
+import { unitFindingsBatch } from './findings.service';
+import { isRlsRefusal, schemeOf } from './scheme.service';
+import { toInspection, toJoint, type InspectionRecord, type JointInspectionRecord } from './store';
+
+export interface ScheduleInput {
+  inspector: string;
+  units: string[];
+  title: string;
+  from: string;
+  to: string;
+  scheme?: string | null;
+  indicators?: Array<{ code: string; name: string }> | null;
+  key?: string | null;
+}
+
+const TITLE_MAX = 200;
+
+export async function scheduleInspection(ctx: AssessmentsContext, input: ScheduleInput): Promise<InspectionRecord[]> {
+  requireRole(ctx.identity, 'EDITOR', '安排检查');
+  const title = input.title?.trim() ?? '';
+  if (!title) throw new BadInputError('input.title', '必填');
+  if (title.length > TITLE_MAX) throw new BadInputError('input.title', `过长（最多 ${TITLE_MAX} 字）`);
+  if (!isDay(input.from)) throw new BadInputError('input.from', `日期无效：${input.from}`);
+  if (!isDay(input.to) || input.to < input.from) throw new BadInputError('input.to', `结束日期应不早于开始日期：${input.to}`);
+  if (input.units.length === 0) throw new BadInputError('input.units', '至少需要一个被检查单位');
+  const key = input.key?.trim() || null;
+  let indicators = (input.indicators ?? []).map((k, i) => {
+    if (!k.code?.trim() || !k.name?.trim()) throw new BadInputError(`input.indicators[${i}]`, '指标须有 code 和 name');
+    return { code: k.code.trim(), name: k.name.trim() };
+  });
+  let schemeId: number | null = null;
+  if (input.scheme) {
+    const scheme = await schemeOf(ctx, input.scheme, 'input.scheme');
+    schemeId = Number(scheme.id);
+    if (indicators.length === 0) indicators = scheme.scheme.indicators.map((k) => ({ code: k.code, name: k.name }));
+  }
+  const codes = await ctx.org.unitsByCode([input.inspector, ...input.units]);
+  const inspector = codes.get(input.inspector);
+  if (!inspector || !(await ctx.org.canSee(inspector.id))) throw new NotFoundError('input.inspector', `未知单位代码：${input.inspector}`);
+  const unknown = input.units.filter((c) => !codes.get(c));
+  if (unknown.length) throw new NotFoundError(`input.units[${input.units.indexOf(unknown[0])}]`, `未知单位代码：${unknown.join('、')}`);
+  const unitIds = [...new Set(input.units.map((c) => codes.get(c)!.id))];
+  const answer = await ctx.org.timelines({ units: unitIds, from: input.from, to: input.from });
+  const index = new LeadershipIndex(answer.timelines);
+  const outside = input.units.filter((c) => index.relation(inspector.id, codes.get(c)!.id, input.from) === 'NONE');
+  if (outside.length) {
+    throw new ForbiddenError(`${input.inspector} 于 ${input.from} 既不领导也不指导：${[...new Set(outside)].join('、')}（不能检查）`, { field: 'input.units', units: [...new Set(outside)].sort() });
+  }
+  try {
+    return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
+      const out: InspectionRecord[] = [];
+      for (const unitId of unitIds) {
+        if (key) {
+          const [hit] = await ctx.database.rows<Record<string, any>>(sql`select * from assessments.inspections
+            where inspector_id = ${Number(inspector.id)} and key = ${key} and unit_id = ${Number(unitId)}`, tx);
+          if (hit) {
+            const e = toInspection(hit);
+            if (e.title !== title || e.startsOn !== input.from || e.endsOn !== input.to) {
+              throw new ConflictError('input.key', `key「${key}」已用于 ${input.inspector} 的另一次检查（#${e.id}「${e.title}」）：不覆盖，请换用新的 key`);
+            }
+            out.push(e);
+            continue;
+          }
+        }
+        const [row] = await tx.insert(inspections).values({
+          inspectorId: Number(inspector.id), unitId: Number(unitId), key, title, startsOn: input.from, endsOn: input.to, schemeId, indicators, createdBy: ctx.identity.subject,
+        }).returning();
+        out.push(toInspection({ ...row, inspector_id: row.inspectorId, unit_id: row.unitId, starts_on: row.startsOn, ends_on: row.endsOn, scheme_id: row.schemeId, joint_id: row.jointId, created_by: row.createdBy }));
+      }
+      return out;
+    });
+  } catch (e) {
+    if (isRlsRefusal(e)) throw new ForbiddenError(`无权以 ${input.inspector} 的名义安排检查`, { field: 'input.inspector' });
+    throw e;
+  }
+}
+
+export interface AcceptJointInput {
+  unit: string;
+  /** Any day of the quarter the finding is about. */
+  on: string;
+  lead?: string | null;
+  from?: string | null;
+  to?: string | null;
+  note?: string | null;
+}
+
+export async function acceptJointInspection(ctx: AssessmentsContext, input: AcceptJointInput): Promise<JointInspectionRecord> {
+  requireRole(ctx.identity, 'EDITOR', '确认联合检查');
+  if (!isDay(input.on)) throw new BadInputError('input.on', `日期无效：${input.on}`);
+  const unit = (await ctx.org.unitsByCode([input.unit])).get(input.unit);
+  if (!unit || !(await ctx.org.canSee(unit.id))) throw new NotFoundError('input.unit', `未知单位代码：${input.unit}`);
+  const quarter = quarterOf(input.on);
+  const findings = (await unitFindingsBatch(ctx, [unit.id], Number(input.on.slice(0, 4)))).get(unit.id) ?? [];
+  const finding = findings.find((f) => f.kind === 'MULTIPLE_INSPECTIONS' && f.from === quarter.from);
+  if (!finding || !finding.proposal) throw new ConflictError('input.on', `${input.unit} 在 ${quarter.label} 没有待合并的多头检查`);
+  let leadId = finding.proposal.leadId;
+  if (input.lead) {
+    const lead = (await ctx.org.unitsByCode([input.lead])).get(input.lead);
+    if (!lead || !finding.bodyIds.includes(lead.id)) throw new BadInputError('input.lead', `牵头单位应是参加检查的单位之一：${input.lead}`);
+    leadId = lead.id;
+  }
+  const from = input.from ?? finding.proposal.from;
+  const to = input.to ?? finding.proposal.to;
+  if (!isDay(from) || from < quarter.from || from > quarter.to) throw new BadInputError('input.from', `联合检查应在 ${quarter.label}（${quarter.from} 至 ${quarter.to}）内：${from}`);
+  if (!isDay(to) || to < from || to > quarter.to) throw new BadInputError('input.to', `结束日期应在 ${from} 至 ${quarter.to} 之间：${to}`);
+  const note = input.note?.trim() || null;
+  if (note && note.length > 2000) throw new BadInputError('input.note', '说明过长（最多 2000 字）');
+  try {
+    return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
+      const [row] = await tx.insert(jointInspections).values({
+        unitId: Number(unit.id), leadId: Number(leadId), bodies: finding.bodyIds.map(Number), startsOn: from, endsOn: to,
+        indicators: finding.proposal!.indicators, note, acceptedBy: ctx.identity.subject, acceptedFor: ctx.identity.body,
+      }).returning();
+      if (finding.inspectionIds.length) {
+        const merged = await tx.update(inspections).set({ jointId: row.id })
+          .where(sql`${inspections.id} in (${sql.join(finding.inspectionIds.map((i) => sql`${Number(i)}`), sql`, `)}) and ${inspections.jointId} is null`).returning({ id: inspections.id });
+        // Another acceptance got there first: nothing of this one is kept.
+        if (merged.length !== finding.inspectionIds.length) throw new ConflictError('input.on', '这些检查刚被另一请求合并：请刷新后重试，未做任何更改');
+      }
+      return toJoint({ ...row, unit_id: row.unitId, lead_id: row.leadId, starts_on: row.startsOn, ends_on: row.endsOn, accepted_by: row.acceptedBy, accepted_for: row.acceptedFor, accepted_at: row.acceptedAt });
+    });
+  } catch (e) {
+    if (isRlsRefusal(e)) throw new ForbiddenError(`无权确认 ${input.unit} 的联合检查`, { field: 'input.unit' });
+    throw e;
+  }
+}
+

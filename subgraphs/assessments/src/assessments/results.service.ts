@@ -1,0 +1,100 @@
+/**
+ * Results under a scheme (issue 5 §4): each unit's result (the leader's grading with the guides'
+ * opinions weighted in: domain/scoring.ts unitResult), ranked within a committee's scope
+ * (domain/ranking.ts), and star grading of branches with quotas (domain/stars.ts).
+ *
+ * Cost: one statement for all of a scheme's submissions, and (with a scope) one question to org
+ * for its members, whatever the number of units.
+ */
+import { BadInputError, groupBy } from '@tiaokuai/common';
+import type { AssessmentsContext } from '../context';
+import { rankResults } from '../domain/ranking';
+import { unitResult, type Graded } from '../domain/scoring';
+import { gradeStars, quotaProblems, STAR_NAMES, type StarLevel, type StarResult } from '../domain/stars';
+import { schemeOf } from './scheme.service';
+import { submissionsOfScheme, submissionsOfUnits, type SchemeRecord, type SubmissionRecord } from './store';
+
+export interface UnitAssessment {
+  scheme: SchemeRecord;
+  unitId: string;
+  grading: SubmissionRecord | null;
+  opinions: SubmissionRecord[];
+  result: (Graded & { opinionsCounted: number }) | null;
+}
+
+export interface ResultRow extends UnitAssessment {
+  rank: number;
+  result: Graded & { opinionsCounted: number };
+}
+
+const graded = (s: SubmissionRecord): Graded => {
+  const { indicators: _drop, ...rest } = s.result;
+  return rest;
+};
+
+function assemble(scheme: SchemeRecord, unitId: string, subs: readonly SubmissionRecord[]): UnitAssessment {
+  const grading = subs.find((s) => s.role === 'GRADING') ?? null;
+  const opinions = subs.filter((s) => s.role === 'OPINION');
+  return { scheme, unitId, grading, opinions, result: unitResult(scheme.scheme, grading && graded(grading), opinions.map(graded)) };
+}
+
+/** A unit's assessments under the schemes of `year` (one per scheme it was assessed under). */
+export async function unitAssessments(ctx: AssessmentsContext, unitId: string, year: number): Promise<UnitAssessment[]> {
+  if (!(await ctx.org.canSee(unitId))) return [];
+  const subs = await submissionsOfUnits(ctx.db, [unitId], year);
+  const out: UnitAssessment[] = [];
+  for (const [schemeId, list] of groupBy(subs, (s) => s.schemeId)) {
+    const scheme = (await ctx.loaders.scheme.load(schemeId))!;
+    out.push(assemble(scheme, unitId, list));
+  }
+  return out;
+}
+
+/**
+ * The graded units under a scheme, ranked: within `scope` (a unit code: its members over the
+ * scheme's year) when given, else among every unit the caller may see. Units with opinions but
+ * no grading are not ranked (opinions alone never grade).
+ */
+export async function schemeResults(ctx: AssessmentsContext, schemeId: string, scope: string | null): Promise<{ scheme: SchemeRecord; rows: ResultRow[]; members: Set<string> | null }> {
+  const scheme = await schemeOf(ctx, schemeId, 'scheme');
+  const [subs, members] = await Promise.all([
+    submissionsOfScheme(ctx.db, scheme.id),
+    scope ? ctx.org.scope(scope, `${scheme.year}-01-01`, `${scheme.year}-12-31`).then((s) => ({ ids: new Set(s.members), answer: s.answer })) : null,
+  ]);
+  const byUnit = groupBy(subs, (s) => s.unitId);
+  const units = members ? [...byUnit.keys()].filter((u) => members.ids.has(u)) : await ctx.org.onlyVisible([...byUnit.keys()]);
+  const assembled = units.map((u) => assemble(scheme, u, byUnit.get(u)!)).filter((a): a is UnitAssessment & { result: ResultRow['result'] } => a.result !== null);
+  const ranked = rankResults(scheme.scheme, assembled.map((a) => ({ ...a, unitId: a.unitId, result: a.result })));
+  return { scheme, rows: ranked.map((r) => ({ ...r.row, rank: r.rank })), members: members?.ids ?? null };
+}
+
+export interface StarGrading {
+  scheme: SchemeRecord;
+  levels: StarLevel[];
+  graded: number;
+  rows: Array<StarResult & { starName: string; kind: string }>;
+  rule: string;
+}
+
+/**
+ * Star grading (党支部达标定级) of the graded units of `kinds` in `scope` by their final score
+ * (the party-building score under a grade matrix), with quotas per level.
+ */
+export async function starGrading(ctx: AssessmentsContext, schemeId: string, scope: string, levels: StarLevel[], kinds: string[]): Promise<StarGrading> {
+  const problems = quotaProblems(levels, 'levels');
+  if (problems.length) throw new BadInputError(problems[0].path, problems[0].message, { problems });
+  const scheme = await schemeOf(ctx, schemeId, 'scheme');
+  const s = await ctx.org.scope(scope, `${scheme.year}-01-01`, `${scheme.year}-12-31`);
+  const { rows } = await schemeResults(ctx, schemeId, scope);
+  const kindOf = (id: string) => s.answer.units.get(id)?.kind ?? '';
+  const eligible = rows.filter((r) => kinds.includes(kindOf(r.unitId)));
+  const stars = gradeStars(eligible.map((r) => ({ unitId: r.unitId, score: r.result.finalScore ?? r.result.partyScore })), levels);
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  return {
+    scheme, levels, graded: eligible.length,
+    rows: stars.map((x) => ({ ...x, starName: STAR_NAMES[x.stars] ?? `${x.stars}星级`, kind: kindOf(x.unitId) })),
+    rule: `参评 ${eligible.length} 个单位，按${scheme.scheme.combination.method === 'WEIGHTED_SUM' ? '双百分综合得分' : '党建得分'}从高到低：`
+      + levels.map((l) => (l.share === undefined ? `其余为${STAR_NAMES[l.stars] ?? l.stars}` : `${STAR_NAMES[l.stars] ?? l.stars}不超过 ${pct(l.share)}（${Math.floor(l.share * eligible.length)} 个）${l.minScore !== undefined ? `且不低于 ${l.minScore} 分` : ''}`)).join('；')
+      + '；同分者同级，名额不足以容纳同分者时整组降级，名额绝不超出',
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * Submitting and correcting assessments (issue 5 §2).
+ *
+ * Who may submit, by org's answer for the assessment day (leadershipTimeline, through the
+ * common LeadershipIndex: directly or up the chain of leaders):
+ * - a body that LEADS the unit: its submission is the GRADING assessment;
+ * - a body that GUIDES it: recorded as a weighted OPINION (domain/scoring.ts unitResult);
+ * - anyone else: FORBIDDEN, naming the unit.
+ * The caller acts for the assessing body (it must be in the caller's jurisdiction, EDITOR).
+ *
+ * One submission per scheme, unit and assessor. A correction names the version it was based
+ * on; a stale one is refused with CONFLICT (`currentVersion`), never applied over the other
+ * change. Each version's input and result is kept in submission_revisions; the result is always
+ * scored afresh from the whole corrected input, never patched.
+ */
+import {
+  BadInputError, ConflictError, ForbiddenError, isDay, LeadershipIndex, NotFoundError, requireRole, scopedTransaction, today, type Relation,
+} from '@tiaokuai/common';
+import { sql } from 'drizzle-orm';
+import type { AssessmentsContext } from '../context';
+import { submissionRevisions, submissions } from '../db/schema';
+import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
+import { canonical, isRlsRefusal, isUniqueViolation, schemeOf } from './scheme.service';
+import { toSubmission, type SchemeRecord, type SubmissionRecord, type SubmissionRole } from './store';
+
+export interface SubmitInput {
+  scheme: string;
+  unit: string;
+  assessor: string;
+  on: string;
+  scores?: Submission['scores'] | null;
+  ratings?: Submission['ratings'] | null;
+  businessScore: number;
+  note?: string | null;
+}
+
+export interface CorrectInput {
+  submission: string;
+  version: number;
+  on?: string | null;
+  scores?: Submission['scores'] | null;
+  ratings?: Submission['ratings'] | null;
+  businessScore?: number | null;
+  note?: string | null;
+}
+
+const NOTE_MAX = 2000;
+
+/** The assessment day: a day, not in the future, within the scheme's year or the first half of the next. */
+function checkDay(scheme: SchemeRecord, on: string, field: string): void {
+  if (!isDay(on)) throw new BadInputError(field, `日期无效：${on}`);
+  if (on > today()) throw new BadInputError(field, `考核日期 ${on} 在未来`);
+  const from = `${scheme.year}-01-01`;
+  const to = `${scheme.year + 1}-06-30`;
+  if (on < from || on > to) throw new BadInputError(field, `${scheme.year} 年度方案的考核日期应在 ${from} 至 ${to} 之间：${on}`);
+}
+
+function score(scheme: SchemeRecord, input: Submission): ScoreResult {
+  const { result, problems } = scoreSubmission(scheme.scheme, input, 'input');
+  if (!result) throw new BadInputError(problems[0].path, problems[0].message, { problems });
+  return result;
+}
+
+function checkNote(note: string | null | undefined): string | null {
+  if (note == null || note.trim() === '') return null;
+  if (note.length > NOTE_MAX) throw new BadInputError('input.note', `说明过长（最多 ${NOTE_MAX} 字）`);
+  return note.trim();
+}
+
+/** How `assessorId` relates to `unitId` on `day`, by org's answer (asked as the operator). */
+export async function relationOn(ctx: AssessmentsContext, assessorId: string, unitId: string, day: string): Promise<Relation> {
+  const answer = await ctx.org.timelines({ units: [unitId], from: day, to: day });
+  return new LeadershipIndex(answer.timelines).relation(assessorId, unitId, day);
+}
+
+async function roleFor(ctx: AssessmentsContext, assessor: { id: string; code: string }, unit: { id: string; code: string }, day: string, field: string): Promise<SubmissionRole> {
+  const relation = await relationOn(ctx, assessor.id, unit.id, day);
+  if (relation === 'NONE') {
+    throw new ForbiddenError(`${assessor.code} 于 ${day} 既不领导也不指导 ${unit.code}（直接或经其领导的单位）：不能考核评价它`, { field, units: [unit.code] });
+  }
+  return relation === 'LEADS' ? 'GRADING' : 'OPINION';
+}
+
+export async function submitAssessment(ctx: AssessmentsContext, input: SubmitInput): Promise<SubmissionRecord> {
+  requireRole(ctx.identity, 'EDITOR', '提交考核评价');
+  const scheme = await schemeOf(ctx, input.scheme, 'input.scheme');
+  checkDay(scheme, input.on, 'input.on');
+  const codes = await ctx.org.unitsByCode([input.unit, input.assessor]);
+  const unit = codes.get(input.unit);
+  const assessor = codes.get(input.assessor);
+  if (!unit) throw new NotFoundError('input.unit', `未知单位代码：${input.unit}`);
+  if (!assessor || !(await ctx.org.canSee(assessor.id))) throw new NotFoundError('input.assessor', `未知单位代码：${input.assessor}`);
+  const given: Submission = { scores: input.scores ?? [], ratings: input.ratings ?? [], businessScore: input.businessScore };
+  const result = score(scheme, given);
+  const note = checkNote(input.note);
+  const role = await roleFor(ctx, assessor, unit, input.on, 'input.unit');
+  const [existing] = await ctx.database.rows<Record<string, any>>(sql`select * from assessments.submissions
+    where scheme_id = ${Number(scheme.id)} and unit_id = ${Number(unit.id)} and assessor_id = ${Number(assessor.id)}`);
+  if (existing) {
+    const e = toSubmission(existing);
+    // The same submission again (a retried request) changes nothing.
+    if (e.assessedOn === input.on && canonical(e.input) === canonical(given) && e.note === note) return e;
+    throw new ConflictError('input.unit', `${input.assessor} 已在方案 #${scheme.id} 下考核过 ${input.unit}（#${e.id}，版本 ${e.version}）：请用 correctAssessment 更正`, { submission: e.id, currentVersion: e.version });
+  }
+  try {
+    return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
+      const [row] = await tx.insert(submissions).values({
+        schemeId: Number(scheme.id), unitId: Number(unit.id), assessorId: Number(assessor.id), role, assessedOn: input.on,
+        input: given, result, partyScore: result.partyScore, businessScore: result.businessScore, finalScore: result.finalScore, grade: result.grade,
+        note, submittedBy: ctx.identity.subject, submittedFor: ctx.identity.body,
+      }).returning();
+      await tx.insert(submissionRevisions).values({
+        submissionId: row.id, version: row.version, role, assessedOn: input.on, input: given, result, note,
+        bySubject: ctx.identity.subject, byBody: ctx.identity.body, requestId: ctx.identity.requestId ?? null,
+      });
+      return fromRow(row);
+    });
+  } catch (e) {
+    if (isRlsRefusal(e)) throw new ForbiddenError(`无权以 ${input.assessor} 的名义提交考核评价`, { field: 'input.assessor' });
+    if (isUniqueViolation(e)) throw new ConflictError('input.unit', `${input.assessor} 对 ${input.unit} 的考核刚被另一请求提交：请刷新后用 correctAssessment 更正`);
+    throw e;
+  }
+}
+
+export async function correctAssessment(ctx: AssessmentsContext, input: CorrectInput): Promise<SubmissionRecord> {
+  requireRole(ctx.identity, 'EDITOR', '更正考核评价');
+  const current = /^\d+$/.test(input.submission) ? await ctx.loaders.submission.load(input.submission) : null;
+  if (!current || !(await canSeeSubmission(ctx, current))) throw new NotFoundError('input.submission', `未知考核评价：${input.submission}`);
+  if (!(await ctx.org.canSee(current.assessorId))) throw new ForbiddenError('只有作出考核评价的单位（或其上级）可以更正它', { field: 'input.submission' });
+  if (current.version !== input.version) throw stale(current, input.version);
+  const scheme = await schemeOf(ctx, current.schemeId, 'input.submission');
+  const on = input.on ?? current.assessedOn;
+  checkDay(scheme, on, 'input.on');
+  const given: Submission = {
+    scores: input.scores ?? current.input.scores,
+    ratings: input.ratings ?? current.input.ratings,
+    businessScore: input.businessScore ?? current.input.businessScore,
+  };
+  const result = score(scheme, given);
+  const note = input.note === undefined ? current.note : checkNote(input.note);
+  if (on === current.assessedOn && canonical(given) === canonical(current.input) && note === current.note) {
+    throw new BadInputError('input', '更正与现有内容相同：没有任何更改');
+  }
+  // A new day may change who the assessor is to the unit.
+  let role = current.role;
+  if (on !== current.assessedOn) {
+    const units = await ctx.org.unitsById([current.unitId, current.assessorId]);
+    const code = (id: string) => units.get(id)?.code ?? id;
+    role = await roleFor(ctx, { id: current.assessorId, code: code(current.assessorId) }, { id: current.unitId, code: code(current.unitId) }, on, 'input.on');
+  }
+  try {
+    return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
+      const [row] = await tx.update(submissions).set({
+        role, assessedOn: on, input: given, result, partyScore: result.partyScore, businessScore: result.businessScore, finalScore: result.finalScore,
+        grade: result.grade, note, version: sql`${submissions.version} + 1`, updatedAt: sql`now()`,
+      }).where(sql`${submissions.id} = ${Number(current.id)} and ${submissions.version} = ${input.version}`).returning();
+      if (!row) throw new ConflictError('input.version', `考核评价 ${current.id} 刚被他人更正：请刷新后重试，未做任何更改`);
+      await tx.insert(submissionRevisions).values({
+        submissionId: row.id, version: row.version, role, assessedOn: on, input: given, result, note,
+        bySubject: ctx.identity.subject, byBody: ctx.identity.body, requestId: ctx.identity.requestId ?? null,
+      });
+      const updated = fromRow(row);
+      ctx.loaders.submission.clear(updated.id).prime(updated.id, updated);
+      ctx.loaders.revisions.clear(updated.id);
+      return updated;
+    });
+  } catch (e) {
+    if (isRlsRefusal(e)) throw new ForbiddenError('无权更正该考核评价', { field: 'input.submission' });
+    throw e;
+  }
+}
+
+function stale(s: SubmissionRecord, given: number): ConflictError {
+  return new ConflictError('input.version', `考核评价 ${s.id} 已是版本 ${s.version}（你给的是 ${given}）：请基于最新版本重新更正，未做任何更改`, { currentVersion: s.version });
+}
+
+/** A submission is seen from the unit's side or the assessor's. */
+export async function canSeeSubmission(ctx: AssessmentsContext, s: SubmissionRecord): Promise<boolean> {
+  return (await ctx.org.canSee(s.unitId)) || ctx.org.canSee(s.assessorId);
+}
+
+/** drizzle's returned row (camelCase) as a record. */
+function fromRow(r: typeof submissions.$inferSelect): SubmissionRecord {
+  return toSubmission({
+    id: r.id, scheme_id: r.schemeId, unit_id: r.unitId, assessor_id: r.assessorId, role: r.role, assessed_on: r.assessedOn, input: r.input,
+    result: r.result, note: r.note, version: r.version, submitted_by: r.submittedBy, submitted_for: r.submittedFor, created_at: r.createdAt, updated_at: r.updatedAt,
+  });
+}

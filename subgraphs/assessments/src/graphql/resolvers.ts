@@ -1,0 +1,212 @@
+
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AssessmentsContext } from '../context';
+import type { AssessmentFinding as Finding, JointProposal as Proposal } from '../domain/findings/types';
+import type { StarLevel } from '../domain/stars';
+import { scopeFindings } from '../assessments/scope-findings.service';
+import { acceptJointInspection, scheduleInspection } from '../assessments/inspection.service';
+import { schemeResults, starGrading, unitAssessments, type UnitAssessment as UnitAssessmentRecord } from '../assessments/results.service';
+import { defineScheme, listSchemes, schemeOf } from '../assessments/scheme.service';
+import { canSeeSubmission, correctAssessment, submitAssessment } from '../assessments/submission.service';
+import type { InspectionRecord, JointInspectionRecord, RevisionRecord, SchemeRecord, SubmissionRecord } from '../assessments/store';
+import {
+  AcceptJointInspectionInput, AssessmentFinding, AssessmentFindingKindEnum, AssessmentResults, BranchKindEnum, Combination, CorrectAssessmentInput, EvaluatorGroup, GradeBand,
+  IndicatorScore, Inspection, JointInspection, JointProposal, MergedIndicator, Rating, ResultRow, ScheduleInspectionInput, Scheme, SchemeIndicator, SchemeInput,
+  StarGrading, StarLevelInput, StarRow, SubmitAssessmentInput, Submission, SubmissionRevision, Unit, UnitAssessment,
+} from './types';
+
+export const unitRef = (id: string) => ({ id });
+const ok = <T>(xs: Array<T | null | Error>): T[] => xs.filter((x): x is T => x != null && !(x instanceof Error));
+const DEFAULT_LEVELS: StarLevel[] = [{ stars: 5, share: 0.1 }, { stars: 4, share: 0.4 }, { stars: 3, share: 0.3 }, { stars: 2 }];
+
+/** A UnitAssessment as GraphQL shows it (flat result fields, the records kept for field resolvers). */
+export const flatAssessment = (a: UnitAssessmentRecord) => ({
+  ...a, graded: a.result !== null, partyScore: a.result?.partyScore ?? null, businessScore: a.result?.businessScore ?? null,
+  finalScore: a.result?.finalScore ?? null, partyGrade: a.result?.partyGrade ?? null, businessGrade: a.result?.businessGrade ?? null,
+  grade: a.result?.grade ?? null, opinionsCounted: a.result?.opinionsCounted ?? 0,
+});
+type FlatAssessment = ReturnType<typeof flatAssessment>;
+
+@Resolver(() => Scheme)
+export class SchemeResolver {
+  @Query(() => Scheme, { nullable: true, description: 'A scheme by id' })
+  async scheme(@Arg('id', () => ID) id: string, @Ctx() ctx: AssessmentsContext) {
+    return /^\d+$/.test(id) ? ctx.loaders.scheme.load(id) : null;
+  }
+
+  @Query(() => [Scheme], { description: 'Schemes, newest year first (every scheme is published to the units it assesses)' })
+  schemes(@Arg('issuer', () => String, { nullable: true }) issuer: string | null, @Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() ctx: AssessmentsContext) {
+    return listSchemes(ctx, { issuer, year });
+  }
+
+  @Mutation(() => Scheme, { description: 'Defines a scheme (checked whole: weights, bands, 双百分 rule); idempotent by key, never rewritten' })
+  defineScheme(@Arg('input', () => SchemeInput) input: SchemeInput, @Ctx() ctx: AssessmentsContext) {
+    return defineScheme(ctx, JSON.parse(JSON.stringify(input)));
+  }
+
+  @FieldResolver(() => Unit) issuer(@Root() s: SchemeRecord) { return unitRef(s.issuerId); }
+  @FieldResolver(() => [SchemeIndicator]) indicators(@Root() s: SchemeRecord) { return s.scheme.indicators; }
+  @FieldResolver(() => [EvaluatorGroup]) evaluatorGroups(@Root() s: SchemeRecord) { return s.scheme.evaluatorGroups; }
+  @FieldResolver(() => [GradeBand]) gradeBands(@Root() s: SchemeRecord) { return s.scheme.gradeBands; }
+  @FieldResolver(() => Float, { description: 'Percent of the party-building score from guides\' opinions' }) opinionWeight(@Root() s: SchemeRecord) { return s.scheme.opinionWeight; }
+  @FieldResolver(() => Combination)
+  combination(@Root() s: SchemeRecord) {
+    const c = s.scheme.combination;
+    return c.method === 'WEIGHTED_SUM'
+      ? { method: c.method, partyWeight: c.partyWeight, businessWeight: c.businessWeight, matrix: null }
+      : { method: c.method, partyWeight: null, businessWeight: null, matrix: c.matrix };
+  }
+
+  @FieldResolver(() => AssessmentResults, { description: 'Graded units ranked (within `scope`, a unit code, when given; else every unit you may see)' })
+  async results(
+    @Root() s: SchemeRecord,
+    @Arg('scope', () => String, { nullable: true }) scope: string | null,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
+    const { rows } = await schemeResults(ctx, s.id, scope);
+    return { total: rows.length, rows: rows.slice(Math.max(0, offset), Math.max(0, offset) + Math.min(Math.max(first, 0), 10_000)).map((r) => ({ ...flatAssessment(r), rank: r.rank })) };
+  }
+
+  @FieldResolver(() => StarGrading, { description: '党支部达标定级 of the graded units of `kinds` in `scope`, quotas never exceeded (default 10% five-star, 40% four-star, 30% three-star, the rest two-star)' })
+  stars(
+    @Root() s: SchemeRecord,
+    @Arg('scope') scope: string,
+    @Arg('levels', () => [StarLevelInput], { nullable: true }) levels: StarLevelInput[] | null,
+    @Arg('kinds', () => [BranchKindEnum], { defaultValue: ['BRANCH', 'GENERAL_BRANCH'] }) kinds: string[],
+    @Ctx() ctx: AssessmentsContext,
+  ) {
+    const given = levels?.map((l) => ({ stars: l.stars, ...(l.share != null ? { share: l.share } : {}), ...(l.minScore != null ? { minScore: l.minScore } : {}) }));
+    return starGrading(ctx, s.id, scope, given ?? DEFAULT_LEVELS, kinds);
+  }
+}
+
+@Resolver(() => ResultRow)
+export class ResultRowResolver {
+  @FieldResolver(() => Unit) unit(@Root() r: FlatAssessment) { return unitRef(r.unitId); }
+  @FieldResolver(() => Submission, { nullable: true }) grading(@Root() r: FlatAssessment) { return r.grading; }
+}
+
+@Resolver(() => StarRow)
+export class StarRowResolver {
+  @FieldResolver(() => Unit) unit(@Root() r: { unitId: string }) { return unitRef(r.unitId); }
+}
+
+@Resolver(() => UnitAssessment)
+export class UnitAssessmentResolver {
+  @FieldResolver(() => Scheme) scheme(@Root() a: FlatAssessment) { return a.scheme; }
+  @FieldResolver(() => Unit) unit(@Root() a: FlatAssessment) { return unitRef(a.unitId); }
+  @FieldResolver(() => Submission, { nullable: true, description: 'The leader\'s grading' }) grading(@Root() a: FlatAssessment) { return a.grading; }
+  @FieldResolver(() => [Submission], { description: 'Guiding bodies\' opinions' }) opinions(@Root() a: FlatAssessment) { return a.opinions; }
+}
+
+@Resolver(() => Submission)
+export class SubmissionResolver {
+  @Query(() => Submission, { nullable: true, description: 'A submission (null when unknown or out of sight)' })
+  async submission(@Arg('id', () => ID) id: string, @Ctx() ctx: AssessmentsContext) {
+    const s = /^\d+$/.test(id) ? await ctx.loaders.submission.load(id) : null;
+    return s && (await canSeeSubmission(ctx, s)) ? s : null;
+  }
+
+  @Mutation(() => Submission, { description: 'Submits an assessment: GRADING from a body that leads the unit on the day, OPINION from one that guides it, FORBIDDEN otherwise' })
+  submitAssessment(@Arg('input', () => SubmitAssessmentInput) input: SubmitAssessmentInput, @Ctx() ctx: AssessmentsContext) {
+    return submitAssessment(ctx, JSON.parse(JSON.stringify(input)));
+  }
+
+  @Mutation(() => Submission, { description: 'Corrects a submission (version-checked: stale is CONFLICT); scored afresh, every version kept' })
+  correctAssessment(@Arg('input', () => CorrectAssessmentInput) input: CorrectAssessmentInput, @Ctx() ctx: AssessmentsContext) {
+    return correctAssessment(ctx, JSON.parse(JSON.stringify(input)));
+  }
+
+  @FieldResolver(() => Scheme) async scheme(@Root() s: SubmissionRecord, @Ctx() ctx: AssessmentsContext) { return schemeOf(ctx, s.schemeId, 'scheme'); }
+  @FieldResolver(() => Unit) unit(@Root() s: SubmissionRecord) { return unitRef(s.unitId); }
+  @FieldResolver(() => Unit) assessor(@Root() s: SubmissionRecord) { return unitRef(s.assessorId); }
+  @FieldResolver(() => [IndicatorScore], { description: 'Per indicator, as scored' }) scores(@Root() s: SubmissionRecord) { return s.result.indicators; }
+  @FieldResolver(() => [Rating], { description: 'Ratings as given' }) ratings(@Root() s: SubmissionRecord) { return s.input.ratings; }
+  @FieldResolver(() => Float, { description: 'Party-building score (of 100)' }) partyScore(@Root() s: SubmissionRecord) { return s.result.partyScore; }
+  @FieldResolver(() => Float, { description: 'Business score (of 100)' }) businessScore(@Root() s: SubmissionRecord) { return s.result.businessScore; }
+  @FieldResolver(() => Float, { nullable: true }) finalScore(@Root() s: SubmissionRecord) { return s.result.finalScore; }
+  @FieldResolver(() => String) partyGrade(@Root() s: SubmissionRecord) { return s.result.partyGrade; }
+  @FieldResolver(() => String) businessGrade(@Root() s: SubmissionRecord) { return s.result.businessGrade; }
+  @FieldResolver(() => String, { description: 'This submission\'s own grade (a unit\'s result: Unit.assessments)' }) grade(@Root() s: SubmissionRecord) { return s.result.grade; }
+  @FieldResolver(() => [SubmissionRevision], { description: 'Every version, oldest first' })
+  async revisions(@Root() s: SubmissionRecord, @Ctx() ctx: AssessmentsContext) {
+    return (await ctx.loaders.revisions.load(s.id)).map((r: RevisionRecord) => ({
+      version: r.version, role: r.role, assessedOn: r.assessedOn, partyScore: r.result.partyScore, businessScore: r.result.businessScore,
+      finalScore: r.result.finalScore, grade: r.result.grade, note: r.note, by: r.bySubject, byBody: r.byBody, at: r.at,
+    }));
+  }
+}
+
+@Resolver(() => AssessmentFinding)
+export class AssessmentFindingResolver {
+  @Query(() => [AssessmentFinding], { description: 'Assessment findings of a committee\'s scope (a unit code) in a year' })
+  async assessmentFindings(
+    @Arg('scope') scope: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('kinds', () => [AssessmentFindingKindEnum], { nullable: true }) kinds: string[] | null,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
+    const all = await scopeFindings(ctx, scope, year);
+    return kinds ? all.filter((f) => kinds.includes(f.kind)) : all;
+  }
+
+  @FieldResolver(() => Unit) unit(@Root() f: Finding) { return unitRef(f.unitId); }
+  @FieldResolver(() => [Unit], { description: 'The assessors or inspectors concerned' }) bodies(@Root() f: Finding) { return f.bodyIds.map(unitRef); }
+  @FieldResolver(() => [Submission]) async submissions(@Root() f: Finding, @Ctx() ctx: AssessmentsContext) { return ok(await ctx.loaders.submission.loadMany(f.submissionIds)); }
+  @FieldResolver(() => [Inspection]) async inspections(@Root() f: Finding, @Ctx() ctx: AssessmentsContext) { return ok(await ctx.loaders.inspection.loadMany(f.inspectionIds)); }
+  @FieldResolver(() => JointProposal, { nullable: true, description: 'MULTIPLE_INSPECTIONS: the single visit proposed (acceptJointInspection)' }) proposal(@Root() f: Finding) { return f.proposal; }
+}
+
+@Resolver(() => JointProposal)
+export class JointProposalResolver {
+  @FieldResolver(() => Unit, { description: 'Organiser: the unit\'s leader among the bodies, else the first to come' }) lead(@Root() p: Proposal) { return unitRef(p.leadId); }
+  @FieldResolver(() => [MergedIndicator], { description: 'Every indicator any body asked for, once' }) indicators(@Root() p: Proposal) { return p.indicators; }
+}
+
+@Resolver(() => MergedIndicator)
+export class MergedIndicatorResolver {
+  @FieldResolver(() => [Unit], { description: 'The bodies that asked for it' }) bodies(@Root() k: { bodyIds: string[] }) { return k.bodyIds.map(unitRef); }
+}
+
+@Resolver(() => Inspection)
+export class InspectionResolver {
+  @Mutation(() => [Inspection], { description: 'Announces an inspection of units (the inspector must lead or guide each: else FORBIDDEN naming them); idempotent by key per unit' })
+  scheduleInspection(@Arg('input', () => ScheduleInspectionInput) input: ScheduleInspectionInput, @Ctx() ctx: AssessmentsContext) {
+    return scheduleInspection(ctx, JSON.parse(JSON.stringify(input)));
+  }
+
+  @FieldResolver(() => Unit) inspector(@Root() i: InspectionRecord) { return unitRef(i.inspectorId); }
+  @FieldResolver(() => Unit) unit(@Root() i: InspectionRecord) { return unitRef(i.unitId); }
+  @FieldResolver(() => Scheme, { nullable: true }) scheme(@Root() i: InspectionRecord, @Ctx() ctx: AssessmentsContext) { return i.schemeId ? ctx.loaders.scheme.load(i.schemeId) : null; }
+  @FieldResolver(() => JointInspection, { nullable: true, description: 'The joint inspection it was merged into' }) joint(@Root() i: InspectionRecord, @Ctx() ctx: AssessmentsContext) { return i.jointId ? ctx.loaders.joint.load(i.jointId) : null; }
+}
+
+@Resolver(() => JointInspection)
+export class JointInspectionResolver {
+  @Mutation(() => JointInspection, { description: 'Accepts the proposed joint inspection (基层一次迎检) of a unit for a quarter: the finding is settled, the record kept' })
+  acceptJointInspection(@Arg('input', () => AcceptJointInspectionInput) input: AcceptJointInspectionInput, @Ctx() ctx: AssessmentsContext) {
+    return acceptJointInspection(ctx, JSON.parse(JSON.stringify(input)));
+  }
+
+  @FieldResolver(() => Unit) unit(@Root() j: JointInspectionRecord) { return unitRef(j.unitId); }
+  @FieldResolver(() => Unit) lead(@Root() j: JointInspectionRecord) { return unitRef(j.leadId); }
+  @FieldResolver(() => [Unit]) bodies(@Root() j: JointInspectionRecord) { return j.bodyIds.map(unitRef); }
+  @FieldResolver(() => [MergedIndicator]) indicators(@Root() j: JointInspectionRecord) { return j.indicators; }
+}
+
+@Resolver(() => Unit)
+export class UnitResolver {
+  @FieldResolver(() => [UnitAssessment], { description: 'Its results under the schemes of `year` (nothing when out of sight)' })
+  async assessments(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
+    return (await unitAssessments(ctx, u.id, year)).map(flatAssessment);
+  }
+
+  @FieldResolver(() => [AssessmentFinding], { description: 'Its assessment findings in `year` (batched across units)' })
+  async assessmentFindings(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
+    if (!(await ctx.org.canSee(u.id))) return [];
+    return ctx.loaders.findings.load({ unitId: u.id, year });
+  }
+}
+
