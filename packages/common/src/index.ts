@@ -15,3 +15,4 @@ export * from './text';
 export * from './access';
 export * from './leadership';
 export * from './org-directory';
+export * from './outliers';

@@ -168,6 +168,21 @@ describe('results: ranking within a scope, opinions by the scheme\'s share, star
     expect(d._entities[0].assessments).toEqual([{ graded: true, partyScore: 80, finalScore: 86, grade: '良好', opinionsCounted: 1, grading: { role: 'GRADING' }, opinions: [{ role: 'OPINION' }], scheme: { id: s.id } }]);
   });
 
+  it('outliers: a branch far below the others on one indicator, named with the rule', async () => {
+    const s = await define();
+    for (const code of BRANCHES) {
+      const sc = scoresAt(90);
+      if (code === 'SC-YJT-ZB4') sc.scores[0].score = 3; // 组织建设 3 of 30, the others 27
+      await h.run(SUBMIT, { i: { scheme: s.id, unit: code, assessor: 'SC-JGGW', on: '2026-12-10', businessScore: 90, ...sc } });
+    }
+    const d = await h.ok(`query($id: ID!) { scheme(id: $id) { outliers(scope: "SC-JGGW") { rule rows { unit { id } measure value peerCount peerMean message } } } }`, { id: s.id });
+    expect(d.scheme.outliers.rule).toContain('标准差');
+    expect(d.scheme.outliers.rows.map((o: any) => [codeOf(o.unit.id), o.measure, o.value, o.peerCount, o.peerMean])).toEqual([
+      ['SC-YJT-ZB4', 'ZZJS', 3, 5, 27], ['SC-YJT-ZB4', 'PARTY_SCORE', 66, 5, 90],
+    ]);
+    expect(d.scheme.outliers.rows[0].message).toContain('四川省应急管理厅第4党支部');
+  });
+
   it('stars: quotas never exceeded, ties never split, each explained; bad quotas name the field', async () => {
     const s = await define();
     const scores = [95, 90, 90, 80, 70, 60];

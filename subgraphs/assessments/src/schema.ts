@@ -3,7 +3,7 @@ import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/common';
 import type { AssessmentsContext } from './context';
 import { canSeeSubmission } from './assessments/submission.service';
 import {
-  AssessmentFindingResolver, InspectionResolver, JointInspectionResolver, JointProposalResolver, MergedIndicatorResolver, ResultRowResolver, SchemeResolver,
+  AssessmentFindingResolver, InspectionResolver, JointInspectionResolver, JointProposalResolver, MergedIndicatorResolver, ResultRowResolver, ScoreOutlierResolver, SchemeResolver,
   StarRowResolver, SubmissionResolver, UnitAssessmentResolver, UnitResolver,
 } from './graphql/resolvers';
 
@@ -17,7 +17,7 @@ export function buildAssessmentsSchema(): Promise<FederatedSchema> {
     name: 'assessments',
     resolvers: [
       SchemeResolver, SubmissionResolver, UnitAssessmentResolver, ResultRowResolver, StarRowResolver, AssessmentFindingResolver, JointProposalResolver,
-      MergedIndicatorResolver, InspectionResolver, JointInspectionResolver, UnitResolver,
+      MergedIndicatorResolver, InspectionResolver, ScoreOutlierResolver, JointInspectionResolver, UnitResolver,
     ],
     federationImports: ['@key'],
     references: {

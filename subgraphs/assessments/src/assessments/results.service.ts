@@ -8,6 +8,7 @@
  */
 import { BadInputError, groupBy } from '@tiaokuai/common';
 import type { AssessmentsContext } from '../context';
+import { scoreOutliers, type ScoreOutlier } from '../domain/outliers';
 import { rankResults } from '../domain/ranking';
 import { unitResult, type Graded } from '../domain/scoring';
 import { gradeStars, quotaProblems, STAR_NAMES, type StarLevel, type StarResult } from '../domain/stars';
@@ -97,4 +98,16 @@ export async function starGrading(ctx: AssessmentsContext, schemeId: string, sco
       + levels.map((l) => (l.share === undefined ? `其余为${STAR_NAMES[l.stars] ?? l.stars}` : `${STAR_NAMES[l.stars] ?? l.stars}不超过 ${pct(l.share)}（${Math.floor(l.share * eligible.length)} 个）${l.minScore !== undefined ? `且不低于 ${l.minScore} 分` : ''}`)).join('；')
       + '；同分者同级，名额不足以容纳同分者时整组降级，名额绝不超出',
   };
+}
+
+/** Outliers among the graded units' scores under a scheme, within `scope` (domain/outliers.ts). */
+export async function schemeOutliers(ctx: AssessmentsContext, schemeId: string, scope: string | null): Promise<ScoreOutlier[]> {
+  const { scheme, rows } = await schemeResults(ctx, schemeId, scope);
+  const named = await ctx.org.unitsById(rows.map((r) => r.unitId));
+  const names = (id: string) => { const u = named.get(id); return u ? `${u.name}（${u.code}）` : `#${id}`; };
+  return scoreOutliers(scheme.scheme, rows.map((r) => ({
+    unitId: r.unitId,
+    // Indicators as the leader scored them; the scores of 100 as the unit's result (opinions weighed in).
+    result: { ...r.grading!.result, partyScore: r.result.partyScore, businessScore: r.result.businessScore },
+  })), names);
 }

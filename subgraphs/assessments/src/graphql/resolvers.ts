@@ -3,15 +3,16 @@ import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Roo
 import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding as Finding, JointProposal as Proposal } from '../domain/findings/types';
 import type { StarLevel } from '../domain/stars';
+import { SCORE_OUTLIER_RULE } from '../domain/outliers';
 import { scopeFindings } from '../assessments/scope-findings.service';
 import { acceptJointInspection, scheduleInspection } from '../assessments/inspection.service';
-import { schemeResults, starGrading, unitAssessments, type UnitAssessment as UnitAssessmentRecord } from '../assessments/results.service';
+import { schemeOutliers, schemeResults, starGrading, unitAssessments, type UnitAssessment as UnitAssessmentRecord } from '../assessments/results.service';
 import { defineScheme, listSchemes, schemeOf } from '../assessments/scheme.service';
 import { canSeeSubmission, correctAssessment, submitAssessment } from '../assessments/submission.service';
 import type { InspectionRecord, JointInspectionRecord, RevisionRecord, SchemeRecord, SubmissionRecord } from '../assessments/store';
 import {
   AcceptJointInspectionInput, AssessmentFinding, AssessmentFindingKindEnum, AssessmentResults, BranchKindEnum, Combination, CorrectAssessmentInput, EvaluatorGroup, GradeBand,
-  IndicatorScore, Inspection, JointInspection, JointProposal, MergedIndicator, Rating, ResultRow, ScheduleInspectionInput, Scheme, SchemeIndicator, SchemeInput,
+  IndicatorScore, Inspection, ScoreOutlier, ScoreOutliers, JointInspection, JointProposal, MergedIndicator, Rating, ResultRow, ScheduleInspectionInput, Scheme, SchemeIndicator, SchemeInput,
   StarGrading, StarLevelInput, StarRow, SubmitAssessmentInput, Submission, SubmissionRevision, Unit, UnitAssessment,
 } from './types';
 
@@ -69,6 +70,11 @@ export class SchemeResolver {
     return { total: rows.length, rows: rows.slice(Math.max(0, offset), Math.max(0, offset) + Math.min(Math.max(first, 0), 10_000)).map((r) => ({ ...flatAssessment(r), rank: r.rank })) };
   }
 
+  @FieldResolver(() => ScoreOutliers, { description: 'Scores far from the other graded units\' (within `scope` when given): per indicator, party-building and business score' })
+  async outliers(@Root() s: SchemeRecord, @Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: AssessmentsContext) {
+    return { rule: SCORE_OUTLIER_RULE, rows: await schemeOutliers(ctx, s.id, scope) };
+  }
+
   @FieldResolver(() => StarGrading, { description: '党支部达标定级 of the graded units of `kinds` in `scope`, quotas never exceeded (default 10% five-star, 40% four-star, 30% three-star, the rest two-star)' })
   stars(
     @Root() s: SchemeRecord,
@@ -80,6 +86,11 @@ export class SchemeResolver {
     const given = levels?.map((l) => ({ stars: l.stars, ...(l.share != null ? { share: l.share } : {}), ...(l.minScore != null ? { minScore: l.minScore } : {}) }));
     return starGrading(ctx, s.id, scope, given ?? DEFAULT_LEVELS, kinds);
   }
+}
+
+@Resolver(() => ScoreOutlier)
+export class ScoreOutlierResolver {
+  @FieldResolver(() => Unit) unit(@Root() o: { unitId: string }) { return unitRef(o.unitId); }
 }
 
 @Resolver(() => ResultRow)

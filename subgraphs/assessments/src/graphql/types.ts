@@ -150,6 +150,23 @@ export class StarGrading {
   @Field(() => [StarRow]) rows!: StarRow[];
 }
 
+@ObjectType({ description: 'A score far from those of the other graded units in the scope' })
+export class ScoreOutlier {
+  @Field({ description: 'An indicator code, or PARTY_SCORE / BUSINESS_SCORE' }) measure!: string;
+  @Field() name!: string;
+  @Field(() => Float) value!: number;
+  @Field(() => Int) peerCount!: number;
+  @Field(() => Float) peerMean!: number;
+  @Field(() => Float) zScore!: number;
+  @Field() message!: string;
+}
+
+@ObjectType()
+export class ScoreOutliers {
+  @Field({ description: 'The rule, in Chinese' }) rule!: string;
+  @Field(() => [ScoreOutlier]) rows!: ScoreOutlier[];
+}
+
 @ObjectType()
 export class MergedIndicator {
   @Field() code!: string;

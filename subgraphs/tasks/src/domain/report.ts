@@ -20,9 +20,9 @@
  * indicator, the other units that received the same task and reported a value. Only units the
  * caller may see are ever peers (the service's job).
  */
-export const OUTLIER_Z = 2;
-export const OUTLIER_MIN_PEERS = 4;
-export const OUTLIER_MIN_SPREAD = 0.05;
+import { leaveOneOut, OUTLIER_MIN_PEERS, OUTLIER_MIN_SPREAD, OUTLIER_Z, type PeerComparison } from '@tiaokuai/common';
+
+export { OUTLIER_MIN_PEERS, OUTLIER_MIN_SPREAD, OUTLIER_Z, peerComparison } from '@tiaokuai/common';
 /** The least spread per measure (see above). */
 export const SPREAD_FLOOR = { COMPLETION_RATE: 0.1, ON_TIME_RATE: 0.1, AVERAGE_PROGRESS: 10, INDICATOR: 1 } as const;
 export const OUTLIER_RULE = `与同类单位（同一任务的其他承担单位）相比，偏离均值 ${OUTLIER_Z} 个标准差及以上；标准差不小于均值的 ${OUTLIER_MIN_SPREAD * 100}%，且完成率、按时完成率不小于 0.1，平均进度不小于 10 个百分点，指标值不小于 1 或目标值的 ${OUTLIER_MIN_SPREAD * 100}%；至少 ${OUTLIER_MIN_PEERS} 个同类，不足时不作比较`;
@@ -113,34 +113,14 @@ export function summarize(lines: readonly ReportLine[], asOf: string): ProgressS
 
 interface Sample { unitId: string; value: number }
 
-/** x against its peers' mean and spread (the peers' sums given, so a group costs O(n)), per OUTLIER_RULE. */
-function judge(x: number, n: number, sum: number, squares: number, floor: number): { mean: number | null; sd: number | null; z: number | null; outlier: boolean } {
-  if (n < OUTLIER_MIN_PEERS) return { mean: null, sd: null, z: null, outlier: false };
-  const mean = sum / n;
-  const sd = Math.sqrt(Math.max(0, squares / n - mean * mean));
-  const z = (x - mean) / Math.max(sd, OUTLIER_MIN_SPREAD * Math.abs(mean), floor);
-  return { mean, sd, z, outlier: Math.abs(z) >= OUTLIER_Z };
-}
-
-/** `x` against the peers' values, per OUTLIER_RULE. */
-export const peerComparison = (x: number, peers: readonly number[], floor = 1e-9) =>
-  judge(x, peers.length, peers.reduce((a, b) => a + b, 0), peers.reduce((a, b) => a + b * b, 0), floor);
-
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 const num = (x: number) => String(Math.round(x * 100) / 100);
 const MEASURE_NAMES: Record<(typeof UNIT_MEASURES)[number], string> = { COMPLETION_RATE: '完成率', ON_TIME_RATE: '按时完成率', AVERAGE_PROGRESS: '平均进度' };
 
-function compare(samples: readonly Sample[], unitIds: ReadonlySet<string>, floor: number, make: (s: Sample, c: ReturnType<typeof peerComparison>, peers: number) => IndicatorResult): IndicatorResult[] {
-  let sum = 0;
-  let squares = 0;
-  for (const s of samples) { sum += s.value; squares += s.value * s.value; }
-  const out: IndicatorResult[] = [];
-  for (const s of samples) {
-    if (!unitIds.has(s.unitId)) continue;
-    // The unit's own value left out of its peers'.
-    out.push(make(s, judge(s.value, samples.length - 1, sum - s.value, squares - s.value * s.value, floor), samples.length - 1));
-  }
-  return out;
+function compare(samples: readonly Sample[], unitIds: ReadonlySet<string>, floor: number, make: (s: Sample, c: PeerComparison, peers: number) => IndicatorResult): IndicatorResult[] {
+  // Each value against the others (its own left out); only the units reported on are returned.
+  return leaveOneOut(samples, floor).filter((r) => unitIds.has(r.sample.unitId))
+    .map((r) => make(r.sample, { mean: r.mean, sd: r.sd, z: r.z, outlier: r.outlier }, r.peers));
 }
 
 /**
