@@ -14,7 +14,7 @@ import { signIdentity, type Identity } from '@tiaokuai/common/dist/identity';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
-import { calendarFeed, FEED_DOCUMENT, FEED_DOCUMENT_ID } from './calendar-feed';
+import { BUILT_IN_DOCUMENTS, DOWNLOAD_PREFIXES, downloads } from './downloads';
 import { createMetrics } from '@tiaokuai/common/dist/metrics';
 import { drainable } from '@tiaokuai/common/dist/shutdown';
 import { maskError } from './errors';
@@ -102,8 +102,8 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     if (!opts.subgraphSecrets[m[1]]) throw new Error(`no secret for subgraph ${m[1]} (SUBGRAPH_SECRET_${m[1].toUpperCase()})`);
   }
   const loaded = opts.trustedDocuments && loadTrustedDocuments(opts.trustedDocuments); // throws naming the file
-  // The calendar feed's own query is always registered (calendar-feed.ts).
-  const trusted = loaded && { ...loaded, documents: new Map([...loaded.documents, [FEED_DOCUMENT_ID, FEED_DOCUMENT]]) };
+  // The downloads' own queries are always registered (downloads.ts).
+  const trusted = loaded && { ...loaded, documents: new Map([...loaded.documents, ...BUILT_IN_DOCUMENTS]) };
   // The verified caller of each client request, for the headers sent to the subgraphs.
   const callers = new WeakMap<Request, Identity>();
   // Request ids: the client's x-request-id when it is a sane token, else a fresh UUID; sent to
@@ -216,15 +216,15 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   // The body limit is enforced before the runtime reads a byte: a POST must declare its
   // length (every GraphQL client and browser does), and one over the limit is refused.
   const metrics = createMetrics('gateway');
-  const feed = calendarFeed(runtime, { trustedDocuments: opts.trustedDocuments !== undefined });
+  const files = downloads(runtime, { trustedDocuments: opts.trustedDocuments !== undefined });
   const server: Server = createServer(async (req, res) => {
     if (await metrics.serve(req, res)) return;
-    if (req.url?.startsWith('/calendar/')) {
+    if (DOWNLOAD_PREFIXES.some((p) => req.url?.startsWith(p))) {
       try {
-        if (await feed(req, res)) return;
+        if (await files(req, res)) return;
       } catch (e) {
-        log.error('calendar feed failed', { error: String((e as Error)?.stack ?? e) });
-        if (!res.headersSent) { res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }); res.end('日历生成失败\n'); }
+        log.error('download failed', { url: req.url?.replace(/token=[^&]*/, 'token=…'), error: String((e as Error)?.stack ?? e) });
+        if (!res.headersSent) { res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }); res.end('文件生成失败\n'); }
         return;
       }
     }

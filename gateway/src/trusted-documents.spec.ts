@@ -6,7 +6,7 @@ import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/common/dis
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from '@tiaokuai/common/dist/identity';
 import { exportSPKI } from 'jose';
 import { createAuthenticator, type Authenticator } from './auth';
-import { FEED_DOCUMENT_ID } from './calendar-feed';
+import { FEED_DOCUMENT_ID } from './downloads';
 import { createGateway } from './index';
 import { DEFAULT_LIMITS } from './limits';
 import { documentId, loadTrustedDocuments, parseManifest, trustedDocumentsFromEnv, type TrustedDocumentsSettings } from './trusted-documents';

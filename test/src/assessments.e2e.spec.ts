@@ -3,6 +3,7 @@
  * the assessments subgraph's own service call; EVALUATION_ONLY asks the tasks subgraph; names
  * come from org through federation. Real processes, HTTP only.
  */
+import ExcelJS from 'exceljs';
 import { startTestHub, type TestHub } from './hub';
 
 let t: TestHub;
@@ -86,5 +87,27 @@ describe('assessments through the gateway', () => {
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
     const now = await t.gql(`query($id: ID!) { submission(id: $id) { version grade revisions { version } } }`, { id });
     expect(now.data?.submission).toEqual({ version: 2, grade: '合格', revisions: [{ version: 1 }, { version: 2 }] });
+  });
+
+  it('downloads the results as CSV and XLSX from the gateway, with a token in the URL; a spreadsheet library reads them', async () => {
+    const base = t.url.replace(/\/graphql$/, '');
+    const [scheme] = (await t.gql(`{ schemes(issuer: "DZJ-DZ", year: 2026) { id } }`)).data!.schemes;
+    const viewer = encodeURIComponent(await t.hub.token({ body: 'DZJ-DZ', role: 'VIEWER' }));
+    const csv = await fetch(`${base}/assessments/${scheme.id}/results.csv?scope=DZJ-DZ&token=${viewer}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.csv"; filename\*=UTF-8''/);
+    const text = await csv.text();
+    expect(text.split('\r\n')[1]).toMatch(/^1,SC-DZJ,四川省地震局,/);
+
+    const xlsx = await fetch(`${base}/assessments/${scheme.id}/results.xlsx?token=${viewer}`);
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as any);
+    expect((wb.getWorksheet('考核结果')!.getRow(2).values as unknown[]).slice(1, 4)).toEqual([1, 'SC-DZJ', '四川省地震局']);
+
+    expect((await fetch(`${base}/assessments/${scheme.id}/results.csv`)).status).toBe(401);
+    expect((await fetch(`${base}/assessments/999999/results.csv?token=${viewer}`)).status).toBe(404);
+    expect((await fetch(`${base}/assessments/${scheme.id}/results.csv?scope=NOPE&token=${viewer}`)).status).toBe(404);
   });
 });

@@ -1,5 +1,7 @@
 process.env.HUB_TODAY = '2026-12-20';
 import { rowsOf, type Identity } from '@tiaokuai/common';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { BRANCHES, province, schemeInput, scoresAt } from './fixtures';
 import { assessmentsHarness, type AssessmentsHarness } from './testing';
@@ -181,6 +183,31 @@ describe('results: ranking within a scope, opinions by the scheme\'s share, star
       ['SC-YJT-ZB4', 'ZZJS', 3, 5, 27], ['SC-YJT-ZB4', 'PARTY_SCORE', 66, 5, 90],
     ]);
     expect(d.scheme.outliers.rows[0].message).toContain('四川省应急管理厅第4党支部');
+  });
+
+  it('export: CSV and XLSX of the ranked results, read back with spreadsheet libraries', async () => {
+    const s = await define();
+    const scores = [95, 85, 85, 70, 60, 99];
+    for (const [i, code] of BRANCHES.entries()) await submit(s.id, code, 'SC-JGGW', '2026-12-10', scores[i], scores[i]);
+    const Q = `query($id: ID!, $f: ExportFormat!) { scheme(id: $id) { export(format: $f, scope: "SC-YJT-JGDW") { filename contentType encoding content rows } } }`;
+    const csv = (await h.ok(Q, { id: s.id, f: 'CSV' })).scheme.export;
+    expect(csv).toMatchObject({ encoding: 'utf8', contentType: 'text/csv; charset=utf-8', rows: 6, filename: `考核结果-2026-${s.id}-SC-YJT-JGDW.csv` });
+    const table = parse(csv.content, { bom: true }) as string[][];
+    expect(table.map((r) => [r[0], r[1], r[9]])).toEqual([['排名', '单位代码', '综合得分'],
+      ['1', 'SC-YJT-ZB6', '99'], ['2', 'SC-YJT-ZB1', '95'], ['3', 'SC-YJT-ZB2', '85'], ['3', 'SC-YJT-ZB3', '85'], ['5', 'SC-YJT-ZB4', '70'], ['6', 'SC-YJT-ZB5', '60']]);
+    expect(table[1][2]).toBe('四川省应急管理厅第6党支部');
+
+    const xlsx = (await h.ok(Q, { id: s.id, f: 'XLSX' })).scheme.export;
+    expect(xlsx).toMatchObject({ encoding: 'base64', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', rows: 6 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.content, 'base64') as any);
+    const sheet = wb.getWorksheet('考核结果')!;
+    expect(sheet.rowCount).toBe(7);
+    const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
+    expect(values(1).slice(0, 3)).toEqual(['排名', '单位代码', '单位名称']);
+    expect(values(2).slice(0, 3)).toEqual([1, 'SC-YJT-ZB6', '四川省应急管理厅第6党支部']);
+    expect(typeof values(2)[9]).toBe('number'); // 综合得分 stays a number
+    expect(wb.getWorksheet('说明')!.getRow(1).values).toEqual([undefined, '考核方案', '2026年度机关党建工作考核']);
   });
 
   it('stars: quotas never exceeded, ties never split, each explained; bad quotas name the field', async () => {

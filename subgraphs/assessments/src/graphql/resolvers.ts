@@ -7,12 +7,13 @@ import { SCORE_OUTLIER_RULE } from '../domain/outliers';
 import { scopeFindings } from '../assessments/scope-findings.service';
 import { acceptJointInspection, scheduleInspection } from '../assessments/inspection.service';
 import { schemeOutliers, schemeResults, starGrading, unitAssessments, type UnitAssessment as UnitAssessmentRecord } from '../assessments/results.service';
+import { exportResults, type ExportFormat } from '../assessments/export.service';
 import { defineScheme, listSchemes, schemeOf } from '../assessments/scheme.service';
 import { canSeeSubmission, correctAssessment, submitAssessment } from '../assessments/submission.service';
 import type { InspectionRecord, JointInspectionRecord, RevisionRecord, SchemeRecord, SubmissionRecord } from '../assessments/store';
 import {
   AcceptJointInspectionInput, AssessmentFinding, AssessmentFindingKindEnum, AssessmentResults, BranchKindEnum, Combination, CorrectAssessmentInput, EvaluatorGroup, GradeBand,
-  IndicatorScore, Inspection, ScoreOutlier, ScoreOutliers, JointInspection, JointProposal, MergedIndicator, Rating, ResultRow, ScheduleInspectionInput, Scheme, SchemeIndicator, SchemeInput,
+  ExportFile, ExportFormatEnum, IndicatorScore, Inspection, ScoreOutlier, ScoreOutliers, JointInspection, JointProposal, MergedIndicator, Rating, ResultRow, ScheduleInspectionInput, Scheme, SchemeIndicator, SchemeInput,
   StarGrading, StarLevelInput, StarRow, SubmitAssessmentInput, Submission, SubmissionRevision, Unit, UnitAssessment,
 } from './types';
 
@@ -73,6 +74,11 @@ export class SchemeResolver {
   @FieldResolver(() => ScoreOutliers, { description: 'Scores far from the other graded units\' (within `scope` when given): per indicator, party-building and business score' })
   async outliers(@Root() s: SchemeRecord, @Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: AssessmentsContext) {
     return { rule: SCORE_OUTLIER_RULE, rows: await schemeOutliers(ctx, s.id, scope) };
+  }
+
+  @FieldResolver(() => ExportFile, { description: 'The ranked results (within `scope` when given) as a spreadsheet file' })
+  export(@Root() s: SchemeRecord, @Arg('format', () => ExportFormatEnum) format: ExportFormat, @Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: AssessmentsContext) {
+    return exportResults(ctx, s.id, scope, format);
   }
 
   @FieldResolver(() => StarGrading, { description: '党支部达标定级 of the graded units of `kinds` in `scope`, quotas never exceeded (default 10% five-star, 40% four-star, 30% three-star, the rest two-star)' })

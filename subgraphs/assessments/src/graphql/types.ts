@@ -8,6 +8,7 @@ export const IndicatorMeasureEnum = enumOf(MEASURES);
 export const CombinationMethodEnum = enumOf(['WEIGHTED_SUM', 'GRADE_MATRIX'] as const);
 export const SubmissionRoleEnum = enumOf(['GRADING', 'OPINION'] as const);
 export const AssessmentFindingKindEnum = enumOf(['MULTIPLE_INSPECTIONS', 'EVALUATION_ONLY', 'GRADED_BY_NON_LEADER'] as const);
+export const ExportFormatEnum = enumOf(['CSV', 'XLSX'] as const);
 export const BranchKindEnum = enumOf(['ORGAN_PARTY_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'GRASSROOTS_UNIT', 'DEPARTMENT_PARTY_GROUP', 'WORK_COMMITTEE', 'LOCAL_PARTY_COMMITTEE'] as const);
 
 registerEnumType(IndicatorPartEnum, { name: 'IndicatorPart', description: 'RESULTS 实绩考核 (scored directly), SATISFACTION 满意度评价 (rated by evaluator groups)' });
@@ -15,6 +16,7 @@ registerEnumType(IndicatorMeasureEnum, { name: 'IndicatorMeasure', description: 
 registerEnumType(CombinationMethodEnum, { name: 'CombinationMethod', description: '双百分: WEIGHTED_SUM (party and business scores weighted, the sum banded) or GRADE_MATRIX (each banded, the pair looked up)' });
 registerEnumType(SubmissionRoleEnum, { name: 'SubmissionRole', description: 'GRADING: the assessor led the unit on the day (its grade counts); OPINION: it guided it (a weighted opinion)' });
 registerEnumType(AssessmentFindingKindEnum, { name: 'AssessmentFindingKind', description: 'MULTIPLE_INSPECTIONS 多头检查, EVALUATION_ONLY 平时不管“评”时管, GRADED_BY_NON_LEADER 非领导单位评定' });
+registerEnumType(ExportFormatEnum, { name: 'ExportFormat', description: 'CSV (UTF-8 with BOM, CRLF) or XLSX' });
 registerEnumType(BranchKindEnum, { name: 'GradedUnitKind', description: 'Unit kinds that may be star-graded' });
 
 @Directive('@key(fields: "id")')
@@ -165,6 +167,15 @@ export class ScoreOutlier {
 export class ScoreOutliers {
   @Field({ description: 'The rule, in Chinese' }) rule!: string;
   @Field(() => [ScoreOutlier]) rows!: ScoreOutlier[];
+}
+
+@ObjectType({ description: 'A file: also downloadable from the gateway at /assessments/{scheme}/results.csv|xlsx?scope=' })
+export class ExportFile {
+  @Field() filename!: string;
+  @Field() contentType!: string;
+  @Field({ description: 'utf8 (CSV) or base64 (XLSX)' }) encoding!: string;
+  @Field() content!: string;
+  @Field(() => Int, { description: 'Units exported' }) rows!: number;
 }
 
 @ObjectType()
