@@ -1,6 +1,7 @@
 /**
  * npm run export -- [FILE] [--scope CODE]
- * Writes the hub's units and links as a tiaokuai/v1 file (stdout when FILE is absent).
+ * Writes the hub's units and links, and the assessments section, as a tiaokuai/v1 file (stdout
+ * when FILE is absent). Tasks are not exported yet.
  */
 import { writeFileSync } from 'node:fs';
 import { gql } from './launcher';
@@ -12,12 +13,14 @@ async function main() {
   const file = args.find((a, i) => !a.startsWith('--') && (scopeAt < 0 || i !== scopeAt + 1));
   const url = process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql';
   const headers: Record<string, string> = process.env.TOKEN ? { authorization: `Bearer ${process.env.TOKEN}` } : {};
-  const r = await gql(url, 'query($scope: String) { exportUnits(scope: $scope) }', { scope }, headers);
+  const r = await gql(url, 'query($scope: String) { exportUnits(scope: $scope) exportAssessments(scope: $scope) }', { scope }, headers);
   if (r.errors) {
     console.error(JSON.stringify(r.errors, null, 2));
     process.exit(1);
   }
-  const text = JSON.stringify(r.data.exportUnits, null, 2) + '\n';
+  const assessments = r.data.exportAssessments as { schemes: unknown[]; submissions: unknown[] };
+  const doc = { ...r.data.exportUnits, ...(assessments.schemes.length || assessments.submissions.length ? { assessments } : {}) };
+  const text = JSON.stringify(doc, null, 2) + '\n';
   if (file) writeFileSync(file, text);
   else process.stdout.write(text);
 }

@@ -1,12 +1,31 @@
 /**
  * npm run import -- FILE [--dry-run]
  * Sends a tiaokuai/v1 file to a running hub through the gateway (GATEWAY_URL, default
- * http://localhost:4000/graphql; TOKEN: bearer token) and prints the report. Exits 1 when
- * the file was refused, 2 on a usage or connection error.
+ * http://localhost:4000/graphql; TOKEN: bearer token) and prints the report: importUnits' report
+ * as before, with `sections` holding the report of each further section and their problems
+ * (paths into the file) added to `problems`; `ok` is false when any section was refused.
+ *
+ * Each section goes to the subgraph that owns it, in order: units and links (importUnits,
+ * org), then requiredItems and tasks (importTasks), then assessments (importAssessments). Each
+ * is all-or-nothing; a refused section stops the ones after it (the sections before it stay
+ * imported: they are in different services, and a later section may refer to their units).
+ * Exits 1 when a section was refused, 2 on a usage or connection error.
  */
 import { readFileSync } from 'node:fs';
 import { IMPORT_MUTATION } from './demo';
 import { gql } from './launcher';
+
+const COUNTS = 'ok dryRun created updated unchanged problems { path message }';
+export const SECTIONS: Array<{ name: string; keys: string[]; mutation: string; field: string; extra: string }> = [
+  { name: 'units', keys: ['units', 'links'], mutation: IMPORT_MUTATION, field: 'importUnits', extra: '' },
+  { name: 'tasks', keys: ['requiredItems', 'tasks'], field: 'importTasks', extra: 'requiredItems { created updated unchanged } tasks { created updated unchanged }',
+    mutation: '' },
+  { name: 'assessments', keys: ['assessments'], field: 'importAssessments', extra: 'schemes { created updated unchanged } submissions { created updated unchanged }',
+    mutation: '' },
+];
+for (const s of SECTIONS) {
+  if (!s.mutation) s.mutation = `mutation Import($document: JSON!, $dryRun: Boolean) { ${s.field}(document: $document, dryRun: $dryRun) { ${COUNTS} ${s.extra} } }`;
+}
 
 async function main() {
   const args = process.argv.slice(2);
@@ -15,7 +34,7 @@ async function main() {
     console.error('usage: npm run import -- FILE [--dry-run]');
     process.exit(2);
   }
-  let document: unknown;
+  let document: Record<string, unknown>;
   try {
     document = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -24,17 +43,41 @@ async function main() {
   }
   const url = process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql';
   const headers: Record<string, string> = process.env.TOKEN ? { authorization: `Bearer ${process.env.TOKEN}` } : {};
-  const r = await gql(url, IMPORT_MUTATION, { document, dryRun: args.includes('--dry-run') }, headers);
-  if (r.errors) {
-    console.error(JSON.stringify(r.errors, null, 2));
-    process.exit(1);
+  const dryRun = args.includes('--dry-run');
+  let top: Record<string, any> | null = null;
+  const sections: Record<string, unknown> = {};
+  const done = (code: number) => {
+    console.log(JSON.stringify({ ...top, ...(Object.keys(sections).length ? { sections } : {}) }, null, 2));
+    process.exit(code);
+  };
+  // The units section always goes (it checks the format and the top-level fields); the others when present.
+  for (const s of SECTIONS) {
+    if (s.name !== 'units' && !s.keys.some((k) => document[k] !== undefined)) continue;
+    const part = { format: document.format, ...Object.fromEntries(s.keys.filter((k) => document[k] !== undefined).map((k) => [k, document[k]])) };
+    const r = await gql(url, s.mutation, { document: s.name === 'units' ? document : part, dryRun }, headers);
+    if (r.errors) {
+      if (top) console.log(JSON.stringify({ ...top, sections }, null, 2));
+      console.error(`${s.name}: ${JSON.stringify(r.errors, null, 2)}`);
+      process.exit(1);
+    }
+    const report = r.data[s.field];
+    if (!top) top = report;
+    else {
+      sections[s.name] = report;
+      top.problems = [...top.problems, ...report.problems];
+      top.ok = top.ok && report.ok;
+    }
+    if (!report.ok) {
+      console.error(`${s.name} section refused: nothing of it was written${top !== report ? ' (the sections before it were imported)' : ''}`);
+      done(1);
+    }
   }
-  const report = r.data.importUnits;
-  console.log(JSON.stringify(report, null, 2));
-  process.exit(report.ok ? 0 : 1);
+  done(0);
 }
 
-main().catch((e) => {
-  console.error(`import failed: ${(e as Error).message}`);
-  process.exit(2);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(`import failed: ${(e as Error).message}`);
+    process.exit(2);
+  });
+}

@@ -307,3 +307,69 @@ describe('findings', () => {
     expect(d._entities.map((e: any) => e.assessmentFindings.map((f: any) => f.kind))).toEqual(BRANCHES.map(() => ['EVALUATION_ONLY']));
   });
 });
+
+describe('the interchange file\'s assessments section', () => {
+  const IMPORT = `mutation($d: JSON!, $dry: Boolean) { importAssessments(document: $d, dryRun: $dry) { ok dryRun created updated unchanged
+    schemes { created updated unchanged } submissions { created updated unchanged } problems { path message } } }`;
+  const EXPORT = `query($scope: String, $year: Int) { exportAssessments(scope: $scope, year: $year) }`;
+  const sub = (unit: string, assessor: string, p: number, on = '2026-12-10') => ({ scheme: { issuer: 'SC-JGGW', key: 'KH-2026' }, unit, assessor, on, businessScore: 90, ...scoresAt(p) });
+  const doc = (subs = [sub('SC-YJT-ZB1', 'SC-JGGW', 90), sub('SC-DZJ', 'SC-JGGW', 70), sub('SC-DZJ', 'DZJ-DZ', 95)]) =>
+    ({ format: 'tiaokuai/v1', assessments: { schemes: [schemeInput()], submissions: subs } });
+
+  it('imports schemes and submissions (roles by org\'s answer), idempotently; a changed submission is a correction kept in the revisions', async () => {
+    const dry = (await h.ok(IMPORT, { d: doc(), dry: true })).importAssessments;
+    expect(dry).toMatchObject({ ok: true, dryRun: true, schemes: { created: 1 }, submissions: { created: 3 } });
+    expect(await count('schemes')).toBe(0);
+    const first = (await h.ok(IMPORT, { d: doc() })).importAssessments;
+    expect(first).toMatchObject({ ok: true, created: 4, schemes: { created: 1 }, submissions: { created: 3 } });
+    const roles = await rowsOf<{ role: string }>(h.database.db, sql`select role from assessments.submissions order by id`);
+    expect(roles.map((r) => r.role)).toEqual(['GRADING', 'OPINION', 'GRADING']);
+    const again = (await h.ok(IMPORT, { d: doc() })).importAssessments;
+    expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 4 });
+    const changed = (await h.ok(IMPORT, { d: doc([sub('SC-YJT-ZB1', 'SC-JGGW', 80), sub('SC-DZJ', 'SC-JGGW', 70), sub('SC-DZJ', 'DZJ-DZ', 95)]) })).importAssessments;
+    expect(changed).toMatchObject({ ok: true, submissions: { created: 0, updated: 1, unchanged: 2 } });
+    expect(await count('submission_revisions')).toBe(4);
+  });
+
+  it.each<[string, (d: any) => void, string]>([
+    ['a scheme without a key', (d) => { delete d.assessments.schemes[0].key; }, 'assessments.schemes[0].key'],
+    ['a scheme whose weights do not sum to 100%', (d) => { d.assessments.schemes[0].indicators[0].weight = 10; }, 'assessments.schemes[0].indicators'],
+    ['a submission naming no known scheme', (d) => { d.assessments.submissions[1].scheme.key = 'NOPE'; }, 'assessments.submissions[1].scheme'],
+    ['a score above the maximum', (d) => { d.assessments.submissions[2].scores[0].score = 99; }, 'assessments.submissions[2].scores[0].score'],
+    ['a rating from an unknown group', (d) => { d.assessments.submissions[0].ratings[1].group = 'X'; }, 'assessments.submissions[0].ratings[1].group'],
+    ['an unknown unit', (d) => { d.assessments.submissions[0].unit = 'NOPE'; }, 'assessments.submissions[0].unit'],
+    ['an assessor that neither leads nor guides the unit', (d) => { d.assessments.submissions[0].assessor = 'JS-SW'; }, 'assessments.submissions[0].assessor'],
+    ['the same submission twice', (d) => { d.assessments.submissions.push({ ...d.assessments.submissions[0] }); }, 'assessments.submissions[3]'],
+    ['an unknown field', (d) => { d.assessments.grades = []; }, 'assessments.grades'],
+  ])('%s: refused with the path, nothing written', async (_, spoil, path) => {
+    const d: any = doc();
+    spoil(d);
+    const r = (await h.ok(IMPORT, { d })).importAssessments;
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p: any) => p.path)).toContain(path);
+    expect([await count('schemes'), await count('submissions')]).toEqual([0, 0]);
+  });
+
+  it('a stored scheme is never rewritten by a file', async () => {
+    await define();
+    const d: any = doc();
+    d.assessments.schemes[0].name = '改名';
+    const r = (await h.ok(IMPORT, { d })).importAssessments;
+    expect(r.problems).toEqual([expect.objectContaining({ path: 'assessments.schemes[0].key' })]);
+  });
+
+  it('round trip: export, import into an empty hub, export again gives the same section', async () => {
+    await h.ok(IMPORT, { d: doc() });
+    const first = (await h.ok(EXPORT, {})).exportAssessments;
+    expect(first.schemes).toHaveLength(1);
+    expect(first.submissions).toHaveLength(3);
+    await h.resetTo(province());
+    const r = (await h.ok(IMPORT, { d: { format: 'tiaokuai/v1', assessments: first } })).importAssessments;
+    expect(r).toMatchObject({ ok: true, created: 4 });
+    expect((await h.ok(EXPORT, {})).exportAssessments).toEqual(first);
+    // Within a scope: only what concerns its units (and the schemes their submissions use).
+    const scoped = (await h.ok(EXPORT, { scope: 'SC-YJT-JGDW', year: 2026 })).exportAssessments;
+    expect(scoped.submissions.map((s: any) => s.unit)).toEqual(['SC-YJT-ZB1']);
+    expect(scoped.schemes.map((s: any) => s.key)).toEqual(['KH-2026']);
+  });
+});

@@ -3,7 +3,7 @@ import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/common';
 import type { AssessmentsContext } from './context';
 import { canSeeSubmission } from './assessments/submission.service';
 import {
-  AssessmentFindingResolver, InspectionResolver, JointInspectionResolver, JointProposalResolver, MergedIndicatorResolver, ResultRowResolver, ScoreOutlierResolver, SchemeResolver,
+  AssessmentFindingResolver, InspectionResolver, InterchangeResolver, JointInspectionResolver, JointProposalResolver, MergedIndicatorResolver, ResultRowResolver, ScoreOutlierResolver, SchemeResolver,
   StarRowResolver, SubmissionResolver, UnitAssessmentResolver, UnitResolver,
 } from './graphql/resolvers';
 
@@ -16,10 +16,10 @@ export function buildAssessmentsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema<AssessmentsContext>({
     name: 'assessments',
     resolvers: [
-      SchemeResolver, SubmissionResolver, UnitAssessmentResolver, ResultRowResolver, StarRowResolver, AssessmentFindingResolver, JointProposalResolver,
+      SchemeResolver, SubmissionResolver, InterchangeResolver, UnitAssessmentResolver, ResultRowResolver, StarRowResolver, AssessmentFindingResolver, JointProposalResolver,
       MergedIndicatorResolver, InspectionResolver, ScoreOutlierResolver, JointInspectionResolver, UnitResolver,
     ],
-    federationImports: ['@key'],
+    federationImports: ['@key', '@shareable'],
     references: {
       Unit: (ref) => ({ id: String(ref.id) }),
       Scheme: (ref, ctx) => (/^\d+$/.test(String(ref.id)) ? ctx.loaders.scheme.load(String(ref.id)) : null),

@@ -1,3 +1,4 @@
+import { ImportReport, JSONScalar } from '@tiaokuai/common';
 
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AssessmentsContext } from '../context';
@@ -8,6 +9,7 @@ import { scopeFindings } from '../assessments/scope-findings.service';
 import { acceptJointInspection, scheduleInspection } from '../assessments/inspection.service';
 import { schemeOutliers, schemeResults, starGrading, unitAssessments, type UnitAssessment as UnitAssessmentRecord } from '../assessments/results.service';
 import { exportResults, type ExportFormat } from '../assessments/export.service';
+import { exportAssessments, importAssessments } from '../assessments/interchange.service';
 import { defineScheme, listSchemes, schemeOf } from '../assessments/scheme.service';
 import { canSeeSubmission, correctAssessment, submitAssessment } from '../assessments/submission.service';
 import type { InspectionRecord, JointInspectionRecord, RevisionRecord, SchemeRecord, SubmissionRecord } from '../assessments/store';
@@ -97,6 +99,19 @@ export class SchemeResolver {
 @Resolver(() => ScoreOutlier)
 export class ScoreOutlierResolver {
   @FieldResolver(() => Unit) unit(@Root() o: { unitId: string }) { return unitRef(o.unitId); }
+}
+
+@Resolver()
+export class InterchangeResolver {
+  @Mutation(() => ImportReport, { description: 'Imports the `assessments` section (schemes, submissions) of a tiaokuai/v1 document: all-or-nothing, idempotent' })
+  importAssessments(@Arg('document', () => JSONScalar) document: unknown, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: AssessmentsContext) {
+    return importAssessments(ctx, document, dryRun);
+  }
+
+  @Query(() => JSONScalar, { description: 'The `assessments` section of a tiaokuai/v1 document: schemes issued by and submissions about the units you see (within `scope`, of `year`, when given)' })
+  exportAssessments(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() ctx: AssessmentsContext) {
+    return exportAssessments(ctx, scope, year);
+  }
 }
 
 @Resolver(() => ResultRow)

@@ -1,4 +1,4 @@
-import { DateScalar, JSONScalar, noCounts, type Day } from '@tiaokuai/common';
+import { DateScalar, JSONScalar, emptyReport, type Day } from '@tiaokuai/common';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { OrgContext } from '../context';
 import { recordAudit } from '../audit/audit.store';
@@ -59,6 +59,6 @@ export class MutationResolver {
         after: { created: r.created, updated: r.updated, unchanged: r.unchanged, units: r.units, links: r.links, changedCodes: r.changedCodes },
       }),
     }, document, dryRun);
-    return { ...report, tasks: noCounts(), requiredItems: noCounts() };
+    return { ...emptyReport(report.dryRun), ...report };
   }
 }

@@ -5,7 +5,7 @@
  * issuer's key (the same task again changes nothing; a different task under a used key is a
  * CONFLICT, never an overwrite).
  */
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError, noCounts, requireRole, type Db, type ImportReport, scopedTransaction } from '@tiaokuai/common';
+import { emptyReport, BadInputError, ConflictError, ForbiddenError, NotFoundError, requireRole, type Db, type ImportReport, scopedTransaction } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, tasks } from '../db/schema';
@@ -200,7 +200,7 @@ export async function issueTask(ctx: TasksContext, input: Record<string, unknown
 /** The file's `requiredItems` and `tasks` (CONTRACT.md), all or nothing. */
 export async function importTasks(ctx: TasksContext, document: unknown, dryRun: boolean): Promise<ImportReport> {
   requireRole(ctx.identity, 'EDITOR', '导入任务');
-  const report: ImportReport = { ok: false, dryRun, ...noCounts(), problems: [], changedCodes: [], units: noCounts(), links: noCounts(), tasks: noCounts(), requiredItems: noCounts() };
+  const report: ImportReport = emptyReport(dryRun);
   const doc = document as Record<string, unknown> | null;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ...report, problems: [{ path: '$', message: '应为 JSON 对象' }] };
   if (doc.format !== 'tiaokuai/v1') report.problems.push({ path: 'format', message: `应为 "tiaokuai/v1"，实为 ${JSON.stringify(doc.format)}` });

@@ -1,0 +1,209 @@
+/**
+ * The interchange file's `assessments` section (CONTRACT.md: tiaokuai/v1; issue 5 §5):
+ *
+ *   "assessments": {
+ *     "schemes": [{ "issuer", "key", "year", "name", "indicators", "evaluatorGroups", "gradeBands", "combination", "opinionWeight" }],
+ *     "submissions": [{ "scheme": { "issuer", "key" }, "unit", "assessor", "on", "scores", "ratings", "businessScore", "note" }]
+ *   }
+ *
+ * Import (importAssessments) is all-or-nothing, every problem listed with its JSON path, and
+ * idempotent: schemes by issuer and key (a stored scheme is never rewritten: a different one
+ * under its key is a problem), submissions by scheme, unit and assessor (the same again is
+ * unchanged; a different one is a correction: a new version, the old one kept in the
+ * revisions). Each submission is checked as submitAssessment checks it, including who may
+ * assess (org's answer on its day: leader → GRADING, guide → OPINION, anyone else refused).
+ * Export (exportAssessments) writes the same shape; export → import into an empty hub → export
+ * gives the same section.
+ */
+import { emptyReport, isDay, LeadershipIndex, requireRole, rowsOf, scopedTransaction, today, type ImportReport } from '@tiaokuai/common';
+import { sql } from 'drizzle-orm';
+import type { AssessmentsContext } from '../context';
+import { schemes, submissionRevisions, submissions } from '../db/schema';
+import { validateScheme, type Scheme } from '../domain/scheme';
+import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
+import { canonical } from './scheme.service';
+import { toScheme, toSubmission, type SchemeDefinition, type SubmissionRecord, type SubmissionRole } from './store';
+
+interface Problem { path: string; message: string }
+
+interface PlannedScheme { base: string; scheme: Scheme; issuerId: string; existingId: string | null }
+interface PlannedSubmission {
+  base: string; schemeRef: string; unitId: string; assessorId: string; role: SubmissionRole; on: string;
+  input: Submission; result: ScoreResult; note: string | null; existing: SubmissionRecord | null;
+}
+
+const definitionOf = (s: Scheme): SchemeDefinition => ({
+  indicators: s.indicators, evaluatorGroups: s.evaluatorGroups, gradeBands: s.gradeBands, combination: s.combination, opinionWeight: s.opinionWeight,
+});
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+export async function importAssessments(ctx: AssessmentsContext, document: unknown, dryRun: boolean): Promise<ImportReport> {
+  requireRole(ctx.identity, 'EDITOR', '导入考核');
+  const report = emptyReport(dryRun);
+  const problems: Problem[] = report.problems;
+  if (!isObject(document)) return { ...report, problems: [{ path: '$', message: '应为 JSON 对象' }] };
+  if (document.format !== 'tiaokuai/v1') problems.push({ path: 'format', message: `应为 "tiaokuai/v1"，实为 ${JSON.stringify(document.format)}` });
+  const section = document.assessments;
+  if (section === undefined) { report.ok = problems.length === 0; return report; }
+  if (!isObject(section)) return { ...report, problems: [...problems, { path: 'assessments', message: '应为对象 { schemes, submissions }' }] };
+  for (const k of ['schemes', 'submissions']) if (section[k] !== undefined && !Array.isArray(section[k])) problems.push({ path: `assessments.${k}`, message: '应为列表' });
+  for (const k of Object.keys(section)) if (k !== 'schemes' && k !== 'submissions') problems.push({ path: `assessments.${k}`, message: '未知的字段' });
+  if (problems.length > 0) return report;
+  const rawSchemes = (section.schemes as unknown[] | undefined) ?? [];
+  const rawSubs = (section.submissions as unknown[] | undefined) ?? [];
+
+  // Every unit code in the file, in one question to org.
+  const codes = new Set<string>();
+  for (const s of rawSchemes) if (isObject(s) && typeof s.issuer === 'string') codes.add(s.issuer);
+  for (const s of rawSubs) {
+    if (!isObject(s)) continue;
+    for (const f of ['unit', 'assessor']) if (typeof s[f] === 'string') codes.add(s[f] as string);
+    if (isObject(s.scheme) && typeof s.scheme.issuer === 'string') codes.add(s.scheme.issuer);
+  }
+  const units = await ctx.org.unitsByCode([...codes]);
+  const visible = await ctx.org.visible();
+  const sees = (id: string) => visible.all || visible.ids.has(id);
+
+  // Schemes.
+  const year = Number(today().slice(0, 4));
+  const planned = new Map<string, PlannedScheme>(); // "issuerId|key"
+  const storedSchemes = new Map((await rowsOf<Record<string, any>>(ctx.db, sql`select * from assessments.schemes where key is not null`)).map((r) => [`${r.issuer_id}|${r.key}`, r]));
+  rawSchemes.forEach((raw, i) => {
+    const base = `assessments.schemes[${i}]`;
+    const { scheme, problems: found } = validateScheme(raw, base, year);
+    problems.push(...found);
+    if (!scheme) return;
+    if (!scheme.key) { problems.push({ path: `${base}.key`, message: '文件中的方案需要 key（再次导入时据此识别）' }); return; }
+    const issuer = units.get(scheme.issuer);
+    if (!issuer || !sees(issuer.id)) { problems.push({ path: `${base}.issuer`, message: `未知单位代码：${scheme.issuer}` }); return; }
+    const k = `${issuer.id}|${scheme.key}`;
+    if (planned.has(k)) { problems.push({ path: `${base}.key`, message: `与 ${planned.get(k)!.base} 重复：${scheme.issuer} 的 key「${scheme.key}」` }); return; }
+    const stored = storedSchemes.get(k);
+    if (stored) {
+      const same = Number(stored.year) === scheme.year && stored.name === scheme.name && canonical(typeof stored.definition === 'string' ? JSON.parse(stored.definition) : stored.definition) === canonical(definitionOf(scheme));
+      if (!same) { problems.push({ path: `${base}.key`, message: `key「${scheme.key}」已用于 ${scheme.issuer} 的另一方案 #${stored.id}（方案不覆盖，请换用新的 key）` }); return; }
+    }
+    planned.set(k, { base, scheme, issuerId: issuer.id, existingId: stored ? String(stored.id) : null });
+  });
+
+  // Submissions: each against its scheme (in the file or stored), then who may assess.
+  const subs: PlannedSubmission[] = [];
+  const seen = new Map<string, string>();
+  const pending: Array<Omit<PlannedSubmission, 'role' | 'existing'> & { unitCode: string; assessorCode: string; schemeYear: number }> = [];
+  rawSubs.forEach((raw, i) => {
+    const base = `assessments.submissions[${i}]`;
+    if (!isObject(raw)) { problems.push({ path: base, message: '应为对象' }); return; }
+    const ref = raw.scheme;
+    if (!isObject(ref) || typeof ref.issuer !== 'string' || typeof ref.key !== 'string') { problems.push({ path: `${base}.scheme`, message: '应为 { issuer, key }' }); return; }
+    const refIssuer = units.get(ref.issuer);
+    const k = refIssuer ? `${refIssuer.id}|${ref.key}` : '';
+    const scheme = planned.get(k)?.scheme ?? (storedSchemes.get(k) && toScheme(storedSchemes.get(k)!).scheme);
+    if (!scheme) { problems.push({ path: `${base}.scheme`, message: `没有 ${ref.issuer} 的 key 为「${ref.key}」的考核方案` }); return; }
+    const unit = typeof raw.unit === 'string' ? units.get(raw.unit) : undefined;
+    const assessor = typeof raw.assessor === 'string' ? units.get(raw.assessor) : undefined;
+    if (!unit) problems.push({ path: `${base}.unit`, message: `未知单位代码：${String(raw.unit)}` });
+    if (!assessor || !sees(assessor.id)) problems.push({ path: `${base}.assessor`, message: `未知单位代码：${String(raw.assessor)}` });
+    const on = raw.on;
+    if (!isDay(on)) problems.push({ path: `${base}.on`, message: `日期无效：${String(on)}` });
+    else if (on > today()) problems.push({ path: `${base}.on`, message: `考核日期 ${on} 在未来` });
+    else if (on < `${scheme.year}-01-01` || on > `${scheme.year + 1}-06-30`) problems.push({ path: `${base}.on`, message: `${scheme.year} 年度方案的考核日期应在 ${scheme.year}-01-01 至 ${scheme.year + 1}-06-30 之间：${on}` });
+    const input: Submission = { scores: (raw.scores as Submission['scores']) ?? [], ratings: (raw.ratings as Submission['ratings']) ?? [], businessScore: raw.businessScore as number };
+    if (!Array.isArray(input.scores) || !Array.isArray(input.ratings)) { problems.push({ path: `${base}.scores`, message: 'scores 与 ratings 应为列表' }); return; }
+    const { result, problems: scoring } = scoreSubmission(scheme, input, base);
+    problems.push(...scoring);
+    const note = raw.note == null || raw.note === '' ? null : String(raw.note);
+    if (note && note.length > 2000) problems.push({ path: `${base}.note`, message: '说明过长（最多 2000 字）' });
+    if (!unit || !assessor || !result || !isDay(on)) return;
+    const key = `${k}|${unit.id}|${assessor.id}`;
+    if (seen.has(key)) { problems.push({ path: base, message: `与 ${seen.get(key)} 重复：同一方案、单位和考核单位只有一份考核` }); return; }
+    seen.set(key, base);
+    pending.push({ base, schemeRef: k, unitId: unit.id, assessorId: assessor.id, on, input, result, note, unitCode: raw.unit as string, assessorCode: raw.assessor as string, schemeYear: scheme.year });
+  });
+  if (problems.length > 0) return report;
+
+  if (pending.length > 0) {
+    const days = pending.map((p) => p.on).sort();
+    const answer = await ctx.org.timelines({ units: [...new Set(pending.map((p) => p.unitId))], from: days[0], to: days[days.length - 1] });
+    const index = new LeadershipIndex(answer.timelines);
+    const existing = new Map((await rowsOf<Record<string, any>>(ctx.db, sql`select s.*, c.issuer_id as scheme_issuer, c.key as scheme_key from assessments.submissions s
+      join assessments.schemes c on c.id = s.scheme_id where s.unit_id = any(${`{${[...new Set(pending.map((p) => p.unitId))].join(',')}}`}::int[])`))
+      .map((r) => [`${r.scheme_issuer}|${r.scheme_key}|${r.unit_id}|${r.assessor_id}`, toSubmission(r)]));
+    for (const p of pending) {
+      const relation = index.relation(p.assessorId, p.unitId, p.on);
+      if (relation === 'NONE') { problems.push({ path: `${p.base}.assessor`, message: `${p.assessorCode} 于 ${p.on} 既不领导也不指导 ${p.unitCode}：不能考核评价它` }); continue; }
+      subs.push({ ...p, role: relation === 'LEADS' ? 'GRADING' : 'OPINION', existing: existing.get(`${p.schemeRef}|${p.unitId}|${p.assessorId}`) ?? null });
+    }
+    if (problems.length > 0) return report;
+  }
+
+  for (const s of planned.values()) report.schemes[s.existingId ? 'unchanged' : 'created']++;
+  const changed = (p: PlannedSubmission) => !(p.existing && p.existing.assessedOn === p.on && canonical(p.existing.input) === canonical(p.input) && p.existing.note === p.note);
+  for (const p of subs) report.submissions[!p.existing ? 'created' : changed(p) ? 'updated' : 'unchanged']++;
+  report.created = report.schemes.created + report.submissions.created;
+  report.updated = report.submissions.updated;
+  report.unchanged = report.schemes.unchanged + report.submissions.unchanged;
+  report.ok = true;
+  if (dryRun) return report;
+
+  await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
+    const schemeIds = new Map<string, number>();
+    for (const [k, s] of planned) {
+      if (s.existingId) { schemeIds.set(k, Number(s.existingId)); continue; }
+      const [row] = await tx.insert(schemes).values({
+        issuerId: Number(s.issuerId), key: s.scheme.key, year: s.scheme.year, name: s.scheme.name, definition: definitionOf(s.scheme), createdBy: ctx.identity.subject,
+      }).returning({ id: schemes.id });
+      schemeIds.set(k, row.id);
+    }
+    for (const p of subs) {
+      if (p.existing && !changed(p)) continue;
+      const values = {
+        role: p.role, assessedOn: p.on, input: p.input, result: p.result, partyScore: p.result.partyScore, businessScore: p.result.businessScore,
+        finalScore: p.result.finalScore, grade: p.result.grade, note: p.note,
+      };
+      const schemeId = schemeIds.get(p.schemeRef) ?? Number(storedSchemes.get(p.schemeRef)!.id);
+      const [row] = p.existing
+        ? await tx.update(submissions).set({ ...values, version: sql`${submissions.version} + 1`, updatedAt: sql`now()` }).where(sql`${submissions.id} = ${Number(p.existing.id)}`).returning()
+        : await tx.insert(submissions).values({ ...values, schemeId, unitId: Number(p.unitId), assessorId: Number(p.assessorId), submittedBy: ctx.identity.subject, submittedFor: ctx.identity.body }).returning();
+      await tx.insert(submissionRevisions).values({
+        submissionId: row.id, version: row.version, role: p.role, assessedOn: p.on, input: p.input, result: p.result, note: p.note,
+        bySubject: ctx.identity.subject, byBody: ctx.identity.body, requestId: ctx.identity.requestId ?? null,
+      });
+    }
+  });
+  return report;
+}
+
+/** The `assessments` section for the schemes issued by, and the submissions about, units the caller sees (within `scope` when given). */
+export async function exportAssessments(ctx: AssessmentsContext, scope: string | null, year: number | null): Promise<{ schemes: unknown[]; submissions: unknown[] }> {
+  const [schemeRows, subRows] = await Promise.all([
+    rowsOf<Record<string, any>>(ctx.db, sql`select * from assessments.schemes ${year != null ? sql`where year = ${year}` : sql``}`),
+    rowsOf<Record<string, any>>(ctx.db, sql`select s.* from assessments.submissions s join assessments.schemes c on c.id = s.scheme_id ${year != null ? sql`where c.year = ${year}` : sql``}`),
+  ]);
+  const allowed = scope
+    ? new Set((await ctx.org.scope(scope, `${year ?? 2000}-01-01`, year != null ? `${year}-12-31` : today())).members)
+    : null;
+  const keep = async (ids: string[]) => new Set(allowed ? ids.filter((id) => allowed.has(id)) : await ctx.org.onlyVisible(ids));
+  const schemeRecords = schemeRows.map((r) => toScheme(r));
+  const subRecords = subRows.map(toSubmission);
+  const okUnits = await keep([...new Set([...schemeRecords.map((s) => s.issuerId), ...subRecords.map((s) => s.unitId)])]);
+  const named = await ctx.org.unitsById([...new Set([...schemeRecords.map((s) => s.issuerId), ...subRecords.flatMap((s) => [s.unitId, s.assessorId])])]);
+  const code = (id: string) => named.get(id)?.code ?? `#${id}`;
+  const keyOf = (s: (typeof schemeRecords)[number]) => s.key ?? `scheme-${s.id}`;
+  const byId = new Map(schemeRecords.map((s) => [s.id, s]));
+  // A submission's scheme goes with it (the file must hold what it refers to).
+  const subsOut = subRecords.filter((s) => okUnits.has(s.unitId));
+  const schemesOut = schemeRecords.filter((s) => okUnits.has(s.issuerId) || subsOut.some((x) => x.schemeId === s.id));
+  return {
+    schemes: schemesOut.map((s) => ({
+      issuer: code(s.issuerId), key: keyOf(s), year: s.year, name: s.name,
+      indicators: s.scheme.indicators, evaluatorGroups: s.scheme.evaluatorGroups, gradeBands: s.scheme.gradeBands, combination: s.scheme.combination, opinionWeight: s.scheme.opinionWeight,
+    })).sort((a, b) => a.issuer.localeCompare(b.issuer) || a.key.localeCompare(b.key)),
+    submissions: subsOut.map((s) => {
+      const scheme = byId.get(s.schemeId)!;
+      return {
+        scheme: { issuer: code(scheme.issuerId), key: keyOf(scheme) }, unit: code(s.unitId), assessor: code(s.assessorId), on: s.assessedOn,
+        scores: s.input.scores, ratings: s.input.ratings, businessScore: s.input.businessScore, ...(s.note ? { note: s.note } : {}),
+      };
+    }).sort((a, b) => a.scheme.issuer.localeCompare(b.scheme.issuer) || a.scheme.key.localeCompare(b.scheme.key) || a.unit.localeCompare(b.unit) || a.assessor.localeCompare(b.assessor)),
+  };
+}
