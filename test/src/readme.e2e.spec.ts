@@ -50,6 +50,21 @@ it('every row of the planted task-findings table is reported as claimed', async 
   }
 });
 
+it('every row of the planted assessment-findings table is reported as claimed, and nothing else', async () => {
+  const r = await t.gql(`{ assessmentFindings(scope: "ZY", year: 2026) { kind unit { code } } }`);
+  expect(r.errors).toBeUndefined();
+  const found = r.data.assessmentFindings.map((f: any) => `${f.unit.code}:${f.kind}`);
+  const rows = README.split('\n').filter((l) => /^\| (MULTIPLE_INSPECTIONS|EVALUATION_ONLY|GRADED_BY_NON_LEADER) \|/.test(l));
+  expect(new Set(rows.map((row) => row.split('|')[1].trim()))).toEqual(new Set(['MULTIPLE_INSPECTIONS', 'EVALUATION_ONLY', 'GRADED_BY_NON_LEADER']));
+  for (const row of rows) {
+    const [, kind, unit] = row.split('|').map((c) => c.trim());
+    expect(found).toContain(`${unit}:${kind}`);
+  }
+  // …and the table names every kind of finding at every unit the demo produces.
+  const claimed = new Set(rows.map((row) => { const [, kind, unit] = row.split('|').map((c) => c.trim()); return `${unit}:${kind}`; }));
+  expect(new Set(found)).toEqual(claimed);
+});
+
 it.each(blocks.map((b, i) => [i + 1, b] as const))('graphql block %d runs as the README says', async (_i, block) => {
   const source = block.replace(/#.*$/gm, '');
   if (/\$\w+/.test(source)) return; // needs variables: shown for frontends, exercised in contract tests

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { today } from '@tiaokuai/common';
+import { addDays, today } from '@tiaokuai/common';
 import { bearer, gql } from './launcher';
 
 export const DEMO_FILE = path.resolve(__dirname, '..', 'demo', 'scenario.json');
 /** Progress reports the demo makes after the import (not part of the interchange format). */
 export const DEMO_PROGRESS_FILE = path.resolve(__dirname, '..', 'demo', 'progress.json');
+export const DEMO_ASSESSMENTS_FILE = path.resolve(__dirname, '..', 'demo', 'assessments.json');
 
 const IMPORT_TASKS = `mutation ImportTasks($document: JSON!) {
   importTasks(document: $document) { ok tasks { created } requiredItems { created } problems { path message } }
@@ -55,12 +56,16 @@ export interface DemoLoad {
   requiredItems?: number;
   tasks?: number;
   progressReports?: number;
+  schemes?: number;
+  submissions?: number;
+  inspections?: number;
 }
 
 /**
  * Loads the demo scenario through the gateway, stage by stage, each only when its part of the
  * hub is empty: units and links (no units yet), then the responsibility list, the tasks and the
- * units' progress reports (no responsibility list yet). A start interrupted between stages
+ * units' progress reports (no responsibility list yet), then the year's assessments (no scheme
+ * yet: demo/assessments.json). A start interrupted between stages
  * finishes the job on the next start instead of leaving the demo without its tasks.
  */
 export async function loadDemoIfEmpty(gatewayUrl: string, operatorToken: string): Promise<DemoLoad> {
@@ -82,7 +87,58 @@ export async function loadDemoIfEmpty(gatewayUrl: string, operatorToken: string)
     Object.assign(out, { loaded: true, requiredItems: t.data.importTasks.requiredItems.created, tasks: t.data.importTasks.tasks.created });
     out.progressReports = await reportDemoProgress(gatewayUrl, operatorToken);
   }
+  const schemes = await gql(gatewayUrl, '{ schemes { id } }', undefined, auth);
+  if (schemes.errors) throw new Error(`cannot read the hub's schemes: ${JSON.stringify(schemes.errors)}`);
+  if (schemes.data.schemes.length === 0) Object.assign(out, { loaded: true, ...(await loadDemoAssessments(gatewayUrl, auth)) });
   return out;
+}
+
+interface DemoAssessments {
+  format: string;
+  assessments: { schemes: unknown[]; submissions: Array<{ on: string }> };
+  inspections: Array<{ inspector: string; units: string[]; title: string; from: string; to: string; key: string; indicators?: unknown[]; scheme?: { issuer: string; key: string } }>;
+  jointInspections: Array<{ unit: string; on: string; note: string }>;
+  lateTransfers: Array<{ unit: string; from: string; to: string; on: string; basis: string }>;
+}
+
+/**
+ * The year's assessments: schemes and submissions (importAssessments), inspections of one unit
+ * by two bodies in a quarter (one pair left open, one accepted as a joint inspection), and a
+ * transfer recorded after the grading it invalidates (through org's API, as a late 转隶 would
+ * be). Anything dated after today (HUB_TODAY set earlier) is left out.
+ */
+async function loadDemoAssessments(gatewayUrl: string, auth: Record<string, string>): Promise<Pick<DemoLoad, 'schemes' | 'submissions' | 'inspections'>> {
+  const demo = JSON.parse(readFileSync(DEMO_ASSESSMENTS_FILE, 'utf8')) as DemoAssessments;
+  const now = today();
+  const section = { ...demo.assessments, submissions: demo.assessments.submissions.filter((x) => x.on <= now) };
+  const r = await gql(gatewayUrl, `mutation($d: JSON!) { importAssessments(document: $d) { ok schemes { created } submissions { created } problems { path message } } }`,
+    { d: { format: demo.format, assessments: section } }, auth);
+  if (r.errors || !r.data.importAssessments.ok) throw new Error(`demo assessments import failed: ${JSON.stringify(r.errors ?? r.data.importAssessments.problems, null, 2)}`);
+  const ids = new Map<string, string>();
+  const listed = await gql(gatewayUrl, '{ schemes { id key issuer { code } } }', undefined, auth);
+  for (const s of listed.data?.schemes ?? []) ids.set(`${s.issuer.code}|${s.key}`, s.id);
+  let inspections = 0;
+  for (const i of demo.inspections.filter((x) => x.from <= now)) {
+    const { scheme, ...rest } = i;
+    const done = await gql(gatewayUrl, `mutation($i: ScheduleInspectionInput!) { scheduleInspection(input: $i) { id } }`,
+      { i: { ...rest, ...(scheme ? { scheme: ids.get(`${scheme.issuer}|${scheme.key}`) } : {}) } }, auth);
+    if (done.errors) throw new Error(`demo inspection ${i.key}: ${JSON.stringify(done.errors)}`);
+    inspections += done.data.scheduleInspection.length;
+  }
+  for (const j of demo.jointInspections.filter((x) => x.on <= now)) {
+    const done = await gql(gatewayUrl, `mutation($i: AcceptJointInspectionInput!) { acceptJointInspection(input: $i) { id } }`, { i: j }, auth);
+    if (done.errors) throw new Error(`demo joint inspection at ${j.unit}: ${JSON.stringify(done.errors)}`);
+  }
+  for (const t of demo.lateTransfers.filter((x) => x.on <= now)) {
+    const links = await gql(gatewayUrl, `query($c: String!) { unit(code: $c) { links(kinds: [AFFILIATION], direction: IN) { id from { code } validTo } } }`, { c: t.unit }, auth);
+    const link = links.data?.unit?.links.find((l: { from: { code: string }; validTo: string | null }) => l.from.code === t.from && l.validTo === null);
+    if (!link) throw new Error(`demo transfer: no open affiliation ${t.from} → ${t.unit}`);
+    const ended = await gql(gatewayUrl, `mutation($id: ID!, $on: Date!) { endLink(id: $id, on: $on) { id } }`, { id: link.id, on: addDays(t.on, -1) }, auth);
+    const made = await gql(gatewayUrl, `mutation($i: CreateLinkInput!) { createLink(input: $i) { id } }`,
+      { i: { from: t.to, to: t.unit, kind: 'AFFILIATION', validFrom: t.on, basis: t.basis } }, auth);
+    if (ended.errors || made.errors) throw new Error(`demo transfer of ${t.unit}: ${JSON.stringify(ended.errors ?? made.errors)}`);
+  }
+  return { schemes: r.data.importAssessments.schemes.created, submissions: r.data.importAssessments.submissions.created, inspections };
 }
 
 /** The hub's units are the demo's (its first unit is there): then the later stages may be loaded. */

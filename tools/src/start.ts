@@ -15,7 +15,7 @@ async function main() {
   const hub = await startHub({ port, dataDir, databaseUrl, inheritOutput: true });
   const demo = await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
   if (demo.loaded) {
-    const parts = [['units', demo.units], ['links', demo.links], ['responsibility-list items', demo.requiredItems], ['tasks', demo.tasks], ['progress reports', demo.progressReports]]
+    const parts = [['units', demo.units], ['links', demo.links], ['responsibility-list items', demo.requiredItems], ['tasks', demo.tasks], ['progress reports', demo.progressReports], ['assessment schemes', demo.schemes], ['assessments', demo.submissions], ['inspections', demo.inspections]]
       .filter(([, n]) => n !== undefined).map(([what, n]) => `${n} ${what}`);
     console.log(`Demo scenario loaded: ${parts.join(', ')}.`);
   }

@@ -164,3 +164,8 @@ export async function yearOfUnits(db: Db, unitIds: readonly string[], year: numb
 export const submissionsOfUnits = async (db: Db, unitIds: readonly string[], year: number) =>
   (await rowsOf<Record<string, any>>(db, sql`select s.* from assessments.submissions s join assessments.schemes c on c.id = s.scheme_id
     where s.unit_id = any(${idList(unitIds)}::int[]) and c.year = ${year} order by s.scheme_id, s.id`)).map(toSubmission);
+
+/** Inspections of a unit beginning in `year`, by start. */
+export const inspectionsOfUnit = async (db: Db, unitId: string, year: number) =>
+  (await rowsOf<Record<string, any>>(db, sql`select * from assessments.inspections where unit_id = ${Number(unitId)}
+    and starts_on between ${`${year}-01-01`} and ${`${year}-12-31`} order by starts_on, id`)).map(toInspection);

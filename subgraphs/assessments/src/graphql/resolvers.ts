@@ -12,7 +12,7 @@ import { exportResults, type ExportFormat } from '../assessments/export.service'
 import { exportAssessments, importAssessments } from '../assessments/interchange.service';
 import { defineScheme, listSchemes, schemeOf } from '../assessments/scheme.service';
 import { canSeeSubmission, correctAssessment, submitAssessment } from '../assessments/submission.service';
-import type { InspectionRecord, JointInspectionRecord, RevisionRecord, SchemeRecord, SubmissionRecord } from '../assessments/store';
+import { inspectionsOfUnit, type InspectionRecord, type JointInspectionRecord, type RevisionRecord, type SchemeRecord, type SubmissionRecord } from '../assessments/store';
 import {
   AcceptJointInspectionInput, AssessmentFinding, AssessmentFindingKindEnum, AssessmentResults, BranchKindEnum, Combination, CorrectAssessmentInput, EvaluatorGroup, GradeBand,
   ExportFile, ExportFormatEnum, IndicatorScore, Inspection, ScoreOutlier, ScoreOutliers, JointInspection, JointProposal, MergedIndicator, Rating, ResultRow, ScheduleInspectionInput, Scheme, SchemeIndicator, SchemeInput,
@@ -233,6 +233,11 @@ export class UnitResolver {
   @FieldResolver(() => [UnitAssessment], { description: 'Its results under the schemes of `year` (nothing when out of sight)' })
   async assessments(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
     return (await unitAssessments(ctx, u.id, year)).map(flatAssessment);
+  }
+
+  @FieldResolver(() => [Inspection], { description: 'Inspections of it beginning in `year`, each with the joint inspection it was merged into' })
+  async inspections(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
+    return (await ctx.org.canSee(u.id)) ? inspectionsOfUnit(ctx.db, u.id, year) : [];
   }
 
   @FieldResolver(() => [AssessmentFinding], { description: 'Its assessment findings in `year` (batched across units)' })
