@@ -19,6 +19,7 @@ import { bearer, gql as rawGql, startHub, type RunningHub } from './launcher';
 import { IMPORT_MUTATION } from './demo';
 import { syntheticProvince } from './synthetic';
 import { syntheticTasks, taskChunks, type SyntheticTasks } from './synthetic-tasks';
+import { measureAssessments, type AssessmentResult } from './bench-assessments';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -193,12 +194,14 @@ async function main() {
   const planner = arg('planner', process.env.GATEWAY_QUERY_PLANNER ?? 'rust');
   const taskCount = Number(arg('tasks', '400000'));
   const chunk = Number(arg('task-chunk', '50000'));
+  const withAssessments = arg('assessments', 'yes') !== 'no';
   const doc = syntheticProvince({ units: n });
   console.log(`synthetic province: ${doc.units.length} units, ${doc.links.length} links, planted ${JSON.stringify(doc.planted)}`);
   const tasksDoc = taskCount > 0 ? syntheticTasks(doc, { assignments: taskCount, year: YEAR }) : null;
   if (tasksDoc) console.log(`synthetic tasks: ${tasksDoc.tasks.length} tasks, ${tasksDoc.assignments} assignments, ${JSON.stringify(tasksDoc.summary)}`);
   const results: Result[] = [];
   const taskResults: TaskResult[] = [];
+  const assessmentResults: AssessmentResult[] = [];
   const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   for (const db of ['pglite', 'postgres']) {
     if (only && only !== db) continue;
@@ -223,6 +226,11 @@ async function main() {
         const t = await measureTasks(db, hub, doc, tasksDoc, samples, chunk, databaseUrl);
         taskResults.push(t);
         console.log(JSON.stringify(t));
+      }
+      if (withAssessments) {
+        const a = await measureAssessments(db, hub, doc);
+        assessmentResults.push(a);
+        console.log(JSON.stringify(a));
       }
     } finally {
       await hub.stop();
@@ -255,6 +263,17 @@ async function main() {
       `| database | load through importTasks (s) | files (slowest, s) | scope: units / assignments in the year | province scan, median of 5 (ms) | findings (${kinds.map((k) => k.toLowerCase().replace('_', ' ')).join(' / ')}) | unit taskConflicts via gateway p50 / p99 (ms) | findings per sampled unit |`,
       '|---|---|---|---|---|---|---|---|',
       ...taskResults.map((t) => `| ${t.db} | ${(t.loadMs / 1000).toFixed(1)} | ${t.files} (${(t.slowestFileMs / 1000).toFixed(1)}) | ${t.scopeUnits} / ${t.scopeAssignments ?? '–'} | ${f(t.scanMs[2])} | ${t.findings} (${kinds.map((k) => t.byKind[k] ?? 0).join(' / ')}) | ${f(t.unit.p50)} / ${f(t.unit.p99)} | ${t.unitFindings.toFixed(1)} |`),
+      '',
+    );
+  }
+  if (assessmentResults.length > 0) {
+    const kinds = ['MULTIPLE_INSPECTIONS', 'EVALUATION_ONLY', 'GRADED_BY_NON_LEADER'];
+    lines.push(
+      `Assessments (issue 5): one scheme (issuer P-GW), every unit with one leader graded by it on ${'2026-11-10'}, loaded through the gateway with \`importAssessments\` (scored, graded, stored; files of 5,000 submissions); every vertical line unit inspected by its line and by its city's committee in Q2. Ranking: \`scheme(id) { results(first: 100) { total rows { rank unit { id } finalScore grade } } }\`, median of 5, without a scope (every graded unit) and within scope ZY (org's scope answer included). Findings: \`assessmentFindings(scope: "ZY", year: 2026) { kind unit { id } bodies { id } }\`, median of 3${taskResults.length ? ', with the tasks above loaded' : ', without tasks (so every assessor is EVALUATION_ONLY)'}.`,
+      '',
+      `| database | submissions loaded (s) | inspections | ranking all graded, median (ms) | ranking within ZY, median (ms) | graded | province findings, median (ms) | findings (${kinds.map((k) => k.toLowerCase().replace(/_/g, ' ')).join(' / ')}) |`,
+      '|---|---|---|---|---|---|---|---|',
+      ...assessmentResults.map((a) => `| ${a.db} | ${a.submissions} (${(a.loadMs / 1000).toFixed(1)}) | ${a.inspections} | ${f(a.rankingMs[2])} | ${f(a.rankingScopedMs[2])} | ${a.graded} | ${f(a.findingsMs[1])} | ${a.findings} (${kinds.map((k) => a.byKind[k] ?? 0).join(' / ')}) |`),
       '',
     );
   }

@@ -20,6 +20,8 @@ export interface OrgUnit {
   id: string;
   code: string;
   kind: string;
+  /** In timeline answers (and unitsById); not asked by unitsByCode. */
+  name?: string;
 }
 
 export interface NamedUnit extends OrgUnit {
@@ -38,7 +40,7 @@ export type Visibility = { all: true } | { all: false; ids: ReadonlySet<string> 
 
 const TIMELINE = `query Timeline($units: [ID!], $scope: String, $from: Date!, $to: Date!) {
   leadershipTimeline(units: $units, scope: $scope, from: $from, to: $to) {
-    unit { id code kind } requested periods { from to leaderIds guideIds } } }`;
+    unit { id code kind name } requested periods { from to leaderIds guideIds } } }`;
 
 interface TimelineRow {
   unit: OrgUnit;

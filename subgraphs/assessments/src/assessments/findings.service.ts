@@ -5,7 +5,7 @@
  * assignments each assessor gave each unit before assessing it), one for names; then the pure
  * detectors (domain/findings). Nothing here depends on the number of units.
  */
-import { HUB_OPERATOR, LeadershipIndex } from '@tiaokuai/common';
+import { HUB_OPERATOR, LeadershipIndex, type TimelineAnswer } from '@tiaokuai/common';
 import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding, Visit } from '../domain/findings/types';
 import { gradedByNonLeader } from '../domain/findings/graded-by-non-leader';
@@ -17,12 +17,16 @@ export type UnitFindingRecord = AssessmentFinding;
 
 const ACTIVITY = `query Activity($p: [ActivityQuestionInput!]!) { assignmentActivity(pairs: $p) }`;
 
-export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readonly string[], year: number): Promise<Map<string, AssessmentFinding[]>> {
+/**
+ * `known`: org's timeline answer for these units over the year when the caller has it already
+ * (a scope's findings: the scope's own answer), so org is not asked twice.
+ */
+export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readonly string[], year: number, known?: TimelineAnswer): Promise<Map<string, AssessmentFinding[]>> {
   const out = new Map<string, AssessmentFinding[]>(unitIds.map((u) => [u, []]));
   if (unitIds.length === 0) return out;
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [data, answer] = await Promise.all([yearOfUnits(ctx.db, unitIds, year), ctx.org.timelines({ units: unitIds, from, to })]);
+  const [data, answer] = await Promise.all([yearOfUnits(ctx.db, unitIds, year), known ?? ctx.org.timelines({ units: unitIds, from, to })]);
   const index = new LeadershipIndex(answer.timelines);
   const leads = (b: string, u: string, day: string) => index.leads(b, u, day);
   const leadersOn = (u: string, day: string) => [...new Set(answer.timelines.get(u)?.find((p) => p.from <= day && p.to >= day)?.leaders ?? [])];
@@ -50,9 +54,12 @@ export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readon
     pairs.forEach((p, i) => counts.set(`${p.issuer}|${p.unit}|${p.from}|${p.to}`, r.assignmentActivity[i]));
   }
 
-  const bodies = new Set<string>([...unitIds, ...events.map((e) => e.bodyId), ...[...answer.timelines.values()].flatMap((ps) => ps.flatMap((p) => p.leaders))]);
-  const named = await ctx.org.unitsById([...bodies]);
-  const names = (id: string) => { const u = named.get(id); return u ? `${u.name}（${u.code}）` : `#${id}`; };
+  // Names: the timeline answer carries them for the units and every body above; the rest
+  // (a guide that inspected, say) in one more question, only when there are any.
+  const named = new Map<string, { name?: string; code: string }>(answer.units);
+  const missing = [...new Set(events.map((e) => e.bodyId))].filter((id) => !named.get(id)?.name);
+  if (missing.length > 0) for (const [id, u] of await ctx.org.unitsById(missing)) named.set(id, u);
+  const names = (id: string) => { const u = named.get(id); return u?.name ? `${u.name}（${u.code}）` : u ? u.code : `#${id}`; };
 
   const visits: Array<Visit & { jointId: string | null }> = [
     ...data.inspections.map((i: InspectionRecord) => ({ kind: 'INSPECTION' as const, id: i.id, bodyId: i.inspectorId, unitId: i.unitId, from: i.startsOn, to: i.endsOn, indicators: i.indicators, jointId: i.jointId })),
