@@ -1,7 +1,7 @@
 /**
  * The assessments part of `npm run bench` (issue 5): one scheme of the province's work
  * committee, under which every unit of the synthetic province that has a leader is graded by
- * that leader (org's answer: one leadershipTimeline question for the whole province), loaded
+ * (the first of) its leaders (org's answer: one leadershipTimeline question for the whole province), loaded
  * through the gateway with `importAssessments` (scored, graded and stored), plus inspections of
  * every vertical line unit by its line and by its city's committee in the same quarter (so
  * MULTIPLE_INSPECTIONS has work to do). Measured through the gateway: the ranking of all graded
@@ -61,7 +61,7 @@ export async function measureAssessments(db: string, hub: RunningHub, province: 
   const submissions: unknown[] = [];
   for (const r of tl.leadershipTimeline as Array<{ unit: { id: string; code: string }; requested: boolean; periods: Array<{ leaderIds: string[] }> }>) {
     const leaders = r.periods[0]?.leaderIds ?? [];
-    if (!r.requested || leaders.length !== 1) continue; // no leader, or two (a planted DUPLICATE_LEADER): not graded here
+    if (!r.requested || leaders.length === 0) continue; // no leader that day: nobody may grade it
     const p = 0.6 + 0.4 * rand();
     submissions.push({
       scheme: { issuer: SCHEME.issuer, key: SCHEME.key }, unit: r.unit.code, assessor: codeOf.get(leaders[0]), on,

@@ -373,3 +373,18 @@ describe('the interchange file\'s assessments section', () => {
     expect(scoped.schemes.map((s: any) => s.key)).toEqual(['KH-2026']);
   });
 });
+
+describe('row-level security (the database half of authorization)', () => {
+  it('a write outside the declared jurisdiction or below EDITOR is refused by the database itself', async () => {
+    const { declareHubScope } = await import('@tiaokuai/common');
+    const { schemes } = await import('./db/schema');
+    const insert = (units: string[], role: Identity['role'], issuer: string) => h.database.db.transaction(async (tx) => {
+      await declareHubScope(tx as any, { all: false, ids: units }, role);
+      await tx.insert(schemes).values({ issuerId: Number(ids[issuer]), key: `RLS-${role}-${issuer}`, year: 2026, name: 'x', definition: {}, createdBy: 'test' });
+    }).then(() => 'written', (e) => String(e?.cause?.code ?? e?.code ?? e));
+    expect(await insert([ids['JS-SW']], 'EDITOR', 'SC-JGGW')).toBe('42501');
+    expect(await insert([ids['SC-JGGW']], 'VIEWER', 'SC-JGGW')).toBe('42501');
+    expect(await insert([ids['SC-JGGW']], 'EDITOR', 'SC-JGGW')).toBe('written');
+    expect(await count('schemes')).toBe(1);
+  });
+});
