@@ -11,7 +11,7 @@ let ids: Record<string, string>;
 const editorOf = (body: string, role: Identity['role'] = 'EDITOR'): Identity => ({ subject: `${role.toLowerCase()}@${body}`, body, role, hubAdmin: false });
 
 beforeAll(async () => { h = await assessmentsHarness(); }, 120_000);
-afterAll(async () => { await h?.close(); });
+afterAll(async () => { await h?.close(); delete process.env.HUB_TODAY; });
 beforeEach(async () => {
   await h.resetTo(province());
   const codes = province().units.map((u) => u.code);
