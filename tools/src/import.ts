@@ -53,6 +53,11 @@ async function main() {
   // The units section always goes (it checks the format and the top-level fields); the others when present.
   for (const s of SECTIONS) {
     if (s.name !== 'units' && !s.keys.some((k) => document[k] !== undefined)) continue;
+    // A dry run writes no units, so sections referring to units the file creates cannot be checked yet.
+    if (dryRun && top && (top.units?.created ?? 0) > 0) {
+      sections[s.name] = { ok: null, skipped: 'dry run: this section refers to units the file creates; check it after importing the units' };
+      continue;
+    }
     const part = { format: document.format, ...Object.fromEntries(s.keys.filter((k) => document[k] !== undefined).map((k) => [k, document[k]])) };
     const r = await gql(url, s.mutation, { document: s.name === 'units' ? document : part, dryRun }, headers);
     if (r.errors) {
