@@ -141,6 +141,19 @@ describe('npm run import and npm run export', () => {
     expect(JSON.parse(r.out).problems.map((p: any) => p.path)).toEqual(expect.arrayContaining(['units[0].kind', 'units[0].name']));
   });
 
+  it('a dry run of a file creating units does not refuse its tasks section for those units: it says it skipped it', async () => {
+    const file = path.join(dir, 'new-units.json');
+    writeFileSync(file, JSON.stringify({ format: 'tiaokuai/v1',
+      units: [{ code: 'NEW-ZB', name: '新党支部', kind: 'BRANCH', level: 'PROVINCIAL', region: '510000', validFrom: '2020-01-01' }],
+      links: [{ from: 'SC-JGGW', to: 'NEW-ZB', kind: 'AFFILIATION', validFrom: '2020-01-01' }],
+      tasks: [{ issuer: 'SC-JGGW', key: 'NEW-1', title: '新支部建设', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: '2026-03-01', dueOn: '2026-03-31', targets: ['NEW-ZB'] }] }));
+    const r = await cli('import.js', [file, '--dry-run']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ ok: true, dryRun: true, units: { created: 1 }, sections: { tasks: { skipped: expect.stringContaining('dry run') } } });
+    expect((await t.gql(`{ unit(code: "NEW-ZB") { code } }`)).data.unit).toBeNull();
+  });
+
   it('export writes the same document the API returns', async () => {
     const file = path.join(dir, 'out.json');
     const r = await cli('export.js', [file]);

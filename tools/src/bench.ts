@@ -234,7 +234,8 @@ async function main() {
       }
     } finally {
       await hub.stop();
-      if (db === 'postgres') {
+      if (db === 'postgres' && process.argv.includes('--keep')) console.log(`kept the database for inspection: ${databaseUrl}`);
+      else if (db === 'postgres') {
         const a = postgres(admin, { max: 1, onnotice: () => undefined });
         await a.unsafe(`drop database if exists ${name} with (force)`);
         await a.end();
