@@ -85,6 +85,15 @@ describe('submitAssessment: the leader grades, a guide gives an opinion, anyone 
     expect(await count('submissions')).toBe(1);
   });
 
+  it('one grading per scheme and unit: a second body that also leads it is CONFLICT naming the first', async () => {
+    const s = await define();
+    const first = (await submit(s.id, 'SC-YJT-ZB1', 'SC-YJT-JGDW', '2026-12-10', 90)).data!.submitAssessment;
+    expect(first.role).toBe('GRADING');
+    const second = await submit(s.id, 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-11', 80); // SC-JGGW leads it too, up the chain
+    expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.unit', submission: first.id });
+    expect(await count('submissions')).toBe(1);
+  });
+
   it.each<[string, (i: any) => void, string]>([
     ['a score above the maximum', (i) => { i.scores[0].score = 31; }, 'input.scores[0].score'],
     ['a negative score', (i) => { i.scores[1].score = -1; }, 'input.scores[1].score'],
@@ -341,6 +350,9 @@ describe('the interchange file\'s assessments section', () => {
     ['an assessor that neither leads nor guides the unit', (d) => { d.assessments.submissions[0].assessor = 'JS-SW'; }, 'assessments.submissions[0].assessor'],
     ['the same submission twice', (d) => { d.assessments.submissions.push({ ...d.assessments.submissions[0] }); }, 'assessments.submissions[3]'],
     ['an unknown field', (d) => { d.assessments.grades = []; }, 'assessments.grades'],
+    ['a score item that is not { indicator, score }', (d) => { d.assessments.submissions[0].scores[1] = null; }, 'assessments.submissions[0].scores[1]'],
+    ['a note that is not text', (d) => { d.assessments.submissions[0].note = 42; }, 'assessments.submissions[0].note'],
+    ['two gradings of one unit under one scheme', (d) => { d.assessments.submissions.push(sub('SC-YJT-ZB1', 'SC-YJT-JGDW', 80)); }, 'assessments.submissions[3].assessor'],
   ])('%s: refused with the path, nothing written', async (_, spoil, path) => {
     const d: any = doc();
     spoil(d);
@@ -356,6 +368,19 @@ describe('the interchange file\'s assessments section', () => {
     d.assessments.schemes[0].name = '改名';
     const r = (await h.ok(IMPORT, { d })).importAssessments;
     expect(r.problems).toEqual([expect.objectContaining({ path: 'assessments.schemes[0].key' })]);
+  });
+
+  it('a body re-imports its own export unchanged, though the scheme\'s issuer and the assessor are outside its jurisdiction', async () => {
+    await h.ok(IMPORT, { d: doc() });
+    const asJgdw = editorOf('SC-YJT-JGDW');
+    const mine = (await h.ok(EXPORT, {}, asJgdw)).exportAssessments;
+    expect(mine.submissions.map((x: any) => [x.unit, x.assessor])).toEqual([['SC-YJT-ZB1', 'SC-JGGW']]);
+    const again = (await h.ok(IMPORT, { d: { format: 'tiaokuai/v1', assessments: mine } }, asJgdw)).importAssessments;
+    expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 2 });
+    // Changing that submission is not its to do.
+    mine.submissions[0].businessScore = 10;
+    const changed = (await h.ok(IMPORT, { d: { format: 'tiaokuai/v1', assessments: mine } }, asJgdw)).importAssessments;
+    expect(changed.problems.map((p: any) => p.path)).toEqual(['assessments.submissions[0].assessor']);
   });
 
   it('round trip: export, import into an empty hub, export again gives the same section', async () => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/common';
 import type { AssessmentsContext } from './context';
 import { canSeeSubmission } from './assessments/submission.service';
+import { isId } from './assessments/store';
 import {
   AssessmentFindingResolver, InspectionResolver, InterchangeResolver, JointInspectionResolver, JointProposalResolver, MergedIndicatorResolver, ResultRowResolver, ScoreOutlierResolver, SchemeResolver,
   StarRowResolver, SubmissionResolver, UnitAssessmentResolver, UnitResolver,
@@ -22,17 +23,17 @@ export function buildAssessmentsSchema(): Promise<FederatedSchema> {
     federationImports: ['@key', '@shareable'],
     references: {
       Unit: (ref) => ({ id: String(ref.id) }),
-      Scheme: (ref, ctx) => (/^\d+$/.test(String(ref.id)) ? ctx.loaders.scheme.load(String(ref.id)) : null),
+      Scheme: (ref, ctx) => (isId(String(ref.id)) ? ctx.loaders.scheme.load(String(ref.id)) : null),
       Submission: async (ref, ctx) => {
-        const s = /^\d+$/.test(String(ref.id)) ? await ctx.loaders.submission.load(String(ref.id)) : null;
+        const s = isId(String(ref.id)) ? await ctx.loaders.submission.load(String(ref.id)) : null;
         return s && (await canSeeSubmission(ctx, s)) ? s : null;
       },
       Inspection: async (ref, ctx) => {
-        const i = /^\d+$/.test(String(ref.id)) ? await ctx.loaders.inspection.load(String(ref.id)) : null;
+        const i = isId(String(ref.id)) ? await ctx.loaders.inspection.load(String(ref.id)) : null;
         return i && ((await ctx.org.canSee(i.unitId)) || (await ctx.org.canSee(i.inspectorId))) ? i : null;
       },
       JointInspection: async (ref, ctx) => {
-        const j = /^\d+$/.test(String(ref.id)) ? await ctx.loaders.joint.load(String(ref.id)) : null;
+        const j = isId(String(ref.id)) ? await ctx.loaders.joint.load(String(ref.id)) : null;
         return j && ((await ctx.org.canSee(j.unitId)) || (await ctx.org.canSee(j.leadId))) ? j : null;
       },
     },

@@ -15,6 +15,12 @@ import { yearOfUnits, type InspectionRecord, type SchemeRecord, type SubmissionR
 
 export type UnitFindingRecord = AssessmentFinding;
 
+/**
+ * The days org is asked about for a year's findings: the year and the first half of the next,
+ * when the year's gradings may still be made (submission.service.ts checkDay).
+ */
+export const findingsWindow = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-06-30` });
+
 const ACTIVITY = `query Activity($p: [ActivityQuestionInput!]!) { assignmentActivity(pairs: $p) }`;
 
 /**
@@ -24,9 +30,7 @@ const ACTIVITY = `query Activity($p: [ActivityQuestionInput!]!) { assignmentActi
 export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readonly string[], year: number, known?: TimelineAnswer): Promise<Map<string, AssessmentFinding[]>> {
   const out = new Map<string, AssessmentFinding[]>(unitIds.map((u) => [u, []]));
   if (unitIds.length === 0) return out;
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
-  const [data, answer] = await Promise.all([yearOfUnits(ctx.db, unitIds, year), known ?? ctx.org.timelines({ units: unitIds, from, to })]);
+  const [data, answer] = await Promise.all([yearOfUnits(ctx.db, unitIds, year), known ?? ctx.org.timelines({ units: unitIds, ...findingsWindow(year) })]);
   const index = new LeadershipIndex(answer.timelines);
   const leads = (b: string, u: string, day: string) => index.leads(b, u, day);
   const leadersOn = (u: string, day: string) => [...new Set(answer.timelines.get(u)?.find((p) => p.from <= day && p.to >= day)?.leaders ?? [])];
@@ -37,8 +41,8 @@ export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readon
   const indicatorsOf = (s: SubmissionRecord) => schemes.get(s.schemeId)?.scheme.indicators.map((k) => ({ code: k.code, name: k.name })) ?? [];
 
   const events: AssessmentEvent[] = [
-    ...data.submissions.map((s) => ({ kind: 'SUBMISSION' as const, id: s.id, unitId: s.unitId, bodyId: s.assessorId, on: s.assessedOn })),
-    ...data.inspections.map((i) => ({ kind: 'INSPECTION' as const, id: i.id, unitId: i.unitId, bodyId: i.inspectorId, on: i.startsOn })),
+    ...data.submissions.map((s) => ({ kind: 'SUBMISSION' as const, id: s.id, unitId: s.unitId, bodyId: s.assessorId, on: s.assessedOn, year })),
+    ...data.inspections.map((i) => ({ kind: 'INSPECTION' as const, id: i.id, unitId: i.unitId, bodyId: i.inspectorId, on: i.startsOn, year })),
   ];
   // One question to tasks for every (body, unit) pair, over its year up to its last assessment.
   const lastOf = new Map<string, AssessmentEvent>();
@@ -47,7 +51,7 @@ export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readon
     const cur = lastOf.get(k);
     if (!cur || e.on > cur.on) lastOf.set(k, e);
   }
-  const pairs = [...lastOf.values()].map((e) => ({ issuer: e.bodyId, unit: e.unitId, ...activityWindow(e.on) }));
+  const pairs = [...lastOf.values()].map((e) => ({ issuer: e.bodyId, unit: e.unitId, ...activityWindow(e.on, e.year) }));
   const counts = new Map<string, number>();
   if (pairs.length > 0) {
     const r = await ctx.tasks.query<{ assignmentActivity: number[] }>(ACTIVITY, { p: pairs }, { ...HUB_OPERATOR, requestId: ctx.identity.requestId });

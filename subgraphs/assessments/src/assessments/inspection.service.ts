@@ -18,7 +18,7 @@ import type { AssessmentsContext } from '../context';
 import { inspections, jointInspections } from '../db/schema';
 import { quarterOf } from '../domain/findings/multiple-inspections';
 import { unitFindingsBatch } from './findings.service';
-import { isRlsRefusal, schemeOf } from './scheme.service';
+import { canonical, isRlsRefusal, isUniqueViolation, schemeOf } from './scheme.service';
 import { toInspection, toJoint, type InspectionRecord, type JointInspectionRecord } from './store';
 
 export interface ScheduleInput {
@@ -74,7 +74,8 @@ export async function scheduleInspection(ctx: AssessmentsContext, input: Schedul
             where inspector_id = ${Number(inspector.id)} and key = ${key} and unit_id = ${Number(unitId)}`, tx);
           if (hit) {
             const e = toInspection(hit);
-            if (e.title !== title || e.startsOn !== input.from || e.endsOn !== input.to) {
+            if (e.title !== title || e.startsOn !== input.from || e.endsOn !== input.to || e.schemeId !== (schemeId === null ? null : String(schemeId))
+              || canonical(e.indicators) !== canonical(indicators)) {
               throw new ConflictError('input.key', `key「${key}」已用于 ${input.inspector} 的另一次检查（#${e.id}「${e.title}」）：不覆盖，请换用新的 key`);
             }
             out.push(e);
@@ -90,6 +91,7 @@ export async function scheduleInspection(ctx: AssessmentsContext, input: Schedul
     });
   } catch (e) {
     if (isRlsRefusal(e)) throw new ForbiddenError(`无权以 ${input.inspector} 的名义安排检查`, { field: 'input.inspector' });
+    if (isUniqueViolation(e)) throw new ConflictError('input.key', `key「${key}」刚被另一请求使用：请刷新后重试`);
     throw e;
   }
 }
@@ -127,6 +129,15 @@ export async function acceptJointInspection(ctx: AssessmentsContext, input: Acce
   if (note && note.length > 2000) throw new BadInputError('input.note', '说明过长（最多 2000 字）');
   try {
     return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
+      // One acceptance per unit and quarter at a time. A finding made of inspections is guarded
+      // below (each may be merged once); one made only of gradings: under the lock, no joint
+      // inspection of the quarter may already cover all its bodies (another request was first).
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tiaokuai:joint:${unit.id}:${quarter.label}`}))`);
+      if (finding.inspectionIds.length === 0) {
+        const [taken] = await ctx.database.rows<{ id: number }>(sql`select id from assessments.joint_inspections
+          where unit_id = ${Number(unit.id)} and starts_on between ${quarter.from} and ${quarter.to} and bodies @> ${`{${finding.bodyIds.join(',')}}`}::int[]`, tx);
+        if (taken) throw new ConflictError('input.on', `${input.unit} 在 ${quarter.label} 的联合检查刚被确认（#${taken.id}）：请刷新后重试，未做任何更改`);
+      }
       const [row] = await tx.insert(jointInspections).values({
         unitId: Number(unit.id), leadId: Number(leadId), bodies: finding.bodyIds.map(Number), startsOn: from, endsOn: to,
         indicators: finding.proposal!.indicators, note, acceptedBy: ctx.identity.subject, acceptedFor: ctx.identity.body,

@@ -15,13 +15,13 @@
  * Export (exportAssessments) writes the same shape; export → import into an empty hub → export
  * gives the same section.
  */
-import { emptyReport, isDay, LeadershipIndex, requireRole, rowsOf, scopedTransaction, today, type ImportReport } from '@tiaokuai/common';
+import { ConflictError, emptyReport, ForbiddenError, isDay, LeadershipIndex, requireRole, rowsOf, scopedTransaction, today, unstorableText, type ImportReport } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes, submissionRevisions, submissions } from '../db/schema';
 import { validateScheme, type Scheme } from '../domain/scheme';
 import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
-import { canonical } from './scheme.service';
+import { canonical, isRlsRefusal, isUniqueViolation } from './scheme.service';
 import { toScheme, toSubmission, type SchemeDefinition, type SubmissionRecord, type SubmissionRole } from './store';
 
 interface Problem { path: string; message: string }
@@ -35,6 +35,8 @@ interface PlannedSubmission {
 const definitionOf = (s: Scheme): SchemeDefinition => ({
   indicators: s.indicators, evaluatorGroups: s.evaluatorGroups, gradeBands: s.gradeBands, combination: s.combination, opinionWeight: s.opinionWeight,
 });
+const sameScheme = (stored: Record<string, any>, scheme: Scheme) => Number(stored.year) === scheme.year && stored.name === scheme.name
+  && canonical(typeof stored.definition === 'string' ? JSON.parse(stored.definition) : stored.definition) === canonical(definitionOf(scheme));
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export async function importAssessments(ctx: AssessmentsContext, document: unknown, dryRun: boolean): Promise<ImportReport> {
@@ -75,13 +77,14 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
     if (!scheme) return;
     if (!scheme.key) { problems.push({ path: `${base}.key`, message: '文件中的方案需要 key（再次导入时据此识别）' }); return; }
     const issuer = units.get(scheme.issuer);
-    if (!issuer || !sees(issuer.id)) { problems.push({ path: `${base}.issuer`, message: `未知单位代码：${scheme.issuer}` }); return; }
-    const k = `${issuer.id}|${scheme.key}`;
-    if (planned.has(k)) { problems.push({ path: `${base}.key`, message: `与 ${planned.get(k)!.base} 重复：${scheme.issuer} 的 key「${scheme.key}」` }); return; }
+    const k = issuer ? `${issuer.id}|${scheme.key}` : '';
     const stored = storedSchemes.get(k);
+    // An issuer outside the caller's jurisdiction is refused, unless the file only repeats its
+    // stored scheme (an export of the caller's units carries the schemes they were assessed under).
+    if (!issuer || (!sees(issuer.id) && !(stored && sameScheme(stored, scheme)))) { problems.push({ path: `${base}.issuer`, message: `未知单位代码：${scheme.issuer}` }); return; }
+    if (planned.has(k)) { problems.push({ path: `${base}.key`, message: `与 ${planned.get(k)!.base} 重复：${scheme.issuer} 的 key「${scheme.key}」` }); return; }
     if (stored) {
-      const same = Number(stored.year) === scheme.year && stored.name === scheme.name && canonical(typeof stored.definition === 'string' ? JSON.parse(stored.definition) : stored.definition) === canonical(definitionOf(scheme));
-      if (!same) { problems.push({ path: `${base}.key`, message: `key「${scheme.key}」已用于 ${scheme.issuer} 的另一方案 #${stored.id}（方案不覆盖，请换用新的 key）` }); return; }
+      if (!sameScheme(stored, scheme)) { problems.push({ path: `${base}.key`, message: `key「${scheme.key}」已用于 ${scheme.issuer} 的另一方案 #${stored.id}（方案不覆盖，请换用新的 key）` }); return; }
     }
     planned.set(k, { base, scheme, issuerId: issuer.id, existingId: stored ? String(stored.id) : null });
   });
@@ -89,7 +92,7 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
   // Submissions: each against its scheme (in the file or stored), then who may assess.
   const subs: PlannedSubmission[] = [];
   const seen = new Map<string, string>();
-  const pending: Array<Omit<PlannedSubmission, 'role' | 'existing'> & { unitCode: string; assessorCode: string; schemeYear: number }> = [];
+  const pending: Array<Omit<PlannedSubmission, 'role' | 'existing'> & { unitCode: string; assessorCode: string; schemeYear: number; hidden: boolean }> = [];
   rawSubs.forEach((raw, i) => {
     const base = `assessments.submissions[${i}]`;
     if (!isObject(raw)) { problems.push({ path: base, message: '应为对象' }); return; }
@@ -102,42 +105,73 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
     const unit = typeof raw.unit === 'string' ? units.get(raw.unit) : undefined;
     const assessor = typeof raw.assessor === 'string' ? units.get(raw.assessor) : undefined;
     if (!unit) problems.push({ path: `${base}.unit`, message: `未知单位代码：${String(raw.unit)}` });
-    if (!assessor || !sees(assessor.id)) problems.push({ path: `${base}.assessor`, message: `未知单位代码：${String(raw.assessor)}` });
+    // An assessor outside the caller's jurisdiction: only an unchanged stored submission may name it (checked below).
+    if (!assessor) problems.push({ path: `${base}.assessor`, message: `未知单位代码：${String(raw.assessor)}` });
     const on = raw.on;
     if (!isDay(on)) problems.push({ path: `${base}.on`, message: `日期无效：${String(on)}` });
     else if (on > today()) problems.push({ path: `${base}.on`, message: `考核日期 ${on} 在未来` });
     else if (on < `${scheme.year}-01-01` || on > `${scheme.year + 1}-06-30`) problems.push({ path: `${base}.on`, message: `${scheme.year} 年度方案的考核日期应在 ${scheme.year}-01-01 至 ${scheme.year + 1}-06-30 之间：${on}` });
-    const input: Submission = { scores: (raw.scores as Submission['scores']) ?? [], ratings: (raw.ratings as Submission['ratings']) ?? [], businessScore: raw.businessScore as number };
-    if (!Array.isArray(input.scores) || !Array.isArray(input.ratings)) { problems.push({ path: `${base}.scores`, message: 'scores 与 ratings 应为列表' }); return; }
+    const items = (field: 'scores' | 'ratings', keys: string[]): Array<Record<string, unknown>> | null => {
+      const v = raw[field] ?? [];
+      if (!Array.isArray(v)) { problems.push({ path: `${base}.${field}`, message: '应为列表' }); return null; }
+      let ok = true;
+      v.forEach((x, j) => {
+        const fine = isObject(x) && keys.every((k) => (k === 'score' ? typeof x[k] === 'number' : typeof x[k] === 'string')) && Object.keys(x).every((k) => keys.includes(k));
+        if (!fine) { ok = false; problems.push({ path: `${base}.${field}[${j}]`, message: `应为 { ${keys.join(', ')} }（score 为数）` }); }
+      });
+      return ok ? v : null;
+    };
+    const scores = items('scores', ['indicator', 'score']);
+    const ratings = items('ratings', ['indicator', 'group', 'score']);
+    if (typeof raw.businessScore !== 'number') { problems.push({ path: `${base}.businessScore`, message: '应为 0–100 的数' }); return; }
+    if (!scores || !ratings) return;
+    const input: Submission = { scores: scores as unknown as Submission['scores'], ratings: ratings as unknown as Submission['ratings'], businessScore: raw.businessScore };
     const { result, problems: scoring } = scoreSubmission(scheme, input, base);
     problems.push(...scoring);
-    const note = raw.note == null || raw.note === '' ? null : String(raw.note);
+    if (raw.note != null && typeof raw.note !== 'string') problems.push({ path: `${base}.note`, message: '应为字符串' });
+    const note = typeof raw.note === 'string' && raw.note.trim() !== '' ? raw.note.trim() : null;
     if (note && note.length > 2000) problems.push({ path: `${base}.note`, message: '说明过长（最多 2000 字）' });
+    const bad = note ? unstorableText(note) : null;
+    if (bad) problems.push({ path: `${base}.note`, message: bad });
     if (!unit || !assessor || !result || !isDay(on)) return;
     const key = `${k}|${unit.id}|${assessor.id}`;
     if (seen.has(key)) { problems.push({ path: base, message: `与 ${seen.get(key)} 重复：同一方案、单位和考核单位只有一份考核` }); return; }
     seen.set(key, base);
-    pending.push({ base, schemeRef: k, unitId: unit.id, assessorId: assessor.id, on, input, result, note, unitCode: raw.unit as string, assessorCode: raw.assessor as string, schemeYear: scheme.year });
+    pending.push({ base, schemeRef: k, unitId: unit.id, assessorId: assessor.id, on, input, result, note, unitCode: raw.unit as string, assessorCode: raw.assessor as string, schemeYear: scheme.year, hidden: !sees(assessor.id) });
   });
   if (problems.length > 0) return report;
 
+  const changed = (p: PlannedSubmission) => !(p.existing && p.existing.assessedOn === p.on && canonical(p.existing.input) === canonical(p.input) && p.existing.note === p.note);
   if (pending.length > 0) {
     const days = pending.map((p) => p.on).sort();
     const answer = await ctx.org.timelines({ units: [...new Set(pending.map((p) => p.unitId))], from: days[0], to: days[days.length - 1] });
     const index = new LeadershipIndex(answer.timelines);
-    const existing = new Map((await rowsOf<Record<string, any>>(ctx.db, sql`select s.*, c.issuer_id as scheme_issuer, c.key as scheme_key from assessments.submissions s
-      join assessments.schemes c on c.id = s.scheme_id where s.unit_id = any(${`{${[...new Set(pending.map((p) => p.unitId))].join(',')}}`}::int[])`))
-      .map((r) => [`${r.scheme_issuer}|${r.scheme_key}|${r.unit_id}|${r.assessor_id}`, toSubmission(r)]));
+    const rows = await rowsOf<Record<string, any>>(ctx.db, sql`select s.*, c.issuer_id as scheme_issuer, c.key as scheme_key from assessments.submissions s
+      join assessments.schemes c on c.id = s.scheme_id where s.unit_id = any(${`{${[...new Set(pending.map((p) => p.unitId))].join(',')}}`}::int[])`);
+    const existing = new Map(rows.map((r) => [`${r.scheme_issuer}|${r.scheme_key}|${r.unit_id}|${r.assessor_id}`, toSubmission(r)]));
+    const existingScheme = new Map(rows.map((r) => [String(r.id), `${r.scheme_issuer}|${r.scheme_key}`]));
+    const gradings = new Map<string, string>();
     for (const p of pending) {
       const relation = index.relation(p.assessorId, p.unitId, p.on);
       if (relation === 'NONE') { problems.push({ path: `${p.base}.assessor`, message: `${p.assessorCode} 于 ${p.on} 既不领导也不指导 ${p.unitCode}：不能考核评价它` }); continue; }
-      subs.push({ ...p, role: relation === 'LEADS' ? 'GRADING' : 'OPINION', existing: existing.get(`${p.schemeRef}|${p.unitId}|${p.assessorId}`) ?? null });
+      const planned: PlannedSubmission = { ...p, role: relation === 'LEADS' ? 'GRADING' : 'OPINION', existing: existing.get(`${p.schemeRef}|${p.unitId}|${p.assessorId}`) ?? null };
+      if (p.hidden && (!planned.existing || changed(planned))) { problems.push({ path: `${p.base}.assessor`, message: `未知单位代码：${p.assessorCode}` }); continue; }
+      if (planned.role === 'GRADING') {
+        // One grading per scheme and unit (migration 0002), in the file and against the stored ones.
+        const k = `${p.schemeRef}|${p.unitId}`;
+        const other = [...existing.values()].find((e) => e.role === 'GRADING' && `${e.unitId}` === p.unitId && e.assessorId !== p.assessorId && existingScheme.get(e.id) === p.schemeRef);
+        if (other || gradings.has(k)) {
+          problems.push({ path: `${p.base}.assessor`, message: `${p.unitCode} 在该方案下已有一份评定（${other ? `#${other.id}` : gradings.get(k)}）：一个单位在一个方案下只有一份评定` });
+          continue;
+        }
+        gradings.set(k, p.base);
+      }
+      subs.push(planned);
     }
     if (problems.length > 0) return report;
   }
 
   for (const s of planned.values()) report.schemes[s.existingId ? 'unchanged' : 'created']++;
-  const changed = (p: PlannedSubmission) => !(p.existing && p.existing.assessedOn === p.on && canonical(p.existing.input) === canonical(p.input) && p.existing.note === p.note);
   for (const p of subs) report.submissions[!p.existing ? 'created' : changed(p) ? 'updated' : 'unchanged']++;
   report.created = report.schemes.created + report.submissions.created;
   report.updated = report.submissions.updated;
@@ -145,6 +179,20 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
   report.ok = true;
   if (dryRun) return report;
 
+  try {
+    await writeImport(ctx, planned, subs, storedSchemes, changed);
+  } catch (e) {
+    if (isRlsRefusal(e)) throw new ForbiddenError('文件中有超出本单位管辖范围的写入：未做任何更改', { field: 'document' });
+    if (isUniqueViolation(e)) throw new ConflictError('document', '文件中的方案或考核刚被另一请求写入：请重新导入，未做任何更改');
+    throw e;
+  }
+  return report;
+}
+
+async function writeImport(
+  ctx: AssessmentsContext, planned: Map<string, PlannedScheme>, subs: PlannedSubmission[], storedSchemes: Map<string, Record<string, any>>,
+  changed: (p: PlannedSubmission) => boolean,
+): Promise<void> {
   await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
     const schemeIds = new Map<string, number>();
     for (const [k, s] of planned) {
@@ -162,15 +210,17 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
       };
       const schemeId = schemeIds.get(p.schemeRef) ?? Number(storedSchemes.get(p.schemeRef)!.id);
       const [row] = p.existing
-        ? await tx.update(submissions).set({ ...values, version: sql`${submissions.version} + 1`, updatedAt: sql`now()` }).where(sql`${submissions.id} = ${Number(p.existing.id)}`).returning()
+        ? await tx.update(submissions).set({ ...values, version: sql`${submissions.version} + 1`, updatedAt: sql`now()` })
+          .where(sql`${submissions.id} = ${Number(p.existing.id)} and ${submissions.version} = ${p.existing.version}`).returning()
         : await tx.insert(submissions).values({ ...values, schemeId, unitId: Number(p.unitId), assessorId: Number(p.assessorId), submittedBy: ctx.identity.subject, submittedFor: ctx.identity.body }).returning();
+      // Corrected by someone else since the file was checked: nothing of the file is kept.
+      if (!row) throw new ConflictError(p.base, `考核评价 #${p.existing!.id} 在导入期间被他人更正：请重新导入，未做任何更改`);
       await tx.insert(submissionRevisions).values({
         submissionId: row.id, version: row.version, role: p.role, assessedOn: p.on, input: p.input, result: p.result, note: p.note,
         bySubject: ctx.identity.subject, byBody: ctx.identity.body, requestId: ctx.identity.requestId ?? null,
       });
     }
   });
-  return report;
 }
 
 /** The `assessments` section for the schemes issued by, and the submissions about, units the caller sees (within `scope` when given). */

@@ -53,20 +53,28 @@ export async function unitAssessments(ctx: AssessmentsContext, unitId: string, y
 
 /**
  * The graded units under a scheme, ranked: within `scope` (a unit code: its members over the
- * scheme's year) when given, else among every unit the caller may see. Units with opinions but
- * no grading are not ranked (opinions alone never grade).
+ * scheme's year) when given, else among every unit the caller may see. Within a scope the ranks
+ * are the scope's, whoever asks (all its members are ranked), and `rows` holds those the caller
+ * may see (`ranked`: all of them, for quotas). Units with opinions but no grading are not ranked
+ * (opinions alone never grade).
  */
-export async function schemeResults(ctx: AssessmentsContext, schemeId: string, scope: string | null): Promise<{ scheme: SchemeRecord; rows: ResultRow[]; members: Set<string> | null }> {
+export async function schemeResults(ctx: AssessmentsContext, schemeId: string, scope: string | null): Promise<{ scheme: SchemeRecord; rows: ResultRow[]; ranked: ResultRow[]; kindOf: (id: string) => string }> {
   const scheme = await schemeOf(ctx, schemeId, 'scheme');
-  const [subs, members] = await Promise.all([
+  const [subs, inScope] = await Promise.all([
     submissionsOfScheme(ctx.db, scheme.id),
-    scope ? ctx.org.scope(scope, `${scheme.year}-01-01`, `${scheme.year}-12-31`).then((s) => ({ ids: new Set(s.members), answer: s.answer })) : null,
+    scope ? ctx.org.scope(scope, `${scheme.year}-01-01`, `${scheme.year}-12-31`) : null,
   ]);
   const byUnit = groupBy(subs, (s) => s.unitId);
-  const units = members ? [...byUnit.keys()].filter((u) => members.ids.has(u)) : await ctx.org.onlyVisible([...byUnit.keys()]);
+  const all = inScope ? new Set(inScope.answer.requested) : null;
+  const units = all ? [...byUnit.keys()].filter((u) => all.has(u)) : await ctx.org.onlyVisible([...byUnit.keys()]);
   const assembled = units.map((u) => assemble(scheme, u, byUnit.get(u)!)).filter((a): a is UnitAssessment & { result: ResultRow['result'] } => a.result !== null);
-  const ranked = rankResults(scheme.scheme, assembled.map((a) => ({ ...a, unitId: a.unitId, result: a.result })));
-  return { scheme, rows: ranked.map((r) => ({ ...r.row, rank: r.rank })), members: members?.ids ?? null };
+  const ranked = rankResults(scheme.scheme, assembled).map((r) => ({ ...r.row, rank: r.rank }));
+  const visible = inScope ? new Set(inScope.members) : null;
+  return {
+    scheme, ranked,
+    rows: visible ? ranked.filter((r) => visible.has(r.unitId)) : ranked,
+    kindOf: (id) => inScope?.answer.units.get(id)?.kind ?? '',
+  };
 }
 
 export interface StarGrading {
@@ -84,18 +92,18 @@ export interface StarGrading {
 export async function starGrading(ctx: AssessmentsContext, schemeId: string, scope: string, levels: StarLevel[], kinds: string[]): Promise<StarGrading> {
   const problems = quotaProblems(levels, 'levels');
   if (problems.length) throw new BadInputError(problems[0].path, problems[0].message, { problems });
-  const scheme = await schemeOf(ctx, schemeId, 'scheme');
-  const s = await ctx.org.scope(scope, `${scheme.year}-01-01`, `${scheme.year}-12-31`);
-  const { rows } = await schemeResults(ctx, schemeId, scope);
-  const kindOf = (id: string) => s.answer.units.get(id)?.kind ?? '';
-  const eligible = rows.filter((r) => kinds.includes(kindOf(r.unitId)));
-  const stars = gradeStars(eligible.map((r) => ({ unitId: r.unitId, score: r.result.finalScore ?? r.result.partyScore })), levels);
+  const { scheme, ranked, rows, kindOf } = await schemeResults(ctx, schemeId, scope);
+  // Quotas over every graded unit of the kinds in the scope; the caller is shown those it may see.
+  const eligible = ranked.filter((r) => kinds.includes(kindOf(r.unitId)));
+  const shown = new Set(rows.map((r) => r.unitId));
+  const stars = gradeStars(eligible.map((r) => ({ unitId: r.unitId, score: r.result.finalScore ?? r.result.partyScore })), levels)
+    .filter((x) => shown.has(x.unitId));
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   return {
     scheme, levels, graded: eligible.length,
     rows: stars.map((x) => ({ ...x, starName: STAR_NAMES[x.stars] ?? `${x.stars}星级`, kind: kindOf(x.unitId) })),
     rule: `参评 ${eligible.length} 个单位，按${scheme.scheme.combination.method === 'WEIGHTED_SUM' ? '双百分综合得分' : '党建得分'}从高到低：`
-      + levels.map((l) => (l.share === undefined ? `其余为${STAR_NAMES[l.stars] ?? l.stars}` : `${STAR_NAMES[l.stars] ?? l.stars}不超过 ${pct(l.share)}（${Math.floor(l.share * eligible.length)} 个）${l.minScore !== undefined ? `且不低于 ${l.minScore} 分` : ''}`)).join('；')
+      + levels.map((l) => (l.share === undefined ? `其余为${STAR_NAMES[l.stars] ?? l.stars}` : `${STAR_NAMES[l.stars] ?? l.stars}不超过 ${pct(l.share)}（${Math.floor(l.share * eligible.length + 1e-9)} 个）${l.minScore !== undefined ? `且不低于 ${l.minScore} 分` : ''}`)).join('；')
       + '；同分者同级，名额不足以容纳同分者时整组降级，名额绝不超出',
   };
 }

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes } from '../db/schema';
 import { validateScheme } from '../domain/scheme';
-import { toScheme, type SchemeDefinition, type SchemeRecord } from './store';
+import { isId, toScheme, type SchemeDefinition, type SchemeRecord } from './store';
 
 /** JSON with sorted keys: two definitions are the same scheme when these are equal. */
 export const canonical = (v: unknown): string => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x)
@@ -71,7 +71,7 @@ export async function listSchemes(ctx: AssessmentsContext, filter: { issuer?: st
 
 /** A scheme that must exist: NOT_FOUND on `field` otherwise. */
 export async function schemeOf(ctx: AssessmentsContext, id: string, field: string): Promise<SchemeRecord> {
-  const s = /^\d+$/.test(id) ? await ctx.loaders.scheme.load(id) : null;
+  const s = isId(id) ? await ctx.loaders.scheme.load(id) : null;
   if (!s) throw new NotFoundError(field, `未知考核方案：${id}`);
   return s;
 }

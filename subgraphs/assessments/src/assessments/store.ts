@@ -87,7 +87,10 @@ export interface JointInspectionRecord {
   acceptedAt: Date;
 }
 
-const idList = (ids: readonly string[]) => `{${ids.map(Number).filter(Number.isSafeInteger).join(',')}}`;
+/** Ids as an int[] literal; anything that is not an int4 id (too large, not a number) is simply unknown. */
+const idList = (ids: readonly string[]) => `{${ids.map(Number).filter((n) => Number.isInteger(n) && n > 0 && n <= 2_147_483_647).join(',')}}`;
+/** An id the tables could hold (int4). */
+export const isId = (id: string) => /^\d{1,10}$/.test(id) && Number(id) > 0 && Number(id) <= 2_147_483_647;
 const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
@@ -145,15 +148,20 @@ export const jointsByIds = async (db: Db, ids: readonly string[]) =>
 
 /** Every submission under one scheme (ranking reads them all: one statement, the scores only). */
 export const submissionsOfScheme = async (db: Db, schemeId: string) =>
-  (await rowsOf<Record<string, any>>(db, sql`select * from assessments.submissions where scheme_id = ${Number(schemeId)}`)).map(toSubmission);
+  (await rowsOf<Record<string, any>>(db, sql`select * from assessments.submissions where scheme_id = ${Number(schemeId)} order by id`)).map(toSubmission);
 
-/** What the findings of `unitIds` in `year` need: submissions, inspections, accepted joint inspections. */
+/**
+ * What the findings of `unitIds` in `year` need: the submissions under that year's schemes
+ * (with the scheme year: a grading may be made early the next year), the inspections and
+ * accepted joint inspections beginning in the year.
+ */
 export async function yearOfUnits(db: Db, unitIds: readonly string[], year: number) {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const units = idList(unitIds);
   const [subs, insp, joints] = await Promise.all([
-    rowsOf<Record<string, any>>(db, sql`select * from assessments.submissions where unit_id = any(${units}::int[]) and assessed_on between ${from} and ${to}`),
+    rowsOf<Record<string, any>>(db, sql`select s.* from assessments.submissions s join assessments.schemes c on c.id = s.scheme_id
+      where s.unit_id = any(${units}::int[]) and c.year = ${year}`),
     rowsOf<Record<string, any>>(db, sql`select * from assessments.inspections where unit_id = any(${units}::int[]) and starts_on between ${from} and ${to}`),
     rowsOf<Record<string, any>>(db, sql`select * from assessments.joint_inspections where unit_id = any(${units}::int[]) and starts_on between ${from} and ${to}`),
   ]);

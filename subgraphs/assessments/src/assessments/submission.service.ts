@@ -21,7 +21,7 @@ import type { AssessmentsContext } from '../context';
 import { submissionRevisions, submissions } from '../db/schema';
 import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
 import { canonical, isRlsRefusal, isUniqueViolation, schemeOf } from './scheme.service';
-import { toSubmission, type SchemeRecord, type SubmissionRecord, type SubmissionRole } from './store';
+import { isId, toSubmission, type SchemeRecord, type SubmissionRecord, type SubmissionRole } from './store';
 
 export interface SubmitInput {
   scheme: string;
@@ -102,6 +102,7 @@ export async function submitAssessment(ctx: AssessmentsContext, input: SubmitInp
     if (e.assessedOn === input.on && canonical(e.input) === canonical(given) && e.note === note) return e;
     throw new ConflictError('input.unit', `${input.assessor} 已在方案 #${scheme.id} 下考核过 ${input.unit}（#${e.id}，版本 ${e.version}）：请用 correctAssessment 更正`, { submission: e.id, currentVersion: e.version });
   }
+  if (role === 'GRADING') await refuseSecondGrading(ctx, scheme.id, unit.id, null, 'input.unit');
   try {
     return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
       const [row] = await tx.insert(submissions).values({
@@ -124,7 +125,7 @@ export async function submitAssessment(ctx: AssessmentsContext, input: SubmitInp
 
 export async function correctAssessment(ctx: AssessmentsContext, input: CorrectInput): Promise<SubmissionRecord> {
   requireRole(ctx.identity, 'EDITOR', '更正考核评价');
-  const current = /^\d+$/.test(input.submission) ? await ctx.loaders.submission.load(input.submission) : null;
+  const current = isId(input.submission) ? await ctx.loaders.submission.load(input.submission) : null;
   if (!current || !(await canSeeSubmission(ctx, current))) throw new NotFoundError('input.submission', `未知考核评价：${input.submission}`);
   if (!(await ctx.org.canSee(current.assessorId))) throw new ForbiddenError('只有作出考核评价的单位（或其上级）可以更正它', { field: 'input.submission' });
   if (current.version !== input.version) throw stale(current, input.version);
@@ -147,6 +148,7 @@ export async function correctAssessment(ctx: AssessmentsContext, input: CorrectI
     const units = await ctx.org.unitsById([current.unitId, current.assessorId]);
     const code = (id: string) => units.get(id)?.code ?? id;
     role = await roleFor(ctx, { id: current.assessorId, code: code(current.assessorId) }, { id: current.unitId, code: code(current.unitId) }, on, 'input.on');
+    if (role === 'GRADING' && current.role !== 'GRADING') await refuseSecondGrading(ctx, current.schemeId, current.unitId, current.id, 'input.on');
   }
   try {
     return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
@@ -166,8 +168,24 @@ export async function correctAssessment(ctx: AssessmentsContext, input: CorrectI
     });
   } catch (e) {
     if (isRlsRefusal(e)) throw new ForbiddenError('无权更正该考核评价', { field: 'input.submission' });
+    if (isUniqueViolation(e)) throw new ConflictError('input.on', '该单位在此方案下刚由其他单位评定：请刷新后重试，未做任何更改');
     throw e;
   }
+}
+
+/**
+ * One grading per scheme and unit (migration 0002): another body that also leads the unit (up
+ * the chain, or after a transfer) is refused, naming the grading already made. That grading's
+ * assessor corrects it; another leader's view can be recorded under another scheme.
+ */
+async function refuseSecondGrading(ctx: AssessmentsContext, schemeId: string, unitId: string, self: string | null, field: string): Promise<void> {
+  const [other] = await ctx.database.rows<Record<string, any>>(sql`select id, assessor_id, version from assessments.submissions
+    where scheme_id = ${Number(schemeId)} and unit_id = ${Number(unitId)} and role = 'GRADING' ${self ? sql`and id <> ${Number(self)}` : sql``}`);
+  if (!other) return;
+  const named = await ctx.org.unitsById([String(other.assessor_id), unitId]);
+  const code = (id: string) => named.get(id)?.code ?? `#${id}`;
+  throw new ConflictError(field, `${code(unitId)} 在方案 #${schemeId} 下已由 ${code(String(other.assessor_id))} 评定（#${other.id}）：一个单位在一个方案下只有一份评定，请由该单位更正`,
+    { submission: String(other.id), currentVersion: Number(other.version) });
 }
 
 function stale(s: SubmissionRecord, given: number): ConflictError {

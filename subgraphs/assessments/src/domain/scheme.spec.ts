@@ -115,3 +115,10 @@ describe('unitResult: the leader grades, opinions weigh in only by the scheme\'s
     expect(validateScheme({ ...goodScheme(), opinionWeight: w }, 'input', 2026).problems.map((p) => p.path)).toEqual(['input.opinionWeight']);
   });
 });
+
+describe('gradeScores bands the business score as shown', () => {
+  it('89.996 is shown as 90 and graded as 90, not as 89.996', () => {
+    const scheme = validateScheme(goodScheme(), 'input', 2026).scheme!;
+    expect(gradeScores(scheme, 95, 89.996)).toMatchObject({ businessScore: 90, businessGrade: '优秀' });
+  });
+});

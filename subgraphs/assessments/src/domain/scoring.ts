@@ -93,7 +93,9 @@ export function scoreSubmission(scheme: Scheme, s: Submission, base = 'input'): 
 export type Graded = Omit<ScoreResult, 'indicators'>;
 
 /** 双百分: the grade of a party-building score and a business score under the scheme's rule. */
-export function gradeScores(scheme: Scheme, partyScore: number, businessScore: number): Graded {
+export function gradeScores(scheme: Scheme, partyScore: number, unroundedBusiness: number): Graded {
+  // Banded as shown (two decimals): a grade never contradicts the score printed beside it.
+  const businessScore = round(unroundedBusiness);
   const partyGrade = gradeOf(scheme.gradeBands, partyScore)!;
   const businessGrade = gradeOf(scheme.gradeBands, businessScore)!;
   let finalScore: number | null = null;
@@ -104,7 +106,7 @@ export function gradeScores(scheme: Scheme, partyScore: number, businessScore: n
   } else {
     grade = scheme.combination.matrix.find((m) => m.party === partyGrade && m.business === businessGrade)!.grade;
   }
-  return { partyScore, businessScore: round(businessScore), finalScore, partyGrade, businessGrade, grade };
+  return { partyScore, businessScore, finalScore, partyGrade, businessGrade, grade };
 }
 
 /**

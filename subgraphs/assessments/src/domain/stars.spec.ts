@@ -50,3 +50,11 @@ describe('quotaProblems', () => {
   });
   it('accepts 10 / 40 / 30 / the rest', () => expect(quotaProblems(LEVELS)).toEqual([]));
 });
+
+describe('quotas and binary fractions', () => {
+  it('29% of 100 units is 29 places, not 28 (0.29 × 100 = 28.999999999999996)', () => {
+    const units = Array.from({ length: 100 }, (_, i) => ({ unitId: `u${i}`, score: 100 - i }));
+    const r = gradeStars(units, [{ stars: 5, share: 0.29 }, { stars: 4 }]);
+    expect(r.filter((x) => x.stars === 5)).toHaveLength(29);
+  });
+});

@@ -60,7 +60,8 @@ export function gradeStars(units: ReadonlyArray<{ unitId: string; score: number 
   for (let li = 0; li < levels.length; li++) {
     const level = levels[li];
     const last = li === levels.length - 1;
-    const quota = last ? Infinity : Math.floor(level.share! * n);
+    // An epsilon against binary fractions: 0.29 × 100 is 28.999999999999996.
+    const quota = last ? Infinity : Math.floor(level.share! * n + 1e-9);
     let used = 0;
     while (g < groups.length) {
       const group = groups[g];

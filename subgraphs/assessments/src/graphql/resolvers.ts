@@ -5,14 +5,14 @@ import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding as Finding, JointProposal as Proposal } from '../domain/findings/types';
 import type { StarLevel } from '../domain/stars';
 import { SCORE_OUTLIER_RULE } from '../domain/outliers';
-import { scopeFindings } from '../assessments/scope-findings.service';
+import { checkYear, scopeFindings } from '../assessments/scope-findings.service';
 import { acceptJointInspection, scheduleInspection } from '../assessments/inspection.service';
 import { schemeOutliers, schemeResults, starGrading, unitAssessments, type UnitAssessment as UnitAssessmentRecord } from '../assessments/results.service';
 import { exportResults, type ExportFormat } from '../assessments/export.service';
 import { exportAssessments, importAssessments } from '../assessments/interchange.service';
 import { defineScheme, listSchemes, schemeOf } from '../assessments/scheme.service';
 import { canSeeSubmission, correctAssessment, submitAssessment } from '../assessments/submission.service';
-import { inspectionsOfUnit, type InspectionRecord, type JointInspectionRecord, type RevisionRecord, type SchemeRecord, type SubmissionRecord } from '../assessments/store';
+import { isId, inspectionsOfUnit, type InspectionRecord, type JointInspectionRecord, type RevisionRecord, type SchemeRecord, type SubmissionRecord } from '../assessments/store';
 import {
   AcceptJointInspectionInput, AssessmentFinding, AssessmentFindingKindEnum, AssessmentResults, BranchKindEnum, Combination, CorrectAssessmentInput, EvaluatorGroup, GradeBand,
   ExportFile, ExportFormatEnum, IndicatorScore, Inspection, ScoreOutlier, ScoreOutliers, JointInspection, JointProposal, MergedIndicator, Rating, ResultRow, ScheduleInspectionInput, Scheme, SchemeIndicator, SchemeInput,
@@ -35,7 +35,7 @@ type FlatAssessment = ReturnType<typeof flatAssessment>;
 export class SchemeResolver {
   @Query(() => Scheme, { nullable: true, description: 'A scheme by id' })
   async scheme(@Arg('id', () => ID) id: string, @Ctx() ctx: AssessmentsContext) {
-    return /^\d+$/.test(id) ? ctx.loaders.scheme.load(id) : null;
+    return isId(id) ? ctx.loaders.scheme.load(id) : null;
   }
 
   @Query(() => [Scheme], { description: 'Schemes, newest year first (every scheme is published to the units it assesses)' })
@@ -137,7 +137,7 @@ export class UnitAssessmentResolver {
 export class SubmissionResolver {
   @Query(() => Submission, { nullable: true, description: 'A submission (null when unknown or out of sight)' })
   async submission(@Arg('id', () => ID) id: string, @Ctx() ctx: AssessmentsContext) {
-    const s = /^\d+$/.test(id) ? await ctx.loaders.submission.load(id) : null;
+    const s = isId(id) ? await ctx.loaders.submission.load(id) : null;
     return s && (await canSeeSubmission(ctx, s)) ? s : null;
   }
 
@@ -232,16 +232,19 @@ export class JointInspectionResolver {
 export class UnitResolver {
   @FieldResolver(() => [UnitAssessment], { description: 'Its results under the schemes of `year` (nothing when out of sight)' })
   async assessments(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
+    checkYear(year);
     return (await unitAssessments(ctx, u.id, year)).map(flatAssessment);
   }
 
   @FieldResolver(() => [Inspection], { description: 'Inspections of it beginning in `year`, each with the joint inspection it was merged into' })
   async inspections(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
+    checkYear(year);
     return (await ctx.org.canSee(u.id)) ? inspectionsOfUnit(ctx.db, u.id, year) : [];
   }
 
   @FieldResolver(() => [AssessmentFinding], { description: 'Its assessment findings in `year` (batched across units)' })
   async assessmentFindings(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
+    checkYear(year);
     if (!(await ctx.org.canSee(u.id))) return [];
     return ctx.loaders.findings.load({ unitId: u.id, year });
   }

@@ -1,7 +1,8 @@
 /**
  * EVALUATION_ONLY (平时不管“评”时管, DOMAIN.md; issue 5 §3): a body assesses or inspects a unit
- * to which, during the period before it (from the first day of that year to the day of the
- * assessment), it gave no tasks and no guidance. Tasks and guidance are the assessor's own
+ * to which, during the period before it (from the first day of the year assessed to the day of
+ * the assessment: a 2026 scheme graded on 2027-01-20 looks at 2026-01-01 … 2027-01-20), it gave
+ * no tasks and no guidance. Tasks and guidance are the assessor's own
  * assignments to the unit in the tasks subgraph, binding or advisory (an advisory assignment is
  * guidance), whose period overlaps those days and that were not withdrawn.
  */
@@ -14,10 +15,12 @@ export interface AssessmentEvent {
   bodyId: string;
   /** The day of the assessment (a submission's day, an inspection's first day). */
   on: string;
+  /** The year assessed (a submission's scheme year; an inspection's own year). */
+  year: number;
 }
 
-/** The days looked at before an assessment on `on`: its year up to that day. */
-export const activityWindow = (on: string) => ({ from: `${on.slice(0, 4)}-01-01`, to: on });
+/** The days looked at before an assessment on `on` of `year`: from that year's first day to `on`. */
+export const activityWindow = (on: string, year: number) => ({ from: `${year}-01-01`, to: on });
 
 export function evaluationOnly(
   events: readonly AssessmentEvent[],
@@ -28,13 +31,13 @@ export function evaluationOnly(
   // One finding per body and unit in a year, naming every assessment it made there.
   const groups = new Map<string, AssessmentEvent[]>();
   for (const e of events) {
-    const k = `${e.bodyId}|${e.unitId}|${e.on.slice(0, 4)}`;
+    const k = `${e.bodyId}|${e.unitId}|${e.year}`;
     groups.set(k, [...(groups.get(k) ?? []), e]);
   }
   const out: AssessmentFinding[] = [];
   for (const list of groups.values()) {
     const last = list.reduce((a, e) => (e.on > a.on ? e : a));
-    const { from, to } = activityWindow(last.on);
+    const { from, to } = activityWindow(last.on, last.year);
     if (activity(last.bodyId, last.unitId, from, to) > 0) continue;
     out.push({
       kind: 'EVALUATION_ONLY', unitId: last.unitId, bodyIds: [last.bodyId], from, to,

@@ -36,7 +36,7 @@ describe('EVALUATION_ONLY', () => {
     ['one assignment in the window', { 'L|U|2026-01-01|2026-12-10': 1 }, false],
     ['assignments counted over another window do not help', { 'L|U|2025-01-01|2025-12-10': 3 }, true],
   ])('%s', (_, counts, found) => {
-    const r = evaluationOnly([{ kind: 'SUBMISSION', id: 's1', unitId: 'U', bodyId: 'L', on: '2026-12-10' }], activity(counts), names);
+    const r = evaluationOnly([{ kind: 'SUBMISSION', id: 's1', unitId: 'U', bodyId: 'L', on: '2026-12-10', year: 2026 }], activity(counts), names);
     expect(r.length).toBe(found ? 1 : 0);
     if (found) expect(r[0]).toMatchObject({ kind: 'EVALUATION_ONLY', from: '2026-01-01', to: '2026-12-10', bodyIds: ['L'], submissionIds: ['s1'] });
   });
@@ -44,12 +44,18 @@ describe('EVALUATION_ONLY', () => {
   it('one finding per body, unit and year, naming every assessment, judged up to the last one', () => {
     const seen: string[] = [];
     const r = evaluationOnly([
-      { kind: 'INSPECTION', id: 'i1', unitId: 'U', bodyId: 'L', on: '2026-04-01' },
-      { kind: 'SUBMISSION', id: 's1', unitId: 'U', bodyId: 'L', on: '2026-12-10' },
-      { kind: 'SUBMISSION', id: 's2', unitId: 'U', bodyId: 'G', on: '2026-12-11' },
+      { kind: 'INSPECTION', id: 'i1', unitId: 'U', bodyId: 'L', on: '2026-04-01', year: 2026 },
+      { kind: 'SUBMISSION', id: 's1', unitId: 'U', bodyId: 'L', on: '2026-12-10', year: 2026 },
+      { kind: 'SUBMISSION', id: 's2', unitId: 'U', bodyId: 'G', on: '2026-12-11', year: 2026 },
     ], (b, u, from, to) => { seen.push(`${b}|${from}|${to}`); return 0; }, names);
     expect(r.map((f) => [f.bodyIds[0], f.inspectionIds, f.submissionIds])).toEqual([['L', ['i1'], ['s1']], ['G', [], ['s2']]]);
     expect(seen).toEqual(['L|2026-01-01|2026-12-10', 'G|2026-01-01|2026-12-11']);
+  });
+
+  it('a grading of the year made early the next year looks back over the year assessed', () => {
+    const seen: string[] = [];
+    evaluationOnly([{ kind: 'SUBMISSION', id: 's', unitId: 'U', bodyId: 'L', on: '2027-01-20', year: 2026 }], (b, u, from, to) => { seen.push(`${from}|${to}`); return 3; }, names);
+    expect(seen).toEqual(['2026-01-01|2027-01-20']);
   });
 });
 
@@ -91,16 +97,17 @@ describe('MULTIPLE_INSPECTIONS', () => {
     expect(f.proposal).toMatchObject({ leadId: 'G', from: '2026-04-01', to: '2026-04-03' });
   });
 
-  it('settled: merged inspections and bodies of an accepted joint inspection leave; a newcomer makes a new finding', () => {
-    const visits = [
-      { ...visit('1', 'L', '2026-05-06'), jointId: 'j1' },
-      visit('2', 'G', '2026-05-07'),
-      visit('3', 'X', '2026-06-07'),
-    ];
-    expect(multipleInspections(visits, [{ unitId: 'U', from: '2026-05-06', bodyIds: ['L', 'G', 'X'] }], leads, names)).toEqual([]);
-    const [f] = multipleInspections(visits, [{ unitId: 'U', from: '2026-05-06', bodyIds: ['L', 'G'] }], leads, names);
-    expect(f).toBeUndefined(); // X alone is left: one body is not 多头
-    const again = multipleInspections([...visits, visit('4', 'Y', '2026-06-20')], [{ unitId: 'U', from: '2026-05-06', bodyIds: ['L', 'G'] }], leads, names);
-    expect(again.map((x) => x.bodyIds)).toEqual([['X', 'Y']]);
+  it('settled: merged inspections and the joint inspection\'s gradings leave; later inspections are new visits', () => {
+    const merged = [{ ...visit('1', 'L', '2026-05-06'), jointId: 'j1' }, { ...visit('2', 'G', '2026-05-07'), jointId: 'j1' }];
+    const accepted = [{ unitId: 'U', from: '2026-05-06', bodyIds: ['L', 'G'] }];
+    expect(multipleInspections(merged, accepted, leads, names)).toEqual([]);
+    // Gradings by the joint inspection's bodies in its quarter are part of it.
+    const gradings = [visit('s1', 'L', '2026-06-01', '2026-06-01', [], 'SUBMISSION'), visit('s2', 'G', '2026-06-02', '2026-06-02', [], 'SUBMISSION')];
+    expect(multipleInspections([...merged, ...gradings], accepted, leads, names)).toEqual([]);
+    // A newcomer alone is one body: not 多头; two newcomers are.
+    expect(multipleInspections([...merged, visit('3', 'X', '2026-06-07')], accepted, leads, names)).toEqual([]);
+    expect(multipleInspections([...merged, visit('3', 'X', '2026-06-07'), visit('4', 'Y', '2026-06-20')], accepted, leads, names).map((x) => x.bodyIds)).toEqual([['X', 'Y']]);
+    // The joint inspection's own bodies inspecting again, separately, is 多头 again.
+    expect(multipleInspections([...merged, visit('5', 'L', '2026-06-10'), visit('6', 'G', '2026-06-20')], accepted, leads, names).map((x) => x.inspectionIds)).toEqual([['5', '6']]);
   });
 });

@@ -8,9 +8,10 @@
  * in the days all visits share (else the organiser's own window), over every indicator any of
  * them asked for, each once.
  *
- * Settled visits are left out: an inspection already merged into a joint inspection, or a visit
- * by a body that takes part in a joint inspection of the unit accepted for that quarter. A body
- * that comes later, outside the accepted joint inspection, makes a new finding.
+ * Settled visits are left out: an inspection already merged into a joint inspection, and a
+ * grading by a body that takes part in a joint inspection of the unit accepted for that quarter.
+ * A later inspection outside the accepted joint inspection (by a newcomer, or again by one of
+ * its bodies) is a new visit and can make a new finding.
  */
 import type { AssessmentFinding, JointProposal, Names, Visit } from './types';
 
@@ -34,7 +35,8 @@ export function multipleInspections(
   for (const v of visits) {
     if (v.jointId) continue;
     const q = quarterOf(v.from).label;
-    if (covered.has(`${v.unitId}|${q}|${v.bodyId}`)) continue;
+    // A grading by a body of the joint inspection was part of it; a new inspection is a new visit.
+    if (v.kind === 'SUBMISSION' && covered.has(`${v.unitId}|${q}|${v.bodyId}`)) continue;
     const k = `${v.unitId}|${q}`;
     groups.set(k, [...(groups.get(k) ?? []), v]);
   }
