@@ -79,6 +79,24 @@ export class UnitResolver {
     return queries.leadershipTimeline(ctx, { units, scope, from, to, ancestors });
   }
 
+  @Query(() => JSONScalar, {
+    description: 'leadershipTimeline as one compact JSON value, for services that read a whole province (no per-field GraphQL work): '
+      + '{ units: [[id, code, kind, name, requested, [[from, to, [leaderIds], [guideIds]], …]], …] }',
+  })
+  async leadershipTimelineTable(
+    @Arg('units', () => [ID], { nullable: true }) units: string[] | null,
+    @Arg('scope', () => String, { nullable: true }) scope: string | null,
+    @Arg('from', () => DateScalar) from: Day,
+    @Arg('to', () => DateScalar) to: Day,
+    @Arg('ancestors', () => Boolean, { defaultValue: true }) ancestors: boolean,
+    @Ctx() ctx: OrgContext,
+  ) {
+    const rows = await queries.leadershipTimeline(ctx, { units, scope, from, to, ancestors });
+    return {
+      units: rows.map((r) => [r.unit.id, r.unit.code, r.unit.kind, r.unit.name, r.requested, r.periods.map((p) => [p.from, p.to, p.leaderIds, p.guideIds])]),
+    };
+  }
+
   @Query(() => JSONScalar, { description: 'The hub\'s units and links as a tiaokuai/v1 document (optionally only a scope)' })
   exportUnits(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: OrgContext) {
     return queries.exportUnits(ctx, scope);
