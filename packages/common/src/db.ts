@@ -63,13 +63,26 @@ export interface DatabaseOptions {
 /** Error codes of a lost connection (postgres.js's own, PostgreSQL's admin shutdown class 57P, the socket's). */
 const CONNECTION_LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', '57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE']);
 
-/** Does this error (or one it wraps: drizzle reports `Failed query` with the driver's error as cause) mean the connection was lost? */
-export function isConnectionLost(e: unknown): boolean {
+/**
+ * Does this error, or one it wraps, carry one of `codes`? Drizzle reports `Failed query` with the
+ * driver's error (PostgreSQL's SQLSTATE in `code`) as its cause.
+ */
+export function hasErrorCode(e: unknown, codes: ReadonlySet<string>): boolean {
   for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
-    if (CONNECTION_LOST.has(String((x as { code?: unknown }).code))) return true;
+    if (codes.has(String((x as { code?: unknown }).code))) return true;
   }
   return false;
 }
+
+/** Does this error (or one it wraps) mean the connection was lost? */
+export const isConnectionLost = (e: unknown): boolean => hasErrorCode(e, CONNECTION_LOST);
+
+/** A unique index refused the write (SQLSTATE 23505). */
+export const isUniqueViolation = (e: unknown): boolean => hasErrorCode(e, UNIQUE_VIOLATION);
+/** Row-level security or a grant refused the write (SQLSTATE 42501). */
+export const isRlsRefusal = (e: unknown): boolean => hasErrorCode(e, INSUFFICIENT_PRIVILEGE);
+const UNIQUE_VIOLATION = new Set(['23505']);
+const INSUFFICIENT_PRIVILEGE = new Set(['42501']);
 
 /** How long a transaction's lost-connection error waits for the transaction itself to fail (below). */
 const LOST_GRACE_MS = 2000;

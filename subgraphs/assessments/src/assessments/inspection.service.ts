@@ -12,13 +12,15 @@
  * the quarter). The member inspections are marked as merged; the finding is then settled, and
  * the record kept. Accepted by the unit's side (its jurisdiction) or the organiser's.
  */
-import { BadInputError, ConflictError, ForbiddenError, isDay, LeadershipIndex, NotFoundError, requireRole, scopedTransaction } from '@tiaokuai/common';
+import {
+  BadInputError, ConflictError, ForbiddenError, isDay, LeadershipIndex, NotFoundError, requireRole, scopedTransaction, isRlsRefusal, isUniqueViolation,
+} from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { inspections, jointInspections } from '../db/schema';
 import { quarterOf } from '../domain/findings/multiple-inspections';
 import { unitFindingsBatch } from './findings.service';
-import { canonical, isRlsRefusal, isUniqueViolation, schemeOf } from './scheme.service';
+import { canonical, schemeOf } from './scheme.service';
 import { toInspection, toJoint, type InspectionRecord, type JointInspectionRecord } from './store';
 
 export interface ScheduleInput {

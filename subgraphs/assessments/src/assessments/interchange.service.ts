@@ -15,13 +15,15 @@
  * Export (exportAssessments) writes the same shape; export → import into an empty hub → export
  * gives the same section.
  */
-import { ConflictError, emptyReport, ForbiddenError, isDay, LeadershipIndex, requireRole, rowsOf, scopedTransaction, today, unstorableText, type ImportReport } from '@tiaokuai/common';
+import {
+  ConflictError, emptyReport, ForbiddenError, isDay, LeadershipIndex, requireRole, rowsOf, scopedTransaction, today, unstorableText, type ImportReport, isRlsRefusal, isUniqueViolation,
+} from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes, submissionRevisions, submissions } from '../db/schema';
 import { validateScheme, type Scheme } from '../domain/scheme';
 import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
-import { canonical, isRlsRefusal, isUniqueViolation } from './scheme.service';
+import { canonical } from './scheme.service';
 import { toScheme, toSubmission, type SchemeDefinition, type SubmissionRecord, type SubmissionRole } from './store';
 
 interface Problem { path: string; message: string }

@@ -5,7 +5,7 @@
  * under a used key is refused with CONFLICT (a scheme units were assessed under is never
  * rewritten). Schemes are readable by every caller: they are published to the units assessed.
  */
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError, requireRole, rowsOf, scopedTransaction, today } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, isRlsRefusal, isUniqueViolation, NotFoundError, requireRole, rowsOf, scopedTransaction, today } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes } from '../db/schema';
@@ -49,13 +49,6 @@ export async function defineScheme(ctx: AssessmentsContext, input: Record<string
     throw e;
   }
 }
-
-const causeCode = (e: unknown): string | undefined => {
-  for (let x: any = e; x; x = x.cause) if (typeof x.code === 'string') return x.code;
-  return undefined;
-};
-export const isUniqueViolation = (e: unknown) => causeCode(e) === '23505';
-export const isRlsRefusal = (e: unknown) => causeCode(e) === '42501';
 
 export async function listSchemes(ctx: AssessmentsContext, filter: { issuer?: string | null; year?: number | null }): Promise<SchemeRecord[]> {
   let issuerId: string | null = null;

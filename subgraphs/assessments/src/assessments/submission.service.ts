@@ -14,13 +14,13 @@
  * scored afresh from the whole corrected input, never patched.
  */
 import {
-  BadInputError, ConflictError, ForbiddenError, isDay, LeadershipIndex, NotFoundError, requireRole, scopedTransaction, today, type Relation,
+  BadInputError, ConflictError, ForbiddenError, isDay, LeadershipIndex, NotFoundError, requireRole, scopedTransaction, today, type Relation, isRlsRefusal, isUniqueViolation,
 } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { submissionRevisions, submissions } from '../db/schema';
 import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
-import { canonical, isRlsRefusal, isUniqueViolation, schemeOf } from './scheme.service';
+import { canonical, schemeOf } from './scheme.service';
 import { isId, toSubmission, type SchemeRecord, type SubmissionRecord, type SubmissionRole } from './store';
 
 export interface SubmitInput {
