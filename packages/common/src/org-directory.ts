@@ -35,6 +35,10 @@ export interface TimelineAnswer {
   requested: string[];
 }
 
+/** How a unit is named in explanations: 名称（CODE）, the code alone when the name is not known, #id when nothing is. */
+export const unitLabel = (u: { name?: string; code: string } | undefined, id: string): string =>
+  (u?.name ? `${u.name}（${u.code}）` : u ? u.code : `#${id}`);
+
 /** Every unit, or these ids. */
 export type Visibility = { all: true } | { all: false; ids: ReadonlySet<string> };
 

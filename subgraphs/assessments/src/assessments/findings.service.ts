@@ -5,21 +5,16 @@
  * assignments each assessor gave each unit before assessing it), one for names; then the pure
  * detectors (domain/findings). Nothing here depends on the number of units.
  */
-import { HUB_OPERATOR, LeadershipIndex, type TimelineAnswer } from '@tiaokuai/common';
+import { HUB_OPERATOR, LeadershipIndex, periodAt, unitLabel, type TimelineAnswer } from '@tiaokuai/common';
 import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding, Visit } from '../domain/findings/types';
+import { assessmentWindow } from '../domain/scheme';
 import { gradedByNonLeader } from '../domain/findings/graded-by-non-leader';
 import { activityWindow, evaluationOnly, type AssessmentEvent } from '../domain/findings/evaluation-only';
 import { multipleInspections } from '../domain/findings/multiple-inspections';
 import { yearOfUnits, type InspectionRecord, type SchemeRecord, type SubmissionRecord } from './store';
 
 export type UnitFindingRecord = AssessmentFinding;
-
-/**
- * The days org is asked about for a year's findings: the year and the first half of the next,
- * when the year's gradings may still be made (submission.service.ts checkDay).
- */
-export const findingsWindow = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-06-30` });
 
 const ACTIVITY = `query Activity($p: [ActivityQuestionInput!]!) { assignmentActivity(pairs: $p) }`;
 
@@ -30,10 +25,10 @@ const ACTIVITY = `query Activity($p: [ActivityQuestionInput!]!) { assignmentActi
 export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readonly string[], year: number, known?: TimelineAnswer): Promise<Map<string, AssessmentFinding[]>> {
   const out = new Map<string, AssessmentFinding[]>(unitIds.map((u) => [u, []]));
   if (unitIds.length === 0) return out;
-  const [data, answer] = await Promise.all([yearOfUnits(ctx.db, unitIds, year), known ?? ctx.org.timelines({ units: unitIds, ...findingsWindow(year) })]);
+  const [data, answer] = await Promise.all([yearOfUnits(ctx.db, unitIds, year), known ?? ctx.org.timelines({ units: unitIds, ...assessmentWindow(year) })]);
   const index = new LeadershipIndex(answer.timelines);
   const leads = (b: string, u: string, day: string) => index.leads(b, u, day);
-  const leadersOn = (u: string, day: string) => [...new Set(answer.timelines.get(u)?.find((p) => p.from <= day && p.to >= day)?.leaders ?? [])];
+  const leadersOn = (u: string, day: string) => periodAt(answer.timelines, u, day)?.leaders ?? [];
 
   // The schemes' indicators name what a submission assessed (for a joint inspection's list).
   const schemes = new Map<string, SchemeRecord>();
@@ -63,7 +58,7 @@ export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readon
   const named = new Map<string, { name?: string; code: string }>(answer.units);
   const missing = [...new Set(events.map((e) => e.bodyId))].filter((id) => !named.get(id)?.name);
   if (missing.length > 0) for (const [id, u] of await ctx.org.unitsById(missing)) named.set(id, u);
-  const names = (id: string) => { const u = named.get(id); return u?.name ? `${u.name}（${u.code}）` : u ? u.code : `#${id}`; };
+  const names = (id: string) => unitLabel(named.get(id), id);
 
   const visits: Array<Visit & { jointId: string | null }> = [
     ...data.inspections.map((i: InspectionRecord) => ({ kind: 'INSPECTION' as const, id: i.id, bodyId: i.inspectorId, unitId: i.unitId, from: i.startsOn, to: i.endsOn, indicators: i.indicators, jointId: i.jointId })),

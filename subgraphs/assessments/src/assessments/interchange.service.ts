@@ -21,9 +21,9 @@ import {
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes, submissionRevisions, submissions } from '../db/schema';
-import { validateScheme, type Scheme } from '../domain/scheme';
+import { assessmentDayProblem, validateScheme, type Scheme } from '../domain/scheme';
 import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
-import { canonical } from './scheme.service';
+import { canonical, definitionOf, sameScheme } from './scheme.service';
 import { toScheme, toSubmission, type SchemeDefinition, type SubmissionRecord, type SubmissionRole } from './store';
 
 interface Problem { path: string; message: string }
@@ -34,11 +34,6 @@ interface PlannedSubmission {
   input: Submission; result: ScoreResult; note: string | null; existing: SubmissionRecord | null;
 }
 
-const definitionOf = (s: Scheme): SchemeDefinition => ({
-  indicators: s.indicators, evaluatorGroups: s.evaluatorGroups, gradeBands: s.gradeBands, combination: s.combination, opinionWeight: s.opinionWeight,
-});
-const sameScheme = (stored: Record<string, any>, scheme: Scheme) => Number(stored.year) === scheme.year && stored.name === scheme.name
-  && canonical(typeof stored.definition === 'string' ? JSON.parse(stored.definition) : stored.definition) === canonical(definitionOf(scheme));
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export async function importAssessments(ctx: AssessmentsContext, document: unknown, dryRun: boolean): Promise<ImportReport> {
@@ -110,9 +105,8 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
     // An assessor outside the caller's jurisdiction: only an unchanged stored submission may name it (checked below).
     if (!assessor) problems.push({ path: `${base}.assessor`, message: `未知单位代码：${String(raw.assessor)}` });
     const on = raw.on;
-    if (!isDay(on)) problems.push({ path: `${base}.on`, message: `日期无效：${String(on)}` });
-    else if (on > today()) problems.push({ path: `${base}.on`, message: `考核日期 ${on} 在未来` });
-    else if (on < `${scheme.year}-01-01` || on > `${scheme.year + 1}-06-30`) problems.push({ path: `${base}.on`, message: `${scheme.year} 年度方案的考核日期应在 ${scheme.year}-01-01 至 ${scheme.year + 1}-06-30 之间：${on}` });
+    const dayProblem = assessmentDayProblem(scheme.year, on, today());
+    if (dayProblem) problems.push({ path: `${base}.on`, message: dayProblem });
     const items = (field: 'scores' | 'ratings', keys: string[]): Array<Record<string, unknown>> | null => {
       const v = raw[field] ?? [];
       if (!Array.isArray(v)) { problems.push({ path: `${base}.${field}`, message: '应为列表' }); return null; }

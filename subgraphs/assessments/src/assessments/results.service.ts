@@ -6,7 +6,7 @@
  * Cost: one statement for all of a scheme's submissions, and (with a scope) one question to org
  * for its members, whatever the number of units.
  */
-import { BadInputError, groupBy } from '@tiaokuai/common';
+import { BadInputError, groupBy, unitLabel } from '@tiaokuai/common';
 import type { AssessmentsContext } from '../context';
 import { scoreOutliers, type ScoreOutlier } from '../domain/outliers';
 import { rankResults } from '../domain/ranking';
@@ -112,7 +112,7 @@ export async function starGrading(ctx: AssessmentsContext, schemeId: string, sco
 export async function schemeOutliers(ctx: AssessmentsContext, schemeId: string, scope: string | null): Promise<ScoreOutlier[]> {
   const { scheme, rows } = await schemeResults(ctx, schemeId, scope);
   const named = await ctx.org.unitsById(rows.map((r) => r.unitId));
-  const names = (id: string) => { const u = named.get(id); return u ? `${u.name}（${u.code}）` : `#${id}`; };
+  const names = (id: string) => unitLabel(named.get(id), id);
   return scoreOutliers(scheme.scheme, rows.map((r) => ({
     unitId: r.unitId,
     // Indicators as the leader scored them; the scores of 100 as the unit's result (opinions weighed in).

@@ -9,12 +9,21 @@ import { BadInputError, ConflictError, ForbiddenError, isRlsRefusal, isUniqueVio
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes } from '../db/schema';
-import { validateScheme } from '../domain/scheme';
+import { validateScheme, type Scheme } from '../domain/scheme';
 import { isId, toScheme, type SchemeDefinition, type SchemeRecord } from './store';
 
 /** JSON with sorted keys: two definitions are the same scheme when these are equal. */
 export const canonical = (v: unknown): string => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x)
   ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, (x as Record<string, unknown>)[k]])) : x));
+
+/** What a scheme row's `definition` holds (the rest of a Scheme is in columns). */
+export const definitionOf = (s: Scheme): SchemeDefinition => ({
+  indicators: s.indicators, evaluatorGroups: s.evaluatorGroups, gradeBands: s.gradeBands, combination: s.combination, opinionWeight: s.opinionWeight,
+});
+
+/** A stored scheme row is `scheme` (same year, name and definition): defining it again changes nothing. */
+export const sameScheme = (stored: Record<string, any>, scheme: Scheme): boolean => Number(stored.year) === scheme.year && stored.name === scheme.name
+  && canonical(typeof stored.definition === 'string' ? JSON.parse(stored.definition) : stored.definition) === canonical(definitionOf(scheme));
 
 export async function defineScheme(ctx: AssessmentsContext, input: Record<string, unknown>): Promise<SchemeRecord> {
   requireRole(ctx.identity, 'EDITOR', '制定考核方案');
@@ -22,16 +31,11 @@ export async function defineScheme(ctx: AssessmentsContext, input: Record<string
   if (!scheme) throw new BadInputError(problems[0].path, problems[0].message, { problems });
   const issuer = (await ctx.org.unitsByCode([scheme.issuer])).get(scheme.issuer);
   if (!issuer || !(await ctx.org.canSee(issuer.id))) throw new NotFoundError('input.issuer', `未知单位代码：${scheme.issuer}`);
-  const definition: SchemeDefinition = {
-    indicators: scheme.indicators, evaluatorGroups: scheme.evaluatorGroups, gradeBands: scheme.gradeBands,
-    combination: scheme.combination, opinionWeight: scheme.opinionWeight,
-  };
-  const same = (r: Record<string, any>) => Number(r.year) === scheme.year && r.name === scheme.name
-    && canonical(typeof r.definition === 'string' ? JSON.parse(r.definition) : r.definition) === canonical(definition);
+  const definition = definitionOf(scheme);
   if (scheme.key) {
     const [existing] = await rowsOf<Record<string, any>>(ctx.db, sql`select * from assessments.schemes where issuer_id = ${Number(issuer.id)} and key = ${scheme.key}`);
     if (existing) {
-      if (same(existing)) return toScheme(existing, scheme.issuer);
+      if (sameScheme(existing, scheme)) return toScheme(existing, scheme.issuer);
       throw new ConflictError('input.key', `key「${scheme.key}」已用于 ${scheme.issuer} 的考核方案 #${existing.id}「${existing.name}」：方案不覆盖，请换用新的 key`, { scheme: String(existing.id) });
     }
   }

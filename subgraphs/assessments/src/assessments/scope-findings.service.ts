@@ -1,7 +1,8 @@
 import { BadInputError } from '@tiaokuai/common';
 import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding } from '../domain/findings/types';
-import { findingsWindow, unitFindingsBatch } from './findings.service';
+import { assessmentWindow } from '../domain/scheme';
+import { unitFindingsBatch } from './findings.service';
 
 /** A year a question may be about (BAD_USER_INPUT naming `year` otherwise). */
 export function checkYear(year: number): void {
@@ -11,7 +12,8 @@ export function checkYear(year: number): void {
 /** Every assessment finding of a committee's scope (a unit code: its members over the year that the caller may see). */
 export async function scopeFindings(ctx: AssessmentsContext, scope: string, year: number): Promise<AssessmentFinding[]> {
   checkYear(year);
-  const window = findingsWindow(year);
+  // The days on which the year's assessments may be made (into the next year).
+  const window = assessmentWindow(year);
   const { members, answer } = await ctx.org.scope(scope, window.from, window.to);
   // The scope's own timeline answer serves the findings: org is asked once.
   const found = await unitFindingsBatch(ctx, members, year, answer);

@@ -19,6 +19,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { submissionRevisions, submissions } from '../db/schema';
+import { assessmentDayProblem } from '../domain/scheme';
 import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
 import { canonical, schemeOf } from './scheme.service';
 import { isId, toSubmission, type SchemeRecord, type SubmissionRecord, type SubmissionRole } from './store';
@@ -48,11 +49,8 @@ const NOTE_MAX = 2000;
 
 /** The assessment day: a day, not in the future, within the scheme's year or the first half of the next. */
 function checkDay(scheme: SchemeRecord, on: string, field: string): void {
-  if (!isDay(on)) throw new BadInputError(field, `日期无效：${on}`);
-  if (on > today()) throw new BadInputError(field, `考核日期 ${on} 在未来`);
-  const from = `${scheme.year}-01-01`;
-  const to = `${scheme.year + 1}-06-30`;
-  if (on < from || on > to) throw new BadInputError(field, `${scheme.year} 年度方案的考核日期应在 ${from} 至 ${to} 之间：${on}`);
+  const problem = assessmentDayProblem(scheme.year, on, today());
+  if (problem) throw new BadInputError(field, problem);
 }
 
 function score(scheme: SchemeRecord, input: Submission): ScoreResult {

@@ -17,7 +17,7 @@
  * - opinionWeight: the share of guiding bodies' weighted opinions in the party-building score
  *   (0 by default, at most 50: the leader grades).
  */
-import { unstorableText } from '@tiaokuai/common';
+import { isDay, unstorableText } from '@tiaokuai/common';
 
 export const PARTS = ['RESULTS', 'SATISFACTION'] as const;
 export type Part = (typeof PARTS)[number];
@@ -204,6 +204,21 @@ export function validateScheme(raw: unknown, base: string, currentYear: number):
 
   if (problems.length > 0 || !combination) return { problems };
   return { problems, scheme: { issuer: issuer!, key, year: year as number, name: name!, indicators, evaluatorGroups, gradeBands, combination, opinionWeight } };
+}
+
+/**
+ * The days on which a year's assessments may be made: the year and the first half of the next
+ * (annual gradings are often made in January). The findings of a year look at the same days.
+ */
+export const assessmentWindow = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-06-30` });
+
+/** What is wrong with `on` as the day of an assessment under a scheme of `year`, as of `today`; null: nothing. */
+export function assessmentDayProblem(year: number, on: unknown, today: string): string | null {
+  if (!isDay(on)) return `日期无效：${String(on)}`;
+  if (on > today) return `考核日期 ${on} 在未来`;
+  const { from, to } = assessmentWindow(year);
+  if (on < from || on > to) return `${year} 年度方案的考核日期应在 ${from} 至 ${to} 之间：${on}`;
+  return null;
 }
 
 export const round = (x: number, digits = 2): number => {
