@@ -40,11 +40,12 @@ export interface AssessmentResult {
   byKind: Record<string, number>;
 }
 
-const timed = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+/** `f`'s result and how long it took (ms). */
+export async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
   const t = process.hrtime.bigint();
   const r = await f();
   return [r, Number(process.hrtime.bigint() - t) / 1e6];
-};
+}
 
 export async function measureAssessments(db: string, hub: RunningHub, province: ReturnType<typeof syntheticProvince>, chunk = 5_000): Promise<AssessmentResult> {
   const gql = async (query: string, variables?: Record<string, unknown>) => {
@@ -95,7 +96,7 @@ export async function measureAssessments(db: string, hub: RunningHub, province: 
   for (const [line, units] of byLine) await schedule(line, units, `${Y}-05-10`, `${Y}-05-12`);
   for (const [gw, units] of byCity) await schedule(gw, units, `${Y}-06-10`, `${Y}-06-11`);
 
-  const [{ schemes: [scheme] }] = [await gql(`{ schemes(issuer: "P-GW", year: ${Y}) { id } }`)];
+  const [scheme] = (await gql(`{ schemes(issuer: "P-GW", year: ${Y}) { id } }`)).schemes;
   const rankingMs: number[] = [];
   const rankingScopedMs: number[] = [];
   let graded = 0;

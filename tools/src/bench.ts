@@ -19,7 +19,7 @@ import { bearer, gql as rawGql, startHub, type RunningHub } from './launcher';
 import { IMPORT_MUTATION } from './demo';
 import { syntheticProvince } from './synthetic';
 import { syntheticTasks, taskChunks, type SyntheticTasks } from './synthetic-tasks';
-import { measureAssessments, type AssessmentResult } from './bench-assessments';
+import { measureAssessments, timed, type AssessmentResult } from './bench-assessments';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,11 +30,6 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t = process.hrtime.bigint();
-  const r = await f();
-  return [r, Number(process.hrtime.bigint() - t) / 1e6];
-}
 
 interface Result {
   db: string;

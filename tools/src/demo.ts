@@ -89,8 +89,9 @@ export async function loadDemoIfEmpty(gatewayUrl: string, operatorToken: string)
   }
   const schemes = await gql(gatewayUrl, '{ schemes { id } }', undefined, auth);
   if (schemes.errors) throw new Error(`cannot read the hub's schemes: ${JSON.stringify(schemes.errors)}`);
-  if (schemes.data.schemes.length === 0) Object.assign(out, { loaded: true, ...(await loadDemoAssessments(gatewayUrl, auth)) });
-  else if (await demoAssessmentsUnfinished(gatewayUrl, auth)) Object.assign(out, { loaded: true, inspections: await finishDemoAssessments(gatewayUrl, auth) });
+  const assessments = JSON.parse(readFileSync(DEMO_ASSESSMENTS_FILE, 'utf8')) as DemoAssessments;
+  if (schemes.data.schemes.length === 0) Object.assign(out, { loaded: true, ...(await loadDemoAssessments(gatewayUrl, auth, assessments)) });
+  else if (await demoAssessmentsUnfinished(gatewayUrl, auth, assessments)) Object.assign(out, { loaded: true, inspections: await finishDemoAssessments(gatewayUrl, auth, assessments) });
   return out;
 }
 
@@ -108,20 +109,18 @@ interface DemoAssessments {
  * transfer recorded after the grading it invalidates (through org's API, as a late 转隶 would
  * be). Anything dated after today (HUB_TODAY set earlier) is left out.
  */
-async function loadDemoAssessments(gatewayUrl: string, auth: Record<string, string>): Promise<Pick<DemoLoad, 'schemes' | 'submissions' | 'inspections'>> {
-  const demo = JSON.parse(readFileSync(DEMO_ASSESSMENTS_FILE, 'utf8')) as DemoAssessments;
+async function loadDemoAssessments(gatewayUrl: string, auth: Record<string, string>, demo: DemoAssessments): Promise<Pick<DemoLoad, 'schemes' | 'submissions' | 'inspections'>> {
   const now = today();
   const section = { ...demo.assessments, submissions: demo.assessments.submissions.filter((x) => x.on <= now) };
   const r = await gql(gatewayUrl, `mutation($d: JSON!) { importAssessments(document: $d) { ok schemes { created } submissions { created } problems { path message } } }`,
     { d: { format: demo.format, assessments: section } }, auth);
   if (r.errors || !r.data.importAssessments.ok) throw new Error(`demo assessments import failed: ${JSON.stringify(r.errors ?? r.data.importAssessments.problems, null, 2)}`);
-  const inspections = await finishDemoAssessments(gatewayUrl, auth);
+  const inspections = await finishDemoAssessments(gatewayUrl, auth, demo);
   return { schemes: r.data.importAssessments.schemes.created, submissions: r.data.importAssessments.submissions.created, inspections };
 }
 
 /** The demo's schemes are there but not its inspections (a start stopped after the import). */
-async function demoAssessmentsUnfinished(gatewayUrl: string, auth: Record<string, string>): Promise<boolean> {
-  const demo = JSON.parse(readFileSync(DEMO_ASSESSMENTS_FILE, 'utf8')) as DemoAssessments;
+async function demoAssessmentsUnfinished(gatewayUrl: string, auth: Record<string, string>, demo: DemoAssessments): Promise<boolean> {
   const first = demo.inspections.find((i) => i.from <= today());
   if (!first) return false;
   const r = await gql(gatewayUrl, `query($c: String!, $y: Int!) { unit(code: $c) { inspections(year: $y) { key } } }`, { c: first.units[0], y: Number(first.from.slice(0, 4)) }, auth);
@@ -132,8 +131,7 @@ async function demoAssessmentsUnfinished(gatewayUrl: string, auth: Record<string
  * The steps after the import, each safe to repeat: inspections (idempotent by key), the joint
  * inspection (skipped when already accepted), the late transfer (skipped when recorded).
  */
-async function finishDemoAssessments(gatewayUrl: string, auth: Record<string, string>): Promise<number> {
-  const demo = JSON.parse(readFileSync(DEMO_ASSESSMENTS_FILE, 'utf8')) as DemoAssessments;
+async function finishDemoAssessments(gatewayUrl: string, auth: Record<string, string>, demo: DemoAssessments): Promise<number> {
   const now = today();
   const ids = new Map<string, string>();
   const listed = await gql(gatewayUrl, '{ schemes { id key issuer { code } } }', undefined, auth);

@@ -16,16 +16,16 @@ import { IMPORT_MUTATION } from './demo';
 import { gql } from './launcher';
 
 const COUNTS = 'ok dryRun created updated unchanged problems { path message }';
-export const SECTIONS: Array<{ name: string; keys: string[]; mutation: string; field: string; extra: string }> = [
-  { name: 'units', keys: ['units', 'links'], mutation: IMPORT_MUTATION, field: 'importUnits', extra: '' },
-  { name: 'tasks', keys: ['requiredItems', 'tasks'], field: 'importTasks', extra: 'requiredItems { created updated unchanged } tasks { created updated unchanged }',
-    mutation: '' },
-  { name: 'assessments', keys: ['assessments'], field: 'importAssessments', extra: 'schemes { created updated unchanged } submissions { created updated unchanged }',
-    mutation: '' },
+const COUNTED = (sections: string[]) => sections.map((k) => `${k} { created updated unchanged }`).join(' ');
+const importMutation = (field: string, counted: string[]) =>
+  `mutation Import($document: JSON!, $dryRun: Boolean) { ${field}(document: $document, dryRun: $dryRun) { ${COUNTS} ${COUNTED(counted)} } }`;
+
+/** Each section of the file, the subgraph mutation that imports it, in order. */
+export const SECTIONS: Array<{ name: string; keys: string[]; mutation: string; field: string }> = [
+  { name: 'units', keys: ['units', 'links'], mutation: IMPORT_MUTATION, field: 'importUnits' },
+  { name: 'tasks', keys: ['requiredItems', 'tasks'], mutation: importMutation('importTasks', ['requiredItems', 'tasks']), field: 'importTasks' },
+  { name: 'assessments', keys: ['assessments'], mutation: importMutation('importAssessments', ['schemes', 'submissions']), field: 'importAssessments' },
 ];
-for (const s of SECTIONS) {
-  if (!s.mutation) s.mutation = `mutation Import($document: JSON!, $dryRun: Boolean) { ${s.field}(document: $document, dryRun: $dryRun) { ${COUNTS} ${s.extra} } }`;
-}
 
 async function main() {
   const args = process.argv.slice(2);
