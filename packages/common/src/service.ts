@@ -8,7 +8,7 @@
  * caller needs whatever the user may see, such as who leads an issuer).
  */
 import { HubError } from './errors';
-import { signIdentity, type Identity } from './identity';
+import { HUB_OPERATOR, signIdentity, type Identity } from './identity';
 import { log } from './log';
 
 export interface ServiceClientOptions {
@@ -93,5 +93,23 @@ export function serviceClient(opts: ServiceClientOptions): ServiceClient {
       log.error('service call failed', { target: opts.target, error: String(lastError) });
       throw new UpstreamError(`${opts.target} unreachable: ${String((lastError as Error)?.message ?? lastError)}`, opts.target, true);
     },
+  };
+}
+
+/**
+ * Calls a subgraph as the gateway would (the gateway's secret, as the hub's operator): queries
+ * and mutations alike. For test harnesses that seed a subgraph through its own API; throws on
+ * any GraphQL error.
+ */
+export function gatewayCaller(url: string, secret: string, subgraph: string) {
+  return async (query: string, variables?: Record<string, unknown>): Promise<Record<string, any>> => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signIdentity(secret, subgraph, HUB_OPERATOR) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.json() as { data?: Record<string, any>; errors?: unknown[] };
+    if (body.errors?.length) throw new Error(`${subgraph} errors: ${JSON.stringify(body.errors)}`);
+    return body.data!;
   };
 }

@@ -7,7 +7,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import {
-  formatSubgraphError, HUB_OPERATOR, openTestDatabase, serviceClient, signIdentity, truncateSchema, type Database, type Identity, type ServiceClient,
+  formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, type ServiceClient,
 } from '@tiaokuai/common';
 import { APP_ROLE as ORG_ROLE, MIGRATIONS as ORG_MIGRATIONS, SCHEMA_NAME as ORG_SCHEMA, startOrgSubgraph } from '@tiaokuai/subgraph-org';
 import { APP_ROLE as TASKS_ROLE, MIGRATIONS as TASKS_MIGRATIONS, SCHEMA_NAME as TASKS_SCHEMA, startTasksSubgraph } from '@tiaokuai/subgraph-tasks';
@@ -42,17 +42,6 @@ const S = {
   assessmentsToTasks: 'assessments-to-tasks-secret-for-tst',
 };
 
-const signedQuery = (url: string, secret: string, name: string) => async (query: string, variables?: Record<string, unknown>) => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...signIdentity(secret, name, HUB_OPERATOR) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json() as GqlResult;
-  if (body.errors?.length) throw new Error(`${name} errors: ${JSON.stringify(body.errors)}`);
-  return body.data!;
-};
-
 export async function assessmentsHarness(): Promise<AssessmentsHarness> {
   const [orgDb, tasksDb, database, { schema }] = await Promise.all([
     openTestDatabase({ schemaName: ORG_SCHEMA, migrationsFolder: ORG_MIGRATIONS, appRole: ORG_ROLE }),
@@ -77,7 +66,7 @@ export async function assessmentsHarness(): Promise<AssessmentsHarness> {
     if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
     return res.body.singleResult as GqlResult;
   };
-  const orgQuery = signedQuery(org.url, S.orgGateway, 'org');
+  const orgQuery = gatewayCaller(org.url, S.orgGateway, 'org');
   return {
     database,
     run,
@@ -87,7 +76,7 @@ export async function assessmentsHarness(): Promise<AssessmentsHarness> {
       return r.data!;
     },
     org: orgQuery,
-    tasks: signedQuery(tasks.url, S.tasksGateway, 'tasks'),
+    tasks: gatewayCaller(tasks.url, S.tasksGateway, 'tasks'),
     resetTo: async (units) => {
       await Promise.all([truncateSchema(database, SCHEMA_NAME), truncateSchema(tasksDb, TASKS_SCHEMA), truncateSchema(orgDb, ORG_SCHEMA)]);
       const r = await orgQuery(`mutation($d: JSON!) { importUnits(document: $d) { ok problems { path message } } }`, { d: units });

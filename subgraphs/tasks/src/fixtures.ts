@@ -33,3 +33,16 @@ export const province = () => ({
     { from: 'SC-DZJ', to: 'SC-DZJ-ZB', kind: 'AFFILIATION', validFrom: '2000-01-01' },
   ],
 });
+
+/** The emergency department's six branches (SC-YJT-ZB1 and five more) in provinceWithBranches. */
+export const BRANCHES = ['SC-YJT-ZB1', 'SC-YJT-ZB2', 'SC-YJT-ZB3', 'SC-YJT-ZB4', 'SC-YJT-ZB5', 'SC-YJT-ZB6'];
+
+/** The 四川 fixture with five more branches under the emergency department's organ party committee (six the work committee leads). */
+export const provinceWithBranches = () => {
+  const doc = province();
+  for (const code of BRANCHES.slice(1)) {
+    doc.units.push({ code, name: `四川省应急管理厅第${code.slice(-1)}党支部`, kind: 'BRANCH', level: 'PROVINCIAL', region: '510000', validFrom: '2018-10-01' });
+    doc.links.push({ from: 'SC-YJT-JGDW', to: code, kind: 'AFFILIATION', validFrom: '2018-10-01' });
+  }
+  return doc;
+};

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Identity } from '@tiaokuai/common';
-import { province } from './fixtures';
+import { BRANCHES, provinceWithBranches as withBranches } from './fixtures';
 import { tasksHarness, type TasksHarness } from './testing';
 
 /**
@@ -9,15 +9,6 @@ import { tasksHarness, type TasksHarness } from './testing';
  * responsibility list, on the 四川 fixture with five more branches under the emergency
  * department's organ party committee (six branches the work committee leads).
  */
-const BRANCHES = ['SC-YJT-ZB1', 'SC-YJT-ZB2', 'SC-YJT-ZB3', 'SC-YJT-ZB4', 'SC-YJT-ZB5', 'SC-YJT-ZB6'];
-const withBranches = () => {
-  const doc = province();
-  for (const code of BRANCHES.slice(1)) {
-    doc.units.push({ code, name: `四川省应急管理厅第${code.slice(-1)}党支部`, kind: 'BRANCH', level: 'PROVINCIAL', region: '510000', validFrom: '2018-10-01' });
-    doc.links.push({ from: 'SC-YJT-JGDW', to: code, kind: 'AFFILIATION', validFrom: '2018-10-01' });
-  }
-  return doc;
-};
 
 let h: TasksHarness;
 let ids: Record<string, string>;

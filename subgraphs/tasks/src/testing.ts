@@ -6,7 +6,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import {
-  formatSubgraphError, HUB_OPERATOR, openTestDatabase, serviceClient, signIdentity, truncateSchema, type Database, type Identity,
+  formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity,
 } from '@tiaokuai/common';
 import { APP_ROLE as ORG_ROLE, MIGRATIONS as ORG_MIGRATIONS, SCHEMA_NAME as ORG_SCHEMA, startOrgSubgraph } from '@tiaokuai/subgraph-org';
 import { createContext, type TasksContext } from './context';
@@ -52,16 +52,7 @@ export async function tasksHarness(): Promise<TasksHarness> {
     if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
     return res.body.singleResult as GqlResult;
   };
-  const orgQuery = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(org.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signIdentity(ORG_SECRET, 'org', HUB_OPERATOR) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await res.json() as GqlResult;
-    if (body.errors?.length) throw new Error(`org errors: ${JSON.stringify(body.errors)}`);
-    return body.data!;
-  };
+  const orgQuery = gatewayCaller(org.url, ORG_SECRET, 'org');
   return {
     database,
     run,
