@@ -1,5 +1,5 @@
 import { BadInputError, DateScalar, ForbiddenError, JSONScalar, today, type Day } from '@tiaokuai/common';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { OrgContext } from '../context';
 import { unitHistory } from '../domain/history';
 import { factsAt } from '../domain/timeline';
@@ -20,6 +20,18 @@ const MAX_CODES = 100_000;
 async function guardDetails(ctx: OrgContext, unit: UnitRecord, field: string): Promise<void> {
   if (!(await ctx.access.canSee(unit.id))) throw new ForbiddenError(`${unit.code} 不在管辖范围内：只显示其代码和名称`, { field });
 }
+
+/** The arguments of leadershipTimeline and of its compact form, leadershipTimelineTable. */
+@ArgsType()
+class TimelineArgs {
+  @Field(() => [ID], { nullable: true }) units?: string[] | null;
+  @Field(() => String, { nullable: true }) scope?: string | null;
+  @Field(() => DateScalar) from!: Day;
+  @Field(() => DateScalar) to!: Day;
+  @Field(() => Boolean, { defaultValue: true }) ancestors!: boolean;
+}
+
+const timelineQuery = (a: TimelineArgs) => ({ units: a.units ?? null, scope: a.scope ?? null, from: a.from, to: a.to, ancestors: a.ancestors });
 
 @Resolver(() => Unit)
 export class UnitResolver {
@@ -68,30 +80,16 @@ export class UnitResolver {
       + '(a unit code: its subtree and the units it leads or guides on any day of the period), or everything visible; with ancestors '
       + '(default), also every body above them, so that "the body that leads its leader" can be followed. The answer the tasks subgraph builds authority on.',
   })
-  leadershipTimeline(
-    @Arg('units', () => [ID], { nullable: true }) units: string[] | null,
-    @Arg('scope', () => String, { nullable: true }) scope: string | null,
-    @Arg('from', () => DateScalar) from: Day,
-    @Arg('to', () => DateScalar) to: Day,
-    @Arg('ancestors', () => Boolean, { defaultValue: true }) ancestors: boolean,
-    @Ctx() ctx: OrgContext,
-  ) {
-    return queries.leadershipTimeline(ctx, { units, scope, from, to, ancestors });
+  leadershipTimeline(@Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: OrgContext) {
+    return queries.leadershipTimeline(ctx, timelineQuery(args));
   }
 
   @Query(() => JSONScalar, {
     description: 'leadershipTimeline as one compact JSON value, for services that read a whole province (no per-field GraphQL work): '
       + '{ units: [[id, code, kind, name, requested, [[from, to, [leaderIds], [guideIds]], …]], …] }',
   })
-  async leadershipTimelineTable(
-    @Arg('units', () => [ID], { nullable: true }) units: string[] | null,
-    @Arg('scope', () => String, { nullable: true }) scope: string | null,
-    @Arg('from', () => DateScalar) from: Day,
-    @Arg('to', () => DateScalar) to: Day,
-    @Arg('ancestors', () => Boolean, { defaultValue: true }) ancestors: boolean,
-    @Ctx() ctx: OrgContext,
-  ) {
-    const rows = await queries.leadershipTimeline(ctx, { units, scope, from, to, ancestors });
+  async leadershipTimelineTable(@Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: OrgContext) {
+    const rows = await queries.leadershipTimeline(ctx, timelineQuery(args));
     return {
       units: rows.map((r) => [r.unit.id, r.unit.code, r.unit.kind, r.unit.name, r.requested, r.periods.map((p) => [p.from, p.to, p.leaderIds, p.guideIds])]),
     };
