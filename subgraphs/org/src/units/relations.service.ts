@@ -9,7 +9,7 @@ import type { Loaders } from '../context';
 import { bodiesNamed, relationTimeline, type RelationPeriod } from '../domain/relations';
 import { scopeOverPeriod } from '../domain/scope';
 import type { Directory, LinkRecord, UnitContext, UnitRecord } from '../domain/types';
-import { loadAll } from './unit.store';
+import { loadAll, unitsAboveOver } from './unit.store';
 
 export interface UnitTimeline {
   unit: UnitRecord;
@@ -21,32 +21,37 @@ export interface UnitTimeline {
 /** How many levels above the units asked for are followed (the hierarchy has about six). */
 const MAX_LEVELS = 32;
 
-/** Explanations are not kept here, so a directory of the loaded units is enough for the rules. */
+/** Explanations are not kept here, so a directory of the loaded units is enough for the rules (they use it for names only). */
 const directoryOf = (byId: Map<string, UnitRecord>): Directory => ({ get: (id) => byId.get(id) });
 
 /**
- * The units with these ids and, with `ancestors`, every body named above them in any period,
- * level by level: three batched statements per level.
+ * The units with these ids and, with `ancestors`, every body named above them in any period.
+ * Two round trips whatever the depth: one recursive statement for every unit that may stand
+ * above them (unit.store.ts `unitsAboveOver`), then their units, facts and incoming links in
+ * three batched statements; the set is then closed upwards in memory, level by level, from
+ * the rules' own answers (so only bodies the rules name are added, in the order they are met).
  */
-export async function timelinesFor(loaders: Loaders, ids: readonly string[], from: Day, to: Day, ancestors: boolean): Promise<UnitTimeline[]> {
+export async function timelinesFor(db: Db, loaders: Loaders, ids: readonly string[], from: Day, to: Day, ancestors: boolean): Promise<UnitTimeline[]> {
+  const asked = [...new Set(ids)];
+  const load = ancestors ? [...new Set([...asked, ...(await unitsAboveOver(db, asked, from, to))])] : asked;
+  const [units, facts, incoming] = await Promise.all([loaders.unitById.loadMany(load), loaders.factsByUnit.loadMany(load), loaders.linksInto.loadMany(load)]);
+  const known = new Map<string, UnitContext>();
+  load.forEach((_, i) => {
+    const unit = units[i];
+    if (unit && !(unit instanceof Error)) known.set(unit.id, { unit, facts: facts[i] as UnitContext['facts'], incoming: incoming[i] as LinkRecord[] });
+  });
+  const dir: Directory = { get: (id) => known.get(id)?.unit };
   const out = new Map<string, UnitTimeline>();
-  const known = new Map<string, UnitRecord>();
-  let frontier = [...new Set(ids)];
+  let frontier = asked;
   for (let level = 0; frontier.length > 0 && level < MAX_LEVELS; level++) {
-    const [units, facts, incoming] = await Promise.all([
-      loaders.unitById.loadMany(frontier), loaders.factsByUnit.loadMany(frontier), loaders.linksInto.loadMany(frontier),
-    ]);
-    frontier.forEach((_, i) => { const u = units[i]; if (u && !(u instanceof Error)) known.set(u.id, u); });
-    const dir = directoryOf(known);
     const added: UnitTimeline[] = [];
-    frontier.forEach((_, i) => {
-      const unit = units[i];
-      if (!unit || unit instanceof Error) return;
-      const ctx: UnitContext = { unit, facts: facts[i] as UnitContext['facts'], incoming: incoming[i] as LinkRecord[] };
-      const t = { unit, requested: level === 0, periods: relationTimeline(ctx, from, to, dir) };
-      out.set(unit.id, t);
+    for (const id of frontier) {
+      const ctx = known.get(id);
+      if (!ctx) continue;
+      const t = { unit: ctx.unit, requested: level === 0, periods: relationTimeline(ctx, from, to, dir) };
+      out.set(id, t);
       added.push(t);
-    });
+    }
     if (!ancestors) break;
     frontier = [...bodiesNamed(added.map((t) => t.periods))].filter((id) => !out.has(id));
   }

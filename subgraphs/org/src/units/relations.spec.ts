@@ -56,7 +56,7 @@ describe('leadershipTimeline', () => {
     expect(out['JS-YJT-ZB1'].periods.map(codesOf)).toEqual(['JS-YJT-JGDW|']);
   });
 
-  it('reads the same whatever the number of units: a batch costs statements per level, not per unit', async () => {
+  it('reads the same whatever the number of units or the depth: a batch costs a fixed number of statements', async () => {
     const count = async (codes: string[]) => {
       const list = await ids(...codes);
       h.database.statements.reset();
@@ -67,6 +67,11 @@ describe('leadershipTimeline', () => {
     const many = await count(['JS-YJT-ZB1', 'SZ-SWJ', 'JS-YJT-JGDW', 'JS-YJT-DZ', 'JS-JGGW']);
     expect(one).toBeGreaterThan(0);
     expect(many).toBeLessThanOrEqual(one);
+    // A branch five levels down (branch, organ committee, party group / work committee, 省委, ZY)
+    // costs what the top body costs: the bodies above are found by one recursive statement.
+    const top = await count(['ZY']);
+    expect(one).toBe(top);
+    expect(one).toBeLessThanOrEqual(4);
   });
 
   it.each([

@@ -127,7 +127,7 @@ export async function leadershipTimeline(
   if (args.units && args.units.length > MAX_TIMELINE_UNITS) throw new BadInputError('units', `一次最多 ${MAX_TIMELINE_UNITS} 个单位`);
   let out: UnitTimeline[];
   if (args.units) {
-    out = await timelinesFor(ctx.loaders, args.units, args.from, args.to, args.ancestors);
+    out = await timelinesFor(ctx.db, ctx.loaders, args.units, args.from, args.to, args.ancestors);
   } else {
     const root = args.scope ? await requireCode(ctx, args.scope, 'scope') : null;
     out = await timelinesInScope(ctx.db, root?.id ?? null, args.from, args.to, args.ancestors);

@@ -156,6 +156,32 @@ export async function ancestorEdges(db: Db, ids: readonly string[], asOf: Day): 
   return rows.map((r) => ({ superiorId: String(r.sup), subordinateId: String(r.sub) }));
 }
 
+/**
+ * The given units and every unit that may stand above them on some day of [from, to], in one
+ * recursive statement: the sources of their LEADERSHIP, GUIDANCE and AFFILIATION links and the
+ * locality / competent department of their fact versions, each valid on some day of the period,
+ * and so on upwards. A superset of the bodies the rules can name (they name no one else), so
+ * a caller can load everything `leadershipTimeline(units:)` needs at once instead of level by
+ * level. UNION stops at a unit met twice, so a cycle terminates. `from`/`to` are checked days.
+ */
+export async function unitsAboveOver(db: Db, ids: readonly string[], from: Day, to: Day): Promise<string[]> {
+  const list = ints(ids);
+  if (list.length === 0) return [];
+  const during = (t: string) => sql.raw(`${t}.valid_from <= '${to}'::date and (${t}.valid_to is null or ${t}.valid_to >= '${from}'::date)`);
+  const rows = await rowsOf<{ id: number }>(db, sql`
+    with recursive up(id) as (
+      select unnest(${sql.raw(`array[${list.join(',')}]::int[]`)})
+      union
+      select e.sup from up cross join lateral (
+        select l.from_id as sup from org.links l where l.to_id = up.id and l.kind <> 'BUSINESS' and ${during('l')}
+        union all select f.locality_id from org.unit_facts f where f.unit_id = up.id and f.locality_id is not null and ${during('f')}
+        union all select f.competent_department_id from org.unit_facts f where f.unit_id = up.id and f.competent_department_id is not null and ${during('f')}
+      ) e
+    )
+    select id from up`);
+  return rows.map((r) => String(r.id));
+}
+
 export interface UnitFilter {
   kinds?: UnitKind[];
   levels?: UnitLevel[];
