@@ -129,56 +129,48 @@ export async function loadAll(db: Db): Promise<{ units: UnitRecord[]; facts: Sto
 }
 
 /**
- * Every superior edge above the given units on `asOf`, in one recursive statement: the same
- * edges as the pure `superiorEdges` (declared LEADERSHIP/GUIDANCE/AFFILIATION links in force,
- * and the locality / competent department of the fact version in force). UNION (not ALL)
- * stops the walk when it meets a unit twice, so a cycle terminates.
+ * The superiors of `up.id` valid on some day of [from, to] (one day for from = to), as a
+ * lateral subquery `e(sup)`: the same edges as the pure `superiorEdges` (declared
+ * LEADERSHIP/GUIDANCE/AFFILIATION links, and the locality / competent department of the fact
+ * versions). `from`/`to` are checked days.
  */
+function superiorsOfUp(from: Day, to: Day): SQL {
+  const during = (t: string) => `${t}.valid_from <= '${to}'::date and (${t}.valid_to is null or ${t}.valid_to >= '${from}'::date)`;
+  return sql.raw(`cross join lateral (
+      select l.from_id as sup from org.links l where l.to_id = up.id and l.kind <> 'BUSINESS' and ${during('l')}
+      union all select f.locality_id from org.unit_facts f where f.unit_id = up.id and f.locality_id is not null and ${during('f')}
+      union all select f.competent_department_id from org.unit_facts f where f.unit_id = up.id and f.competent_department_id is not null and ${during('f')}
+    ) e`);
+}
+
+/**
+ * `up(id)`: the given units and every unit above them over [from, to], walked upwards in one
+ * recursive CTE. UNION (not ALL) stops the walk when it meets a unit twice, so a cycle terminates.
+ */
+const walkUp = (list: number[], from: Day, to: Day): SQL => sql`with recursive up(id) as (
+      select unnest(${sql.raw(`array[${list.join(',')}]::int[]`)})
+      union
+      select e.sup from up ${superiorsOfUp(from, to)}
+    )`;
+
+/** Every superior edge above the given units on `asOf`, in one recursive statement. */
 export async function ancestorEdges(db: Db, ids: readonly string[], asOf: Day): Promise<Edge[]> {
   const list = ints(ids);
   if (list.length === 0) return [];
-  const inForce = (t: string) => sql.raw(`${t}.valid_from <= '${asOf}'::date and (${t}.valid_to is null or ${t}.valid_to >= '${asOf}'::date)`);
-  const rows = await rowsOf<{ sup: number; sub: number }>(db, sql`
-    with recursive up(id) as (
-      select unnest(${sql.raw(`array[${list.join(',')}]::int[]`)})
-      union
-      select e.sup from up cross join lateral (
-        select l.from_id as sup from org.links l where l.to_id = up.id and l.kind <> 'BUSINESS' and ${inForce('l')}
-        union all select f.locality_id from org.unit_facts f where f.unit_id = up.id and f.locality_id is not null and ${inForce('f')}
-        union all select f.competent_department_id from org.unit_facts f where f.unit_id = up.id and f.competent_department_id is not null and ${inForce('f')}
-      ) e
-    )
-    select e.sup, up.id as sub from up cross join lateral (
-      select l.from_id as sup from org.links l where l.to_id = up.id and l.kind <> 'BUSINESS' and ${inForce('l')}
-      union all select f.locality_id from org.unit_facts f where f.unit_id = up.id and f.locality_id is not null and ${inForce('f')}
-      union all select f.competent_department_id from org.unit_facts f where f.unit_id = up.id and f.competent_department_id is not null and ${inForce('f')}
-    ) e`);
+  const rows = await rowsOf<{ sup: number; sub: number }>(db, sql`${walkUp(list, asOf, asOf)}
+    select e.sup, up.id as sub from up ${superiorsOfUp(asOf, asOf)}`);
   return rows.map((r) => ({ superiorId: String(r.sup), subordinateId: String(r.sub) }));
 }
 
 /**
  * The given units and every unit that may stand above them on some day of [from, to], in one
- * recursive statement: the sources of their LEADERSHIP, GUIDANCE and AFFILIATION links and the
- * locality / competent department of their fact versions, each valid on some day of the period,
- * and so on upwards. A superset of the bodies the rules can name (they name no one else), so
- * a caller can load everything `leadershipTimeline(units:)` needs at once instead of level by
- * level. UNION stops at a unit met twice, so a cycle terminates. `from`/`to` are checked days.
+ * recursive statement: a superset of the bodies the rules can name (they name no one else), so
+ * a caller can load everything `leadershipTimeline(units:)` needs at once instead of level by level.
  */
 export async function unitsAboveOver(db: Db, ids: readonly string[], from: Day, to: Day): Promise<string[]> {
   const list = ints(ids);
   if (list.length === 0) return [];
-  const during = (t: string) => sql.raw(`${t}.valid_from <= '${to}'::date and (${t}.valid_to is null or ${t}.valid_to >= '${from}'::date)`);
-  const rows = await rowsOf<{ id: number }>(db, sql`
-    with recursive up(id) as (
-      select unnest(${sql.raw(`array[${list.join(',')}]::int[]`)})
-      union
-      select e.sup from up cross join lateral (
-        select l.from_id as sup from org.links l where l.to_id = up.id and l.kind <> 'BUSINESS' and ${during('l')}
-        union all select f.locality_id from org.unit_facts f where f.unit_id = up.id and f.locality_id is not null and ${during('f')}
-        union all select f.competent_department_id from org.unit_facts f where f.unit_id = up.id and f.competent_department_id is not null and ${during('f')}
-      ) e
-    )
-    select id from up`);
+  const rows = await rowsOf<{ id: number }>(db, sql`${walkUp(list, from, to)} select id from up`);
   return rows.map((r) => String(r.id));
 }
 
