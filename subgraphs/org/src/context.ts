@@ -5,6 +5,7 @@ import { factsByUnitIds, linksInto, linksOutOf, unitsByCodes, unitsByIds, type S
 import type { PartyBuildingAnswer } from './units/party-building.service';
 import { partyBuildingBatch } from './units/party-building.service';
 import { Access, JurisdictionCache } from './access/jurisdiction';
+import { TimelineCache } from './units/relations.service';
 
 /** Per-request DataLoaders: each batch of keys costs one SQL statement. */
 export interface Loaders {
@@ -25,6 +26,8 @@ export interface OrgContext {
   identity: Identity;
   /** The caller's rights: role and jurisdiction (access/jurisdiction.ts). */
   access: Access;
+  /** Whole-organisation timelines over a period, shared by the process's requests. */
+  timelines: TimelineCache;
 }
 
 export function createLoaders(db: Db): Loaders {
@@ -67,6 +70,17 @@ export function createLoaders(db: Db): Loaders {
   return loaders;
 }
 
-export function createContext(database: Database, identity: Identity, jurisdictions: JurisdictionCache): OrgContext {
-  return { database, db: database.db, loaders: createLoaders(database.db), identity, access: new Access(identity, database.db, jurisdictions) };
+/** What an org process keeps across requests, each part checked against the database's revision (units/revision-cache.ts). */
+export interface OrgCaches {
+  jurisdictions: JurisdictionCache;
+  timelines: TimelineCache;
+}
+
+export const newOrgCaches = (): OrgCaches => ({ jurisdictions: new JurisdictionCache(), timelines: new TimelineCache() });
+
+export function createContext(database: Database, identity: Identity, caches: OrgCaches): OrgContext {
+  return {
+    database, db: database.db, loaders: createLoaders(database.db), identity,
+    access: new Access(identity, database.db, caches.jurisdictions), timelines: caches.timelines,
+  };
 }

@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { openDatabase, startSubgraphServer, type Database, type RunningServer } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
-import { JurisdictionCache } from './access/jurisdiction';
-import { createContext } from './context';
+import { createContext, newOrgCaches } from './context';
 import { buildOrgSchema } from './schema';
 
 export const SCHEMA_NAME = 'org';
@@ -29,13 +28,13 @@ export interface OrgServiceOptions {
 export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<RunningServer & { database: Database }> {
   const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE }));
   const { schema } = await buildOrgSchema();
-  const jurisdictions = new JurisdictionCache();
+  const caches = newOrgCaches();
   const server = await startSubgraphServer({
     name: 'org',
     schema,
     secret: opts.secret,
     serviceSecrets: opts.serviceSecrets,
-    context: (_req, identity) => createContext(database, identity, jurisdictions),
+    context: (_req, identity) => createContext(database, identity, caches),
     ready: async () => { await database.db.execute(sql`select 1`); return true; },
   }, opts.port);
   return {

@@ -2,8 +2,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { formatSubgraphError, HUB_OPERATOR, type Identity, openTestDatabase, truncateSchema, type Database } from '@tiaokuai/common';
-import { JurisdictionCache } from './access/jurisdiction';
-import { createContext, type OrgContext } from './context';
+import { createContext, newOrgCaches, type OrgCaches, type OrgContext } from './context';
 import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from './index';
 import { buildOrgSchema } from './schema';
 
@@ -14,6 +13,8 @@ export interface GqlResult {
 
 export interface OrgHarness {
   database: Database;
+  /** The caches the harness's requests share, as one org process's do. */
+  caches: OrgCaches;
   /** Runs as the hub's operator, or as `identity`. */
   run(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GqlResult>;
   /** Runs and fails the test on any GraphQL error. */
@@ -29,14 +30,15 @@ export async function orgHarness(): Promise<OrgHarness> {
   const { schema } = await buildOrgSchema();
   const server = new ApolloServer<OrgContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await server.start();
-  const jurisdictions = new JurisdictionCache();
+  const caches = newOrgCaches();
   const run = async (query: string, variables?: Record<string, unknown>, identity: Identity = HUB_OPERATOR): Promise<GqlResult> => {
-    const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database, identity, jurisdictions) });
+    const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database, identity, caches) });
     if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
     return res.body.singleResult as GqlResult;
   };
   return {
     database,
+    caches,
     run,
     ok: async (query, variables) => {
       const r = await run(query, variables);

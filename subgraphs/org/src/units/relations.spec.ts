@@ -57,10 +57,12 @@ describe('leadershipTimeline', () => {
   });
 
   it('reads the same whatever the number of units or the depth: a batch costs a fixed number of statements', async () => {
+    // Over a period no scope has asked for, so the whole organisation is not held (see the cache's tests below).
+    const loads = h.caches.timelines.loads;
     const count = async (codes: string[]) => {
       const list = await ids(...codes);
       h.database.statements.reset();
-      await h.ok(TIMELINE, { units: list, from: '2024-01-01', to: '2024-12-31' });
+      await h.ok(TIMELINE, { units: list, from: '2022-01-01', to: '2022-12-31' });
       return h.database.statements.count;
     };
     const one = await count(['JS-YJT-ZB1']);
@@ -71,7 +73,60 @@ describe('leadershipTimeline', () => {
     // costs what the top body costs: the bodies above are found by one recursive statement.
     const top = await count(['ZY']);
     expect(one).toBe(top);
-    expect(one).toBeLessThanOrEqual(4);
+    expect(one).toBeLessThanOrEqual(5);
+    expect(h.caches.timelines.loads).toBe(loads);
+  });
+
+  describe('the whole organisation, kept per period and revision', () => {
+    const period = { from: '2021-01-01', to: '2021-12-31' };
+    const statements = async (vars: Record<string, unknown>) => {
+      h.database.statements.reset();
+      const out = (await h.ok(TIMELINE, vars)).leadershipTimeline;
+      return { out, count: h.database.statements.count };
+    };
+
+    it('a scope evaluates it once; the next scope over the period is the revision check alone', async () => {
+      const loads = h.caches.timelines.loads;
+      const first = await statements({ scope: 'JS-JGGW', ...period });
+      expect(h.caches.timelines.loads).toBe(loads + 1);
+      expect(first.count).toBeGreaterThan(3);
+      const again = await statements({ scope: 'JS-JGGW', ...period });
+      const other = await statements({ scope: 'SZ-DW', ...period });
+      expect(h.caches.timelines.loads).toBe(loads + 1);
+      expect(again.out).toEqual(first.out);
+      // The revision, and the scope root by code.
+      expect(again.count).toBeLessThanOrEqual(2);
+      expect(other.count).toBeLessThanOrEqual(2);
+      expect(other.out.filter((t: any) => t.requested).map((t: any) => t.unit.code).sort()).toEqual(['SZ-DW', 'SZ-SWJ']);
+    });
+
+    it('units over a period it holds are answered from it, as the direct path answers them', async () => {
+      const codes = ['JS-YJT-ZB1', 'SZ-SWJ', 'ZY'];
+      const list = await ids(...codes);
+      const over = { from: '2020-01-01', to: '2020-12-31' };
+      const cold = await statements({ units: list, ...over });
+      await h.ok(TIMELINE, { scope: 'ZY', ...over });
+      const warm = await statements({ units: list, ...over });
+      expect(warm.out).toEqual(cold.out);
+      expect(cold.count).toBeGreaterThan(1);
+      expect(warm.count).toBe(1);
+    });
+
+    it('a write is seen by the next question (the revision moved), whichever path answers it', async () => {
+      const [branch] = await ids('JS-YJT-ZB1');
+      await h.ok(TIMELINE, { scope: 'JS-JGGW', ...period });
+      const loads = h.caches.timelines.loads;
+      await h.ok(`mutation { updateUnit(input: { code: "JS-YJT-ZB1", name: "改名后的支部" }) { name } }`);
+      try {
+        const named = (list: any[]) => list.find((t: any) => t.unit.code === 'JS-YJT-ZB1');
+        const NAMED = TIMELINE.replace('unit { id code kind }', 'unit { id code kind name }');
+        expect(named((await h.ok(NAMED, { units: [branch], ...period })).leadershipTimeline).unit.name).toBe('改名后的支部');
+        expect(named((await h.ok(NAMED, { scope: 'JS-JGGW', ...period })).leadershipTimeline).unit.name).toBe('改名后的支部');
+        expect(h.caches.timelines.loads).toBe(loads + 1);
+      } finally {
+        await h.resetTo(smallProvince());
+      }
+    });
   });
 
   it.each([

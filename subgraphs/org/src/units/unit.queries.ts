@@ -127,12 +127,13 @@ export async function leadershipTimeline(
   if (args.units && args.units.length > MAX_TIMELINE_UNITS) throw new BadInputError('units', `一次最多 ${MAX_TIMELINE_UNITS} 个单位`);
   let out: UnitTimeline[];
   if (args.units) {
-    out = await timelinesFor(ctx.db, ctx.loaders, args.units, args.from, args.to, args.ancestors);
+    out = await timelinesFor(ctx.db, ctx.loaders, ctx.timelines, args.units, args.from, args.to, args.ancestors);
   } else {
     const root = args.scope ? await requireCode(ctx, args.scope, 'scope') : null;
-    out = await timelinesInScope(ctx.db, root?.id ?? null, args.from, args.to, args.ancestors);
-    for (const t of out) ctx.loaders.unitById.prime(t.unit.id, t.unit);
+    out = await timelinesInScope(ctx.db, ctx.timelines, root?.id ?? null, args.from, args.to, args.ancestors);
   }
+  // Leaders and guides named in the answer are among its units (when ancestors are followed): no statement for them.
+  for (const t of out) ctx.loaders.unitById.prime(t.unit.id, t.unit);
   const v = await ctx.access.visible();
   // A unit outside the jurisdiction reads as absent, as everywhere (its id may still be named as a leader).
   return (v.all ? out : out.filter((t) => v.ids.has(t.unit.id))).map((t) => ({
