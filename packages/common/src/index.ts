@@ -16,3 +16,4 @@ export * from './access';
 export * from './leadership';
 export * from './org-directory';
 export * from './outliers';
+export * from './selection';

@@ -155,6 +155,25 @@ describe('task findings', () => {
     expect(done).toEqual({ status: 'WITHDRAWN', version: a.version + 1, settlements: [{ kind: 'WITHDRAW' }] });
   });
 
+  it('a scan asking only the ids of the tasks and assignments names them without reading them again', async () => {
+    await seed();
+    const FULL = CONFLICTS.replace('assignments { id }', 'assignments { id status }');
+    const IDS = CONFLICTS.replace('tasks { id title } assignments { id }', 'tasks { id __typename } assignments { ref: id }');
+    const cost = async (q: string) => {
+      h.database.statements.reset();
+      const out = (await h.ok(q, { scope: 'SC-JGGW' })).taskConflicts;
+      return { out, statements: h.database.statements.count };
+    };
+    const full = await cost(FULL);
+    const bare = await cost(IDS);
+    expect(full.out.some((f: any) => f.tasks.length > 1)).toBe(true);
+    expect(bare.out.map((f: any) => [f.kind, f.tasks.map((t: any) => t.id), f.assignments.map((a: any) => a.ref)]))
+      .toEqual(full.out.map((f: any) => [f.kind, f.tasks.map((t: any) => t.id), f.assignments.map((a: any) => a.id)]));
+    expect(bare.out.find((f: any) => f.tasks.length > 0).tasks[0].__typename).toBe('Task');
+    // The task and assignment loaders' statements are not run.
+    expect(bare.statements).toBe(full.statements - 2);
+  });
+
   it('costs the same number of statements and org calls for one unit as for several', async () => {
     await seed();
     const q = (units: string[]) => `{ _entities(representations: ${JSON.stringify(units.map((u) => ({ __typename: 'Unit', id: ids[u] }))).replace(/"(__typename|id)"/g, '$1')}) {

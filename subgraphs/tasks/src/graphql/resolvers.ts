@@ -1,5 +1,6 @@
-import { DateScalar, ImportReport, JSONScalar, NotFoundError, today } from '@tiaokuai/common';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar, ImportReport, JSONScalar, NotFoundError, selectsOnly, today } from '@tiaokuai/common';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../context';
 import { judgedOn } from '../domain/authority';
 import type { TaskFinding } from '../domain/types';
@@ -10,7 +11,9 @@ import { mergeAssignments, withdrawAssignment } from '../tasks/settle.service';
 import { assignmentsOfUnits, settlementsOf, type AssignmentRecord, type TaskRecord } from '../tasks/task.store';
 import { ActivityQuestionInput, Assignment, AuthorityEnum, IssuerRelationEnum, IssueTaskInput, Settlement, Task, TaskConflict, Unit } from './types';
 
-export const unitRef = (id: string) => ({ id });
+/** An entity by id alone: a unit (org resolves the rest), or a task or assignment when nothing else is asked of it. */
+export const ref = (id: string) => ({ id });
+export const unitRef = ref;
 
 /** A task that must exist (an assignment's, a finding's): NOT_FOUND otherwise. */
 export async function taskOf(ctx: TasksContext, id: string): Promise<TaskRecord> {
@@ -132,14 +135,16 @@ export class TaskConflictResolver {
   @FieldResolver(() => Unit)
   unit(@Root() f: TaskConflict) { return unitRef(f.unitId); }
 
+  // A finding names tasks and assignments just read. When only their ids are asked (a
+  // province scan names some 20,000), they are answered as references, without a statement.
   @FieldResolver(() => [Task], { description: 'The tasks concerned (empty for MISSING)' })
-  async tasks(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) {
-    return found(ctx.loaders.task.loadMany(f.taskIds));
+  async tasks(@Root() f: TaskConflict, @Ctx() ctx: TasksContext, @Info() info: GraphQLResolveInfo) {
+    return selectsOnly(info, ['id']) ? f.taskIds.map(ref) : found(ctx.loaders.task.loadMany(f.taskIds));
   }
 
   @FieldResolver(() => [Assignment], { description: 'The assignments concerned, the one to keep first' })
-  async assignments(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) {
-    return found(ctx.loaders.assignment.loadMany(f.assignmentIds));
+  async assignments(@Root() f: TaskConflict, @Ctx() ctx: TasksContext, @Info() info: GraphQLResolveInfo) {
+    return selectsOnly(info, ['id']) ? f.assignmentIds.map(ref) : found(ctx.loaders.assignment.loadMany(f.assignmentIds));
   }
 
   @FieldResolver(() => [Unit], { description: 'The issuers concerned (for MISSING: the unit\'s leaders, who should assign the item)' })
