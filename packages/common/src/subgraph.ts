@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
@@ -177,6 +177,14 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
  * (readiness). Apollo Server runs behind `executeHTTPGraphQLRequest`, so the HTTP layer
  * stays ours (body limits, health endpoints, later the gateway's signature check).
  */
+/**
+ * Apollo's default plugins a subgraph turns off (also in the test harnesses, so tests run what
+ * production runs): federated tracing, and cache control. No cache hints are used, and the
+ * cache-control plugin would wrap every field's resolver to compute a policy (a province's scan
+ * resolves some 60,000 fields); responses say no-store themselves.
+ */
+export const subgraphPlugins = () => [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()];
+
 export async function startSubgraphServer<TContext extends BaseContext>(
   opts: SubgraphServerOptions<TContext>,
   port: number,
@@ -187,7 +195,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatSubgraphError,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: subgraphPlugins(),
   });
   if (!opts.secret || opts.secret.length < 16) {
     throw new Error(`subgraph ${opts.name}: SUBGRAPH_SECRET (at least 16 characters) is required: a subgraph trusts only the gateway`);
@@ -241,6 +249,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
           context: async () => opts.context(req, identity),
         });
         res.statusCode = result.status ?? 200;
+        res.setHeader('cache-control', 'no-store');
         for (const [k, v] of result.headers) res.setHeader(k, v);
         if (result.body.kind === 'complete') {
           res.end(result.body.string);

@@ -5,10 +5,7 @@
  * faked: leadership and assignments come from their answers.
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import {
-  formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, type ServiceClient,
-} from '@tiaokuai/common';
+import { formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, type ServiceClient, subgraphPlugins } from '@tiaokuai/common';
 import { APP_ROLE as ORG_ROLE, MIGRATIONS as ORG_MIGRATIONS, SCHEMA_NAME as ORG_SCHEMA, startOrgSubgraph } from '@tiaokuai/subgraph-org';
 import { APP_ROLE as TASKS_ROLE, MIGRATIONS as TASKS_MIGRATIONS, SCHEMA_NAME as TASKS_SCHEMA, startTasksSubgraph } from '@tiaokuai/subgraph-tasks';
 import { createContext, type AssessmentsContext } from './context';
@@ -59,7 +56,7 @@ export async function assessmentsHarness(): Promise<AssessmentsHarness> {
   });
   const orgClient = counted(serviceClient({ service: 'assessments', target: 'org', url: org.url, secret: S.assessmentsToOrg }), 'org');
   const tasksClient = counted(serviceClient({ service: 'assessments', target: 'tasks', url: tasks.url, secret: S.assessmentsToTasks }), 'tasks');
-  const server = new ApolloServer<AssessmentsContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const server = new ApolloServer<AssessmentsContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: subgraphPlugins() });
   await server.start();
   const run = async (query: string, variables?: Record<string, unknown>, identity: Identity = HUB_OPERATOR): Promise<GqlResult> => {
     const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database, identity, orgClient, tasksClient) });

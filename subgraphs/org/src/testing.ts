@@ -1,7 +1,6 @@
 /** Test harness: the real schema over a fresh migrated database (PGlite, or PostgreSQL with DATABASE_URL). */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { formatSubgraphError, HUB_OPERATOR, type Identity, openTestDatabase, truncateSchema, type Database } from '@tiaokuai/common';
+import { formatSubgraphError, HUB_OPERATOR, type Identity, openTestDatabase, truncateSchema, type Database, subgraphPlugins } from '@tiaokuai/common';
 import { createContext, newOrgCaches, type OrgCaches, type OrgContext } from './context';
 import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from './index';
 import { buildOrgSchema } from './schema';
@@ -28,7 +27,7 @@ export interface OrgHarness {
 export async function orgHarness(): Promise<OrgHarness> {
   const database = await openTestDatabase({ schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE });
   const { schema } = await buildOrgSchema();
-  const server = new ApolloServer<OrgContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const server = new ApolloServer<OrgContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: subgraphPlugins() });
   await server.start();
   const caches = newOrgCaches();
   const run = async (query: string, variables?: Record<string, unknown>, identity: Identity = HUB_OPERATOR): Promise<GqlResult> => {

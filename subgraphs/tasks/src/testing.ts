@@ -4,10 +4,7 @@
  * calls as in production. Nothing about org is faked: authority comes from its answers.
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import {
-  formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity,
-} from '@tiaokuai/common';
+import { formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, subgraphPlugins } from '@tiaokuai/common';
 import { APP_ROLE as ORG_ROLE, MIGRATIONS as ORG_MIGRATIONS, SCHEMA_NAME as ORG_SCHEMA, startOrgSubgraph } from '@tiaokuai/subgraph-org';
 import { createContext, type TasksContext } from './context';
 import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from './index';
@@ -45,7 +42,7 @@ export async function tasksHarness(): Promise<TasksHarness> {
   const inner = serviceClient({ service: 'tasks', target: 'org', url: org.url, secret: TASKS_TO_ORG });
   const orgCalls = { count: 0 };
   const client = { query: <T>(d: string, v: Record<string, unknown>, who: Identity) => { orgCalls.count++; return inner.query<T>(d, v, who); } };
-  const server = new ApolloServer<TasksContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const server = new ApolloServer<TasksContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: subgraphPlugins() });
   await server.start();
   const run = async (query: string, variables?: Record<string, unknown>, identity: Identity = HUB_OPERATOR): Promise<GqlResult> => {
     const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database, identity, client) });

@@ -136,14 +136,15 @@ export class TaskConflictResolver {
   unit(@Root() f: TaskConflict) { return unitRef(f.unitId); }
 
   // A finding names tasks and assignments just read. When only their ids are asked (a
-  // province scan names some 20,000), they are answered as references, without a statement.
+  // province scan names some 20,000), they are answered as references, at once: no statement,
+  // no promise per finding.
   @FieldResolver(() => [Task], { description: 'The tasks concerned (empty for MISSING)' })
-  async tasks(@Root() f: TaskConflict, @Ctx() ctx: TasksContext, @Info() info: GraphQLResolveInfo) {
+  tasks(@Root() f: TaskConflict, @Ctx() ctx: TasksContext, @Info() info: GraphQLResolveInfo) {
     return selectsOnly(info, ['id']) ? f.taskIds.map(ref) : found(ctx.loaders.task.loadMany(f.taskIds));
   }
 
   @FieldResolver(() => [Assignment], { description: 'The assignments concerned, the one to keep first' })
-  async assignments(@Root() f: TaskConflict, @Ctx() ctx: TasksContext, @Info() info: GraphQLResolveInfo) {
+  assignments(@Root() f: TaskConflict, @Ctx() ctx: TasksContext, @Info() info: GraphQLResolveInfo) {
     return selectsOnly(info, ['id']) ? f.assignmentIds.map(ref) : found(ctx.loaders.assignment.loadMany(f.assignmentIds));
   }
 
