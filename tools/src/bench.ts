@@ -8,7 +8,7 @@
  * Then the tasks of issue 4 (unless `--tasks 0`): a year of synthetic tasks making N assignments
  * (default 400,000; synthetic-tasks.ts) loaded through the gateway with `importTasks`, in files
  * of at most `--task-chunk` assignments (default 50,000); the province-wide conflict scan
- * (`taskConflicts(scope: "P-SW")` over the year, median of 5) and p50/p99 of a unit's
+ * (`taskConflicts(scope: "P-SW")` over the year: the first, then the median of 5 more) and p50/p99 of a unit's
  * `taskConflicts` through the gateway. Appends the results to BENCHMARKS.md with date and machine.
  */
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
@@ -89,6 +89,8 @@ interface TaskResult {
   loadMs: number;
   /** The slowest importTasks call. */
   slowestFileMs: number;
+  /** The first scan after loading (org evaluates the organisation for the period), apart from the next five (scanMs, sorted). */
+  firstScanMs: number;
   scanMs: number[];
   findings: number;
   byKind: Record<string, number>;
@@ -132,14 +134,17 @@ async function measureTasks(db: string, hub: RunningHub, province: ReturnType<ty
     await c.end();
     if (counted !== doc.assignments) console.warn(`  [${db}] WARNING: ${counted} assignments in the database, the generator expected ${doc.assignments}`);
   }
-  // The province-wide scan over the year.
+  // The province-wide scan over the year: the first one apart (org evaluates the whole
+  // organisation for the period then, and keeps it until the next write), then five more.
   const scanMs: number[] = [];
+  let firstScanMs = 0;
   let found: Array<{ kind: string }> = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     const [r, ms] = await timed(() => gql(SCOPE_SCAN, WINDOW));
     if (r.errors) throw new Error(`taskConflicts(scope) failed: ${JSON.stringify(r.errors).slice(0, 2000)}`);
     found = r.data.taskConflicts;
-    scanMs.push(ms);
+    if (i === 0) firstScanMs = ms;
+    else scanMs.push(ms);
     console.log(`  [${db}] taskConflicts(scope: ${PROVINCE_SCOPE}): ${found.length} findings, ${ms.toFixed(0)} ms`);
   }
   const byKind: Record<string, number> = {};
@@ -176,7 +181,7 @@ async function measureTasks(db: string, hub: RunningHub, province: ReturnType<ty
   unitMs.sort((a, b) => a - b);
   return {
     db, files: files.length, tasks: doc.tasks.length, assignments: doc.assignments, counted, loadMs, slowestFileMs,
-    scanMs: scanMs.sort((a, b) => a - b), findings: found.length, byKind,
+    firstScanMs, scanMs: scanMs.sort((a, b) => a - b), findings: found.length, byKind,
     unit: { p50: pct(unitMs, 50), p99: pct(unitMs, 99) }, unitFindings: unitFindings / samples,
     scopeUnits: members.length, scopeAssignments,
   };
@@ -256,9 +261,9 @@ async function main() {
     lines.push(
       `Tasks (issue 4): ${tasksDoc.tasks.length} tasks making ${tasksDoc.assignments} assignments over ${YEAR} (tools/src/synthetic-tasks.ts: ${tasksDoc.summary.planTasks} tasks of the year plan, ${tasksDoc.summary.scopeTasks} of them by scope, and ${tasksDoc.summary.fillerTasks} monthly branch tasks), loaded through the gateway with \`importTasks\` as the operator in files of at most ${chunk} assignments. Scan: \`taskConflicts(scope: "${PROVINCE_SCOPE}", from: "${WINDOW.from}", to: "${WINDOW.to}") { kind message unit { id } tasks { id } }\`. Unit: \`unit(id) { taskConflicts(from, to) { kind message tasks { id } } }\` over the same year, ${samples} sequential samples over 500 units spread evenly through the province.`,
       '',
-      `| database | load through importTasks (s) | files (slowest, s) | scope: units / assignments in the year | province scan, median of 5 (ms) | findings (${kinds.map((k) => k.toLowerCase().replace('_', ' ')).join(' / ')}) | unit taskConflicts via gateway p50 / p99 (ms) | findings per sampled unit |`,
+      `| database | load through importTasks (s) | files (slowest, s) | scope: units / assignments in the year | province scan: first / median of the next 5 (ms) | findings (${kinds.map((k) => k.toLowerCase().replace('_', ' ')).join(' / ')}) | unit taskConflicts via gateway p50 / p99 (ms) | findings per sampled unit |`,
       '|---|---|---|---|---|---|---|---|',
-      ...taskResults.map((t) => `| ${t.db} | ${(t.loadMs / 1000).toFixed(1)} | ${t.files} (${(t.slowestFileMs / 1000).toFixed(1)}) | ${t.scopeUnits} / ${t.scopeAssignments ?? '–'} | ${f(t.scanMs[2])} | ${t.findings} (${kinds.map((k) => t.byKind[k] ?? 0).join(' / ')}) | ${f(t.unit.p50)} / ${f(t.unit.p99)} | ${t.unitFindings.toFixed(1)} |`),
+      ...taskResults.map((t) => `| ${t.db} | ${(t.loadMs / 1000).toFixed(1)} | ${t.files} (${(t.slowestFileMs / 1000).toFixed(1)}) | ${t.scopeUnits} / ${t.scopeAssignments ?? '–'} | ${f(t.firstScanMs)} / ${f(t.scanMs[2])} | ${t.findings} (${kinds.map((k) => t.byKind[k] ?? 0).join(' / ')}) | ${f(t.unit.p50)} / ${f(t.unit.p99)} | ${t.unitFindings.toFixed(1)} |`),
       '',
     );
   }
