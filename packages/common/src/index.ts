@@ -17,3 +17,4 @@ export * from './leadership';
 export * from './org-directory';
 export * from './outliers';
 export * from './selection';
+export * from './revision-cache';

@@ -70,7 +70,7 @@ export function createLoaders(db: Db): Loaders {
   return loaders;
 }
 
-/** What an org process keeps across requests, each part checked against the database's revision (units/revision-cache.ts). */
+/** What an org process keeps across requests, each part checked against the database's revision (common's revision-cache.ts). */
 export interface OrgCaches {
   jurisdictions: JurisdictionCache;
   timelines: TimelineCache;

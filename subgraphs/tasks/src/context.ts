@@ -4,7 +4,7 @@ import { AuthorityIndex, type Relation } from './domain/authority';
 import type { Authority } from './domain/types';
 import { OrgDirectory } from '@tiaokuai/common';
 import type { TaskFinding } from './domain/types';
-import { unitFindingsBatch } from './tasks/findings.service';
+import { ScanCache, unitFindingsBatch } from './tasks/findings.service';
 import { assignmentsByIds, assignmentsOfTasks, progressReportsOf, tasksByIds, type AssignmentRecord, type TaskRecord } from './tasks/task.store';
 
 /** One authority question: how `issuerId` relates to `unitId` on `day`. */
@@ -30,8 +30,23 @@ export interface Loaders {
   findings: DataLoader<{ unitId: string; from: string; to: string }, TaskFinding[], string>;
 }
 
+/** What a tasks process keeps across requests, each part checked against a revision. */
+export interface TasksCaches {
+  scans: ScanCache;
+}
+
+const cachesByDatabase = new WeakMap<Database, TasksCaches>();
+
+/** The caches of one database in this process (tests open many databases; each has its own). */
+export function cachesOf(database: Database): TasksCaches {
+  let caches = cachesByDatabase.get(database);
+  if (!caches) cachesByDatabase.set(database, (caches = { scans: new ScanCache() }));
+  return caches;
+}
+
 export interface TasksContext {
   database: Database;
+  caches: TasksCaches;
   db: Db;
   identity: Identity;
   org: OrgDirectory;
@@ -77,7 +92,7 @@ export function createLoaders(db: Db, org: OrgDirectory, ctx: () => TasksContext
 
 export function createContext(database: Database, identity: Identity, client: ServiceClient): TasksContext {
   const org = new OrgDirectory(client, identity);
-  const ctx: TasksContext = { database, db: database.db, identity, org, loaders: undefined as unknown as Loaders };
+  const ctx: TasksContext = { database, caches: cachesOf(database), db: database.db, identity, org, loaders: undefined as unknown as Loaders };
   ctx.loaders = createLoaders(database.db, org, () => ctx);
   return ctx;
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Identity } from '@tiaokuai/common';
 import { province } from './fixtures';
 import { tasksHarness, type TasksHarness } from './testing';
+import { cachesOf } from './context';
 
 const ISSUE = `mutation($i: IssueTaskInput!) { issueTask(input: $i) { id key title binding issuer { id }
   assignments { id unit { id } authority(asOf: "2026-04-01") relation(asOf: "2026-04-01") status version } } }`;
@@ -164,6 +165,7 @@ describe('task findings', () => {
       const out = (await h.ok(q, { scope: 'SC-JGGW' })).taskConflicts;
       return { out, statements: h.database.statements.count };
     };
+    await cost(FULL); // the scan's read is then held (the next test): only the loaders differ below
     const full = await cost(FULL);
     const bare = await cost(IDS);
     expect(full.out.some((f: any) => f.tasks.length > 1)).toBe(true);
@@ -172,6 +174,34 @@ describe('task findings', () => {
     expect(bare.out.find((f: any) => f.tasks.length > 0).tasks[0].__typename).toBe('Task');
     // The task and assignment loaders' statements are not run.
     expect(bare.statements).toBe(full.statements - 2);
+  });
+
+  it('a scan again reads only the revision while nothing changed, and sees every write', async () => {
+    await seed();
+    const scans = cachesOf(h.database).scans;
+    const scan = async () => {
+      h.database.statements.reset();
+      const out: string[] = (await h.ok(CONFLICTS, { scope: "SC-JGGW" })).taskConflicts.map((f: any) => `${f.kind}@${f.unit.id}:${f.from}`).sort();
+      return { out, statements: h.database.statements.count };
+    };
+    const loads = scans.loads;
+    const first = await scan();
+    const again = await scan();
+    expect(again.out).toEqual(first.out);
+    // The two statements reading the assignments and their tasks are not run again.
+    expect(again.statements).toBe(first.statements - 2);
+    expect(scans.loads).toBe(loads + 1);
+    // Withdrawing the first half's 三会一课 (a write to assignments) is seen by the next scan.
+    const [a] = (await h.ok(`{ _entities(representations: [{ __typename: "Unit", id: "${ids['SC-YJT-ZB1']}" }]) { ... on Unit { assignments(from: "2026-01-01", to: "2026-12-31") { id version } } } }`))._entities[0].assignments;
+    await h.ok(`mutation { withdrawAssignment(id: "${a.id}", version: ${a.version}) { id } }`);
+    const withdrawn = await scan();
+    expect(withdrawn.out.filter((f) => f.startsWith('MISSING@'))).toHaveLength(4);
+    expect(scans.loads).toBe(loads + 2);
+    // So is a task issued afterwards (a write to tasks and assignments), found as a duplicate.
+    await h.ok(ISSUE, { i: task({ key: 'again', title: '落实三会一课制度', priority: 'ROUTINE', category: 'ORGANIZATIONAL', requiredItem: 'SHYK', startsOn: '2026-01-01', dueOn: '2026-12-31', targets: ['SC-YJT-ZB1'] }) });
+    const issued = await scan();
+    expect(issued.out.filter((f) => f.startsWith('MISSING@'))).toHaveLength(0);
+    expect(scans.loads).toBe(loads + 3);
   });
 
   it('costs the same number of statements and org calls for one unit as for several', async () => {

@@ -5,20 +5,20 @@
  * units read as absent and writes are FORBIDDEN. The hub's operator sees everything.
  *
  * The scope needs the whole organisation evaluated, so it is cached per process, keyed by the
- * database's revision and by the day (units/revision-cache.ts): one cheap statement per
+ * database's revision and by the day (common's revision-cache.ts): one cheap statement per
  * request checks it.
  */
-import { ForbiddenError, requireRole, today, type Db, type Day, type Identity, type Role } from '@tiaokuai/common';
+import { ForbiddenError, RevisionCache, requireRole, today, type Db, type Day, type Identity, type Role } from '@tiaokuai/common';
 import { scopeOf } from '../domain/scope';
 import { snapshot, type Snapshot } from '../units/party-building.service';
-import { RevisionCache } from '../units/revision-cache';
+import { orgRevision } from '../units/relations.service';
 
 /** What one caller may see: every unit, or these ids. */
 export type Visibility = { all: true } | { all: false; ids: ReadonlySet<string> };
 
 export class JurisdictionCache {
   /** The organisation evaluated at one revision and day, with each body's scope as it is asked for. */
-  private readonly cache = new RevisionCache<{ snap: Snapshot; scopes: Map<string, ReadonlySet<string>> }>(1);
+  private readonly cache = new RevisionCache<{ snap: Snapshot; scopes: Map<string, ReadonlySet<string>> }>(orgRevision, 1);
 
   /** How many evaluations of the organisation this cache has started (for tests). */
   get loads(): number {

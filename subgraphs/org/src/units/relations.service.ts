@@ -4,12 +4,11 @@
  * follow "the body that leads its leader" without asking again. The tasks subgraph builds its
  * authority on this answer (ARCHITECTURE.md, "Leadership facts for other subgraphs").
  */
-import { groupBy, type Db, type Day } from '@tiaokuai/common';
+import { groupBy, RevisionCache, revisionOf, type Db, type Day } from '@tiaokuai/common';
 import type { Loaders } from '../context';
 import { bodiesNamed, relationTimeline, type RelationPeriod } from '../domain/relations';
 import { scopeOverPeriod } from '../domain/scope';
 import type { Directory, LinkRecord, UnitContext, UnitRecord } from '../domain/types';
-import { RevisionCache } from './revision-cache';
 import { loadAll, unitsAboveOver } from './unit.store';
 
 export interface UnitTimeline {
@@ -39,13 +38,16 @@ interface WholeOrganisation {
 
 /**
  * The whole organisation evaluated over a period, per process, while the database's revision
- * stands (revision-cache.ts): a scope's answer is then memory, and a list of units asked over
+ * stands (common's revision-cache.ts): a scope's answer is then memory, and a list of units asked over
  * a period already evaluated costs the revision check alone. What it hands out is shared
  * between requests and must not be changed.
  */
+/** org.revision: bumped by every write to units, fact versions and links (migration 0001). */
+export const orgRevision = revisionOf('org.revision');
+
 export class TimelineCache {
   /** Periods held at once (a scan asks for whole years; a few years' worth is plenty). */
-  private readonly cache = new RevisionCache<WholeOrganisation>(8);
+  private readonly cache = new RevisionCache<WholeOrganisation>(orgRevision, 8);
 
   /** How many whole-organisation evaluations have started (for tests). */
   get loads(): number {

@@ -8,7 +8,7 @@
  * Assignments are read over the whole years the window touches: MISSING judges whole years,
  * quarters and months (a yearly item assigned in January covers a window starting in June).
  */
-import { BadInputError, groupBy, isDay, log } from '@tiaokuai/common';
+import { BadInputError, groupBy, isDay, log, RevisionCache, revisionOf, type Db } from '@tiaokuai/common';
 import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
@@ -71,15 +71,18 @@ export interface FactSource {
 }
 
 /**
- * The same facts from the columnar read of task.store.ts `activeAssignments`, each unit's in
- * assignmentsOfUnits' order (task start, then id). Only the grouping is done here: a unit's
- * facts are built when the detectors ask for them, once, and not kept, so a province's
- * 300,000 die young instead of all living through the scan (garbage collection was the
- * largest single cost of a scan). Each unit's assignments are put in order as numbers (start
- * day as yyyymmdd, id) before its facts are made.
+ * A columnar read of task.store.ts `activeAssignments` grouped by unit: each unit's positions
+ * in the read, and each position's task start as a number (yyyymmdd). It depends on the read
+ * alone, so a scan's cache keeps it with the read (`ScanCache`); nothing here is changed after
+ * it is built except that a unit's positions are put in order (the same order every time).
  */
-export function activeFacts(answer: TimelineAnswer, read: ActiveAssignments, from: string): FactSource {
-  const index = new AuthorityIndex(answer.timelines);
+export interface GroupedAssignments {
+  read: ActiveAssignments;
+  byUnit: Map<number, number[]>;
+  start: Float64Array;
+}
+
+export function groupAssignments(read: ActiveAssignments): GroupedAssignments {
   const startOf = new Map<number, number>();
   for (const [id, t] of read.tasks) startOf.set(id, Number(t.startsOn.slice(0, 4) + t.startsOn.slice(5, 7) + t.startsOn.slice(8, 10)));
   const n = read.ids.length;
@@ -94,6 +97,20 @@ export function activeFacts(answer: TimelineAnswer, read: ActiveAssignments, fro
     if (list) list.push(i);
     else byUnit.set(read.unitIds[i], [i]);
   }
+  return { read, byUnit, start };
+}
+
+/**
+ * The same facts from the columnar read of task.store.ts `activeAssignments`, each unit's in
+ * assignmentsOfUnits' order (task start, then id). Only the grouping is done beforehand: a
+ * unit's facts are built when the detectors ask for them, once, and not kept, so a province's
+ * 300,000 die young instead of all living through the scan (garbage collection was the
+ * largest single cost of a scan). Each unit's assignments are put in order as numbers (start
+ * day, id) before its facts are made.
+ */
+export function activeFacts(answer: TimelineAnswer, grouped: ActiveAssignments | GroupedAssignments, from: string): FactSource {
+  const { read, byUnit, start } = 'byUnit' in grouped ? grouped : groupAssignments(grouped);
+  const index = new AuthorityIndex(answer.timelines);
   const ids = read.ids;
   const order = (x: number, y: number) => start[x] - start[y] || ids[x] - ids[y];
   return {
@@ -104,6 +121,28 @@ export function activeFacts(answer: TimelineAnswer, read: ActiveAssignments, fro
       return positions.map((i) => factOf(index, String(ids[i]), unitId, read.tasks.get(read.taskIds[i])!, from));
     },
   };
+}
+
+/**
+ * A scope scan's read of assignments, kept per process while tasks.revision stands (migration
+ * 0003; common's revision-cache.ts): a committee scanning its province again, or over another
+ * window of the same years, reads nothing but the revision; any write to tasks or assignments
+ * (issuing, progress, settling) drops it. Keyed by the years and the exact units asked (the
+ * scope's members come from org each time, so a change of the organisation asks another key).
+ * Org's answer is not kept here: org keeps its own under its revision. A province's read is
+ * about 30 MB; a few are held.
+ */
+export class ScanCache {
+  private readonly cache = new RevisionCache<GroupedAssignments>(revisionOf('tasks.revision'), 4);
+
+  /** How many reads this cache has started (for tests). */
+  get loads(): number {
+    return this.cache.loads;
+  }
+
+  assignments(db: Db, unitIds: readonly string[], from: string, to: string): Promise<GroupedAssignments> {
+    return this.cache.get(db, `${from}|${to}|${unitIds.join(',')}`, async () => groupAssignments(await activeAssignments(db, unitIds, from, to)));
+  }
 }
 
 export function findingsFor(
@@ -166,14 +205,14 @@ export async function scopeFindings(ctx: TasksContext, scope: string, from: stri
   const started = performance.now();
   const [{ answer, members }, items] = await Promise.all([ctx.org.scope(scope, yearStart(from), yearEnd(to)), allRequiredItems(ctx.db)]);
   const asked = performance.now();
-  const read = await activeAssignments(ctx.db, members, yearStart(from), yearEnd(to));
+  const grouped = await ctx.caches.scans.assignments(ctx.db, members, yearStart(from), yearEnd(to));
   const readAt = performance.now();
-  const facts = activeFacts(answer, read, from);
+  const facts = activeFacts(answer, grouped, from);
   const groupedAt = performance.now();
   const findings = findingsFor(answer, members, [], items, from, to, facts);
   // Where a scan's time goes (LOG_LEVEL=debug), for operators and benchmarks.
   log.debug('scope findings', {
-    scope, units: members.length, assignments: read.ids.length, findings: findings.length,
+    scope, units: members.length, assignments: grouped.read.ids.length, findings: findings.length,
     orgMs: Math.round(asked - started), readMs: Math.round(readAt - asked), groupMs: Math.round(groupedAt - readAt), detectMs: Math.round(performance.now() - groupedAt),
   });
   return findings;

@@ -1,9 +1,13 @@
 /**
- * Values computed from the whole organisation, kept while the database's revision stands
- * (org.revision, bumped by triggers in the same transaction as every write to units, fact
- * versions or links: migration 0001). Checking costs one cheap statement per use; any write
- * empties the cache. Several org processes over one database each keep their own and stay
- * correct.
+ * Values computed from a subgraph's data, kept while its database's revision stands (a
+ * one-row counter that triggers bump in the same transaction as every write to the tables the
+ * values come from: org migration 0001, tasks migration 0003). Checking costs one cheap
+ * statement per use; any write empties the cache. Several processes over one database each
+ * keep their own and stay correct.
+ *
+ * The revision is read before a value is loaded, so a value can only be newer than its
+ * revision, never older: a write committed while it loads bumps the counter, and the next use
+ * drops the value.
  *
  * A value is shared while it loads: requests that miss at the same time wait for one load
  * instead of each running their own (RELIABILITY.md: under writes at 50 clients that halved
@@ -11,11 +15,15 @@
  * keys are held, the least recently used dropped first.
  */
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '@tiaokuai/common';
+import { rowsOf, type Db } from './db';
 
-export async function currentRevision(db: Db): Promise<string> {
-  const [row] = await rowsOf<{ n: string | number }>(db, sql`select n from org.revision where id = 1`);
-  return String(row?.n ?? 'none');
+/** A reader of one revision counter table (`schema.revision`, one row with id 1). */
+export function revisionOf(table: 'org.revision' | 'tasks.revision'): (db: Db) => Promise<string> {
+  const from = sql.raw(table);
+  return async (db) => {
+    const [row] = await rowsOf<{ n: string | number }>(db, sql`select n from ${from} where id = 1`);
+    return String(row?.n ?? 'none');
+  };
 }
 
 export class RevisionCache<T> {
@@ -23,7 +31,7 @@ export class RevisionCache<T> {
   private readonly entries = new Map<string, Promise<T>>();
   private loadCount = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(private readonly currentRevision: (db: Db) => Promise<string>, private readonly capacity: number) {}
 
   /** How many loads this cache has started (for tests). */
   get loads(): number {
@@ -34,7 +42,7 @@ export class RevisionCache<T> {
   async get(db: Db, key: string, load: () => Promise<T>): Promise<T> {
     // After the one await, looking up and starting the load happen in one synchronous step,
     // so requests resuming together still share a load.
-    const held = this.held(await currentRevision(db), key);
+    const held = this.held(await this.currentRevision(db), key);
     if (held) return held;
     this.loadCount++;
     const entry = load();
@@ -46,7 +54,7 @@ export class RevisionCache<T> {
 
   /** The value for `key` if it is held (or loading) at the current revision; nothing is loaded. */
   async peek(db: Db, key: string): Promise<T | undefined> {
-    return this.held(await currentRevision(db), key);
+    return this.held(await this.currentRevision(db), key);
   }
 
   private held(revision: string, key: string): Promise<T> | undefined {
