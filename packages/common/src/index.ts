@@ -18,3 +18,4 @@ export * from './org-directory';
 export * from './outliers';
 export * from './selection';
 export * from './revision-cache';
+export * from './warmer';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { log } from './log';
 import { onShutdown } from './shutdown';
+import { warmingWanted } from './warmer';
 import type { RunningServer } from './subgraph';
 
 export interface ServiceStartOptions {
@@ -16,6 +17,8 @@ export interface ServiceStartOptions {
   org?: { url: string; secret: string };
   /** Where this service reaches the tasks subgraph directly: TASKS_SUBGRAPH_URL and TASKS_SERVICE_SECRET. */
   tasks?: { url: string; secret: string };
+  /** Keep this service's expensive views warm in the background (warmer.ts; HUB_WARM=off: no). */
+  warm?: boolean;
 }
 
 /** SERVICE_SECRET_TASKS=… → { tasks: … } */
@@ -52,6 +55,7 @@ export function runServiceMain(name: string, defaultPort: number, start: (opts: 
       : undefined,
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: dataRoot.startsWith('memory://') ? dataRoot : path.join(dataRoot, name),
+    warm: warmingWanted(),
   }).then((server) => {
     log.info(`${name} subgraph ready`, { url: server.url });
     onShutdown(() => server.close());

@@ -29,6 +29,8 @@ export function revisionOf(table: 'org.revision' | 'tasks.revision'): (db: Db) =
 export class RevisionCache<T> {
   private revision?: string;
   private readonly entries = new Map<string, Promise<T>>();
+  /** The keys held when the revision last moved (what warmer.ts loads again). */
+  private dropped: string[] = [];
   private loadCount = 0;
 
   constructor(private readonly currentRevision: (db: Db) => Promise<string>, private readonly capacity: number) {}
@@ -57,8 +59,14 @@ export class RevisionCache<T> {
     return this.held(await this.currentRevision(db), key);
   }
 
+  /** The keys held now, or when the revision last moved if nothing was asked since: what is worth loading again. */
+  keys(): string[] {
+    return this.entries.size > 0 ? [...this.entries.keys()] : [...this.dropped];
+  }
+
   private held(revision: string, key: string): Promise<T> | undefined {
     if (revision !== this.revision) {
+      if (this.entries.size > 0) this.dropped = [...this.entries.keys()];
       this.entries.clear();
       this.revision = revision;
       return undefined;

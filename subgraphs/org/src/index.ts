@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { openDatabase, startSubgraphServer, type Database, type RunningServer } from '@tiaokuai/common';
+import { openDatabase, startSubgraphServer, startWarmer, type Database, type RunningServer } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import { createContext, newOrgCaches } from './context';
 import { buildOrgSchema } from './schema';
+import { orgRevision } from './units/relations.service';
 
 export const SCHEMA_NAME = 'org';
 export const MIGRATIONS = path.join(__dirname, '..', 'migrations');
@@ -22,6 +23,8 @@ export interface OrgServiceOptions {
   secret: string;
   /** Subgraphs allowed to read directly (tasks, assessments): SERVICE_SECRET_<NAME>. */
   serviceSecrets?: Record<string, string>;
+  /** Evaluate the current year's (and recently asked) timelines ahead of questions, again after writes (common's warmer.ts). */
+  warm?: boolean;
 }
 
 /** Starts the org subgraph: database (migrated), schema, HTTP server. */
@@ -37,8 +40,9 @@ export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<Running
     context: (_req, identity) => createContext(database, identity, caches),
     ready: async () => { await database.db.execute(sql`select 1`); return true; },
   }, opts.port);
+  const warmer = opts.warm ? startWarmer({ name: 'org timelines', revision: () => orgRevision(database.db), warm: () => caches.timelines.warm(database.db) }) : undefined;
   return {
     ...server, database,
-    close: async () => { await server.close(); if (!opts.database) await database.close(); },
+    close: async () => { await warmer?.stop(); await server.close(); if (!opts.database) await database.close(); },
   };
 }

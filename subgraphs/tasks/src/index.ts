@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { openDatabase, serviceClient, startSubgraphServer, type Database, type RunningServer, type ServiceClient } from '@tiaokuai/common';
+import { openDatabase, serviceClient, startSubgraphServer, startWarmer, type Database, type RunningServer, type ServiceClient } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
-import { createContext } from './context';
+import { cachesOf, createContext } from './context';
+import { rowRevision } from './tasks/task.store';
 import { buildTasksSchema } from './schema';
 
 export const SCHEMA_NAME = 'tasks';
@@ -26,6 +27,8 @@ export interface TasksServiceOptions {
   serviceSecrets?: Record<string, string>;
   /** Instead of `org`: a client built by the caller (tests). */
   orgClient?: ServiceClient;
+  /** Read the current year's (and recently scanned) assignments ahead of scans, and what each write changed after it (common's warmer.ts). */
+  warm?: boolean;
 }
 
 export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<RunningServer & { database: Database }> {
@@ -41,8 +44,14 @@ export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<Run
     context: (_req, identity) => createContext(database, identity, client),
     ready: async () => { await database.db.execute(sql`select 1`); return true; },
   }, opts.port);
+  const scans = cachesOf(database).scans;
+  const warmer = opts.warm ? startWarmer({
+    name: 'tasks scans',
+    revision: async () => { const r = await rowRevision(database.db); return `${r.epoch}:${r.n}`; },
+    warm: () => scans.warm(database.db),
+  }) : undefined;
   return {
     ...server, database,
-    close: async () => { await server.close(); if (!opts.database) await database.close(); },
+    close: async () => { await warmer?.stop(); await server.close(); if (!opts.database) await database.close(); },
   };
 }

@@ -127,6 +127,25 @@ describe('leadershipTimeline', () => {
         await h.resetTo(smallProvince());
       }
     });
+    it('warming after a write evaluates again what was held and the current year: the next question is the revision check alone', async () => {
+      await h.ok(TIMELINE, { scope: 'JS-JGGW', ...period });
+      await h.ok(`mutation { updateUnit(input: { code: "JS-YJT-ZB1", name: "预热后的支部" }) { name } }`);
+      try {
+        const loads = h.caches.timelines.loads;
+        await h.caches.timelines.warm(h.database.db); // what common's warmer.ts runs once the revision stands still
+        expect(h.caches.timelines.loads).toBe(loads + 2); // 2021, and this year
+        const warm = await statements({ scope: 'JS-JGGW', ...period });
+        expect(warm.count).toBeLessThanOrEqual(2);
+        expect(h.caches.timelines.loads).toBe(loads + 2);
+        const NAMED = TIMELINE.replace('unit { id code kind }', 'unit { id code kind name }');
+        const out = (await h.ok(NAMED, { scope: 'JS-JGGW', ...period })).leadershipTimeline;
+        expect(out.find((t: any) => t.unit.code === 'JS-YJT-ZB1').unit.name).toBe('预热后的支部');
+        await h.caches.timelines.warm(h.database.db); // nothing written since: nothing evaluated
+        expect(h.caches.timelines.loads).toBe(loads + 2);
+      } finally {
+        await h.resetTo(smallProvince());
+      }
+    });
   });
 
   it.each([

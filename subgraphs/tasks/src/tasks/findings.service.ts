@@ -8,13 +8,13 @@
  * Assignments are read over the whole years the window touches: MISSING judges whole years,
  * quarters and months (a yearly item assigned in January covers a window starting in June).
  */
-import { BadInputError, groupBy, isDay, log, RevisionCache, revisionOf, type Db } from '@tiaokuai/common';
+import { BadInputError, groupBy, isDay, log, today, type Db } from '@tiaokuai/common';
 import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
 import type { AssignmentFact, TaskFinding } from '../domain/types';
 import type { TimelineAnswer } from '@tiaokuai/common';
-import { activeAssignments, allRequiredItems, assignmentsOfUnits, type ActiveAssignments, type AssignmentRecord, type TaskFacts, type TaskRecord } from './task.store';
+import { allRequiredItems, assignmentRows, assignmentsOfUnits, rowRevision, type AssignmentRecord, type AssignmentRows, type TaskFacts, type TaskRecord } from './task.store';
 
 /** Longest window one question may cover (a scan of a province over ten years is no question). */
 const MAX_WINDOW_DAYS = 3 * 366;
@@ -70,78 +70,172 @@ export interface FactSource {
   get(unitId: string): readonly AssignmentFact[] | undefined;
 }
 
-/**
- * A columnar read of task.store.ts `activeAssignments` grouped by unit: each unit's positions
- * in the read, and each position's task start as a number (yyyymmdd). It depends on the read
- * alone, so a scan's cache keeps it with the read (`ScanCache`); nothing here is changed after
- * it is built except that a unit's positions are put in order (the same order every time).
- */
-export interface GroupedAssignments {
-  read: ActiveAssignments;
-  byUnit: Map<number, number[]>;
-  start: Float64Array;
-}
+/** A task's first day as a number (yyyymmdd), to order assignments without comparing strings. */
+const dayNumber = (day: string) => Number(day.slice(0, 4) + day.slice(5, 7) + day.slice(8, 10));
 
-export function groupAssignments(read: ActiveAssignments): GroupedAssignments {
-  const startOf = new Map<number, number>();
-  for (const [id, t] of read.tasks) startOf.set(id, Number(t.startsOn.slice(0, 4) + t.startsOn.slice(5, 7) + t.startsOn.slice(8, 10)));
-  const n = read.ids.length;
-  const start = new Float64Array(n);
-  const byUnit = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const s = startOf.get(read.taskIds[i]);
-    // Read by a second statement: a task issued between the two is left out whole, as if read before.
-    if (s === undefined) continue;
-    start[i] = s;
-    const list = byUnit.get(read.unitIds[i]);
-    if (list) list.push(i);
-    else byUnit.set(read.unitIds[i], [i]);
+/**
+ * Every unit's active assignments over some years, as columns, kept up to date by applying
+ * what was written since (task.store.ts `assignmentRows` with `since`): a scan's cache holds
+ * one per span of years (`ScanCache`). A position, once given to an assignment, stays its own;
+ * an assignment settled later leaves its unit's list, and `apply` is idempotent, so reading a
+ * change twice does no harm. Each unit's positions are put in order (task start, then id) when
+ * its facts are asked for.
+ */
+export class ActiveAssignments {
+  private readonly tasks = new Map<number, TaskFacts>();
+  private readonly ids: number[] = [];
+  private readonly taskIds: number[] = [];
+  private readonly unitIds: number[] = [];
+  /** The task's first day of each listed position (dayNumber). */
+  private readonly starts: number[] = [];
+  /** Whether each position is in its unit's list. */
+  private readonly listed: boolean[] = [];
+  private readonly positionOf = new Map<number, number>();
+  private readonly byUnit = new Map<number, number[]>();
+  /**
+   * Positions of active assignments whose task was not read with them: the two statements of
+   * a read are two snapshots, and a task issued between them shows its assignments only. They
+   * wait here until the next change read brings the task (it was written after the revision
+   * the read was made at).
+   */
+  private readonly waiting = new Set<number>();
+
+  constructor(rows?: AssignmentRows) {
+    if (rows) this.apply(rows);
   }
-  return { read, byUnit, start };
+
+  /** Active assignments listed (for tests and logs). */
+  get size(): number {
+    let n = 0;
+    for (const list of this.byUnit.values()) n += list.length;
+    return n;
+  }
+
+  /** Brings in a read: new and changed tasks, new assignments, settled ones out. */
+  apply(rows: AssignmentRows): void {
+    for (const [id, t] of rows.tasks) this.tasks.set(id, t);
+    for (let i = 0; i < rows.ids.length; i++) {
+      const id = rows.ids[i];
+      let p = this.positionOf.get(id);
+      if (p !== undefined && (this.taskIds[p] !== rows.taskIds[i] || this.unitIds[p] !== rows.unitIds[i])) {
+        this.unlist(p); // not written by the hub (an assignment keeps its task and unit), but if it were
+        this.taskIds[p] = rows.taskIds[i];
+        this.unitIds[p] = rows.unitIds[i];
+      }
+      if (p === undefined) {
+        if (!rows.active[i]) continue;
+        p = this.ids.length;
+        this.ids.push(id);
+        this.taskIds.push(rows.taskIds[i]);
+        this.unitIds.push(rows.unitIds[i]);
+        this.starts.push(0);
+        this.listed.push(false);
+        this.positionOf.set(id, p);
+      }
+      if (rows.active[i]) this.list(p);
+      else this.unlist(p);
+    }
+    for (const p of this.waiting) this.list(p);
+  }
+
+  private list(p: number): void {
+    const task = this.tasks.get(this.taskIds[p]);
+    if (!task) { this.waiting.add(p); return; }
+    this.waiting.delete(p);
+    this.starts[p] = dayNumber(task.startsOn);
+    if (this.listed[p]) return;
+    this.listed[p] = true;
+    const list = this.byUnit.get(this.unitIds[p]);
+    if (list) list.push(p);
+    else this.byUnit.set(this.unitIds[p], [p]);
+  }
+
+  private unlist(p: number): void {
+    this.waiting.delete(p);
+    if (!this.listed[p]) return;
+    this.listed[p] = false;
+    const list = this.byUnit.get(this.unitIds[p])!;
+    list.splice(list.indexOf(p), 1);
+  }
+
+  /**
+   * The facts of each unit asked for, in assignmentsOfUnits' order (task start, then id),
+   * built when the detectors ask and not kept: a province's 300,000 die young instead of all
+   * living through the scan (garbage collection was the largest single cost of a scan).
+   */
+  facts(answer: TimelineAnswer, from: string): FactSource {
+    const index = new AuthorityIndex(answer.timelines);
+    const { ids, starts } = this;
+    const order = (x: number, y: number) => starts[x] - starts[y] || ids[x] - ids[y];
+    return {
+      get: (unitId) => {
+        const positions = this.byUnit.get(Number(unitId));
+        if (!positions || positions.length === 0) return undefined;
+        positions.sort(order);
+        return positions.map((i) => factOf(index, String(ids[i]), unitId, this.tasks.get(this.taskIds[i])!, from));
+      },
+    };
+  }
 }
 
 /**
- * The same facts from the columnar read of task.store.ts `activeAssignments`, each unit's in
- * assignmentsOfUnits' order (task start, then id). Only the grouping is done beforehand: a
- * unit's facts are built when the detectors ask for them, once, and not kept, so a province's
- * 300,000 die young instead of all living through the scan (garbage collection was the
- * largest single cost of a scan). Each unit's assignments are put in order as numbers (start
- * day, id) before its facts are made.
- */
-export function activeFacts(answer: TimelineAnswer, grouped: ActiveAssignments | GroupedAssignments, from: string): FactSource {
-  const { read, byUnit, start } = 'byUnit' in grouped ? grouped : groupAssignments(grouped);
-  const index = new AuthorityIndex(answer.timelines);
-  const ids = read.ids;
-  const order = (x: number, y: number) => start[x] - start[y] || ids[x] - ids[y];
-  return {
-    get: (unitId) => {
-      const positions = byUnit.get(Number(unitId));
-      if (!positions) return undefined;
-      positions.sort(order);
-      return positions.map((i) => factOf(index, String(ids[i]), unitId, read.tasks.get(read.taskIds[i])!, from));
-    },
-  };
-}
-
-/**
- * A scope scan's read of assignments, kept per process while tasks.revision stands (migration
- * 0003; common's revision-cache.ts): a committee scanning its province again, or over another
- * window of the same years, reads nothing but the revision; any write to tasks or assignments
- * (issuing, progress, settling) drops it. Keyed by the years and the exact units asked (the
- * scope's members come from org each time, so a change of the organisation asks another key).
- * Org's answer is not kept here: org keeps its own under its revision. A province's read is
- * about 30 MB; a few are held.
+ * A scope scan's active assignments, every unit's over the years asked, kept per process and
+ * brought up to date by revision (migrations 0003, 0004): a scan after a write reads what was
+ * written since, not the year again; after a TRUNCATE (a new epoch) it reads all. Kept whole
+ * rather than per scope, so a scan can read them while org answers which units the scope holds,
+ * and every scope shares one copy. A province's year is about 30 MB; a few spans are held.
  */
 export class ScanCache {
-  private readonly cache = new RevisionCache<GroupedAssignments>(revisionOf('tasks.revision'), 4);
+  private readonly held = new Map<string, { epoch: string; n: number; value: Promise<ActiveAssignments> }>();
+  private fullReads = 0;
+  private changeReads = 0;
 
-  /** How many reads this cache has started (for tests). */
+  constructor(private readonly capacity = 4) {}
+
+  /** How many whole reads this cache has made (for tests). */
   get loads(): number {
-    return this.cache.loads;
+    return this.fullReads;
   }
 
-  assignments(db: Db, unitIds: readonly string[], from: string, to: string): Promise<GroupedAssignments> {
-    return this.cache.get(db, `${from}|${to}|${unitIds.join(',')}`, async () => groupAssignments(await activeAssignments(db, unitIds, from, to)));
+  /** How many reads of changes only (for tests). */
+  get updates(): number {
+    return this.changeReads;
+  }
+
+  /** Brings each span held, and the current year, up to date ahead of the next scan (common's warmer.ts). */
+  async warm(db: Db): Promise<void> {
+    const year = today().slice(0, 4);
+    for (const key of new Set([`${year}-01-01|${year}-12-31`, ...this.held.keys()])) {
+      const [from, to] = key.split('|');
+      await this.assignments(db, from, to);
+    }
+  }
+
+  async assignments(db: Db, from: string, to: string): Promise<ActiveAssignments> {
+    const key = `${from}|${to}`;
+    const now = await rowRevision(db);
+    // After the one await, the look-up and starting a read happen in one synchronous step, so
+    // requests resuming together share a read.
+    let entry = this.held.get(key);
+    if (entry) { this.held.delete(key); this.held.set(key, entry); } // most recently used
+    if (!entry || entry.epoch !== now.epoch) {
+      this.fullReads++;
+      entry = { epoch: now.epoch, n: now.n, value: assignmentRows(db, from, to).then((rows) => new ActiveAssignments(rows)) };
+      this.held.set(key, entry);
+      while (this.held.size > this.capacity) this.held.delete(this.held.keys().next().value as string);
+    } else if (now.n > entry.n) {
+      const since = entry.n;
+      entry.n = now.n;
+      this.changeReads++;
+      entry.value = entry.value.then(async (set) => {
+        set.apply(await assignmentRows(db, from, to, since));
+        return set;
+      });
+    }
+    const value = entry.value;
+    // A failed read is not kept: the next scan reads everything again.
+    value.catch(() => { if (this.held.get(key)?.value === value) this.held.delete(key); });
+    return value;
   }
 }
 
@@ -203,17 +297,19 @@ export async function unitFindings(ctx: TasksContext, unitId: string, from: stri
 export async function scopeFindings(ctx: TasksContext, scope: string, from: string, to: string): Promise<TaskFinding[]> {
   checkWindow(from, to);
   const started = performance.now();
+  // The assignments are read (or brought up to date) while org answers: they are every unit's,
+  // not the scope's, so the read does not wait for the scope's members.
+  const read = ctx.caches.scans.assignments(ctx.db, yearStart(from), yearEnd(to)).then((set) => ({ set, at: performance.now() }));
+  read.catch(() => undefined); // awaited below; when org refuses first, its failure is not left unhandled
   const [{ answer, members }, items] = await Promise.all([ctx.org.scope(scope, yearStart(from), yearEnd(to)), allRequiredItems(ctx.db)]);
   const asked = performance.now();
-  const grouped = await ctx.caches.scans.assignments(ctx.db, members, yearStart(from), yearEnd(to));
+  const { set, at } = await read;
   const readAt = performance.now();
-  const facts = activeFacts(answer, grouped, from);
-  const groupedAt = performance.now();
-  const findings = findingsFor(answer, members, [], items, from, to, facts);
+  const findings = findingsFor(answer, members, [], items, from, to, set.facts(answer, from));
   // Where a scan's time goes (LOG_LEVEL=debug), for operators and benchmarks.
   log.debug('scope findings', {
-    scope, units: members.length, assignments: grouped.read.ids.length, findings: findings.length,
-    orgMs: Math.round(asked - started), readMs: Math.round(readAt - asked), groupMs: Math.round(groupedAt - readAt), detectMs: Math.round(performance.now() - groupedAt),
+    scope, units: members.length, assignments: set.size, findings: findings.length,
+    orgMs: Math.round(asked - started), readMs: Math.round(at - started), waitedMs: Math.round(readAt - asked), detectMs: Math.round(performance.now() - readAt),
   });
   return findings;
 }

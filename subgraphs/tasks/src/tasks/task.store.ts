@@ -104,44 +104,56 @@ export async function assignmentsOfUnits(db: Db, unitIds: readonly string[], fro
 export type TaskFacts = Pick<TaskRecord, 'id' | 'issuerId' | 'title' | 'category' | 'priority' | 'startsOn' | 'dueOn' | 'deliverable' | 'requiredItem' | 'binding' | 'incompatibleWith'>;
 
 /**
- * The units' active assignments as columns (index i: one assignment, in no order): ids, task
- * and unit ids as numbers (so a scan looks 400,000 of them up and orders them without a string
- * each), with their tasks by (numeric) id.
+ * Assignments as columns (index i: one assignment, in no order): ids, task and unit ids as
+ * numbers (so a scan looks 400,000 of them up and orders them without a string each), whether
+ * each is active (settled ones, withdrawn or merged, are not), and their tasks by (numeric) id.
  */
-export interface ActiveAssignments {
+export interface AssignmentRows {
   tasks: Map<number, TaskFacts>;
   ids: number[];
   taskIds: number[];
   unitIds: number[];
+  active: boolean[];
+}
+
+/** Where a reader of tasks and assignments stands (migrations 0003, 0004): the revision, and the epoch TRUNCATE bumps. */
+export interface RowRevision {
+  epoch: string;
+  n: number;
+}
+
+export async function rowRevision(db: Db): Promise<RowRevision> {
+  const [row] = await rowsOf<{ epoch: string | number; n: string | number }>(db, sql`select epoch, n from tasks.revision where id = 1`);
+  return { epoch: String(row?.epoch ?? 'none'), n: Number(row?.n ?? 0) };
 }
 
 /**
- * The units' active assignments whose task period touches [from, to], as the detectors need
- * them: the assignments as (id, task, unit), and their tasks once each. Two statements
- * (concurrent on PostgreSQL's pool), each answering ONE text value built by the server, a line
- * per row (free text as JSON literals): the technique of org's unit.store.ts `bulk`. A
- * province's scan reads 400,000 assignments; as joined rows decoded and mapped one by one
- * through drizzle (every task column repeated on every assignment, two Dates a row) they cost
- * seconds, most of it in garbage collection. No ORDER BY: sorting 400,000 rows cost the server
- * more than the caller's sorting each unit's few dozen.
+ * Every unit's assignments whose task period touches [from, to], with those tasks: without
+ * `since`, the active assignments and every task of the period (a scan's whole read); with it,
+ * only the assignments and tasks written after revision `since` (migration 0004), settled ones
+ * included, so a reader holding the rest brings it up to date.
+ *
+ * Two statements (concurrent on PostgreSQL's pool), each answering ONE text value built by
+ * the server, a line per row (free text as JSON literals): the technique of org's
+ * unit.store.ts `bulk`. A province's scan reads 400,000 assignments; as joined rows decoded and
+ * mapped one by one through drizzle (every task column repeated on every assignment, two Dates
+ * a row) they cost seconds, most of it in garbage collection. No ORDER BY: sorting 400,000
+ * rows cost the server more than the caller's sorting each unit's few dozen.
  */
-export async function activeAssignments(db: Db, unitIds: readonly string[], from: string, to: string): Promise<ActiveAssignments> {
-  const out: ActiveAssignments = { tasks: new Map(), ids: [], taskIds: [], unitIds: [] };
-  if (ints(unitIds).length === 0) return out;
-  const units = intArray(unitIds);
-  const active = sql.raw(ACTIVE.map((s) => `'${s}'`).join(', '));
+export async function assignmentRows(db: Db, from: string, to: string, since?: number): Promise<AssignmentRows> {
+  const out: AssignmentRows = { tasks: new Map(), ids: [], taskIds: [], unitIds: [], active: [] };
+  const active = sql.raw(`a.status in (${ACTIVE.map((s) => `'${s}'`).join(', ')})`);
+  const changed = (alias: 'a' | 't') => (since === undefined ? sql`true` : sql`${sql.raw(alias)}.revision > ${since}`);
   const [[a], [t]] = await Promise.all([
-    rowsOf<{ a: string | null }>(db, sql`select string_agg(concat_ws(',', a.id, a.task_id, a.unit_id), E'\n') as a
+    rowsOf<{ a: string | null }>(db, sql`select string_agg(concat_ws(',', a.id, a.task_id, a.unit_id, (${active})::int), E'\n') as a
       from tasks.assignments a join tasks.tasks t on t.id = a.task_id
-      where a.unit_id = any(${units}) and a.status in (${active}) and t.starts_on <= ${to} and t.due_on >= ${from}`),
+      where ${since === undefined ? active : changed('a')} and t.starts_on <= ${to} and t.due_on >= ${from}`),
     rowsOf<{ t: string | null }>(db, sql`select string_agg(concat_ws(E'\t', t.id, t.issuer_id, to_json(t.title)::text, t.category, t.priority,
         t.starts_on, t.due_on, coalesce(to_json(t.deliverable)::text, ''), coalesce(to_json(t.required_item)::text, ''), t.binding,
         array_to_string(t.incompatible_with, ',')), E'\n') as t
-      from tasks.tasks t where t.starts_on <= ${to} and t.due_on >= ${from}
-        and exists (select 1 from tasks.assignments a where a.task_id = t.id and a.unit_id = any(${units}) and a.status in (${active}))`),
+      from tasks.tasks t where ${changed('t')} and t.starts_on <= ${to} and t.due_on >= ${from}`),
   ]);
-  if (!a?.a || !t?.t) return out;
-  for (const line of t.t.split('\n')) {
+  for (const line of t?.t ? t.t.split('\n') : []) {
     const [id, issuerId, title, category, priority, startsOn, dueOn, deliverable, requiredItem, binding, incompatible] = line.split('\t');
     out.tasks.set(Number(id), {
       id, issuerId, title: JSON.parse(title) as string, category: category as TaskCategory, priority: priority as TaskPriority, startsOn, dueOn,
@@ -150,16 +162,18 @@ export async function activeAssignments(db: Db, unitIds: readonly string[], from
     });
   }
   // By hand rather than split(): 400,000 lines would make as many arrays and strings.
-  const text = a.a;
+  const text = a?.a ?? '';
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let id = 0;
     for (; text.charCodeAt(i) !== 44; i++) id = id * 10 + text.charCodeAt(i) - 48;
-    out.ids.push(id);
     let task = 0;
     for (i++; text.charCodeAt(i) !== 44; i++) task = task * 10 + text.charCodeAt(i) - 48;
     let unit = 0;
-    for (i++; i < n && text.charCodeAt(i) !== 10; i++) unit = unit * 10 + text.charCodeAt(i) - 48;
+    for (i++; text.charCodeAt(i) !== 44; i++) unit = unit * 10 + text.charCodeAt(i) - 48;
+    out.active.push(text.charCodeAt(++i) === 49); // '1'
+    for (i++; i < n && text.charCodeAt(i) !== 10; i++);
+    out.ids.push(id);
     out.taskIds.push(task);
     out.unitIds.push(unit);
   }
