@@ -38,6 +38,9 @@ interface Result {
   anomalies: number;
   gateway: { p50: number; p99: number };
   direct: { p50: number; p99: number };
+  /** The same query through Hive Gateway's runtime with nothing of ours, and through a plain HTTP forwarder (gateway/src/floor.ts). */
+  bare: { p50: number; p99: number };
+  proxy: { p50: number; p99: number };
 }
 
 const PB = `query($id: ID!) { unit(id: $id) { code partyBuilding { rule leaders { code name } guides { code name } explanation anomalies { code message } } } }`;
@@ -58,24 +61,29 @@ async function measure(db: string, hub: RunningHub, doc: ReturnType<typeof synth
     anomalies = r.data.leadershipAnomalies.length;
     scanMs.push(ms);
   }
-  // Sample unit ids, then the same query alternately through the gateway and straight to org.
+  // Sample unit ids, then the same query in turn through the gateway, through the two stand-ins
+  // for what any gateway costs at least (floor.ts), and straight to org.
   const page = await gql(url, `{ units(first: 500) { nodes { id } } }`);
   const ids: string[] = page.data.units.nodes.map((n: { id: string }) => n.id);
-  const viaGateway: number[] = [];
-  const direct: number[] = [];
-  for (let i = 0; i < 50; i++) { await gql(url, PB, { id: ids[i % ids.length] }); await gql(org, PB, { id: ids[i % ids.length] }); } // warm-up
+  const [bare, proxy] = [await hub.floor('bare'), await hub.floor('proxy')];
+  const routes: Array<(id: string) => Promise<unknown>> = [
+    (id) => gql(url, PB, { id }),
+    (id) => rawGql(bare, PB, { id }),
+    (id) => rawGql(proxy, PB, { id }),
+    (id) => gql(org, PB, { id }),
+  ];
+  const asked = async (route: (id: string) => Promise<unknown>, id: string) => {
+    const r = (await route(id)) as { errors?: unknown };
+    if (r.errors) throw new Error(JSON.stringify(r.errors).slice(0, 2000));
+  };
+  for (let i = 0; i < 50; i++) for (const route of routes) await asked(route, ids[i % ids.length]); // warm-up
+  const times: number[][] = routes.map(() => []);
   for (let i = 0; i < samples; i++) {
     const id = ids[(i * 7) % ids.length];
-    viaGateway.push((await timed(() => gql(url, PB, { id })))[1]);
-    direct.push((await timed(() => gql(org, PB, { id })))[1]);
+    for (const [k, route] of routes.entries()) times[k].push((await timed(() => asked(route, id)))[1]);
   }
-  viaGateway.sort((a, b) => a - b);
-  direct.sort((a, b) => a - b);
-  return {
-    db, importMs, scanMs: scanMs.sort((a, b) => a - b), anomalies,
-    gateway: { p50: pct(viaGateway, 50), p99: pct(viaGateway, 99) },
-    direct: { p50: pct(direct, 50), p99: pct(direct, 99) },
-  };
+  const [viaGateway, viaBare, viaProxy, direct] = times.map((t) => t.sort((a, b) => a - b)).map((t) => ({ p50: pct(t, 50), p99: pct(t, 99) }));
+  return { db, importMs, scanMs: scanMs.sort((a, b) => a - b), anomalies, gateway: viaGateway, direct, bare: viaBare, proxy: viaProxy };
 }
 
 interface TaskResult {
@@ -249,11 +257,11 @@ async function main() {
     '',
     `## ${new Date().toISOString().slice(0, 10)}: ${doc.units.length} units, ${doc.links.length} links${tasksDoc ? `, ${tasksDoc.assignments} assignments` : ''}`,
     '',
-    `Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Gateway query planner: ${planner}. ${samples} sequential samples per latency figure; client, gateway and subgraphs share the machine.`,
+    `Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Gateway query planner: ${planner}. ${samples} sequential samples per latency figure; client, gateway and subgraphs share the machine. "Bare Hive runtime": the same supergraph and planner with nothing of ours but the signed identity (no authentication, limits, masking, metrics); "plain HTTP forwarder": bytes passed to org as they are (gateway/src/floor.ts).`,
     '',
-    '| database | import (s) | full anomaly scan, median of 5 (ms) | anomalies | partyBuilding via gateway p50 / p99 (ms) | direct to org p50 / p99 (ms) | gateway adds at p50 (ms) |',
-    '|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.db} | ${(r.importMs / 1000).toFixed(2)} | ${f(r.scanMs[2])} | ${r.anomalies} | ${f(r.gateway.p50)} / ${f(r.gateway.p99)} | ${f(r.direct.p50)} / ${f(r.direct.p99)} | ${f(r.gateway.p50 - r.direct.p50)} |`),
+    '| database | import (s) | full anomaly scan, median of 5 (ms) | anomalies | partyBuilding via gateway p50 / p99 (ms) | direct to org p50 / p99 (ms) | gateway adds at p50 (ms) | bare Hive runtime adds at p50 (ms) | plain HTTP forwarder adds at p50 (ms) |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.db} | ${(r.importMs / 1000).toFixed(2)} | ${f(r.scanMs[2])} | ${r.anomalies} | ${f(r.gateway.p50)} / ${f(r.gateway.p99)} | ${f(r.direct.p50)} / ${f(r.direct.p99)} | ${f(r.gateway.p50 - r.direct.p50)} | ${f(r.bare.p50 - r.direct.p50)} | ${f(r.proxy.p50 - r.direct.p50)} |`),
     '',
   ];
   if (tasksDoc && taskResults.length > 0) {

@@ -54,6 +54,12 @@ export interface RunningHub {
   operatorToken: string;
   /** Headers that let a caller talk to a subgraph directly, as the gateway would for the operator. */
   subgraphHeaders(name: string): Record<string, string>;
+  /**
+   * Starts a stand-in for the gateway beside the hub (gateway/src/floor.ts: the bare runtime, or
+   * a plain HTTP forwarder to org), for the bench's measure of what a gateway costs at least.
+   * Stopped with the hub.
+   */
+  floor(kind: 'bare' | 'proxy'): Promise<string>;
   keysDir: string;
 }
 
@@ -91,6 +97,7 @@ export async function waitFor(url: string, timeoutMs = 60_000, child?: ChildProc
 }
 
 function script(name: string): string {
+  if (name.startsWith('floor-')) return path.join(ROOT, 'gateway', 'dist', 'floor.js');
   return name === 'gateway' ? path.join(ROOT, 'gateway', 'dist', 'main.js') : path.join(ROOT, 'subgraphs', name, 'dist', 'main.js');
 }
 
@@ -116,7 +123,7 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
   const assessmentsToTasks = newSecret();
   const ports = new Map<string, number>();
   const secretEnv = (name: string): Record<string, string> => {
-    if (name === 'gateway') return { ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_SECRET_${n.toUpperCase()}`, secrets[n]])), HUB_KEYS_DIR: keysDir };
+    if (name === 'gateway' || name.startsWith('floor-')) return { ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_SECRET_${n.toUpperCase()}`, secrets[n]])), HUB_KEYS_DIR: keysDir };
     if (name === 'org') return { SUBGRAPH_SECRET: secrets.org, ...Object.fromEntries(orgReaders.map((n) => [`SERVICE_SECRET_${n.toUpperCase()}`, serviceSecrets[n]])) };
     const toOrg = { SUBGRAPH_SECRET: secrets[name], ORG_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('org')}/graphql`, ORG_SERVICE_SECRET: serviceSecrets[name] };
     // assessments also reads tasks (assignments given to units), with a secret of its own.
@@ -125,8 +132,8 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     return toOrg;
   };
 
-  const launch = (name: string, port: number, extra: Record<string, string> = {}): HubProcess => {
-    const child = spawn(process.execPath, [script(name)], {
+  const launch = (name: string, port: number, extra: Record<string, string> = {}, args: string[] = []): HubProcess => {
+    const child = spawn(process.execPath, [script(name), ...args], {
       env: { ...baseEnv, ...extra, ...secretEnv(name), PORT: String(port), HUB_SUPERVISED: '1' },
       stdio: ['pipe', opts.inheritOutput ? 'inherit' : 'pipe', opts.inheritOutput ? 'inherit' : 'pipe'],
     });
@@ -178,6 +185,12 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     token: (req) => signDevToken(key, req),
     operatorToken: await signDevToken(key, { hubAdmin: true, ttl: '7d' }),
     subgraphHeaders: (name) => signIdentity(secrets[name], name, HUB_OPERATOR),
+    floor: async (kind) => {
+      const urls = Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, processes.get(s)!.url]));
+      const p = launch(`floor-${kind}`, await freePort(), urls, [kind]);
+      await waitFor(`http://127.0.0.1:${p.port}/healthz`, 30_000, p.child);
+      return p.url;
+    },
     keysDir,
     kill: async (name) => {
       const p = processes.get(name);
