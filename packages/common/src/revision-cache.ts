@@ -1,9 +1,10 @@
 /**
  * Values computed from a subgraph's data, kept while its database's revision stands (a
  * one-row counter that triggers bump in the same transaction as every write to the tables the
- * values come from: org migration 0001, tasks migration 0003). Checking costs one cheap
- * statement per use; any write empties the cache. Several processes over one database each
- * keep their own and stay correct.
+ * values come from: org migration 0001). Checking costs one cheap statement per use; any write
+ * empties the cache. Several processes over one database each keep their own and stay correct.
+ * (Tasks keeps its scan's view differently: brought up to date by the rows each write stamps,
+ * not emptied; tasks findings.service.ts `ScanCache`.)
  *
  * The revision is read before a value is loaded, so a value can only be newer than its
  * revision, never older: a write committed while it loads bumps the counter, and the next use
@@ -18,7 +19,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from './db';
 
 /** A reader of one revision counter table (`schema.revision`, one row with id 1). */
-export function revisionOf(table: 'org.revision' | 'tasks.revision'): (db: Db) => Promise<string> {
+export function revisionOf(table: 'org.revision'): (db: Db) => Promise<string> {
   const from = sql.raw(table);
   return async (db) => {
     const [row] = await rowsOf<{ n: string | number }>(db, sql`select n from ${from} where id = 1`);
