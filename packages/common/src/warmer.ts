@@ -13,6 +13,7 @@
  * On by default in the services' processes (`HUB_WARM=off` turns it off); test harnesses start
  * subgraphs without it, so statement counts in tests are not disturbed.
  */
+import { today } from './dates';
 import { log } from './log';
 
 export interface Warmer {
@@ -74,3 +75,15 @@ export function startWarmer(opts: WarmerOptions): Warmer {
 
 /** HUB_WARM=off turns the warmers of a service process off. */
 export const warmingWanted = (env: NodeJS.ProcessEnv = process.env) => env.HUB_WARM !== 'off';
+
+/**
+ * What a cache keyed by spans of days (`from|to`) loads when warmed: the current year (the span
+ * a scan of this year asks), then each span it held, one after the other.
+ */
+export async function warmSpans(held: Iterable<string>, load: (from: string, to: string) => Promise<unknown>): Promise<void> {
+  const year = today().slice(0, 4);
+  for (const key of new Set([`${year}-01-01|${year}-12-31`, ...held])) {
+    const [from, to] = key.split('|');
+    await load(from, to);
+  }
+}

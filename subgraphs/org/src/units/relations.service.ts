@@ -4,7 +4,7 @@
  * follow "the body that leads its leader" without asking again. The tasks subgraph builds its
  * authority on this answer (ARCHITECTURE.md, "Leadership facts for other subgraphs").
  */
-import { groupBy, RevisionCache, revisionOf, today, type Db, type Day } from '@tiaokuai/common';
+import { groupBy, RevisionCache, revisionOf, warmSpans, type Db, type Day } from '@tiaokuai/common';
 import type { Loaders } from '../context';
 import { bodiesNamed, relationTimeline, type RelationPeriod } from '../domain/relations';
 import { scopeOverPeriod } from '../domain/scope';
@@ -63,12 +63,8 @@ export class TimelineCache {
    * Evaluates again, ahead of the next question, each period held before the last write, and
    * the current year (the period a scan of this year's tasks asks): common's warmer.ts.
    */
-  async warm(db: Db): Promise<void> {
-    const year = today().slice(0, 4);
-    for (const key of new Set([`${year}-01-01|${year}-12-31`, ...this.cache.keys()])) {
-      const [from, to] = key.split('|');
-      await this.whole(db, from, to);
-    }
+  warm(db: Db): Promise<void> {
+    return warmSpans(this.cache.keys(), (from, to) => this.whole(db, from, to));
   }
 
   /** The organisation over [from, to] if already held (or being evaluated); never starts an evaluation. */

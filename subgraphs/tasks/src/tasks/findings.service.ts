@@ -8,7 +8,7 @@
  * Assignments are read over the whole years the window touches: MISSING judges whole years,
  * quarters and months (a yearly item assigned in January covers a window starting in June).
  */
-import { BadInputError, groupBy, isDay, log, today, type Db } from '@tiaokuai/common';
+import { BadInputError, groupBy, isDay, log, warmSpans, type Db } from '@tiaokuai/common';
 import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
@@ -203,12 +203,8 @@ export class ScanCache {
   }
 
   /** Brings each span held, and the current year, up to date ahead of the next scan (common's warmer.ts). */
-  async warm(db: Db): Promise<void> {
-    const year = today().slice(0, 4);
-    for (const key of new Set([`${year}-01-01|${year}-12-31`, ...this.held.keys()])) {
-      const [from, to] = key.split('|');
-      await this.assignments(db, from, to);
-    }
+  warm(db: Db): Promise<void> {
+    return warmSpans(this.held.keys(), (from, to) => this.assignments(db, from, to));
   }
 
   async assignments(db: Db, from: string, to: string): Promise<ActiveAssignments> {
