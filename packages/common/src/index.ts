@@ -19,3 +19,5 @@ export * from './outliers';
 export * from './selection';
 export * from './revision-cache';
 export * from './warmer';
+export * from './paging';
+export * from './paging.types';

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { MAX_PAGE_SIZE, type PageArgs } from './paging';
+
+/**
+ * `PageInfo` of every connection (paging.ts): one shared value type (`@shareable`, the same
+ * fields in every subgraph).
+ */
+@Directive('@shareable')
+@ObjectType('PageInfo', { description: 'Where a page sits in its list (Relay cursor connections)' })
+export class PageInfoType {
+  @Field({ description: 'There are items after this page' }) hasNextPage!: boolean;
+  @Field({ description: 'There are items before this page' }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: "The first item's cursor (null for an empty page)" }) startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: "The last item's cursor (null for an empty page)" }) endCursor!: string | null;
+}
+
+/** The four paging arguments, for `@Args(() => PageArgsType)` beside a field's own arguments. */
+@ArgsType()
+export class PageArgsType implements PageArgs {
+  @Field(() => Int, { nullable: true, description: `The first n items after \`after\` (at most ${MAX_PAGE_SIZE}; default 50)` }) first?: number | null;
+  @Field(() => String, { nullable: true, description: 'A cursor from this list: items after it' }) after?: string | null;
+  @Field(() => Int, { nullable: true, description: `The last n items before \`before\` (at most ${MAX_PAGE_SIZE})` }) last?: number | null;
+  @Field(() => String, { nullable: true, description: 'A cursor from this list: items before it' }) before?: string | null;
+}
+
+/**
+ * The edge and connection types of a list of `node`: `<Name>Edge { cursor node }` and
+ * `<Name>Connection { edges nodes pageInfo totalCount }`, plus `summary` when a summary type is
+ * given: figures about the whole list beside the page (counts by kind), which answer a
+ * dashboard without the list. The service fills `summary` with the page.
+ */
+export function connectionType<T extends object, S extends object = never>(
+  name: string,
+  node: ClassType<T>,
+  opts: { description?: string; summary?: ClassType<S> } = {},
+) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field({ description: 'Where this item sits, for after/before' }) cursor!: string;
+    @Field(() => node) node!: T;
+  }
+  @ObjectType(`${name}Connection`, { description: opts.description ?? `A page of ${name} items` })
+  class ConnectionType {
+    @Field(() => [EdgeType]) edges!: EdgeType[];
+    @Field(() => [node], { description: 'The edges\' nodes, when no cursor per item is needed' }) nodes!: T[];
+    @Field(() => PageInfoType) pageInfo!: PageInfoType;
+    @Field(() => Int, { description: 'Items in the whole list, every page' }) totalCount!: number;
+  }
+  if (!opts.summary) return ConnectionType as ClassType<ConnectionType & { summary?: never }>;
+  const summary = opts.summary;
+  @ObjectType(`${name}Connection`, { description: opts.description ?? `A page of ${name} items` })
+  class SummarisedConnectionType extends ConnectionType {
+    @Field(() => summary, { description: 'Figures about the whole list, not only this page' }) summary!: S;
+  }
+  return SummarisedConnectionType as ClassType<ConnectionType & { summary: S }>;
+}
