@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --units N --samples N --only pglite|postgres --planner js|rust --tasks N --task-chunk N --no-append]
+ * npm run bench -- --throughput [--clients 50 --requests 5000 --no-append]   (the demo, throughput only)
  * Generates a synthetic province, starts the real hub on PGlite and on PostgreSQL
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test as admin connection),
  * and measures: import through the gateway, the full-scope anomaly scan, and p50/p99 of a
@@ -20,6 +21,8 @@ import { IMPORT_MUTATION } from './demo';
 import { syntheticProvince } from './synthetic';
 import { syntheticTasks, taskChunks, type SyntheticTasks } from './synthetic-tasks';
 import { measureAssessments, timed, type AssessmentResult } from './bench-assessments';
+import { measureThroughput, throughputTable, type ThroughputRow } from './bench-throughput';
+import { loadDemoIfEmpty } from './demo';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,6 +44,8 @@ interface Result {
   /** The same query through Hive Gateway's runtime with nothing of ours, and through a plain HTTP forwarder (gateway/src/floor.ts). */
   bare: { p50: number; p99: number };
   proxy: { p50: number; p99: number };
+  /** 50 clients at once on each route (bench-throughput.ts). */
+  throughput: ThroughputRow[];
 }
 
 const PB = `query($id: ID!) { unit(id: $id) { code partyBuilding { rule leaders { code name } guides { code name } explanation anomalies { code message } } } }`;
@@ -83,7 +88,8 @@ async function measure(db: string, hub: RunningHub, doc: ReturnType<typeof synth
     for (const [k, route] of routes.entries()) times[k].push((await timed(() => asked(route, id)))[1]);
   }
   const [viaGateway, viaBare, viaProxy, direct] = times.map((t) => t.sort((a, b) => a - b)).map((t) => ({ p50: pct(t, 50), p99: pct(t, 99) }));
-  return { db, importMs, scanMs: scanMs.sort((a, b) => a - b), anomalies, gateway: viaGateway, direct, bare: viaBare, proxy: viaProxy };
+  const throughput = await measureThroughput(hub, { unitIds: ids });
+  return { db, importMs, scanMs: scanMs.sort((a, b) => a - b), anomalies, gateway: viaGateway, direct, bare: viaBare, proxy: viaProxy, throughput };
 }
 
 interface TaskResult {
@@ -195,7 +201,36 @@ async function measureTasks(db: string, hub: RunningHub, province: ReturnType<ty
   };
 }
 
+const machine = () => `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+
+/**
+ * `--throughput`: the throughput figures alone, on the demo (PGlite, in memory), in a minute or
+ * two: what to run while working on the gateway's cost per request.
+ */
+async function throughputOnly(): Promise<void> {
+  const hub = await startHub({ port: 0, dataDir: 'memory://', env: { LOG_LEVEL: 'error' } });
+  try {
+    await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
+    const r = await rawGql(hub.gatewayUrl, '{ units(first: 500) { nodes { id } } }', {}, bearer(hub.operatorToken));
+    const rows = await measureThroughput(hub, { unitIds: r.data.units.nodes.map((u: { id: string }) => u.id), clients: Number(arg('clients', '50')), requests: Number(arg('requests', '5000')) });
+    const lines = [
+      '',
+      `## ${new Date().toISOString().slice(0, 10)}: throughput on the demo (PGlite), ${rows[0].clients} clients`,
+      '',
+      `Machine: ${machine()}. ${rows[0].requests} answers per route after a warm-up, each client sending again as soon as its answer is read; client, gateway and subgraphs share the machine, so only the ratios within this run compare.`,
+      '',
+      ...throughputTable(rows),
+      '',
+    ];
+    console.log(lines.join('\n'));
+    if (!process.argv.includes('--no-append')) appendFileSync(path.resolve(__dirname, '..', '..', 'BENCHMARKS.md'), lines.join('\n'));
+  } finally {
+    await hub.stop();
+  }
+}
+
 async function main() {
+  if (process.argv.includes('--throughput')) return throughputOnly();
   const n = Number(arg('units', '20000'));
   const samples = Number(arg('samples', '500'));
   const only = arg('only', '');
@@ -251,18 +286,18 @@ async function main() {
     }
   }
   const file = path.resolve(__dirname, '..', '..', 'BENCHMARKS.md');
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const f = (x: number) => x.toFixed(1);
   const lines = [
     '',
     `## ${new Date().toISOString().slice(0, 10)}: ${doc.units.length} units, ${doc.links.length} links${tasksDoc ? `, ${tasksDoc.assignments} assignments` : ''}`,
     '',
-    `Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Gateway query planner: ${planner}. ${samples} sequential samples per latency figure; client, gateway and subgraphs share the machine. "Bare Hive runtime": the same supergraph and planner with nothing of ours but the signed identity (no authentication, limits, masking, metrics); "plain HTTP forwarder": bytes passed to org as they are (gateway/src/floor.ts).`,
+    `Machine: ${machine()}. Gateway query planner: ${planner}. ${samples} sequential samples per latency figure; client, gateway and subgraphs share the machine. "Bare Hive runtime": the same supergraph and planner with nothing of ours but the signed identity (no authentication, limits, masking, metrics); "plain HTTP forwarder": bytes passed to org as they are (gateway/src/floor.ts).`,
     '',
     '| database | import (s) | full anomaly scan, median of 5 (ms) | anomalies | partyBuilding via gateway p50 / p99 (ms) | direct to org p50 / p99 (ms) | gateway adds at p50 (ms) | bare Hive runtime adds at p50 (ms) | plain HTTP forwarder adds at p50 (ms) |',
     '|---|---|---|---|---|---|---|---|---|',
     ...results.map((r) => `| ${r.db} | ${(r.importMs / 1000).toFixed(2)} | ${f(r.scanMs[2])} | ${r.anomalies} | ${f(r.gateway.p50)} / ${f(r.gateway.p99)} | ${f(r.direct.p50)} / ${f(r.direct.p99)} | ${f(r.gateway.p50 - r.direct.p50)} | ${f(r.bare.p50 - r.direct.p50)} | ${f(r.proxy.p50 - r.direct.p50)} |`),
     '',
+    ...results.flatMap((r) => [`Throughput, ${r.db}: ${r.throughput[0]?.clients} clients at once, ${r.throughput[0]?.requests} answers per route (bench-throughput.ts).`, '', ...throughputTable(r.throughput), '']),
   ];
   if (tasksDoc && taskResults.length > 0) {
     const kinds = ['DUPLICATE', 'CONFLICT', 'OVERREACH', 'MISSING', 'CHERRY_PICKING'];

@@ -1,0 +1,64 @@
+/**
+ * Throughput beside latency (`npm run bench`, and `npm run bench -- --throughput` alone on the
+ * demo): 50 clients send the same `partyBuilding` query, in turn, through the hub's gateway,
+ * Hive Gateway's bare runtime, a plain HTTP forwarder and straight to org (gateway/src/floor.ts
+ * explains the stand-ins); then a query joining org and tasks through the gateway and the bare
+ * runtime. The figure that matters is a ratio within one run: the hub's requests/s over the
+ * bare runtime's, on the same subgraphs and machine.
+ */
+import { bearer, type RunningHub } from './launcher';
+import { load, type LoadResult } from './throughput';
+
+export const PARTY_BUILDING = `query($id: ID!) { unit(id: $id) { code partyBuilding { rule leaders { code name } guides { code name } explanation anomalies { code message } } } }`;
+/** org (the unit, its leaders) and tasks (its calendar) in one answer. */
+export const JOINED = `query($id: ID!) { unit(id: $id) { code name partyBuilding { rule leaders { code name } } calendar(year: 2026) { uid title dueOn } } }`;
+
+export interface ThroughputRow extends LoadResult {
+  route: string;
+  query: 'partyBuilding' | 'joined';
+}
+
+export interface ThroughputOptions {
+  /** Units asked about in turn, so that no two requests in flight are the same. */
+  unitIds: string[];
+  clients?: number;
+  requests?: number;
+}
+
+const noErrors = (_status: number, text: string) => {
+  if (text.includes('"errors"')) throw new Error(`GraphQL errors: ${text.slice(0, 300)}`);
+};
+
+export async function measureThroughput(hub: RunningHub, o: ThroughputOptions): Promise<ThroughputRow[]> {
+  const clients = o.clients ?? 50;
+  const requests = o.requests ?? 5000;
+  const [bare, proxy] = [await hub.floor('bare'), await hub.floor('proxy')];
+  const org = hub.processes.get('org')!.url;
+  const operator = bearer(hub.operatorToken);
+  const body = (query: string) => (n: number) => JSON.stringify({ query, variables: { id: o.unitIds[n % o.unitIds.length] } });
+  const routes: Array<{ route: string; query: ThroughputRow['query']; url: string; headers: Record<string, string> | ((b: string) => Record<string, string>) }> = [
+    { route: 'hub gateway', query: 'partyBuilding', url: hub.gatewayUrl, headers: operator },
+    { route: 'bare Hive runtime', query: 'partyBuilding', url: bare, headers: {} },
+    { route: 'plain HTTP forwarder', query: 'partyBuilding', url: proxy, headers: {} },
+    { route: 'straight to org', query: 'partyBuilding', url: org, headers: () => hub.subgraphHeaders('org') },
+    { route: 'hub gateway', query: 'joined', url: hub.gatewayUrl, headers: operator },
+    { route: 'bare Hive runtime', query: 'joined', url: bare, headers: {} },
+  ];
+  const rows: ThroughputRow[] = [];
+  for (const r of routes) {
+    const result = await load({ url: r.url, body: body(r.query === 'joined' ? JOINED : PARTY_BUILDING), headers: r.headers, clients, requests, warmup: clients * 10, check: noErrors });
+    rows.push({ route: r.route, query: r.query, ...result });
+  }
+  return rows;
+}
+
+/** The markdown table of one run, with the ratios to the bare runtime. */
+export function throughputTable(rows: ThroughputRow[]): string[] {
+  const bareOf = (q: string) => rows.find((r) => r.query === q && r.route === 'bare Hive runtime');
+  const f = (x: number) => x.toFixed(1);
+  return [
+    '| query | route | requests/s | ÷ bare runtime | p50 / p99 (ms) |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.query} | ${r.route} | ${Math.round(r.rps)} | ${bareOf(r.query) ? (r.rps / bareOf(r.query)!.rps).toFixed(2) : '–'} | ${f(r.p50)} / ${f(r.p99)} |`),
+  ];
+}
