@@ -167,6 +167,19 @@ describe('summaries: figures about the whole list, whatever the page', () => {
   });
 });
 
+describe('paging through anomalies scans the organisation once', () => {
+  it('every page after the first is cut from the same scan; a write makes the next page scan again', async () => {
+    const Q = `query($after: String) { leadershipAnomalies(asOf: "2024-06-01", first: 2, after: $after) { nodes { code unit { code } } pageInfo { hasNextPage endCursor } } }`;
+    const before = h.caches.anomalies.loads;
+    const pages = await walkPages(h.run, Q, {}, (d) => d.leadershipAnomalies);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(h.caches.anomalies.loads).toBe(before + 1);
+    await h.ok(`mutation { updateUnit(input: { code: "X-B1", name: "改名支部" }) { name } }`);
+    await h.ok(Q, { after: null });
+    expect(h.caches.anomalies.loads).toBe(before + 2);
+  });
+});
+
 describe('a list that changes between two pages', () => {
   const Q = `query($after: String) { leadershipAnomalies(asOf: "${AS_OF}", first: 3, after: $after) { nodes { code unit { code } } pageInfo { endCursor } } }`;
   const label = (n: any) => `${n.unit.code} ${n.code}`;

@@ -12,7 +12,7 @@ import type { AnomalyConnection, HistoryEventConnection, LinkConnection, UnitCon
 import type { LeadershipTimeline, PartyBuilding } from '../graphql/types';
 import type { UnitFilterInput } from '../graphql/inputs';
 import { exportDocument } from '../interchange/export';
-import { anomaliesIn, sharedBetween, snapshot } from './party-building.service';
+import { sharedBetween, snapshot } from './party-building.service';
 import { listUnits, loadAll } from './unit.store';
 import { timelinesFor, timelinesInScope, type UnitTimeline } from './relations.service';
 
@@ -93,22 +93,21 @@ export async function sharedUnits(ctx: OrgContext, a: string, b: string, asOf: D
 }
 
 /**
- * `leadershipAnomalies`: the scope's findings, computed whole from the snapshot (cached per
- * date), in the order of their stable keys (domain/list-keys.ts); only the page is served,
- * with a summary of the whole list by code.
+ * `leadershipAnomalies`: the scope's findings, computed whole from the snapshot once per
+ * revision, date and scope (anomaly-cache.ts), in the order of their stable keys
+ * (domain/list-keys.ts); only the page is served, with a summary of the whole list by code.
  */
 export async function leadershipAnomalies(ctx: OrgContext, scope: string | null, asOf: Day, page: PageArgs): Promise<AnomalyConnection> {
   const w = pageWindow(LIST.anomalies, page);
   const root = scope ? await requireCode(ctx, scope, 'scope') : null;
-  const snap = await snapshot(ctx.db, asOf);
   const v = await ctx.access.visible();
-  const found = anomaliesIn(snap, root?.id ?? null);
-  const list = v.all ? found : found.filter((f) => v.ids.has(f.unitId));
+  const scan = await ctx.anomalies.scan(ctx.db, root?.id ?? null, asOf);
+  const list = v.all ? scan.findings : scan.findings.filter((f) => v.ids.has(f.unitId));
   const conn = pageOfList(LIST.anomalies, list, (f) => f.key, compareKeys, w);
   // Only the units the page names: a province's 50,000 would outlive the page in the loader.
   for (const f of conn.nodes) {
     for (const id of [f.unitId, ...f.relatedUnitIds]) {
-      const u = snap.dir.get(id);
+      const u = scan.units.get(id);
       if (u) ctx.loaders.unitById.prime(id, u);
     }
   }
