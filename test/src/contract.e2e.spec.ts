@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startTestHub, type TestHub } from './hub';
+import { allNodes } from './org-pages';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -24,6 +25,11 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
+const ANOMALIES = `query($s: String, $n: Int, $after: String) { leadershipAnomalies(scope: $s, first: $n, after: $after) {
+  nodes { code unit { code name } message } pageInfo { hasNextPage endCursor } } }`;
+const ANOMALIES_BACK = `query($n: Int, $before: String) { leadershipAnomalies(last: $n, before: $before) {
+  nodes { code unit { code name } message } pageInfo { hasPreviousPage startCursor } } }`;
+
 describe('the demo scenario through the gateway', () => {
   it('importing it again changes nothing (idempotent by code)', async () => {
     const doc = demo();
@@ -32,11 +38,32 @@ describe('the demo scenario through the gateway', () => {
   });
 
   it('plants at least one case of every anomaly, found by leadershipAnomalies', async () => {
-    const r = await t.gql(`{ leadershipAnomalies { code unit { code name } message } }`);
-    expect(r.errors).toBeUndefined();
-    const codes = [...new Set(r.data.leadershipAnomalies.map((a: any) => a.code))].sort();
+    const all = await allNodes(t, ANOMALIES, { n: 10 }, (d) => d.leadershipAnomalies);
+    const codes = [...new Set(all.map((a: any) => a.code))].sort();
     expect(codes).toEqual(ALL_CODES);
-    for (const a of r.data.leadershipAnomalies) expect(a.message.length).toBeGreaterThan(10);
+    for (const a of all) expect(a.message.length).toBeGreaterThan(10);
+  });
+
+  it('leadershipAnomalies pages through the gateway: every page both ways is the whole list once; the summary agrees', async () => {
+    const r = await t.gql(`query($n: Int) { leadershipAnomalies(first: $n) { totalCount summary { total byCode { code count } } nodes { code unit { code name } message } pageInfo { hasNextPage } } }`, { n: 500 });
+    expect(r.errors).toBeUndefined();
+    const whole = r.data.leadershipAnomalies;
+    expect(whole.pageInfo.hasNextPage).toBe(false);
+    expect(whole.nodes.length).toBeGreaterThan(8); // several pages of 4 each way
+    const forwards = await allNodes(t, ANOMALIES, { n: 4 }, (d) => d.leadershipAnomalies);
+    const backwards = await allNodes(t, ANOMALIES_BACK, { n: 4 }, (d) => d.leadershipAnomalies, { backwards: true });
+    expect(forwards).toEqual(whole.nodes);
+    expect(backwards).toEqual(whole.nodes);
+    expect(whole.totalCount).toBe(whole.nodes.length);
+    expect(whole.summary.total).toBe(whole.nodes.length);
+    const byCode = new Map<string, number>();
+    for (const a of whole.nodes) byCode.set(a.code, (byCode.get(a.code) ?? 0) + 1);
+    expect(whole.summary.byCode.map((x: any) => [x.code, x.count]).sort()).toEqual([...byCode].sort());
+    const over = await t.gql(`{ leadershipAnomalies(first: 501) { totalCount } }`);
+    expect(over.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const unitsCursor = (await t.gql(`{ units(first: 1) { pageInfo { endCursor } } }`)).data.units.pageInfo.endCursor;
+    const foreign = await t.gql(`query($c: String) { leadershipAnomalies(after: $c) { totalCount } }`, { c: unitsCursor });
+    expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('unit by code and by id answer the same partyBuilding, with rule, explanation and anomalies', async () => {
@@ -54,8 +81,9 @@ describe('the demo scenario through the gateway', () => {
     const pb = await t.gql(`{ unit(code: "SC-DZJ") { partyBuilding { leaders { code } guides { code } } } }`);
     const [a] = pb.data.unit.partyBuilding.leaders.map((x: any) => x.code);
     const [b] = pb.data.unit.partyBuilding.guides.map((x: any) => x.code);
-    const r = await t.gql(`query($a: String!, $b: String!) { sharedUnits(a: $a, b: $b) { code } }`, { a, b });
-    expect(r.data.sharedUnits.map((x: any) => x.code)).toContain('SC-DZJ');
+    const shared = await allNodes(t, `query($a: String!, $b: String!, $after: String) { sharedUnits(a: $a, b: $b, first: 3, after: $after) { nodes { code } pageInfo { hasNextPage endCursor } } }`,
+      { a, b }, (d) => d.sharedUnits);
+    expect(shared.map((x: any) => x.code)).toContain('SC-DZJ');
   });
 
   it('units pages through everything with a cursor, without repeats', async () => {
@@ -74,8 +102,8 @@ describe('the demo scenario through the gateway', () => {
   });
 
   it('a scope only reports its own units', async () => {
-    const all = (await t.gql(`{ leadershipAnomalies { unit { code } } }`)).data.leadershipAnomalies;
-    const scoped = (await t.gql(`{ leadershipAnomalies(scope: "SC-YJT-DZ") { unit { code } } }`)).data.leadershipAnomalies;
+    const all = await allNodes(t, ANOMALIES, { n: 500 }, (d) => d.leadershipAnomalies);
+    const scoped = await allNodes(t, ANOMALIES, { n: 500, s: 'SC-YJT-DZ' }, (d) => d.leadershipAnomalies);
     expect(scoped.length).toBeLessThan(all.length);
     const inScope = (await t.gql(`{ units(first: 500, filter: { under: "SC-YJT-DZ" }) { nodes { code } } }`)).data.units.nodes.map((n: any) => n.code);
     for (const a of scoped) expect(inScope).toContain(a.unit.code);
@@ -109,7 +137,7 @@ describe('bad input through the gateway', () => {
   });
 
   it('an unknown code gets NOT_FOUND, a duplicate code CONFLICT', async () => {
-    const nf = await t.gql(`{ sharedUnits(a: "NOPE", b: "SC-DZJ") { code } }`);
+    const nf = await t.gql(`{ sharedUnits(a: "NOPE", b: "SC-DZJ") { nodes { code } } }`);
     expect(nf.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'a' });
     const dup = await t.gql(`mutation { createUnit(input: { code: "SC-DZJ", name: "x", kind: BRANCH, level: COUNTY, region: "510100", validFrom: "2020-01-01" }) { id } }`);
     expect(dup.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });

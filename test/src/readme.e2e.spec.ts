@@ -7,6 +7,7 @@ import { loadDemoIfEmpty } from '@tiaokuai/tools';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestHub, type TestHub } from './hub';
+import { allNodes } from './org-pages';
 
 const README = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
 const blocks = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
@@ -25,7 +26,8 @@ it('the README has a guided tour', () => {
 });
 
 it('every row of the planted-problems table is reported as claimed', async () => {
-  const all = (await t.gql(`{ leadershipAnomalies { code unit { code } } }`)).data.leadershipAnomalies;
+  const all = await allNodes(t, `query($after: String) { leadershipAnomalies(first: 100, after: $after) { nodes { code unit { code } } pageInfo { hasNextPage endCursor } } }`,
+    {}, (d) => d.leadershipAnomalies);
   const found = new Set(all.map((a: any) => `${a.unit.code}:${a.code}`));
   const rows = README.split('\n').filter((l) => /^\| [A-Z]{2,}-[A-Z0-9-]* /.test(l)); // unit codes: "SC-SWJ …"
   expect(rows.length).toBeGreaterThanOrEqual(8);

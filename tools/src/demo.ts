@@ -150,8 +150,11 @@ async function finishDemoAssessments(gatewayUrl: string, auth: Record<string, st
     if (done.errors && done.errors[0]?.extensions?.code !== 'CONFLICT') throw new Error(`demo joint inspection at ${j.unit}: ${JSON.stringify(done.errors)}`);
   }
   for (const t of demo.lateTransfers.filter((x) => x.on <= now)) {
-    const links = await gql(gatewayUrl, `query($c: String!) { unit(code: $c) { links(kinds: [AFFILIATION], direction: IN) { id from { code } validFrom validTo } } }`, { c: t.unit }, auth);
-    const all: Array<{ id: string; from: { code: string }; validFrom: string; validTo: string | null }> = links.data?.unit?.links ?? [];
+    // A unit's affiliations over time: a handful, well within one page (checked).
+    const links = await gql(gatewayUrl, `query($c: String!) { unit(code: $c) { links(kinds: [AFFILIATION], direction: IN, first: 100) {
+      nodes { id from { code } validFrom validTo } pageInfo { hasNextPage } } } }`, { c: t.unit }, auth);
+    if (links.data?.unit?.links.pageInfo.hasNextPage) throw new Error(`demo transfer of ${t.unit}: more than 100 affiliations`);
+    const all: Array<{ id: string; from: { code: string }; validFrom: string; validTo: string | null }> = links.data?.unit?.links.nodes ?? [];
     if (all.some((l) => l.from.code === t.to && l.validFrom === t.on)) continue; // recorded already
     const old = all.find((l) => l.from.code === t.from && l.validTo === null);
     if (old) {

@@ -190,7 +190,7 @@ export interface ReliabilityOptions {
 
 const Q_UNIT = `query RelUnit($code: String!) { unit(code: $code) { code name partyBuilding { rule leaders { code } guides { code } anomalies { code } } } }`;
 const Q_UNITS = `query RelUnits { units(first: 20, filter: { under: "SC-JGGW" }) { totalCount nodes { code name } pageInfo { hasNextPage endCursor } } }`;
-const Q_ANOMALIES = `query RelAnomalies { leadershipAnomalies(scope: "SC-JGGW") { code unit { code } } }`;
+const Q_ANOMALIES = `query RelAnomalies { leadershipAnomalies(scope: "SC-JGGW", first: 50) { totalCount summary { byCode { code count } } nodes { code unit { code } } pageInfo { hasNextPage endCursor } } }`;
 const Q_FEDERATED = `query RelFederated($code: String!) { unit(code: $code) { code name } task(id: "1") { id } scheme(id: "1") { id } }`;
 const M_CREATE_UNIT = `mutation RelCreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { id code } }`;
 const M_CHANGE_FACTS = `mutation RelChangeFacts($input: ChangeFactsInput!) { changeUnitFacts(input: $input) { id code } }`;
@@ -319,13 +319,15 @@ async function apiState(url: string, token: string, unitPrefix: string, ridPrefi
   for (;;) {
     const d: any = await call(`query RelVerifyUnits($n: Int!, $after: String, $s: String!) {
       units(first: $n, after: $after, filter: { search: $s }) {
-        nodes { code factVersions { validFrom } links(direction: IN, kinds: [BUSINESS]) { kind validFrom from { code } } }
+        nodes { code factVersions { validFrom } links(direction: IN, kinds: [BUSINESS]) { nodes { kind validFrom from { code } } pageInfo { hasNextPage } } }
         pageInfo { hasNextPage endCursor } } }`, { n: 500, after, s: unitPrefix });
     for (const n of d.units.nodes) {
       if (!n.code.startsWith(unitPrefix)) continue;
       s.units.set(n.code, (s.units.get(n.code) ?? 0) + 1);
       for (const f of n.factVersions) s.facts.set(factKey(n.code, f.validFrom), (s.facts.get(factKey(n.code, f.validFrom)) ?? 0) + 1);
-      for (const l of n.links) {
+      // A unit's business links: a few, within the default page of 50 (checked, never cut short silently).
+      if (n.links.pageInfo.hasNextPage) throw new Error(`verification: ${n.code} has more than one page of business links`);
+      for (const l of n.links.nodes) {
         const k = linkKey(l.from?.code ?? '?', n.code, l.kind, l.validFrom);
         s.links.set(k, (s.links.get(k) ?? 0) + 1);
       }
@@ -333,17 +335,18 @@ async function apiState(url: string, token: string, unitPrefix: string, ridPrefi
     if (!d.units.pageInfo.hasNextPage) break;
     after = d.units.pageInfo.endCursor;
   }
-  let before: string | null = null;
+  after = null;
   for (;;) {
-    const d: any = await call(`query RelVerifyAudit($n: Int!, $before: ID) { auditLog(first: $n, before: $before) { id requestId operation target } }`, { n: 200, before });
-    for (const e of d.auditLog) {
+    const d: any = await call(`query RelVerifyAudit($n: Int!, $after: String) { auditLog(first: $n, after: $after) {
+      nodes { id requestId operation target } pageInfo { hasNextPage endCursor } } }`, { n: 500, after });
+    for (const e of d.auditLog.nodes) {
       if (!e.requestId?.startsWith(ridPrefix)) continue;
       const list = s.audit.get(e.requestId) ?? [];
       list.push({ operation: e.operation, target: e.target });
       s.audit.set(e.requestId, list);
     }
-    if (d.auditLog.length < 200) break;
-    before = d.auditLog[d.auditLog.length - 1].id;
+    if (!d.auditLog.pageInfo.hasNextPage) break;
+    after = d.auditLog.pageInfo.endCursor;
   }
   return s;
 }

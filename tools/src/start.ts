@@ -37,7 +37,7 @@ A first query (paste it into the explorer, or run the curl line):
 
   curl -s ${hub.gatewayUrl} -H 'content-type: application/json' \\
     -H 'authorization: Bearer ${hub.operatorToken}' \\
-    -d '{"query":"{ leadershipAnomalies { code unit { code name } message } }"}'
+    -d '{"query":"{ leadershipAnomalies(first: 20) { totalCount summary { byCode { code count } } nodes { code unit { code name } message } } }"}'
 
 Press Ctrl+C to stop.`);
   onShutdown(() => hub.stop());

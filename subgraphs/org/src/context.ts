@@ -5,6 +5,7 @@ import { factsByUnitIds, linksInto, linksOutOf, unitsByCodes, unitsByIds, type S
 import type { PartyBuildingAnswer } from './units/party-building.service';
 import { partyBuildingBatch } from './units/party-building.service';
 import { Access, JurisdictionCache } from './access/jurisdiction';
+import { AnomalyCache } from './units/anomaly-cache';
 import { TimelineCache } from './units/relations.service';
 
 /** Per-request DataLoaders: each batch of keys costs one SQL statement. */
@@ -28,6 +29,8 @@ export interface OrgContext {
   access: Access;
   /** Whole-organisation timelines over a period, shared by the process's requests. */
   timelines: TimelineCache;
+  /** Scopes' anomalies, shared by the process's requests while org's revision stands. */
+  anomalies: AnomalyCache;
 }
 
 export function createLoaders(db: Db): Loaders {
@@ -74,13 +77,14 @@ export function createLoaders(db: Db): Loaders {
 export interface OrgCaches {
   jurisdictions: JurisdictionCache;
   timelines: TimelineCache;
+  anomalies: AnomalyCache;
 }
 
-export const newOrgCaches = (): OrgCaches => ({ jurisdictions: new JurisdictionCache(), timelines: new TimelineCache() });
+export const newOrgCaches = (): OrgCaches => ({ jurisdictions: new JurisdictionCache(), timelines: new TimelineCache(), anomalies: new AnomalyCache() });
 
 export function createContext(database: Database, identity: Identity, caches: OrgCaches): OrgContext {
   return {
     database, db: database.db, loaders: createLoaders(database.db), identity,
-    access: new Access(identity, database.db, caches.jurisdictions), timelines: caches.timelines,
+    access: new Access(identity, database.db, caches.jurisdictions), timelines: caches.timelines, anomalies: caches.anomalies,
   };
 }

@@ -82,7 +82,7 @@ describe('importUnits', () => {
     expect(out.units.find((u: any) => u.code === doc.units[0].code).name).toBe(doc.units[0].name);
     expect(out.links.map((l: any) => l.basis)).toContain(doc.links[0].basis);
     expect(out.units).toHaveLength(doc.units.length);
-    const shared = (await h.ok(`{ leadershipAnomalies(asOf: "2024-01-01") { code } }`)).leadershipAnomalies;
+    const shared = (await h.ok(`{ leadershipAnomalies(asOf: "2024-01-01") { nodes { code } } }`)).leadershipAnomalies.nodes;
     expect(shared).toEqual([]);
   });
 });
@@ -146,7 +146,7 @@ describe('queries', () => {
   it('leadershipAnomalies is set-based: its SQL statement count does not grow with the organisation', async () => {
     const scan = async () => {
       h.database.statements.reset();
-      await h.ok(`{ leadershipAnomalies(scope: "JS-JGGW", asOf: "2024-01-01") { code unit { code name } related { code } } }`);
+      await h.ok(`{ leadershipAnomalies(scope: "JS-JGGW", asOf: "2024-01-01") { nodes { code unit { code name } related { code } } } }`);
       return h.database.statements.count;
     };
     const small = await scan();
@@ -185,35 +185,42 @@ describe('queries', () => {
     expect(p3.nodes).toHaveLength(5);
     expect(p3.pageInfo.hasNextPage).toBe(false);
     expect(new Set([...p1.nodes, ...p3.nodes].map((n: any) => n.code)).size).toBe(8);
+    const back = `query($last: Int, $before: String) { units(last: $last, before: $before) { nodes { code } pageInfo { hasPreviousPage startCursor } } }`;
+    const b1 = (await h.ok(back, { last: 5 })).units;
+    expect(b1.nodes).toEqual(p3.nodes);
+    expect(b1.pageInfo.hasPreviousPage).toBe(true);
+    const b2 = (await h.ok(back, { last: 5, before: b1.pageInfo.startCursor })).units;
+    expect(b2.nodes).toEqual(p1.nodes);
+    expect(b2.pageInfo.hasPreviousPage).toBe(false);
   });
 
   it('sharedUnits: the units where both bodies have a role', async () => {
-    const r = await h.ok(`{ sharedUnits(a: "JS-JGGW", b: "SZ-DW", asOf: "2024-01-01") { code } }`);
-    expect(r.sharedUnits).toEqual([{ code: 'SZ-SWJ' }]);
-    const before = await h.ok(`{ sharedUnits(a: "JS-JGGW", b: "SZ-DW", asOf: "2018-01-01") { code } }`);
-    expect(before.sharedUnits).toEqual([]);
+    const r = await h.ok(`{ sharedUnits(a: "JS-JGGW", b: "SZ-DW", asOf: "2024-01-01") { nodes { code } } }`);
+    expect(r.sharedUnits.nodes).toEqual([{ code: 'SZ-SWJ' }]);
+    const before = await h.ok(`{ sharedUnits(a: "JS-JGGW", b: "SZ-DW", asOf: "2018-01-01") { nodes { code } } }`);
+    expect(before.sharedUnits.nodes).toEqual([]);
   });
 
   it('leadershipAnomalies: a clean province has none; a planted one is found within its scope only', async () => {
-    expect((await h.ok(`{ leadershipAnomalies(asOf: "2024-01-01") { code } }`)).leadershipAnomalies).toEqual([]);
+    expect((await h.ok(`{ leadershipAnomalies(asOf: "2024-01-01") { nodes { code } } }`)).leadershipAnomalies.nodes).toEqual([]);
     await h.ok(`mutation { createLink(input: { from: "SZ-DW", to: "SZ-SWJ", kind: LEADERSHIP, validFrom: "2020-01-01" }) { id } }`);
-    const all = (await h.ok(`{ leadershipAnomalies(asOf: "2024-01-01") { code unit { code } message } }`)).leadershipAnomalies;
+    const all = (await h.ok(`{ leadershipAnomalies(asOf: "2024-01-01") { nodes { code unit { code } message } } }`)).leadershipAnomalies.nodes;
     expect(all.map((a: any) => `${a.code}:${a.unit.code}`)).toEqual(['DUPLICATE_LEADER:SZ-SWJ', 'RULE_MISMATCH:SZ-SWJ']);
-    const scoped = (await h.ok(`{ leadershipAnomalies(scope: "JS-YJT-DZ", asOf: "2024-01-01") { code } }`)).leadershipAnomalies;
+    const scoped = (await h.ok(`{ leadershipAnomalies(scope: "JS-YJT-DZ", asOf: "2024-01-01") { nodes { code } } }`)).leadershipAnomalies.nodes;
     expect(scoped).toEqual([]);
-    const scopedGw = (await h.ok(`{ leadershipAnomalies(scope: "JS-JGGW", asOf: "2024-01-01") { code } }`)).leadershipAnomalies;
+    const scopedGw = (await h.ok(`{ leadershipAnomalies(scope: "JS-JGGW", asOf: "2024-01-01") { nodes { code } } }`)).leadershipAnomalies.nodes;
     expect(scopedGw).toHaveLength(2);
   });
 
   it('history: what changed, when', async () => {
-    const r = await h.ok(`{ unit(code: "SZ-SWJ") { history { date kind changed } } }`);
-    const facts = r.unit.history.filter((e: any) => e.kind === 'FACTS_CHANGED');
+    const r = await h.ok(`{ unit(code: "SZ-SWJ") { history { nodes { date kind changed } } } }`);
+    const facts = r.unit.history.nodes.filter((e: any) => e.kind === 'FACTS_CHANGED');
     expect(facts).toEqual([
       { date: '2000-01-01', kind: 'FACTS_CHANGED', changed: ['partyRelationMode', 'businessMode', 'competentDepartment', 'locality'] },
       { date: '2018-06-15', kind: 'FACTS_CHANGED', changed: ['businessMode', 'competentDepartment'] },
     ]);
-    expect(r.unit.history[0]).toMatchObject({ date: '2000-01-01', kind: 'UNIT_STARTED' });
-    expect(r.unit.history.some((e: any) => e.kind === 'LINK_STARTED' && e.date === '2018-06-15')).toBe(true);
+    expect(r.unit.history.nodes[0]).toMatchObject({ date: '2000-01-01', kind: 'UNIT_STARTED' });
+    expect(r.unit.history.nodes.some((e: any) => e.kind === 'LINK_STARTED' && e.date === '2018-06-15')).toBe(true);
   });
 });
 
@@ -253,9 +260,10 @@ describe('bad input: a clear error naming the field, and nothing written', () =>
 
   it('ending a unit ends its open facts and links with it', async () => {
     await h.ok(`mutation { endUnit(code: "SZ-SWJ", on: "2025-12-31") { validTo } }`);
-    const r = await h.ok(`{ unit(code: "SZ-SWJ") { validTo factVersions { validTo } links { validTo } } }`);
+    const r = await h.ok(`{ unit(code: "SZ-SWJ") { validTo factVersions { validTo } links { totalCount nodes { validTo } } } }`);
     expect(r.unit.validTo).toBe('2025-12-31');
     expect(r.unit.factVersions.at(-1).validTo).toBe('2025-12-31');
-    expect(r.unit.links.every((l: any) => l.validTo === '2025-12-31')).toBe(true);
+    expect(r.unit.links.nodes).toHaveLength(r.unit.links.totalCount);
+    expect(r.unit.links.nodes.every((l: any) => l.validTo === '2025-12-31')).toBe(true);
   });
 });

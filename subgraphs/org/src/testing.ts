@@ -53,3 +53,33 @@ export async function orgHarness(): Promise<OrgHarness> {
     close: async () => { await server.stop(); await database.close(); },
   };
 }
+
+/** A connection as tests read it: nodes and the cursors to go on. */
+interface Page {
+  nodes: any[];
+  totalCount?: number;
+  pageInfo: { hasNextPage?: boolean; hasPreviousPage?: boolean; startCursor?: string | null; endCursor?: string | null };
+}
+
+/**
+ * Every node of a connection, page by page: forwards, `query` takes `$after: String` (and its
+ * page size as the caller wrote it); backwards, `$before: String`, and the nodes come back in
+ * the list's order. `pick` finds the connection in the answer. Fails the test on any error.
+ */
+export async function walkPages(
+  run: OrgHarness['run'], query: string, variables: Record<string, unknown>, pick: (data: any) => Page,
+  opts: { identity?: Identity; backwards?: boolean } = {},
+): Promise<any[]> {
+  const pages: any[][] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 10_000; i++) {
+    const r = await run(query, { ...variables, [opts.backwards ? 'before' : 'after']: cursor }, opts.identity);
+    if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);
+    const c = pick(r.data);
+    pages.push(c.nodes);
+    const more = opts.backwards ? c.pageInfo.hasPreviousPage : c.pageInfo.hasNextPage;
+    if (!more) return (opts.backwards ? pages.reverse() : pages).flat();
+    cursor = (opts.backwards ? c.pageInfo.startCursor : c.pageInfo.endCursor) ?? null;
+  }
+  throw new Error('more than 10,000 pages');
+}

@@ -26,8 +26,8 @@ describe('reads: outside the jurisdiction reads as absent', () => {
     const unknown = await h.run(`{ unit(code: "NOPE") { code } }`, {}, v);
     expect(outside).toEqual({ data: { unit: null } });
     expect(unknown).toEqual(outside);
-    const scopeOut = await h.run(`{ leadershipAnomalies(scope: "SZ-SWJ") { code } }`, {}, v);
-    const scopeNone = await h.run(`{ leadershipAnomalies(scope: "NOPE") { code } }`, {}, v);
+    const scopeOut = await h.run(`{ leadershipAnomalies(scope: "SZ-SWJ") { nodes { code } } }`, {}, v);
+    const scopeNone = await h.run(`{ leadershipAnomalies(scope: "NOPE") { nodes { code } } }`, {}, v);
     expect(scopeOut.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'scope' });
     expect(scopeOut.errors?.[0].message.replace('SZ-SWJ', 'X')).toBe(scopeNone.errors?.[0].message.replace('NOPE', 'X'));
   });
@@ -51,17 +51,17 @@ describe('reads: outside the jurisdiction reads as absent', () => {
     const named = await h.run(`{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code name } } } }`, {}, as('VIEWER'));
     expect(named.data?.unit.partyBuilding.leaders.map((l: any) => l.code).sort()).toEqual(['JS-JGGW', 'JS-YJT-DZ']);
     // Asking for the outside leader's own records is refused (non-null fields then null the answer up to `unit`).
-    const r = await h.run(`{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code links { id } } } } }`, {}, as('VIEWER'));
+    const r = await h.run(`{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code links { nodes { id } } } } } }`, {}, as('VIEWER'));
     expect(r.data?.unit).toBeNull();
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'links' });
     expect(r.errors?.[0].message).toMatch(/^JS-JGGW /);
-    const own = (await h.run(`{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code } } links { id } history { date } } }`, {}, as('VIEWER'))).errors;
+    const own = (await h.run(`{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code } } links { nodes { id } } history { nodes { date } } } }`, {}, as('VIEWER'))).errors;
     expect(own).toBeUndefined();
   });
 
   it('a body with no units (or an unknown body) sees nothing', async () => {
-    const r = await h.run(`{ units { totalCount } leadershipAnomalies { code } }`, {}, as('ADMIN', 'NO-SUCH-BODY'));
-    expect(r.data).toEqual({ units: { totalCount: 0 }, leadershipAnomalies: [] });
+    const r = await h.run(`{ units { totalCount } leadershipAnomalies { totalCount nodes { code } summary { total byCode { code count } } } }`, {}, as('ADMIN', 'NO-SUCH-BODY'));
+    expect(r.data).toEqual({ units: { totalCount: 0 }, leadershipAnomalies: { totalCount: 0, nodes: [], summary: { total: 0, byCode: [] } } });
   });
 });
 
@@ -102,7 +102,7 @@ describe('writes: role × inside/outside', () => {
   it('the jurisdiction follows the organisation: end the branch\'s affiliation and it leaves the scope', async () => {
     const v = as('VIEWER');
     expect((await h.run(`{ unit(code: "JS-YJT-ZB1") { code } }`, {}, v)).data?.unit).not.toBeNull();
-    const links = (await h.run(`{ unit(code: "JS-YJT-ZB1") { links(direction: IN) { id kind } } }`, {}, HUB_OPERATOR)).data?.unit.links;
+    const links = (await h.run(`{ unit(code: "JS-YJT-ZB1") { links(direction: IN) { nodes { id kind } } } }`, {}, HUB_OPERATOR)).data?.unit.links.nodes;
     const aff = links.find((l: any) => l.kind === 'AFFILIATION');
     expect((await h.run(`mutation($id: ID!) { endLink(id: $id, on: "2020-01-01") { id } }`, { id: aff.id })).errors).toBeUndefined();
     expect((await h.run(`{ unit(code: "JS-YJT-ZB1") { code } }`, {}, v)).data?.unit).toBeNull();

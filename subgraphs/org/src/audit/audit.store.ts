@@ -5,8 +5,8 @@
  * leaves neither. The table is append-only (migration 0002's triggers refuse UPDATE, DELETE
  * and TRUNCATE); the application has no code path that changes a row.
  */
-import { sql } from 'drizzle-orm';
-import { rowsOf, type Db, type Identity } from '@tiaokuai/common';
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db, type Identity, type PageWindow } from '@tiaokuai/common';
 
 export interface AuditInput {
   operation: string;
@@ -46,21 +46,42 @@ interface Row {
   request_id: string | null; operation: string; unit_id: number | null; target: string; before: unknown; after: unknown;
 }
 
-/**
- * Newest first, in pages by id. `unitIds`: only entries about these units (a jurisdiction);
- * absent = every entry (the operator).
- */
-export async function listAudit(db: Db, opts: { unitIds?: readonly string[]; unitId?: string; beforeId?: string; limit: number }): Promise<AuditEntry[]> {
+/** Which entries a read covers. `unitIds`: only entries about these units (a jurisdiction); absent = every entry (the operator). */
+export interface AuditFilter {
+  unitIds?: readonly string[];
+  unitId?: string;
+}
+
+function filterSql(f: AuditFilter): SQL[] {
   const where = [sql`true`];
-  if (opts.unitIds) where.push(opts.unitIds.length ? sql`unit_id = any(${`{${opts.unitIds.map(Number).join(',')}}`}::int[])` : sql`false`);
-  if (opts.unitId) where.push(sql`unit_id = ${Number(opts.unitId)}`);
-  if (opts.beforeId) where.push(sql`id < ${Number(opts.beforeId)}`);
+  if (f.unitIds) where.push(f.unitIds.length ? sql`unit_id = any(${`{${f.unitIds.map(Number).join(',')}}`}::int[])` : sql`false`);
+  if (f.unitId) where.push(sql`unit_id = ${Number(f.unitId)}`);
+  return where;
+}
+
+/**
+ * One page of the trail, newest first (by id, descending), read by key: at most `w.size + 1`
+ * entries strictly between the cursors, in the direction asked (newest first for `first`,
+ * oldest first for `last`), as `connectionFromRows` takes them. `after`/`before` are ids.
+ */
+export async function listAudit(db: Db, f: AuditFilter, w: PageWindow): Promise<AuditEntry[]> {
+  const where = filterSql(f);
+  // The list runs from the newest id down: "after" a cursor is an older (smaller) id.
+  if (w.after !== null) where.push(sql`id < ${Number(w.after)}`);
+  if (w.before !== null) where.push(sql`id > ${Number(w.before)}`);
+  const order = w.fromEnd ? sql`id asc` : sql`id desc`;
   const rows = await rowsOf<Row>(db, sql`select id, at, subject, body, role, hub_admin, request_id, operation, unit_id, target, before, after
-    from org.audit_log where ${sql.join(where, sql` and `)} order by id desc limit ${opts.limit}`);
+    from org.audit_log where ${sql.join(where, sql` and `)} order by ${order} limit ${w.size + 1}`);
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
   return rows.map((r) => ({
     id: String(r.id), at: new Date(r.at).toISOString(), subject: r.subject, body: r.body, role: r.role, hubAdmin: r.hub_admin,
     requestId: r.request_id, operation: r.operation, unitId: r.unit_id == null ? null : String(r.unit_id), target: r.target,
     before: parse(r.before), after: parse(r.after),
   }));
+}
+
+/** Entries the filter covers, every page. */
+export async function countAudit(db: Db, f: AuditFilter): Promise<number> {
+  const [row] = await rowsOf<{ n: number | string }>(db, sql`select count(*)::int as n from org.audit_log where ${sql.join(filterSql(f), sql` and `)}`);
+  return Number(row?.n ?? 0);
 }

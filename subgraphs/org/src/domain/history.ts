@@ -2,9 +2,12 @@ import { addDays } from '@tiaokuai/common';
 import { LINK_LABEL, MODE_LABEL, nameOf, period } from './labels';
 import type { Directory, FactVersion, LinkRecord, UnitRecord } from './types';
 
+/** The kinds of history events, in the order they come on one date. */
+export const HISTORY_KINDS = ['UNIT_STARTED', 'FACTS_CHANGED', 'LINK_STARTED', 'LINK_ENDED', 'UNIT_ENDED'] as const;
+
 export interface HistoryEntry {
   date: string;
-  kind: 'UNIT_STARTED' | 'UNIT_ENDED' | 'FACTS_CHANGED' | 'LINK_STARTED' | 'LINK_ENDED';
+  kind: (typeof HISTORY_KINDS)[number];
   description: string;
   changed: string[];
   link: LinkRecord | null;

@@ -337,14 +337,17 @@ describe('read arguments, properties', () => {
   );
   const anyJson = fc.oneof(fc.jsonValue({ maxDepth: 2 }), deep);
   const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(fc.oneof({ arbitrary: a, weight: 4 }, { arbitrary: anyJson, weight: 1 }), { nil: undefined });
-  /** For an argument of non-null type with a default (`first: Int! = 50`): explicit null is tested on its own below. */
+  /** For an argument of non-null type with a default (`direction: LinkDirection! = BOTH`): explicit null is tested on its own below. */
   const maybeNotNull = <T>(a: fc.Arbitrary<T>) => maybe(a).filter((v) => v !== null);
   const cursor = fc.oneof(
-    fc.constantFrom('', 'x', Buffer.from('unit:').toString('base64url'), Buffer.from('unit:99999999999').toString('base64url'), Buffer.from('unit:2147483648').toString('base64url'),
-      Buffer.from('unit:1').toString('base64url'), Buffer.from('unit:00000000000000000000001').toString('base64url'), Buffer.from(`unit:${'9'.repeat(400)}`).toString('base64url')),
-    fc.bigInt({ min: 0n, max: 10n ** 30n }).map((n) => Buffer.from(`unit:${n}`).toString('base64url')),
+    fc.constantFrom('', 'x', Buffer.from('units:').toString('base64url'), Buffer.from('units:99999999999').toString('base64url'), Buffer.from('units:2147483648').toString('base64url'),
+      Buffer.from('units:1').toString('base64url'), Buffer.from('units:00000000000000000000001').toString('base64url'), Buffer.from(`units:${'9'.repeat(400)}`).toString('base64url')),
+    fc.bigInt({ min: 0n, max: 10n ** 30n }).map((n) => Buffer.from(`units:${n}`).toString('base64url')),
     fc.string({ maxLength: 12 }),
   );
+  /** A page size: inside and outside 0..500 (MAX_PAGE_SIZE), and int32's ends. */
+  const size = fc.oneof(fc.integer({ min: -5, max: 600 }), fc.constantFrom(2 ** 31 - 1, -(2 ** 31)));
+  const auditCursor = fc.constantFrom('1', '999999999999999999', '9999999999999999999').map((id) => Buffer.from(`auditLog:${id}`).toString('base64url'));
   const date = fc.oneof(fc.constantFrom('2024-01-01', '1900-01-01', '9999-12-31', '1000-01-01'), badDay);
   const filter = fc.record({
     kinds: maybe(fc.array(fc.oneof(fc.constantFrom(...ENUMS.kind), fc.string({ maxLength: 5 })), { maxLength: 3 })),
@@ -354,13 +357,13 @@ describe('read arguments, properties', () => {
   }, { requiredKeys: [] });
   READS.push(
     { query: `query($id: ID, $code: String) { unit(id: $id, code: $code) { id code } }`, vars: fc.record({ id: maybe(fc.oneof(str, fc.integer(), fc.constantFrom('1', '2147483648', '-1', '1e3'))), code: maybe(str) }, { requiredKeys: [] }) },
-    { query: `query($f: UnitFilterInput, $first: Int, $after: String) { units(filter: $f, first: $first, after: $after) { totalCount nodes { code } pageInfo { endCursor } } }`, vars: fc.record({ f: maybe(filter), first: maybeNotNull(fc.oneof(fc.integer({ min: -5, max: 600 }), fc.constantFrom(2 ** 31 - 1, -(2 ** 31)))), after: maybe(cursor) }, { requiredKeys: [] }) },
-    { query: `query($a: String!, $b: String!, $asOf: Date) { sharedUnits(a: $a, b: $b, asOf: $asOf) { code } }`, vars: fc.record({ a: str, b: str, asOf: maybe(date) }, { requiredKeys: [] }) },
-    { query: `query($s: String, $asOf: Date) { leadershipAnomalies(scope: $s, asOf: $asOf) { code unit { code } } }`, vars: fc.record({ s: maybe(str), asOf: maybe(date) }, { requiredKeys: [] }) },
+    { query: `query($f: UnitFilterInput, $first: Int, $after: String, $last: Int, $before: String) { units(filter: $f, first: $first, after: $after, last: $last, before: $before) { totalCount nodes { code } pageInfo { endCursor } } }`, vars: fc.record({ f: maybe(filter), first: maybe(size), after: maybe(cursor), last: maybe(size), before: maybe(cursor) }, { requiredKeys: [] }) },
+    { query: `query($a: String!, $b: String!, $asOf: Date, $first: Int, $after: String) { sharedUnits(a: $a, b: $b, asOf: $asOf, first: $first, after: $after) { nodes { code } } }`, vars: fc.record({ a: str, b: str, asOf: maybe(date), first: maybe(size), after: maybe(cursor) }, { requiredKeys: [] }) },
+    { query: `query($s: String, $asOf: Date, $last: Int, $before: String) { leadershipAnomalies(scope: $s, asOf: $asOf, last: $last, before: $before) { nodes { code unit { code } } summary { total } } }`, vars: fc.record({ s: maybe(str), asOf: maybe(date), last: maybe(size), before: maybe(cursor) }, { requiredKeys: [] }) },
     { query: `query($s: String) { exportUnits(scope: $s) }`, vars: fc.record({ s: maybe(str) }, { requiredKeys: [] }) },
-    { query: `query($u: String, $n: Int, $before: ID) { auditLog(unit: $u, first: $n, before: $before) { id } }`, vars: fc.record({ u: maybe(str), n: maybeNotNull(fc.integer({ min: -5, max: 300 })), before: maybe(fc.oneof(str, fc.constantFrom('1', '999999999999999999', '9999999999999999999'))) }, { requiredKeys: [] }) },
-    { query: `query($code: String!, $asOf: Date, $kinds: [LinkKind!], $dir: LinkDirection) { unit(code: $code) { facts(asOf: $asOf) { locality { code } } links(direction: $dir, kinds: $kinds, asOf: $asOf) { id } partyBuilding(asOf: $asOf) { rule } history { date } } }`,
-      vars: fc.record({ code: fc.oneof(fc.constantFrom('SZ-SWJ', 'JS-YJT-JGDW'), str), asOf: maybe(date), kinds: maybe(fc.array(fc.oneof(fc.constantFrom(...ENUMS.linkKind), fc.string({ maxLength: 4 })), { maxLength: 2 })), dir: maybeNotNull(fc.constantFrom('IN', 'OUT', 'BOTH', 'UP')) }, { requiredKeys: [] }) },
+    { query: `query($u: String, $n: Int, $before: String) { auditLog(unit: $u, first: $n, before: $before) { nodes { id } } }`, vars: fc.record({ u: maybe(str), n: maybe(size), before: maybe(fc.oneof(str, auditCursor)) }, { requiredKeys: [] }) },
+    { query: `query($code: String!, $asOf: Date, $kinds: [LinkKind!], $dir: LinkDirection, $first: Int, $after: String) { unit(code: $code) { facts(asOf: $asOf) { locality { code } } links(direction: $dir, kinds: $kinds, asOf: $asOf, first: $first, after: $after) { nodes { id } summary { total } } partyBuilding(asOf: $asOf) { rule } history(first: $first) { nodes { date } } } }`,
+      vars: fc.record({ code: fc.oneof(fc.constantFrom('SZ-SWJ', 'JS-YJT-JGDW'), str), asOf: maybe(date), kinds: maybe(fc.array(fc.oneof(fc.constantFrom(...ENUMS.linkKind), fc.string({ maxLength: 4 })), { maxLength: 2 })), dir: maybeNotNull(fc.constantFrom('IN', 'OUT', 'BOTH', 'UP')), first: maybe(size), after: maybe(cursor) }, { requiredKeys: [] }) },
   );
 
   it('any arguments to the reads: client errors only, and nothing written', async () => {
@@ -368,7 +371,7 @@ describe('read arguments, properties', () => {
     const before = await dbState(h);
     // The bugs this property found, run first whatever the seed: each was a 500.
     const examples: Array<[[string, Record<string, unknown>], Identity]> = [
-      [[READS[1].query, { after: Buffer.from('unit:2147483648').toString('base64url') }], OPERATOR],
+      [[READS[1].query, { after: Buffer.from('units:2147483648').toString('base64url') }], OPERATOR],
       [[READS[1].query, { f: { search: 'a\u0000b' } }], OPERATOR],
       [[READS[0].query, { code: 'a\u0000b' }], OPERATOR],
       [[READS[5].query, { u: '\u0000' }], IDENTITIES[1]],
@@ -383,16 +386,14 @@ describe('read arguments, properties', () => {
 /**
  * Found by the read property (seeds 3–5): an explicit null, passed in a variable, for an
  * argument of non-null type with a default (`importUnits(dryRun: Boolean! = false)`,
- * `units(first: Int! = 50)`, `auditLog(first:)`, `Unit.links(direction: LinkDirection! = BOTH)`)
- * is refused by graphql-js at execution without a code; formatSubgraphError
- * (packages/common/src/subgraph.ts) turns it into BAD_USER_INPUT naming the argument.
+ * `Unit.links(direction: LinkDirection! = BOTH)`) is refused by graphql-js at execution
+ * without a code; formatSubgraphError (packages/common/src/subgraph.ts) turns it into
+ * BAD_USER_INPUT naming the argument. (A connection's `first` is nullable: null is the default page.)
  */
 describe('explicit null for a non-null argument with a default', () => {
   it.each([
     ['importUnits(dryRun: $v)', `mutation($v: Boolean) { importUnits(document: {}, dryRun: $v) { ok } }`],
-    ['units(first: $v)', `query($v: Int) { units(first: $v) { totalCount } }`],
-    ['auditLog(first: $v)', `query($v: Int) { auditLog(first: $v) { id } }`],
-    ['Unit.links(direction: $v)', `query($v: LinkDirection) { unit(code: "SZ-SWJ") { links(direction: $v) { id } } }`],
+    ['Unit.links(direction: $v)', `query($v: LinkDirection) { unit(code: "SZ-SWJ") { links(direction: $v) { nodes { id } } } }`],
   ])('explicit null for %s is a client error', async (_name, query) => {
     const before = await dbState(h);
     const r = await h.run(query, { v: null });

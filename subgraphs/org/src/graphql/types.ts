@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DateScalar, JSONScalar } from '@tiaokuai/common';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { AnomalyCode, LeadershipFlavour, LinkKind, ManagementMode, UnitKind, UnitLevel } from '../domain/types';
 import {
   AnomalyCodeEnum, HistoryEventKindEnum, LeadershipFlavourEnum, LinkKindEnum, ManagementModeEnum, RoleBasisEnum, RoleKindEnum, UnitKindEnum, UnitLevelEnum,
@@ -82,26 +82,6 @@ export class HistoryEvent {
   @Field(() => [String], { description: 'For FACTS_CHANGED: the facts that changed' }) changed!: string[];
   @Field(() => Link, { nullable: true }) link!: Link | null;
   @Field(() => UnitFacts, { nullable: true }) facts!: UnitFacts | null;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
-
-@ObjectType()
-export class UnitEdge {
-  @Field() cursor!: string;
-  @Field(() => Unit) node!: Unit;
-}
-
-@ObjectType()
-export class UnitConnection {
-  @Field(() => [UnitEdge]) edges!: UnitEdge[];
-  @Field(() => [Unit]) nodes!: Unit[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
 }
 
 export { ImportCounts, ImportProblem, ImportReport } from '@tiaokuai/common';

@@ -1,15 +1,13 @@
-import { BadInputError, DateScalar, ForbiddenError, JSONScalar, today, type Day } from '@tiaokuai/common';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { BadInputError, DateScalar, ForbiddenError, JSONScalar, MAX_PAGE_SIZE, PageArgsType, today, type Day } from '@tiaokuai/common';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { OrgContext } from '../context';
-import { unitHistory } from '../domain/history';
 import { factsAt } from '../domain/timeline';
 import type { LinkKind, UnitRecord } from '../domain/types';
 import * as queries from '../units/unit.queries';
+import { AnomalyConnection, HistoryEventConnection, LinkConnection, UnitConnection } from './connections';
 import { LinkDirectionEnum, LinkKindEnum } from './enums';
 import { UnitFilterInput } from './inputs';
-import { Anomaly, HistoryEvent, LeadershipTimeline, Link, PartyBuilding, Unit, UnitConnection, UnitFacts } from './types';
-
-const MAX_PAGE = 500;
+import { LeadershipTimeline, PartyBuilding, Unit, UnitFacts } from './types';
 const MAX_CODES = 100_000;
 
 /**
@@ -40,25 +38,34 @@ export class UnitResolver {
     return queries.findUnit(ctx, id, code);
   }
 
-  @Query(() => UnitConnection, { description: `Units, filtered, in pages of at most ${MAX_PAGE} (cursor pagination)` })
+  @Query(() => UnitConnection, { description: `Units, filtered, in id order, in pages of at most ${MAX_PAGE_SIZE} (cursor connection)` })
   units(
     @Arg('filter', () => UnitFilterInput, { nullable: true }) filter: UnitFilterInput | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: OrgContext,
   ) {
-    if (first < 1 || first > MAX_PAGE) throw new BadInputError('first', `first 必须在 1 到 ${MAX_PAGE} 之间`);
-    return queries.listUnitsPage(ctx, filter ?? {}, first, after);
+    return queries.listUnitsPage(ctx, filter ?? {}, page);
   }
 
-  @Query(() => [Unit], { description: 'Units where a and b (codes) both hold a party-building role (lead or guide), or both claim one' })
-  sharedUnits(@Arg('a') a: string, @Arg('b') b: string, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null, @Ctx() ctx: OrgContext) {
-    return queries.sharedUnits(ctx, a, b, asOf ?? today());
+  @Query(() => UnitConnection, {
+    description: 'Units where a and b (codes) both hold a party-building role (lead or guide), or both claim one; in unit-code order, by page',
+  })
+  sharedUnits(
+    @Arg('a') a: string, @Arg('b') b: string, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,
+    @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: OrgContext,
+  ) {
+    return queries.sharedUnits(ctx, a, b, asOf ?? today(), page);
   }
 
-  @Query(() => [Anomaly], { description: 'Anomalies of a scope (a unit code: its subtree and the units it leads or guides); absent = everything' })
-  leadershipAnomalies(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null, @Ctx() ctx: OrgContext) {
-    return queries.leadershipAnomalies(ctx, scope, asOf ?? today());
+  @Query(() => AnomalyConnection, {
+    description: 'Anomalies of a scope (a unit code: its subtree and the units it leads or guides); absent = everything. '
+      + 'By page, in a stable order (unit code, anomaly code, period, units and links involved), with a summary of the whole list by code',
+  })
+  leadershipAnomalies(
+    @Arg('scope', () => String, { nullable: true }) scope: string | null, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,
+    @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: OrgContext,
+  ) {
+    return queries.leadershipAnomalies(ctx, scope, asOf ?? today(), page);
   }
 
   @Query(() => [Unit], { nullable: 'items', description: 'Each code\'s unit, in order; null for a code that names no unit the caller may see' })
@@ -112,35 +119,38 @@ export class UnitResolver {
     return factsAt(await ctx.loaders.factsByUnit.load(unit.id), asOf ?? today());
   }
 
-  @FieldResolver(() => [UnitFacts], { description: 'Every fact version, oldest first' })
+  /**
+   * Not paged: one version per change of this one unit's facts (a transfer, a reform), a
+   * handful per decade, unlike the lists that grow with a scope or with the units a body leads.
+   */
+  @FieldResolver(() => [UnitFacts], { description: 'Every fact version, oldest first (one per change of this unit\'s facts: a short list, not paged)' })
   async factVersions(@Root() unit: UnitRecord, @Ctx() ctx: OrgContext) {
     await guardDetails(ctx, unit, 'factVersions');
     return ctx.loaders.factsByUnit.load(unit.id);
   }
 
-  @FieldResolver(() => [Link], { description: 'Declared links into (IN) or out of (OUT) the unit; with asOf, only those in force that day' })
+  @FieldResolver(() => LinkConnection, {
+    description: 'Declared links into (IN) or out of (OUT) the unit; with asOf, only those in force that day. '
+      + 'In id order, by page (a work committee leads thousands of units), with a summary of the whole list by kind',
+  })
   async links(
     @Root() unit: UnitRecord,
     @Arg('direction', () => LinkDirectionEnum, { defaultValue: 'BOTH' }) direction: 'IN' | 'OUT' | 'BOTH',
     @Arg('kinds', () => [LinkKindEnum], { nullable: true }) kinds: LinkKind[] | null,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,
+    @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: OrgContext,
   ) {
     await guardDetails(ctx, unit, 'links');
-    return queries.unitLinks(ctx, unit.id, direction, kinds, asOf);
+    return queries.unitLinks(ctx, unit.id, direction, kinds, asOf, page);
   }
 
-  @FieldResolver(() => [HistoryEvent], { description: 'What changed, when: start and end, fact versions, links starting and ending' })
-  async history(@Root() unit: UnitRecord, @Ctx() ctx: OrgContext) {
+  @FieldResolver(() => HistoryEventConnection, {
+    description: 'What changed, when: start and end, fact versions, links starting and ending. '
+      + 'By date (on one date: start, facts, links starting, links ending, end), by page, with a summary by kind',
+  })
+  async history(@Root() unit: UnitRecord, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: OrgContext) {
     await guardDetails(ctx, unit, 'history');
-    const [facts, incoming, outgoing] = await Promise.all([
-      ctx.loaders.factsByUnit.load(unit.id), ctx.loaders.linksInto.load(unit.id), ctx.loaders.linksOutOf.load(unit.id),
-    ]);
-    const ids = new Set<string>([unit.id]);
-    for (const l of [...incoming, ...outgoing]) { ids.add(l.fromId); ids.add(l.toId); }
-    for (const f of facts) for (const x of [f.localityId, f.competentDepartmentId]) if (x) ids.add(x);
-    const known = new Map<string, UnitRecord>();
-    for (const u of await ctx.loaders.unitById.loadMany([...ids])) if (u && !(u instanceof Error)) known.set(u.id, u);
-    return unitHistory(unit, facts, incoming, outgoing, { get: (id) => known.get(id) });
+    return queries.unitHistoryPage(ctx, unit, page);
   }
 }

@@ -2,9 +2,10 @@
  * Who leads and who guides, for one unit (batched per request) or a whole scope (set-based).
  * The rules and detectors are pure (domain/); this module only gathers their inputs.
  */
-import { groupBy, type Db, type Day } from '@tiaokuai/common';
+import { compareKeys, groupBy, type Db, type Day } from '@tiaokuai/common';
 import { detectCycles } from '../domain/detectors';
 import { evaluateUnit, superiorEdges, type Evaluation } from '../domain/evaluate';
+import { anomalyKey } from '../domain/list-keys';
 import { scopeOf } from '../domain/scope';
 import type { Directory, Finding, UnitContext, UnitRecord } from '../domain/types';
 import type { Loaders } from '../context';
@@ -82,8 +83,14 @@ export async function snapshot(db: Db, asOf: Day): Promise<Snapshot> {
   return { asOf, dir, units: all.units, evaluations, cycles: detectCycles(edges, asOf, dir) };
 }
 
-/** Every anomaly of the units in scope (all units when `scopeId` is absent), ordered by unit code. */
-export function anomaliesIn(snap: Snapshot, scopeId: string | null): Finding[] {
+/** A finding with its stable key (domain/list-keys.ts), which names it in cursors. */
+export type KeyedFinding = Finding & { key: string };
+
+/**
+ * Every anomaly of the units in scope (all units when `scopeId` is absent), in the order of
+ * their stable keys: by unit code, anomaly code, period, then the units and links involved.
+ */
+export function anomaliesIn(snap: Snapshot, scopeId: string | null): KeyedFinding[] {
   const inScope = scopeId ? scopeOf(scopeId, snap.evaluations) : null;
   const findings: Finding[] = [];
   for (const ev of snap.evaluations.values()) {
@@ -92,7 +99,10 @@ export function anomaliesIn(snap: Snapshot, scopeId: string | null): Finding[] {
   }
   for (const c of snap.cycles) if (!inScope || inScope.has(c.unitId)) findings.push(c);
   const code = (id: string) => snap.dir.get(id)?.code ?? id;
-  return findings.sort((a, b) => code(a.unitId).localeCompare(code(b.unitId)) || a.code.localeCompare(b.code) || (a.from ?? '').localeCompare(b.from ?? ''));
+  const keyed = findings.map((f) => ({ ...f, key: anomalyKey(f, code) })).sort((a, b) => compareKeys(a.key, b.key));
+  // Keys are unique by construction (two findings with one key are one finding): drop a repeat
+  // rather than serve a list whose cursors are ambiguous.
+  return keyed.filter((f, i) => i === 0 || f.key !== keyed[i - 1].key);
 }
 
 /**
@@ -108,5 +118,5 @@ export function sharedBetween(snap: Snapshot, a: string, b: string): UnitRecord[
     for (const l of ev.declared) if (l.kind === 'LEADERSHIP' || l.kind === 'GUIDANCE') roles.add(l.fromId);
     if (roles.has(a) && roles.has(b)) out.push(ev.unit);
   }
-  return out.sort((x, y) => x.code.localeCompare(y.code));
+  return out.sort((x, y) => compareKeys(x.code, y.code));
 }

@@ -1,12 +1,18 @@
 /** Read-side orchestration for the resolvers: loaders for single units, snapshots for scopes. */
-import { BadInputError, NotFoundError, today, within, type Day } from '@tiaokuai/common';
+import {
+  BadInputError, compareKeys, compareNumericKeys, connectionFromRows, isRowIdKey, NotFoundError, pageOfList, pageWindow, today, within,
+  type Day, type PageArgs,
+} from '@tiaokuai/common';
 import type { OrgContext } from '../context';
+import { HISTORY_KINDS, unitHistory } from '../domain/history';
+import { countsBy, historyKey } from '../domain/list-keys';
 import { scopeOf } from '../domain/scope';
-import type { LinkKind, UnitRecord } from '../domain/types';
-import type { LeadershipTimeline, PartyBuilding, UnitConnection } from '../graphql/types';
+import { ANOMALY_CODES, LINK_KINDS, type LinkKind, type UnitRecord } from '../domain/types';
+import type { AnomalyConnection, HistoryEventConnection, LinkConnection, UnitConnection } from '../graphql/connections';
+import type { LeadershipTimeline, PartyBuilding } from '../graphql/types';
 import type { UnitFilterInput } from '../graphql/inputs';
 import { exportDocument } from '../interchange/export';
-import { anomaliesIn, sharedBetween, snapshot } from './party-building.service';
+import { sharedBetween, snapshot } from './party-building.service';
 import { listUnits, loadAll } from './unit.store';
 import { timelinesFor, timelinesInScope, type UnitTimeline } from './relations.service';
 
@@ -31,16 +37,17 @@ async function visibleIds(ctx: OrgContext, ids: string[] | undefined): Promise<s
   return ids ? ids.filter((id) => v.ids.has(id)) : [...v.ids];
 }
 
-const encodeCursor = (id: string) => Buffer.from(`unit:${id}`).toString('base64url');
-function decodeCursor(cursor: string): number {
-  const raw = Buffer.from(cursor, 'base64url').toString();
-  const m = /^unit:(\d+)$/.exec(raw);
-  // Ids are PostgreSQL integers: a larger number is no cursor this API handed out (and would fail the query).
-  if (!m || Number(m[1]) > 2 ** 31 - 1) throw new BadInputError('after', '游标无效');
-  return Number(m[1]);
-}
+/**
+ * The cursor namespaces of org's lists (paging.ts of @tiaokuai/common): a cursor of one list is
+ * refused by every other.
+ */
+export const LIST = {
+  units: 'units', sharedUnits: 'sharedUnits', anomalies: 'leadershipAnomalies', links: 'links', history: 'history',
+} as const;
 
-export async function listUnitsPage(ctx: OrgContext, filter: UnitFilterInput, first: number, after: string | null): Promise<UnitConnection> {
+/** `units`: keyset pages by id over the filter (ARCHITECTURE.md, "Bounded answers"). */
+export async function listUnitsPage(ctx: OrgContext, filter: UnitFilterInput, page: PageArgs): Promise<UnitConnection> {
+  const w = pageWindow(LIST.units, page, { validKey: isRowIdKey });
   let ids: string[] | undefined;
   if (filter.under) {
     const root = await requireCode(ctx, filter.under, 'filter.under');
@@ -51,15 +58,10 @@ export async function listUnitsPage(ctx: OrgContext, filter: UnitFilterInput, fi
   // No stored text holds a NUL character, and PostgreSQL refuses one in a parameter.
   if (filter.search?.includes('\u0000')) throw new BadInputError('filter.search', '搜索词不能包含 NUL 字符');
   ids = await visibleIds(ctx, ids);
-  const { rows, total } = await listUnits(ctx.db, { ...filter, ids }, after ? decodeCursor(after) : null, first);
-  const page = rows.slice(0, first);
-  for (const u of page) ctx.loaders.unitById.prime(u.id, u);
-  return {
-    edges: page.map((u) => ({ cursor: encodeCursor(u.id), node: u })),
-    nodes: page,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
-    totalCount: total,
-  };
+  const { rows, total } = await listUnits(ctx.db, { ...filter, ids }, w);
+  const conn = connectionFromRows(LIST.units, rows, (u) => u.id, w, total);
+  for (const u of conn.nodes) ctx.loaders.unitById.prime(u.id, u);
+  return conn;
 }
 
 export async function partyBuilding(ctx: OrgContext, unitId: string, asOf: Day): Promise<PartyBuilding> {
@@ -80,20 +82,37 @@ export async function partyBuilding(ctx: OrgContext, unitId: string, asOf: Day):
   };
 }
 
-export async function sharedUnits(ctx: OrgContext, a: string, b: string, asOf: Day) {
+/** `sharedUnits`: computed whole from the snapshot, served by page in unit-code order. */
+export async function sharedUnits(ctx: OrgContext, a: string, b: string, asOf: Day, page: PageArgs): Promise<UnitConnection> {
+  const w = pageWindow(LIST.sharedUnits, page);
   const [ua, ub] = await Promise.all([requireCode(ctx, a, 'a'), requireCode(ctx, b, 'b')]);
   const shared = await ctx.access.filter(sharedBetween(await snapshot(ctx.db, asOf), ua.id, ub.id));
-  for (const u of shared) ctx.loaders.unitById.prime(u.id, u);
-  return shared;
+  const conn = pageOfList(LIST.sharedUnits, shared, (u) => u.code, compareKeys, w);
+  for (const u of conn.nodes) ctx.loaders.unitById.prime(u.id, u);
+  return conn;
 }
 
-export async function leadershipAnomalies(ctx: OrgContext, scope: string | null, asOf: Day) {
+/**
+ * `leadershipAnomalies`: the scope's findings, computed whole from the snapshot once per
+ * revision, date and scope (anomaly-cache.ts), in the order of their stable keys
+ * (domain/list-keys.ts); only the page is served, with a summary of the whole list by code.
+ */
+export async function leadershipAnomalies(ctx: OrgContext, scope: string | null, asOf: Day, page: PageArgs): Promise<AnomalyConnection> {
+  const w = pageWindow(LIST.anomalies, page);
   const root = scope ? await requireCode(ctx, scope, 'scope') : null;
-  const snap = await snapshot(ctx.db, asOf);
-  for (const u of snap.units) ctx.loaders.unitById.prime(u.id, u);
   const v = await ctx.access.visible();
-  const all = anomaliesIn(snap, root?.id ?? null);
-  return v.all ? all : all.filter((f) => v.ids.has(f.unitId));
+  const scan = await ctx.anomalies.scan(ctx.db, root?.id ?? null, asOf);
+  const list = v.all ? scan.findings : scan.findings.filter((f) => v.ids.has(f.unitId));
+  const conn = pageOfList(LIST.anomalies, list, (f) => f.key, compareKeys, w);
+  // Only the units the page names: a province's 50,000 would outlive the page in the loader.
+  for (const f of conn.nodes) {
+    for (const id of [f.unitId, ...f.relatedUnitIds]) {
+      const u = scan.units.get(id);
+      if (u) ctx.loaders.unitById.prime(id, u);
+    }
+  }
+  const byCode = countsBy(list, (f) => f.code, ANOMALY_CODES).map(({ value, count }) => ({ code: value, count }));
+  return { ...conn, summary: { total: list.length, byCode } };
 }
 
 export async function exportUnits(ctx: OrgContext, scope: string | null) {
@@ -107,12 +126,45 @@ export async function exportUnits(ctx: OrgContext, scope: string | null) {
   return exportDocument(all, visible ? new Set(visible) : undefined);
 }
 
-export async function unitLinks(ctx: OrgContext, unitId: string, direction: 'IN' | 'OUT' | 'BOTH', kinds: LinkKind[] | null, asOf: Day | null) {
+/**
+ * `Unit.links`: the unit's links (a work committee declares thousands), filtered, in id order,
+ * by page, with a summary of the whole filtered list by kind.
+ */
+export async function unitLinks(
+  ctx: OrgContext, unitId: string, direction: 'IN' | 'OUT' | 'BOTH', kinds: LinkKind[] | null, asOf: Day | null, page: PageArgs,
+): Promise<LinkConnection> {
+  const w = pageWindow(LIST.links, page, { validKey: isRowIdKey });
   const lists = await Promise.all([
     direction !== 'OUT' ? ctx.loaders.linksInto.load(unitId) : [],
     direction !== 'IN' ? ctx.loaders.linksOutOf.load(unitId) : [],
   ]);
-  return lists.flat().filter((l) => (!kinds || kinds.includes(l.kind)) && (!asOf || within(asOf, l.validFrom, l.validTo)));
+  const list = lists.flat()
+    .filter((l) => (!kinds || kinds.includes(l.kind)) && (!asOf || within(asOf, l.validFrom, l.validTo)))
+    .sort((x, y) => compareNumericKeys(x.id, y.id));
+  const conn = pageOfList(LIST.links, list, (l) => l.id, compareNumericKeys, w);
+  const byKind = countsBy(list, (l) => l.kind, LINK_KINDS).map(({ value, count }) => ({ kind: value, count }));
+  return { ...conn, summary: { total: list.length, byKind } };
+}
+
+/**
+ * `Unit.history`: every event of the unit (its links' starts and ends among them, so it grows
+ * with the units a committee leads), in date order by stable key, by page, with a summary by kind.
+ */
+export async function unitHistoryPage(ctx: OrgContext, unit: UnitRecord, page: PageArgs): Promise<HistoryEventConnection> {
+  const w = pageWindow(LIST.history, page);
+  const [facts, incoming, outgoing] = await Promise.all([
+    ctx.loaders.factsByUnit.load(unit.id), ctx.loaders.linksInto.load(unit.id), ctx.loaders.linksOutOf.load(unit.id),
+  ]);
+  const ids = new Set<string>([unit.id]);
+  for (const l of [...incoming, ...outgoing]) { ids.add(l.fromId); ids.add(l.toId); }
+  for (const f of facts) for (const x of [f.localityId, f.competentDepartmentId]) if (x) ids.add(x);
+  const known = new Map<string, UnitRecord>();
+  for (const u of await ctx.loaders.unitById.loadMany([...ids])) if (u && !(u instanceof Error)) known.set(u.id, u);
+  const keyed = unitHistory(unit, facts, incoming, outgoing, { get: (id) => known.get(id) }).map((e) => ({ ...e, key: historyKey(e) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key));
+  const conn = pageOfList(LIST.history, keyed, (e) => e.key, compareKeys, w);
+  const byKind = countsBy(keyed, (e) => e.kind, HISTORY_KINDS).map(({ value, count }) => ({ kind: value, count }));
+  return { ...conn, summary: { total: keyed.length, byKind } };
 }
 
 /** At most this many ids in one `leadershipTimeline(units:)` (a province is about 20,000). */

@@ -2,8 +2,8 @@
  * SQL for units, fact versions and links. Every read takes a batch of ids and costs one
  * statement, whatever the batch size (DataLoader hands it whole batches).
  */
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db, type Day } from '@tiaokuai/common';
+import { and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db, type Day, type PageWindow } from '@tiaokuai/common';
 import { links, unitFacts, units } from '../db/schema';
 import type { Edge } from '../domain/detectors';
 import { CODE_RE } from '../interchange/validate';
@@ -187,8 +187,13 @@ export interface UnitFilter {
   search?: string;
 }
 
-/** Keyset pagination by id: stable under inserts, one statement per page. */
-export async function listUnits(db: Db, filter: UnitFilter, afterId: number | null, limit: number): Promise<{ rows: UnitRecord[]; total: number }> {
+/**
+ * A page of units by key (id, ascending): at most `w.size + 1` rows strictly between the
+ * cursors, in the direction asked (ascending for `first`, descending for `last`), as
+ * `connectionFromRows` takes them; one statement for the page, one for the count. Stable
+ * under inserts. `after`/`before` are ids.
+ */
+export async function listUnits(db: Db, filter: UnitFilter, w: PageWindow): Promise<{ rows: UnitRecord[]; total: number }> {
   const where: SQL[] = [];
   if (filter.kinds?.length) where.push(inArray(units.kind, filter.kinds));
   if (filter.levels?.length) where.push(inArray(units.level, filter.levels));
@@ -197,9 +202,12 @@ export async function listUnits(db: Db, filter: UnitFilter, afterId: number | nu
   if (filter.existingOn) where.push(sql`${units.validFrom} <= ${filter.existingOn} and (${units.validTo} is null or ${units.validTo} >= ${filter.existingOn})`);
   if (filter.search) where.push(sql`(${units.name} ilike ${'%' + filter.search + '%'} or ${units.code} ilike ${'%' + filter.search + '%'})`);
   const base = where.length ? and(...where) : undefined;
+  const keys: SQL[] = [];
+  if (w.after !== null) keys.push(gt(units.id, Number(w.after)));
+  if (w.before !== null) keys.push(lt(units.id, Number(w.before)));
   const rows = await db.select().from(units)
-    .where(afterId ? and(base, gt(units.id, afterId)) : base)
-    .orderBy(asc(units.id)).limit(limit + 1);
+    .where(keys.length ? and(base, ...keys) : base)
+    .orderBy(w.fromEnd ? desc(units.id) : asc(units.id)).limit(w.size + 1);
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(units).where(base);
   return { rows: rows.map(toUnit), total: Number(n) };
 }

@@ -1,0 +1,46 @@
+/**
+ * A scope's anomalies on a date, kept while org's revision stands (common's revision-cache.ts),
+ * so that paging through them (ARCHITECTURE.md, "Bounded answers") scans the organisation once
+ * for the first page, not once per page. Any write empties it; several org processes each keep
+ * their own and stay correct.
+ *
+ * Held per (date, scope), for every caller: a caller's jurisdiction is applied to the list
+ * afterwards. Only the findings and the units they name are kept, not the snapshot.
+ */
+import { RevisionCache, type Db, type Day } from '@tiaokuai/common';
+import type { UnitRecord } from '../domain/types';
+import { anomaliesIn, snapshot, type KeyedFinding } from './party-building.service';
+import { orgRevision } from './relations.service';
+
+export interface AnomalyScan {
+  /** In key order (anomaliesIn). */
+  findings: KeyedFinding[];
+  /** The units the findings name (their unit and the related ones), for the request's loader. */
+  units: ReadonlyMap<string, UnitRecord>;
+}
+
+export class AnomalyCache {
+  /** A few dates and scopes: dashboards ask for today, for a handful of committees. */
+  private readonly cache = new RevisionCache<AnomalyScan>(orgRevision, 16);
+
+  /** How many scans this cache has started (for tests). */
+  get loads(): number {
+    return this.cache.loads;
+  }
+
+  /** The anomalies of the scope rooted at `scopeId` (null: everything) on `asOf`. */
+  scan(db: Db, scopeId: string | null, asOf: Day): Promise<AnomalyScan> {
+    return this.cache.get(db, `${asOf}|${scopeId ?? '*'}`, async () => {
+      const snap = await snapshot(db, asOf);
+      const findings = anomaliesIn(snap, scopeId);
+      const units = new Map<string, UnitRecord>();
+      for (const f of findings) {
+        for (const id of [f.unitId, ...f.relatedUnitIds]) {
+          const u = snap.dir.get(id);
+          if (u) units.set(id, u);
+        }
+      }
+      return { findings, units };
+    });
+  }
+}
