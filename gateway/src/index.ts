@@ -20,7 +20,8 @@ import { drainable } from '@tiaokuai/common/dist/shutdown';
 import { maskError } from './errors';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
 import { documentId, loadTrustedDocuments, persistedDocumentsOption, type TrustedDocumentsSettings } from './trusted-documents';
-import { log } from '@tiaokuai/common/dist/log';
+import { log, throttledLog } from '@tiaokuai/common/dist/log';
+import { runtimeLogger } from './logging';
 
 export const DEFAULT_SUPERGRAPH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
@@ -195,7 +196,8 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
         });
       },
     }],
-    logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
+    // The runtime's own lines as ours: JSON, capped, never a body or variables (logging.ts).
+    logging: runtimeLogger(),
   });
 }
 
@@ -203,15 +205,49 @@ export interface RunningGateway {
   url: string;
   port: number;
   runtime: GatewayRuntime;
+  /** The HTTP server (tests count the bytes its sockets read). */
+  server: Server;
   close(): Promise<void>;
+}
+
+/** How often a refused token may write a log line; the next line counts the refusals in between. */
+export const REFUSED_TOKEN_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * Whether this request must carry a valid token before the gateway reads its body: every
+ * request the runtime would run as GraphQL. Not the explorer's page (a GET without a query),
+ * /healthz, /readyz, CORS preflights; /metrics and the downloads are answered before this with
+ * their own rules (metrics.ts, downloads.ts).
+ */
+export function needsToken(method: string | undefined, url: string | undefined): boolean {
+  if (method === 'OPTIONS') return false;
+  if (method !== 'GET' && method !== 'HEAD') return true;
+  const u = new URL(url ?? '/', 'http://gateway');
+  return u.searchParams.has('query') || u.searchParams.has('documentId') || u.searchParams.has('extensions');
+}
+
+/**
+ * Answers and closes the connection without reading the request body: the socket is destroyed
+ * once the answer is flushed, so a 24 MB body behind a refused request is never drained into
+ * the process (ARCHITECTURE.md, "Authentication before the body").
+ */
+function refuseAndClose(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  req.pause();
+  res.shouldKeepAlive = false;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close', ...headers });
+  res.end(JSON.stringify(body), () => req.socket.destroy());
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const runtime = createGateway(opts);
   const maxBody = (opts.limits ?? DEFAULT_LIMITS).maxBodyBytes;
-  const refuse = (res: import('node:http').ServerResponse, status: number, message: string) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-    res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
+  const refuse = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, message: string, extensions: Record<string, unknown>) =>
+    refuseAndClose(req, res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST', ...extensions } }] });
+  // One short line per interval for refused tokens, however many arrive (common/log.ts).
+  const refusedToken = throttledLog('warn', 'token refused', { intervalMs: REFUSED_TOKEN_LOG_INTERVAL_MS });
+  const unauthorized = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, message: string, reason: string) => {
+    refusedToken({ reason: reason.slice(0, 120) });
+    refuseAndClose(req, res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });
   };
   // The body limit is enforced before the runtime reads a byte: a POST must declare its
   // length (every GraphQL client and browser does), and one over the limit is refused.
@@ -228,10 +264,24 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         return;
       }
     }
+    if (needsToken(req.method, req.url)) {
+      // Authentication before the body: nothing of it has been read yet (the verified token is
+      // cached by the authenticator, so the runtime's own check below costs a lookup).
+      const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+      if (!m) return unauthorized(req, res, '需要身份令牌：请求头 Authorization: Bearer <token>', 'no bearer token');
+      try {
+        await opts.authenticator.verify(m[1]);
+      } catch (e) {
+        if (e instanceof AuthFailure) return unauthorized(req, res, '身份令牌无效或已过期', e.message);
+        // The keys could not be had (an identity provider down): not the caller's fault.
+        log.error('token check failed', { error: String((e as Error)?.message ?? e) });
+        return refuseAndClose(req, res, 503, { errors: [{ message: '暂时无法验证身份令牌', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      }
+    }
     if (req.method === 'POST') {
       const length = req.headers['content-length'];
-      if (length === undefined) return refuse(res, 411, '请求须带 Content-Length');
-      if (Number(length) > maxBody) return refuse(res, 413, `请求体过大（上限 ${maxBody} 字节）`);
+      if (length === undefined) return refuse(req, res, 411, '请求须带 Content-Length', { field: 'content-length' });
+      if (Number(length) > maxBody) return refuse(req, res, 413, `请求体过大：上限 LIMIT_MAX_BODY_BYTES = ${maxBody} 字节`, { field: 'body', limit: 'LIMIT_MAX_BODY_BYTES', max: maxBody });
     }
     return runtime(req, res);
   });
@@ -246,6 +296,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     url: `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host ?? 'localhost'}:${port}/graphql`,
     port,
     runtime,
+    server,
     close: async () => {
       // Graceful: refuse new connections, finish requests in flight (bounded), drop idle ones.
       const { cut } = await drain.close();
