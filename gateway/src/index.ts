@@ -22,6 +22,7 @@ import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
 import { documentId, loadTrustedDocuments, persistedDocumentsOption, type TrustedDocumentsSettings } from './trusted-documents';
 import { log, throttledLog } from '@tiaokuai/common/dist/log';
 import { runtimeLogger } from './logging';
+import { responseSizePlugin } from './response-size';
 
 export const DEFAULT_SUPERGRAPH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
@@ -143,14 +144,19 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
   if (trusted) {
     log.info('trusted documents', { file: trusted.file, documents: trusted.documents.size, arbitrary: trusted.allowArbitrary ? 'allowed and logged' : 'refused' });
   }
-  const onParams = async ({ request, params }: { request: Request; params: { query?: string; operationName?: string } }) => {
+  const onParams = async ({ request, params }: { request: Request; params: { query?: unknown; operationName?: unknown } }) => {
+    // The runtime checks query, variables and extensions but not operationName: a number there
+    // reached the planner and came back INTERNAL_SERVER_ERROR.
+    if (params.operationName != null && typeof params.operationName !== 'string') {
+      throw new GraphQLError('operationName 须为字符串', { extensions: { code: 'BAD_REQUEST', field: 'operationName', http: { status: 400 } } });
+    }
     await authenticate(request);
     if (persisted && typeof params.query === 'string' && !persisted.served(request)) {
       // Only reached with TRUSTED_DOCUMENTS_ALLOW_ARBITRARY=true: the strict mode refused it.
       const caller = callers.get(request);
       log.warn('arbitrary document (not a trusted document)', {
         requestId: caller?.requestId, subject: caller?.subject, body: caller?.body,
-        operationName: params.operationName, documentId: documentId(params.query),
+        operationName: params.operationName, documentId: documentId(params.query as string),
       });
     }
   };
@@ -176,7 +182,7 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     requestId: false, // ours below: validated, and the same id inside the signed identity
     ...(opts.introspection === false ? { disableIntrospection: {} } : {}),
     ...(persisted ? { persistedDocuments: persisted.option } : {}),
-    plugins: () => [...limitPlugins(opts.limits ?? DEFAULT_LIMITS), {
+    plugins: () => [...limitPlugins(opts.limits ?? DEFAULT_LIMITS), responseSizePlugin((opts.limits ?? DEFAULT_LIMITS).maxResponseBytes), {
       onParams,
       onResponse: ({ request, response }: { request: Request; response: Response }) => { response.headers.set('x-request-id', requestIdOf(request)); },
       // Every request to a subgraph, each retry included, carries the request id and the
