@@ -136,3 +136,101 @@ describe('refused tokens in the log', () => {
     }
   });
 });
+
+describe('answer-size cap (LIMIT_MAX_RESPONSE_BYTES)', () => {
+  const MAX = 200_000;
+  let big: http.Server;
+  let small: RunningGateway;
+  /** org answers `unit.name` of `size` characters, in one piece (with a length) or streamed in chunks (without). */
+  let size = 0;
+  let chunked = false;
+  beforeAll(async () => {
+    big = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        const body = JSON.stringify({ data: { unit: { name: 'x'.repeat(size) } } });
+        if (!chunked) return res.end(body);
+        for (let i = 0; i < body.length; i += 16_384) res.write(body.slice(i, i + 16_384));
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => big.listen(0, '127.0.0.1', () => r()));
+    small = await startGateway({
+      port: 0, queryPlanner: 'js', subgraphSecrets: SECRETS,
+      authenticator: await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) }),
+      subgraphUrls: { org: `http://127.0.0.1:${(big.address() as { port: number }).port}/graphql` },
+      limits: { ...(await import('./limits')).DEFAULT_LIMITS, maxResponseBytes: MAX },
+    });
+  });
+  afterAll(async () => { await small.close(); big.close(); });
+
+  const ask = async () => {
+    const res = await fetch(small.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
+    });
+    return { status: res.status, text: await res.text() };
+  };
+
+  it.each([['with a declared length', false], ['streamed without one', true]])('a subgraph answer over the cap, %s: RESPONSE_TOO_LARGE naming the limit, no data', async (_n, streamed) => {
+    size = 2 * MAX;
+    chunked = streamed;
+    const { text } = await ask();
+    expect(text.length).toBeLessThan(1000);
+    const body = JSON.parse(text);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].extensions).toEqual({ code: 'RESPONSE_TOO_LARGE', limit: 'LIMIT_MAX_RESPONSE_BYTES', max: MAX });
+  });
+
+  it('an answer under the cap is served whole', async () => {
+    size = MAX / 2;
+    chunked = true;
+    const body = JSON.parse((await ask()).text);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.unit.name).toHaveLength(MAX / 2);
+  });
+});
+
+describe('the runtime\'s log lines', () => {
+  it('a failing subgraph call logs JSON lines under the cap, without the request body or variables', async () => {
+    const failing = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => { res.statusCode = 500; res.setHeader('content-type', 'text/plain'); res.end('boom '.repeat(5000)); });
+    });
+    await new Promise<void>((r) => failing.listen(0, '127.0.0.1', () => r()));
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    const level = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = 'debug';
+    process.stderr.write = ((chunk: string) => { lines.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    let gw: RunningGateway | undefined;
+    try {
+      gw = await startGateway({
+        port: 0, queryPlanner: 'js', subgraphSecrets: SECRETS,
+        authenticator: await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) }),
+        subgraphUrls: { org: `http://127.0.0.1:${(failing.address() as { port: number }).port}/graphql` },
+      });
+      const secret = 'SECRET-VARIABLE-' + 'v'.repeat(20_000);
+      const res = await fetch(gw.url, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'query($c: String!) { unit(code: $c) { name } }', variables: { c: secret } }),
+      });
+      expect((await res.json()).errors[0].extensions.code).toMatch(/SUBGRAPH_UNAVAILABLE|INTERNAL_SERVER_ERROR/);
+    } finally {
+      process.stderr.write = write;
+      if (level === undefined) delete process.env.LOG_LEVEL; else process.env.LOG_LEVEL = level;
+      await gw?.close();
+      failing.close();
+    }
+    const runtimeLines = lines.filter((l) => l.includes('gateway runtime'));
+    expect(runtimeLines.length).toBeGreaterThan(0); // the runtime did log the failure, through us
+    for (const l of lines) {
+      expect(Buffer.byteLength(l)).toBeLessThanOrEqual(4097);
+      expect(() => JSON.parse(l)).not.toThrow();
+      expect(l).not.toContain('SECRET-VARIABLE');
+      expect(l).not.toMatch(/\u001b\[/); // no colour codes
+    }
+  });
+});

@@ -207,10 +207,10 @@ describe('abuse limits and switches', () => {
 
   it('the cost counts the page a variable asks for', async () => {
     const query = 'query($n: Int!) { units(first: $n) { nodes { code name } } }';
-    const ask = (n: number) => gateway.fetch('http://gateway/graphql', {
+    const ask = (n: number) => Promise.resolve(gateway.fetch('http://gateway/graphql', {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables: { n } }),
-    }).then((r) => r.json());
+    })).then((r) => r.json());
     calls = 0;
     expect((await ask(1000)).errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'LIMIT_MAX_COST', found: 1 + 1000 * (1 + 2) });
     expect(calls).toBe(0);

@@ -240,8 +240,9 @@ export function needsToken(method: string | undefined, url: string | undefined):
 function refuseAndClose(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   req.pause();
   res.shouldKeepAlive = false;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close', ...headers });
-  res.end(JSON.stringify(body), () => req.socket.destroy());
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), connection: 'close', ...headers });
+  res.end(text, () => req.socket.destroy());
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
