@@ -13,6 +13,10 @@
  *   AUTH_MAX_TOKEN_TTL       the longest lifetime a token may claim (`exp - iat`, or `exp - now`
  *                            without `iat`), seconds or a span such as `12h` (default 12h)
  *   AUTH_CLOCK_SKEW          tolerance on `exp`, `nbf` and `iat` (default 60s)
+ *   AUTH_JWKS_COOLDOWN       with AUTH_JWKS_URL: after a fetch of the keys, how long a token
+ *                            with an unknown `kid` waits before it may cause another (default
+ *                            30s; the keys are also refetched every 10 minutes). A provider's
+ *                            new signing key is accepted at most this long after its first use.
  * `exp` is required; `nbf` in the future and `iat` in the future (beyond the skew) are refused.
  * With none of the key settings, outside NODE_ENV=production, the locally generated dev key
  * (HUB_KEYS_DIR) is used; in production that is refused and the gateway does not start.
@@ -44,6 +48,8 @@ export interface AuthSettings {
   maxTokenTtlS?: number;
   /** Clock skew tolerated on exp, nbf and iat, seconds (DEFAULT_CLOCK_SKEW_S). */
   clockSkewS?: number;
+  /** JWKS refetch cooldown on an unknown kid, seconds (jose's default, 30, when absent). */
+  jwksCooldownS?: number;
 }
 
 /** 12 hours: a working day with margin; the dev tokens' default lifetime (devkey.ts) is the same. */
@@ -71,6 +77,8 @@ export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthS
     production: env.NODE_ENV === 'production',
     maxTokenTtlS: env.AUTH_MAX_TOKEN_TTL ? parseSpan('AUTH_MAX_TOKEN_TTL', env.AUTH_MAX_TOKEN_TTL) : undefined,
     clockSkewS: env.AUTH_CLOCK_SKEW ? parseSpan('AUTH_CLOCK_SKEW', env.AUTH_CLOCK_SKEW) : undefined,
+    // 0 allowed: every unknown kid refetches (tests; a provider that rotates without notice).
+    jwksCooldownS: env.AUTH_JWKS_COOLDOWN === '0' ? 0 : env.AUTH_JWKS_COOLDOWN ? parseSpan('AUTH_JWKS_COOLDOWN', env.AUTH_JWKS_COOLDOWN) : undefined,
   };
 }
 
@@ -91,7 +99,7 @@ export async function createAuthenticator(s: AuthSettings): Promise<Authenticato
   let issuer = s.issuer;
   let algorithms: string[] | undefined;
   if (s.jwksUrl) {
-    key = createRemoteJWKSet(new URL(s.jwksUrl));
+    key = createRemoteJWKSet(new URL(s.jwksUrl), s.jwksCooldownS === undefined ? {} : { cooldownDuration: s.jwksCooldownS * 1000 });
     source = `JWKS ${s.jwksUrl}`;
   } else if (s.publicKeyPem) {
     const alg = s.algorithm ?? DEV_ALGORITHM;
