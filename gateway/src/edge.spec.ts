@@ -102,6 +102,11 @@ describe('authentication before the body', () => {
     expect((await fetch(gateway.url.replace('/graphql', '/healthz'))).status).toBe(200);
     const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } });
     expect(get.status).toBe(401);
+    // A link to the explorer with a query prefilled opens the page (which runs nothing).
+    const link = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'text/html' } });
+    expect(link.status).toBe(200);
+    expect(await link.text()).toMatch(/<html/i);
+    expect(needsToken('GET', '/graphql?query=x', 'text/html', false)).toBe(true); // no explorer: the runtime would run it
     expect(needsToken('GET', '/graphql')).toBe(false);
     expect(needsToken('GET', '/graphql?documentId=abc')).toBe(true);
     expect(needsToken('PUT', '/anything')).toBe(true);

@@ -225,9 +225,12 @@ export const REFUSED_TOKEN_LOG_INTERVAL_MS = 10_000;
  * /healthz, /readyz, CORS preflights; /metrics and the downloads are answered before this with
  * their own rules (metrics.ts, downloads.ts).
  */
-export function needsToken(method: string | undefined, url: string | undefined): boolean {
+export function needsToken(method: string | undefined, url: string | undefined, accept = '', explorer = true): boolean {
   if (method === 'OPTIONS') return false;
   if (method !== 'GET' && method !== 'HEAD') return true;
+  // A browser opening the explorer, a query prefilled in its address (`?query=`): the runtime
+  // renders the page and runs nothing; the page's own requests are POSTs, checked.
+  if (explorer && accept.includes('text/html')) return false;
   const u = new URL(url ?? '/', 'http://gateway');
   return u.searchParams.has('query') || u.searchParams.has('documentId') || u.searchParams.has('extensions');
 }
@@ -271,7 +274,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         return;
       }
     }
-    if (needsToken(req.method, req.url)) {
+    if (needsToken(req.method, req.url, req.headers.accept, opts.explorer !== false)) {
       // Authentication before the body: nothing of it has been read yet (the verified token is
       // cached by the authenticator, so the runtime's own check below costs a lookup).
       const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
