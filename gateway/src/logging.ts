@@ -32,9 +32,9 @@ export function sanitize(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (DROPPED.has(k)) continue;
-    // An error's code stays (it is how an operator greps): lift it out of the dropped extensions.
     out[k] = sanitize(v, depth + 1);
   }
+  // An error's code stays (it is how an operator greps): lifted out of the dropped extensions.
   const code = (value as { extensions?: { code?: unknown } }).extensions?.code;
   if (typeof code === 'string') out.code = code.slice(0, 64);
   return out;
