@@ -79,16 +79,22 @@ describe('on the hub\'s supergraph', () => {
   const hub = buildSchema(readFileSync(DEFAULT_SUPERGRAPH, 'utf8'), { assumeValidSDL: true });
   const hubCost = (q: string) => operationCost(hub, parse(q), {});
 
-  it('the scope-wide list of the issue counts its estimate, not 1', () => {
-    const q = '{ taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31") { kind unit { code name } } }';
-    expect(hubCost(q)).toBe(1 + LIST_ESTIMATES['Query.taskConflicts'] * (1 + 3));
+  it('the scope-wide list of the issue counts its estimate, or its page once it is a connection', () => {
+    const args = 'scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31"';
+    const type = String((hub.getQueryType()!.getFields().taskConflicts as { type: unknown }).type);
+    if (type.startsWith('[')) {
+      expect(hubCost(`{ taskConflicts(${args}) { kind unit { code name } } }`)).toBe(1 + LIST_ESTIMATES['Query.taskConflicts'] * (1 + 3));
+    } else {
+      expect(hubCost(`{ taskConflicts(${args}, first: 500) { nodes { kind unit { code name } } } }`)).toBe(1 + 500 * (1 + 1 + 3));
+    }
   });
 
-  it('every key of the estimates table names a list field of the supergraph (a renamed field is noticed)', () => {
+  it('every key of the estimates table names a field of the supergraph (a renamed field is noticed)', () => {
+    // A field that became a connection paged with first/last keeps its entry unused: harmless.
     for (const key of Object.keys(LIST_ESTIMATES)) {
       const [type, field] = key.split('.');
-      const t = hub.getType(type) as unknown as { getFields(): Record<string, { type: { toString(): string } }> };
-      expect({ key, list: t.getFields()[field]?.type.toString().includes('[') }).toEqual({ key, list: true });
+      const t = hub.getType(type) as unknown as { getFields(): Record<string, unknown> } | undefined;
+      expect({ key, exists: !!t?.getFields()[field] }).toEqual({ key, exists: true });
     }
     expect(DEFAULT_LIST_ESTIMATE).toBeGreaterThan(1);
   });
