@@ -1,6 +1,6 @@
 /**
  * The cost limit: how much an operation may ask for, counted before any subgraph is called, with
- * list sizes in it (ARCHITECTURE.md, "Limits"). A pure function of the schema, the document and
+ * list sizes in it (ARCHITECTURE.md, "The edge"). A pure function of the schema, the document and
  * the variables, keyed on arguments and types only, so it holds for any schema: lists paged with
  * `first`/`last` and Relay connections alike.
  *

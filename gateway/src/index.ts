@@ -238,7 +238,7 @@ export function needsToken(method: string | undefined, url: string | undefined, 
 /**
  * Answers and closes the connection without reading the request body: the socket is destroyed
  * once the answer is flushed, so a 24 MB body behind a refused request is never drained into
- * the process (ARCHITECTURE.md, "Authentication before the body").
+ * the process (ARCHITECTURE.md, "The edge").
  */
 function refuseAndClose(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   req.pause();

@@ -3,7 +3,7 @@
  * coloured multi-line blocks, and with whatever it was handed: a failed subgraph call logs the
  * error with `extensions.request.body`, the whole upstream request (a 14 MB line with user
  * data). Here its records become the hub's JSON lines (common/log.ts: capped at 4 KB), with
- * only what is safe to keep (ARCHITECTURE.md, "Logs"):
+ * only what is safe to keep (ARCHITECTURE.md, "The edge"):
  * - no request or response body, variables, query text, headers or parameters, at any depth
  *   (the keys in DROPPED are removed wherever they occur);
  * - strings cut to MAX_VALUE_CHARS, arrays to MAX_ITEMS entries, nesting to MAX_DEPTH levels.

@@ -1,5 +1,5 @@
 /**
- * The answer-size cap (LIMIT_MAX_RESPONSE_BYTES; ARCHITECTURE.md, "Limits"). The runtime has no
+ * The answer-size cap (LIMIT_MAX_RESPONSE_BYTES; ARCHITECTURE.md, "The edge"). The runtime has no
  * hook between building an answer and serialising it, and by then the answer is in memory.
  * So the cap is counted where the memory comes from: the bytes each subgraph sends for one
  * client request, summed over all its subgraph calls, as they stream in. A subgraph answer that

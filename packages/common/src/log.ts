@@ -6,7 +6,7 @@
  * Every line is at most MAX_LINE_BYTES (UTF-8, newline excluded): a longer one is replaced by a
  * line keeping `time`, `level`, the start of `msg`, the request scope's fields, `truncated: true`,
  * the original size in `bytes` and as much of the remaining fields (as JSON text, in `head`) as
- * fits. A log line is never a carrier for bulk data (ARCHITECTURE.md, "Logs").
+ * fits. A log line is never a carrier for bulk data (ARCHITECTURE.md, "The edge").
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -81,7 +81,7 @@ export const log = {
 /**
  * A log line that floods cannot multiply: at most one line per `intervalMs`; the next line
  * written carries `suppressed`, the number of calls dropped since the previous one. For events
- * an attacker controls the rate of (a refused token: ARCHITECTURE.md, "Logs").
+ * an attacker controls the rate of (a refused token: ARCHITECTURE.md, "The edge").
  */
 export function throttledLog(level: Level, msg: string, opts: { intervalMs: number; now?: () => number; sink?: (fields: Record<string, unknown>) => void }) {
   const now = opts.now ?? Date.now;
