@@ -1,6 +1,7 @@
 import { badVariableField } from '@tiaokuai/common/dist/errors';
 import { GraphQLError } from 'graphql';
-import { isLimitError, LIMIT_CODE } from './limits';
+import { LIMIT_CODE, limitError } from './limits';
+import { RESPONSE_TOO_LARGE } from './response-size';
 import { TRUSTED_DOCUMENT_CODES } from './trusted-documents';
 
 /**
@@ -11,12 +12,22 @@ import { TRUSTED_DOCUMENT_CODES } from './trusted-documents';
  */
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN',
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', LIMIT_CODE, RESPONSE_TOO_LARGE,
   ...TRUSTED_DOCUMENT_CODES,
 ]);
 // `http` carries a status (401 for UNAUTHENTICATED) to the HTTP layer, which strips it from the body.
-const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'units', 'currentVersion', 'submission', 'scheme', 'serviceName', 'http'];
+// `limit`, `max`, `found`: which limit refused a request (limits.ts, response-size.ts).
+const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'units', 'currentVersion', 'submission', 'scheme', 'serviceName', 'http', 'limit', 'max', 'found'];
 const UNAVAILABLE_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'TIMEOUT_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
+
+/** The request part a runtime BAD_REQUEST message is about: `body`, `query`, `variables`, ... */
+export function badRequestField(message: string): string | undefined {
+  const named = /"(\w{1,40})" param|Unexpected parameter "(\w{1,40})"/.exec(message);
+  if (named) return named[1] ?? named[2];
+  if (/query string/i.test(message)) return 'query';
+  if (/JSON|body/i.test(message)) return 'body';
+  return undefined;
+}
 
 function keep(extensions: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(extensions).filter(([k]) => KEPT_EXTENSIONS.includes(k)));
@@ -33,6 +44,21 @@ export function maskError(error: unknown): Error {
     const ext = (error.extensions ?? {}) as Record<string, unknown>;
     const code = typeof ext.code === 'string' ? ext.code : undefined;
     const service = typeof ext.serviceName === 'string' ? ext.serviceName : undefined;
+    if (code === 'BAD_REQUEST' && !service) {
+      // A request the server cannot read (malformed JSON, no body, a parameter of the wrong
+      // type): 400 whatever the client accepts. The runtime marks some of these `spec`, which
+      // keeps 200 for `accept: application/json`; GraphQL over HTTP prefers 400 there too
+      // (ARCHITECTURE.md, "The edge"). The error is the runtime's own, made for this request:
+      // changed in place, because the runtime logs every error the mask replaces, and a
+      // client's malformed request is not the server's error.
+      const http = ext.http as { spec?: boolean; status?: number } | undefined;
+      if (http) { delete http.spec; http.status = 400; } else (error.extensions as Record<string, unknown>).http = { status: 400 };
+      if (ext.field === undefined) {
+        const field = badRequestField(error.message);
+        if (field) (error.extensions as Record<string, unknown>).field = field;
+      }
+      if (Object.keys(ext).every((k) => KEPT_EXTENSIONS.includes(k))) return error;
+    }
     if (code && CLIENT_CODES.has(code)) {
       return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: keep(ext) });
     }
@@ -54,9 +80,8 @@ export function maskError(error: unknown): Error {
         nodes: error.nodes, path: error.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service },
       });
     }
-    if (!service && !code && isLimitError(error)) {
-      return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: LIMIT_CODE } });
-    }
+    const limited = !service && !code ? limitError(error) : undefined;
+    if (limited) return limited;
     if (!error.originalError && !code && !service) {
       // Errors the gateway itself raised about the request (validation, unknown fields).
       return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: keep(ext) });

@@ -178,7 +178,7 @@ describe('abuse limits and switches', () => {
     gateway = createGateway({
       port: 0, queryPlanner: 'js', authenticator, subgraphSecrets: SECRETS, introspection: false,
       subgraphUrls: { org: `http://127.0.0.1:${(org.address() as { port: number }).port}/graphql` },
-      limits: { ...DEFAULT_LIMITS, maxDepth: 6, maxAliases: 3 },
+      limits: { ...DEFAULT_LIMITS, maxDepth: 6, maxAliases: 3, maxCost: 2000 },
     });
     token = await signDevToken(key, { body: 'SC-JGGW', role: 'VIEWER' });
   });
@@ -191,14 +191,32 @@ describe('abuse limits and switches', () => {
   };
 
   it.each([
-    ['too deep', nested(4)],
-    ['too many aliases', `{ a: unit(code: "A") { code } b: unit(code: "B") { code } c: unit(code: "C") { code } d: unit(code: "D") { code } }`],
-  ])('%s: refused with QUERY_TOO_COMPLEX before any subgraph is called', async (_n, query) => {
+    ['too deep', nested(4), { limit: 'LIMIT_MAX_DEPTH', max: 6, found: 10 }],
+    ['too many aliases', `{ a: unit(code: "A") { code } b: unit(code: "B") { code } c: unit(code: "C") { code } d: unit(code: "D") { code } }`, { limit: 'LIMIT_MAX_ALIASES', max: 3, found: 4 }],
+    ['too costly (list sizes counted)', `{ units(first: 500) { nodes { code leaders: partyBuilding { leaders { code name } } } } }`, { limit: 'LIMIT_MAX_COST', max: 2000 }],
+  ])('%s: refused with QUERY_TOO_COMPLEX naming the limit, before any subgraph is called', async (_n, query, limit) => {
     calls = 0;
     const body = await (await post(gateway, query, token)).json();
-    expect(body.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', ...limit });
+    expect(body.errors[0].message).not.toMatch(/Syntax Error/);
+    expect(body.errors[0].message).toContain(`${limit.limit} = ${limit.max}`);
     expect(body.data).toBeUndefined();
     expect(calls).toBe(0);
+  });
+
+  it('the cost counts the page a variable asks for', async () => {
+    const query = 'query($n: Int!) { units(first: $n) { nodes { code name } } }';
+    const ask = (n: number) => Promise.resolve(gateway.fetch('http://gateway/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables: { n } }),
+    })).then((r) => r.json());
+    calls = 0;
+    expect((await ask(1000)).errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'LIMIT_MAX_COST', found: 1 + 1000 * (1 + 2) });
+    expect(calls).toBe(0);
+    // Within the limit: asked of the subgraph (whose stand-in here answers nothing useful).
+    expect((await ask(10)).errors?.[0]?.extensions?.code).not.toBe('QUERY_TOO_COMPLEX');
+    expect(calls).toBe(1);
   });
 
   it('within the limits the same shapes pass', async () => {

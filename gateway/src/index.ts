@@ -20,7 +20,9 @@ import { drainable } from '@tiaokuai/common/dist/shutdown';
 import { maskError } from './errors';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
 import { documentId, loadTrustedDocuments, persistedDocumentsOption, type TrustedDocumentsSettings } from './trusted-documents';
-import { log } from '@tiaokuai/common/dist/log';
+import { log, throttledLog } from '@tiaokuai/common/dist/log';
+import { runtimeLogger } from './logging';
+import { responseSizePlugin } from './response-size';
 
 export const DEFAULT_SUPERGRAPH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
@@ -142,14 +144,19 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
   if (trusted) {
     log.info('trusted documents', { file: trusted.file, documents: trusted.documents.size, arbitrary: trusted.allowArbitrary ? 'allowed and logged' : 'refused' });
   }
-  const onParams = async ({ request, params }: { request: Request; params: { query?: string; operationName?: string } }) => {
+  const onParams = async ({ request, params }: { request: Request; params: { query?: unknown; operationName?: unknown } }) => {
+    // The runtime checks query, variables and extensions but not operationName: a number there
+    // reached the planner and came back INTERNAL_SERVER_ERROR.
+    if (params.operationName != null && typeof params.operationName !== 'string') {
+      throw new GraphQLError('operationName 须为字符串', { extensions: { code: 'BAD_REQUEST', field: 'operationName', http: { status: 400 } } });
+    }
     await authenticate(request);
     if (persisted && typeof params.query === 'string' && !persisted.served(request)) {
       // Only reached with TRUSTED_DOCUMENTS_ALLOW_ARBITRARY=true: the strict mode refused it.
       const caller = callers.get(request);
       log.warn('arbitrary document (not a trusted document)', {
         requestId: caller?.requestId, subject: caller?.subject, body: caller?.body,
-        operationName: params.operationName, documentId: documentId(params.query),
+        operationName: params.operationName, documentId: documentId(params.query as string),
       });
     }
   };
@@ -175,7 +182,7 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     requestId: false, // ours below: validated, and the same id inside the signed identity
     ...(opts.introspection === false ? { disableIntrospection: {} } : {}),
     ...(persisted ? { persistedDocuments: persisted.option } : {}),
-    plugins: () => [...limitPlugins(opts.limits ?? DEFAULT_LIMITS), {
+    plugins: () => [...limitPlugins(opts.limits ?? DEFAULT_LIMITS), responseSizePlugin((opts.limits ?? DEFAULT_LIMITS).maxResponseBytes), {
       onParams,
       onResponse: ({ request, response }: { request: Request; response: Response }) => { response.headers.set('x-request-id', requestIdOf(request)); },
       // Every request to a subgraph, each retry included, carries the request id and the
@@ -195,7 +202,8 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
         });
       },
     }],
-    logging: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
+    // The runtime's own lines as ours: JSON, capped, never a body or variables (logging.ts).
+    logging: runtimeLogger(),
   });
 }
 
@@ -203,15 +211,53 @@ export interface RunningGateway {
   url: string;
   port: number;
   runtime: GatewayRuntime;
+  /** The HTTP server (tests count the bytes its sockets read). */
+  server: Server;
   close(): Promise<void>;
+}
+
+/** How often a refused token may write a log line; the next line counts the refusals in between. */
+export const REFUSED_TOKEN_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * Whether this request must carry a valid token before the gateway reads its body: every
+ * request the runtime would run as GraphQL. Not the explorer's page (a GET without a query),
+ * /healthz, /readyz, CORS preflights; /metrics and the downloads are answered before this with
+ * their own rules (metrics.ts, downloads.ts).
+ */
+export function needsToken(method: string | undefined, url: string | undefined, accept = '', explorer = true): boolean {
+  if (method === 'OPTIONS') return false;
+  if (method !== 'GET' && method !== 'HEAD') return true;
+  // A browser opening the explorer, a query prefilled in its address (`?query=`): the runtime
+  // renders the page and runs nothing; the page's own requests are POSTs, checked.
+  if (explorer && accept.includes('text/html')) return false;
+  const u = new URL(url ?? '/', 'http://gateway');
+  return u.searchParams.has('query') || u.searchParams.has('documentId') || u.searchParams.has('extensions');
+}
+
+/**
+ * Answers and closes the connection without reading the request body: the socket is destroyed
+ * once the answer is flushed, so a 24 MB body behind a refused request is never drained into
+ * the process (ARCHITECTURE.md, "The edge").
+ */
+function refuseAndClose(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  req.pause();
+  res.shouldKeepAlive = false;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), connection: 'close', ...headers });
+  res.end(text, () => req.socket.destroy());
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const runtime = createGateway(opts);
   const maxBody = (opts.limits ?? DEFAULT_LIMITS).maxBodyBytes;
-  const refuse = (res: import('node:http').ServerResponse, status: number, message: string) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-    res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
+  const refuse = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, message: string, extensions: Record<string, unknown>) =>
+    refuseAndClose(req, res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST', ...extensions } }] });
+  // One short line per interval for refused tokens, however many arrive (common/log.ts).
+  const refusedToken = throttledLog('warn', 'token refused', { intervalMs: REFUSED_TOKEN_LOG_INTERVAL_MS });
+  const unauthorized = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, message: string, reason: string) => {
+    refusedToken({ reason: reason.slice(0, 120) });
+    refuseAndClose(req, res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });
   };
   // The body limit is enforced before the runtime reads a byte: a POST must declare its
   // length (every GraphQL client and browser does), and one over the limit is refused.
@@ -228,10 +274,24 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         return;
       }
     }
+    if (needsToken(req.method, req.url, req.headers.accept, opts.explorer !== false)) {
+      // Authentication before the body: nothing of it has been read yet (the verified token is
+      // cached by the authenticator, so the runtime's own check below costs a lookup).
+      const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+      if (!m) return unauthorized(req, res, '需要身份令牌：请求头 Authorization: Bearer <token>', 'no bearer token');
+      try {
+        await opts.authenticator.verify(m[1]);
+      } catch (e) {
+        if (e instanceof AuthFailure) return unauthorized(req, res, '身份令牌无效或已过期', e.message);
+        // The keys could not be had (an identity provider down): not the caller's fault.
+        log.error('token check failed', { error: String((e as Error)?.message ?? e) });
+        return refuseAndClose(req, res, 503, { errors: [{ message: '暂时无法验证身份令牌', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      }
+    }
     if (req.method === 'POST') {
       const length = req.headers['content-length'];
-      if (length === undefined) return refuse(res, 411, '请求须带 Content-Length');
-      if (Number(length) > maxBody) return refuse(res, 413, `请求体过大（上限 ${maxBody} 字节）`);
+      if (length === undefined) return refuse(req, res, 411, '请求须带 Content-Length', { field: 'content-length' });
+      if (Number(length) > maxBody) return refuse(req, res, 413, `请求体过大：上限 LIMIT_MAX_BODY_BYTES = ${maxBody} 字节`, { field: 'body', limit: 'LIMIT_MAX_BODY_BYTES', max: maxBody });
     }
     return runtime(req, res);
   });
@@ -246,6 +306,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     url: `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host ?? 'localhost'}:${port}/graphql`,
     port,
     runtime,
+    server,
     close: async () => {
       // Graceful: refuse new connections, finish requests in flight (bounded), drop idle ones.
       const { cut } = await drain.close();

@@ -1,3 +1,4 @@
+import { formatLine } from '@tiaokuai/common/dist/log';
 import { onShutdown } from '@tiaokuai/common/dist/shutdown';
 import { authSettingsFromEnv, createAuthenticator } from './auth';
 import { startGateway, subgraphSecretsFromEnv, subgraphUrlsFromEnv } from './index';
@@ -17,9 +18,10 @@ createAuthenticator(authSettingsFromEnv()).then((authenticator) => startGateway(
   queryPlanner: process.env.GATEWAY_QUERY_PLANNER === 'js' ? 'js' : 'rust',
   trustedDocuments: trustedDocumentsFromEnv(),
 }).then((gw) => ({ gw, authenticator }))).then(({ gw, authenticator }) => {
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'gateway ready', url: gw.url, auth: authenticator.source }) + '\n');
+  // Written whatever LOG_LEVEL says (the launcher waits for it), capped like every line.
+  process.stderr.write(formatLine({ time: new Date().toISOString(), level: 'info', msg: 'gateway ready', url: gw.url, auth: authenticator.source }) + '\n');
   onShutdown(() => gw.close());
 }).catch((e) => {
-  process.stderr.write(JSON.stringify({ level: 'error', msg: 'gateway failed to start', error: String(e?.stack ?? e) }) + '\n');
+  process.stderr.write(formatLine({ time: new Date().toISOString(), level: 'error', msg: 'gateway failed to start', error: String(e?.stack ?? e) }) + '\n');
   process.exit(1);
 });

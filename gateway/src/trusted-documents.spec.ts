@@ -128,7 +128,7 @@ describe('trusted documents on', () => {
 
   it('the limits apply to registered documents too', async () => {
     const { body } = await send(gateway, { documentId: documentId(DEEP) });
-    expect(body.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
+    expect(body.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'LIMIT_MAX_DEPTH', max: 4, found: 6 });
     expect(seen).toHaveLength(0);
   });
 });

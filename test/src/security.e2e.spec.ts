@@ -183,7 +183,7 @@ describe('abuse limits at the gateway', () => {
     let sel = 'code';
     for (let i = 0; i < 7; i++) sel = `partyBuilding { leaders { ${sel} } }`;
     const r = await t.gql(`{ unit(code: "SC-DZJ") { ${sel} } }`);
-    expect(r.errors?.[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
+    expect(r.errors?.[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'LIMIT_MAX_DEPTH', max: 12, found: 16 });
     expect(r.data).toBeUndefined();
   });
 });

@@ -183,7 +183,7 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     processes,
     output: (name) => (logs.get(name) ?? []).join(''),
     token: (req) => signDevToken(key, req),
-    operatorToken: await signDevToken(key, { hubAdmin: true, ttl: '7d' }),
+    operatorToken: await signDevToken(key, { hubAdmin: true, ttl: '12h' }), // the gateway's AUTH_MAX_TOKEN_TTL default
     subgraphHeaders: (name) => signIdentity(secrets[name], name, HUB_OPERATOR),
     floor: async (kind) => {
       const urls = Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, processes.get(s)!.url]));

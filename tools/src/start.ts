@@ -24,7 +24,7 @@ Tiaokuai Hub is running.
 
   Gateway and explorer:  ${hub.gatewayUrl}
 
-Every request needs a bearer token. The hub operator's token for this demo (valid 7 days):
+Every request needs a bearer token. The hub operator's token for this demo (valid 12 hours; npm run token -- --hub-admin makes another):
 
   ${hub.operatorToken}
 
