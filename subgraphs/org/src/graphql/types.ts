@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DateScalar, JSONScalar } from '@tiaokuai/common';
+import { DateScalar, JSONScalar, PageInfoType } from '@tiaokuai/common';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { AnomalyCode, LeadershipFlavour, LinkKind, ManagementMode, UnitKind, UnitLevel } from '../domain/types';
 import {
@@ -84,11 +84,9 @@ export class HistoryEvent {
   @Field(() => UnitFacts, { nullable: true }) facts!: UnitFacts | null;
 }
 
-@ObjectType()
-export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
+/** The shared PageInfo of every connection (common's paging.types.ts): one value type in every subgraph. */
+export const PageInfo = PageInfoType;
+export type PageInfo = PageInfoType;
 
 @ObjectType()
 export class UnitEdge {

@@ -57,7 +57,7 @@ export async function listUnitsPage(ctx: OrgContext, filter: UnitFilterInput, fi
   return {
     edges: page.map((u) => ({ cursor: encodeCursor(u.id), node: u })),
     nodes: page,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
+    pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: after !== null, startCursor: page.length ? encodeCursor(page[0].id) : null, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
     totalCount: total,
   };
 }
