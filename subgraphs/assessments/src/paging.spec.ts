@@ -1,5 +1,5 @@
 process.env.HUB_TODAY = '2026-12-20';
-import type { Identity } from '@tiaokuai/common';
+import { encodeCursor, type Identity } from '@tiaokuai/common';
 import { BRANCHES, province, schemeInput, scoresAt } from './fixtures';
 import { assessmentsHarness, walkPages, type AssessmentsHarness, type Page } from './testing';
 
@@ -42,6 +42,21 @@ async function graded(): Promise<string> {
   return s;
 }
 
+/**
+ * A page over 500, first with last, and a cursor of another list (well formed, another list's
+ * namespace) are refused with BAD_USER_INPUT naming the argument.
+ */
+async function expectRefusals(query: string, variables: Record<string, unknown> = {}) {
+  const foreign = encodeCursor('someOtherList', '000000000001');
+  const cases: Array<[Record<string, unknown>, string]> = [
+    [{ first: 501 }, 'first'], [{ last: 501 }, 'last'], [{ first: 1, last: 1 }, 'last'], [{ first: 1, after: foreign }, 'after'], [{ last: 1, before: foreign }, 'before'],
+  ];
+  for (const [args, field] of cases) {
+    const r = await h.run(query, { ...variables, ...args });
+    expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ args, code: 'BAD_USER_INPUT', field });
+  }
+}
+
 /** Walks with pages of `size`; both ways give `whole` (one page of 500) exactly, once each. */
 async function expectWalks<N>(fetch: (args: Record<string, unknown>) => Promise<Page<N>>, size: number, show: (n: N) => string = (n) => JSON.stringify(n)) {
   const whole = await fetch({ first: 500 });
@@ -61,6 +76,7 @@ describe('Scheme.results: a connection with the whole list\'s ranks', () => {
     const q = `query($id: ID!, ${ARGS}) { scheme(id: $id) { results(scope: "SC-YJT-JGDW", ${PASS}) { nodes { rank unit { id } finalScore } ${PAGE} } } }`;
     const fetch = async (args: Record<string, unknown>) => (await h.ok(q, { id: s, ...args })).scheme.results;
     const whole = await expectWalks(fetch, 2, (r: any) => `${r.rank}:${r.unit.id}:${r.finalScore}`);
+    await expectRefusals(q, { id: s });
     expect(whole.totalCount).toBe(6);
     expect(whole.nodes.map((r: any) => r.rank)).toEqual([1, 2, 3, 3, 5, 5]);
     // A later page alone still carries the ranks of the whole list.
@@ -86,6 +102,7 @@ describe('StarGrading.rows: a connection', () => {
     const q = `query($id: ID!, ${ARGS}) { scheme(id: $id) { stars(scope: "SC-JGGW") { graded rows(${PASS}) { nodes { rank stars unit { id } } ${PAGE} } } } }`;
     const fetch = async (args: Record<string, unknown>) => (await h.ok(q, { id: s, ...args })).scheme.stars.rows;
     const whole = await expectWalks(fetch, 4, (r: any) => `${r.rank}:${r.stars}:${r.unit.id}`);
+    await expectRefusals(q, { id: s });
     expect(whole.totalCount).toBe(6);
     const ranks = whole.nodes.map((r: any) => r.rank);
     expect(ranks).toEqual([...ranks].sort((a: number, b: number) => a - b));
@@ -107,6 +124,7 @@ describe('assessmentFindings: a connection with a summary', () => {
     await seed();
     const fetch = async (args: Record<string, unknown>) => (await h.ok(SCOPE, args)).assessmentFindings;
     const whole = await expectWalks(fetch, 3, show);
+    await expectRefusals(SCOPE);
     expect(whole.totalCount).toBeGreaterThanOrEqual(7);
     const units = whole.nodes.map((f: any) => Number(f.unit.id));
     expect(units).toEqual([...units].sort((a, b) => a - b));
@@ -141,6 +159,7 @@ describe('assessmentFindings: a connection with a summary', () => {
     const q = `query(${ARGS}) { _entities(representations: [{ __typename: "Unit", id: "${ids['SC-DZJ']}" }, { __typename: "Unit", id: "${ids['SC-YJT-ZB1']}" }]) {
       ... on Unit { assessmentFindings(year: 2026, ${PASS}) { nodes { kind unit { id } from to submissions { id } inspections { id } } ${PAGE} summary { total } } } } }`;
     const whole = await expectWalks(async (args) => (await h.ok(q, args))._entities[1].assessmentFindings, 1, show);
+    await expectRefusals(q);
     expect(whole.nodes.map((f: any) => f.kind)).toEqual(['EVALUATION_ONLY']);
     const hidden = (await h.ok(q, {}, outsider))._entities;
     expect(hidden.map((e: any) => [e.assessmentFindings.totalCount, e.assessmentFindings.nodes, e.assessmentFindings.summary.total])).toEqual([[0, [], 0], [0, [], 0]]);
@@ -156,6 +175,7 @@ describe('schemes: a connection', () => {
     const c = await define({ key: 'KH-2026-B', name: '另一方案' });
     const q = `query(${ARGS}) { schemes(${PASS}) { nodes { id year } ${PAGE} } }`;
     const whole = await expectWalks(async (args) => (await h.ok(q, args)).schemes, 1, (s: any) => s.id);
+    await expectRefusals(q);
     expect(whole.nodes.map((s: any) => s.id)).toEqual([a, c, b]);
     const year = await h.ok(`{ schemes(year: 2025) { totalCount nodes { id } } }`);
     expect(year.schemes).toEqual({ totalCount: 1, nodes: [{ id: b }] });

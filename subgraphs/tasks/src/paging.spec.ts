@@ -1,4 +1,4 @@
-import type { Identity } from '@tiaokuai/common';
+import { encodeCursor, type Identity } from '@tiaokuai/common';
 import { provinceWithBranches } from './fixtures';
 import { tasksHarness, walkPages, type Page, type TasksHarness } from './testing';
 
@@ -51,6 +51,21 @@ const SCOPE = `query($scope: String!, ${ARGS}) { taskConflicts(scope: $scope, fr
 const scopePage = async (args: Record<string, unknown>, who?: Identity) => (await h.ok(SCOPE, { scope: 'SC-JGGW', ...args }, who)).taskConflicts;
 const describeFinding = (f: any) => `${f.kind}@${f.unit.id}:${f.requiredItem ?? ''}:${f.from ?? ''}:${f.assignments.map((a: any) => a.id).join(',')}`;
 
+/**
+ * A page over 500, first with last, and a cursor of another list (well formed, another list's
+ * namespace) are refused with BAD_USER_INPUT naming the argument.
+ */
+async function expectRefusals(query: string, variables: Record<string, unknown> = {}) {
+  const foreign = encodeCursor('someOtherList', '000000000001');
+  const cases: Array<[Record<string, unknown>, string]> = [
+    [{ first: 501 }, 'first'], [{ last: 501 }, 'last'], [{ first: 1, last: 1 }, 'last'], [{ first: 1, after: foreign }, 'after'], [{ last: 1, before: foreign }, 'before'],
+  ];
+  for (const [args, field] of cases) {
+    const r = await h.run(query, { ...variables, ...args });
+    expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ args, code: 'BAD_USER_INPUT', field });
+  }
+}
+
 /** Walks with pages of `size`; both ways give `whole` (one page of 500) exactly, once each. */
 async function expectWalks<N>(fetch: (args: Record<string, unknown>) => Promise<Page<N>>, size: number, show: (n: N) => string = (n) => JSON.stringify(n)) {
   const whole = await fetch({ first: 500 });
@@ -68,6 +83,7 @@ describe('taskConflicts(scope): a connection', () => {
   it('walks every page forwards and backwards to the whole list, ordered by unit, with the summary of them all', async () => {
     await seed();
     const whole = await expectWalks(scopePage, 3, describeFinding);
+    await expectRefusals(SCOPE, { scope: 'SC-JGGW' });
     expect(whole.totalCount).toBeGreaterThan(20);
     const unitIds = whole.nodes.map((f: any) => Number(f.unit.id));
     expect(unitIds).toEqual([...unitIds].sort((a, b) => a - b));
@@ -128,6 +144,7 @@ describe('Unit fields: connections, always answered', () => {
     const q = entity('SC-YJT-ZB1', `taskConflicts(from: "2026-01-01", to: "2026-12-31", ${PASS}) { nodes { kind requiredItem from unit { id } assignments { id } } ${PAGE} summary { total byKind { kind count } } }`);
     const fetch = async (args: Record<string, unknown>) => (await h.ok(q, args))._entities[0].taskConflicts;
     const whole = await expectWalks(fetch, 2, describeFinding);
+    await expectRefusals(q);
     expect(whole.totalCount).toBe(12 + 2 + 1); // 主题党日 monthly, 三会一课 in the second half, 民主评议 yearly
     const scope = (await scopePage({ first: 500 })).nodes.filter((f: any) => f.unit.id === ids['SC-YJT-ZB1']);
     expect(whole.nodes.map(describeFinding)).toEqual(scope.map(describeFinding));
@@ -140,6 +157,7 @@ describe('Unit fields: connections, always answered', () => {
     await h.ok(ISSUE, { i: task({ key: 'third', title: '开展警示教育', startsOn: '2026-09-01', dueOn: '2026-10-31', targets: ['SC-YJT-ZB1'] }) });
     const q = entity('SC-YJT-ZB1', `assignments(from: "2026-01-01", to: "2026-12-31", ${PASS}) { nodes { id } ${PAGE} }`);
     const whole = await expectWalks(async (args) => (await h.ok(q, args))._entities[0].assignments, 1, (a: any) => a.id);
+    await expectRefusals(q);
     expect(whole.totalCount).toBe(3);
     const numbers = whole.nodes.map((a: any) => Number(a.id));
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
@@ -151,6 +169,7 @@ describe('Unit fields: connections, always answered', () => {
     const id = await seed();
     const q = `query(${ARGS}) { task(id: "${id}") { assignments(${PASS}) { nodes { id unit { id } } ${PAGE} } } }`;
     const whole = await expectWalks(async (args) => (await h.ok(q, args)).task.assignments, 4, (a: any) => a.id);
+    await expectRefusals(q);
     expect(whole.totalCount).toBe(6); // the six branches the work committee leads
     expect(new Set(whole.nodes.map((a: any) => a.unit.id)).size).toBe(6);
     const r = await h.run(q, { first: 501 });
@@ -163,6 +182,7 @@ describe('requiredItems: a connection', () => {
     await seed();
     const q = `query(${ARGS}) { requiredItems(${PASS}) { nodes { code } ${PAGE} } }`;
     const whole = await expectWalks(async (args) => (await h.ok(q, args)).requiredItems, 1, (i: any) => i.code);
+    await expectRefusals(q);
     expect(whole.nodes.map((i: any) => i.code)).toEqual(['MZPY', 'SHYK', 'ZTDR']);
     const cursor = whole.edges[0].cursor;
     const r = await h.run(`query($c: String) { taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31", after: $c) { totalCount } }`, { c: cursor });

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db, type Identity } from '@tiaokuai/common';
+import { encodeCursor, rowsOf, type Db, type Identity } from '@tiaokuai/common';
 import { BRANCHES, provinceWithBranches as withBranches } from './fixtures';
 import { tasksHarness, walkPages, type TasksHarness } from './testing';
 
@@ -165,6 +165,10 @@ describe('targets, progress and results for a year', () => {
       expect(new Set(whole.nodes.map(show)).size).toBe(whole.nodes.length);
       const r = await h.run(q(field, nodes), { first: 501 });
       expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      // A cursor of the other list (units' for outliers, and the reverse) is refused.
+      const other = field === 'units' ? 'workReport.outliers' : 'workReport.units';
+      const foreign = await h.run(q(field, nodes), { first: 1, after: encodeCursor(other, '000000000001') });
+      expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
     const units = (await h.ok(q('units', 'unit { id }'), { first: 500 })).workReport.units.nodes.map((u: any) => Number(u.unit.id));
     expect(units.length).toBeGreaterThanOrEqual(6);
