@@ -11,7 +11,6 @@
  * - Schemes: newest year first, then by id.
  */
 import { compareKeys, MAX_PAGE_SIZE, pageOfList, pageWindow, type Connection, type PageArgs } from '@tiaokuai/common';
-import { createHash } from 'node:crypto';
 import type { AssessmentFinding, AssessmentFindingKind } from '../domain/findings/types';
 
 /** Cursor namespaces: one per kind of list (a cursor of one is refused by the others). */
@@ -27,10 +26,29 @@ export const FINDING_KINDS: readonly AssessmentFindingKind[] = ['MULTIPLE_INSPEC
 /** A row id (or a rank), zero-padded so that keys compare as the numbers do. */
 export const padId = (id: string | number): string => String(id).padStart(12, '0');
 
+/**
+ * A 53-bit digest of a string (cyrb53, a public-domain non-cryptographic hash), 11 base-36
+ * characters: it only has to be stable and spread keys, and a scope's 100,000 findings are
+ * digested several times faster than with sha256. Two findings about exactly the same things
+ * share a digest, and `keyed` keeps their keys apart.
+ */
+export function digest(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
+}
+
 /** A finding's place in the list's order (see the module's doc). */
 export function findingKey(f: AssessmentFinding): string {
   const about = [f.to, f.submissionIds.join(','), f.inspectionIds.join(','), f.bodyIds.join(',')].join('|');
-  return `${padId(f.unitId)}|${FINDING_KINDS.indexOf(f.kind)}|${f.from}|${createHash('sha256').update(about).digest('base64url').slice(0, 16)}`;
+  return `${padId(f.unitId)}|${FINDING_KINDS.indexOf(f.kind)}|${f.from}|${digest(about)}`;
 }
 
 /** A ranked row's place: rank, then unit id. */

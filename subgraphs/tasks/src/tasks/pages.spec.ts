@@ -1,5 +1,5 @@
 import type { TaskFinding } from '../domain/types';
-import { findingKey, findingSummary, keyed, pageOf } from './pages';
+import { digest, findingKey, findingSummary, keyed, pageOf } from './pages';
 
 const finding = (over: Partial<TaskFinding>): TaskFinding => ({
   kind: 'MISSING', unitId: '7', assignmentIds: [], taskIds: [], issuerIds: ['3'], message: 'm', suggestion: 's', ...over,
@@ -18,6 +18,17 @@ describe('findingKey', () => {
     expect(findingKey({ ...a, message: '另一种说法' })).toBe(findingKey(a));
     expect(findingKey({ ...a, from: '2026-10-01', to: '2026-12-31' })).not.toBe(findingKey(a));
     expect(findingKey(finding({ kind: 'DUPLICATE', assignmentIds: ['1', '2'] }))).not.toBe(findingKey(finding({ kind: 'DUPLICATE', assignmentIds: ['1', '3'] })));
+  });
+});
+
+describe('digest', () => {
+  it('is fixed: 11 base-36 characters, the same on every run and machine, different for different text', () => {
+    expect(digest('')).toMatch(/^[0-9a-z]{11}$/);
+    expect(digest('SHYK|2026-07-01|2026-09-30|||3')).toBe(digest('SHYK|2026-07-01|2026-09-30|||3'));
+    const many = new Set(Array.from({ length: 10_000 }, (_, i) => digest(`${i},${i + 1}`)));
+    expect(many.size).toBe(10_000);
+    // cyrb53's published value for the empty string (seed 0): 3338908027751811
+    expect(digest('')).toBe((3338908027751811).toString(36).padStart(11, '0'));
   });
 });
 
