@@ -45,23 +45,24 @@ describe('assessments through the gateway', () => {
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.unit', units: ['SC-DZJ'] });
 
     const unit = await t.gql(`{ unit(code: "SC-DZJ") { name assessments(year: 2026) { grade finalScore grading { assessor { name } } opinions { assessor { code } } }
-      assessmentFindings(year: 2026) { kind bodies { code } explanation } } }`);
+      assessmentFindings(year: 2026) { nodes { kind bodies { code } explanation } } } }`);
     expect(unit.errors).toBeUndefined();
     expect(unit.data!.unit.assessments).toEqual([{ grade: '优秀', finalScore: 92.5, grading: { assessor: { name: '中国地震局党组' } }, opinions: [{ assessor: { code: 'SC-JGGW' } }] }]);
     // Neither gave SC-DZJ a task in 2026 (the tasks subgraph's answer): 平时不管“评”时管, both.
-    expect(unit.data!.unit.assessmentFindings.map((f: any) => `${f.kind} ${f.bodies[0].code}`).sort()).toEqual(['EVALUATION_ONLY DZJ-DZ', 'EVALUATION_ONLY SC-JGGW']);
+    expect(unit.data!.unit.assessmentFindings.nodes.map((f: any) => `${f.kind} ${f.bodies[0].code}`).sort()).toEqual(['EVALUATION_ONLY DZJ-DZ', 'EVALUATION_ONLY SC-JGGW']);
 
     // A task from the leader during the year removes its finding, through the tasks subgraph.
     const issued = await t.gql(`mutation { issueTask(input: { issuer: "DZJ-DZ", title: "开展党史学习教育", category: IDEOLOGICAL, priority: KEY,
       startsOn: "2026-03-01", dueOn: "2026-06-30", targets: ["SC-DZJ"] }) { id } }`);
     expect(issued.errors).toBeUndefined();
-    const after = await t.gql(`{ assessmentFindings(scope: "ZY", year: 2026) { kind unit { code name } bodies { code } } }`);
-    expect(after.data!.assessmentFindings).toEqual([{ kind: 'EVALUATION_ONLY', unit: { code: 'SC-DZJ', name: '四川省地震局' }, bodies: [{ code: 'SC-JGGW' }] }]);
+    const after = await t.gql(`{ assessmentFindings(scope: "ZY", year: 2026) { totalCount nodes { kind unit { code name } bodies { code } } } }`);
+    expect(after.data!.assessmentFindings.totalCount).toBe(1);
+    expect(after.data!.assessmentFindings.nodes).toEqual([{ kind: 'EVALUATION_ONLY', unit: { code: 'SC-DZJ', name: '四川省地震局' }, bodies: [{ code: 'SC-JGGW' }] }]);
   });
 
   it('a stale correction is CONFLICT with the current version, and nothing changes', async () => {
-    const [scheme] = (await t.gql(`{ schemes(issuer: "DZJ-DZ", year: 2026) { id results { rows { grading { id version } } } } }`)).data!.schemes;
-    const { id } = scheme.results.rows[0].grading;
+    const [scheme] = (await t.gql(`{ schemes(issuer: "DZJ-DZ", year: 2026) { nodes { id results { nodes { grading { id version } } } } } }`)).data!.schemes.nodes;
+    const { id } = scheme.results.nodes[0].grading;
     const ok = await t.gql(`mutation($i: CorrectAssessmentInput!) { correctAssessment(input: $i) { version grade } }`, { i: { submission: id, version: 1, businessScore: 50 } });
     expect(ok.data?.correctAssessment).toEqual({ version: 2, grade: '合格' });
     const stale = await t.gql(`mutation($i: CorrectAssessmentInput!) { correctAssessment(input: $i) { version } }`, { i: { submission: id, version: 1, businessScore: 100 } });
@@ -72,7 +73,7 @@ describe('assessments through the gateway', () => {
 
   it('downloads the results as CSV and XLSX from the gateway, with a token in the URL; a spreadsheet library reads them', async () => {
     const base = t.url.replace(/\/graphql$/, '');
-    const [scheme] = (await t.gql(`{ schemes(issuer: "DZJ-DZ", year: 2026) { id } }`)).data!.schemes;
+    const [scheme] = (await t.gql(`{ schemes(issuer: "DZJ-DZ", year: 2026) { nodes { id } } }`)).data!.schemes.nodes;
     const viewer = encodeURIComponent(await t.hub.token({ body: 'DZJ-DZ', role: 'VIEWER' }));
     const csv = await fetch(`${base}/assessments/${scheme.id}/results.csv?scope=DZJ-DZ&token=${viewer}`);
     expect(csv.status).toBe(200);

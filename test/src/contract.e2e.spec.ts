@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startTestHub, type TestHub } from './hub';
-import { allNodes } from './org-pages';
+import { allNodes } from './pages';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -13,25 +13,25 @@ beforeAll(async () => { t = await startTestHub(); });
 afterAll(async () => { await t?.close(); });
 
 const AUTHORITY = `query { unit(code: "SC-DZJ") { name partyBuilding(asOf: "2026-04-01") { leaders { code } }
-  assignments(from: "2026-01-01", to: "2026-12-31") { authority(asOf: "2026-04-01") task { title issuer { code name } } } } }`;
+  assignments(from: "2026-01-01", to: "2026-12-31") { nodes { authority(asOf: "2026-04-01") task { title issuer { code name } } } } } }`;
 
 describe('tasks through the gateway', () => {
   it('issues a task, and its authority follows a change of partyRelationMode made through the org API', async () => {
     const imported = await t.gql(`mutation($d: JSON!) { importUnits(document: $d) { ok tasks { created } } }`, { d: UNITS });
     expect(imported.data?.importUnits).toEqual({ ok: true, tasks: { created: 0 } });
     const issued = await t.gql(`mutation { issueTask(input: { issuer: "SC-JGGW", key: "DSXX", title: "开展党史学习教育", category: IDEOLOGICAL,
-      priority: KEY, startsOn: "2026-03-01", dueOn: "2026-06-30", targets: ["SC-DZJ"] }) { id assignments { unit { code name } authority(asOf: "2026-04-01") } } }`);
+      priority: KEY, startsOn: "2026-03-01", dueOn: "2026-06-30", targets: ["SC-DZJ"] }) { id assignments { nodes { unit { code name } authority(asOf: "2026-04-01") } } } }`);
     expect(issued.errors).toBeUndefined();
-    expect(issued.data!.issueTask.assignments).toEqual([{ unit: { code: 'SC-DZJ', name: '四川省地震局' }, authority: 'ADVISORY' }]);
+    expect(issued.data!.issueTask.assignments.nodes).toEqual([{ unit: { code: 'SC-DZJ', name: '四川省地震局' }, authority: 'ADVISORY' }]);
 
     const before = await t.gql(AUTHORITY);
-    expect(before.data!.unit).toMatchObject({ partyBuilding: { leaders: [{ code: 'DZJ-DZ' }] }, assignments: [{ authority: 'ADVISORY', task: { issuer: { code: 'SC-JGGW', name: '四川省直机关工委' } } }] });
+    expect(before.data!.unit).toMatchObject({ partyBuilding: { leaders: [{ code: 'DZJ-DZ' }] }, assignments: { nodes: [{ authority: 'ADVISORY', task: { issuer: { code: 'SC-JGGW', name: '四川省直机关工委' } } }] } });
 
     const changed = await t.gql(`mutation { changeUnitFacts(input: { unit: "SC-DZJ", validFrom: "2026-01-01", partyRelationMode: TERRITORIAL,
       businessMode: VERTICAL, competentDepartment: "DZJ-DZ", locality: "SC-JGGW" }) { code } }`);
     expect(changed.errors).toBeUndefined();
     const after = await t.gql(AUTHORITY);
-    expect(after.data!.unit).toMatchObject({ partyBuilding: { leaders: [{ code: 'SC-JGGW' }] }, assignments: [{ authority: 'BINDING' }] });
+    expect(after.data!.unit).toMatchObject({ partyBuilding: { leaders: [{ code: 'SC-JGGW' }] }, assignments: { nodes: [{ authority: 'BINDING' }] } });
   });
 
   it('finds an overreach and names the unit through the org subgraph; a target out of reach is FORBIDDEN', async () => {
@@ -40,9 +40,10 @@ describe('tasks through the gateway', () => {
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', units: ['SC-JGGW'] });
     await t.gql(`mutation { changeUnitFacts(input: { unit: "SC-DZJ", validFrom: "2026-02-01", partyRelationMode: VERTICAL,
       businessMode: VERTICAL, competentDepartment: "DZJ-DZ", locality: "SC-JGGW" }) { code } }`);
-    const found = await t.gql(`{ taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31") { kind unit { code name } tasks { title } issuers { code } message } }`);
+    const found = await t.gql(`{ taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31") { totalCount summary { total byKind { kind count } } nodes { kind unit { code name } tasks { title } issuers { code } message } } }`);
     expect(found.errors).toBeUndefined();
-    expect(found.data!.taskConflicts).toEqual([expect.objectContaining({ kind: 'OVERREACH', unit: { code: 'SC-DZJ', name: '四川省地震局' }, tasks: [{ title: '开展党史学习教育' }], issuers: [{ code: 'SC-JGGW' }] })]);
+    expect(found.data!.taskConflicts.summary.byKind.filter((k: any) => k.count > 0)).toEqual([{ kind: 'OVERREACH', count: 1 }]);
+    expect(found.data!.taskConflicts.nodes).toEqual([expect.objectContaining({ kind: 'OVERREACH', unit: { code: 'SC-DZJ', name: '四川省地震局' }, tasks: [{ title: '开展党史学习教育' }], issuers: [{ code: 'SC-JGGW' }] })]);
   });
 
   it('serves a unit\'s work calendar as an iCalendar feed that a calendar library reads, with the token in the URL', async () => {

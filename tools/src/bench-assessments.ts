@@ -96,31 +96,31 @@ export async function measureAssessments(db: string, hub: RunningHub, province: 
   for (const [line, units] of byLine) await schedule(line, units, `${Y}-05-10`, `${Y}-05-12`);
   for (const [gw, units] of byCity) await schedule(gw, units, `${Y}-06-10`, `${Y}-06-11`);
 
-  const [scheme] = (await gql(`{ schemes(issuer: "P-GW", year: ${Y}) { id } }`)).schemes;
+  const [scheme] = (await gql(`{ schemes(issuer: "P-GW", year: ${Y}, first: 1) { nodes { id } } }`)).schemes.nodes;
   const rankingMs: number[] = [];
   const rankingScopedMs: number[] = [];
   let graded = 0;
   for (let i = 0; i < 5; i++) {
-    const [d, ms] = await timed(() => gql(`query($id: ID!) { scheme(id: $id) { results(first: 100) { total rows { rank unit { id } finalScore grade } } } }`, { id: scheme.id }));
-    graded = d.scheme.results.total;
+    const [d, ms] = await timed(() => gql(`query($id: ID!) { scheme(id: $id) { results(first: 100) { totalCount nodes { rank unit { id } finalScore grade } } } }`, { id: scheme.id }));
+    graded = d.scheme.results.totalCount;
     rankingMs.push(ms);
-    const [, ms2] = await timed(() => gql(`query($id: ID!) { scheme(id: $id) { results(scope: "${SCOPE}", first: 100) { total rows { rank unit { id } finalScore grade } } } }`, { id: scheme.id }));
+    const [, ms2] = await timed(() => gql(`query($id: ID!) { scheme(id: $id) { results(scope: "${SCOPE}", first: 100) { totalCount nodes { rank unit { id } finalScore grade } } } }`, { id: scheme.id }));
     rankingScopedMs.push(ms2);
     console.log(`  [${db}] results: ${graded} graded, ${ms.toFixed(0)} ms; within scope ${SCOPE}: ${ms2.toFixed(0)} ms`);
   }
   const findingsMs: number[] = [];
-  let found: Array<{ kind: string }> = [];
+  let found: { totalCount: number; summary: { byKind: Array<{ kind: string; count: number }> } } = { totalCount: 0, summary: { byKind: [] } };
   for (let i = 0; i < 3; i++) {
-    const [d, ms] = await timed(() => gql(`{ assessmentFindings(scope: "${SCOPE}", year: ${Y}) { kind unit { id } bodies { id } } }`));
+    const [d, ms] = await timed(() => gql(`{ assessmentFindings(scope: "${SCOPE}", year: ${Y}, first: 500) { totalCount summary { byKind { kind count } } nodes { kind unit { id } bodies { id } } } }`));
     found = d.assessmentFindings;
     findingsMs.push(ms);
-    console.log(`  [${db}] assessmentFindings(scope: ${SCOPE}): ${found.length} findings, ${ms.toFixed(0)} ms`);
+    console.log(`  [${db}] assessmentFindings(scope: ${SCOPE}): ${found.totalCount} findings (a page of 500 answered), ${ms.toFixed(0)} ms`);
   }
   const byKind: Record<string, number> = {};
-  for (const f of found) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
+  for (const k of found.summary.byKind) if (k.count > 0) byKind[k.kind] = k.count;
   return {
     db, submissions: submissions.length, files, loadMs, inspections,
     rankingMs: rankingMs.sort((a, b) => a - b), rankingScopedMs: rankingScopedMs.sort((a, b) => a - b), graded,
-    findingsMs: findingsMs.sort((a, b) => a - b), findings: found.length, byKind,
+    findingsMs: findingsMs.sort((a, b) => a - b), findings: found.totalCount, byKind,
   };
 }

@@ -18,12 +18,22 @@ interface DemoReport { unit: string; issuer: string; key: string; status?: strin
 async function reportDemoProgress(gatewayUrl: string, token: string): Promise<number> {
   const { reports } = JSON.parse(readFileSync(DEMO_PROGRESS_FILE, 'utf8')) as { reports: DemoReport[] };
   const units = [...new Set(reports.map((r) => r.unit))];
-  const found = await gql(gatewayUrl, `query($codes: [String!]!) { unitsByCode(codes: $codes) { code assignments(from: "2026-01-01", to: "2026-12-31") { id version task { key issuer { code } } } } }`,
+  const PAGE = `pageInfo { hasNextPage endCursor } nodes { id version task { key issuer { code } } }`;
+  const found = await gql(gatewayUrl, `query($codes: [String!]!) { unitsByCode(codes: $codes) { code assignments(from: "2026-01-01", to: "2026-12-31") { ${PAGE} } } }`,
     { codes: units }, bearer(token));
   if (found.errors) throw new Error(`demo progress: ${JSON.stringify(found.errors)}`);
   const assignments = new Map<string, { id: string; version: number }>();
   for (const u of found.data.unitsByCode) {
-    for (const a of u?.assignments ?? []) assignments.set(`${u.code}|${a.task.issuer.code}|${a.task.key}`, a);
+    if (!u) continue;
+    // Assignments come a page at a time (Unit.assignments is a connection): the rest of a unit's, page by page.
+    for (let page = u.assignments; ;) {
+      for (const a of page.nodes) assignments.set(`${u.code}|${a.task.issuer.code}|${a.task.key}`, a);
+      if (!page.pageInfo.hasNextPage) break;
+      const more = await gql(gatewayUrl, `query($code: String!, $after: String) { unit(code: $code) { assignments(from: "2026-01-01", to: "2026-12-31", after: $after) { ${PAGE} } } }`,
+        { code: u.code, after: page.pageInfo.endCursor }, bearer(token));
+      if (more.errors) throw new Error(`demo progress: ${JSON.stringify(more.errors)}`);
+      page = more.data.unit.assignments;
+    }
   }
   let made = 0;
   for (const r of reports) {
@@ -70,7 +80,7 @@ export interface DemoLoad {
  */
 export async function loadDemoIfEmpty(gatewayUrl: string, operatorToken: string): Promise<DemoLoad> {
   const auth = bearer(operatorToken);
-  const state = await gql(gatewayUrl, '{ units(first: 1) { totalCount } requiredItems(includeRetired: true) { code } }', undefined, auth);
+  const state = await gql(gatewayUrl, '{ units(first: 1) { totalCount } requiredItems(includeRetired: true, first: 1) { totalCount } }', undefined, auth);
   if (state.errors) throw new Error(`cannot read the hub's state: ${JSON.stringify(state.errors)}`);
   const document = JSON.parse(readFileSync(DEMO_FILE, 'utf8'));
   const out: DemoLoad = { loaded: false };
@@ -81,16 +91,16 @@ export async function loadDemoIfEmpty(gatewayUrl: string, operatorToken: string)
   } else if (!(await holdsDemo(gatewayUrl, auth, document))) {
     return out; // someone else's data: leave it alone
   }
-  if (state.data.requiredItems.length === 0) {
+  if (state.data.requiredItems.totalCount === 0) {
     const t = await gql(gatewayUrl, IMPORT_TASKS, { document: { format: document.format, requiredItems: document.requiredItems, tasks: document.tasks } }, auth);
     if (t.errors || !t.data.importTasks.ok) throw new Error(`demo tasks import failed: ${JSON.stringify(t.errors ?? t.data.importTasks.problems, null, 2)}`);
     Object.assign(out, { loaded: true, requiredItems: t.data.importTasks.requiredItems.created, tasks: t.data.importTasks.tasks.created });
     out.progressReports = await reportDemoProgress(gatewayUrl, operatorToken);
   }
-  const schemes = await gql(gatewayUrl, '{ schemes { id } }', undefined, auth);
+  const schemes = await gql(gatewayUrl, '{ schemes(first: 1) { totalCount } }', undefined, auth);
   if (schemes.errors) throw new Error(`cannot read the hub's schemes: ${JSON.stringify(schemes.errors)}`);
   const assessments = JSON.parse(readFileSync(DEMO_ASSESSMENTS_FILE, 'utf8')) as DemoAssessments;
-  if (schemes.data.schemes.length === 0) Object.assign(out, { loaded: true, ...(await loadDemoAssessments(gatewayUrl, auth, assessments)) });
+  if (schemes.data.schemes.totalCount === 0) Object.assign(out, { loaded: true, ...(await loadDemoAssessments(gatewayUrl, auth, assessments)) });
   else if (await demoAssessmentsUnfinished(gatewayUrl, auth, assessments)) Object.assign(out, { loaded: true, inspections: await finishDemoAssessments(gatewayUrl, auth, assessments) });
   return out;
 }
@@ -134,8 +144,8 @@ async function demoAssessmentsUnfinished(gatewayUrl: string, auth: Record<string
 async function finishDemoAssessments(gatewayUrl: string, auth: Record<string, string>, demo: DemoAssessments): Promise<number> {
   const now = today();
   const ids = new Map<string, string>();
-  const listed = await gql(gatewayUrl, '{ schemes { id key issuer { code } } }', undefined, auth);
-  for (const s of listed.data?.schemes ?? []) ids.set(`${s.issuer.code}|${s.key}`, s.id);
+  const listed = await gql(gatewayUrl, '{ schemes { nodes { id key issuer { code } } } }', undefined, auth); // the demo defines a handful: one page
+  for (const s of listed.data?.schemes.nodes ?? []) ids.set(`${s.issuer.code}|${s.key}`, s.id);
   let inspections = 0;
   for (const i of demo.inspections.filter((x) => x.from <= now)) {
     const { scheme, ...rest } = i;

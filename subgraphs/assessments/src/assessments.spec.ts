@@ -148,7 +148,7 @@ describe('correctAssessment: version-checked, scored afresh, every version kept'
 });
 
 describe('results: ranking within a scope, opinions by the scheme\'s share, star grading with quotas', () => {
-  const RESULTS = `query($id: ID!, $scope: String) { scheme(id: $id) { results(scope: $scope) { total rows { rank unit { id } finalScore grade opinionsCounted } } } }`;
+  const RESULTS = `query($id: ID!, $scope: String) { scheme(id: $id) { results(scope: $scope) { totalCount nodes { rank unit { id } finalScore grade opinionsCounted } } } }`;
 
   it('ranks the graded units of the scope, ties sharing a rank, in a fixed number of statements', async () => {
     const s = await define();
@@ -158,15 +158,15 @@ describe('results: ranking within a scope, opinions by the scheme\'s share, star
     h.database.statements.reset();
     h.calls.org = 0;
     const d = await h.ok(RESULTS, { id: s.id, scope: 'SC-YJT-JGDW' });
-    expect(d.scheme.results.total).toBe(6);
-    expect(d.scheme.results.rows.map((r: any) => [codeOf(r.unit.id), r.rank, r.finalScore])).toEqual([
+    expect(d.scheme.results.totalCount).toBe(6);
+    expect(d.scheme.results.nodes.map((r: any) => [codeOf(r.unit.id), r.rank, r.finalScore])).toEqual([
       ['SC-YJT-ZB6', 1, 99], ['SC-YJT-ZB1', 2, 95], ['SC-YJT-ZB2', 3, 85], ['SC-YJT-ZB3', 3, 85], ['SC-YJT-ZB4', 5, 70], ['SC-YJT-ZB5', 6, 60],
     ]);
     const statements = h.database.statements.count;
     expect(statements).toBeLessThanOrEqual(2); // the scheme, its submissions
     // Without a scope: every unit the caller may see; JS-SW sees none of them.
-    expect((await h.ok(RESULTS, { id: s.id })).scheme.results.total).toBe(7);
-    expect((await h.ok(RESULTS, { id: s.id }, editorOf('JS-SW'))).scheme.results.total).toBe(0);
+    expect((await h.ok(RESULTS, { id: s.id })).scheme.results.totalCount).toBe(7);
+    expect((await h.ok(RESULTS, { id: s.id }, editorOf('JS-SW'))).scheme.results.totalCount).toBe(0);
   });
 
   it('a guide\'s opinion weighs in only when the scheme gives opinions a share', async () => {
@@ -223,22 +223,22 @@ describe('results: ranking within a scope, opinions by the scheme\'s share, star
     const s = await define();
     const scores = [95, 90, 90, 80, 70, 60];
     for (const [i, code] of BRANCHES.entries()) await submit(s.id, code, 'SC-JGGW', '2026-12-10', scores[i], scores[i]);
-    const Q = `query($id: ID!, $levels: [StarLevelInput!]) { scheme(id: $id) { stars(scope: "SC-JGGW", levels: $levels) { graded rule rows { unit { id } stars starName rank explanation } } } }`;
+    const Q = `query($id: ID!, $levels: [StarLevelInput!]) { scheme(id: $id) { stars(scope: "SC-JGGW", levels: $levels) { graded rule rows { nodes { unit { id } stars starName rank explanation } } } } }`;
     const d = await h.ok(Q, { id: s.id, levels: [{ stars: 5, share: 0.2 }, { stars: 4, share: 0.3 }, { stars: 3 }] });
     // 6 graded: five-star at most 1, four-star at most 1; the tie at 90 (two units) cannot fit in one four-star place.
     expect(d.scheme.stars.graded).toBe(6);
-    expect(d.scheme.stars.rows.map((r: any) => [codeOf(r.unit.id), r.stars])).toEqual([
+    expect(d.scheme.stars.rows.nodes.map((r: any) => [codeOf(r.unit.id), r.stars])).toEqual([
       ['SC-YJT-ZB1', 5], ['SC-YJT-ZB2', 3], ['SC-YJT-ZB3', 3], ['SC-YJT-ZB4', 3], ['SC-YJT-ZB5', 3], ['SC-YJT-ZB6', 3],
     ]);
-    expect(d.scheme.stars.rows[1].explanation).toContain('并列者一同顺延');
+    expect(d.scheme.stars.rows.nodes[1].explanation).toContain('并列者一同顺延');
     const bad = await h.run(Q, { id: s.id, levels: [{ stars: 5, share: 0.7 }, { stars: 4, share: 0.5 }, { stars: 3 }] });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'levels' });
   });
 });
 
 describe('findings', () => {
-  const FINDINGS = `query($scope: String!) { assessmentFindings(scope: $scope, year: 2026) { kind unit { id } bodies { id } from to explanation suggestion
-    submissions { id } inspections { id } proposal { lead { id } from to indicators { code bodies { id } } } } }`;
+  const FINDINGS = `query($scope: String!) { assessmentFindings(scope: $scope, year: 2026) { nodes { kind unit { id } bodies { id } from to explanation suggestion
+    submissions { id } inspections { id } proposal { lead { id } from to indicators { code bodies { id } } } } } }`;
   const SCHEDULE = `mutation($i: ScheduleInspectionInput!) { scheduleInspection(input: $i) { id unit { id } joint { id } } }`;
   const kinds = (fs: any[]) => fs.map((f) => `${f.kind} ${codeOf(f.unit.id)} ${f.bodies.map((b: any) => codeOf(b.id)).join('+')}`).sort();
 
@@ -247,7 +247,7 @@ describe('findings', () => {
       indicators: [{ code: 'ZZJS', name: '组织建设' }, { code: 'DFGL', name: '党费管理' }] } });
     await h.ok(SCHEDULE, { i: { inspector: 'DZJ-DZ', units: ['SC-DZJ'], title: '系统党建考核', from: '2026-05-11', to: '2026-05-15',
       indicators: [{ code: 'ZZJS', name: '组织建设' }, { code: 'YWRH', name: '党建业务融合' }] } });
-    const [f] = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings.filter((x: any) => x.kind === 'MULTIPLE_INSPECTIONS');
+    const [f] = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings.nodes.filter((x: any) => x.kind === 'MULTIPLE_INSPECTIONS');
     expect(f).toMatchObject({ unit: { id: ids['SC-DZJ'] }, from: '2026-04-01', to: '2026-06-30' });
     expect(f.proposal).toEqual({ lead: { id: ids['DZJ-DZ'] }, from: '2026-05-11', to: '2026-05-12', indicators: [
       { code: 'ZZJS', bodies: [{ id: ids['SC-JGGW'] }, { id: ids['DZJ-DZ'] }] }, { code: 'DFGL', bodies: [{ id: ids['SC-JGGW'] }] }, { code: 'YWRH', bodies: [{ id: ids['DZJ-DZ'] }] },
@@ -255,7 +255,7 @@ describe('findings', () => {
     const j = await h.ok(`mutation($i: AcceptJointInspectionInput!) { acceptJointInspection(input: $i) { id lead { id } bodies { id } startsOn endsOn indicators { code } } }`,
       { i: { unit: 'SC-DZJ', on: '2026-05-01', note: '基层一次迎检' } }, editorOf('SC-JGGW'));
     expect(j.acceptJointInspection).toMatchObject({ lead: { id: ids['DZJ-DZ'] }, startsOn: '2026-05-11', endsOn: '2026-05-12', indicators: [{ code: 'ZZJS' }, { code: 'DFGL' }, { code: 'YWRH' }] });
-    expect((await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings.filter((x: any) => x.kind === 'MULTIPLE_INSPECTIONS')).toEqual([]);
+    expect((await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings.nodes.filter((x: any) => x.kind === 'MULTIPLE_INSPECTIONS')).toEqual([]);
     expect(await count('joint_inspections')).toBe(1);
     const again = await h.run(`mutation($i: AcceptJointInspectionInput!) { acceptJointInspection(input: $i) { id } }`, { i: { unit: 'SC-DZJ', on: '2026-05-01' } });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.on' });
@@ -274,7 +274,7 @@ describe('findings', () => {
     await h.tasks(`mutation($i: IssueTaskInput!) { issueTask(input: $i) { id } }`, { i: {
       issuer: 'SC-JGGW', key: 'ZD-1', title: '指导地震局开展主题党日', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: '2026-03-01', dueOn: '2026-03-31', targets: ['SC-DZJ'], binding: false,
     } });
-    const found = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings.filter((x: any) => x.kind === 'EVALUATION_ONLY');
+    const found = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings.nodes.filter((x: any) => x.kind === 'EVALUATION_ONLY');
     expect(kinds(found)).toEqual(['EVALUATION_ONLY SC-DZJ DZJ-DZ']);
     expect(found[0]).toMatchObject({ from: '2026-01-01', to: '2026-12-10' });
     expect(found[0].explanation).toContain('中国地震局党组');
@@ -283,14 +283,14 @@ describe('findings', () => {
   it('GRADED_BY_NON_LEADER: a transfer recorded after the grading, effective before it', async () => {
     const s = await define();
     await submit(s.id, 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-10', 90);
-    let all = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings;
+    let all = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings.nodes;
     expect(all.filter((x: any) => x.kind === 'GRADED_BY_NON_LEADER')).toEqual([]);
     // 转隶: the branch moves to the earthquake bureau from 2026-12-01, recorded late.
     const links = await h.org(`{ unit(code: "SC-YJT-ZB1") { links(kinds: [AFFILIATION], direction: IN) { nodes { id from { code } } } } }`);
     const link = links.unit.links.nodes.find((l: any) => l.from.code === 'SC-YJT-JGDW');
     await h.org(`mutation { endLink(id: "${link.id}", on: "2026-11-30") { id } }`);
     await h.org(`mutation { createLink(input: { from: "SC-DZJ", to: "SC-YJT-ZB1", kind: AFFILIATION, validFrom: "2026-12-01" }) { id } }`);
-    all = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings;
+    all = (await h.ok(FINDINGS, { scope: 'SC-SW' })).assessmentFindings.nodes;
     const [f] = all.filter((x: any) => x.kind === 'GRADED_BY_NON_LEADER');
     expect(f).toMatchObject({ unit: { id: ids['SC-YJT-ZB1'] }, bodies: [{ id: ids['SC-JGGW'] }], from: '2026-12-10' });
     expect(f.suggestion).toContain('四川省地震局');
@@ -299,7 +299,7 @@ describe('findings', () => {
   it('per unit, batched: findings of many units cost the same statements and service calls as of one', async () => {
     const s = await define();
     for (const code of BRANCHES) await submit(s.id, code, 'SC-JGGW', '2026-12-10', 90);
-    const Q = (codes: string[]) => `{ _entities(representations: [${codes.map((c) => `{ __typename: "Unit", id: "${ids[c]}" }`).join(', ')}]) { ... on Unit { assessmentFindings(year: 2026) { kind } } } }`;
+    const Q = (codes: string[]) => `{ _entities(representations: [${codes.map((c) => `{ __typename: "Unit", id: "${ids[c]}" }`).join(', ')}]) { ... on Unit { assessmentFindings(year: 2026) { nodes { kind } } } } }`;
     const cost = async (codes: string[]) => {
       h.database.statements.reset();
       h.calls.org = 0;
@@ -313,7 +313,7 @@ describe('findings', () => {
     expect({ ...six, n: 1 }).toEqual(one);
     // Every branch was graded by SC-JGGW without a task from it: EVALUATION_ONLY each.
     const d = await h.ok(Q(BRANCHES));
-    expect(d._entities.map((e: any) => e.assessmentFindings.map((f: any) => f.kind))).toEqual(BRANCHES.map(() => ['EVALUATION_ONLY']));
+    expect(d._entities.map((e: any) => e.assessmentFindings.nodes.map((f: any) => f.kind))).toEqual(BRANCHES.map(() => ['EVALUATION_ONLY']));
   });
 });
 

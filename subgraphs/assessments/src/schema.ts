@@ -5,7 +5,7 @@ import { canSeeSubmission } from './assessments/submission.service';
 import { isId } from './assessments/store';
 import {
   AssessmentFindingResolver, InspectionResolver, InterchangeResolver, JointInspectionResolver, JointProposalResolver, MergedIndicatorResolver, ResultRowResolver, ScoreOutlierResolver, SchemeResolver,
-  StarRowResolver, SubmissionResolver, UnitAssessmentResolver, UnitResolver,
+  StarGradingResolver, StarRowResolver, SubmissionResolver, UnitAssessmentResolver, UnitResolver,
 } from './graphql/resolvers';
 
 /**
@@ -17,7 +17,7 @@ export function buildAssessmentsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema<AssessmentsContext>({
     name: 'assessments',
     resolvers: [
-      SchemeResolver, SubmissionResolver, InterchangeResolver, UnitAssessmentResolver, ResultRowResolver, StarRowResolver, AssessmentFindingResolver, JointProposalResolver,
+      SchemeResolver, SubmissionResolver, InterchangeResolver, UnitAssessmentResolver, ResultRowResolver, StarGradingResolver, StarRowResolver, AssessmentFindingResolver, JointProposalResolver,
       MergedIndicatorResolver, InspectionResolver, ScoreOutlierResolver, JointInspectionResolver, UnitResolver,
     ],
     federationImports: ['@key', '@shareable'],

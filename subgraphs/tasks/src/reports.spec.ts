@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db, type Identity } from '@tiaokuai/common';
+import { encodeCursor, rowsOf, type Db, type Identity } from '@tiaokuai/common';
 import { BRANCHES, provinceWithBranches as withBranches } from './fixtures';
-import { tasksHarness, type TasksHarness } from './testing';
+import { tasksHarness, walkPages, type TasksHarness } from './testing';
 
 /**
  * Progress reports, the year's targets/progress/results, the work calendar and the
@@ -26,12 +26,12 @@ beforeEach(async () => {
 
 /** 主题党日 with a target of 12 to the six branches; returns each branch's assignment. */
 async function issueDays(): Promise<Record<string, { id: string; version: number }>> {
-  const t = (await h.ok(`mutation($i: IssueTaskInput!) { issueTask(input: $i) { assignments { id version unit { id } } } }`, {
+  const t = (await h.ok(`mutation($i: IssueTaskInput!) { issueTask(input: $i) { assignments(first: 500) { nodes { id version unit { id } } } } }`, {
     i: { issuer: 'SC-JGGW', key: 'ZTDR-2026', title: '每月开展主题党日', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: '2026-01-01', dueOn: '2026-10-31',
       indicator: '主题党日开展次数', target: 10, scope: { unit: 'SC-JGGW', relation: 'LED_BY', kinds: ['BRANCH'] } },
   })).issueTask;
   const byId = Object.fromEntries(Object.entries(ids).map(([c, i]) => [i, c]));
-  return Object.fromEntries(t.assignments.map((a: any) => [byId[a.unit.id], { id: a.id, version: a.version }]));
+  return Object.fromEntries(t.assignments.nodes.map((a: any) => [byId[a.unit.id], { id: a.id, version: a.version }]));
 }
 
 const REPORT = `mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id status progress value note version doneOn reportedOn
@@ -77,10 +77,10 @@ describe('reportProgress', () => {
 
   it('only the unit or a body that leads it reports: not a body that only guides it', async () => {
     // SC-JGGW guides the vertical earthquake bureau; its line (DZJ-DZ) leads it.
-    const t = (await h.ok(`mutation($i: IssueTaskInput!) { issueTask(input: $i) { assignments { id } } }`, {
+    const t = (await h.ok(`mutation($i: IssueTaskInput!) { issueTask(input: $i) { assignments { nodes { id } } } }`, {
       i: { issuer: 'DZJ-DZ', key: 'FZJZ', title: '防震减灾宣传周', category: 'OTHER', priority: 'ROUTINE', startsOn: '2026-05-01', dueOn: '2026-05-31', targets: ['SC-DZJ'] },
     })).issueTask;
-    const input = { assignment: t.assignments[0].id, version: 1, status: 'DONE', on: '2026-05-20' };
+    const input = { assignment: t.assignments.nodes[0].id, version: 1, status: 'DONE', on: '2026-05-20' };
     expect((await h.run(REPORT, { i: input }, editorOf('SC-JGGW'))).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.assignment' });
     expect(await reportRows()).toBe(0);
     expect((await h.ok(REPORT, { i: input }, editorOf('SC-DZJ'))).reportProgress).toMatchObject({ status: 'DONE', version: 2 });
@@ -137,13 +137,42 @@ describe('targets, progress and results for a year', () => {
   it("a committee's scope: totals, every unit's progress, and only the values far from their peers", async () => {
     await seedValues();
     const r = (await h.ok(`{ workReport(scope: "SC-JGGW", year: 2026, asOf: "2026-11-20") { scope { id } progress { assigned done doneOnTime overdue }
-      units { unit { id } progress { assigned done } } outliers { measure value outlier unit { id } } } }`)).workReport;
+      units { nodes { unit { id } progress { assigned done } } } outliers { nodes { measure value outlier unit { id } } } } }`)).workReport;
     expect(r.scope.id).toBe(ids['SC-JGGW']);
     expect(r.progress).toEqual({ assigned: 6, done: 5, doneOnTime: 5, overdue: 1 });
-    expect(r.units.filter((u: any) => u.progress.assigned > 0)).toHaveLength(6);
-    expect(r.outliers.length).toBeGreaterThan(0);
-    expect(r.outliers.every((o: any) => o.outlier && o.unit.id === ids['SC-YJT-ZB6'])).toBe(true);
-    expect(r.outliers.map((o: any) => o.measure).sort()).toEqual(['AVERAGE_PROGRESS', 'COMPLETION_RATE', 'INDICATOR', 'ON_TIME_RATE']);
+    expect(r.units.nodes.filter((u: any) => u.progress.assigned > 0)).toHaveLength(6);
+    expect(r.outliers.nodes.length).toBeGreaterThan(0);
+    expect(r.outliers.nodes.every((o: any) => o.outlier && o.unit.id === ids['SC-YJT-ZB6'])).toBe(true);
+    expect(r.outliers.nodes.map((o: any) => o.measure).sort()).toEqual(['AVERAGE_PROGRESS', 'COMPLETION_RATE', 'INDICATOR', 'ON_TIME_RATE']);
+  });
+
+  it("a scope's units and outliers are connections: walked both ways, page by page, each gives its whole list once", async () => {
+    await seedValues();
+    const PAGE = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor } totalCount';
+    const q = (field: string, nodes: string) => `query($first: Int, $after: String, $last: Int, $before: String) { workReport(scope: "SC-JGGW", year: 2026, asOf: "2026-11-20") {
+      ${field}(first: $first, after: $after, last: $last, before: $before) { nodes { ${nodes} } ${PAGE} } } }`;
+    for (const [field, nodes, show] of [
+      ['units', 'unit { id } progress { assigned }', (u: any) => u.unit.id],
+      ['outliers', 'measure unit { id } task { key }', (o: any) => `${o.unit.id}:${o.measure}:${o.task?.key ?? ''}`],
+    ] as const) {
+      const fetch = async (args: Record<string, unknown>) => (await h.ok(q(field, nodes), args)).workReport[field];
+      const whole = await fetch({ first: 500 });
+      const walked = await walkPages(fetch, 2);
+      expect(walked.forwards.map(show)).toEqual(whole.nodes.map(show));
+      expect(walked.backwards.map(show)).toEqual(whole.nodes.map(show));
+      expect(walked.pages).toBe(Math.ceil(whole.totalCount / 2));
+      expect(whole.totalCount).toBe(whole.nodes.length);
+      expect(new Set(whole.nodes.map(show)).size).toBe(whole.nodes.length);
+      const r = await h.run(q(field, nodes), { first: 501 });
+      expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      // A cursor of the other list (units' for outliers, and the reverse) is refused.
+      const other = field === 'units' ? 'workReport.outliers' : 'workReport.units';
+      const foreign = await h.run(q(field, nodes), { first: 1, after: encodeCursor(other, '000000000001') });
+      expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+    const units = (await h.ok(q('units', 'unit { id }'), { first: 500 })).workReport.units.nodes.map((u: any) => Number(u.unit.id));
+    expect(units.length).toBeGreaterThanOrEqual(6);
+    expect(units).toEqual([...units].sort((a: number, b: number) => a - b));
   });
 
   it('a unit report costs the same statements and org calls with six peers as with one', async () => {
@@ -191,7 +220,7 @@ describe('responsibility list and work calendar', () => {
     expect((await h.run(DEFINE, { i: SHYK }, editorOf('SC-JGGW', 'ADMIN'))).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect((await h.run(DEFINE, { i: { ...SHYK, code: 'a b' } })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
     expect((await h.ok(DEFINE, { i: SHYK })).defineRequiredItem).toEqual({ ...SHYK, retiredOn: null });
-    expect((await h.ok(`{ requiredItems { code } }`)).requiredItems).toEqual([{ code: 'SHYK' }]);
+    expect((await h.ok(`{ requiredItems { nodes { code } } }`)).requiredItems.nodes).toEqual([{ code: 'SHYK' }]);
     await h.ok(`mutation { retireRequiredItem(code: "SHYK", on: "2027-01-01") { code } }`);
     const changes = await h.database.rows<{ operation: string; by_subject: string; retired: string | null }>(
       sql`select operation, by_subject, item->>'retiredOn' as retired from tasks.required_item_changes order by id`);
@@ -224,8 +253,8 @@ describe('responsibility list and work calendar', () => {
     const retired = (await h.ok(`mutation { retireRequiredItem(code: "SHYK", on: "2026-07-01") { retiredOn } }`)).retireRequiredItem;
     expect(retired.retiredOn).toBe('2026-07-01');
     expect((await cal()).map((e: any) => e.title)).toEqual(['一季度三会一课', '三会一课（2026年第一季度）', '三会一课（2026年第二季度）']);
-    expect((await h.ok(`{ requiredItems { code } all: requiredItems(includeRetired: true) { code retiredOn } }`))).toEqual({ requiredItems: [], all: [{ code: 'SHYK', retiredOn: '2026-07-01' }] });
-    const findings = (await h.ok(entity('SC-YJT-ZB1', 'taskConflicts(from: "2026-01-01", to: "2026-12-31") { kind from }')))._entities[0].taskConflicts;
+    expect((await h.ok(`{ requiredItems { nodes { code } } all: requiredItems(includeRetired: true) { nodes { code retiredOn } } }`))).toEqual({ requiredItems: { nodes: [] }, all: { nodes: [{ code: 'SHYK', retiredOn: '2026-07-01' }] } });
+    const findings = (await h.ok(entity('SC-YJT-ZB1', 'taskConflicts(from: "2026-01-01", to: "2026-12-31") { nodes { kind from } }')))._entities[0].taskConflicts.nodes;
     expect(findings).toEqual([{ kind: 'MISSING', from: '2026-04-01' }]);
     expect((await h.run(`mutation { retireRequiredItem(code: "SHYK") { code } }`)).errors?.[0].extensions?.code).toBe('CONFLICT');
   });

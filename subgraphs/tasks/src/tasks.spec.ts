@@ -6,12 +6,12 @@ import { cachesOf } from './context';
 import { ScanCache } from './tasks/findings.service';
 
 const ISSUE = `mutation($i: IssueTaskInput!) { issueTask(input: $i) { id key title binding issuer { id }
-  assignments { id unit { id } authority(asOf: "2026-04-01") relation(asOf: "2026-04-01") status version } } }`;
+  assignments { nodes { id unit { id } authority(asOf: "2026-04-01") relation(asOf: "2026-04-01") status version } } } }`;
 const task = (over: Record<string, unknown> = {}) => ({
   issuer: 'SC-JGGW', title: '开展党史学习教育', category: 'IDEOLOGICAL', priority: 'KEY', startsOn: '2026-03-01', dueOn: '2026-06-30', ...over,
 });
 const CONFLICTS = `query($scope: String!) { taskConflicts(scope: $scope, from: "2026-01-01", to: "2026-12-31") {
-  kind message suggestion requiredItem from to unit { id } tasks { id title } assignments { id } issuers { id } } }`;
+  nodes { kind message suggestion requiredItem from to unit { id } tasks { id title } assignments { id } issuers { id } } } }`;
 
 let h: TasksHarness;
 let ids: Record<string, string>;
@@ -31,7 +31,7 @@ const countTasks = async () => (await h.database.rows<{ n: number }>(sql`select 
 describe('issueTask: authority from org', () => {
   it("binds where the issuer leads (through the body it leads), advises where it guides", async () => {
     const t = (await h.ok(ISSUE, { i: task({ targets: ['SC-YJT-ZB1', 'SC-DZJ'] }) })).issueTask;
-    const byUnit = Object.fromEntries(t.assignments.map((a: any) => [a.unit.id, a]));
+    const byUnit = Object.fromEntries(t.assignments.nodes.map((a: any) => [a.unit.id, a]));
     expect(byUnit[ids['SC-YJT-ZB1']]).toMatchObject({ authority: 'BINDING', relation: 'LEADS', status: 'ASSIGNED', version: 1 });
     expect(byUnit[ids['SC-DZJ']]).toMatchObject({ authority: 'ADVISORY', relation: 'GUIDES' });
     expect(t.issuer.id).toBe(ids['SC-JGGW']);
@@ -39,11 +39,11 @@ describe('issueTask: authority from org', () => {
 
   it("acceptance: change the unit's partyRelationMode in org, and the assignment's authority flips", async () => {
     const t = (await h.ok(ISSUE, { i: task({ targets: ['SC-DZJ'] }) })).issueTask;
-    expect(t.assignments[0].authority).toBe('ADVISORY');
+    expect(t.assignments.nodes[0].authority).toBe('ADVISORY');
     await h.org(`mutation { changeUnitFacts(input: { unit: "SC-DZJ", validFrom: "2026-01-01", partyRelationMode: TERRITORIAL,
       businessMode: VERTICAL, competentDepartment: "DZJ-DZ", locality: "SC-JGGW" }) { code } }`);
-    const again = (await h.ok(`{ task(id: "${t.id}") { assignments { authority(asOf: "2026-04-01") relation(asOf: "2026-04-01") } } }`)).task;
-    expect(again.assignments[0]).toEqual({ authority: 'BINDING', relation: 'LEADS' });
+    const again = (await h.ok(`{ task(id: "${t.id}") { assignments { nodes { authority(asOf: "2026-04-01") relation(asOf: "2026-04-01") } } } }`)).task;
+    expect(again.assignments.nodes[0]).toEqual({ authority: 'BINDING', relation: 'LEADS' });
   });
 
   it('refuses targets outside the reach with FORBIDDEN naming them, and writes nothing', async () => {
@@ -55,9 +55,9 @@ describe('issueTask: authority from org', () => {
 
   it('expands a scope as of the first day: the branches the work committee leads', async () => {
     const t = (await h.ok(ISSUE, { i: task({ scope: { unit: 'SC-JGGW', relation: 'LED_BY', kinds: ['BRANCH'] } }) })).issueTask;
-    expect(t.assignments.map((a: any) => a.unit.id)).toEqual([ids['SC-YJT-ZB1']]);
+    expect(t.assignments.nodes.map((a: any) => a.unit.id)).toEqual([ids['SC-YJT-ZB1']]);
     const guided = (await h.ok(ISSUE, { i: task({ key: 'g', scope: { unit: 'SC-JGGW', relation: 'GUIDED_BY' } }) })).issueTask;
-    expect(guided.assignments.map((a: any) => a.unit.id).sort()).toEqual([ids['SC-DZJ'], ids['SC-YJT-DZ']].sort());
+    expect(guided.assignments.nodes.map((a: any) => a.unit.id).sort()).toEqual([ids['SC-DZJ'], ids['SC-YJT-DZ']].sort());
   });
 
   it('is idempotent by key; a different task under a used key is a CONFLICT, not an overwrite', async () => {
@@ -114,7 +114,7 @@ describe('task findings', () => {
 
   it('finds duplicates, overreach and missing routine items across a scope, with suggestions in Chinese', async () => {
     await seed();
-    const found = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts;
+    const found = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts.nodes;
     const kinds = found.map((f: any) => `${f.kind}@${f.unit.id}`).sort();
     expect(kinds).toEqual([
       `DUPLICATE@${ids['SC-DZJ']}`,
@@ -130,19 +130,19 @@ describe('task findings', () => {
 
   it('answers one unit through Unit.taskConflicts, the same as the scope for it', async () => {
     await seed();
-    const r = await h.ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Unit { taskConflicts(from: "2026-01-01", to: "2026-12-31") { kind } } } }`,
+    const r = await h.ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Unit { taskConflicts(from: "2026-01-01", to: "2026-12-31") { nodes { kind } } } } }`,
       { reps: [{ __typename: 'Unit', id: ids['SC-DZJ'] }] });
-    expect(r._entities[0].taskConflicts.map((f: any) => f.kind).sort()).toEqual(['DUPLICATE', 'OVERREACH']);
+    expect(r._entities[0].taskConflicts.nodes.map((f: any) => f.kind).sort()).toEqual(['DUPLICATE', 'OVERREACH']);
   });
 
   it('merging a duplicate pair settles it: no longer reported, the record stays', async () => {
     await seed();
-    const dup = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts.find((f: any) => f.kind === 'DUPLICATE');
+    const dup = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts.nodes.find((f: any) => f.kind === 'DUPLICATE');
     const [keep, merge] = dup.assignments.map((a: any) => a.id);
     const merged = (await h.ok(`mutation { mergeAssignments(keep: "${keep}", merge: "${merge}", note: "合并落实") {
       id status mergedInto { id } settlements { kind by note at kept { id } } } }`)).mergeAssignments;
     expect(merged).toMatchObject({ status: 'MERGED', mergedInto: { id: keep }, settlements: [{ kind: 'MERGE', by: 'hub-operator', note: '合并落实', kept: { id: keep } }] });
-    const after = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts.map((f: any) => f.kind);
+    const after = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts.nodes.map((f: any) => f.kind);
     expect(after).not.toContain('DUPLICATE');
     const again = await h.run(`mutation { mergeAssignments(keep: "${keep}", merge: "${merge}") { id } }`);
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
@@ -150,7 +150,7 @@ describe('task findings', () => {
 
   it('withdrawing refuses a stale version with CONFLICT and keeps the record', async () => {
     await seed();
-    const [a] = (await h.ok(`{ _entities(representations: [{ __typename: "Unit", id: "${ids['SC-YJT-ZB1']}" }]) { ... on Unit { assignments(from: "2026-01-01", to: "2026-12-31") { id version } } } }`))._entities[0].assignments;
+    const [a] = (await h.ok(`{ _entities(representations: [{ __typename: "Unit", id: "${ids['SC-YJT-ZB1']}" }]) { ... on Unit { assignments(from: "2026-01-01", to: "2026-12-31") { nodes { id version } } } } }`))._entities[0].assignments.nodes;
     const stale = await h.run(`mutation { withdrawAssignment(id: "${a.id}", version: ${a.version + 1}) { id } }`);
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'version' });
     const done = (await h.ok(`mutation { withdrawAssignment(id: "${a.id}", version: ${a.version}, note: "改由支部自行安排") { status version settlements { kind } } }`)).withdrawAssignment;
@@ -163,7 +163,7 @@ describe('task findings', () => {
     const IDS = CONFLICTS.replace('tasks { id title } assignments { id }', 'tasks { id __typename } assignments { ref: id }');
     const cost = async (q: string) => {
       h.database.statements.reset();
-      const out = (await h.ok(q, { scope: 'SC-JGGW' })).taskConflicts;
+      const out = (await h.ok(q, { scope: 'SC-JGGW' })).taskConflicts.nodes;
       return { out, statements: h.database.statements.count };
     };
     await cost(FULL); // the scan's read is then held (the next test): only the loaders differ below
@@ -183,7 +183,7 @@ describe('task findings', () => {
     const scans = caches.scans;
     const scan = async () => {
       h.database.statements.reset();
-      const out: string[] = (await h.ok(CONFLICTS, { scope: "SC-JGGW" })).taskConflicts.map((f: any) => `${f.kind}@${f.unit.id}:${f.from}`).sort();
+      const out: string[] = (await h.ok(CONFLICTS, { scope: "SC-JGGW" })).taskConflicts.nodes.map((f: any) => `${f.kind}@${f.unit.id}:${f.from}`).sort();
       return { out, statements: h.database.statements.count };
     };
     const { loads, updates } = scans;
@@ -195,7 +195,7 @@ describe('task findings', () => {
     expect([scans.loads, scans.updates]).toEqual([loads + 1, updates]);
     // Withdrawing the first half's 三会一课 (a write to assignments) is seen by the next scan,
     // which reads what changed (two statements), not everything.
-    const [a] = (await h.ok(`{ _entities(representations: [{ __typename: "Unit", id: "${ids['SC-YJT-ZB1']}" }]) { ... on Unit { assignments(from: "2026-01-01", to: "2026-12-31") { id version } } } }`))._entities[0].assignments;
+    const [a] = (await h.ok(`{ _entities(representations: [{ __typename: "Unit", id: "${ids['SC-YJT-ZB1']}" }]) { ... on Unit { assignments(from: "2026-01-01", to: "2026-12-31") { nodes { id version } } } } }`))._entities[0].assignments.nodes;
     await h.ok(`mutation { withdrawAssignment(id: "${a.id}", version: ${a.version}) { id } }`);
     const withdrawn = await scan();
     expect(withdrawn.out.filter((f) => f.startsWith('MISSING@'))).toHaveLength(4);
@@ -220,7 +220,7 @@ describe('task findings', () => {
     const scans = cachesOf(h.database).scans;
     const scan = async () => {
       h.database.statements.reset();
-      const out = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts.length as number;
+      const out = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts.nodes.length as number;
       return { out, statements: h.database.statements.count };
     };
     await scan();
@@ -238,7 +238,7 @@ describe('task findings', () => {
   it('a scan reads everything again after the tables were truncated (a new epoch)', async () => {
     await seed();
     const scans = cachesOf(h.database).scans;
-    const kinds = async () => ((await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts as Array<{ kind: string }>).map((f) => f.kind);
+    const kinds = async () => ((await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts.nodes as Array<{ kind: string }>).map((f) => f.kind);
     expect(await kinds()).toContain('DUPLICATE');
     const { loads, updates } = scans;
     await h.database.asOwner((db) => db.execute(sql`truncate tasks.tasks, tasks.assignments cascade`));
@@ -251,7 +251,7 @@ describe('task findings', () => {
   it('costs the same number of statements and org calls for one unit as for several', async () => {
     await seed();
     const q = (units: string[]) => `{ _entities(representations: ${JSON.stringify(units.map((u) => ({ __typename: 'Unit', id: ids[u] }))).replace(/"(__typename|id)"/g, '$1')}) {
-      ... on Unit { taskConflicts(from: "2026-01-01", to: "2026-12-31") { kind tasks { title } } } } }`;
+      ... on Unit { taskConflicts(from: "2026-01-01", to: "2026-12-31") { nodes { kind tasks { title } } } } } }`;
     const cost = async (units: string[]) => {
       h.database.statements.reset();
       h.orgCalls.count = 0;

@@ -1,6 +1,7 @@
-import { ImportReport, JSONScalar } from '@tiaokuai/common';
+import { ImportReport, JSONScalar, PageArgsType } from '@tiaokuai/common';
 
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { checkPage, findingKey, findingSummary, NS, pageOf, rankKey, schemeKey } from '../assessments/pages';
 import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding as Finding, JointProposal as Proposal } from '../domain/findings/types';
 import type { StarLevel } from '../domain/stars';
@@ -14,9 +15,9 @@ import { defineScheme, listSchemes, schemeOf } from '../assessments/scheme.servi
 import { canSeeSubmission, correctAssessment, submitAssessment } from '../assessments/submission.service';
 import { isId, inspectionsOfUnit, type InspectionRecord, type JointInspectionRecord, type RevisionRecord, type SchemeRecord, type SubmissionRecord } from '../assessments/store';
 import {
-  AcceptJointInspectionInput, AssessmentFinding, AssessmentFindingKindEnum, AssessmentResults, BranchKindEnum, Combination, CorrectAssessmentInput, EvaluatorGroup, GradeBand,
-  ExportFile, ExportFormatEnum, IndicatorScore, Inspection, ScoreOutlier, ScoreOutliers, JointInspection, JointProposal, MergedIndicator, Rating, ResultRow, ScheduleInspectionInput, Scheme, SchemeIndicator, SchemeInput,
-  StarGrading, StarLevelInput, StarRow, SubmitAssessmentInput, Submission, SubmissionRevision, Unit, UnitAssessment,
+  AcceptJointInspectionInput, AssessmentFinding, AssessmentFindingConnection, AssessmentFindingKindEnum, BranchKindEnum, Combination, CorrectAssessmentInput, EvaluatorGroup, GradeBand,
+  ExportFile, ExportFormatEnum, IndicatorScore, Inspection, ScoreOutlier, ScoreOutliers, JointInspection, JointProposal, MergedIndicator, Rating, ResultRow, ResultRowConnection, ScheduleInspectionInput, Scheme, SchemeConnection, SchemeIndicator, SchemeInput,
+  StarGrading, StarLevelInput, StarRow, StarRowConnection, SubmitAssessmentInput, Submission, SubmissionRevision, Unit, UnitAssessment,
 } from './types';
 
 export const unitRef = (id: string) => ({ id });
@@ -31,6 +32,15 @@ export const flatAssessment = (a: UnitAssessmentRecord) => ({
 });
 type FlatAssessment = ReturnType<typeof flatAssessment>;
 
+/**
+ * A page of findings (order: assessments/pages.ts) with the summary of them all. Only the page
+ * is turned into GraphQL objects; the findings live as long as the request.
+ */
+const findingPage = (findings: readonly Finding[], page: PageArgsType): AssessmentFindingConnection => ({
+  ...pageOf(NS.findings, findings, findingKey, page, (f) => f as unknown as AssessmentFinding),
+  summary: findingSummary(findings),
+});
+
 @Resolver(() => Scheme)
 export class SchemeResolver {
   @Query(() => Scheme, { nullable: true, description: 'A scheme by id' })
@@ -38,9 +48,13 @@ export class SchemeResolver {
     return isId(id) ? ctx.loaders.scheme.load(id) : null;
   }
 
-  @Query(() => [Scheme], { description: 'Schemes, newest year first (every scheme is published to the units it assesses)' })
-  schemes(@Arg('issuer', () => String, { nullable: true }) issuer: string | null, @Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() ctx: AssessmentsContext) {
-    return listSchemes(ctx, { issuer, year });
+  @Query(() => SchemeConnection, { description: 'Schemes, a page at a time: newest year first, then by id (every scheme is published to the units it assesses)' })
+  async schemes(
+    @Arg('issuer', () => String, { nullable: true }) issuer: string | null, @Arg('year', () => Int, { nullable: true }) year: number | null,
+    @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: AssessmentsContext,
+  ): Promise<SchemeConnection> {
+    checkPage(NS.schemes, page);
+    return pageOf(NS.schemes, await listSchemes(ctx, { issuer, year }), schemeKey, page, (s) => s as unknown as Scheme);
   }
 
   @Mutation(() => Scheme, { description: 'Defines a scheme (checked whole: weights, bands, 双百分 rule); idempotent by key, never rewritten' })
@@ -61,16 +75,16 @@ export class SchemeResolver {
       : { method: c.method, partyWeight: null, businessWeight: null, matrix: c.matrix };
   }
 
-  @FieldResolver(() => AssessmentResults, { description: 'Graded units ranked (within `scope`, a unit code, when given; else every unit you may see)' })
+  @FieldResolver(() => ResultRowConnection, { description: 'Graded units ranked (within `scope`, a unit code, when given; else every unit you may see), a page at a time: by rank, then unit id. Ranks are the whole list\'s, so they stay right on every page' })
   async results(
     @Root() s: SchemeRecord,
     @Arg('scope', () => String, { nullable: true }) scope: string | null,
-    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AssessmentsContext,
-  ) {
+  ): Promise<ResultRowConnection> {
+    checkPage(NS.results, page);
     const { rows } = await schemeResults(ctx, s.id, scope);
-    return { total: rows.length, rows: rows.slice(Math.max(0, offset), Math.max(0, offset) + Math.min(Math.max(first, 0), 10_000)).map((r) => ({ ...flatAssessment(r), rank: r.rank })) };
+    return pageOf(NS.results, rows, rankKey, page, (r) => ({ ...flatAssessment(r), rank: r.rank }) as unknown as ResultRow);
   }
 
   @FieldResolver(() => ScoreOutliers, { description: 'Scores far from the other graded units\' (within `scope` when given): per indicator, party-building and business score' })
@@ -84,7 +98,7 @@ export class SchemeResolver {
   }
 
   @FieldResolver(() => StarGrading, { description: '党支部达标定级 of the graded units of `kinds` in `scope`, quotas never exceeded (default 10% five-star, 40% four-star, 30% three-star, the rest two-star)' })
-  stars(
+  async stars(
     @Root() s: SchemeRecord,
     @Arg('scope') scope: string,
     @Arg('levels', () => [StarLevelInput], { nullable: true }) levels: StarLevelInput[] | null,
@@ -92,7 +106,8 @@ export class SchemeResolver {
     @Ctx() ctx: AssessmentsContext,
   ) {
     const given = levels?.map((l) => ({ stars: l.stars, ...(l.share != null ? { share: l.share } : {}), ...(l.minScore != null ? { minScore: l.minScore } : {}) }));
-    return starGrading(ctx, s.id, scope, given ?? DEFAULT_LEVELS, kinds);
+    const g = await starGrading(ctx, s.id, scope, given ?? DEFAULT_LEVELS, kinds);
+    return { graded: g.graded, rule: g.rule, allRows: g.rows };
   }
 }
 
@@ -118,6 +133,14 @@ export class InterchangeResolver {
 export class ResultRowResolver {
   @FieldResolver(() => Unit) unit(@Root() r: FlatAssessment) { return unitRef(r.unitId); }
   @FieldResolver(() => Submission, { nullable: true }) grading(@Root() r: FlatAssessment) { return r.grading; }
+}
+
+@Resolver(() => StarGrading)
+export class StarGradingResolver {
+  @FieldResolver(() => StarRowConnection, { description: 'The rows you may see, a page at a time: by rank, then unit id (ranks and quotas are the whole grading\'s)' })
+  rows(@Root() g: StarGrading, @Args(() => PageArgsType) page: PageArgsType): StarRowConnection {
+    return pageOf(NS.stars, g.allRows as Array<StarRow & { unitId: string }>, rankKey, page, (r) => r);
+  }
 }
 
 @Resolver(() => StarRow)
@@ -173,15 +196,17 @@ export class SubmissionResolver {
 
 @Resolver(() => AssessmentFinding)
 export class AssessmentFindingResolver {
-  @Query(() => [AssessmentFinding], { description: 'Assessment findings of a committee\'s scope (a unit code) in a year' })
+  @Query(() => AssessmentFindingConnection, { description: 'Assessment findings of a committee\'s scope (a unit code) in a year, of `kinds` when given, a page at a time: by unit id, then kind, then period (a finding keeps its cursor from one scan to the next); `summary` counts every finding the filters select' })
   async assessmentFindings(
     @Arg('scope') scope: string,
     @Arg('year', () => Int) year: number,
     @Arg('kinds', () => [AssessmentFindingKindEnum], { nullable: true }) kinds: string[] | null,
+    @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AssessmentsContext,
-  ) {
+  ): Promise<AssessmentFindingConnection> {
+    checkPage(NS.findings, page);
     const all = await scopeFindings(ctx, scope, year);
-    return kinds ? all.filter((f) => kinds.includes(f.kind)) : all;
+    return findingPage(kinds ? all.filter((f) => kinds.includes(f.kind)) : all, page);
   }
 
   @FieldResolver(() => Unit) unit(@Root() f: Finding) { return unitRef(f.unitId); }
@@ -242,11 +267,12 @@ export class UnitResolver {
     return (await ctx.org.canSee(u.id)) ? inspectionsOfUnit(ctx.db, u.id, year) : [];
   }
 
-  @FieldResolver(() => [AssessmentFinding], { description: 'Its assessment findings in `year` (batched across units)' })
-  async assessmentFindings(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
+  @FieldResolver(() => AssessmentFindingConnection, { description: 'Its assessment findings in `year` (batched across units), a page at a time (the order of Query.assessmentFindings); empty when out of sight' })
+  async assessmentFindings(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: AssessmentsContext): Promise<AssessmentFindingConnection> {
     checkYear(year);
-    if (!(await ctx.org.canSee(u.id))) return [];
-    return ctx.loaders.findings.load({ unitId: u.id, year });
+    checkPage(NS.findings, page);
+    if (!(await ctx.org.canSee(u.id))) return findingPage([], page);
+    return findingPage(await ctx.loaders.findings.load({ unitId: u.id, year }), page);
   }
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DateScalar, enumOf } from '@tiaokuai/common';
+import { connectionType, DateScalar, enumOf } from '@tiaokuai/common';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MEASURES, PARTS } from '../domain/scheme';
 
@@ -130,11 +130,10 @@ export class ResultRow extends UnitAssessment {
   @Field(() => Int, { description: 'Equal results share a rank; the next rank skips (1, 2, 2, 4)' }) rank!: number;
 }
 
-@ObjectType()
-export class AssessmentResults {
-  @Field(() => Int, { description: 'Graded units in the scope' }) total!: number;
-  @Field(() => [ResultRow]) rows!: ResultRow[];
-}
+export const ResultRowConnection = connectionType('ResultRow', ResultRow, {
+  description: 'A page of ranked results, by rank then unit id; ranks are the whole list\'s, so they stay right on every page; totalCount: the graded units in the scope you may see',
+});
+export type ResultRowConnection = InstanceType<typeof ResultRowConnection>;
 
 @ObjectType()
 export class StarRow {
@@ -149,8 +148,12 @@ export class StarRow {
 export class StarGrading {
   @Field(() => Int) graded!: number;
   @Field({ description: 'The quota rule as applied' }) rule!: string;
-  @Field(() => [StarRow]) rows!: StarRow[];
+  /** Every row (served a page at a time: SchemeResolver's StarGrading.rows). */
+  allRows!: StarRow[];
 }
+
+export const StarRowConnection = connectionType('StarRow', StarRow, { description: 'A page of star rows, by rank then unit id' });
+export type StarRowConnection = InstanceType<typeof StarRowConnection>;
 
 @ObjectType({ description: 'A score far from those of the other graded units in the scope' })
 export class ScoreOutlier {
@@ -352,3 +355,23 @@ export class StarLevelInput {
   @Field(() => Float, { nullable: true }) share?: number;
   @Field(() => Float, { nullable: true }) minScore?: number;
 }
+
+@ObjectType({ description: 'How many findings of one kind the whole list holds' })
+export class AssessmentFindingKindCount {
+  @Field(() => AssessmentFindingKindEnum) kind!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'Figures about every finding of the list, not only the page: for dashboards' })
+export class AssessmentFindingSummary {
+  @Field(() => Int, { description: 'Findings in the whole list' }) total!: number;
+  @Field(() => [AssessmentFindingKindCount], { description: 'Every kind, in AssessmentFindingKind order, with its count (0 included)' }) byKind!: AssessmentFindingKindCount[];
+}
+
+export const AssessmentFindingConnection = connectionType('AssessmentFinding', AssessmentFinding, {
+  summary: AssessmentFindingSummary,
+  description: 'A page of assessment findings, by unit id, then kind, then period, then a digest of what the finding is about (a finding keeps its cursor from one scan to the next)',
+});
+export type AssessmentFindingConnection = InstanceType<typeof AssessmentFindingConnection>;
+export const SchemeConnection = connectionType('Scheme', Scheme, { description: 'A page of schemes, newest year first, then by id' });
+export type SchemeConnection = InstanceType<typeof SchemeConnection>;

@@ -2,9 +2,10 @@
  * Progress reports, the year's targets/progress/results, the work calendar, and managing the
  * responsibility list (issue 4 §5–§7).
  */
-import { DateScalar } from '@tiaokuai/common';
+import { DateScalar, PageArgsType } from '@tiaokuai/common';
 import { taskOf, unitRef } from './resolvers';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { checkPage, NS, padId, pageOf } from '../tasks/pages';
 import type { TasksContext } from '../context';
 import type { CalendarEntry as CalendarEntryRecord } from '../domain/calendar';
 import { isOverdue, OUTLIER_RULE, type IndicatorResult as IndicatorRecord } from '../domain/report';
@@ -14,8 +15,8 @@ import { scopeWorkReport, unitWorkReport, type ReportRow } from '../tasks/report
 import { defineRequiredItem, retireRequiredItem } from '../tasks/required-items.service';
 import { requiredItemRows, type AssignmentRecord } from '../tasks/task.store';
 import {
-  Assignment, CalendarEntry, IndicatorResult, ProgressReport, ReportLine, ReportProgressInput, RequiredItem, RequiredItemInput,
-  ScopeWorkReport, Task, Unit, UnitProgress, WorkReport,
+  Assignment, CalendarEntry, IndicatorResult, IndicatorResultConnection, ProgressReport, ReportLine, ReportProgressInput, RequiredItem, RequiredItemConnection, RequiredItemInput,
+  ScopeWorkReport, Task, Unit, UnitProgress, UnitProgressConnection, WorkReport,
 } from './types';
 
 
@@ -42,10 +43,11 @@ export class ProgressResolver {
 
 @Resolver(() => RequiredItem)
 export class RequiredItemResolver {
-  @Query(() => [RequiredItem], { description: 'The responsibility list (责任清单)' })
-  async requiredItems(@Arg('includeRetired', { defaultValue: false }) includeRetired: boolean, @Ctx() ctx: TasksContext) {
+  @Query(() => RequiredItemConnection, { description: 'The responsibility list (责任清单), a page at a time, by code' })
+  async requiredItems(@Arg('includeRetired', { defaultValue: false }) includeRetired: boolean, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<RequiredItemConnection> {
+    checkPage(NS.requiredItems, page);
     const rows = await requiredItemRows(ctx.db);
-    return includeRetired ? rows : rows.filter((r) => !r.retiredOn);
+    return pageOf(NS.requiredItems, includeRetired ? rows : rows.filter((r) => !r.retiredOn), (r) => r.code, page, (r) => r as RequiredItem);
   }
 
   @Mutation(() => RequiredItem, { description: 'The hub\'s operator: adds an item to the responsibility list, or changes one (reinstating it if retired); each change is kept' })
@@ -92,7 +94,17 @@ export class ScopeReportResolver {
   @Query(() => ScopeWorkReport, { description: 'A committee\'s scope (a unit code) for a year: totals, each unit\'s progress, values far from their peers' })
   async workReport(@Arg('scope') scope: string, @Arg('year', () => Int) year: number, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() ctx: TasksContext): Promise<ScopeWorkReport> {
     const r = await scopeWorkReport(ctx, scope, year, asOf);
-    return { scopeId: r.scopeId, year: r.year, asOf: r.asOf, progress: r.progress, units: r.units, outliers: r.outliers.map(toResult), outlierRule: OUTLIER_RULE };
+    return { scopeId: r.scopeId, year: r.year, asOf: r.asOf, progress: r.progress, allUnits: r.units, allOutliers: r.outliers.map(toResult), outlierRule: OUTLIER_RULE };
+  }
+
+  @FieldResolver(() => UnitProgressConnection, { description: 'Each unit\'s progress, a page at a time, by unit id' })
+  units(@Root() r: ScopeWorkReport, @Args(() => PageArgsType) page: PageArgsType): UnitProgressConnection {
+    return pageOf(NS.unitProgress, r.allUnits, (u) => padId(u.unitId), page, (u) => u);
+  }
+
+  @FieldResolver(() => IndicatorResultConnection, { description: 'Only the flagged measures, a page at a time: by unit id, then measure, then task id' })
+  outliers(@Root() r: ScopeWorkReport, @Args(() => PageArgsType) page: PageArgsType): IndicatorResultConnection {
+    return pageOf(NS.outliers, r.allOutliers, (o) => `${padId(o.unitId)}|${o.measure}|${o.taskId === null ? '' : padId(o.taskId)}`, page, (o) => o);
   }
 
   @FieldResolver(() => Unit)

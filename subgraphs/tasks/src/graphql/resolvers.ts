@@ -1,6 +1,6 @@
-import { DateScalar, ImportReport, JSONScalar, NotFoundError, selectsOnly, today } from '@tiaokuai/common';
+import { DateScalar, ImportReport, JSONScalar, NotFoundError, PageArgsType, selectsOnly, today } from '@tiaokuai/common';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../context';
 import { judgedOn } from '../domain/authority';
 import type { TaskFinding } from '../domain/types';
@@ -9,7 +9,10 @@ import { importTasks, issueTask } from '../tasks/issue.service';
 import { assignmentActivity } from '../tasks/activity.service';
 import { mergeAssignments, withdrawAssignment } from '../tasks/settle.service';
 import { assignmentsOfUnits, settlementsOf, type AssignmentRecord, type TaskRecord } from '../tasks/task.store';
-import { ActivityQuestionInput, Assignment, AuthorityEnum, IssuerRelationEnum, IssueTaskInput, Settlement, Task, TaskConflict, Unit } from './types';
+import { checkPage, findingKey, findingSummary, NS, padId, pageOf } from '../tasks/pages';
+import {
+  ActivityQuestionInput, Assignment, AssignmentConnection, AuthorityEnum, IssuerRelationEnum, IssueTaskInput, Settlement, Task, TaskConflict, TaskConflictConnection, Unit,
+} from './types';
 
 /** An entity by id alone: a unit (org resolves the rest), or a task or assignment when nothing else is asked of it. */
 export const ref = (id: string) => ({ id });
@@ -42,6 +45,18 @@ const toConflict = (f: TaskFinding): TaskConflict => ({
   unitId: f.unitId, taskIds: f.taskIds, assignmentIds: f.assignmentIds, issuerIds: f.issuerIds,
 });
 
+/**
+ * A page of findings (order: tasks/pages.ts) with the summary of them all. Only the page is
+ * turned into GraphQL objects; the findings themselves live as long as the request.
+ */
+const conflictPage = (findings: readonly TaskFinding[], page: PageArgsType): TaskConflictConnection => ({
+  ...pageOf(NS.taskConflicts, findings, findingKey, page, toConflict),
+  summary: findingSummary(findings),
+});
+
+/** A page of assignments, by id. */
+const assignmentPage = (rows: readonly AssignmentRecord[], page: PageArgsType): AssignmentConnection => pageOf(NS.assignments, rows, (a) => padId(a.id), page, (a) => a as unknown as Assignment);
+
 @Resolver(() => Task)
 export class TaskResolver {
   @Query(() => Task, { nullable: true, description: 'A task by id (null when unknown or out of sight)' })
@@ -50,9 +65,10 @@ export class TaskResolver {
     return t && (await canSeeTask(ctx, t)) ? t : null;
   }
 
-  @Query(() => [TaskConflict], { description: 'Every task finding in a committee\'s scope (a unit code: its subtree and the units it leads or guides) over [from, to]' })
-  async taskConflicts(@Arg('scope') scope: string, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() ctx: TasksContext) {
-    return (await scopeFindings(ctx, scope, from, to)).map(toConflict);
+  @Query(() => TaskConflictConnection, { description: 'Task findings in a committee\'s scope (a unit code: its subtree and the units it leads or guides) over [from, to], a page at a time: by unit id, then kind, then what the finding is about (a finding keeps its cursor from one scan to the next); `summary` counts them all' })
+  async taskConflicts(@Arg('scope') scope: string, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<TaskConflictConnection> {
+    checkPage(NS.taskConflicts, page);
+    return conflictPage(await scopeFindings(ctx, scope, from, to), page);
   }
 
   @Query(() => [Int], { description: 'For other subgraphs (the hub\'s operator only): for each question, how many assignments the issuer gave the unit whose task period overlaps [from, to], not withdrawn. In order' })
@@ -78,12 +94,13 @@ export class TaskResolver {
     return found(ctx.loaders.task.loadMany(t.incompatibleWith));
   }
 
-  @FieldResolver(() => [Assignment], { description: 'The units it reached (those the caller may see, unless the caller sees the issuer)' })
-  async assignments(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
+  @FieldResolver(() => AssignmentConnection, { description: 'The units it reached (those the caller may see, unless the caller sees the issuer), a page at a time, by id' })
+  async assignments(@Root() t: TaskRecord, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<AssignmentConnection> {
+    checkPage(NS.assignments, page);
     const all = await ctx.loaders.assignmentsOfTask.load(t.id);
-    if (await ctx.org.canSee(t.issuerId)) return all;
+    if (await ctx.org.canSee(t.issuerId)) return assignmentPage(all, page);
     const v = await ctx.org.visible();
-    return v.all ? all : all.filter((a) => v.ids.has(a.unitId));
+    return assignmentPage(v.all ? all : all.filter((a) => v.ids.has(a.unitId)), page);
   }
 }
 
@@ -154,22 +171,26 @@ export class TaskConflictResolver {
 
 @Resolver(() => Unit)
 export class UnitResolver {
-  @FieldResolver(() => [Assignment], { nullable: true, description: 'Its assignments whose task period touches [from, to] (default: this year); null when out of sight' })
-  async assignments(@Root() u: Unit, @Arg('from', () => DateScalar, { nullable: true }) from: string | null, @Arg('to', () => DateScalar, { nullable: true }) to: string | null, @Ctx() ctx: TasksContext) {
+  @FieldResolver(() => AssignmentConnection, { description: 'Its assignments whose task period touches [from, to] (default: this year), a page at a time, by id; empty when out of sight' })
+  async assignments(
+    @Root() u: Unit, @Arg('from', () => DateScalar, { nullable: true }) from: string | null, @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+    @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext,
+  ): Promise<AssignmentConnection> {
     const year = today().slice(0, 4);
     const f = from ?? `${year}-01-01`;
     const t = to ?? `${year}-12-31`;
     checkWindow(f, t);
-    if (!(await ctx.org.canSee(u.id))) return null;
+    checkPage(NS.assignments, page);
+    if (!(await ctx.org.canSee(u.id))) return assignmentPage([], page);
     const rows = await assignmentsOfUnits(ctx.db, [u.id], f, t, false);
     for (const { a, t: task } of rows) { ctx.loaders.task.prime(task.id, task); ctx.loaders.assignment.prime(a.id, a); }
-    return rows.map((r) => r.a);
+    return assignmentPage(rows.map((r) => r.a), page);
   }
 
-  @FieldResolver(() => [TaskConflict], { nullable: true, description: 'Its task findings over [from, to]; null when out of sight' })
-  async taskConflicts(@Root() u: Unit, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() ctx: TasksContext) {
-    const found = await unitFindings(ctx, u.id, from, to);
-    return found ? found.map(toConflict) : null;
+  @FieldResolver(() => TaskConflictConnection, { description: 'Its task findings over [from, to], a page at a time (the order of Query.taskConflicts); empty when out of sight' })
+  async taskConflicts(@Root() u: Unit, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<TaskConflictConnection> {
+    checkPage(NS.taskConflicts, page);
+    return conflictPage((await unitFindings(ctx, u.id, from, to)) ?? [], page);
   }
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DateScalar, enumOf } from '@tiaokuai/common';
+import { connectionType, DateScalar, enumOf } from '@tiaokuai/common';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FREQUENCIES, TASK_CATEGORIES } from '../domain/types';
 import { SCOPE_RELATIONS, UNIT_KINDS } from '../domain/validate';
@@ -158,8 +158,10 @@ export class ScopeWorkReport {
   @Field(() => Int) year!: number;
   @Field(() => DateScalar) asOf!: string;
   @Field(() => ProgressSummary) progress!: ProgressSummary;
-  @Field(() => [UnitProgress]) units!: UnitProgress[];
-  @Field(() => [IndicatorResult], { description: 'Only the flagged ones' }) outliers!: IndicatorResult[];
+  /** Every unit's progress (served a page at a time: ScopeReportResolver.units). */
+  allUnits!: UnitProgress[];
+  /** Every flagged measure (served a page at a time: ScopeReportResolver.outliers). */
+  allOutliers!: IndicatorResult[];
   @Field() outlierRule!: string;
   scopeId!: string;
 }
@@ -258,3 +260,32 @@ export class ActivityQuestionInput {
   @Field(() => DateScalar) from!: string;
   @Field(() => DateScalar) to!: string;
 }
+
+// Connections (Relay cursor connections: packages/common/src/paging.ts). Each list that grows
+// with a scope or with time is served a page at a time; its order is documented with its field.
+
+@ObjectType({ description: 'How many findings of one kind the whole list holds' })
+export class TaskConflictKindCount {
+  @Field(() => TaskConflictKindEnum) kind!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'Figures about every finding of the list, not only the page: for dashboards' })
+export class TaskConflictSummary {
+  @Field(() => Int, { description: 'Findings in the whole list' }) total!: number;
+  @Field(() => [TaskConflictKindCount], { description: 'Every kind, in TaskConflictKind order, with its count (0 included)' }) byKind!: TaskConflictKindCount[];
+}
+
+export const TaskConflictConnection = connectionType('TaskConflict', TaskConflict, {
+  summary: TaskConflictSummary,
+  description: 'A page of task findings, ordered by unit id, then kind, then a digest of the assignments, tasks and period concerned (a finding keeps its cursor from one scan to the next)',
+});
+export type TaskConflictConnection = InstanceType<typeof TaskConflictConnection>;
+export const AssignmentConnection = connectionType('Assignment', Assignment, { description: 'A page of assignments, ordered by id' });
+export type AssignmentConnection = InstanceType<typeof AssignmentConnection>;
+export const RequiredItemConnection = connectionType('RequiredItem', RequiredItem, { description: 'A page of the responsibility list, ordered by code' });
+export type RequiredItemConnection = InstanceType<typeof RequiredItemConnection>;
+export const UnitProgressConnection = connectionType('UnitProgress', UnitProgress, { description: 'A page of units\' progress, ordered by unit id' });
+export type UnitProgressConnection = InstanceType<typeof UnitProgressConnection>;
+export const IndicatorResultConnection = connectionType('IndicatorResult', IndicatorResult, { description: 'A page of measures, ordered by unit id, then measure, then task id' });
+export type IndicatorResultConnection = InstanceType<typeof IndicatorResultConnection>;

@@ -1,0 +1,183 @@
+process.env.HUB_TODAY = '2026-12-20';
+import { encodeCursor, type Identity } from '@tiaokuai/common';
+import { BRANCHES, province, schemeInput, scoresAt } from './fixtures';
+import { assessmentsHarness, walkPages, type AssessmentsHarness, type Page } from './testing';
+
+/**
+ * Every list of this subgraph that grows with a scope or with time is a cursor connection
+ * (packages/common/src/paging.ts; ARCHITECTURE.md "Bounded answers"): walked page by page both
+ * ways it gives the whole list exactly once, in its documented order; pages are capped; a
+ * cursor of another list is refused; the summary counts the whole list; ranks are the whole
+ * list's on every page.
+ */
+
+let h: AssessmentsHarness;
+let ids: Record<string, string>;
+const PAGE = 'edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount';
+const ARGS = '$first: Int, $after: String, $last: Int, $before: String';
+const PASS = 'first: $first, after: $after, last: $last, before: $before';
+const outsider: Identity = { subject: 'viewer@JS-SW', body: 'JS-SW', role: 'VIEWER', hubAdmin: false };
+
+beforeAll(async () => { h = await assessmentsHarness(); }, 120_000);
+afterAll(async () => { await h?.close(); delete process.env.HUB_TODAY; });
+beforeEach(async () => {
+  await h.resetTo(province());
+  const codes = province().units.map((u) => u.code);
+  const d = await h.org(`{ unitsByCode(codes: ${JSON.stringify(codes)}) { id code } }`);
+  ids = Object.fromEntries(d.unitsByCode.map((u: any) => [u.code, u.id]));
+});
+
+const DEFINE = `mutation($i: SchemeInput!) { defineScheme(input: $i) { id } }`;
+const SUBMIT = `mutation($i: SubmitAssessmentInput!) { submitAssessment(input: $i) { id } }`;
+const SCHEDULE = `mutation($i: ScheduleInspectionInput!) { scheduleInspection(input: $i) { id } }`;
+const define = async (over: Record<string, unknown> = {}) => (await h.ok(DEFINE, { i: schemeInput(over) })).defineScheme.id as string;
+const submit = (scheme: string, unit: string, assessor: string, p: number) =>
+  h.ok(SUBMIT, { i: { scheme, unit, assessor, on: '2026-12-10', businessScore: p, ...scoresAt(p) } });
+
+/** Six branches graded by the work committee, two ties among them. */
+async function graded(): Promise<string> {
+  const s = await define();
+  const scores = [95, 85, 85, 70, 70, 99];
+  for (const [i, code] of BRANCHES.entries()) await submit(s, code, 'SC-JGGW', scores[i]);
+  return s;
+}
+
+/**
+ * A page over 500, first with last, and a cursor of another list (well formed, another list's
+ * namespace) are refused with BAD_USER_INPUT naming the argument.
+ */
+async function expectRefusals(query: string, variables: Record<string, unknown> = {}) {
+  const foreign = encodeCursor('someOtherList', '000000000001');
+  const cases: Array<[Record<string, unknown>, string]> = [
+    [{ first: 501 }, 'first'], [{ last: 501 }, 'last'], [{ first: 1, last: 1 }, 'last'], [{ first: 1, after: foreign }, 'after'], [{ last: 1, before: foreign }, 'before'],
+  ];
+  for (const [args, field] of cases) {
+    const r = await h.run(query, { ...variables, ...args });
+    expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ args, code: 'BAD_USER_INPUT', field });
+  }
+}
+
+/** Walks with pages of `size`; both ways give `whole` (one page of 500) exactly, once each. */
+async function expectWalks<N>(fetch: (args: Record<string, unknown>) => Promise<Page<N>>, size: number, show: (n: N) => string = (n) => JSON.stringify(n)) {
+  const whole = await fetch({ first: 500 });
+  expect(whole.pageInfo.hasNextPage).toBe(false);
+  expect(whole.nodes).toHaveLength(whole.totalCount);
+  const walked = await walkPages(fetch, size);
+  expect(walked.forwards.map(show)).toEqual(whole.nodes.map(show));
+  expect(walked.backwards.map(show)).toEqual(whole.nodes.map(show));
+  expect(new Set(whole.edges.map((e) => e.cursor)).size).toBe(whole.nodes.length);
+  expect(walked.pages).toBe(Math.max(1, Math.ceil(whole.totalCount / size)));
+  return whole;
+}
+
+describe('Scheme.results: a connection with the whole list\'s ranks', () => {
+  it('walks every page both ways; the ranks on each page are those of the whole ranking', async () => {
+    const s = await graded();
+    const q = `query($id: ID!, ${ARGS}) { scheme(id: $id) { results(scope: "SC-YJT-JGDW", ${PASS}) { nodes { rank unit { id } finalScore } ${PAGE} } } }`;
+    const fetch = async (args: Record<string, unknown>) => (await h.ok(q, { id: s, ...args })).scheme.results;
+    const whole = await expectWalks(fetch, 2, (r: any) => `${r.rank}:${r.unit.id}:${r.finalScore}`);
+    await expectRefusals(q, { id: s });
+    expect(whole.totalCount).toBe(6);
+    expect(whole.nodes.map((r: any) => r.rank)).toEqual([1, 2, 3, 3, 5, 5]);
+    // A later page alone still carries the ranks of the whole list.
+    const third = await fetch({ first: 2, after: whole.edges[3].cursor });
+    expect(third.nodes.map((r: any) => r.rank)).toEqual([5, 5]);
+    expect(third.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('refuses a page over 500 and a cursor of another list, naming the argument', async () => {
+    const s = await graded();
+    const schemes = (await h.ok(`{ schemes(first: 1) { pageInfo { endCursor } } }`)).schemes.pageInfo.endCursor;
+    const q = `query($id: ID!, ${ARGS}) { scheme(id: $id) { results(${PASS}) { totalCount } } }`;
+    for (const [args, field] of [[{ first: 501 }, 'first'], [{ last: 1000 }, 'last'], [{ first: 1, after: schemes }, 'after'], [{ last: 1, before: schemes }, 'before']] as const) {
+      const r = await h.run(q, { id: s, ...args });
+      expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ args, code: 'BAD_USER_INPUT', field });
+    }
+  });
+});
+
+describe('StarGrading.rows: a connection', () => {
+  it('walks both ways by rank; graded counts the whole grading', async () => {
+    const s = await graded();
+    const q = `query($id: ID!, ${ARGS}) { scheme(id: $id) { stars(scope: "SC-JGGW") { graded rows(${PASS}) { nodes { rank stars unit { id } } ${PAGE} } } } }`;
+    const fetch = async (args: Record<string, unknown>) => (await h.ok(q, { id: s, ...args })).scheme.stars.rows;
+    const whole = await expectWalks(fetch, 4, (r: any) => `${r.rank}:${r.stars}:${r.unit.id}`);
+    await expectRefusals(q, { id: s });
+    expect(whole.totalCount).toBe(6);
+    const ranks = whole.nodes.map((r: any) => r.rank);
+    expect(ranks).toEqual([...ranks].sort((a: number, b: number) => a - b));
+    expect((await h.ok(q, { id: s, first: 1 })).scheme.stars.graded).toBe(6);
+  });
+});
+
+describe('assessmentFindings: a connection with a summary', () => {
+  const SCOPE = `query($kinds: [AssessmentFindingKind!], ${ARGS}) { assessmentFindings(scope: "SC-SW", year: 2026, kinds: $kinds, ${PASS}) {
+    nodes { kind unit { id } from to submissions { id } inspections { id } } ${PAGE} summary { total byKind { kind count } } } }`;
+  const show = (f: any) => `${f.kind}@${f.unit.id}:${f.from}:${f.submissions.map((x: any) => x.id)}:${f.inspections.map((x: any) => x.id)}`;
+  const seed = async () => {
+    await graded(); // the work committee grades six branches it gave no task: EVALUATION_ONLY each
+    await h.ok(SCHEDULE, { i: { inspector: 'SC-JGGW', units: ['SC-DZJ'], title: '党建工作督查', from: '2026-05-10', to: '2026-05-12', indicators: [{ code: 'ZZJS', name: '组织建设' }] } });
+    await h.ok(SCHEDULE, { i: { inspector: 'DZJ-DZ', units: ['SC-DZJ'], title: '系统党建考核', from: '2026-05-11', to: '2026-05-15', indicators: [{ code: 'ZZJS', name: '组织建设' }] } });
+  };
+
+  it('walks every page both ways, by unit; the summary counts every finding, by kind', async () => {
+    await seed();
+    const fetch = async (args: Record<string, unknown>) => (await h.ok(SCOPE, args)).assessmentFindings;
+    const whole = await expectWalks(fetch, 3, show);
+    await expectRefusals(SCOPE);
+    expect(whole.totalCount).toBeGreaterThanOrEqual(7);
+    const units = whole.nodes.map((f: any) => Number(f.unit.id));
+    expect(units).toEqual([...units].sort((a, b) => a - b));
+    const counts: Record<string, number> = {};
+    for (const f of whole.nodes as any[]) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+    const { summary } = await fetch({ first: 1 });
+    expect(summary.total).toBe(whole.totalCount);
+    expect(summary.byKind.map((k: any) => k.kind)).toEqual(['MULTIPLE_INSPECTIONS', 'EVALUATION_ONLY', 'GRADED_BY_NON_LEADER']);
+    expect(Object.fromEntries(summary.byKind.filter((k: any) => k.count > 0).map((k: any) => [k.kind, k.count]))).toEqual(counts);
+    expect(counts.MULTIPLE_INSPECTIONS).toBe(1);
+    expect(counts.EVALUATION_ONLY).toBeGreaterThanOrEqual(6); // the six branches, and the inspectors that gave SC-DZJ no task
+    // With kinds: the list and its summary are those of the kinds asked.
+    const only = await fetch({ kinds: ['MULTIPLE_INSPECTIONS'], first: 500 });
+    expect(only.nodes.map(show)).toEqual(whole.nodes.filter((f: any) => f.kind === 'MULTIPLE_INSPECTIONS').map(show));
+    expect(only.summary.total).toBe(1);
+  });
+
+  it('a finding keeps its cursor when another is settled between two pages', async () => {
+    await seed();
+    const before = (await h.ok(SCOPE, { first: 500 })).assessmentFindings;
+    await h.ok(`mutation { acceptJointInspection(input: { unit: "SC-DZJ", on: "2026-05-01" }) { id } }`);
+    const after = (await h.ok(SCOPE, { first: 500 })).assessmentFindings;
+    expect(after.totalCount).toBe(before.totalCount - 1);
+    const had = new Map(before.edges.map((e: any, i: number) => [e.cursor, show(before.nodes[i])]));
+    expect(after.edges.map((e: any) => had.get(e.cursor))).toEqual(after.nodes.map(show));
+    const cursor = after.edges[2].cursor;
+    expect((await h.ok(SCOPE, { first: 500, after: cursor })).assessmentFindings.nodes.map(show)).toEqual(after.nodes.slice(3).map(show));
+  });
+
+  it('Unit.assessmentFindings walks both ways; out of sight it is empty, not null; a page over 500 is refused', async () => {
+    await seed();
+    const q = `query(${ARGS}) { _entities(representations: [{ __typename: "Unit", id: "${ids['SC-DZJ']}" }, { __typename: "Unit", id: "${ids['SC-YJT-ZB1']}" }]) {
+      ... on Unit { assessmentFindings(year: 2026, ${PASS}) { nodes { kind unit { id } from to submissions { id } inspections { id } } ${PAGE} summary { total } } } } }`;
+    const whole = await expectWalks(async (args) => (await h.ok(q, args))._entities[1].assessmentFindings, 1, show);
+    await expectRefusals(q);
+    expect(whole.nodes.map((f: any) => f.kind)).toEqual(['EVALUATION_ONLY']);
+    const hidden = (await h.ok(q, {}, outsider))._entities;
+    expect(hidden.map((e: any) => [e.assessmentFindings.totalCount, e.assessmentFindings.nodes, e.assessmentFindings.summary.total])).toEqual([[0, [], 0], [0, [], 0]]);
+    const r = await h.run(q, { first: 501 });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
+
+describe('schemes: a connection', () => {
+  it('walks both ways, newest year first, then by id', async () => {
+    const a = await define({ key: 'KH-2026-A' });
+    const b = await define({ key: 'KH-2025', year: 2025 });
+    const c = await define({ key: 'KH-2026-B', name: '另一方案' });
+    const q = `query(${ARGS}) { schemes(${PASS}) { nodes { id year } ${PAGE} } }`;
+    const whole = await expectWalks(async (args) => (await h.ok(q, args)).schemes, 1, (s: any) => s.id);
+    await expectRefusals(q);
+    expect(whole.nodes.map((s: any) => s.id)).toEqual([a, c, b]);
+    const year = await h.ok(`{ schemes(year: 2025) { totalCount nodes { id } } }`);
+    expect(year.schemes).toEqual({ totalCount: 1, nodes: [{ id: b }] });
+  });
+});
