@@ -50,7 +50,7 @@ async function measure(db: string, hub: RunningHub, doc: ReturnType<typeof synth
   const org = hub.processes.get('org')!.url;
   // Through the gateway as the operator; straight to org with the envelope the gateway would send.
   const gql = (target: string, query: string, variables?: Record<string, unknown>) =>
-    rawGql(target, query, variables, target === org ? hub.subgraphHeaders('org') : bearer(hub.operatorToken));
+    rawGql(target, query, variables, target === org ? hub.subgraphHeaders('org', JSON.stringify({ query, variables })) : bearer(hub.operatorToken));
   const [imp, importMs] = await timed(() => gql(url, IMPORT_MUTATION, { document: { format: doc.format, units: doc.units, links: doc.links } }));
   if (imp.errors || !imp.data.importUnits.ok) throw new Error(`import failed: ${JSON.stringify(imp.errors ?? imp.data.importUnits.problems).slice(0, 2000)}`);
   const scanMs: number[] = [];
