@@ -26,6 +26,8 @@ export interface TasksHarness {
   resetTo(units: unknown): Promise<void>;
   /** How many service calls tasks made to org since the last reset of the counter. */
   orgCalls: { count: number };
+  /** The real org subgraph's URL and the secret tasks signs its calls to it with (tests of those calls). */
+  orgService: { url: string; secret: string };
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function tasksHarness(): Promise<TasksHarness> {
       if (!r.importUnits.ok) throw new Error(`seed import failed: ${JSON.stringify(r.importUnits.problems)}`);
     },
     orgCalls,
+    orgService: { url: org.url, secret: TASKS_TO_ORG },
     close: async () => {
       await server.stop();
       await org.close();
