@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/common/dist/devkey';
-import { RequestVerifier } from '@tiaokuai/common/dist/signature';
+import { RequestVerifier, STALE_SIGNATURE_HEADER } from '@tiaokuai/common/dist/signature';
 import { exportSPKI } from 'jose';
 import { createAuthenticator } from './auth';
 import { createGateway, DEFAULT_SUPERGRAPH, withSubgraphUrls } from './index';
@@ -158,6 +158,42 @@ describe('authentication at the gateway', () => {
       expect(nonces[0]).toBeDefined();
       expect(nonces[0]).not.toBe(nonces[1]);
       for (const h of seen) expect(h['x-request-id']).toBe('retry-1');
+    } finally {
+      await gateway.dispose();
+      srv.close();
+    }
+  });
+
+  it('a request a busy subgraph found stale is signed afresh and sent once more, a mutation included', async () => {
+    // First attempt: refused as stale (as a subgraph that got to it too late does: nothing ran).
+    const seen: Array<Record<string, string | string[] | undefined>> = [];
+    const verifier = verifierFor('org');
+    const srv = createServer((req, res) => {
+      seen.push(req.headers);
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', async () => {
+        res.setHeader('content-type', 'application/json');
+        if (seen.length === 1) {
+          res.statusCode = 401;
+          res.setHeader(STALE_SIGNATURE_HEADER, 'stale');
+          return res.end(JSON.stringify({ errors: [{ message: 'stale', extensions: { code: 'UNAUTHENTICATED' } }] }));
+        }
+        const ok = (await verifier.verify({ method: req.method!, url: `http://${req.headers.host}${req.url}`, headers: req.headers, body: Buffer.concat(chunks) })).ok;
+        if (!ok) { res.statusCode = 401; return res.end(JSON.stringify({ errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] })); }
+        res.end(JSON.stringify({ data: { endUnit: { code: 'SC-JGGW' } } }));
+      });
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
+    const gateway = createGateway({ port: 0, queryPlanner: 'js', subgraphUrls: { org: `http://127.0.0.1:${(srv.address() as { port: number }).port}/graphql` }, authenticator, subgraphSecrets: SECRETS });
+    try {
+      const res = await post(gateway, 'mutation { endUnit(code: "SC-JGGW", on: "2026-12-31") { code } }', operator);
+      expect(await res.json()).toEqual({ data: { endUnit: { code: 'SC-JGGW' } } });
+      expect(seen).toHaveLength(2);
+      const nonces = seen.map((h) => /nonce="([^"]+)"/.exec(String(h['signature-input']))?.[1]);
+      expect(nonces[0]).toBeDefined();
+      expect(nonces[0]).not.toBe(nonces[1]);
     } finally {
       await gateway.dispose();
       srv.close();

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Identity } from '@tiaokuai/common/dist/identity';
-import { GATEWAY_KEYID, signRequest } from '@tiaokuai/common/dist/signature';
+import { GATEWAY_KEYID, signRequest, STALE_SIGNATURE_HEADER } from '@tiaokuai/common/dist/signature';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
@@ -186,7 +186,7 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
       // takes propagated headers off the execution request on the first attempt, so a retried
       // query went out without them, and a subgraph back from a crash answered it 401, which
       // reached the client as UNAUTHENTICATED (RELIABILITY.md).
-      onFetch: ({ url, executionRequest, options, setOptions }) => {
+      onFetch: ({ url, executionRequest, options, setOptions, fetchFn, setFetchFn }) => {
         const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
         const subgraphName = executionRequest?.subgraphName;
         const caller = request && callers.get(request);
@@ -195,14 +195,18 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
         // The HTTP executor sends the GraphQL request as a JSON string; anything else (a
         // multipart upload, which the hub does not use) goes out unsigned and is refused.
         if (typeof options.body !== 'string' && options.body !== undefined) return;
-        setOptions({
-          ...options,
-          headers: {
-            ...options.headers,
-            ...signRequest({ method: options.method ?? 'GET', url, body: options.body ?? '' }, {
-              keyid: GATEWAY_KEYID, secret: opts.subgraphSecrets[subgraphName], target: subgraphName, identity: caller, requestId: caller.requestId,
-            }),
-          },
+        const sign = () => signRequest({ method: options.method ?? 'GET', url, body: (options.body as string | undefined) ?? '' }, {
+          keyid: GATEWAY_KEYID, secret: opts.subgraphSecrets[subgraphName], target: subgraphName, identity: caller, requestId: caller.requestId,
+        });
+        setOptions({ ...options, headers: { ...options.headers, ...sign() } });
+        // A subgraph too busy to get to the request within SIGNATURE_MAX_AGE_MS refuses it as
+        // stale before running anything: sign it afresh and send it once more (safe for a
+        // mutation too, since nothing ran; common's signature.ts STALE_SIGNATURE_HEADER).
+        setFetchFn(async (input, init, ...rest) => {
+          const res = await fetchFn(input, init, ...rest);
+          if (res.status !== 401 || res.headers.get(STALE_SIGNATURE_HEADER) !== 'stale') return res;
+          await res.arrayBuffer().catch(() => undefined);
+          return fetchFn(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...sign() } }, ...rest);
         });
       },
     }],

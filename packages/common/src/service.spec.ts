@@ -4,7 +4,7 @@ import http from 'node:http';
 import { HubError } from './errors';
 import { readsEverything, type Identity } from './identity';
 import { serviceClient, UpstreamError } from './service';
-import { GATEWAY_KEYID, signRequest } from './signature';
+import { GATEWAY_KEYID, signRequest, STALE_SIGNATURE_HEADER } from './signature';
 import { formatSubgraphError, startSubgraphServer, type RunningServer } from './subgraph';
 
 const GATEWAY_SECRET = 'org-gateway-secret-0123456789';
@@ -147,6 +147,45 @@ describe('service-to-service reads (tasks → org)', () => {
     // Reported to the client as SUBGRAPH_UNAVAILABLE naming the dependency, without the details.
     const error = await dead.query('{ visibleUnitIds }', {}, editor, 'jurisdiction').catch((e: UpstreamError) => e) as UpstreamError;
     expect(formatSubgraphError({ message: error.message, path: ['task'] }, error)).toEqual({ message: '子图 org 暂不可用', path: ['task'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', dependency: 'org' } });
+  });
+
+  it('answers a stale signature 401 saying so (nothing ran), and the service client signs it afresh once more', async () => {
+    const body = JSON.stringify({ query: '{ visibleUnitIds }' });
+    const old = signRequest({ method: 'POST', url: server.url, body }, { keyid: 'tasks', secret: TASKS_SECRET, target: 'org', identity: { ...editor, service: 'tasks', grant: 'jurisdiction' }, now: Date.now() - 60_000 });
+    const res = await send(old, body);
+    expect(res.status).toBe(401);
+    expect(res.headers.get(STALE_SIGNATURE_HEADER)).toBe('stale');
+    // Any other refusal says nothing of the kind.
+    const wrong = await send(asTasks(body, { ...editor, service: 'tasks', grant: 'jurisdiction' }, 'not-the-secret-0123456789'), body);
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get(STALE_SIGNATURE_HEADER)).toBeNull();
+    // A proxy that holds the first attempt's answer back as a busy target would: stale; then passes the second.
+    const nonces: string[] = [];
+    const target = new URL(server.url);
+    const slow = http.createServer((req, res2) => {
+      nonces.push(/nonce="([^"]+)"/.exec(String(req.headers['signature-input']))![1]);
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'connection').map(([k, v]) => [k, String(v)]));
+        if (nonces.length === 1) headers['signature-input'] = headers['signature-input'].replace(/created=\d+/, `created=${Math.floor(Date.now() / 1000) - 60}`);
+        const up = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers }, (answer) => {
+          res2.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res2);
+        });
+        up.end(Buffer.concat(chunks));
+      });
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', () => r()));
+    try {
+      // The tampered `created` breaks the first attempt's signature: it is refused as stale before the HMAC is checked.
+      const url = `http://127.0.0.1:${(slow.address() as { port: number }).port}/graphql`;
+      await expect(client(url).query('{ visibleUnitIds }', {}, editor, 'jurisdiction')).resolves.toEqual({ visibleUnitIds: ['own'] });
+      expect(nonces).toHaveLength(2);
+      expect(nonces[0]).not.toBe(nonces[1]);
+    } finally {
+      slow.close();
+    }
   });
 
   it('signs every attempt afresh: a retry after a lost connection carries a new nonce', async () => {

@@ -14,7 +14,7 @@
 import { HubError } from './errors';
 import { HUB_OPERATOR, type Identity, type ServiceGrant } from './identity';
 import { log } from './log';
-import { GATEWAY_KEYID, signRequest } from './signature';
+import { GATEWAY_KEYID, signRequest, STALE_SIGNATURE_HEADER } from './signature';
 
 export interface ServiceClientOptions {
   /** The calling service (`tasks`). */
@@ -76,6 +76,11 @@ export function serviceClient(opts: ServiceClientOptions): ServiceClient {
           continue;
         }
         const text = await res.text();
+        // Too old by the time the target got to it (busy): nothing ran; the next attempt is signed afresh.
+        if (res.status === 401 && res.headers.get(STALE_SIGNATURE_HEADER) === 'stale' && attempt < ATTEMPTS) {
+          lastError = new Error(`${opts.target} found the signature stale`);
+          continue;
+        }
         // Refused at the door (bad secret, a write): a configuration fault of ours, not the user's.
         if (res.status === 401 || res.status === 403) throw new UpstreamError(`${opts.target} refused the service call (${res.status}): ${text.slice(0, 200)}`, opts.target);
         let parsed: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };

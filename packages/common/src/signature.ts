@@ -31,6 +31,12 @@ export const COVERED_COMPONENTS = ['@method', '@path', '@query', 'content-digest
 /** The signature's label in Signature / Signature-Input. */
 export const SIGNATURE_LABEL = 'hub';
 export const SIGNATURE_ALG = 'hmac-sha256';
+/**
+ * Set (to `stale`) on a subgraph's 401 for a signature that was valid but too old by the time
+ * the subgraph got to it (a process busy for seconds, requests queued): nothing ran, so the
+ * signer may sign the same request afresh and send it once more, a mutation included.
+ */
+export const STALE_SIGNATURE_HEADER = 'x-hub-signature-refused';
 /** The signer name of the gateway (any other keyid is a calling service). */
 export const GATEWAY_KEYID = 'gateway';
 

@@ -9,7 +9,7 @@ import http from 'node:http';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { badVariableField, HubError } from './errors';
 import { SERVICE_GRANTS, type Identity } from './identity';
-import { GATEWAY_KEYID, RequestVerifier, signatureLimitsFromEnv, type Refusal, type VerifierOptions } from './signature';
+import { GATEWAY_KEYID, RequestVerifier, signatureLimitsFromEnv, STALE_SIGNATURE_HEADER, type Refusal, type VerifierOptions } from './signature';
 import { log, requestScope } from './log';
 import { UpstreamError } from './service';
 import { createMetrics } from './metrics';
@@ -252,6 +252,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       return sendJson(res, 503, { errors: [{ message: '签名校验繁忙，请稍后重试', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
     }
     res.setHeader('www-authenticate', 'Signature');
+    if (reason === 'stale') res.setHeader(STALE_SIGNATURE_HEADER, 'stale');
     return sendJson(res, 401, { errors: [{ message: '只接受经网关签名的请求', extensions: { code: 'UNAUTHENTICATED' } }] });
   };
   const server = http.createServer(async (req, res) => {
