@@ -16,7 +16,8 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
 import { readFileSync } from 'node:fs';
 import { createServer, request, Agent, type Server } from 'node:http';
-import { HUB_OPERATOR, signIdentity } from '@tiaokuai/common/dist/identity';
+import { HUB_OPERATOR } from '@tiaokuai/common/dist/identity';
+import { GATEWAY_KEYID, signRequest } from '@tiaokuai/common/dist/signature';
 import { DEFAULT_SUPERGRAPH, subgraphSecretsFromEnv, subgraphUrlsFromEnv, withSubgraphUrls } from './index';
 
 function bare(secrets: Record<string, string>, urls: Record<string, string>): Server {
@@ -32,9 +33,12 @@ function bare(secrets: Record<string, string>, urls: Record<string, string>): Se
     healthCheckEndpoint: '/healthz',
     logging: 'error',
     plugins: () => [{
-      onFetch: ({ executionRequest, options, setOptions }) => {
+      onFetch: ({ url, executionRequest, options, setOptions }) => {
         const name = executionRequest?.subgraphName;
-        if (name && secrets[name]) setOptions({ ...options, headers: { ...options.headers, ...signIdentity(secrets[name], name, HUB_OPERATOR) } });
+        if (name && secrets[name] && typeof (options.body ?? '') === 'string') {
+          const signed = signRequest({ method: options.method ?? 'GET', url, body: (options.body as string | undefined) ?? '' }, { keyid: GATEWAY_KEYID, secret: secrets[name], target: name, identity: HUB_OPERATOR });
+          setOptions({ ...options, headers: { ...options.headers, ...signed } });
+        }
       },
     }],
   });
@@ -52,7 +56,7 @@ function proxy(secret: string, orgUrl: string): Server {
       const body = Buffer.concat(chunks);
       const up = request({
         host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent,
-        headers: { 'content-type': 'application/json', 'content-length': body.length, ...signIdentity(secret, 'org', HUB_OPERATOR) },
+        headers: { 'content-type': 'application/json', 'content-length': body.length, ...signRequest({ method: 'POST', url: orgUrl, body }, { keyid: GATEWAY_KEYID, secret, target: 'org', identity: HUB_OPERATOR }) },
       }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json' });
         answer.pipe(res);

@@ -1,13 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/common/dist/devkey';
-import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from '@tiaokuai/common/dist/identity';
+import { RequestVerifier, STALE_SIGNATURE_HEADER } from '@tiaokuai/common/dist/signature';
 import { exportSPKI } from 'jose';
 import { createAuthenticator } from './auth';
 import { createGateway, DEFAULT_SUPERGRAPH, withSubgraphUrls } from './index';
 import { DEFAULT_LIMITS, limitsFromEnv, YOGA_MAX_BODY_BYTES } from './limits';
 
 const SECRETS = { org: 'org-secret-0123456789', tasks: 'tasks-secret-0123456789', assessments: 'assessments-secret-0123' };
+const verifierFor = (name: keyof typeof SECRETS) => new RequestVerifier({ target: name, keys: { gateway: SECRETS[name] } });
+interface Captured { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: string }
 let key: DevKey;
 let operator: string;
 beforeAll(async () => {
@@ -61,13 +63,19 @@ describe('authentication at the gateway', () => {
   /** A stand-in subgraph that records what the gateway sends it. */
   async function recordingOrg() {
     const seen: Array<Record<string, string | string[] | undefined>> = [];
+    const requests: Captured[] = [];
     const srv = createServer((req, res) => {
       seen.push(req.headers);
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ data: { unit: null } }));
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        requests.push({ method: req.method!, url: `http://${req.headers.host}${req.url}`, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ data: { unit: null } }));
+      });
     });
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-    return { srv, seen, url: `http://127.0.0.1:${(srv.address() as { port: number }).port}/graphql` };
+    return { srv, seen, requests, url: `http://127.0.0.1:${(srv.address() as { port: number }).port}/graphql` };
   }
 
   it.each([
@@ -102,13 +110,15 @@ describe('authentication at the gateway', () => {
       const token = await signDevToken(key, { body: 'SC-JGGW', role: 'EDITOR', subject: 'li.si' });
       const res = await post(gateway, '{ unit(code: "SC-JGGW") { name } }', token);
       expect(res.status).toBe(200);
-      expect(org.seen).toHaveLength(1);
-      const h = org.seen[0];
-      const identity = verifyIdentity(SECRETS.org, 'org', h[IDENTITY_HEADER] as string, h[SIGNATURE_HEADER] as string);
-      expect(identity).toMatchObject({ subject: 'li.si', body: 'SC-JGGW', role: 'EDITOR', hubAdmin: false });
-      expect(identity?.requestId).toBe(h['x-request-id']);
-      expect(verifyIdentity(SECRETS.tasks, 'org', h[IDENTITY_HEADER] as string, h[SIGNATURE_HEADER] as string)).toBeNull();
-      expect(h.authorization).toBeUndefined(); // the bearer token itself stays at the gateway
+      expect(org.requests).toHaveLength(1);
+      const captured = org.requests[0];
+      const result = await verifierFor('org').verify(captured);
+      expect(result).toMatchObject({ ok: true, keyid: 'gateway', identity: { subject: 'li.si', body: 'SC-JGGW', role: 'EDITOR', hubAdmin: false } });
+      expect(result.ok && result.identity.requestId).toBe(captured.headers['x-request-id']);
+      // Signed over the request itself: the same headers do not carry another body, nor reach another subgraph.
+      expect(await verifierFor('org').verify({ ...captured, body: captured.body.replace('SC-JGGW', 'SC-XXXX') })).toEqual({ ok: false, reason: 'digest mismatch' });
+      expect(await new RequestVerifier({ target: 'org', keys: { gateway: SECRETS.tasks } }).verify(captured)).toEqual({ ok: false, reason: 'bad signature' });
+      expect(captured.headers.authorization).toBeUndefined(); // the bearer token itself stays at the gateway
     } finally {
       await gateway.dispose();
       org.srv.close();
@@ -119,11 +129,13 @@ describe('authentication at the gateway', () => {
     // First attempt: 503, as a subgraph that is still starting; the retry must be signed too,
     // or the subgraph answers 401 and the client is told UNAUTHENTICATED (RELIABILITY.md).
     const seen: Array<Record<string, string | string[] | undefined>> = [];
+    const verifier = verifierFor('org'); // one per subgraph process: it remembers the nonces
     const srv = createServer((req, res) => {
       seen.push(req.headers);
-      req.resume();
-      req.on('end', () => {
-        const ok = verifyIdentity(SECRETS.org, 'org', req.headers[IDENTITY_HEADER] as string, req.headers[SIGNATURE_HEADER] as string);
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', async () => {
+        const ok = (await verifier.verify({ method: req.method!, url: `http://${req.headers.host}${req.url}`, headers: req.headers, body: Buffer.concat(chunks) })).ok;
         res.setHeader('content-type', 'application/json');
         if (seen.length === 1) { res.statusCode = 503; return res.end(JSON.stringify({ errors: [{ message: 'starting' }] })); }
         if (!ok) { res.statusCode = 401; return res.end(JSON.stringify({ errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] })); }
@@ -141,10 +153,47 @@ describe('authentication at the gateway', () => {
       });
       expect(await res.json()).toEqual({ data: { unit: { name: '四川省直机关工委' } } });
       expect(seen).toHaveLength(2);
-      for (const h of seen) {
-        expect(verifyIdentity(SECRETS.org, 'org', h[IDENTITY_HEADER] as string, h[SIGNATURE_HEADER] as string)).toMatchObject({ hubAdmin: true, requestId: 'retry-1' });
-        expect(h['x-request-id']).toBe('retry-1');
-      }
+      // Each attempt signed afresh: a new nonce (the second would otherwise be refused as a replay).
+      const nonces = seen.map((h) => /nonce="([^"]+)"/.exec(String(h['signature-input']))?.[1]);
+      expect(nonces[0]).toBeDefined();
+      expect(nonces[0]).not.toBe(nonces[1]);
+      for (const h of seen) expect(h['x-request-id']).toBe('retry-1');
+    } finally {
+      await gateway.dispose();
+      srv.close();
+    }
+  });
+
+  it('a request a busy subgraph found stale is signed afresh and sent once more, a mutation included', async () => {
+    // First attempt: refused as stale (as a subgraph that got to it too late does: nothing ran).
+    const seen: Array<Record<string, string | string[] | undefined>> = [];
+    const verifier = verifierFor('org');
+    const srv = createServer((req, res) => {
+      seen.push(req.headers);
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', async () => {
+        res.setHeader('content-type', 'application/json');
+        if (seen.length === 1) {
+          res.statusCode = 401;
+          res.setHeader(STALE_SIGNATURE_HEADER, 'stale');
+          return res.end(JSON.stringify({ errors: [{ message: 'stale', extensions: { code: 'UNAUTHENTICATED' } }] }));
+        }
+        const ok = (await verifier.verify({ method: req.method!, url: `http://${req.headers.host}${req.url}`, headers: req.headers, body: Buffer.concat(chunks) })).ok;
+        if (!ok) { res.statusCode = 401; return res.end(JSON.stringify({ errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] })); }
+        res.end(JSON.stringify({ data: { endUnit: { code: 'SC-JGGW' } } }));
+      });
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
+    const gateway = createGateway({ port: 0, queryPlanner: 'js', subgraphUrls: { org: `http://127.0.0.1:${(srv.address() as { port: number }).port}/graphql` }, authenticator, subgraphSecrets: SECRETS });
+    try {
+      const res = await post(gateway, 'mutation { endUnit(code: "SC-JGGW", on: "2026-12-31") { code } }', operator);
+      expect(await res.json()).toEqual({ data: { endUnit: { code: 'SC-JGGW' } } });
+      expect(seen).toHaveLength(2);
+      const nonces = seen.map((h) => /nonce="([^"]+)"/.exec(String(h['signature-input']))?.[1]);
+      expect(nonces[0]).toBeDefined();
+      expect(nonces[0]).not.toBe(nonces[1]);
     } finally {
       await gateway.dispose();
       srv.close();

@@ -10,7 +10,8 @@ import { Kind, parse, type DocumentNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { signIdentity, type Identity } from '@tiaokuai/common/dist/identity';
+import type { Identity } from '@tiaokuai/common/dist/identity';
+import { GATEWAY_KEYID, signRequest, STALE_SIGNATURE_HEADER } from '@tiaokuai/common/dist/signature';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
@@ -185,20 +186,34 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     plugins: () => [...limitPlugins(opts.limits ?? DEFAULT_LIMITS), responseSizePlugin((opts.limits ?? DEFAULT_LIMITS).maxResponseBytes), {
       onParams,
       onResponse: ({ request, response }: { request: Request; response: Response }) => { response.headers.set('x-request-id', requestIdOf(request)); },
-      // Every request to a subgraph, each retry included, carries the request id and the
-      // caller signed for that subgraph, set here on the fetch itself. Not `propagateHeaders`:
-      // the HTTP executor takes propagated headers off the execution request on the first
-      // attempt, so a retried query went out without them, and a subgraph back from a crash
-      // answered it 401, which reached the client as UNAUTHENTICATED (RELIABILITY.md).
-      onFetch: ({ executionRequest, options, setOptions }) => {
+      // Every request to a subgraph, each retry included, is signed here on the fetch itself
+      // (common's signature.ts, RFC 9421): method, path, the body's digest, the caller's
+      // identity and the request id, with a new nonce and time per attempt, so a retry is a new
+      // request and a captured one cannot be replayed. Not `propagateHeaders`: the HTTP executor
+      // takes propagated headers off the execution request on the first attempt, so a retried
+      // query went out without them, and a subgraph back from a crash answered it 401, which
+      // reached the client as UNAUTHENTICATED (RELIABILITY.md).
+      onFetch: ({ url, executionRequest, options, setOptions, fetchFn, setFetchFn }) => {
         const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
         const subgraphName = executionRequest?.subgraphName;
         const caller = request && callers.get(request);
         // No caller: never reached for a GraphQL request (onParams refused it); the subgraph would answer 401.
         if (!caller || !subgraphName || !opts.subgraphSecrets[subgraphName]) return;
-        setOptions({
-          ...options,
-          headers: { ...options.headers, 'x-request-id': caller.requestId!, ...signIdentity(opts.subgraphSecrets[subgraphName], subgraphName, caller) },
+        // The HTTP executor sends the GraphQL request as a JSON string; anything else (a
+        // multipart upload, which the hub does not use) goes out unsigned and is refused.
+        if (typeof options.body !== 'string' && options.body !== undefined) return;
+        const sign = () => signRequest({ method: options.method ?? 'GET', url, body: (options.body as string | undefined) ?? '' }, {
+          keyid: GATEWAY_KEYID, secret: opts.subgraphSecrets[subgraphName], target: subgraphName, identity: caller, requestId: caller.requestId,
+        });
+        setOptions({ ...options, headers: { ...options.headers, ...sign() } });
+        // A subgraph too busy to get to the request within SIGNATURE_MAX_AGE_MS refuses it as
+        // stale before running anything: sign it afresh and send it once more (safe for a
+        // mutation too, since nothing ran; common's signature.ts STALE_SIGNATURE_HEADER).
+        setFetchFn(async (input, init, ...rest) => {
+          const res = await fetchFn(input, init, ...rest);
+          if (res.status !== 401 || res.headers.get(STALE_SIGNATURE_HEADER) !== 'stale') return res;
+          await res.arrayBuffer().catch(() => undefined);
+          return fetchFn(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...sign() } }, ...rest);
         });
       },
     }],

@@ -75,14 +75,15 @@ describe('subgraphs trust only the gateway', () => {
     expect(plain.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const entities = await gql(url, ENTITIES, { r: [{ __typename: 'Unit', id: '1' }] });
     expect(entities.status).toBe(401);
-    // Headers copied from another subgraph's envelope do not open this one.
+    // Headers signed for another subgraph do not open this one.
     const other = name === 'org' ? 'tasks' : 'org';
-    expect((await gql(url, '{ __typename }', undefined, hub.subgraphHeaders(other))).status).toBe(401);
+    const typename = JSON.stringify({ query: '{ __typename }' });
+    expect((await gql(url, '{ __typename }', undefined, hub.subgraphHeaders(other, typename, url))).status).toBe(401);
     // A self-made identity header without a valid signature is refused too.
-    const forged = Buffer.from(JSON.stringify({ subject: 'x', body: null, role: 'ADMIN', hubAdmin: true, exp: 4e12 })).toString('base64url');
-    expect((await gql(url, '{ __typename }', undefined, { 'x-hub-identity': forged, 'x-hub-signature': 'AAAA' })).status).toBe(401);
-    // The gateway's own envelope works.
-    const signed = await gql(url, '{ __typename }', undefined, hub.subgraphHeaders(name));
+    const forged = Buffer.from(JSON.stringify({ subject: 'x', body: null, role: 'ADMIN', hubAdmin: true })).toString('base64url');
+    expect((await gql(url, '{ __typename }', undefined, { 'x-hub-identity': forged, signature: 'hub=:AAAA:', 'signature-input': 'hub=("x-hub-identity");created=1;keyid="gateway"' })).status).toBe(401);
+    // A request signed as the gateway signs it works.
+    const signed = await gql(url, '{ __typename }', undefined, hub.subgraphHeaders(name, typename));
     expect(signed.status).toBe(200);
     expect(signed.errors).toBeUndefined();
   });

@@ -22,8 +22,9 @@ interface Held {
   answer: Promise<{ status: number; connection?: string; body: any }>;
 }
 
-function holdRequest(url: string, agent: http.Agent, headers: Record<string, string>, query: string): Held {
+function holdRequest(url: string, agent: http.Agent, headersFor: (body: string) => Record<string, string>, query: string): Held {
   const body = JSON.stringify({ query });
+  const headers = headersFor(body);
   let taken!: () => void;
   const takenP = new Promise<void>((r) => { taken = r; });
   const req = http.request(url, {
@@ -65,7 +66,7 @@ async function refusedSoon(port: number): Promise<string> {
   return last;
 }
 
-async function drainsOnSigterm(name: string, url: string, headers: Record<string, string>, query: string, expected: unknown) {
+async function drainsOnSigterm(name: string, url: string, headers: (body: string) => Record<string, string>, query: string, expected: unknown) {
   const p = t.hub.processes.get(name)!;
   // Keep-alive, as the gateway talks to the subgraphs and most clients to the gateway: before
   // the fix the answer said keep-alive and the process lingered for the keep-alive timeout.
@@ -90,12 +91,12 @@ async function drainsOnSigterm(name: string, url: string, headers: Record<string
 describe('graceful shutdown of the real processes (SIGTERM)', () => {
   it('a subgraph answers the request in flight, refuses new connections, and exits 0', async () => {
     const tasks = t.hub.processes.get('tasks')!;
-    await drainsOnSigterm('tasks', tasks.url, t.hub.subgraphHeaders('tasks'), '{ task(id: "1") { id } }', { data: { task: null } });
+    await drainsOnSigterm('tasks', tasks.url, (body) => t.hub.subgraphHeaders('tasks', body), '{ task(id: "1") { id } }', { data: { task: null } });
   }, 60_000);
 
   it('the gateway answers the request in flight, refuses new connections, and exits 0', async () => {
     const gateway = t.hub.processes.get('gateway')!;
     const url = `http://127.0.0.1:${gateway.port}/graphql`;
-    await drainsOnSigterm('gateway', url, bearer(t.hub.operatorToken), '{ units(first: 1) { totalCount } }', { data: { units: { totalCount: 0 } } });
+    await drainsOnSigterm('gateway', url, () => bearer(t.hub.operatorToken), '{ units(first: 1) { totalCount } }', { data: { units: { totalCount: 0 } } });
   }, 60_000);
 });

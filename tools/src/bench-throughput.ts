@@ -40,7 +40,7 @@ export async function measureThroughput(hub: RunningHub, o: ThroughputOptions): 
     { route: 'hub gateway', query: 'partyBuilding', url: hub.gatewayUrl, headers: operator },
     { route: 'bare Hive runtime', query: 'partyBuilding', url: bare, headers: {} },
     { route: 'plain HTTP forwarder', query: 'partyBuilding', url: proxy, headers: {} },
-    { route: 'straight to org', query: 'partyBuilding', url: org, headers: () => hub.subgraphHeaders('org') },
+    { route: 'straight to org', query: 'partyBuilding', url: org, headers: (b) => hub.subgraphHeaders('org', b) },
     { route: 'hub gateway', query: 'joined', url: hub.gatewayUrl, headers: operator },
     { route: 'bare Hive runtime', query: 'joined', url: bare, headers: {} },
   ];

@@ -53,9 +53,9 @@ const PB = `query($id: ID!) { unit(id: $id) { code partyBuilding { rule leaders 
 async function measure(db: string, hub: RunningHub, doc: ReturnType<typeof syntheticProvince>, samples: number): Promise<Result> {
   const url = hub.gatewayUrl;
   const org = hub.processes.get('org')!.url;
-  // Through the gateway as the operator; straight to org with the envelope the gateway would send.
+  // Through the gateway as the operator; straight to org signed as the gateway would sign it (one signature per request).
   const gql = (target: string, query: string, variables?: Record<string, unknown>) =>
-    rawGql(target, query, variables, target === org ? hub.subgraphHeaders('org') : bearer(hub.operatorToken));
+    rawGql(target, query, variables, target === org ? hub.subgraphHeaders('org', JSON.stringify({ query, variables })) : bearer(hub.operatorToken));
   const [imp, importMs] = await timed(() => gql(url, IMPORT_MUTATION, { document: { format: doc.format, units: doc.units, links: doc.links } }));
   if (imp.errors || !imp.data.importUnits.ok) throw new Error(`import failed: ${JSON.stringify(imp.errors ?? imp.data.importUnits.problems).slice(0, 2000)}`);
   const scanMs: number[] = [];

@@ -3,7 +3,8 @@
  * `node dist/main.js`. Used by `npm start`, the end-to-end tests and the benchmark.
  */
 import { loadOrCreateDevKey, signDevToken, type DevKey, type TokenRequest } from '@tiaokuai/common/dist/devkey';
-import { HUB_OPERATOR, newSecret, signIdentity } from '@tiaokuai/common/dist/identity';
+import { HUB_OPERATOR, newSecret } from '@tiaokuai/common/dist/identity';
+import { GATEWAY_KEYID, signRequest } from '@tiaokuai/common/dist/signature';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -28,6 +29,11 @@ export interface HubOptions {
   keysDir?: string;
   /** Pass the children's stderr through (npm start) or keep it (tests). */
   inheritOutput?: boolean;
+  /**
+   * Subgraph name → the URL the gateway is given for it instead of the subgraph's own (tests put
+   * a recording proxy between the gateway and a subgraph, to capture its signed requests).
+   */
+  gatewayUpstreams?: Record<string, string>;
   env?: Record<string, string>;
 }
 
@@ -52,8 +58,12 @@ export interface RunningHub {
   token(req: TokenRequest): Promise<string>;
   /** A token for the hub's operator (sees and manages everything). */
   operatorToken: string;
-  /** Headers that let a caller talk to a subgraph directly, as the gateway would for the operator. */
-  subgraphHeaders(name: string): Record<string, string>;
+  /**
+   * Headers that let a caller POST `body` to a subgraph directly, as the gateway would for the
+   * operator: signed over that body and the subgraph's URL (or `url`), with a fresh nonce each
+   * call, so they serve one request only (common's signature.ts).
+   */
+  subgraphHeaders(name: string, body: string, url?: string): Record<string, string>;
   /**
    * Starts a stand-in for the gateway beside the hub (gateway/src/floor.ts: the bare runtime, or
    * a plain HTTP forwarder to org), for the bench's measure of what a gateway costs at least.
@@ -122,6 +132,7 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
   const serviceSecrets = Object.fromEntries(orgReaders.map((n) => [n, newSecret()]));
   const assessmentsToTasks = newSecret();
   const ports = new Map<string, number>();
+  const upstreams = Object.fromEntries(Object.entries(opts.gatewayUpstreams ?? {}).map(([n, u]) => [`${n.toUpperCase()}_SUBGRAPH_URL`, u]));
   const secretEnv = (name: string): Record<string, string> => {
     if (name === 'gateway' || name.startsWith('floor-')) return { ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_SECRET_${n.toUpperCase()}`, secrets[n]])), HUB_KEYS_DIR: keysDir };
     if (name === 'org') return { SUBGRAPH_SECRET: secrets.org, ...Object.fromEntries(orgReaders.map((n) => [`SERVICE_SECRET_${n.toUpperCase()}`, serviceSecrets[n]])) };
@@ -170,7 +181,7 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     await Promise.all(subgraphs.map(ready));
     const gatewayPort = opts.port === undefined ? 4000 : opts.port || (await freePort());
     const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_SUBGRAPH_URL`, s.url]));
-    const gateway = launch('gateway', gatewayPort, { ...urls, HOST: '127.0.0.1' });
+    const gateway = launch('gateway', gatewayPort, { ...urls, ...upstreams, HOST: '127.0.0.1' });
     await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`, 60_000, gateway.child);
   } catch (e) {
     const detail = [...logs.entries()].map(([n, l]) => `--- ${n}\n${l.join('').slice(-4000)}`).join('\n');
@@ -184,7 +195,7 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     output: (name) => (logs.get(name) ?? []).join(''),
     token: (req) => signDevToken(key, req),
     operatorToken: await signDevToken(key, { hubAdmin: true, ttl: '12h' }), // the gateway's AUTH_MAX_TOKEN_TTL default
-    subgraphHeaders: (name) => signIdentity(secrets[name], name, HUB_OPERATOR),
+    subgraphHeaders: (name, body, url) => signRequest({ method: 'POST', url: url ?? processes.get(name)!.url, body }, { keyid: GATEWAY_KEYID, secret: secrets[name], target: name, identity: HUB_OPERATOR }),
     floor: async (kind) => {
       const urls = Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, processes.get(s)!.url]));
       const p = launch(`floor-${kind}`, await freePort(), urls, [kind]);
@@ -201,7 +212,7 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
       const p = processes.get(name);
       if (!p) throw new Error(`no process ${name}`);
       const again = launch(name, p.port, name === 'gateway'
-        ? Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, processes.get(s)!.url]))
+        ? { ...Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, processes.get(s)!.url])), ...upstreams }
         : {});
       await ready(again);
     },

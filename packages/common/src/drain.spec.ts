@@ -2,7 +2,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import http from 'node:http';
 import net from 'node:net';
-import { HUB_OPERATOR, signIdentity } from './identity';
+import { HUB_OPERATOR } from './identity';
+import { GATEWAY_KEYID, signRequest } from './signature';
 import { drainable } from './shutdown';
 import { startSubgraphServer, type RunningServer } from './subgraph';
 
@@ -18,10 +19,11 @@ function deferred<T = void>() {
 interface Answer { status: number; headers: http.IncomingHttpHeaders; body: string }
 
 function post(url: string, agent: http.Agent, query: string): Promise<Answer> {
+  const body = JSON.stringify({ query });
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
       method: 'POST', agent,
-      headers: { 'content-type': 'application/json', ...signIdentity(SECRET, 'drain', HUB_OPERATOR) },
+      headers: { 'content-type': 'application/json', ...signRequest({ method: 'POST', url, body }, { keyid: GATEWAY_KEYID, secret: SECRET, target: 'drain', identity: HUB_OPERATOR }) },
     }, (res) => {
       let body = '';
       res.setEncoding('utf8');
@@ -30,7 +32,7 @@ function post(url: string, agent: http.Agent, query: string): Promise<Answer> {
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end(JSON.stringify({ query }));
+    req.end(body);
   });
 }
 

@@ -1,41 +1,46 @@
-import { HUB_OPERATOR, IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity, verifyIdentity, type Identity } from './identity';
+import { decodeIdentity, encodeIdentity, HUB_OPERATOR, readsEverything, SERVICE_GRANTS, type Identity } from './identity';
 
 const editor: Identity = { subject: 'zhang.san', body: 'SC-JGGW', role: 'EDITOR', hubAdmin: false, requestId: 'r-1' };
-const SECRET = 'org-secret';
-const T = 1_800_000_000_000;
+const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
-function headers(identity: Identity, secret = SECRET, subgraph = 'org', now = T) {
-  const h = signIdentity(secret, subgraph, identity, now);
-  return [h[IDENTITY_HEADER], h[SIGNATURE_HEADER]] as const;
-}
-
-describe('the gateway → subgraph identity envelope', () => {
-  it('round-trips a signed identity, the operator included', () => {
-    expect(verifyIdentity(SECRET, 'org', ...headers(editor), T + 1000)).toEqual(editor);
-    expect(verifyIdentity(SECRET, 'org', ...headers(HUB_OPERATOR), T)).toEqual(HUB_OPERATOR);
+describe('the identity header (x-hub-identity)', () => {
+  it('round-trips an identity, the operator and a service call with its grant included', () => {
+    expect(decodeIdentity(encodeIdentity(editor))).toEqual(editor);
+    expect(decodeIdentity(encodeIdentity(HUB_OPERATOR))).toEqual(HUB_OPERATOR);
+    const call: Identity = { ...editor, service: 'tasks', grant: 'leadership-facts' };
+    expect(decodeIdentity(encodeIdentity(call))).toEqual(call);
   });
 
   it.each([
-    ['no headers', () => [undefined, undefined] as const],
-    ['a signature under another secret', () => headers(editor, 'other-secret')],
-    ['a signature made for another subgraph', () => headers(editor, SECRET, 'tasks')],
-    ['a truncated signature', () => { const [p, s] = headers(editor); return [p, s.slice(0, 10)] as const; }],
-    ['claims changed after signing', () => {
-      const [, s] = headers(editor);
-      const forged = Buffer.from(JSON.stringify({ ...editor, hubAdmin: true, exp: T + 60_000 })).toString('base64url');
-      return [forged, s] as const;
-    }],
-    ['an envelope past its expiry', () => headers(editor, SECRET, 'org', T - 120_000)],
-  ])('refuses %s', (_name, make) => {
-    const [p, s] = make();
-    expect(verifyIdentity(SECRET, 'org', p, s, T)).toBeNull();
+    ['nothing', undefined],
+    ['not base64url JSON', 'not json at all'],
+    ['JSON that is not an object', enc(42)],
+    ['an unknown role', enc({ ...editor, role: 'ROOT' })],
+    ['no body and not the operator', enc({ ...editor, body: null })],
+    ['hubAdmin not a boolean', enc({ ...editor, hubAdmin: 'yes' })],
+    ['a grant that does not exist', enc({ ...editor, service: 'tasks', grant: 'everything' })],
+    ['a grant without a service', enc({ ...editor, grant: 'leadership-facts' })],
+    ['an oversized header', 'a'.repeat(9000)],
+  ])('refuses %s', (_name, value) => {
+    expect(decodeIdentity(value)).toBeNull();
+  });
+});
+
+describe('who reads beyond their jurisdiction', () => {
+  it.each<[string, Identity, boolean]>([
+    ['the operator', HUB_OPERATOR, true],
+    ['an end user', editor, false],
+    ['a service call under a wide grant', { ...editor, service: 'tasks', grant: 'leadership-facts' }, true],
+    ['a service call under the user\'s own jurisdiction', { ...editor, service: 'tasks', grant: 'jurisdiction' }, false],
+    ['a grant without a service (never decoded, but never wide)', { ...editor, grant: 'leadership-facts' }, false],
+  ])('%s: %s', (_name, identity, expected) => {
+    expect(readsEverything(identity)).toBe(expected);
   });
 
-  it('refuses a validly signed envelope whose claims are malformed', () => {
-    const bad = { ...editor, role: 'ROOT' } as unknown as Identity;
-    expect(verifyIdentity(SECRET, 'org', ...headers(bad), T)).toBeNull();
-    const nobody = { ...editor, body: null };
-    expect(verifyIdentity(SECRET, 'org', ...headers(nobody), T)).toBeNull();
+  it('no grant opens a write or the audit log', () => {
+    for (const grant of Object.values(SERVICE_GRANTS)) {
+      for (const field of grant.fields) expect(field).not.toMatch(/^Mutation\.|auditLog/);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ export * from './log';
 export * from './main';
 export * from './shutdown';
 export * from './identity';
+export * from './signature';
 export * from './metrics';
 export * from './service';
 export * from './import-report';

@@ -4,15 +4,17 @@
  * stored: every question goes to org's GraphQL API (service.ts, a signed read-only call), at
  * most once per kind of question and request.
  *
- * - units by code, and who led and guided units over a period (with every body above them):
- *   asked as the hub's operator, because authority depends on bodies the caller may not see
- *   (the central line leading a provincial unit);
- * - the caller's jurisdiction: asked as the caller, so org's own access rules decide.
+ * Every question acts for the end user (identity.ts; never as the hub's operator), under a grant:
+ * - units by code or id, and who led and guided units over a period (with every body above
+ *   them): under `leadership-facts`, because authority depends on bodies the caller may not see
+ *   (the central line leading a provincial unit); org answers those fields, and only those,
+ *   whatever the user's jurisdiction;
+ * - the caller's jurisdiction: under `jurisdiction`, so org's own access rules decide.
  */
 import { declareHubScope } from './access';
 import type { Db } from './db';
 import { NotFoundError } from './errors';
-import { HUB_OPERATOR, type Identity } from './identity';
+import type { Identity } from './identity';
 import type { RelationPeriod, Timelines } from './leadership';
 import type { ServiceClient } from './service';
 
@@ -55,17 +57,12 @@ export class OrgDirectory {
 
   constructor(private readonly client: ServiceClient, private readonly identity: Identity) {}
 
-  /** As the operator, with the caller's request id for the logs. */
-  private get operator(): Identity {
-    return { ...HUB_OPERATOR, requestId: this.identity.requestId };
-  }
-
   /** Each code's unit (null: no such unit), one call for all codes not asked before. */
   async unitsByCode(codes: readonly string[]): Promise<Map<string, OrgUnit | null>> {
     const missing = [...new Set(codes)].filter((c) => !this.byCode.has(c));
     if (missing.length > 0) {
       const call = this.client.query<{ unitsByCode: Array<OrgUnit | null> }>(
-        'query Codes($codes: [String!]!) { unitsByCode(codes: $codes) { id code kind } }', { codes: missing }, this.operator);
+        'query Codes($codes: [String!]!) { unitsByCode(codes: $codes) { id code kind } }', { codes: missing }, this.identity, 'leadership-facts');
       missing.forEach((c, i) => this.byCode.set(c, call.then((r) => r.unitsByCode[i] ?? null)));
     }
     const out = new Map<string, OrgUnit | null>();
@@ -74,15 +71,15 @@ export class OrgDirectory {
   }
 
   /**
-   * Units by id with their names (federation's `_entities` on org, as the operator: names of
-   * issuers the caller may not see are still shown on its own assignments). Unknown ids are left out.
+   * Units by id with their names (federation's `_entities` on org, under `leadership-facts`: names
+   * of issuers the caller may not see are still shown on its own assignments). Unknown ids are left out.
    */
   async unitsById(ids: readonly string[]): Promise<Map<string, NamedUnit>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
     const data = await this.client.query<{ _entities: Array<NamedUnit | null> }>(
       'query Units($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { id code name kind } } }',
-      { r: unique.map((id) => ({ __typename: 'Unit', id })) }, this.operator);
+      { r: unique.map((id) => ({ __typename: 'Unit', id })) }, this.identity, 'leadership-facts');
     return new Map(data._entities.filter((u): u is NamedUnit => u != null && typeof u.id === 'string').map((u) => [u.id, u]));
   }
 
@@ -90,7 +87,7 @@ export class OrgDirectory {
   async timelines(args: { units?: readonly string[]; scope?: string; from: string; to: string }): Promise<TimelineAnswer> {
     if (args.units && args.units.length === 0) return { units: new Map(), timelines: new Map(), requested: [] };
     const data = await this.client.query<{ leadershipTimelineTable: { units: TimelineRow[] } }>(
-      TIMELINE, { units: args.units ?? null, scope: args.scope ?? null, from: args.from, to: args.to }, this.operator);
+      TIMELINE, { units: args.units ?? null, scope: args.scope ?? null, from: args.from, to: args.to }, this.identity, 'leadership-facts');
     const units = new Map<string, OrgUnit>();
     const timelines = new Map<string, RelationPeriod[]>();
     const requested: string[] = [];
@@ -106,7 +103,7 @@ export class OrgDirectory {
   visible(): Promise<Visibility> {
     this.visibility ??= this.identity.hubAdmin
       ? Promise.resolve({ all: true })
-      : this.client.query<{ visibleUnitIds: string[] | null }>('{ visibleUnitIds }', {}, this.identity)
+      : this.client.query<{ visibleUnitIds: string[] | null }>('{ visibleUnitIds }', {}, this.identity, 'jurisdiction')
         .then((r) => (r.visibleUnitIds === null ? { all: true } : { all: false, ids: new Set(r.visibleUnitIds) }));
     return this.visibility;
   }

@@ -1,15 +1,20 @@
 /**
  * One subgraph asking another directly (tasks → org for leadership, for instance), without a
- * round trip through the gateway. The request carries a signed envelope like the gateway's
- * (identity.ts), under a secret the two services share (the caller's SERVICE_SECRET for the
- * target, the target's SERVICE_SECRET_<CALLER>), naming the calling service; the target then
- * allows reads only (subgraph.ts). The caller states on whose behalf it asks: the user it is
- * serving (the target applies that user's visibility) or the hub's operator (for facts the
- * caller needs whatever the user may see, such as who leads an issuer).
+ * round trip through the gateway. Each attempt is signed afresh over the request itself
+ * (signature.ts: method, path, body digest, identity, request id; new nonce and time), under a
+ * secret the two services share (the caller's SERVICE_SECRET for the target, the target's
+ * SERVICE_SECRET_<CALLER>), with the calling service as `keyid`.
+ *
+ * The call acts for the END USER the caller is serving (their identity, plus the calling service
+ * and a grant), never as the hub's operator. The grant (identity.ts SERVICE_GRANTS) names what
+ * the call may read: `jurisdiction` under the user's own visibility; `leadership-facts` or
+ * `assignment-activity` for facts the caller needs whatever the user may see (who leads an
+ * issuer), and only those fields. The target refuses anything else, and every write (subgraph.ts).
  */
 import { HubError } from './errors';
-import { HUB_OPERATOR, signIdentity, type Identity } from './identity';
+import { HUB_OPERATOR, type Identity, type ServiceGrant } from './identity';
 import { log } from './log';
+import { GATEWAY_KEYID, signRequest, STALE_SIGNATURE_HEADER } from './signature';
 
 export interface ServiceClientOptions {
   /** The calling service (`tasks`). */
@@ -24,7 +29,8 @@ export interface ServiceClientOptions {
 }
 
 export interface ServiceClient {
-  query<T>(document: string, variables: Record<string, unknown>, onBehalfOf: Identity): Promise<T>;
+  /** Asks the target for the user `onBehalfOf` serves, under `grant`. */
+  query<T>(document: string, variables: Record<string, unknown>, onBehalfOf: Identity, grant: ServiceGrant): Promise<T>;
 }
 
 const ATTEMPTS = 3;
@@ -46,8 +52,8 @@ export class UpstreamError extends Error {
 export function serviceClient(opts: ServiceClientOptions): ServiceClient {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   return {
-    async query<T>(document: string, variables: Record<string, unknown>, onBehalfOf: Identity): Promise<T> {
-      const identity: Identity = { ...onBehalfOf, service: opts.service };
+    async query<T>(document: string, variables: Record<string, unknown>, onBehalfOf: Identity, grant: ServiceGrant): Promise<T> {
+      const identity: Identity = { ...onBehalfOf, service: opts.service, grant };
       const body = JSON.stringify({ query: document, variables });
       let lastError: unknown;
       for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -55,10 +61,10 @@ export function serviceClient(opts: ServiceClientOptions): ServiceClient {
         try {
           res = await fetch(opts.url, {
             method: 'POST',
+            // Signed per attempt: a retry is a new request (new nonce, new time), never a replay.
             headers: {
               'content-type': 'application/json',
-              ...(identity.requestId ? { 'x-request-id': identity.requestId } : {}),
-              ...signIdentity(opts.secret, opts.target, identity),
+              ...signRequest({ method: 'POST', url: opts.url, body }, { keyid: opts.service, secret: opts.secret, target: opts.target, identity }),
             },
             body,
             signal: AbortSignal.timeout(timeoutMs),
@@ -70,6 +76,11 @@ export function serviceClient(opts: ServiceClientOptions): ServiceClient {
           continue;
         }
         const text = await res.text();
+        // Too old by the time the target got to it (busy): nothing ran; the next attempt is signed afresh.
+        if (res.status === 401 && res.headers.get(STALE_SIGNATURE_HEADER) === 'stale' && attempt < ATTEMPTS) {
+          lastError = new Error(`${opts.target} found the signature stale`);
+          continue;
+        }
         // Refused at the door (bad secret, a write): a configuration fault of ours, not the user's.
         if (res.status === 401 || res.status === 403) throw new UpstreamError(`${opts.target} refused the service call (${res.status}): ${text.slice(0, 200)}`, opts.target);
         let parsed: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
@@ -97,19 +108,20 @@ export function serviceClient(opts: ServiceClientOptions): ServiceClient {
 }
 
 /**
- * Calls a subgraph as the gateway would (the gateway's secret, as the hub's operator): queries
- * and mutations alike. For test harnesses that seed a subgraph through its own API; throws on
- * any GraphQL error.
+ * Calls a subgraph as the gateway would (signed with the gateway's secret, as the hub's operator
+ * unless told otherwise): queries and mutations alike. For test harnesses that seed a subgraph
+ * through its own API; throws on any GraphQL error.
  */
-export function gatewayCaller(url: string, secret: string, subgraph: string) {
+export function gatewayCaller(url: string, secret: string, subgraph: string, identity: Identity = HUB_OPERATOR) {
   return async (query: string, variables?: Record<string, unknown>): Promise<Record<string, any>> => {
+    const body = JSON.stringify({ query, variables });
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signIdentity(secret, subgraph, HUB_OPERATOR) },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...signRequest({ method: 'POST', url, body }, { keyid: GATEWAY_KEYID, secret, target: subgraph, identity }) },
+      body,
     });
-    const body = await res.json() as { data?: Record<string, any>; errors?: unknown[] };
-    if (body.errors?.length) throw new Error(`${subgraph} errors: ${JSON.stringify(body.errors)}`);
-    return body.data!;
+    const answer = await res.json() as { data?: Record<string, any>; errors?: unknown[] };
+    if (answer.errors?.length) throw new Error(`${subgraph} errors: ${JSON.stringify(answer.errors)}`);
+    return answer.data!;
   };
 }

@@ -4,11 +4,12 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLError, GraphQLSchema, parse, type GraphQLFormattedError } from 'graphql';
+import { getNamedType, GraphQLError, GraphQLSchema, parse, TypeInfo, visit, visitWithTypeInfo, type GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { badVariableField, HubError } from './errors';
-import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity, type Identity } from './identity';
+import { SERVICE_GRANTS, type Identity } from './identity';
+import { GATEWAY_KEYID, RequestVerifier, signatureLimitsFromEnv, STALE_SIGNATURE_HEADER, type Refusal, type VerifierOptions } from './signature';
 import { log, requestScope } from './log';
 import { UpstreamError } from './service';
 import { createMetrics } from './metrics';
@@ -108,15 +109,18 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   context: (req: http.IncomingMessage, identity: Identity) => Promise<TContext> | TContext;
   /**
    * This subgraph's secret shared with the gateway (SUBGRAPH_SECRET): a GraphQL request
-   * without a valid signature under it gets 401, whatever it asks (`_entities` included).
+   * without a valid signature under it (signature.ts, keyid `gateway`) gets 401, whatever it
+   * asks (`_entities` included).
    */
   secret: string;
   /**
    * Other subgraphs allowed to call this one directly for reads (service name → the secret
-   * they share with it, e.g. SERVICE_SECRET_TASKS on org). Their envelopes must name the
-   * service; they may run queries only, never mutations.
+   * they share with it, e.g. SERVICE_SECRET_TASKS on org). Their signatures name the service as
+   * keyid; they may run queries only, and only the fields of the grant they name (SERVICE_GRANTS).
    */
   serviceSecrets?: Record<string, string>;
+  /** Signature age, clock skew and nonce cache size; default from the environment (signatureLimitsFromEnv). */
+  signatureLimits?: Pick<VerifierOptions, 'maxAgeMs' | 'skewMs' | 'maxNonces'>;
   /** Largest accepted request body; imports of a whole province are large. */
   maxBodyBytes?: number;
   /** Readiness check (database reachable). */
@@ -133,29 +137,60 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The gateway's envelope, or a peer service's under the secret it shares with this subgraph. */
-function verifyCaller(opts: { name: string; secret: string; serviceSecrets?: Record<string, string> }, payload: string | undefined, signature: string | undefined): Identity | null {
-  const fromGateway = verifyIdentity(opts.secret, opts.name, payload, signature);
-  if (fromGateway) return fromGateway.service ? null : fromGateway;
-  for (const [service, secret] of Object.entries(opts.serviceSecrets ?? {})) {
-    const identity = verifyIdentity(secret, opts.name, payload, signature);
-    if (identity) return identity.service === service ? identity : null;
+/**
+ * Why a service call may not run here (null: it may): it must name a grant this subgraph serves
+ * to that service, and be a query whose every field is one of the grant's (ARCHITECTURE.md,
+ * "Security"). Checked on the parsed document with the schema's types, fragments included.
+ */
+export function serviceCallRefusal(schema: GraphQLSchema, subgraph: string, identity: Identity, body: unknown, url: URL): string | null {
+  const grant = identity.grant && SERVICE_GRANTS[identity.grant];
+  if (!grant || grant.target !== subgraph || !(grant.services as readonly string[]).includes(identity.service ?? '')) {
+    return `服务 ${identity.service} 未获授权读取 ${subgraph}（授权：${identity.grant ?? '无'}）`;
   }
-  return null;
-}
-
-/** True when every operation of the request is a query (a service may not write). */
-function readsOnly(body: unknown, url: URL): boolean {
   const text = (body as { query?: unknown } | undefined)?.query ?? url.searchParams.get('query');
-  if (typeof text !== 'string') return false;
+  if (typeof text !== 'string') return `服务 ${identity.service} 的请求没有查询`;
+  let document;
   try {
-    return parse(text).definitions.every((d) => d.kind !== 'OperationDefinition' || d.operation === 'query');
+    document = parse(text);
   } catch {
-    return true; // unparsable: Apollo answers it with GRAPHQL_PARSE_FAILED, nothing runs
+    return null; // unparsable: Apollo answers it with GRAPHQL_PARSE_FAILED, nothing runs
   }
+  if (document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation !== 'query')) {
+    return `服务 ${identity.service} 只能查询，不能修改`;
+  }
+  const allowed = new Set<string>(grant.fields);
+  const typeInfo = new TypeInfo(schema);
+  let outside: string | null = null;
+  visit(document, visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      if (outside || node.name.value === '__typename') return;
+      const parent = typeInfo.getParentType();
+      const coordinate = `${parent ? getNamedType(parent).name : '?'}.${node.name.value}`;
+      if (!allowed.has(coordinate)) outside = coordinate;
+    },
+  }));
+  return outside ? `授权 ${identity.grant} 不含字段 ${outside}` : null;
 }
 
-async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+/**
+ * One short line per refused signature, at most 10 a second: a flood of forged requests
+ * costs the log a line a tenth of a second, with the count of those not written.
+ */
+function refusalLogger(subgraph: string) {
+  let windowStart = 0;
+  let written = 0;
+  let suppressed = 0;
+  return (reason: Refusal, keyid: string | undefined) => {
+    const now = Date.now();
+    if (now - windowStart >= 1000) { windowStart = now; written = 0; }
+    if (written >= 10) { suppressed++; return; }
+    written++;
+    log.warn('signature refused', { subgraph, reason, ...(keyid ? { keyid } : {}), ...(suppressed ? { suppressed } : {}) });
+    suppressed = 0;
+  };
+}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -163,7 +198,7 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
     if (size > limit) throw Object.assign(new Error('request body too large'), { status: 413 });
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -203,6 +238,23 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   await apollo.start();
   const limit = opts.maxBodyBytes ?? 64 * 1024 * 1024;
   const metrics = createMetrics(opts.name);
+  const keys: Record<string, string> = { [GATEWAY_KEYID]: opts.secret };
+  for (const [service, secret] of Object.entries(opts.serviceSecrets ?? {})) {
+    if (service === GATEWAY_KEYID) throw new Error(`subgraph ${opts.name}: no service may be called ${GATEWAY_KEYID}`);
+    keys[service] = secret;
+  }
+  const verifier = new RequestVerifier({ target: opts.name, keys, ...(opts.signatureLimits ?? signatureLimitsFromEnv()) });
+  const logRefusal = refusalLogger(opts.name);
+  const refuse = (res: http.ServerResponse, reason: Refusal, keyid?: string) => {
+    logRefusal(reason, keyid);
+    if (reason === 'nonce cache full') {
+      res.setHeader('retry-after', '1');
+      return sendJson(res, 503, { errors: [{ message: '签名校验繁忙，请稍后重试', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    }
+    res.setHeader('www-authenticate', 'Signature');
+    if (reason === 'stale') res.setHeader(STALE_SIGNATURE_HEADER, 'stale');
+    return sendJson(res, 401, { errors: [{ message: '只接受经网关签名的请求', extensions: { code: 'UNAUTHENTICATED' } }] });
+  };
   const server = http.createServer(async (req, res) => {
     const started = process.hrtime.bigint();
     try {
@@ -215,31 +267,30 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', subgraph: opts.name });
       }
       if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
-      const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
-      const identity = verifyCaller(opts, header(IDENTITY_HEADER), header(SIGNATURE_HEADER));
-      if (!identity) {
-        res.setHeader('www-authenticate', 'Hub-Signature');
-        return sendJson(res, 401, { errors: [{ message: '只接受经网关签名的请求', extensions: { code: 'UNAUTHENTICATED' } }] });
-      }
-      const requestId = header('x-request-id');
-      if (requestId && !identity.requestId) identity.requestId = requestId;
+      // The request's signature (signature.ts), before its body is read: an unsigned request costs nothing more.
+      const checked = await verifier.verifyHeaders({ method: req.method ?? 'GET', url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, headers: req.headers });
+      if (!checked.ok) return refuse(res, checked.reason);
+      const { identity } = checked.verified;
       // From here on every log line of this request names it (and who asked).
       return await requestScope.run({ requestId: identity.requestId, subgraph: opts.name }, async () => {
         res.once('finish', () => log.info('request', {
-          subject: identity.subject, body: identity.body, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6,
+          subject: identity.subject, body: identity.body, ...(identity.service ? { service: identity.service } : {}),
+          status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6,
         }));
-        const raw = req.method === 'POST' ? await readBody(req, limit) : '';
+        // The digest is checked over the bytes received, before anything parses them.
+        const raw = await readBody(req, limit);
+        const refusal = verifier.verifyBody(checked.verified, raw);
+        if (refusal) return refuse(res, refusal, checked.verified.keyid);
         let body: unknown = undefined;
-        if (raw) {
+        if (raw.length > 0) {
           try {
-            body = JSON.parse(raw);
+            body = JSON.parse(raw.toString('utf8'));
           } catch {
             return sendJson(res, 400, { errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }] });
           }
         }
-        if (identity.service && !readsOnly(body, url)) {
-          return sendJson(res, 403, { errors: [{ message: `服务 ${identity.service} 只能查询，不能修改`, extensions: { code: 'FORBIDDEN' } }] });
-        }
+        const denied = identity.service ? serviceCallRefusal(opts.schema, opts.name, identity, body, url) : null;
+        if (denied) return sendJson(res, 403, { errors: [{ message: denied, extensions: { code: 'FORBIDDEN' } }] });
         const headers = new HeaderMap();
         for (const [k, v] of Object.entries(req.headers)) {
           if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);

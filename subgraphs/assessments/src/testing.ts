@@ -52,7 +52,7 @@ export async function assessmentsHarness(): Promise<AssessmentsHarness> {
   });
   const calls = { org: 0, tasks: 0 };
   const counted = (inner: ServiceClient, k: keyof typeof calls): ServiceClient => ({
-    query: <T>(d: string, v: Record<string, unknown>, who: Identity) => { calls[k]++; return inner.query<T>(d, v, who); },
+    query: (d, v, who, grant) => { calls[k]++; return inner.query(d, v, who, grant); },
   });
   const orgClient = counted(serviceClient({ service: 'assessments', target: 'org', url: org.url, secret: S.assessmentsToOrg }), 'org');
   const tasksClient = counted(serviceClient({ service: 'assessments', target: 'tasks', url: tasks.url, secret: S.assessmentsToTasks }), 'tasks');

@@ -4,7 +4,7 @@
  * calls as in production. Nothing about org is faked: authority comes from its answers.
  */
 import { ApolloServer } from '@apollo/server';
-import { formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, subgraphPlugins } from '@tiaokuai/common';
+import { formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, type ServiceClient, subgraphPlugins } from '@tiaokuai/common';
 import { APP_ROLE as ORG_ROLE, MIGRATIONS as ORG_MIGRATIONS, SCHEMA_NAME as ORG_SCHEMA, startOrgSubgraph } from '@tiaokuai/subgraph-org';
 import { createContext, type TasksContext } from './context';
 import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from './index';
@@ -26,6 +26,8 @@ export interface TasksHarness {
   resetTo(units: unknown): Promise<void>;
   /** How many service calls tasks made to org since the last reset of the counter. */
   orgCalls: { count: number };
+  /** The real org subgraph's URL and the secret tasks signs its calls to it with (tests of those calls). */
+  orgService: { url: string; secret: string };
   close(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export async function tasksHarness(): Promise<TasksHarness> {
   const org = await startOrgSubgraph({ port: 0, database: orgDb, secret: ORG_SECRET, serviceSecrets: { tasks: TASKS_TO_ORG } });
   const inner = serviceClient({ service: 'tasks', target: 'org', url: org.url, secret: TASKS_TO_ORG });
   const orgCalls = { count: 0 };
-  const client = { query: <T>(d: string, v: Record<string, unknown>, who: Identity) => { orgCalls.count++; return inner.query<T>(d, v, who); } };
+  const client: ServiceClient = { query: (d, v, who, grant) => { orgCalls.count++; return inner.query(d, v, who, grant); } };
   const server = new ApolloServer<TasksContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: subgraphPlugins() });
   await server.start();
   const run = async (query: string, variables?: Record<string, unknown>, identity: Identity = HUB_OPERATOR): Promise<GqlResult> => {
@@ -65,6 +67,7 @@ export async function tasksHarness(): Promise<TasksHarness> {
       if (!r.importUnits.ok) throw new Error(`seed import failed: ${JSON.stringify(r.importUnits.problems)}`);
     },
     orgCalls,
+    orgService: { url: org.url, secret: TASKS_TO_ORG },
     close: async () => {
       await server.stop();
       await org.close();

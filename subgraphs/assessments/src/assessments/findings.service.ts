@@ -5,7 +5,7 @@
  * assignments each assessor gave each unit before assessing it), one for names; then the pure
  * detectors (domain/findings). Nothing here depends on the number of units.
  */
-import { HUB_OPERATOR, LeadershipIndex, periodAt, unitLabel, type TimelineAnswer } from '@tiaokuai/common';
+import { LeadershipIndex, periodAt, unitLabel, type TimelineAnswer } from '@tiaokuai/common';
 import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding, Visit } from '../domain/findings/types';
 import { assessmentWindow } from '../domain/scheme';
@@ -49,7 +49,8 @@ export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readon
   const pairs = [...lastOf.values()].map((e) => ({ issuer: e.bodyId, unit: e.unitId, ...activityWindow(e.on, e.year) }));
   const counts = new Map<string, number>();
   if (pairs.length > 0) {
-    const r = await ctx.tasks.query<{ assignmentActivity: number[] }>(ACTIVITY, { p: pairs }, { ...HUB_OPERATOR, requestId: ctx.identity.requestId });
+    // For the user, under a grant that opens this one count over any pair of units (identity.ts SERVICE_GRANTS).
+    const r = await ctx.tasks.query<{ assignmentActivity: number[] }>(ACTIVITY, { p: pairs }, ctx.identity, 'assignment-activity');
     pairs.forEach((p, i) => counts.set(`${p.issuer}|${p.unit}|${p.from}|${p.to}`, r.assignmentActivity[i]));
   }
 

@@ -8,7 +8,7 @@
  * database's revision and by the day (common's revision-cache.ts): one cheap statement per
  * request checks it.
  */
-import { ForbiddenError, RevisionCache, requireRole, today, type Db, type Day, type Identity, type Role } from '@tiaokuai/common';
+import { ForbiddenError, readsEverything, RevisionCache, requireRole, today, type Db, type Day, type Identity, type Role } from '@tiaokuai/common';
 import { scopeOf } from '../domain/scope';
 import { snapshot, type Snapshot } from '../units/party-building.service';
 import { orgRevision } from '../units/relations.service';
@@ -48,9 +48,15 @@ export class Access {
     private readonly cache: JurisdictionCache,
   ) {}
 
+  /**
+   * Everything for the operator, and for a service call under a wide grant (identity.ts
+   * SERVICE_GRANTS: the server has already refused any field outside the grant's); else the
+   * body's jurisdiction.
+   */
   visible(): Promise<Visibility> {
-    this.visibility ??= this.identity.hubAdmin || !this.identity.body
-      ? Promise.resolve(this.identity.hubAdmin ? { all: true } : { all: false, ids: new Set<string>() })
+    const everything = readsEverything(this.identity);
+    this.visibility ??= everything || !this.identity.body
+      ? Promise.resolve(everything ? { all: true } : { all: false, ids: new Set<string>() })
       : this.cache.scope(this.db, this.identity.body).then((ids) => ({ all: false, ids }));
     return this.visibility;
   }

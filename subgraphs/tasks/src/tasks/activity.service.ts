@@ -4,15 +4,16 @@
  * assignments of the body's tasks to the unit, binding or advisory (advisory work is guidance),
  * whose task period overlaps the window, not withdrawn (a merged assignment was still given).
  */
-import { ForbiddenError, isDay, BadInputError } from '@tiaokuai/common';
+import { ForbiddenError, isDay, BadInputError, readsEverything } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 
 export interface ActivityQuestion { issuer: string; unit: string; from: string; to: string }
 
 export async function assignmentActivity(ctx: TasksContext, pairs: readonly ActivityQuestion[]): Promise<number[]> {
-  // A service question (other subgraphs ask as the operator): counts over any pair of units.
-  if (!ctx.identity.hubAdmin) throw new ForbiddenError('assignmentActivity 仅供平台内部服务调用', { field: 'pairs' });
+  // A service question (assessments asks for its user under the `assignment-activity` grant,
+  // identity.ts SERVICE_GRANTS) or the operator's: counts over any pair of units.
+  if (!readsEverything(ctx.identity)) throw new ForbiddenError('assignmentActivity 仅供平台内部服务调用', { field: 'pairs' });
   if (pairs.length === 0) return [];
   pairs.forEach((p, i) => {
     for (const f of ['issuer', 'unit'] as const) if (!/^\d+$/.test(p[f])) throw new BadInputError(`pairs[${i}].${f}`, `应为单位 id：${p[f]}`);
