@@ -2,7 +2,7 @@
  * Starts the real hub (three subgraph processes and the gateway) for one test file: in-memory
  * PGlite, or a fresh throw-away PostgreSQL database when DATABASE_URL is set.
  */
-import { bearer, gql, startHub, type RunningHub } from '@tiaokuai/tools';
+import { bearer, gql, startHub, type HubOptions, type RunningHub } from '@tiaokuai/tools';
 import postgres from 'postgres';
 
 export interface TestHub {
@@ -15,8 +15,11 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** `opts.databaseUrl`: run on this database as it is (created, kept and dropped by the caller). */
-export async function startTestHub(env: Record<string, string> = {}, opts: { databaseUrl?: string } = {}): Promise<TestHub> {
+/**
+ * `opts.databaseUrl`: run on this database as it is (created, kept and dropped by the caller).
+ * `opts.supervise`: restart processes that die, as `npm start` does (launcher.ts).
+ */
+export async function startTestHub(env: Record<string, string> = {}, opts: { databaseUrl?: string; supervise?: HubOptions['supervise'] } = {}): Promise<TestHub> {
   const base = opts.databaseUrl ? undefined : process.env.DATABASE_URL;
   let databaseUrl = opts.databaseUrl;
   let name: string | undefined;
@@ -29,7 +32,7 @@ export async function startTestHub(env: Record<string, string> = {}, opts: { dat
     u.pathname = `/${name}`;
     databaseUrl = u.toString();
   }
-  const hub = await startHub({ port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', ...env } });
+  const hub = await startHub({ port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', ...env }, supervise: opts.supervise });
   return {
     hub,
     url: hub.gatewayUrl,

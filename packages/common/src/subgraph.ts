@@ -12,7 +12,7 @@ import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity, type Identity } from
 import { log, requestScope } from './log';
 import { UpstreamError } from './service';
 import { createMetrics } from './metrics';
-import { drainable, shutdownTimeoutMs } from './shutdown';
+import { drainable } from './shutdown';
 
 /** The federation version every subgraph links (composition 2.14 rejects v2.15). */
 export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.7';
@@ -277,7 +277,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     url: `http://${host}:${actualPort}/graphql`,
     port: actualPort,
     close: async () => {
-      const { cut } = await drain.close(shutdownTimeoutMs());
+      // What the shutdown budget leaves for draining (shutdown.ts), the rest is for closing.
+      const { cut } = await drain.close();
       if (cut > 0) log.error('shutdown: requests still unanswered at the deadline were cut', { subgraph: opts.name, cut });
       await apollo.stop();
     },
