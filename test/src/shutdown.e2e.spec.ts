@@ -99,3 +99,65 @@ describe('graceful shutdown of the real processes (SIGTERM)', () => {
     await drainsOnSigterm('gateway', url, bearer(t.hub.operatorToken), '{ units(first: 1) { totalCount } }', { data: { units: { totalCount: 0 } } });
   }, 60_000);
 });
+
+/**
+ * Every process stops within SHUTDOWN_TIMEOUT_MS even with a request that cannot finish (the
+ * shutdown budget of shutdown.ts): org is frozen (SIGSTOP), so a request that asks org hangs
+ * in its service call, as a slow upstream would; org's own request is held by withholding its
+ * body. Each process logs the outcome of its stop, and that line is what is checked: a clean
+ * stop (`shut down`, exit 0) inside the budget, with the hanging request cut at the drain's
+ * deadline. The wall-clock check beside it is the bound the code enforces plus a margin.
+ */
+describe(`every process stops within SHUTDOWN_TIMEOUT_MS with a request that cannot finish`, () => {
+  const TIMEOUT = 4_000;
+  let h: TestHub;
+  beforeAll(async () => { h = await startTestHub({ SHUTDOWN_TIMEOUT_MS: String(TIMEOUT), LOG_LEVEL: 'info' }); }, 120_000);
+  afterAll(async () => {
+    const org = h?.hub.processes.get('org');
+    if (org?.child.pid && org.child.exitCode === null) process.kill(org.child.pid, 'SIGCONT');
+    await h?.close();
+  });
+
+  const lines = (name: string) => h.hub.output(name).split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>);
+
+  async function stopsInTime(name: string, url: string, headers: Record<string, string>, query: string) {
+    const p = h.hub.processes.get(name)!;
+    const agent = new http.Agent({ keepAlive: true });
+    const held = holdRequest(url, agent, headers, query);
+    held.answer.catch(() => undefined); // cut at the deadline: no answer, or an error answer
+    await held.taken;
+    if (name !== 'org') held.finish(); // it now waits on frozen org; org's own waits for its body
+    const exited = new Promise<{ code: number | null; signal: string | null; ms: number }>((resolve) => {
+      const sent = Date.now();
+      p.child.once('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - sent }));
+    });
+    p.child.kill('SIGTERM');
+    const exit = await exited;
+    agent.destroy();
+    const log = lines(name);
+    const outcome = log.filter((l) => /^shut(ting)? down$|^shutdown /.test(l.msg));
+    expect(outcome.map((l) => [l.level, l.msg, l.reason])).toEqual([['info', 'shutting down', 'SIGTERM'], ['info', 'shut down', 'SIGTERM']]);
+    expect(outcome[1].timeoutMs).toBe(TIMEOUT);
+    expect(outcome[1].ms).toBeLessThan(TIMEOUT);
+    // The request that could not finish was cut when the drain's share of the budget ran out.
+    expect(log.filter((l) => /were cut/.test(l.msg)).map((l) => l.cut)).toEqual([1]);
+    expect(exit).toEqual({ code: 0, signal: null, ms: expect.any(Number) });
+    expect(exit.ms).toBeLessThan(TIMEOUT + 2_000);
+  }
+
+  it('with org frozen: the gateway, assessments and tasks, each with a request waiting on org; then org with a request held', async () => {
+    const org = h.hub.processes.get('org')!;
+    process.kill(org.child.pid!, 'SIGSTOP');
+    const gateway = h.hub.processes.get('gateway')!;
+    const findings = '{ assessmentFindings(year: 2026, scope: "SC-JGGW") { kind } }';
+    try {
+      await stopsInTime('gateway', `http://127.0.0.1:${gateway.port}/graphql`, bearer(h.hub.operatorToken), findings);
+      await stopsInTime('assessments', h.hub.processes.get('assessments')!.url, h.hub.subgraphHeaders('assessments'), findings);
+      await stopsInTime('tasks', h.hub.processes.get('tasks')!.url, h.hub.subgraphHeaders('tasks'),
+        '{ taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31") { kind } }');
+    } finally {
+      process.kill(org.child.pid!, 'SIGCONT');
+    }
+    await stopsInTime('org', org.url, h.hub.subgraphHeaders('org'), '{ units(first: 1) { totalCount } }');
+  }, 120_000);
+});
