@@ -310,7 +310,10 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     restart: async (name) => {
       const p = processes.get(name);
       if (!p) throw new Error(`no process ${name}`);
+      if (p.child.exitCode === null && p.child.signalCode === null) throw new Error(`${name} is running: restart() starts a process stopped with kill()`);
       held.delete(name);
+      clearTimeout(pending.get(name)); // a supervised restart due: this one replaces it
+      pending.delete(name);
       const again = launch(name, p.port, name === 'gateway'
         ? Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, processes.get(s)!.url]))
         : {});
