@@ -211,7 +211,7 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
   const supervision = opts.supervise ? (opts.supervise === true ? {} : opts.supervise) : undefined;
   let supervising = false; // from the end of start-up until stop
   let stopping = false;
-  /** Processes killed on purpose (kill, stop): not restarted. */
+  /** Processes killed on purpose with kill(): not restarted until restart(). */
   const held = new Set<string>();
   const attempts = new Map<string, number>();
   const pending = new Map<string, NodeJS.Timeout>();
