@@ -11,7 +11,10 @@ import { bearer } from '@tiaokuai/tools';
 import { startTestHub, type TestHub } from './hub';
 
 let t: TestHub;
-beforeAll(async () => { t = await startTestHub(); });
+// NODE_ENV as `npm start` and servers run (jest's NODE_ENV=test would switch off Apollo's own
+// signal handlers, which once made an idle subgraph wait for its deadline).
+const AS_DEPLOYED = { NODE_ENV: '' };
+beforeAll(async () => { t = await startTestHub(AS_DEPLOYED); });
 afterAll(async () => { await t?.close(); });
 
 interface Held {
@@ -98,6 +101,17 @@ describe('graceful shutdown of the real processes (SIGTERM)', () => {
     const url = `http://127.0.0.1:${gateway.port}/graphql`;
     await drainsOnSigterm('gateway', url, bearer(t.hub.operatorToken), '{ units(first: 1) { totalCount } }', { data: { units: { totalCount: 0 } } });
   }, 60_000);
+
+  it('idle subgraphs stop at once and exit 0 (none waits for its own deadline)', async () => {
+    // Apollo's own SIGTERM handler once raced ours, and the assessments process then waited
+    // for a stop() Apollo never finished, until its deadline (exit 1).
+    for (const name of ['assessments', 'org']) {
+      const p = t.hub.processes.get(name)!;
+      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => p.child.once('exit', (code, signal) => resolve({ code, signal })));
+      p.child.kill('SIGTERM');
+      expect({ name, ...(await exited) }).toEqual({ name, code: 0, signal: null });
+    }
+  }, 60_000);
 });
 
 /**
@@ -111,7 +125,7 @@ describe('graceful shutdown of the real processes (SIGTERM)', () => {
 describe(`every process stops within SHUTDOWN_TIMEOUT_MS with a request that cannot finish`, () => {
   const TIMEOUT = 4_000;
   let h: TestHub;
-  beforeAll(async () => { h = await startTestHub({ SHUTDOWN_TIMEOUT_MS: String(TIMEOUT), LOG_LEVEL: 'info' }); }, 120_000);
+  beforeAll(async () => { h = await startTestHub({ ...AS_DEPLOYED, SHUTDOWN_TIMEOUT_MS: String(TIMEOUT), LOG_LEVEL: 'info' }); }, 120_000);
   afterAll(async () => {
     const org = h?.hub.processes.get('org');
     if (org?.child.pid && org.child.exitCode === null) process.kill(org.child.pid, 'SIGCONT');

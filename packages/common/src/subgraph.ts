@@ -196,6 +196,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     formatError: formatSubgraphError,
     plugins: subgraphPlugins(),
+    // Our onShutdown (shutdown.ts) owns SIGTERM/SIGINT. Apollo's own handlers (on by default
+    // outside NODE_ENV=test) started a second stop() on the same signal, and Apollo 5 never
+    // wakes a stop() that waits for one in progress: our close then hung until the deadline
+    // whenever it reached apollo.stop() first (the assessments process, idle, every time).
+    stopOnTerminationSignals: false,
   });
   if (!opts.secret || opts.secret.length < 16) {
     throw new Error(`subgraph ${opts.name}: SUBGRAPH_SECRET (at least 16 characters) is required: a subgraph trusts only the gateway`);
