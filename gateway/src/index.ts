@@ -24,6 +24,7 @@ import { documentId, loadTrustedDocuments, persistedDocumentsOption, type Truste
 import { log, throttledLog } from '@tiaokuai/common/dist/log';
 import { runtimeLogger } from './logging';
 import { responseSizePlugin } from './response-size';
+import { readinessCheck, subgraphUrlsOf, type ReadinessOptions } from './readiness';
 
 export const DEFAULT_SUPERGRAPH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
@@ -57,6 +58,8 @@ export interface GatewayOptions {
    * query. Env: TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_ALLOW_ARBITRARY.
    */
   trustedDocuments?: TrustedDocumentsSettings;
+  /** `/readyz`: how each subgraph's own readiness is asked (readiness.ts). */
+  readiness?: Omit<ReadinessOptions, 'subgraphs'>;
 }
 
 /** Subgraph name → the value of the environment variable `variable(NAME)`, where set. */
@@ -278,8 +281,19 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   // length (every GraphQL client and browser does), and one over the limit is refused.
   const metrics = createMetrics('gateway');
   const files = downloads(runtime, { trustedDocuments: opts.trustedDocuments !== undefined });
+  // Readiness: not ready while draining or while a subgraph of the supergraph is not (readiness.ts).
+  const subgraphsReady = readinessCheck({
+    ...opts.readiness,
+    subgraphs: subgraphUrlsOf(withSubgraphUrls(opts.supergraphSdl ?? readFileSync(DEFAULT_SUPERGRAPH, 'utf8'), opts.subgraphUrls ?? {})),
+  });
   const server: Server = createServer(async (req, res) => {
     if (await metrics.serve(req, res)) return;
+    if (req.url === '/readyz' || req.url?.startsWith('/readyz?')) {
+      const report = drain.draining ? { ready: false, draining: true, down: {} } : await subgraphsReady();
+      res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ status: report.ready ? 'ready' : 'not ready', ...report }));
+      return;
+    }
     if (DOWNLOAD_PREFIXES.some((p) => req.url?.startsWith(p))) {
       try {
         if (await files(req, res)) return;

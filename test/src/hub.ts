@@ -15,8 +15,12 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** `opts.databaseUrl`: run on this database as it is (created, kept and dropped by the caller). */
-export async function startTestHub(env: Record<string, string> = {}, opts: { databaseUrl?: string; hub?: Pick<HubOptions, 'subgraphPorts' | 'gatewayUpstreams'> } = {}): Promise<TestHub> {
+/**
+ * `opts.databaseUrl`: run on this database as it is (created, kept and dropped by the caller).
+ * `opts.supervise`: restart processes that die, as `npm start` does (launcher.ts).
+ * `opts.hub`: the launcher's ports and upstream overrides (a recording proxy between gateway and subgraph).
+ */
+export async function startTestHub(env: Record<string, string> = {}, opts: { databaseUrl?: string; supervise?: HubOptions['supervise']; hub?: Pick<HubOptions, 'subgraphPorts' | 'gatewayUpstreams'> } = {}): Promise<TestHub> {
   const base = opts.databaseUrl ? undefined : process.env.DATABASE_URL;
   let databaseUrl = opts.databaseUrl;
   let name: string | undefined;
@@ -29,7 +33,7 @@ export async function startTestHub(env: Record<string, string> = {}, opts: { dat
     u.pathname = `/${name}`;
     databaseUrl = u.toString();
   }
-  const hub = await startHub({ ...opts.hub, port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', ...env } });
+  const hub = await startHub({ ...opts.hub, port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', ...env }, supervise: opts.supervise });
   return {
     hub,
     url: hub.gatewayUrl,

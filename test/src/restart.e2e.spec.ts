@@ -157,3 +157,72 @@ async function readSoon(): Promise<{ totalCount: number; failures: unknown[] }> 
     allAlive();
   }, 120_000);
 });
+
+/** Polls `probe` until it returns a value (not undefined), failing after `ms` with the last seen. */
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+      last = 'not yet';
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms (last: ${String(last)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A supervised hub (as `npm start` runs it): a subgraph that dies is started again by the
+ * launcher, logged; the gateway's /readyz says not ready, naming the subgraph, while it is down.
+ */
+describe('supervised hub', () => {
+  let s: TestHub;
+  beforeAll(async () => {
+    s = await startTestHub({}, { supervise: { initialDelayMs: 100, maxDelayMs: 2_000, resetAfterMs: 60_000 } });
+  }, 120_000);
+  afterAll(async () => { await s?.close(); });
+
+  const readyz = async () => {
+    const res = await fetch(new URL('/readyz', s.url));
+    return { status: res.status, body: await res.json() as { status: string; down: Record<string, string> } };
+  };
+
+  it('/readyz is 200 while every subgraph is ready, 503 naming org while org is down, 200 again once it is back', async () => {
+    expect(await readyz()).toEqual({ status: 200, body: { status: 'ready', ready: true, down: {} } });
+    await s.hub.kill('org'); // held down: kill() is not a crash, the supervisor leaves it
+    const down = await until('/readyz not ready', async () => { const r = await readyz(); return r.status === 503 ? r : undefined; });
+    expect(down.body.status).toBe('not ready');
+    expect(Object.keys(down.body.down)).toEqual(['org']);
+    expect(s.hub.restarts).toEqual([]);
+    await s.hub.restart('org');
+    await until('/readyz ready again', async () => ((await readyz()).status === 200 ? true : undefined));
+  }, 60_000);
+
+  it('SIGKILLed, tasks is restarted by the supervisor and answers again; the restart is logged as a JSON line', async () => {
+    const before = s.hub.processes.get('tasks')!.child.pid;
+    await s.hub.crash('tasks');
+    const answered = await until('a query joining org and tasks answered again', async () => {
+      const r = await s.gql(`{ units(first: 1) { totalCount } task(id: "1") { id } }`);
+      return r.errors ? undefined : r.data;
+    });
+    expect(answered).toEqual({ units: { totalCount: expect.any(Number) }, task: null });
+    expect(s.hub.processes.get('tasks')!.child.pid).not.toBe(before);
+    expect(s.hub.restarts).toEqual([{ process: 'tasks', code: null, signal: 'SIGKILL', uptimeMs: expect.any(Number), attempt: 1, delayMs: 100 }]);
+    const lines = s.hub.output('launcher').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: 'process exited; restarting', component: 'launcher', process: 'tasks', code: null, signal: 'SIGKILL', delayMs: 100, attempt: 1 })]);
+  }, 60_000);
+
+  it('crashes in a row back off: each restart waits twice the one before, up to the cap', async () => {
+    for (let n = 0; n < 3; n++) {
+      const before = s.hub.processes.get('assessments')!.child.pid;
+      await s.hub.crash('assessments');
+      await until('assessments relaunched', async () => (s.hub.processes.get('assessments')!.child.pid !== before ? true : undefined));
+    }
+    await until('assessments ready', async () => ((await fetch(`http://127.0.0.1:${s.hub.processes.get('assessments')!.port}/readyz`)).status === 200 ? true : undefined));
+    expect(s.hub.restarts.filter((r) => r.process === 'assessments').map((r) => [r.attempt, r.delayMs])).toEqual([[1, 100], [2, 200], [3, 400]]);
+  }, 90_000);
+});

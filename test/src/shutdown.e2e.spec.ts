@@ -11,7 +11,10 @@ import { bearer } from '@tiaokuai/tools';
 import { startTestHub, type TestHub } from './hub';
 
 let t: TestHub;
-beforeAll(async () => { t = await startTestHub(); });
+// NODE_ENV as `npm start` and servers run (jest's NODE_ENV=test would switch off Apollo's own
+// signal handlers, which once made an idle subgraph wait for its deadline).
+const AS_DEPLOYED = { NODE_ENV: '' };
+beforeAll(async () => { t = await startTestHub(AS_DEPLOYED); });
 afterAll(async () => { await t?.close(); });
 
 interface Held {
@@ -99,4 +102,77 @@ describe('graceful shutdown of the real processes (SIGTERM)', () => {
     const url = `http://127.0.0.1:${gateway.port}/graphql`;
     await drainsOnSigterm('gateway', url, () => bearer(t.hub.operatorToken), '{ units(first: 1) { totalCount } }', { data: { units: { totalCount: 0 } } });
   }, 60_000);
+
+  it('idle subgraphs stop at once and exit 0 (none waits for its own deadline)', async () => {
+    // Apollo's own SIGTERM handler once raced ours, and the assessments process then waited
+    // for a stop() Apollo never finished, until its deadline (exit 1).
+    for (const name of ['assessments', 'org']) {
+      const p = t.hub.processes.get(name)!;
+      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => p.child.once('exit', (code, signal) => resolve({ code, signal })));
+      p.child.kill('SIGTERM');
+      expect({ name, ...(await exited) }).toEqual({ name, code: 0, signal: null });
+    }
+  }, 60_000);
+});
+
+/**
+ * Every process stops within SHUTDOWN_TIMEOUT_MS even with a request that cannot finish (the
+ * shutdown budget of shutdown.ts): org is frozen (SIGSTOP), so a request that asks org hangs
+ * in its service call, as a slow upstream would; org's own request is held by withholding its
+ * body. Each process logs the outcome of its stop, and that line is what is checked: a clean
+ * stop (`shut down`, exit 0) inside the budget, with the hanging request cut at the drain's
+ * deadline. The wall-clock check beside it is the bound the code enforces plus a margin.
+ */
+describe(`every process stops within SHUTDOWN_TIMEOUT_MS with a request that cannot finish`, () => {
+  const TIMEOUT = 4_000;
+  let h: TestHub;
+  beforeAll(async () => { h = await startTestHub({ ...AS_DEPLOYED, SHUTDOWN_TIMEOUT_MS: String(TIMEOUT), LOG_LEVEL: 'info' }); }, 120_000);
+  afterAll(async () => {
+    const org = h?.hub.processes.get('org');
+    if (org?.child.pid && org.child.exitCode === null) process.kill(org.child.pid, 'SIGCONT');
+    await h?.close();
+  });
+
+  const lines = (name: string) => h.hub.output(name).split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>);
+
+  async function stopsInTime(name: string, url: string, headers: (body: string) => Record<string, string>, query: string) {
+    const p = h.hub.processes.get(name)!;
+    const agent = new http.Agent({ keepAlive: true });
+    const held = holdRequest(url, agent, headers, query);
+    held.answer.catch(() => undefined); // cut at the deadline: no answer, or an error answer
+    await held.taken;
+    if (name !== 'org') held.finish(); // it now waits on frozen org; org's own waits for its body
+    const exited = new Promise<{ code: number | null; signal: string | null; ms: number }>((resolve) => {
+      const sent = Date.now();
+      p.child.once('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - sent }));
+    });
+    p.child.kill('SIGTERM');
+    const exit = await exited;
+    agent.destroy();
+    const log = lines(name);
+    const outcome = log.filter((l) => /^shut(ting)? down$|^shutdown /.test(l.msg));
+    expect(outcome.map((l) => [l.level, l.msg, l.reason])).toEqual([['info', 'shutting down', 'SIGTERM'], ['info', 'shut down', 'SIGTERM']]);
+    expect(outcome[1].timeoutMs).toBe(TIMEOUT);
+    expect(outcome[1].ms).toBeLessThan(TIMEOUT);
+    // The request that could not finish was cut when the drain's share of the budget ran out.
+    expect(log.filter((l) => /were cut/.test(l.msg)).map((l) => l.cut)).toEqual([1]);
+    expect(exit).toEqual({ code: 0, signal: null, ms: expect.any(Number) });
+    expect(exit.ms).toBeLessThan(TIMEOUT + 2_000);
+  }
+
+  it('with org frozen: the gateway, assessments and tasks, each with a request waiting on org; then org with a request held', async () => {
+    const org = h.hub.processes.get('org')!;
+    process.kill(org.child.pid!, 'SIGSTOP');
+    const gateway = h.hub.processes.get('gateway')!;
+    const findings = '{ assessmentFindings(year: 2026, scope: "SC-JGGW") { nodes { kind } } }';
+    try {
+      await stopsInTime('gateway', `http://127.0.0.1:${gateway.port}/graphql`, () => bearer(h.hub.operatorToken), findings);
+      await stopsInTime('assessments', h.hub.processes.get('assessments')!.url, (body) => h.hub.subgraphHeaders('assessments', body), findings);
+      await stopsInTime('tasks', h.hub.processes.get('tasks')!.url, (body) => h.hub.subgraphHeaders('tasks', body),
+        '{ taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31") { nodes { kind } } }');
+    } finally {
+      process.kill(org.child.pid!, 'SIGCONT');
+    }
+    await stopsInTime('org', org.url, (body) => h.hub.subgraphHeaders('org', body), '{ units(first: 1) { totalCount } }');
+  }, 120_000);
 });

@@ -35,6 +35,39 @@ export interface HubOptions {
    */
   gatewayUpstreams?: Record<string, string>;
   env?: Record<string, string>;
+  /**
+   * Restart any process that dies, as `npm start` does (off by default: fault tests kill and
+   * restart processes themselves). `true` for the defaults of `SupervisionOptions`.
+   */
+  supervise?: boolean | SupervisionOptions;
+}
+
+/**
+ * The supervisor's backoff (ARCHITECTURE.md, "Supervision"): the n-th restart in a row waits
+ * `initialDelayMs · 2^(n-1)`, at most `maxDelayMs`; a process that stayed up `resetAfterMs`
+ * starts again from `initialDelayMs`. Env for `npm start`: SUPERVISE_INITIAL_DELAY_MS,
+ * SUPERVISE_MAX_DELAY_MS, SUPERVISE_RESET_AFTER_MS.
+ */
+export interface SupervisionOptions {
+  /** Delay before the first restart (default 250 ms). */
+  initialDelayMs?: number;
+  /** Cap of the delay (default 30 s). */
+  maxDelayMs?: number;
+  /** Uptime after which the next crash counts as a first again (default 60 s). */
+  resetAfterMs?: number;
+}
+
+/** The delay before restart number `attempt` (1-based) of a run of crashes. */
+export function restartDelay(attempt: number, opts: SupervisionOptions = {}): number {
+  const initial = opts.initialDelayMs ?? 250;
+  const max = opts.maxDelayMs ?? 30_000;
+  return Math.min(max, initial * 2 ** Math.max(0, Math.min(attempt - 1, 30)));
+}
+
+/** Supervision settings from the environment (npm start). */
+export function supervisionFromEnv(env: NodeJS.ProcessEnv = process.env): SupervisionOptions {
+  const num = (v: string | undefined) => (v !== undefined && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : undefined);
+  return { initialDelayMs: num(env.SUPERVISE_INITIAL_DELAY_MS), maxDelayMs: num(env.SUPERVISE_MAX_DELAY_MS), resetAfterMs: num(env.SUPERVISE_RESET_AFTER_MS) };
 }
 
 export interface HubProcess {
@@ -47,10 +80,20 @@ export interface HubProcess {
 export interface RunningHub {
   gatewayUrl: string;
   processes: Map<string, HubProcess>;
-  /** Kills one process (SIGKILL): a crash, for fault tests. */
+  /**
+   * Kills one process (SIGKILL), for fault tests: it stays down (even when supervised) until
+   * `restart`.
+   */
   kill(name: string): Promise<void>;
   /** Starts a killed process again on the same port. */
   restart(name: string): Promise<void>;
+  /**
+   * Kills one process (SIGKILL) as a crash would: a supervised hub restarts it by itself.
+   * Resolves when it died.
+   */
+  crash(name: string): Promise<void>;
+  /** Restarts made by the supervisor so far, in order (each was also logged as a JSON line). */
+  restarts: RestartEvent[];
   stop(): Promise<void>;
   /** Collected stderr of a process (when output is not inherited). */
   output(name: string): string;
@@ -71,6 +114,19 @@ export interface RunningHub {
    */
   floor(kind: 'bare' | 'proxy'): Promise<string>;
   keysDir: string;
+}
+
+/** One restart by the supervisor, as logged. */
+export interface RestartEvent {
+  process: string;
+  /** Exit code, or null when a signal ended it. */
+  code: number | null;
+  signal: string | null;
+  /** How long it had run (ms). */
+  uptimeMs: number;
+  /** Restarts in a row, this one included (1 after a long enough uptime). */
+  attempt: number;
+  delayMs: number;
 }
 
 /** `{ authorization: 'Bearer …' }` */
@@ -156,19 +212,63 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     }
     const p: HubProcess = { name, port, url: `http://127.0.0.1:${port}/graphql`, child };
     processes.set(name, p);
+    const startedAt = Date.now();
+    child.once('exit', (code, signal) => supervisor(p, startedAt, code, signal, extra, args));
     return p;
   };
 
+  // Supervision: a process that exits when nobody asked it to is started again on its port,
+  // after a delay that doubles with each crash in a row (restartDelay), logged as one JSON line.
+  const supervision = opts.supervise ? (opts.supervise === true ? {} : opts.supervise) : undefined;
+  let supervising = false; // from the end of start-up until stop
+  let stopping = false;
+  /** Processes killed on purpose with kill(): not restarted until restart(). */
+  const held = new Set<string>();
+  const attempts = new Map<string, number>();
+  const pending = new Map<string, NodeJS.Timeout>();
+  const restarts: RestartEvent[] = [];
+  const launcherLog = (level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown>) => {
+    const line = JSON.stringify({ time: new Date().toISOString(), level, msg, component: 'launcher', ...fields });
+    if (opts.inheritOutput) process.stderr.write(`${line}\n`);
+    else {
+      const buf = logs.get('launcher') ?? [];
+      logs.set('launcher', buf);
+      buf.push(`${line}\n`);
+    }
+  };
+  function supervisor(p: HubProcess, startedAt: number, code: number | null, signal: NodeJS.Signals | null, extra: Record<string, string>, args: string[]) {
+    if (!supervision || !supervising || stopping || held.has(p.name) || processes.get(p.name) !== p) return;
+    const uptimeMs = Date.now() - startedAt;
+    const attempt = uptimeMs >= (supervision.resetAfterMs ?? 60_000) ? 1 : (attempts.get(p.name) ?? 0) + 1;
+    attempts.set(p.name, attempt);
+    const delayMs = restartDelay(attempt, supervision);
+    const event: RestartEvent = { process: p.name, code, signal, uptimeMs, attempt, delayMs };
+    restarts.push(event);
+    launcherLog('warn', 'process exited; restarting', event as unknown as Record<string, unknown>);
+    pending.set(p.name, setTimeout(() => {
+      pending.delete(p.name);
+      if (stopping || held.has(p.name)) return;
+      // The same port, the same environment: the others find it where it was.
+      launch(p.name, p.port, extra, args);
+    }, delayMs));
+  }
+
   const ready = async (p: HubProcess) => waitFor(`http://127.0.0.1:${p.port}/readyz`, 90_000, p.child);
+  // Each process stops by itself within SHUTDOWN_TIMEOUT_MS (shutdown.ts); SIGKILL is the
+  // backstop for one that cannot (hung beyond its own hard deadline).
+  const shutdownMs = Number(baseEnv.SHUTDOWN_TIMEOUT_MS) > 0 ? Number(baseEnv.SHUTDOWN_TIMEOUT_MS) : 8_000;
   const terminate = (p: HubProcess) => new Promise<void>((resolve) => {
     if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
+    const timer = setTimeout(() => p.child.kill('SIGKILL'), shutdownMs + 2_000);
     p.child.once('exit', () => { clearTimeout(timer); resolve(); });
     p.child.kill('SIGTERM');
   });
   // The gateway first: its requests in flight still reach the subgraphs while it drains; then
   // the subgraphs, together.
   const stop = async () => {
+    stopping = true;
+    for (const t of pending.values()) clearTimeout(t);
+    pending.clear();
     const gateway = processes.get('gateway');
     if (gateway) await terminate(gateway);
     await Promise.all([...processes.values()].filter((p) => p.name !== 'gateway').map(terminate));
@@ -183,6 +283,7 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_SUBGRAPH_URL`, s.url]));
     const gateway = launch('gateway', gatewayPort, { ...urls, ...upstreams, HOST: '127.0.0.1' });
     await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`, 60_000, gateway.child);
+    supervising = true;
   } catch (e) {
     const detail = [...logs.entries()].map(([n, l]) => `--- ${n}\n${l.join('').slice(-4000)}`).join('\n');
     await stop();
@@ -203,14 +304,27 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
       return p.url;
     },
     keysDir,
+    restarts,
     kill: async (name) => {
+      held.add(name);
+      clearTimeout(pending.get(name));
+      pending.delete(name);
       const p = processes.get(name);
-      if (!p || p.child.exitCode !== null) return;
+      if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return;
+      await new Promise<void>((resolve) => { p.child.once('exit', () => resolve()); p.child.kill('SIGKILL'); });
+    },
+    crash: async (name) => {
+      const p = processes.get(name);
+      if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return;
       await new Promise<void>((resolve) => { p.child.once('exit', () => resolve()); p.child.kill('SIGKILL'); });
     },
     restart: async (name) => {
       const p = processes.get(name);
       if (!p) throw new Error(`no process ${name}`);
+      if (p.child.exitCode === null && p.child.signalCode === null) throw new Error(`${name} is running: restart() starts a process stopped with kill()`);
+      held.delete(name);
+      clearTimeout(pending.get(name)); // a supervised restart due: this one replaces it
+      pending.delete(name);
       const again = launch(name, p.port, name === 'gateway'
         ? { ...Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, processes.get(s)!.url])), ...upstreams }
         : {});

@@ -65,6 +65,8 @@ export interface RequestRecord {
   lostRead?: boolean;
   /** One of a burst of concurrent writes with the same key (see `contention`): CONFLICT is the expected refusal. */
   burst?: number;
+  /** The plan's segment the request belongs to (a planned run: `ReliabilityOptions.plan`). */
+  segment?: number;
 }
 
 export interface FaultEvent {
@@ -105,6 +107,11 @@ export interface ReliabilityReport {
   /** Clients acting for the body (ADMIN, EDITOR); the rest act as the operator. */
   identities: Record<string, number>;
   plannedSeconds: number;
+  /**
+   * A planned run (`ReliabilityOptions.plan`): its segments in order, what each was (steady,
+   * or during a fault), the operations each client ran in it and the bursts run in it.
+   */
+  plan?: Array<{ segment: number; during?: string; operations: number; bursts: OpKind[] }>;
   requestTimeoutMs: number;
   /** Wall time of the load phase (ms): longer than planned when a restart was slow. */
   loadMs: number;
@@ -180,6 +187,18 @@ export interface ReliabilityOptions {
    * into one unit, or the same new unit code. At most one of each burst may be acknowledged.
    */
   burstEveryMs?: number;
+  /**
+   * Run a fixed plan instead of a timed load (the test in `npm test`: what it checks does not
+   * depend on how fast the machine is). The run is a sequence of segments: steady, then for
+   * each planned fault one segment during it and one steady after it. In every segment each
+   * client runs exactly `operationsPerSegment` operations (its own seeded sequence); a fault
+   * begins only once every client finished the segment before it, and a killed subgraph is
+   * restarted only once every client finished the segment during its absence. Each steady
+   * segment also runs one burst of each kind (createUnit, changeUnitFacts, createLink), so
+   * every kind runs, outside every fault, as many times as there are steady segments.
+   * `seconds` and `burstEveryMs` are then unused.
+   */
+  plan?: { operationsPerSegment: number };
   /** Put every request's record into the report. */
   keepRecords?: boolean;
   log?: (line: string) => void;
@@ -419,6 +438,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
     };
     const records: RequestRecord[] = [];
     const faults: FaultEvent[] = [];
+    const planLog: NonNullable<ReliabilityReport['plan']> = [];
     const t0 = performance.now();
     const now = () => performance.now() - t0;
     let stopAt = Number.POSITIVE_INFINITY; // set when the fault schedule is done
@@ -469,7 +489,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
     const newRecord = (id: string, client: number, kind: OpKind, target?: WriteTarget, burst?: number, as: RequestRecord['as'] = 'operator'): RequestRecord => {
       const rec: RequestRecord = {
         id, client, kind, write: WRITES.has(kind), as, start: 0, end: 0, status: 0, hasData: false, errors: [], echoed: false, acked: false,
-        ...(target ? { target } : {}), ...(burst ? { burst } : {}),
+        ...(target ? { target } : {}), ...(burst ? { burst } : {}), ...(planned ? { segment: phase } : {}),
       };
       records.push(rec);
       return rec;
@@ -485,6 +505,34 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       facts: { partyRelationMode: 'TERRITORIAL', businessMode: 'TERRITORIAL', locality: BODY },
     });
 
+    // A planned run (opts.plan): the segment every client may run now, and how many clients
+    // finished each segment. A client waits (on a promise, not a clock) for its next segment.
+    const planned = opts.plan;
+    const segments = 1 + 2 * ((opts.killOrg !== false ? 1 : 0) + (opts.killTasks !== false ? 1 : 0) + terminations);
+    let phase = -1;
+    let phaseOpened: () => void = () => undefined;
+    let phaseOpen = new Promise<void>((r) => { phaseOpened = r; });
+    const finished = new Array<number>(segments).fill(0);
+    let segmentDone: () => void = () => undefined;
+    const openPhase = (s: number) => {
+      phase = s;
+      const was = phaseOpened;
+      phaseOpen = new Promise<void>((r) => { phaseOpened = r; });
+      was();
+    };
+    /** Planned: true while client `i` has operations left, after waiting for their segment. */
+    const nextPlanned = async (i: number, done: number): Promise<boolean> => {
+      const per = planned!.operationsPerSegment;
+      const segment = Math.floor(done / per);
+      if (done > 0 && done % per === 0) {
+        finished[segment - 1]++;
+        segmentDone();
+      }
+      if (segment >= segments) return false;
+      while (phase < segment) await phaseOpen;
+      return true;
+    };
+
     async function client(i: number): Promise<void> {
       const rnd = mulberry32(0x9e3779b9 ^ (i * 7919));
       // Spread evenly: client i acts for the body when the scoped share crosses an integer at i.
@@ -495,7 +543,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       const total = OP_KINDS.reduce((a, k) => a + mix[k], 0);
       let seq = 0;
       let created = 0;
-      while (now() < stopAt) {
+      while (planned ? await nextPlanned(i, seq) : now() < stopAt) {
         let x = rnd() * total;
         let kind = OP_KINDS.find((k) => (x -= mix[k]) < 0) ?? 'unit';
         if (kind === 'createLink' && as === 'EDITOR') kind = 'changeUnitFacts'; // links are the ADMIN's
@@ -548,34 +596,48 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
      * fact version of one unit, 8 overlapping links into one fresh unit, or one new unit code 8
      * times. At most one of each may be acknowledged; the others must be refused (CONFLICT).
      */
+    let setups = 0;
+    const setup = (code: string) => write(newRecord(`${ridPrefix}s${++setups}`, -1, 'createUnit', { op: 'createUnit', code }), M_CREATE_UNIT, unitInput(code));
+    const hot = `${unitPrefix}HOT`;
+    let hotReady = false;
+    /** Planned runs: a setup write is sent again (a new request) until acknowledged, at most 10 times. */
+    const setupSurely = async (code: string) => {
+      for (let n = 0; n < 10; n++) if (await setup(code)) return true;
+      return false;
+    };
+    /**
+     * Burst number `b`: kind b % 3 (1 the hot unit's facts, 2 links, 0 a unit code). False when
+     * its setup write failed and the burst was not sent.
+     */
+    async function burst(b: number, surely = false): Promise<boolean> {
+      const eight = (f: (j: number) => Promise<unknown>) => Promise.all(Array.from({ length: 8 }, (_, j) => f(j)));
+      const make = surely ? setupSurely : setup;
+      if (b % 3 === 1) {
+        if (!hotReady && !(hotReady = await make(hot))) return false;
+        const validFrom = day(1000 + b);
+        await eight((j) => write(newRecord(`${ridPrefix}b${b}-${j}`, -1, 'changeUnitFacts', { op: 'changeUnitFacts', code: hot, validFrom }, b), M_CHANGE_FACTS,
+          { unit: hot, validFrom, partyRelationMode: 'TERRITORIAL', businessMode: j % 2 ? 'VERTICAL' : 'TERRITORIAL', locality: BODY }));
+      } else if (b % 3 === 2) {
+        const to = `${unitPrefix}HL${b}`;
+        if (!(await make(to))) return false;
+        await eight((j) => write(newRecord(`${ridPrefix}b${b}-${j}`, -1, 'createLink', { op: 'createLink', from: BODY, to, kind: 'BUSINESS', validFrom: day(10 + j) }, b), M_CREATE_LINK,
+          { from: BODY, to, kind: 'BUSINESS', validFrom: day(10 + j), basis: `reliability ${tag} burst ${b}` }));
+      } else {
+        const code = `${unitPrefix}HU${b}`;
+        await eight((j) => write(newRecord(`${ridPrefix}b${b}-${j}`, -1, 'createUnit', { op: 'createUnit', code }, b), M_CREATE_UNIT, unitInput(code)));
+      }
+      return true;
+    }
+
     async function contention(): Promise<void> {
       const every = opts.burstEveryMs ?? 1000;
-      if (!every) return;
-      let setups = 0;
-      const setup = (code: string) => write(newRecord(`${ridPrefix}s${++setups}`, -1, 'createUnit', { op: 'createUnit', code }), M_CREATE_UNIT, unitInput(code));
-      const hot = `${unitPrefix}HOT`;
-      let hotReady = false;
+      if (!every || planned) return;
       for (let b = 1; ; b++) {
         await sleep(every);
         if (now() >= stopAt) return;
-        const eight = (f: (j: number) => Promise<unknown>) => Promise.all(Array.from({ length: 8 }, (_, j) => f(j)));
-        if (b % 3 === 1) {
-          if (!hotReady && !(hotReady = await setup(hot))) continue;
-          const validFrom = day(1000 + b);
-          await eight((j) => write(newRecord(`${ridPrefix}b${b}-${j}`, -1, 'changeUnitFacts', { op: 'changeUnitFacts', code: hot, validFrom }, b), M_CHANGE_FACTS,
-            { unit: hot, validFrom, partyRelationMode: 'TERRITORIAL', businessMode: j % 2 ? 'VERTICAL' : 'TERRITORIAL', locality: BODY }));
-        } else if (b % 3 === 2) {
-          const to = `${unitPrefix}HL${b}`;
-          if (!(await setup(to))) continue;
-          await eight((j) => write(newRecord(`${ridPrefix}b${b}-${j}`, -1, 'createLink', { op: 'createLink', from: BODY, to, kind: 'BUSINESS', validFrom: day(10 + j) }, b), M_CREATE_LINK,
-            { from: BODY, to, kind: 'BUSINESS', validFrom: day(10 + j), basis: `reliability ${tag} burst ${b}` }));
-        } else {
-          const code = `${unitPrefix}HU${b}`;
-          await eight((j) => write(newRecord(`${ridPrefix}b${b}-${j}`, -1, 'createUnit', { op: 'createUnit', code }, b), M_CREATE_UNIT, unitInput(code)));
-        }
+        await burst(b);
       }
     }
-
     const waitUntil = async (t: number) => { while (now() < t) await sleep(Math.min(200, t - now())); };
     async function schedule(): Promise<void> {
       const plan: Array<{ at: number; name: string; kind: 'kill' | 'terminate'; target: string }> = [];
@@ -584,6 +646,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       for (let k = 0; k < terminations; k++) {
         plan.push({ at: 0.6 + (0.3 * k) / Math.max(1, terminations), name: `terminate backends #${k + 1}`, kind: 'terminate', target: 'postgres' });
       }
+      if (planned) return plannedSchedule(plan);
       // Between faults, and after the last, the hub must show it recovered: a steady stretch.
       const gap = Math.max(3000, loadMs * 0.08);
       let free = 0;
@@ -599,16 +662,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
           await h.restart(p.target);
           detail = `down ${Math.round(r0 - start)} ms, restart to ready ${Math.round(now() - r0)} ms`;
         } else {
-          const admin = postgres(opts.adminDatabaseUrl!, { max: 1, onnotice: () => undefined });
-          try {
-            const rows = await admin`select application_name, pg_terminate_backend(pid) as ok from pg_stat_activity
-              where datname = ${dbName!} and application_name like 'tiaokuai-%' and pid <> pg_backend_pid()`;
-            const names = new Map<string, number>();
-            for (const r of rows) if (r.ok) names.set(r.application_name, (names.get(r.application_name) ?? 0) + 1);
-            detail = `${rows.filter((r) => r.ok).length} backends terminated (${[...names].map(([n, c]) => `${n}: ${c}`).join(', ') || 'none open'})`;
-          } finally {
-            await admin.end();
-          }
+          detail = await terminateBackends();
         }
         const end = now();
         faults.push({ name: p.name, kind: p.kind, target: p.target, start, end, windowEnd: end + graceMs, detail });
@@ -616,6 +670,70 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
         free = end + graceMs + gap;
       }
       stopAt = Math.max(loadMs, free);
+    }
+
+    async function terminateBackends(): Promise<string> {
+      const admin = postgres(opts.adminDatabaseUrl!, { max: 1, onnotice: () => undefined });
+      try {
+        const rows = await admin`select application_name, pg_terminate_backend(pid) as ok from pg_stat_activity
+          where datname = ${dbName!} and application_name like 'tiaokuai-%' and pid <> pg_backend_pid()`;
+        const names = new Map<string, number>();
+        for (const r of rows) if (r.ok) names.set(r.application_name, (names.get(r.application_name) ?? 0) + 1);
+        return `${rows.filter((r) => r.ok).length} backends terminated (${[...names].map(([n, c]) => `${n}: ${c}`).join(', ') || 'none open'})`;
+      } finally {
+        await admin.end();
+      }
+    }
+
+    /** Planned (opts.plan): resolves once every client finished segment `s`. */
+    const allFinished = async (s: number) => {
+      while (finished[s] < clients) await new Promise<void>((r) => { segmentDone = r; });
+    };
+    let burstNo = 0;
+    /**
+     * The plan (opts.plan): steady, then per fault a segment during it and a steady one after.
+     * Faults begin and end at the segments' bounds, which every client reaches by itself: what
+     * runs where is fixed by the plan, whatever the machine's speed.
+     */
+    async function plannedSchedule(faultPlan: Array<{ name: string; kind: 'kill' | 'terminate'; target: string }>): Promise<void> {
+      let seg = 0;
+      const steady = async () => {
+        openPhase(seg);
+        // One burst of each kind, in turn, while the clients run the segment.
+        const kinds: OpKind[] = [];
+        for (let k = 0; k < 3; k++) {
+          const b = ++burstNo;
+          if (await burst(b, true)) kinds.push(b % 3 === 1 ? 'changeUnitFacts' : b % 3 === 2 ? 'createLink' : 'createUnit');
+        }
+        await allFinished(seg);
+        planLog.push({ segment: seg, operations: planned!.operationsPerSegment, bursts: kinds });
+        seg++;
+      };
+      await steady();
+      for (const p of faultPlan) {
+        const start = now();
+        let detail = '';
+        if (p.kind === 'kill') {
+          await h.kill(p.target);
+          log(`${(start / 1000).toFixed(1)} s: ${p.target} killed (SIGKILL)`);
+        } else {
+          detail = await terminateBackends();
+        }
+        openPhase(seg);
+        await allFinished(seg);
+        planLog.push({ segment: seg, during: p.name, operations: planned!.operationsPerSegment, bursts: [] });
+        seg++;
+        if (p.kind === 'kill') {
+          const r0 = now();
+          await h.restart(p.target);
+          detail = `down for one segment (${Math.round(r0 - start)} ms), restart to ready ${Math.round(now() - r0)} ms`;
+        }
+        const end = now();
+        faults.push({ name: p.name, kind: p.kind, target: p.target, start, end, windowEnd: end + graceMs, detail });
+        log(`${(end / 1000).toFixed(1)} s: ${p.name} over: ${detail}`);
+        await steady();
+      }
+      stopAt = 0;
     }
 
     const progress = setInterval(() => {
@@ -648,12 +766,13 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       await h.stop(); // PGlite has one session, inside org: read the folder once org let go of it
       db = await pgliteState(path.join(dataDir!, 'org'), queries);
     }
-    return analyse({ records, faults, loadEnd, api, db, logs, alive });
+    return analyse({ records, faults, loadEnd, api, db, logs, alive, plan: planned ? planLog : undefined });
   }
 
   function analyse(input: {
     records: RequestRecord[]; faults: FaultEvent[]; loadEnd: number; api: DbState | string; db: DbState; logs: Record<string, string>;
     alive: Array<{ name: string; exit: number | string | null }>;
+    plan?: ReliabilityReport['plan'];
   }): ReliabilityReport {
     const { records, faults, loadEnd, db } = input;
     const apiError = typeof input.api === 'string' ? input.api : undefined;
@@ -728,10 +847,17 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
         okReads: rs.filter((r) => !r.write && problems(r).length === 0).length, errors: countErrors(rs) };
     });
     // Recovery: requests sent in each steady stretch (answered then or later) that succeeded.
-    const stretches = bounds.filter((b) => !b.fault).map((b) => {
-      const rs = records.filter((r) => r.start >= b.start && r.start < b.end);
-      return { name: b.name, ackedWrites: rs.filter((r) => r.acked).length, okReads: rs.filter((r) => !r.write && problems(r).length === 0).length };
-    });
+    // A planned run's stretches are its steady segments, whatever their length in time.
+    const stretches = input.plan
+      ? input.plan.filter((p) => !p.during).map((p) => {
+        const rs = records.filter((r) => r.segment === p.segment);
+        const after = input.plan!.find((q) => q.segment === p.segment - 1)?.during;
+        return { name: after ? `after ${after}` : 'before the first fault', ackedWrites: rs.filter((r) => r.acked).length, okReads: rs.filter((r) => !r.write && problems(r).length === 0).length };
+      })
+      : bounds.filter((b) => !b.fault).map((b) => {
+        const rs = records.filter((r) => r.start >= b.start && r.start < b.end);
+        return { name: b.name, ackedWrites: rs.filter((r) => r.acked).length, okReads: rs.filter((r) => !r.write && problems(r).length === 0).length };
+      });
 
     // ---- invariants
     const inv: Invariant[] = [];
@@ -828,7 +954,8 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.platform()} ${os.release()}`, loadAverageAtStart: loadAtStart },
       clients,
       identities: Object.fromEntries(['operator', 'ADMIN', 'EDITOR'].map((k) => [k, new Set(records.filter((r) => r.as === k).map((r) => r.client)).size])),
-      plannedSeconds: seconds,
+      plannedSeconds: input.plan ? 0 : seconds,
+      ...(input.plan ? { plan: input.plan } : {}),
       requestTimeoutMs: timeoutMs,
       loadMs: loadEnd,
       faults,
@@ -876,7 +1003,7 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 /** A RELIABILITY.md section for one run. */
 export function reportMarkdown(r: ReliabilityReport): string {
   const lines: string[] = [];
-  lines.push(`### ${r.startedAt.slice(0, 10)}, ${r.database === 'postgres' ? 'PostgreSQL' : 'PGlite (file-backed)'}: ${r.clients} clients × ${r.plannedSeconds} s — ${r.ok ? 'all invariants hold' : '**INVARIANTS VIOLATED**'}`);
+  lines.push(`### ${r.startedAt.slice(0, 10)}, ${r.database === 'postgres' ? 'PostgreSQL' : 'PGlite (file-backed)'}: ${r.clients} clients × ${r.plan ? `a plan of ${r.plan.length} segments` : `${r.plannedSeconds} s`} — ${r.ok ? 'all invariants hold' : '**INVARIANTS VIOLATED**'}`);
   lines.push('');
   lines.push(`Machine: ${r.machine.cpu}, ${r.machine.cpus} cores, ${r.machine.memGiB} GiB, Node ${r.machine.node}, ${r.machine.os}; client, gateway and subgraphs${r.database === 'postgres' ? ' and PostgreSQL' : ''} share it (1-minute load average ${r.machine.loadAverageAtStart.toFixed(2)} when the run began).`);
   lines.push(`Clients: ${Object.entries(r.identities).map(([k, n]) => `${n} as ${k === 'operator' ? 'the operator' : `${k} of SC-JGGW`}`).join(', ')}. A request counts as hung after ${(r.requestTimeoutMs / 1000).toFixed(0)} s.`);

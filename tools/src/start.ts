@@ -1,18 +1,21 @@
 /**
  * npm start: the whole hub on the embedded database (or DATABASE_URL), with the demo loaded.
  * PORT sets the gateway port (default 4000); DATA_DIR the PGlite folder (default ./data).
+ * Supervised: a process that dies is started again with backoff (launcher.ts, README
+ * "Running"); SUPERVISE=off turns that off.
  */
-import { onShutdown } from '@tiaokuai/common/dist/shutdown';
+import { onShutdown, shutdownTimeoutMs } from '@tiaokuai/common/dist/shutdown';
 import path from 'node:path';
 import { loadDemoIfEmpty } from './demo';
-import { startHub } from './launcher';
+import { startHub, supervisionFromEnv } from './launcher';
 
 async function main() {
   const port = Number(process.env.PORT ?? 4000);
   const dataDir = process.env.DATA_DIR ?? path.resolve(__dirname, '..', '..', 'data');
   const databaseUrl = process.env.DATABASE_URL || undefined;
   console.log(`Starting Tiaokuai Hub on ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database (${dataDir})`}…`);
-  const hub = await startHub({ port, dataDir, databaseUrl, inheritOutput: true });
+  const supervise = process.env.SUPERVISE === 'off' ? false : supervisionFromEnv();
+  const hub = await startHub({ port, dataDir, databaseUrl, inheritOutput: true, supervise });
   const demo = await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
   if (demo.loaded) {
     const parts = [['units', demo.units], ['links', demo.links], ['responsibility-list items', demo.requiredItems], ['tasks', demo.tasks], ['progress reports', demo.progressReports], ['assessment schemes', demo.schemes], ['assessments', demo.submissions], ['inspections', demo.inspections]]
@@ -40,7 +43,9 @@ A first query (paste it into the explorer, or run the curl line):
     -d '{"query":"{ leadershipAnomalies(first: 20) { totalCount summary { byCode { code count } } nodes { code unit { code name } message } } }"}'
 
 Press Ctrl+C to stop.`);
-  onShutdown(() => hub.stop());
+  // The gateway stops first, then the subgraphs together, each within SHUTDOWN_TIMEOUT_MS
+  // (and SIGKILLed 2 s after it): the launcher's own deadline covers both in turn.
+  onShutdown(() => hub.stop(), { timeoutMs: 2 * (shutdownTimeoutMs() + 2_000) + 1_000 });
 }
 
 main().catch((e) => {

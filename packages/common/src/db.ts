@@ -7,6 +7,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { mkdirSync } from 'node:fs';
+import { closeTimeoutMs } from './shutdown';
 
 /** A drizzle handle that works on both drivers; transactions (`tx`) are assignable to it. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
@@ -210,7 +211,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       db, driver: 'postgres', statements,
       rows: (q, on) => rowsOf(on ?? db, q),
       asOwner: (fn) => fn(opts.appRole ? ownerDb : db),
-      close: async () => { await Promise.all([client.end({ timeout: 5 }), ownerClient.end({ timeout: 5 })]); },
+      // Queries still running get what is left of the shutdown budget (shutdown.ts), not a fixed 5 s.
+      close: async () => { const timeout = closeTimeoutMs() / 1000; await Promise.all([client.end({ timeout }), ownerClient.end({ timeout })]); },
     };
   }
   const memory = !opts.dataDir || opts.dataDir.startsWith('memory://');

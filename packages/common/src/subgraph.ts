@@ -13,7 +13,7 @@ import { GATEWAY_KEYID, RequestVerifier, signatureLimitsFromEnv, STALE_SIGNATURE
 import { log, requestScope } from './log';
 import { UpstreamError } from './service';
 import { createMetrics } from './metrics';
-import { drainable, shutdownTimeoutMs } from './shutdown';
+import { drainable } from './shutdown';
 
 /** The federation version every subgraph links (composition 2.14 rejects v2.15). */
 export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.7';
@@ -231,6 +231,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     formatError: formatSubgraphError,
     plugins: subgraphPlugins(),
+    // Our onShutdown (shutdown.ts) owns SIGTERM/SIGINT. Apollo's own handlers (on by default
+    // outside NODE_ENV=test) started a second stop() on the same signal, and Apollo 5 never
+    // wakes a stop() that waits for one in progress: our close then hung until the deadline
+    // whenever it reached apollo.stop() first (the assessments process, idle, every time).
+    stopOnTerminationSignals: false,
   });
   if (!opts.secret || opts.secret.length < 16) {
     throw new Error(`subgraph ${opts.name}: SUBGRAPH_SECRET (at least 16 characters) is required: a subgraph trusts only the gateway`);
@@ -328,7 +333,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     url: `http://${host}:${actualPort}/graphql`,
     port: actualPort,
     close: async () => {
-      const { cut } = await drain.close(shutdownTimeoutMs());
+      // What the shutdown budget leaves for draining (shutdown.ts), the rest is for closing.
+      const { cut } = await drain.close();
       if (cut > 0) log.error('shutdown: requests still unanswered at the deadline were cut', { subgraph: opts.name, cut });
       await apollo.stop();
     },

@@ -15,6 +15,7 @@
  */
 import { today } from './dates';
 import { log } from './log';
+import { closeTimeoutMs } from './shutdown';
 
 export interface Warmer {
   /** Completed warm-ups (for tests and logs). */
@@ -68,7 +69,11 @@ export function startWarmer(opts: WarmerOptions): Warmer {
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      // A province's warm run can take seconds: wait for it within the shutdown budget only
+      // (shutdown.ts), then let the database's close end it.
+      let bound: NodeJS.Timeout | undefined;
+      await Promise.race([running, new Promise<void>((r) => { bound = setTimeout(r, closeTimeoutMs()); })]);
+      clearTimeout(bound);
     },
   };
 }
