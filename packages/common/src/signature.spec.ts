@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { createSigner, createVerifier, httpbis } from 'http-message-signatures';
 import { HUB_OPERATOR, IDENTITY_HEADER, type Identity } from './identity';
-import { contentDigest, digestMatches, GATEWAY_KEYID, NonceCache, RequestVerifier, sha256OfDigest, signatureLimitsFromEnv, signRequest, type Refusal } from './signature';
+import { contentDigest, digestMatches, GATEWAY_KEYID, NonceCache, RequestVerifier, sha256OfDigest, signRequest, type Refusal } from './signature';
+import { signatureLimitsFromEnv } from './signature-env';
 
 const SECRET = 'org-gateway-secret-0123456789';
 const TASKS_SECRET = 'tasks-to-org-secret-0123456789';

@@ -169,23 +169,6 @@ class Refused extends Error {
   constructor(readonly reason: Refusal) { super(reason); }
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got ${raw})`);
-  return n;
-}
-
-/** The verifier's limits from SIGNATURE_MAX_AGE_MS, SIGNATURE_CLOCK_SKEW_MS, SIGNATURE_NONCE_CACHE_MAX. */
-export function signatureLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<VerifierOptions, 'maxAgeMs' | 'skewMs' | 'maxNonces'> {
-  return {
-    maxAgeMs: positiveInt(env, 'SIGNATURE_MAX_AGE_MS', 10_000),
-    skewMs: positiveInt(env, 'SIGNATURE_CLOCK_SKEW_MS', 2_000),
-    maxNonces: positiveInt(env, 'SIGNATURE_NONCE_CACHE_MAX', 100_000),
-  };
-}
-
 /**
  * Checks a subgraph's incoming requests in two steps: the headers (signature, time, signer and
  * identity) before the body is read, so an unsigned request costs no body; then the body against
