@@ -473,6 +473,16 @@ describe('what callers may learn (ARCHITECTURE.md, "What callers may learn")', (
     expect((await h.ok(SCHEMES, { issuer: null })).schemes).toHaveLength(3);
   });
 
+  it('a scheme issued inside the jurisdiction that assesses none of it is not listed, nor exported, except to its issuer', async () => {
+    const own = await define({ issuer: 'SC-DZJ-ZB', key: 'ZB-2026', name: '支部自评方案' }); // a branch that leads nobody
+    const viewer = viewerOf('SC-DZJ');
+    expect((await h.ok(`{ schemes { id } }`, {}, viewer)).schemes.map((x: any) => x.id)).not.toContain(own.id);
+    const exported = (await h.ok(`{ exportAssessments }`, {}, viewer)).exportAssessments;
+    expect(exported.schemes.map((x: any) => x.key)).not.toContain('ZB-2026');
+    expect((await h.ok(`{ schemes { id } }`, {}, viewerOf('SC-DZJ-ZB'))).schemes.map((x: any) => x.id)).toContain(own.id);
+    expect((await h.ok(`{ exportAssessments }`, {}, viewerOf('SC-DZJ-ZB'))).exportAssessments.schemes.map((x: any) => x.key)).toContain('ZB-2026');
+  });
+
   it('a scheme\'s issuer outside the VIEWER\'s jurisdiction is still named (Scheme.issuer is never null)', async () => {
     await define();
     const r = await h.run(SCHEMES, { issuer: null }, viewerOf('SC-YJT-ZB1'));

@@ -23,7 +23,7 @@ import type { AssessmentsContext } from '../context';
 import { schemes, submissionRevisions, submissions } from '../db/schema';
 import { assessmentDayProblem, validateScheme, type Scheme } from '../domain/scheme';
 import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
-import { canonical, definitionOf, sameScheme } from './scheme.service';
+import { canonical, definitionOf, sameScheme, visibleSchemes } from './scheme.service';
 import { notAssessable } from './submission.service';
 import { toScheme, toSubmission, type SchemeDefinition, type SubmissionRecord, type SubmissionRole } from './store';
 
@@ -245,7 +245,9 @@ export async function exportAssessments(ctx: AssessmentsContext, scope: string |
   const byId = new Map(schemeRecords.map((s) => [s.id, s]));
   // A submission's scheme goes with it (the file must hold what it refers to).
   const subsOut = subRecords.filter((s) => okUnits.has(s.unitId));
-  const schemesOut = schemeRecords.filter((s) => okUnits.has(s.issuerId) || subsOut.some((x) => x.schemeId === s.id));
+  // The schemes the caller may list (scheme.service visibleSchemes) among those of the units kept, and each exported submission's.
+  const listed = new Set((await visibleSchemes(ctx, schemeRecords.filter((s) => okUnits.has(s.issuerId)))).map((s) => s.id));
+  const schemesOut = schemeRecords.filter((s) => listed.has(s.id) || subsOut.some((x) => x.schemeId === s.id));
   return {
     schemes: schemesOut.map((s) => ({
       issuer: code(s.issuerId), key: keyOf(s), year: s.year, name: s.name,
