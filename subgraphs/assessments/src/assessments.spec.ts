@@ -281,6 +281,15 @@ describe('findings', () => {
     expect(f.proposal).toEqual({ lead: { id: ids['DZJ-DZ'] }, from: '2026-05-11', to: '2026-05-12', indicators: [
       { code: 'ZZJS', bodies: [{ id: ids['SC-JGGW'] }, { id: ids['DZJ-DZ'] }] }, { code: 'DFGL', bodies: [{ id: ids['SC-JGGW'] }] }, { code: 'YWRH', bodies: [{ id: ids['DZJ-DZ'] }] },
     ] });
+    const ACCEPT = `mutation($i: AcceptJointInspectionInput!) { acceptJointInspection(input: $i) { id } }`;
+    const escNote = await h.run(ACCEPT, { i: { unit: 'SC-DZJ', on: '2026-05-01', note: '迎检\u001b[2J' } }, editorOf('SC-JGGW'));
+    expect(escNote.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    // A unit out of the caller's sight and a code that names nothing: the same FORBIDDEN.
+    const hidden = await h.run(ACCEPT, { i: { unit: 'SC-DZJ', on: '2026-05-01' } }, editorOf('JS-SW'));
+    const unknown = await h.run(ACCEPT, { i: { unit: 'NOPE-7', on: '2026-05-01' } }, editorOf('JS-SW'));
+    expect(hidden.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', field: 'input.unit' });
+    expect(shape(hidden, 'SC-DZJ')).toEqual(shape(unknown, 'NOPE-7'));
+    expect(await count('joint_inspections')).toBe(0);
     const j = await h.ok(`mutation($i: AcceptJointInspectionInput!) { acceptJointInspection(input: $i) { id lead { id } bodies { id } startsOn endsOn indicators { code } } }`,
       { i: { unit: 'SC-DZJ', on: '2026-05-01', note: '基层一次迎检' } }, editorOf('SC-JGGW'));
     expect(j.acceptJointInspection).toMatchObject({ lead: { id: ids['DZJ-DZ'] }, startsOn: '2026-05-11', endsOn: '2026-05-12', indicators: [{ code: 'ZZJS' }, { code: 'DFGL' }, { code: 'YWRH' }] });

@@ -139,6 +139,8 @@ export async function acceptJointInspection(ctx: AssessmentsContext, input: Acce
   if (!isDay(to) || to < from || to > quarter.to) throw new BadInputError('input.to', `结束日期应在 ${from} 至 ${quarter.to} 之间：${to}`);
   const note = input.note?.trim() || null;
   if (note && note.length > 2000) throw new BadInputError('input.note', '说明过长（最多 2000 字）');
+  const noteProblem = note ? textProblem(note, 'MULTILINE') : null;
+  if (noteProblem) throw new BadInputError('input.note', `input.note：${noteProblem}`);
   try {
     return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
       // One acceptance per unit and quarter at a time. A finding made of inspections is guarded
