@@ -22,3 +22,13 @@ export async function declareHubScope(tx: Db, visibility: { all: true } | { all:
   await tx.execute(sql`select set_config('hub.scope', ${visibility.all ? 'all' : 'units'}, true),
     set_config('hub.units', ${units}, true), set_config('hub.role', ${role}, true)`);
 }
+
+/**
+ * The one answer to a write that names a unit (or a record) the caller may not see, whether it
+ * exists or not (ARCHITECTURE.md, "What callers may learn"): FORBIDDEN naming the field, the
+ * message the same but for the code the caller sent. Every subgraph uses it, so an existing
+ * unit outside the jurisdiction and a code that names nothing cannot be told apart.
+ */
+export function outOfReach(identity: Identity, field: string, what: string): ForbiddenError {
+  return new ForbiddenError(`${field}：${what} 不在本单位（${identity.body ?? '—'}）的管辖范围内或不存在`, { field });
+}

@@ -27,6 +27,9 @@ const count = async (table: string) => (await rowsOf<{ n: number }>(h.database.d
 const define = async (over: Record<string, unknown> = {}) => (await h.ok(DEFINE, { i: schemeInput(over) })).defineScheme;
 const submit = (scheme: string, unit: string, assessor: string, on: string, p: number, business = 90, who?: Identity) =>
   h.run(SUBMIT, { i: { scheme, unit, assessor, on, businessScore: business, ...scoresAt(p) } }, who);
+/** The errors with the code the caller sent replaced: a hidden record's answer must equal an unknown one's. */
+const shape = (r: { errors?: Array<{ message: string; extensions?: Record<string, any> }> }, code: string) =>
+  JSON.parse(JSON.stringify(r.errors ?? null).split(code).join('<code>'));
 const codeOf = (id: string) => Object.entries(ids).find(([, v]) => v === id)![0];
 
 describe('defineScheme', () => {
@@ -51,10 +54,14 @@ describe('defineScheme', () => {
     expect(await count('schemes')).toBe(0);
   });
 
-  it('an unknown part is refused by the schema (enum), an issuer out of sight is NOT_FOUND, a viewer is FORBIDDEN', async () => {
+  it('an unknown part is refused by the schema (enum), an issuer out of sight is FORBIDDEN as an unknown one is, a viewer is FORBIDDEN', async () => {
     const badPart = await h.run(DEFINE, { i: schemeInput({ indicators: [{ ...schemeInput().indicators[0], part: 'OTHER' }] }) });
     expect(badPart.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await h.run(DEFINE, { i: schemeInput() }, editorOf('JS-SW'))).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.issuer' });
+    const hidden = await h.run(DEFINE, { i: schemeInput() }, editorOf('JS-SW'));
+    const unknown = await h.run(DEFINE, { i: schemeInput({ issuer: 'NOPE-7' }) }, editorOf('JS-SW'));
+    expect(hidden.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', field: 'input.issuer' });
+    expect(shape(hidden, 'SC-JGGW')).toEqual(shape(unknown, 'NOPE-7'));
+    expect((await h.run(DEFINE, { i: schemeInput({ issuer: 'NOPE-7' }) })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.issuer' }); // the operator is told
     expect((await h.run(DEFINE, { i: schemeInput() }, editorOf('SC-JGGW', 'VIEWER'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await count('schemes')).toBe(0);
   });
@@ -111,11 +118,32 @@ describe('submitAssessment: the leader grades, a guide gives an opinion, anyone 
     expect(await count('submissions')).toBe(0);
   });
 
-  it('an unknown scheme or unit is NOT_FOUND; an assessor out of the caller\'s jurisdiction is NOT_FOUND', async () => {
+  it('to the operator an unknown scheme or unit is NOT_FOUND', async () => {
     const s = await define();
     expect((await submit('999', 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-10', 90)).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.scheme' });
     expect((await submit(s.id, 'NOPE', 'SC-JGGW', '2026-12-10', 90)).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.unit' });
-    expect((await submit(s.id, 'SC-DZJ', 'DZJ-DZ', '2026-12-10', 90, 90, editorOf('SC-JGGW'))).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.assessor' });
+    expect(await count('submissions')).toBe(0);
+  });
+
+  it('to anyone else, a unit or assessor out of reach and a code that names nothing get the same FORBIDDEN naming the field', async () => {
+    const s = await define();
+    const editor = editorOf('SC-JGGW');
+    // An assessor out of the caller's jurisdiction (DZJ-DZ), and one that does not exist.
+    const hiddenAssessor = await submit(s.id, 'SC-DZJ', 'DZJ-DZ', '2026-12-10', 90, 90, editor);
+    const unknownAssessor = await submit(s.id, 'SC-DZJ', 'NOPE-7', '2026-12-10', 90, 90, editor);
+    expect(hiddenAssessor.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', field: 'input.assessor' });
+    expect(shape(hiddenAssessor, 'DZJ-DZ')).toEqual(shape(unknownAssessor, 'NOPE-7'));
+    // A unit the assessor does not reach (JS-SW, in another province), and one that does not exist.
+    const hiddenUnit = await submit(s.id, 'JS-SW', 'SC-JGGW', '2026-12-10', 90, 90, editor);
+    const unknownUnit = await submit(s.id, 'NOPE-7', 'SC-JGGW', '2026-12-10', 90, 90, editor);
+    expect(hiddenUnit.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.unit' });
+    expect(shape(hiddenUnit, 'JS-SW')).toEqual(shape(unknownUnit, 'NOPE-7'));
+    // A scheme the caller may not see (JS-SW's), and one that does not exist.
+    const js = await define({ issuer: 'JS-SW', key: 'JS-2026' });
+    const hiddenScheme = await submit(js.id, 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-10', 90, 90, editor);
+    const unknownScheme = await submit('987654', 'SC-YJT-ZB1', 'SC-JGGW', '2026-12-10', 90, 90, editor);
+    expect(hiddenScheme.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'input.scheme' });
+    expect(shape(hiddenScheme, js.id)).toEqual(shape(unknownScheme, '987654'));
     expect(await count('submissions')).toBe(0);
   });
 });
@@ -166,7 +194,8 @@ describe('results: ranking within a scope, opinions by the scheme\'s share, star
     expect(statements).toBeLessThanOrEqual(2); // the scheme, its submissions
     // Without a scope: every unit the caller may see; JS-SW sees none of them.
     expect((await h.ok(RESULTS, { id: s.id })).scheme.results.totalCount).toBe(7);
-    expect((await h.ok(RESULTS, { id: s.id }, editorOf('JS-SW'))).scheme.results.totalCount).toBe(0);
+    // JS-SW neither issued the scheme nor has a unit it assesses: the scheme reads as absent.
+    expect((await h.ok(RESULTS, { id: s.id }, editorOf('JS-SW'))).scheme).toBeNull();
   });
 
   it('a guide\'s opinion weighs in only when the scheme gives opinions a share', async () => {
@@ -252,6 +281,15 @@ describe('findings', () => {
     expect(f.proposal).toEqual({ lead: { id: ids['DZJ-DZ'] }, from: '2026-05-11', to: '2026-05-12', indicators: [
       { code: 'ZZJS', bodies: [{ id: ids['SC-JGGW'] }, { id: ids['DZJ-DZ'] }] }, { code: 'DFGL', bodies: [{ id: ids['SC-JGGW'] }] }, { code: 'YWRH', bodies: [{ id: ids['DZJ-DZ'] }] },
     ] });
+    const ACCEPT = `mutation($i: AcceptJointInspectionInput!) { acceptJointInspection(input: $i) { id } }`;
+    const escNote = await h.run(ACCEPT, { i: { unit: 'SC-DZJ', on: '2026-05-01', note: '迎检\u001b[2J' } }, editorOf('SC-JGGW'));
+    expect(escNote.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    // A unit out of the caller's sight and a code that names nothing: the same FORBIDDEN.
+    const hidden = await h.run(ACCEPT, { i: { unit: 'SC-DZJ', on: '2026-05-01' } }, editorOf('JS-SW'));
+    const unknown = await h.run(ACCEPT, { i: { unit: 'NOPE-7', on: '2026-05-01' } }, editorOf('JS-SW'));
+    expect(hidden.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', field: 'input.unit' });
+    expect(shape(hidden, 'SC-DZJ')).toEqual(shape(unknown, 'NOPE-7'));
+    expect(await count('joint_inspections')).toBe(0);
     const j = await h.ok(`mutation($i: AcceptJointInspectionInput!) { acceptJointInspection(input: $i) { id lead { id } bodies { id } startsOn endsOn indicators { code } } }`,
       { i: { unit: 'SC-DZJ', on: '2026-05-01', note: '基层一次迎检' } }, editorOf('SC-JGGW'));
     expect(j.acceptJointInspection).toMatchObject({ lead: { id: ids['DZJ-DZ'] }, startsOn: '2026-05-11', endsOn: '2026-05-12', indicators: [{ code: 'ZZJS' }, { code: 'DFGL' }, { code: 'YWRH' }] });
@@ -347,7 +385,7 @@ describe('the interchange file\'s assessments section', () => {
     ['a score above the maximum', (d) => { d.assessments.submissions[2].scores[0].score = 99; }, 'assessments.submissions[2].scores[0].score'],
     ['a rating from an unknown group', (d) => { d.assessments.submissions[0].ratings[1].group = 'X'; }, 'assessments.submissions[0].ratings[1].group'],
     ['an unknown unit', (d) => { d.assessments.submissions[0].unit = 'NOPE'; }, 'assessments.submissions[0].unit'],
-    ['an assessor that neither leads nor guides the unit', (d) => { d.assessments.submissions[0].assessor = 'JS-SW'; }, 'assessments.submissions[0].assessor'],
+    ['an assessor that neither leads nor guides the unit', (d) => { d.assessments.submissions[0].assessor = 'JS-SW'; }, 'assessments.submissions[0].unit'],
     ['the same submission twice', (d) => { d.assessments.submissions.push({ ...d.assessments.submissions[0] }); }, 'assessments.submissions[3]'],
     ['an unknown field', (d) => { d.assessments.grades = []; }, 'assessments.grades'],
     ['a score item that is not { indicator, score }', (d) => { d.assessments.submissions[0].scores[1] = null; }, 'assessments.submissions[0].scores[1]'],
@@ -413,3 +451,116 @@ describe('row-level security (the database half of authorization)', () => {
     expect(await count('schemes')).toBe(1);
   });
 });
+
+describe('what callers may learn (ARCHITECTURE.md, "What callers may learn")', () => {
+  const SCHEMES = `query($issuer: String) { schemes(issuer: $issuer) { id name issuer { id } indicators { code } } }`;
+  const SCHEDULE = `mutation($i: ScheduleInspectionInput!) { scheduleInspection(input: $i) { id } }`;
+  const IMPORT = `mutation($d: JSON!) { importAssessments(document: $d) { ok problems { path message } } }`;
+  const viewerOf = (body: string) => editorOf(body, 'VIEWER');
+
+  it('a VIEWER lists the schemes that assess its jurisdiction and those its body issued, and no others', async () => {
+    const jggw = await define(); // SC-JGGW's: assesses the branches it leads
+    const dzj = await define({ issuer: 'DZJ-DZ', key: 'DZJ-2026', name: '中国地震局系统党建考核' }); // assesses SC-DZJ (vertical)
+    const js = await define({ issuer: 'JS-SW', key: 'JS-2026', name: '江苏省委党建考核' }); // another province
+    const listed = async (body: string, issuer: string | null = null) => (await h.ok(SCHEMES, { issuer }, viewerOf(body))).schemes.map((x: any) => x.id).sort();
+    // A branch of the emergency department: its leader's scheme only.
+    expect(await listed('SC-YJT-ZB1')).toEqual([jggw.id]);
+    // The earthquake bureau: led by DZJ-DZ, guided by SC-JGGW: both schemes assess it; JS-SW's does not.
+    expect(await listed('SC-DZJ')).toEqual([jggw.id, dzj.id].sort());
+    // JS-SW sees its own scheme (it assesses nothing of the fixture) and nobody else's.
+    expect(await listed('JS-SW')).toEqual([js.id]);
+    // Filtered by an issuer: the same rule; an issuer that does not exist lists nothing, as one out of sight does.
+    expect(await listed('SC-YJT-ZB1', 'DZJ-DZ')).toEqual([]);
+    expect(await listed('SC-YJT-ZB1', 'NOPE-7')).toEqual([]);
+    expect(await listed('SC-YJT-ZB1', 'SC-JGGW')).toEqual([jggw.id]);
+    // By id: absent alike, whether out of sight or unknown.
+    const one = async (id: string, body: string) => (await h.ok(`query($id: ID!) { scheme(id: $id) { id } }`, { id }, viewerOf(body))).scheme;
+    expect(await one(dzj.id, 'SC-YJT-ZB1')).toBeNull();
+    expect(await one('987654', 'SC-YJT-ZB1')).toBeNull();
+    expect(await one(dzj.id, 'SC-DZJ')).toEqual({ id: dzj.id });
+    // The operator sees every scheme.
+    expect((await h.ok(SCHEMES, { issuer: null })).schemes).toHaveLength(3);
+  });
+
+  it('a scheme issued inside the jurisdiction that assesses none of it is not listed, nor exported, except to its issuer', async () => {
+    const own = await define({ issuer: 'SC-DZJ-ZB', key: 'ZB-2026', name: '支部自评方案' }); // a branch that leads nobody
+    const viewer = viewerOf('SC-DZJ');
+    expect((await h.ok(`{ schemes { id } }`, {}, viewer)).schemes.map((x: any) => x.id)).not.toContain(own.id);
+    const exported = (await h.ok(`{ exportAssessments }`, {}, viewer)).exportAssessments;
+    expect(exported.schemes.map((x: any) => x.key)).not.toContain('ZB-2026');
+    expect((await h.ok(`{ schemes { id } }`, {}, viewerOf('SC-DZJ-ZB'))).schemes.map((x: any) => x.id)).toContain(own.id);
+    expect((await h.ok(`{ exportAssessments }`, {}, viewerOf('SC-DZJ-ZB'))).exportAssessments.schemes.map((x: any) => x.key)).toContain('ZB-2026');
+  });
+
+  it('a scheme\'s issuer outside the VIEWER\'s jurisdiction is still named (Scheme.issuer is never null)', async () => {
+    await define();
+    const r = await h.run(SCHEMES, { issuer: null }, viewerOf('SC-YJT-ZB1'));
+    expect(r.errors).toBeUndefined();
+    // The test harness resolves Unit references as org does for this subgraph (by id); the names come from org through the gateway (test/src/oracle.e2e.spec.ts).
+    expect(r.data?.schemes.map((x: any) => x.issuer.id)).toEqual([ids['SC-JGGW']]);
+  });
+
+  it('scheduleInspection: an inspector out of sight, and units out of reach, answer as unknown codes do', async () => {
+    const editor = editorOf('SC-JGGW');
+    const i = (inspector: string, units: string[]) => ({ i: { inspector, units, title: '检查', from: '2026-05-10', to: '2026-05-12' } });
+    const hiddenInspector = await h.run(SCHEDULE, i('DZJ-DZ', ['SC-DZJ']), editor);
+    const unknownInspector = await h.run(SCHEDULE, i('NOPE-7', ['SC-DZJ']), editor);
+    expect(hiddenInspector.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', field: 'input.inspector' });
+    expect(shape(hiddenInspector, 'DZJ-DZ')).toEqual(shape(unknownInspector, 'NOPE-7'));
+    const hiddenUnit = await h.run(SCHEDULE, i('SC-JGGW', ['SC-DZJ', 'JS-SW']), editor);
+    const unknownUnit = await h.run(SCHEDULE, i('SC-JGGW', ['SC-DZJ', 'NOPE-7']), editor);
+    expect(hiddenUnit.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.units', units: ['JS-SW'] });
+    expect(shape(hiddenUnit, 'JS-SW')).toEqual(shape(unknownUnit, 'NOPE-7'));
+    // The operator is told the code is unknown.
+    expect((await h.run(SCHEDULE, i('SC-JGGW', ['SC-DZJ', 'NOPE-7']))).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.units[1]' });
+    expect(await count('inspections')).toBe(0);
+  });
+
+  it('importAssessments: a unit the assessor does not reach and a code that names nothing are the same problem', async () => {
+    await define({ key: 'KH-2026' });
+    const file = (unit: string, assessor = 'SC-JGGW') => ({ format: 'tiaokuai/v1', assessments: { submissions: [{ scheme: { issuer: 'SC-JGGW', key: 'KH-2026' }, unit, assessor, on: '2026-12-10', businessScore: 90, ...scoresAt(90) }] } });
+    const admin = editorOf('SC-JGGW', 'ADMIN');
+    const hidden = (await h.ok(IMPORT, { d: file('JS-SW') }, admin)).importAssessments;
+    const unknown = (await h.ok(IMPORT, { d: file('NOPE-7') }, admin)).importAssessments;
+    expect(hidden.ok).toBe(false);
+    expect(hidden.problems).toEqual([{ path: 'assessments.submissions[0].unit', message: expect.stringContaining('JS-SW') }]);
+    expect(JSON.stringify(hidden).split('JS-SW').join('<code>')).toBe(JSON.stringify(unknown).split('NOPE-7').join('<code>'));
+    // An assessor out of sight and one that does not exist, with a unit that does not exist: the same too.
+    const a1 = (await h.ok(IMPORT, { d: file('NOPE-7', 'DZJ-DZ') }, admin)).importAssessments;
+    const a2 = (await h.ok(IMPORT, { d: file('NOPE-7', 'NOPE-8') }, admin)).importAssessments;
+    expect(JSON.stringify(a1).split('DZJ-DZ').join('<code>')).toBe(JSON.stringify(a2).split('NOPE-8').join('<code>'));
+    expect(await count('submissions')).toBe(0);
+  });
+});
+
+describe('input hygiene: control characters (common text.ts)', () => {
+  it.each([
+    ['ESC in a scheme\'s name', () => h.run(DEFINE, { i: schemeInput({ name: '考核\u001b[31m方案' }) }), 'input.name'],
+    ['a line break in an indicator\'s name', () => h.run(DEFINE, { i: schemeInput({ indicators: [{ ...schemeInput().indicators[0], name: '组织\n建设' }, ...schemeInput().indicators.slice(1)] }) }), 'input.indicators[0].name'],
+    ['BEL in a grading\'s note', async () => submitWithNote(await define(), '评语\u0007'), 'input.note'],
+    ['CR in a grading\'s note (free text keeps LF and TAB only)', async () => submitWithNote(await define(), '第一行\r\n第二行'), 'input.note'],
+    ['ESC in an inspection\'s title', () => h.run(`mutation($i: ScheduleInspectionInput!) { scheduleInspection(input: $i) { id } }`, { i: { inspector: 'SC-JGGW', units: ['SC-DZJ'], title: '督查\u001b', from: '2026-05-10', to: '2026-05-12' } }), 'input.title'],
+  ])('%s is BAD_USER_INPUT naming the field, nothing written', async (_n, run, field) => {
+    const r = await run();
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(r.errors?.[0].message).toMatch(/U\+00(1B|0A|07|0D)/);
+    expect([await count('submissions'), await count('inspections')]).toEqual([0, 0]);
+  });
+
+  it('a grading\'s note keeps its line breaks and tabs', async () => {
+    const r = await submitWithNote(await define(), '一、\t组织建设\n二、作风建设');
+    expect(r.errors).toBeUndefined();
+    expect(await count('submissions')).toBe(1);
+  });
+
+  it('an import names the JSON path of a note with a control character', async () => {
+    await define({ key: 'KH-2026' });
+    const d = { format: 'tiaokuai/v1', assessments: { submissions: [{ scheme: { issuer: 'SC-JGGW', key: 'KH-2026' }, unit: 'SC-YJT-ZB1', assessor: 'SC-JGGW', on: '2026-12-10', businessScore: 90, note: '说明\u001b', ...scoresAt(90) }] } };
+    const r = (await h.ok(`mutation($d: JSON!) { importAssessments(document: $d) { ok problems { path message } } }`, { d })).importAssessments;
+    expect(r).toEqual({ ok: false, problems: [{ path: 'assessments.submissions[0].note', message: expect.stringContaining('U+001B ESC') }] });
+  });
+});
+
+async function submitWithNote(s: { id: string }, note: string) {
+  return h.run(SUBMIT, { i: { scheme: s.id, unit: 'SC-YJT-ZB1', assessor: 'SC-JGGW', on: '2026-12-10', businessScore: 90, note, ...scoresAt(90) } });
+}

@@ -75,7 +75,8 @@ describe('importUnits', () => {
 
   it('free text with tabs, newlines, quotes and backslashes survives the bulk read (export, anomaly scan)', async () => {
     const doc = smallProvince();
-    doc.units[0].name = '中共中央\t"引号"\n第二行 \\ 反斜杠';
+    // A name is one line (common text.ts): quotes and backslashes; the note-like basis keeps tabs and newlines.
+    doc.units[0].name = '中共中央 "引号" 第二行 \\ 反斜杠';
     doc.links[0].basis = '依据：\n第一条\t第二条 "《条例》" \\';
     expect((await h.ok(IMPORT, { d: doc })).importUnits.ok).toBe(true);
     const out = (await h.ok(`{ exportUnits }`)).exportUnits;
@@ -245,6 +246,41 @@ describe('bad input: a clear error naming the field, and nothing written', () =>
     const before = await count();
     const r = await h.run(mutation);
     expect(r.errors?.[0].extensions).toMatchObject({ code, field });
+    expect(await count()).toBe(before);
+  });
+
+  // Names are one line, notes keep LF and TAB only (common text.ts); sent in variables, as a client would.
+  it.each([
+    ['ESC in a new unit\'s name', `mutation($t: String!) { createUnit(input: { code: "X5", name: $t, kind: BRANCH, level: COUNTY, region: "320500", validFrom: "2020-01-01" }) { id } }`, '党支部\u001b[2J', 'input.name', 'U+001B'],
+    ['BEL in a renamed unit', `mutation($t: String!) { updateUnit(input: { code: "JS-SW", name: $t }) { id } }`, '省委\u0007', 'input.name', 'U+0007'],
+    ['CR/LF in a name', `mutation($t: String!) { updateUnit(input: { code: "JS-SW", name: $t }) { id } }`, '省委\r\n伪造的第二行', 'input.name', 'U+000D'],
+    ['a C1 control in a name', `mutation($t: String!) { updateUnit(input: { code: "JS-SW", name: $t }) { id } }`, '省委\u009b', 'input.name', 'U+009B'],
+    ['ESC in a link\'s basis', `mutation($t: String!) { createLink(input: { from: "JS-JGGW", to: "SZ-SWJ", kind: GUIDANCE, validFrom: "2020-01-01", basis: $t }) { id } }`, '依据\u001b]0;x\u0007', 'input.basis', 'U+001B'],
+  ])('%s is BAD_USER_INPUT naming the field', async (_n, mutation, text, field, char) => {
+    const before = await count();
+    const r = await h.run(mutation, { t: text });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(r.errors?.[0].message).toContain(char);
+    expect(await count()).toBe(before);
+  });
+
+  it('a link\'s basis keeps its line breaks and tabs', async () => {
+    const basis = '依据：\n第一条\t第二条';
+    const r = await h.ok(`mutation($t: String!) { createLink(input: { from: "JS-JGGW", to: "SZ-SWJ", kind: GUIDANCE, validFrom: "2020-01-01", basis: $t }) { basis } }`, { t: basis });
+    expect(r.createLink.basis).toBe(basis);
+  });
+
+  it('an import names the JSON path of every name with a control character, and writes nothing', async () => {
+    const before = await count();
+    const doc = smallProvince();
+    doc.units[1].name = 'a\u001bb';
+    doc.units[2].name = 'a\nb';
+    const r = (await h.ok(IMPORT, { d: doc })).importUnits;
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual(expect.arrayContaining([
+      { path: 'units[1].name', message: expect.stringContaining('U+001B ESC') },
+      { path: 'units[2].name', message: expect.stringContaining('U+000A') },
+    ]));
     expect(await count()).toBe(before);
   });
 

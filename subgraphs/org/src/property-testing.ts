@@ -112,12 +112,18 @@ export function expectClientErrors(r: GqlResult): NonNullable<GqlResult['errors'
 
 export const day = (from = '1950-01-01', span = 365 * 80) => fc.integer({ min: 0, max: span }).map((n) => addDays(from, n));
 
-/** Free text the hub stores as given: any well-formed string without NUL, not blank. */
-export const goodText = (max: number) => fc.oneof(
+/**
+ * Text the hub stores as given: any well-formed string, not blank, not starting with a BOM, and
+ * free of the controls its kind refuses (common text.ts, restated here rather than called: a
+ * name (`LINE`) holds no C0 or C1 control, DEL, U+2028 or U+2029; free text (`MULTILINE`, a
+ * link's basis) may also hold LF and TAB).
+ */
+export const goodText = (max: number, kind: 'LINE' | 'MULTILINE' = 'LINE') => fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
-  fc.constantFrom('江苏省应急管理厅党组', '名称\t带制表符', '第一行\n第二行', '"引号" \\ 反斜杠', '\u0001\u001f\u007f', '😀👨‍👩‍👧', '\u2028\u2029', '零宽\uFEFF', '\uFFFF\uFFFE'),
-).filter((s) => s.trim() !== '' && !s.includes('\u0000') && !s.startsWith('\uFEFF') && isWellFormed(s) && s.length <= max);
+  fc.constantFrom('江苏省应急管理厅党组', '名称\t带制表符', '第一行\n第二行', '"引号" \\ 反斜杠', '\u0001\u001f\u007f', '😀👨‍👩‍👧', '\u2028\u2029', '零宽\uFEFF', '\uFFFF\uFFFE', '\u00A0不换行空格'),
+).filter((s) => s.trim() !== '' && !(kind === 'LINE' ? /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/ : /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/).test(s)
+  && !s.startsWith('\uFEFF') && isWellFormed(s) && s.length <= max);
 
 export function isWellFormed(s: string): boolean {
   return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
@@ -160,7 +166,7 @@ export const badCodeString = fc.oneof(
 
 /** Strings that are no acceptable free text of at most `max` characters. */
 export const badTextString = (max: number) => fc.oneof(
-  fc.constantFrom('', ' ', '   ', '\t\n', ' \n\t ', 'a\u0000b', '\u0000', 'a\uD800b', '\uDC00', 'x\uDBFF', '\uFEFF名称'),
+  fc.constantFrom('', ' ', '   ', '\t\n', ' \n\t ', 'a\u0000b', '\u0000', 'a\uD800b', '\uDC00', 'x\uDBFF', '\uFEFF名称', 'a\u001bb', 'a\u0007', 'a\rb', 'a\u0085b', 'a\u007fb'),
   fc.integer({ min: max + 1, max: max + 5 }).map((n) => '长'.repeat(n)),
   fc.integer({ min: max + 1, max: 200_000 }).map((n) => 'x'.repeat(n)),
 );

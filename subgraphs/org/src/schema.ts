@@ -16,10 +16,17 @@ export function buildOrgSchema(): Promise<FederatedSchema> {
     resolvers: [UnitResolver, MutationResolver, AuditResolver, UnitFactsResolver, LinkResolver, RoleResolver, AnomalyResolver, PartyBuildingResolver, LeadershipPeriodResolver],
     federationImports: ['@key', '@shareable'],
     references: {
-      // Entity fetches bypass the query resolvers: the same visibility rule applies here.
+      // A reference comes from a record another subgraph has already let the caller see (a
+      // task's issuer, a grading's assessor, a finding's bodies): the unit it names is shown
+      // whole in its identity (id, code, name, kind, level, region, validity), as the units a
+      // visible unit names in org are (its leaders, guides, links' ends). Its own records
+      // (partyBuilding, facts, factVersions, links, history) stay guarded by the resolvers
+      // (unit.resolver.ts guardDetails), and the other subgraphs' Unit fields answer nothing
+      // for it. So every field that names a unit is non-null and never comes back null
+      // (ARCHITECTURE.md, "What callers may learn"). Only a reference to no unit at all is null.
       Unit: async (ref, ctx) => {
         const u = typeof ref.id === 'string' ? await ctx.loaders.unitById.load(ref.id) : await ctx.loaders.unitByCode.load(String(ref.code));
-        return u && (await ctx.access.canSee(u.id)) ? u : null;
+        return u ?? null;
       },
     },
   });

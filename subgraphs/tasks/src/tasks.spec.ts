@@ -78,6 +78,9 @@ describe('issueTask: authority from org', () => {
     ['an unknown target code', { targets: ['SC-YJT-ZB1', 'NOPE'] }, 'NOT_FOUND', 'input.targets[1]'],
     ['an unknown issuer', { issuer: 'NOPE', targets: ['SC-YJT-ZB1'] }, 'NOT_FOUND', 'input.issuer'],
     ['an unknown category', { category: 'SPORTS', targets: ['SC-YJT-ZB1'] }, 'BAD_USER_INPUT', 'i.category'],
+    ['ESC and BEL in the title', { title: '开展\u001b]0;伪造\u0007学习', targets: ['SC-YJT-ZB1'] }, 'BAD_USER_INPUT', 'input.title'],
+    ['CR/LF inside the title', { title: '开展学习\r\n第二行', targets: ['SC-YJT-ZB1'] }, 'BAD_USER_INPUT', 'input.title'],
+    ['CR in the description', { description: '一\r\n二', targets: ['SC-YJT-ZB1'] }, 'BAD_USER_INPUT', 'input.description'],
   ])('refuses %s naming the field, and writes nothing', async (_name, over, code, field) => {
     const r = await h.run(ISSUE, { i: task(over) });
     expect(r.errors?.[0].extensions).toMatchObject({ code, field });
@@ -91,9 +94,38 @@ describe('issueTask: authority from org', () => {
     expect((await h.run(ref, {}, editorOf('SC-JGGW'))).data!._entities).toEqual([{ id: t.id }]);
   });
 
-  it('an issuer outside the caller\'s jurisdiction reads as unknown; a viewer may not issue', async () => {
-    const r = await h.run(ISSUE, { i: task({ issuer: 'DZJ-DZ', targets: ['SC-DZJ'] }) }, editorOf('SC-JGGW'));
-    expect(r.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.issuer' });
+  /** The errors with the code the caller sent replaced: a hidden unit's answer must equal an unknown one's. */
+  const shape = (r: { errors?: Array<{ message: string; extensions?: Record<string, any> }> }, code: string) =>
+    JSON.parse(JSON.stringify(r.errors ?? null).split(code).join('<code>'));
+
+  it.each([
+    ['the issuer', (c: string) => task({ issuer: c, targets: ['SC-DZJ'] }), 'input.issuer'],
+    ['a target', (c: string) => task({ targets: ['SC-YJT-ZB1', c] }), 'input.targets'],
+    ['the scope', (c: string) => task({ scope: { unit: c, relation: 'LED_BY' } }), 'input.scope.unit'],
+  ] as const)('%s outside the caller\'s reach and a code that names nothing get the same FORBIDDEN naming the field', async (_n, input, field) => {
+    const before = await countTasks();
+    const hidden = await h.run(ISSUE, { i: input('JS-SW') }, editorOf('SC-JGGW'));
+    const unknown = await h.run(ISSUE, { i: input('NOPE-7') }, editorOf('SC-JGGW'));
+    expect(hidden.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field });
+    expect(shape(hidden, 'JS-SW')).toEqual(shape(unknown, 'NOPE-7'));
+    // The same in a file (importTasks): refused whole, alike.
+    const file = (c: string) => ({ format: 'tiaokuai/v1', tasks: [{ ...input(c), key: 'k1' }] });
+    const fHidden = await h.run(`mutation($d: JSON!) { importTasks(document: $d) { ok problems { path message } } }`, { d: file('JS-SW') }, editorOf('SC-JGGW'));
+    const fUnknown = await h.run(`mutation($d: JSON!) { importTasks(document: $d) { ok problems { path message } } }`, { d: file('NOPE-7') }, editorOf('SC-JGGW'));
+    expect(fHidden.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: field.replace('input', 'tasks[0]') });
+    expect(shape(fHidden, 'JS-SW')).toEqual(shape(fUnknown, 'NOPE-7'));
+    expect(await countTasks()).toBe(before);
+  });
+
+  it('the operator is told which codes are unknown; a target it sees but the issuer does not reach stays FORBIDDEN with the units', async () => {
+    const op = await h.run(ISSUE, { i: task({ targets: ['SC-YJT-ZB1', 'NOPE-7'] }) });
+    expect(op.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.targets[1]' });
+    const out = await h.run(ISSUE, { i: task({ targets: ['SC-YJT-ZB1', 'JS-SW'] }) });
+    expect(out.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.targets', units: ['JS-SW'] });
+    expect(out.errors?.[0].message).not.toContain('不存在');
+  });
+
+  it('a viewer may not issue; an editor issues for a body it sees', async () => {
     const v = await h.run(ISSUE, { i: task({ targets: ['SC-YJT-ZB1'] }) }, { ...editorOf('SC-JGGW'), role: 'VIEWER' });
     expect(v.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const ok = await h.run(ISSUE, { i: task({ targets: ['SC-YJT-ZB1'] }) }, editorOf('SC-JGGW'));

@@ -13,14 +13,14 @@
  * the record kept. Accepted by the unit's side (its jurisdiction) or the organiser's.
  */
 import {
-  BadInputError, ConflictError, ForbiddenError, isDay, LeadershipIndex, NotFoundError, requireRole, scopedTransaction, isRlsRefusal, isUniqueViolation,
+  BadInputError, ConflictError, ForbiddenError, isDay, textProblem, LeadershipIndex, NotFoundError, requireRole, scopedTransaction, isRlsRefusal, isUniqueViolation,
 } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { inspections, jointInspections } from '../db/schema';
 import { quarterOf } from '../domain/findings/multiple-inspections';
 import { unitFindingsBatch } from './findings.service';
-import { canonical, schemeOf } from './scheme.service';
+import { canonical, schemeOf, unitOutOfReach } from './scheme.service';
 import { toInspection, toJoint, type InspectionRecord, type JointInspectionRecord } from './store';
 
 export interface ScheduleInput {
@@ -41,31 +41,41 @@ export async function scheduleInspection(ctx: AssessmentsContext, input: Schedul
   const title = input.title?.trim() ?? '';
   if (!title) throw new BadInputError('input.title', '必填');
   if (title.length > TITLE_MAX) throw new BadInputError('input.title', `过长（最多 ${TITLE_MAX} 字）`);
+  const titleProblem = textProblem(title, 'LINE');
+  if (titleProblem) throw new BadInputError('input.title', `input.title：${titleProblem}`);
   if (!isDay(input.from)) throw new BadInputError('input.from', `日期无效：${input.from}`);
   if (!isDay(input.to) || input.to < input.from) throw new BadInputError('input.to', `结束日期应不早于开始日期：${input.to}`);
   if (input.units.length === 0) throw new BadInputError('input.units', '至少需要一个被检查单位');
   const key = input.key?.trim() || null;
   let indicators = (input.indicators ?? []).map((k, i) => {
     if (!k.code?.trim() || !k.name?.trim()) throw new BadInputError(`input.indicators[${i}]`, '指标须有 code 和 name');
+    for (const field of ['code', 'name'] as const) {
+      const problem = textProblem(k[field].trim(), 'LINE');
+      if (problem) throw new BadInputError(`input.indicators[${i}].${field}`, `input.indicators[${i}].${field}：${problem}`);
+    }
     return { code: k.code.trim(), name: k.name.trim() };
   });
   let schemeId: number | null = null;
   if (input.scheme) {
-    const scheme = await schemeOf(ctx, input.scheme, 'input.scheme');
+    const scheme = await schemeOf(ctx, input.scheme, 'input.scheme', { visibleOnly: true });
     schemeId = Number(scheme.id);
     if (indicators.length === 0) indicators = scheme.scheme.indicators.map((k) => ({ code: k.code, name: k.name }));
   }
   const codes = await ctx.org.unitsByCode([input.inspector, ...input.units]);
   const inspector = codes.get(input.inspector);
-  if (!inspector || !(await ctx.org.canSee(inspector.id))) throw new NotFoundError('input.inspector', `未知单位代码：${input.inspector}`);
+  if (!inspector || !(await ctx.org.canSee(inspector.id))) throw unitOutOfReach(ctx, 'input.inspector', input.inspector);
   const unknown = input.units.filter((c) => !codes.get(c));
-  if (unknown.length) throw new NotFoundError(`input.units[${input.units.indexOf(unknown[0])}]`, `未知单位代码：${unknown.join('、')}`);
-  const unitIds = [...new Set(input.units.map((c) => codes.get(c)!.id))];
+  if (unknown.length && ctx.identity.hubAdmin) throw new NotFoundError(`input.units[${input.units.indexOf(unknown[0])}]`, `未知单位代码：${unknown.join('、')}`);
+  const known = input.units.filter((c) => codes.get(c));
+  const unitIds = [...new Set(known.map((c) => codes.get(c)!.id))];
   const answer = await ctx.org.timelines({ units: unitIds, from: input.from, to: input.from });
   const index = new LeadershipIndex(answer.timelines);
-  const outside = input.units.filter((c) => index.relation(inspector.id, codes.get(c)!.id, input.from) === 'NONE');
+  // For anyone but the operator, a code that names nothing is refused with those out of reach:
+  // one answer, so it does not tell which exist (ARCHITECTURE.md, "What callers may learn").
+  const outside = [...new Set([...known.filter((c) => index.relation(inspector.id, codes.get(c)!.id, input.from) === 'NONE'), ...unknown])].sort();
   if (outside.length) {
-    throw new ForbiddenError(`${input.inspector} 于 ${input.from} 既不领导也不指导：${[...new Set(outside)].join('、')}（不能检查）`, { field: 'input.units', units: [...new Set(outside)].sort() });
+    const nobody = ctx.identity.hubAdmin ? '' : '，或单位不存在';
+    throw new ForbiddenError(`${input.inspector} 于 ${input.from} 既不领导也不指导${nobody}：${outside.join('、')}（不能检查）`, { field: 'input.units', units: outside });
   }
   try {
     return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
@@ -112,7 +122,7 @@ export async function acceptJointInspection(ctx: AssessmentsContext, input: Acce
   requireRole(ctx.identity, 'EDITOR', '确认联合检查');
   if (!isDay(input.on)) throw new BadInputError('input.on', `日期无效：${input.on}`);
   const unit = (await ctx.org.unitsByCode([input.unit])).get(input.unit);
-  if (!unit || !(await ctx.org.canSee(unit.id))) throw new NotFoundError('input.unit', `未知单位代码：${input.unit}`);
+  if (!unit || !(await ctx.org.canSee(unit.id))) throw unitOutOfReach(ctx, 'input.unit', input.unit);
   const quarter = quarterOf(input.on);
   const findings = (await unitFindingsBatch(ctx, [unit.id], Number(input.on.slice(0, 4)))).get(unit.id) ?? [];
   const finding = findings.find((f) => f.kind === 'MULTIPLE_INSPECTIONS' && f.from === quarter.from);
@@ -129,6 +139,8 @@ export async function acceptJointInspection(ctx: AssessmentsContext, input: Acce
   if (!isDay(to) || to < from || to > quarter.to) throw new BadInputError('input.to', `结束日期应在 ${from} 至 ${quarter.to} 之间：${to}`);
   const note = input.note?.trim() || null;
   if (note && note.length > 2000) throw new BadInputError('input.note', '说明过长（最多 2000 字）');
+  const noteProblem = note ? textProblem(note, 'MULTILINE') : null;
+  if (noteProblem) throw new BadInputError('input.note', `input.note：${noteProblem}`);
   try {
     return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
       // One acceptance per unit and quarter at a time. A finding made of inspections is guarded

@@ -16,14 +16,15 @@
  * gives the same section.
  */
 import {
-  ConflictError, emptyReport, ForbiddenError, isDay, LeadershipIndex, requireRole, rowsOf, scopedTransaction, today, unstorableText, type ImportReport, isRlsRefusal, isUniqueViolation,
+  ConflictError, emptyReport, ForbiddenError, isDay, LeadershipIndex, requireRole, rowsOf, scopedTransaction, today, textProblem, type ImportReport, isRlsRefusal, isUniqueViolation,
 } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes, submissionRevisions, submissions } from '../db/schema';
 import { assessmentDayProblem, validateScheme, type Scheme } from '../domain/scheme';
 import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
-import { canonical, definitionOf, sameScheme } from './scheme.service';
+import { canonical, definitionOf, sameScheme, visibleSchemes } from './scheme.service';
+import { notAssessable } from './submission.service';
 import { toScheme, toSubmission, type SchemeDefinition, type SubmissionRecord, type SubmissionRole } from './store';
 
 interface Problem { path: string; message: string }
@@ -101,12 +102,17 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
     if (!scheme) { problems.push({ path: `${base}.scheme`, message: `没有 ${ref.issuer} 的 key 为「${ref.key}」的考核方案` }); return; }
     const unit = typeof raw.unit === 'string' ? units.get(raw.unit) : undefined;
     const assessor = typeof raw.assessor === 'string' ? units.get(raw.assessor) : undefined;
-    if (!unit) problems.push({ path: `${base}.unit`, message: `未知单位代码：${String(raw.unit)}` });
-    // An assessor outside the caller's jurisdiction: only an unchanged stored submission may name it (checked below).
-    if (!assessor) problems.push({ path: `${base}.assessor`, message: `未知单位代码：${String(raw.assessor)}` });
     const on = raw.on;
     const dayProblem = assessmentDayProblem(scheme.year, on, today());
     if (dayProblem) problems.push({ path: `${base}.on`, message: dayProblem });
+    // An assessor outside the caller's jurisdiction: only an unchanged stored submission may name it (checked below).
+    // With a unit that names nothing, it reads as unknown at once, as an assessor that names nothing does.
+    if (!assessor || (!unit && !sees(assessor.id))) problems.push({ path: `${base}.assessor`, message: `未知单位代码：${String(raw.assessor)}` });
+    // A unit code that names nothing reads, for anyone but the operator, as a unit the assessor
+    // does not reach (below): the same problem, so a file does not tell which units exist. Only
+    // asked once the assessor and the day are known, as that problem is.
+    else if (!unit && (ctx.identity.hubAdmin || typeof on !== 'string' || dayProblem)) problems.push({ path: `${base}.unit`, message: `未知单位代码：${String(raw.unit)}` });
+    else if (!unit) problems.push({ path: `${base}.unit`, message: notAssessable(ctx, String(raw.assessor), on as string, String(raw.unit), '').message });
     const items = (field: 'scores' | 'ratings', keys: string[]): Array<Record<string, unknown>> | null => {
       const v = raw[field] ?? [];
       if (!Array.isArray(v)) { problems.push({ path: `${base}.${field}`, message: '应为列表' }); return null; }
@@ -127,7 +133,7 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
     if (raw.note != null && typeof raw.note !== 'string') problems.push({ path: `${base}.note`, message: '应为字符串' });
     const note = typeof raw.note === 'string' && raw.note.trim() !== '' ? raw.note.trim() : null;
     if (note && note.length > 2000) problems.push({ path: `${base}.note`, message: '说明过长（最多 2000 字）' });
-    const bad = note ? unstorableText(note) : null;
+    const bad = note ? textProblem(note, 'MULTILINE') : null;
     if (bad) problems.push({ path: `${base}.note`, message: bad });
     if (!unit || !assessor || !result || !isDay(on)) return;
     const key = `${k}|${unit.id}|${assessor.id}`;
@@ -149,9 +155,10 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
     const gradings = new Map<string, string>();
     for (const p of pending) {
       const relation = index.relation(p.assessorId, p.unitId, p.on);
-      if (relation === 'NONE') { problems.push({ path: `${p.base}.assessor`, message: `${p.assessorCode} 于 ${p.on} 既不领导也不指导 ${p.unitCode}：不能考核评价它` }); continue; }
       const planned: PlannedSubmission = { ...p, role: relation === 'LEADS' ? 'GRADING' : 'OPINION', existing: existing.get(`${p.schemeRef}|${p.unitId}|${p.assessorId}`) ?? null };
+      // The hidden assessor first: how it relates to the unit is not the caller's to learn.
       if (p.hidden && (!planned.existing || changed(planned))) { problems.push({ path: `${p.base}.assessor`, message: `未知单位代码：${p.assessorCode}` }); continue; }
+      if (relation === 'NONE') { problems.push({ path: `${p.base}.unit`, message: notAssessable(ctx, p.assessorCode, p.on, p.unitCode, '').message }); continue; }
       if (planned.role === 'GRADING') {
         // One grading per scheme and unit (migration 0002), in the file and against the stored ones.
         const k = `${p.schemeRef}|${p.unitId}`;
@@ -238,7 +245,9 @@ export async function exportAssessments(ctx: AssessmentsContext, scope: string |
   const byId = new Map(schemeRecords.map((s) => [s.id, s]));
   // A submission's scheme goes with it (the file must hold what it refers to).
   const subsOut = subRecords.filter((s) => okUnits.has(s.unitId));
-  const schemesOut = schemeRecords.filter((s) => okUnits.has(s.issuerId) || subsOut.some((x) => x.schemeId === s.id));
+  // The schemes the caller may list (scheme.service visibleSchemes) among those of the units kept, and each exported submission's.
+  const listed = new Set((await visibleSchemes(ctx, schemeRecords.filter((s) => okUnits.has(s.issuerId)))).map((s) => s.id));
+  const schemesOut = schemeRecords.filter((s) => listed.has(s.id) || subsOut.some((x) => x.schemeId === s.id));
   return {
     schemes: schemesOut.map((s) => ({
       issuer: code(s.issuerId), key: keyOf(s), year: s.year, name: s.name,

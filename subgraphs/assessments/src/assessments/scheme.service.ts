@@ -5,7 +5,7 @@
  * under a used key is refused with CONFLICT (a scheme units were assessed under is never
  * rewritten). Schemes are readable by every caller: they are published to the units assessed.
  */
-import { BadInputError, ConflictError, ForbiddenError, isRlsRefusal, isUniqueViolation, NotFoundError, requireRole, rowsOf, scopedTransaction, today } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, isRlsRefusal, isUniqueViolation, LeadershipIndex, NotFoundError, outOfReach, requireRole, rowsOf, scopedTransaction, today } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes } from '../db/schema';
@@ -30,7 +30,7 @@ export async function defineScheme(ctx: AssessmentsContext, input: Record<string
   const { scheme, problems } = validateScheme(input, 'input', Number(today().slice(0, 4)));
   if (!scheme) throw new BadInputError(problems[0].path, problems[0].message, { problems });
   const issuer = (await ctx.org.unitsByCode([scheme.issuer])).get(scheme.issuer);
-  if (!issuer || !(await ctx.org.canSee(issuer.id))) throw new NotFoundError('input.issuer', `未知单位代码：${scheme.issuer}`);
+  if (!issuer || !(await ctx.org.canSee(issuer.id))) throw unitOutOfReach(ctx, 'input.issuer', scheme.issuer);
   const definition = definitionOf(scheme);
   if (scheme.key) {
     const [existing] = await rowsOf<Record<string, any>>(ctx.db, sql`select * from assessments.schemes where issuer_id = ${Number(issuer.id)} and key = ${scheme.key}`);
@@ -58,17 +58,84 @@ export async function listSchemes(ctx: AssessmentsContext, filter: { issuer?: st
   let issuerId: string | null = null;
   if (filter.issuer) {
     const u = (await ctx.org.unitsByCode([filter.issuer])).get(filter.issuer);
-    if (!u) throw new NotFoundError('issuer', `未知单位代码：${filter.issuer}`);
+    if (!u) {
+      // An issuer that does not exist lists nothing, as one whose schemes the caller may not see
+      // does: only the operator, who sees every issuer, is told the code is unknown.
+      if (ctx.identity.hubAdmin) throw new NotFoundError('issuer', `未知单位代码：${filter.issuer}`);
+      return [];
+    }
     issuerId = u.id;
   }
   const rows = await rowsOf<Record<string, any>>(ctx.db, sql`select * from assessments.schemes where true
     ${issuerId ? sql`and issuer_id = ${Number(issuerId)}` : sql``} ${filter.year != null ? sql`and year = ${filter.year}` : sql``} order by year desc, id`);
-  return rows.map((r) => toScheme(r));
+  return visibleSchemes(ctx, rows.map((r) => toScheme(r)));
 }
 
-/** A scheme that must exist: NOT_FOUND on `field` otherwise. */
-export async function schemeOf(ctx: AssessmentsContext, id: string, field: string): Promise<SchemeRecord> {
+/**
+ * The schemes of `list` the caller may see, in order (README "Assessments"): the operator sees
+ * all; anyone else those its own body issued, and those that assess a unit of its jurisdiction,
+ * that is, whose issuer leads or guides (common leadership.ts `relation`: directly or through
+ * the bodies it leads) a unit of the jurisdiction on some day of the scheme's year. Any other
+ * body's scheme, with its indicators, reads as absent.
+ *
+ * Cost: one question to org per year among the schemes (the jurisdiction's timelines over that
+ * year, with every body above them, as the operator), then memory: the bodies that reach the
+ * jurisdiction are collected once per year, whatever the number of schemes.
+ */
+export async function visibleSchemes(ctx: AssessmentsContext, list: SchemeRecord[]): Promise<SchemeRecord[]> {
+  const visible = await ctx.org.visible();
+  if (visible.all || list.length === 0) return list;
+  const body = ctx.identity.body ? (await ctx.org.unitsByCode([ctx.identity.body])).get(ctx.identity.body) : null;
+  const others = list.filter((s) => s.issuerId !== body?.id);
+  const reaching = new Map<number, ReadonlySet<string>>();
+  for (const year of new Set(others.map((s) => s.year))) reaching.set(year, await bodiesReaching(ctx, [...visible.ids], year));
+  return list.filter((s) => s.issuerId === body?.id || reaching.get(s.year)!.has(s.issuerId));
+}
+
+/** Every body that leads or guides (as leadership.ts `relation` counts) one of `unitIds` on some day of `year`. */
+async function bodiesReaching(ctx: AssessmentsContext, unitIds: string[], year: number): Promise<ReadonlySet<string>> {
+  const out = new Set<string>();
+  if (unitIds.length === 0) return out;
+  const answer = await ctx.org.timelines({ units: unitIds, from: `${year}-01-01`, to: `${year}-12-31` });
+  const index = new LeadershipIndex(answer.timelines);
+  for (const id of unitIds) {
+    for (const p of answer.timelines.get(id) ?? []) {
+      // Periods are cut where the answer changes, so one day of each period stands for all of it.
+      const day = p.from < `${year}-01-01` ? `${year}-01-01` : p.from;
+      for (const b of index.bindingBodies(id, day)) out.add(b);
+      for (const g of p.guides) {
+        out.add(g);
+        for (const b of index.bindingBodies(g, day)) out.add(b);
+      }
+    }
+  }
+  return out;
+}
+
+/** A scheme the caller may see by id (Query.scheme, and a write naming a scheme): null for one that does not exist or is out of sight, alike. */
+export async function visibleScheme(ctx: AssessmentsContext, id: string): Promise<SchemeRecord | null> {
   const s = isId(id) ? await ctx.loaders.scheme.load(id) : null;
+  if (!s) return null;
+  return (await visibleSchemes(ctx, [s]))[0] ?? null;
+}
+
+/**
+ * A unit a write names that the caller may not see, or that does not exist: NOT_FOUND for the
+ * operator (who sees everything), common `outOfReach`'s one FORBIDDEN for anyone else, so the
+ * answer does not tell which (ARCHITECTURE.md, "What callers may learn").
+ */
+export function unitOutOfReach(ctx: AssessmentsContext, field: string, code: string): Error {
+  return ctx.identity.hubAdmin ? new NotFoundError(field, `未知单位代码：${code}`) : outOfReach(ctx.identity, field, code);
+}
+
+/**
+ * A scheme that must exist: NOT_FOUND on `field` otherwise. With `visibleOnly` (a scheme id the
+ * caller typed, as in a write), one the caller may not see (visibleSchemes) gets the same
+ * NOT_FOUND; without it (the scheme of a record the caller already sees: a submission, a
+ * result), the scheme is shown, as the units such records name are.
+ */
+export async function schemeOf(ctx: AssessmentsContext, id: string, field: string, opts: { visibleOnly?: boolean } = {}): Promise<SchemeRecord> {
+  const s = opts.visibleOnly ? await visibleScheme(ctx, id) : isId(id) ? await ctx.loaders.scheme.load(id) : null;
   if (!s) throw new NotFoundError(field, `未知考核方案：${id}`);
   return s;
 }

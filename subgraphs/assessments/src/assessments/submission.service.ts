@@ -14,14 +14,14 @@
  * scored afresh from the whole corrected input, never patched.
  */
 import {
-  BadInputError, ConflictError, ForbiddenError, isDay, LeadershipIndex, NotFoundError, requireRole, scopedTransaction, today, type Relation, isRlsRefusal, isUniqueViolation,
+  BadInputError, ConflictError, ForbiddenError, isDay, textProblem, LeadershipIndex, NotFoundError, requireRole, scopedTransaction, today, type Relation, isRlsRefusal, isUniqueViolation,
 } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { submissionRevisions, submissions } from '../db/schema';
 import { assessmentDayProblem } from '../domain/scheme';
 import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
-import { canonical, schemeOf } from './scheme.service';
+import { canonical, schemeOf, unitOutOfReach } from './scheme.service';
 import { isId, toSubmission, type SchemeRecord, type SubmissionRecord, type SubmissionRole } from './store';
 
 export interface SubmitInput {
@@ -62,6 +62,8 @@ function score(scheme: SchemeRecord, input: Submission): ScoreResult {
 function checkNote(note: string | null | undefined): string | null {
   if (note == null || note.trim() === '') return null;
   if (note.length > NOTE_MAX) throw new BadInputError('input.note', `说明过长（最多 ${NOTE_MAX} 字）`);
+  const problem = textProblem(note.trim(), 'MULTILINE');
+  if (problem) throw new BadInputError('input.note', `input.note：${problem}`);
   return note.trim();
 }
 
@@ -71,23 +73,32 @@ export async function relationOn(ctx: AssessmentsContext, assessorId: string, un
   return new LeadershipIndex(answer.timelines).relation(assessorId, unitId, day);
 }
 
+/**
+ * The refusal of a unit the assessor neither leads nor guides. For anyone but the operator it
+ * also stands for a unit code that names nothing (submitAssessment), so the answer does not
+ * tell whether the unit exists (ARCHITECTURE.md, "What callers may learn").
+ */
+export function notAssessable(ctx: AssessmentsContext, assessor: string, day: string, unit: string, field: string): ForbiddenError {
+  const nobody = ctx.identity.hubAdmin ? '' : '，或单位不存在';
+  return new ForbiddenError(`${assessor} 于 ${day} 既不领导也不指导 ${unit}（直接或经其领导的单位）${nobody}：不能考核评价它`, { field, units: [unit] });
+}
+
 async function roleFor(ctx: AssessmentsContext, assessor: { id: string; code: string }, unit: { id: string; code: string }, day: string, field: string): Promise<SubmissionRole> {
   const relation = await relationOn(ctx, assessor.id, unit.id, day);
-  if (relation === 'NONE') {
-    throw new ForbiddenError(`${assessor.code} 于 ${day} 既不领导也不指导 ${unit.code}（直接或经其领导的单位）：不能考核评价它`, { field, units: [unit.code] });
-  }
+  if (relation === 'NONE') throw notAssessable(ctx, assessor.code, day, unit.code, field);
   return relation === 'LEADS' ? 'GRADING' : 'OPINION';
 }
 
 export async function submitAssessment(ctx: AssessmentsContext, input: SubmitInput): Promise<SubmissionRecord> {
   requireRole(ctx.identity, 'EDITOR', '提交考核评价');
-  const scheme = await schemeOf(ctx, input.scheme, 'input.scheme');
+  const scheme = await schemeOf(ctx, input.scheme, 'input.scheme', { visibleOnly: true });
   checkDay(scheme, input.on, 'input.on');
   const codes = await ctx.org.unitsByCode([input.unit, input.assessor]);
   const unit = codes.get(input.unit);
   const assessor = codes.get(input.assessor);
-  if (!unit) throw new NotFoundError('input.unit', `未知单位代码：${input.unit}`);
-  if (!assessor || !(await ctx.org.canSee(assessor.id))) throw new NotFoundError('input.assessor', `未知单位代码：${input.assessor}`);
+  // The assessor first: whether the unit exists is only answered to a caller acting for a body it may see.
+  if (!assessor || !(await ctx.org.canSee(assessor.id))) throw unitOutOfReach(ctx, 'input.assessor', input.assessor);
+  if (!unit) throw ctx.identity.hubAdmin ? new NotFoundError('input.unit', `未知单位代码：${input.unit}`) : notAssessable(ctx, assessor.code, input.on, input.unit, 'input.unit');
   const given: Submission = { scores: input.scores ?? [], ratings: input.ratings ?? [], businessScore: input.businessScore };
   const result = score(scheme, given);
   const note = checkNote(input.note);

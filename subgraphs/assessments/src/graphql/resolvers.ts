@@ -11,7 +11,7 @@ import { acceptJointInspection, scheduleInspection } from '../assessments/inspec
 import { schemeOutliers, schemeResults, starGrading, unitAssessments, type UnitAssessment as UnitAssessmentRecord } from '../assessments/results.service';
 import { exportResults, type ExportFormat } from '../assessments/export.service';
 import { exportAssessments, importAssessments } from '../assessments/interchange.service';
-import { defineScheme, listSchemes, schemeOf } from '../assessments/scheme.service';
+import { defineScheme, listSchemes, schemeOf, visibleScheme } from '../assessments/scheme.service';
 import { canSeeSubmission, correctAssessment, submitAssessment } from '../assessments/submission.service';
 import { isId, inspectionsOfUnit, type InspectionRecord, type JointInspectionRecord, type RevisionRecord, type SchemeRecord, type SubmissionRecord } from '../assessments/store';
 import {
@@ -45,10 +45,10 @@ const findingPage = (findings: readonly Finding[], page: PageArgsType): Assessme
 export class SchemeResolver {
   @Query(() => Scheme, { nullable: true, description: 'A scheme by id' })
   async scheme(@Arg('id', () => ID) id: string, @Ctx() ctx: AssessmentsContext) {
-    return isId(id) ? ctx.loaders.scheme.load(id) : null;
+    return visibleScheme(ctx, id);
   }
 
-  @Query(() => SchemeConnection, { description: 'Schemes, a page at a time: newest year first, then by id (every scheme is published to the units it assesses)' })
+  @Query(() => SchemeConnection, { description: 'Schemes, a page at a time, newest year first, then by id: those the caller\'s body issued and those that assess a unit of its jurisdiction' })
   async schemes(
     @Arg('issuer', () => String, { nullable: true }) issuer: string | null, @Arg('year', () => Int, { nullable: true }) year: number | null,
     @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: AssessmentsContext,

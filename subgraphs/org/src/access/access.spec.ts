@@ -32,7 +32,7 @@ describe('reads: outside the jurisdiction reads as absent', () => {
     expect(scopeOut.errors?.[0].message.replace('SZ-SWJ', 'X')).toBe(scopeNone.errors?.[0].message.replace('NOPE', 'X'));
   });
 
-  it('lists, exports and entity fetches hold only the jurisdiction; the operator sees everything', async () => {
+  it('lists and exports hold only the jurisdiction; the operator sees everything', async () => {
     const v = as('VIEWER');
     const codes = (await h.run(`{ units(first: 100) { totalCount nodes { code } } }`, {}, v)).data?.units;
     expect(codes.nodes.map((n: any) => n.code).sort()).toEqual(['JS-YJT-DZ', 'JS-YJT-JGDW', 'JS-YJT-ZB1']);
@@ -41,10 +41,26 @@ describe('reads: outside the jurisdiction reads as absent', () => {
     expect(exported.units.map((u: any) => u.code).sort()).toEqual(['JS-YJT-DZ', 'JS-YJT-JGDW', 'JS-YJT-ZB1']);
     const all = (await h.run(`{ units(first: 100) { totalCount } }`)).data?.units.totalCount;
     expect(all).toBe(8);
+  });
+
+  it('an entity fetch (a unit another subgraph\'s visible record names) shows the unit\'s identity, never its records', async () => {
+    const v = as('VIEWER');
     const ids = (await h.run(`{ a: unit(code: "SZ-SWJ") { id } b: unit(code: "JS-YJT-ZB1") { id } }`)).data!;
-    const ent = await h.run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code } } }`,
-      { r: [{ __typename: 'Unit', id: ids.a.id }, { __typename: 'Unit', id: ids.b.id }] }, v);
-    expect(ent.data?._entities).toEqual([null, { code: 'JS-YJT-ZB1' }]);
+    const ent = await h.run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { id code name kind level } } }`,
+      { r: [{ __typename: 'Unit', id: ids.a.id }, { __typename: 'Unit', id: ids.b.id }, { __typename: 'Unit', id: '999999' }] }, v);
+    expect(ent.errors).toBeUndefined();
+    expect(ent.data?._entities).toEqual([
+      { id: ids.a.id, code: 'SZ-SWJ', name: expect.any(String), kind: 'GRASSROOTS_UNIT', level: expect.any(String) },
+      { id: ids.b.id, code: 'JS-YJT-ZB1', name: expect.any(String), kind: 'BRANCH', level: expect.any(String) },
+      null, // no such unit: nothing to show
+    ]);
+    for (const field of ['links { id }', 'history { date }', 'facts { partyRelationMode }', 'partyBuilding { rule }']) {
+      const r = await h.run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code ${field} } } }`, { r: [{ __typename: 'Unit', id: ids.a.id }] }, v);
+      expect(r.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: field.split(' ')[0] });
+    }
+    // … while the same records of a unit inside are served.
+    const inside = await h.run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code links { id } } } }`, { r: [{ __typename: 'Unit', id: ids.b.id }] }, v);
+    expect(inside.errors).toBeUndefined();
   });
 
   it('a leader outside the jurisdiction is named, but its own records are refused', async () => {
@@ -97,6 +113,57 @@ describe('writes: role × inside/outside', () => {
     const hidden = await h.run(rename('SZ-SWJ'), {}, as('EDITOR'));
     const missing = await h.run(rename('NOPE'), {}, as('EDITOR'));
     expect(hidden.errors?.[0].message.replace('SZ-SWJ', 'X')).toBe(missing.errors?.[0].message.replace('NOPE', 'X'));
+  });
+
+  /** The answer with the code the caller sent replaced, for comparing a hidden unit's with an unknown one's. */
+  const shape = (r: { errors?: Array<{ message: string; extensions?: Record<string, any> }> }, code: string) =>
+    JSON.parse(JSON.stringify(r.errors ?? null).split(code).join('<code>'));
+
+  it.each([
+    ['updateUnit', (c: string) => `mutation { updateUnit(input: { code: "${c}", name: "改名" }) { name } }`, 'EDITOR', 'input.code'],
+    ['endUnit', (c: string) => `mutation { endUnit(code: "${c}", on: "2025-01-01") { code } }`, 'EDITOR', 'code'],
+    ['changeUnitFacts: the unit', (c: string) => `mutation { changeUnitFacts(input: { unit: "${c}", validFrom: "2025-01-01", partyRelationMode: TERRITORIAL }) { code } }`, 'EDITOR', 'input.unit'],
+    ['changeUnitFacts: a locality', (c: string) => `mutation { changeUnitFacts(input: { unit: "JS-YJT-ZB1", validFrom: "2025-01-01", locality: "${c}" }) { code } }`, 'EDITOR', 'input.locality'],
+    ['createUnit: a competent department', (c: string) => `mutation { createUnit(input: { code: "NEW-9", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01", facts: { competentDepartment: "${c}" } }) { code } }`, 'EDITOR', 'input.facts.competentDepartment'],
+    ['createLink: from', (c: string) => `mutation { createLink(input: { from: "${c}", to: "JS-YJT-ZB1", kind: GUIDANCE, validFrom: "2024-01-01" }) { id } }`, 'ADMIN', 'input.from'],
+    ['createLink: to', (c: string) => `mutation { createLink(input: { from: "JS-YJT-DZ", to: "${c}", kind: GUIDANCE, validFrom: "2024-01-01" }) { id } }`, 'ADMIN', 'input.to'],
+  ] as const)('%s: a unit outside and a code that names nothing get the same FORBIDDEN naming %s', async (_n, mutation, role, field) => {
+    const before = await snapshot();
+    const hidden = await h.run(mutation('SZ-SWJ'), {}, as(role));
+    const missing = await h.run(mutation('NOPE-7'), {}, as(role));
+    expect(hidden.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field });
+    expect(hidden.errors?.[0].message).toContain('管辖范围内或不存在');
+    expect(shape(hidden, 'SZ-SWJ')).toEqual(shape(missing, 'NOPE-7'));
+    expect(await snapshot()).toEqual(before);
+    // The operator, who sees everything, is told which: the hidden unit is found, the unknown code is NOT_FOUND.
+    const op = await h.run(mutation('NOPE-7'));
+    expect(op.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field });
+  });
+
+  it('a link out of reach and a link id that names nothing get the same FORBIDDEN', async () => {
+    const links = (await h.run(`{ unit(code: "SZ-SWJ") { links(direction: IN) { id } } }`)).data?.unit.links;
+    for (const m of [(id: string) => `mutation { endLink(id: "${id}", on: "2025-01-01") { id } }`, (id: string) => `mutation { updateLink(input: { id: "${id}", basis: "x" }) { id } }`]) {
+      const hidden = await h.run(m(links[0].id), {}, as('ADMIN'));
+      const missing = await h.run(m('987654'), {}, as('ADMIN'));
+      expect(hidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(shape(hidden, links[0].id)).toEqual(shape(missing, '987654'));
+    }
+  });
+
+  it('createUnit with a code taken outside the jurisdiction: FORBIDDEN naming input.code, never "already exists"; a duplicate the caller sees is a CONFLICT', async () => {
+    const create = (code: string, dept = 'JS-YJT-DZ') => `mutation { createUnit(input: { code: "${code}", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01", facts: { competentDepartment: "${dept}" } }) { code } }`;
+    const before = await snapshot();
+    const hidden = await h.run(create('SZ-SWJ'), {}, as('EDITOR'));
+    expect(hidden.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', field: 'input.code' });
+    expect(hidden.errors?.[0].message).not.toContain('已存在');
+    // The same answer as a write naming a unit outside by that code (updateUnit), but for the field.
+    const update = await h.run(`mutation { updateUnit(input: { code: "SZ-SWJ", name: "改名" }) { name } }`, {}, as('EDITOR'));
+    expect(hidden.errors?.[0].message).toBe(update.errors?.[0].message);
+    expect(await snapshot()).toEqual(before);
+    const visible = await h.run(create('JS-YJT-ZB1'), {}, as('EDITOR'));
+    expect(visible.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
+    const operator = await h.run(create('SZ-SWJ'));
+    expect(operator.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
   });
 
   it('the jurisdiction follows the organisation: end the branch\'s affiliation and it leaves the scope', async () => {

@@ -108,7 +108,7 @@ function linksArb(codes: string[], min: number, max: number): fc.Arbitrary<Array
     flavour: fc.constantFrom<string | null | undefined>(undefined, null, ...ENUMS.flavour),
     validFrom: day('1950-01-01', 365 * 80),
     life: fc.option(fc.integer({ min: 0, max: 365 * 30 }), { nil: null }),
-    basis: fc.option(goodText(500), { nil: undefined }),
+    basis: fc.option(goodText(500, 'MULTILINE'), { nil: undefined }),
   }), { minLength: min, maxLength: max }).map((raw) => {
     const seen = new Set<string>();
     const out: Array<Record<string, unknown>> = [];
@@ -531,7 +531,7 @@ describe('importUnits, properties', () => {
       x.e.name = name;
       return null;
     }),
-    fault('change a link basis', fc.record({ k: fc.nat(), basis: fc.option(goodText(500), { nil: undefined }) }), (box, { k, basis }) => {
+    fault('change a link basis', fc.record({ k: fc.nat(), basis: fc.option(goodText(500, 'MULTILINE'), { nil: undefined }) }), (box, { k, basis }) => {
       const x = entry(box, 'links', k);
       if (!x) return null;
       if (basis === undefined) delete x.e.basis;

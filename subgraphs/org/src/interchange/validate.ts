@@ -4,7 +4,7 @@
  * path (`units[3].kind`), not just the first. Mutations validate their inputs with the same
  * entry checks, so a rule holds the same way through the API and through a file.
  */
-import { isDay, overlaps, unstorableText, type Day } from '@tiaokuai/common';
+import { isDay, overlaps, textProblem, type Day, type TextKind } from '@tiaokuai/common';
 import { LEADERSHIP_FLAVOURS, LINK_KINDS, MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from '../domain/types';
 import type { LeadershipFlavour, LinkKind, ManagementMode, UnitRecord } from '../domain/types';
 
@@ -93,7 +93,8 @@ class Checker {
     }
     return v;
   }
-  text(v: unknown, path: string, max: number, required: boolean): string | null {
+  /** A text field; `kind` says whether it is one line (names) or free text (common text.ts). */
+  text(v: unknown, path: string, max: number, required: boolean, kind: TextKind = 'LINE'): string | null {
     if (v === undefined || v === null) {
       if (required) this.add(path, '必填');
       return null;
@@ -106,7 +107,7 @@ class Checker {
       this.add(path, `过长（${v.length} 字符，最多 ${max}）`);
       return null;
     }
-    const unstorable = unstorableText(v);
+    const unstorable = textProblem(v, kind);
     if (unstorable) {
       this.add(path, unstorable);
       return null;
@@ -223,7 +224,7 @@ export function checkLink(c: Checker, raw: unknown, path: string): LinkPlan | nu
   const validFrom = c.day(raw.validFrom, `${path}.validFrom`, true);
   const validTo = c.day(raw.validTo, `${path}.validTo`, false);
   c.interval(validFrom, validTo, path);
-  const basis = c.text(raw.basis, `${path}.basis`, MAX_BASIS, false);
+  const basis = c.text(raw.basis, `${path}.basis`, MAX_BASIS, false, 'MULTILINE'); // a note on the link's legal basis
   if (from && to && from === to) c.add(`${path}.to`, `关系不能指向自身（${from}）`);
   if (c.problems.length > before || !from || !to || !kind || !validFrom) return null;
   return { path, from, to, kind, flavour, validFrom, validTo, basis };

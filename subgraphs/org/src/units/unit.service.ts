@@ -5,7 +5,7 @@
  * (access/rls.ts), so the database's row-level security holds them to the same jurisdiction.
  */
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { addDays, BadInputError, ConflictError, ForbiddenError, NotFoundError, overlaps, within, type Db, type Day } from '@tiaokuai/common';
+import { addDays, BadInputError, ConflictError, ForbiddenError, NotFoundError, outOfReach, overlaps, within, type Db, type Day } from '@tiaokuai/common';
 import type { Access } from '../access/jurisdiction';
 import { scopedTransaction } from '../access/rls';
 import { recordAudit } from '../audit/audit.store';
@@ -34,10 +34,13 @@ async function unitByCode(tx: Db, code: string, field: string, access: Access): 
   throw refusal(access, field, `未知单位代码：${code}`, code);
 }
 
-/** Missing (operator: NOT_FOUND) or out of reach (anyone else: FORBIDDEN, the same either way). */
+/**
+ * Missing (operator: NOT_FOUND) or out of reach (anyone else: FORBIDDEN, the same either way,
+ * common `outOfReach`). The operator sees everything, so only it gets the precise answer.
+ */
 function refusal(access: Access, field: string, notFound: string, what: string): Error {
   if (access.identity.hubAdmin) return new NotFoundError(field, notFound);
-  return new ForbiddenError(`${field}：${what} 不在本单位（${access.identity.body}）的管辖范围内`, { field });
+  return outOfReach(access.identity, field, what);
 }
 
 async function resolveFacts(tx: Db, f: FactsInput | null | undefined, field: string, access: Access) {
@@ -72,7 +75,14 @@ export async function createUnit(db: Db, access: Access, input: CreateUnitInput)
   checkUnit(c, { ...input, facts: undefined, validTo: input.validTo ?? null }, 'input');
   throwFirst(c.problems.filter((p) => !p.path.endsWith('.facts')));
   return writeTransaction(db, access, 'unit', input.code, async (tx) => {
-    if ((await unitsByCodes(tx, [input.code])).length > 0) throw new ConflictError('input.code', `单位代码已存在：${input.code}`);
+    const [taken] = await unitsByCodes(tx, [input.code]);
+    if (taken) {
+      // Codes are unique across the hub. A duplicate the caller can see is a CONFLICT; one held
+      // outside its jurisdiction is refused like any unit outside (README "Jurisdiction"), never
+      // "already exists" (ARCHITECTURE.md, "What callers may learn").
+      if (await access.canSee(taken.id)) throw new ConflictError('input.code', `单位代码已存在：${input.code}`);
+      throw refusal(access, 'input.code', `单位代码已存在：${input.code}`, input.code);
+    }
     const facts = hasAnyFact(input.facts) ? await resolveFacts(tx, input.facts, 'input.facts', access) : null;
     const [row] = await tx.insert(units).values({
       code: input.code, name: input.name, kind: input.kind, level: input.level, region: input.region,

@@ -48,6 +48,9 @@ describe('applyReport: refused reports name the field', () => {
     ['a malformed report day', state(), { progress: 10, on: '2026-02-30' }, task, 'BAD_USER_INPUT', 'input.on'],
     ['a note too long', state(), { note: '长'.repeat(2001) }, task, 'BAD_USER_INPUT', 'input.note'],
     ['a note with NUL', state(), { note: 'a\u0000b' }, task, 'BAD_USER_INPUT', 'input.note'],
+    ['a note with ESC', state(), { progress: 10, note: '已开展\u001b[2K' }, task, 'BAD_USER_INPUT', 'input.note'],
+    ['a note with BEL', state(), { progress: 10, note: '已开展\u0007' }, task, 'BAD_USER_INPUT', 'input.note'],
+    ['a note with CR (free text keeps LF and TAB only)', state(), { progress: 10, note: '第一行\r\n第二行' }, task, 'BAD_USER_INPUT', 'input.note'],
   ];
   test.each(cases)('%s', (_name, current, input, t, code, path) => {
     const r = applyReport(current, input, t, TODAY);

@@ -16,7 +16,7 @@
  *   completing keeps that day as the completion day (on time when not after dueOn);
  * - the indicator's value is a finite number ≥ 0, only for a task that names an indicator.
  */
-import { isDay, unstorableText } from '@tiaokuai/common';
+import { isDay, textProblem } from '@tiaokuai/common';
 import type { Problem } from './validate';
 
 export const REPORTABLE = ['ASSIGNED', 'IN_PROGRESS', 'DONE'] as const;
@@ -68,7 +68,7 @@ export function applyReport(current: AssignmentState, input: ReportInput, task: 
   let note = current.note;
   if (input.note !== undefined && input.note !== null) {
     const t = input.note.trim();
-    const unstorable = unstorableText(t);
+    const unstorable = textProblem(t, 'MULTILINE');
     if (t.length > MAX_NOTE) bad('note', `说明过长（${t.length} 字，最多 ${MAX_NOTE} 字）`);
     else if (unstorable) bad('note', unstorable);
     else note = t === '' ? null : t;

@@ -18,10 +18,28 @@ describe('validateTask: each bad field is named', () => {
     ['a target that is not a number', { indicator: '次数', target: '12' }, 'input.target'],
     ['an unknown scope kind', { targets: null, scope: { unit: 'SC-SWJGGW', kinds: ['TEAM'] } }, 'input.scope.kinds'],
     ['an unknown scope relation', { targets: null, scope: { unit: 'SC-SWJGGW', relation: 'NEAR' } }, 'input.scope.relation'],
+    ['ESC in the title', { title: '开展\u001b[31m学习' }, 'input.title'],
+    ['BEL in the title', { title: '开展学习\u0007' }, 'input.title'],
+    ['a line break inside the title', { title: '开展学习\n第二行' }, 'input.title'],
+    ['CR inside the description (free text keeps LF and TAB only)', { description: '第一行\r\n第二行' }, 'input.description'],
+    ['ESC in the description', { description: '说明\u001b]0;x' }, 'input.description'],
+    ['a C1 control in the deliverable', { deliverable: '总结\u0085' }, 'input.deliverable'],
+    ['DEL in the indicator', { indicator: '次数\u007f', target: 1 }, 'input.indicator'],
   ])('%s', (_n, over, path) => {
     const { spec, problems } = validateTask({ ...base, ...over }, 'input', items);
     expect(spec).toBeUndefined();
     expect(problems.map((p) => p.path)).toContain(path);
+  });
+
+  it('a description keeps its line breaks and tabs', () => {
+    const { spec, problems } = validateTask({ ...base, description: '一、学习\n二、讨论\t（半天）' }, 'input', items);
+    expect(problems).toEqual([]);
+    expect(spec?.description).toBe('一、学习\n二、讨论\t（半天）');
+  });
+
+  it('a control character is named in the message, with where it is', () => {
+    const { problems } = validateTask({ ...base, title: 'ab\u001b' }, 'tasks[3]', items);
+    expect(problems).toEqual([{ path: 'tasks[3].title', message: expect.stringMatching(/第 3 个字符.*U\+001B ESC/) }]);
   });
 
   it('a good task with an indicator and target', () => {
@@ -39,6 +57,9 @@ describe('validateRequiredItem', () => {
     ['no kinds', { kinds: [] }, 'item.kinds'],
     ['an unknown kind', { kinds: ['TEAM'] }, 'item.kinds'],
     ['an unknown frequency', { frequency: 'WEEKLY' }, 'item.frequency'],
+    ['ESC in the name', { name: '三会\u001b一课' }, 'item.name'],
+    ['a line break in the name', { name: '三会\n一课' }, 'item.name'],
+    ['CR in the description', { description: '说明\r' + '第二行' }, 'item.description'],
   ])('%s', (_n, over, path) => {
     const { spec, problems } = validateRequiredItem({ ...good, ...over }, 'item');
     expect(spec).toBeUndefined();

@@ -2,7 +2,7 @@
  * Checks of a task as given (issueTask's input, an entry of the interchange file's `tasks`),
  * before anything is asked of org or written. Pure: every problem with the path of its field.
  */
-import { isDay, unstorableText } from '@tiaokuai/common';
+import { isDay, textProblem, type TextKind } from '@tiaokuai/common';
 import { FREQUENCIES, TASK_CATEGORIES, type Frequency, type TaskCategory, type TaskPriority } from './types';
 
 export const MAX_TITLE = 200;
@@ -55,7 +55,7 @@ export function validateTask(raw: unknown, base: string, knownItems: ReadonlySet
   const bad = (field: string, message: string) => problems.push({ path: `${base}.${field}`, message });
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ path: base, message: '应为对象' }] };
   const r = raw as Record<string, unknown>;
-  const text = (field: string, max: number, required: boolean): string | null => {
+  const text = (field: string, max: number, required: boolean, kind: TextKind = 'LINE'): string | null => {
     const v = r[field];
     if (v === undefined || v === null) {
       if (required) bad(field, '必填');
@@ -65,14 +65,14 @@ export function validateTask(raw: unknown, base: string, knownItems: ReadonlySet
     const t = v.trim();
     if (required && t === '') { bad(field, '不能为空'); return null; }
     if (t.length > max) { bad(field, `过长（${t.length} 字，最多 ${max} 字）`); return null; }
-    const unstorable = unstorableText(t);
+    const unstorable = textProblem(t, kind);
     if (unstorable) { bad(field, unstorable); return null; }
     return t === '' ? null : t;
   };
   const issuer = text('issuer', MAX_SHORT, true);
   const key = text('key', MAX_SHORT, false);
   const title = text('title', MAX_TITLE, true);
-  const description = text('description', MAX_DESCRIPTION, false);
+  const description = text('description', MAX_DESCRIPTION, false, 'MULTILINE');
   const deliverable = text('deliverable', MAX_SHORT, false);
   const requiredItem = text('requiredItem', MAX_SHORT, false);
   if (requiredItem && !knownItems.has(requiredItem)) bad('requiredItem', `未知的责任清单事项：${requiredItem}`);
@@ -149,10 +149,14 @@ export function validateRequiredItem(raw: unknown, base: string): { spec?: Requi
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ path: base, message: '应为对象' }] };
   const r = raw as Record<string, unknown>;
   if (typeof r.code !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(r.code)) bad('code', '代码应为 1–64 位字母、数字、-、_、.');
-  if (typeof r.name !== 'string' || r.name.trim() === '' || r.name.length > MAX_TITLE || unstorableText(r.name)) bad('name', `名称必填，最多 ${MAX_TITLE} 字`);
+  if (typeof r.name !== 'string' || r.name.trim() === '' || r.name.length > MAX_TITLE) bad('name', `名称必填，最多 ${MAX_TITLE} 字`);
+  else { const p = textProblem(r.name.trim(), 'LINE'); if (p) bad('name', p); }
   if (!Array.isArray(r.kinds) || r.kinds.length === 0 || r.kinds.some((k) => !UNIT_KINDS.includes(k as never))) bad('kinds', `应为单位类型的非空列表（${UNIT_KINDS.join('、')}）`);
   if (!FREQUENCIES.includes(r.frequency as Frequency)) bad('frequency', `未知的频次：${String(r.frequency)}（${FREQUENCIES.join('、')}）`);
-  if (r.description !== undefined && r.description !== null && (typeof r.description !== 'string' || r.description.length > MAX_DESCRIPTION || unstorableText(r.description))) bad('description', '应为字符串');
+  if (r.description !== undefined && r.description !== null) {
+    if (typeof r.description !== 'string' || r.description.length > MAX_DESCRIPTION) bad('description', `应为字符串，最多 ${MAX_DESCRIPTION} 字`);
+    else { const p = textProblem(r.description.trim(), 'MULTILINE'); if (p) bad('description', p); }
+  }
   if (problems.length > 0) return { problems };
   return {
     problems,

@@ -5,7 +5,7 @@
  * issuer's key (the same task again changes nothing; a different task under a used key is a
  * CONFLICT, never an overwrite).
  */
-import { emptyReport, BadInputError, ConflictError, ForbiddenError, NotFoundError, requireRole, type Db, type ImportReport, scopedTransaction } from '@tiaokuai/common';
+import { emptyReport, BadInputError, ConflictError, ForbiddenError, NotFoundError, outOfReach, requireRole, type Db, type ImportReport, scopedTransaction } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, tasks } from '../db/schema';
@@ -26,7 +26,19 @@ interface Plan {
   base: string;
   issuerId: string;
   targetIds: string[];
+  /** Target codes that name no unit (callers other than the operator): refused with those out of reach. */
+  unknownTargets: string[];
   existing: TaskRecord | null;
+}
+
+/**
+ * A unit the task names as its issuer or scope that the caller may not see, or that does not
+ * exist: the operator learns which (NOT_FOUND), anyone else gets common `outOfReach`'s one
+ * FORBIDDEN for both (ARCHITECTURE.md, "What callers may learn").
+ */
+function unreachable(ctx: TasksContext, path: string, code: string): CodedProblem {
+  if (ctx.identity.hubAdmin) return { path, message: `未知单位代码：${code}`, code: 'NOT_FOUND' };
+  return { path, message: outOfReach(ctx.identity, path, code).message, code: 'FORBIDDEN' };
 }
 
 /**
@@ -44,25 +56,30 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
   }
   const units = await ctx.org.unitsByCode([...codes]);
   const visible = await ctx.org.visible();
+  const sees = (id: string) => visible.all || visible.ids.has(id);
   const plans: Plan[] = [];
   // Tasks of one file often share a scope and a first day: org is asked once for each.
   const scopes = new Map<string, ReturnType<typeof ctx.org.timelines>>();
   for (const { spec, base } of entries) {
     const issuer = units.get(spec.issuer);
     // Unknown and out of sight answer alike: the caller learns nothing about other bodies.
-    if (!issuer || !(visible.all || visible.ids.has(issuer.id))) {
-      problems.push({ path: `${base}.issuer`, message: `未知单位代码：${spec.issuer}`, code: 'NOT_FOUND' });
+    if (!issuer || !sees(issuer.id)) {
+      problems.push(unreachable(ctx, `${base}.issuer`, spec.issuer));
       continue;
     }
     const targetIds: string[] = [];
+    const unknownTargets: string[] = [];
     spec.targets.forEach((code, i) => {
       const u = units.get(code);
-      if (!u) problems.push({ path: `${base}.targets[${i}]`, message: `未知单位代码：${code}`, code: 'NOT_FOUND' });
-      else targetIds.push(u.id);
+      if (u) targetIds.push(u.id);
+      // For anyone but the operator, a code that names no unit joins the targets out of the
+      // issuer's reach below: one FORBIDDEN for both, so it does not tell which exist.
+      else if (!ctx.identity.hubAdmin) unknownTargets.push(code);
+      else problems.push({ path: `${base}.targets[${i}]`, message: `未知单位代码：${code}`, code: 'NOT_FOUND' });
     });
     if (spec.scope) {
       const root = units.get(spec.scope.unit);
-      if (!root) problems.push({ path: `${base}.scope.unit`, message: `未知单位代码：${spec.scope.unit}`, code: 'NOT_FOUND' });
+      if (!root || !sees(root.id)) problems.push(unreachable(ctx, `${base}.scope.unit`, spec.scope.unit));
       else {
         const scopeKey = `${root.code}|${spec.startsOn}`;
         if (!scopes.has(scopeKey)) scopes.set(scopeKey, ctx.org.timelines({ scope: root.code, from: spec.startsOn, to: spec.startsOn }));
@@ -78,7 +95,7 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
         if (targetIds.length === 0) problems.push({ path: `${base}.scope`, message: `范围内（${spec.scope.unit}，${spec.startsOn}）没有符合条件的单位：目标单位为空`, code: 'BAD_USER_INPUT' });
       }
     }
-    plans.push({ spec, base, issuerId: issuer.id, targetIds: [...new Set(targetIds)], existing: null });
+    plans.push({ spec, base, issuerId: issuer.id, targetIds: [...new Set(targetIds)], unknownTargets, existing: null });
   }
   if (problems.length > 0) return { plans, problems, taskIds: new Map() };
 
@@ -89,11 +106,12 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
   const codeOf = new Map([...units.values()].filter((u) => u).map((u) => [u!.id, u!.code]));
   for (const [id, u] of answer.units) codeOf.set(id, u.code);
   for (const p of plans) {
-    const outside = p.targetIds.filter((id) => index.relation(p.issuerId, id, p.spec.startsOn) === 'NONE').map((id) => codeOf.get(id) ?? id);
+    const outside = [...p.targetIds.filter((id) => index.relation(p.issuerId, id, p.spec.startsOn) === 'NONE').map((id) => codeOf.get(id) ?? id), ...p.unknownTargets];
     if (outside.length > 0) {
+      const nobody = ctx.identity.hubAdmin ? '' : '，或单位不存在'; // the operator got NOT_FOUND for unknown codes above
       problems.push({
         path: `${p.base}.${p.spec.targets.length ? 'targets' : 'scope'}`, code: 'FORBIDDEN', units: outside.sort(),
-        message: `${p.spec.issuer} 于 ${p.spec.startsOn} 既不领导也不指导（直接或经其领导的单位）：${outside.sort().join('、')}`,
+        message: `${p.spec.issuer} 于 ${p.spec.startsOn} 既不领导也不指导（直接或经其领导的单位）${nobody}：${outside.sort().join('、')}`,
       });
     }
   }
