@@ -453,7 +453,7 @@ describe('row-level security (the database half of authorization)', () => {
 });
 
 describe('what callers may learn (ARCHITECTURE.md, "What callers may learn")', () => {
-  const SCHEMES = `query($issuer: String) { schemes(issuer: $issuer) { id name issuer { id } indicators { code } } }`;
+  const SCHEMES = `query($issuer: String) { schemes(issuer: $issuer, first: 500) { nodes { id name issuer { id } indicators { code } } } }`;
   const SCHEDULE = `mutation($i: ScheduleInspectionInput!) { scheduleInspection(input: $i) { id } }`;
   const IMPORT = `mutation($d: JSON!) { importAssessments(document: $d) { ok problems { path message } } }`;
   const viewerOf = (body: string) => editorOf(body, 'VIEWER');
@@ -462,7 +462,7 @@ describe('what callers may learn (ARCHITECTURE.md, "What callers may learn")', (
     const jggw = await define(); // SC-JGGW's: assesses the branches it leads
     const dzj = await define({ issuer: 'DZJ-DZ', key: 'DZJ-2026', name: '中国地震局系统党建考核' }); // assesses SC-DZJ (vertical)
     const js = await define({ issuer: 'JS-SW', key: 'JS-2026', name: '江苏省委党建考核' }); // another province
-    const listed = async (body: string, issuer: string | null = null) => (await h.ok(SCHEMES, { issuer }, viewerOf(body))).schemes.map((x: any) => x.id).sort();
+    const listed = async (body: string, issuer: string | null = null) => (await h.ok(SCHEMES, { issuer }, viewerOf(body))).schemes.nodes.map((x: any) => x.id).sort();
     // A branch of the emergency department: its leader's scheme only.
     expect(await listed('SC-YJT-ZB1')).toEqual([jggw.id]);
     // The earthquake bureau: led by DZJ-DZ, guided by SC-JGGW: both schemes assess it; JS-SW's does not.
@@ -479,16 +479,16 @@ describe('what callers may learn (ARCHITECTURE.md, "What callers may learn")', (
     expect(await one('987654', 'SC-YJT-ZB1')).toBeNull();
     expect(await one(dzj.id, 'SC-DZJ')).toEqual({ id: dzj.id });
     // The operator sees every scheme.
-    expect((await h.ok(SCHEMES, { issuer: null })).schemes).toHaveLength(3);
+    expect((await h.ok(SCHEMES, { issuer: null })).schemes.nodes).toHaveLength(3);
   });
 
   it('a scheme issued inside the jurisdiction that assesses none of it is not listed, nor exported, except to its issuer', async () => {
     const own = await define({ issuer: 'SC-DZJ-ZB', key: 'ZB-2026', name: '支部自评方案' }); // a branch that leads nobody
     const viewer = viewerOf('SC-DZJ');
-    expect((await h.ok(`{ schemes { id } }`, {}, viewer)).schemes.map((x: any) => x.id)).not.toContain(own.id);
+    expect((await h.ok(`{ schemes(first: 500) { nodes { id } } }`, {}, viewer)).schemes.nodes.map((x: any) => x.id)).not.toContain(own.id);
     const exported = (await h.ok(`{ exportAssessments }`, {}, viewer)).exportAssessments;
     expect(exported.schemes.map((x: any) => x.key)).not.toContain('ZB-2026');
-    expect((await h.ok(`{ schemes { id } }`, {}, viewerOf('SC-DZJ-ZB'))).schemes.map((x: any) => x.id)).toContain(own.id);
+    expect((await h.ok(`{ schemes(first: 500) { nodes { id } } }`, {}, viewerOf('SC-DZJ-ZB'))).schemes.nodes.map((x: any) => x.id)).toContain(own.id);
     expect((await h.ok(`{ exportAssessments }`, {}, viewerOf('SC-DZJ-ZB'))).exportAssessments.schemes.map((x: any) => x.key)).toContain('ZB-2026');
   });
 
@@ -497,7 +497,7 @@ describe('what callers may learn (ARCHITECTURE.md, "What callers may learn")', (
     const r = await h.run(SCHEMES, { issuer: null }, viewerOf('SC-YJT-ZB1'));
     expect(r.errors).toBeUndefined();
     // The test harness resolves Unit references as org does for this subgraph (by id); the names come from org through the gateway (test/src/oracle.e2e.spec.ts).
-    expect(r.data?.schemes.map((x: any) => x.issuer.id)).toEqual([ids['SC-JGGW']]);
+    expect(r.data?.schemes.nodes.map((x: any) => x.issuer.id)).toEqual([ids['SC-JGGW']]);
   });
 
   it('scheduleInspection: an inspector out of sight, and units out of reach, answer as unknown codes do', async () => {

@@ -54,12 +54,12 @@ describe('reads: outside the jurisdiction reads as absent', () => {
       { id: ids.b.id, code: 'JS-YJT-ZB1', name: expect.any(String), kind: 'BRANCH', level: expect.any(String) },
       null, // no such unit: nothing to show
     ]);
-    for (const field of ['links { id }', 'history { date }', 'facts { partyRelationMode }', 'partyBuilding { rule }']) {
+    for (const field of ['links { nodes { id } }', 'history { nodes { date } }', 'facts { partyRelationMode }', 'partyBuilding { rule }']) {
       const r = await h.run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code ${field} } } }`, { r: [{ __typename: 'Unit', id: ids.a.id }] }, v);
       expect(r.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: field.split(' ')[0] });
     }
     // … while the same records of a unit inside are served.
-    const inside = await h.run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code links { id } } } }`, { r: [{ __typename: 'Unit', id: ids.b.id }] }, v);
+    const inside = await h.run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code links { nodes { id } } } } }`, { r: [{ __typename: 'Unit', id: ids.b.id }] }, v);
     expect(inside.errors).toBeUndefined();
   });
 
@@ -141,7 +141,7 @@ describe('writes: role × inside/outside', () => {
   });
 
   it('a link out of reach and a link id that names nothing get the same FORBIDDEN', async () => {
-    const links = (await h.run(`{ unit(code: "SZ-SWJ") { links(direction: IN) { id } } }`)).data?.unit.links;
+    const links = (await h.run(`{ unit(code: "SZ-SWJ") { links(direction: IN) { nodes { id } } } }`)).data?.unit.links.nodes;
     for (const m of [(id: string) => `mutation { endLink(id: "${id}", on: "2025-01-01") { id } }`, (id: string) => `mutation { updateLink(input: { id: "${id}", basis: "x" }) { id } }`]) {
       const hidden = await h.run(m(links[0].id), {}, as('ADMIN'));
       const missing = await h.run(m('987654'), {}, as('ADMIN'));
