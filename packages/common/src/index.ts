@@ -22,3 +22,4 @@ export * from './revision-cache';
 export * from './warmer';
 export * from './paging';
 export * from './paging.types';
+export * from './paging.testing';

@@ -198,3 +198,58 @@ export const compareNumericKeys = (a: string, b: string): number => (a.length - 
 
 /** Compares string keys by code unit (the same order on every machine, unlike localeCompare). */
 export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A row id (or a rank), zero-padded to 12 digits so that keys compare as the numbers do. */
+export const padKey = (id: string | number): string => String(id).padStart(12, '0');
+
+/**
+ * A 53-bit digest of a string (cyrb53, a public-domain non-cryptographic hash), 11 base-36
+ * characters, for the part of a finding's key that says what it is about: it only has to be
+ * stable and spread keys, and a scope's 100,000 findings are digested several times faster than
+ * with sha256. Two findings about exactly the same things share a digest; `keyedSorted` keeps
+ * their keys apart.
+ */
+export function keyDigest(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
+}
+
+/**
+ * Items with their keys, sorted by key; two items with the same key keep their order and get
+ * `~1`, `~2` appended, so keys stay unique.
+ */
+export function keyedSorted<T>(items: readonly T[], keyOf: (t: T) => string): Array<{ key: string; item: T }> {
+  const out = items.map((item) => ({ key: keyOf(item), item })).sort((a, b) => compareKeys(a.key, b.key));
+  let base = '';
+  let n = 0;
+  for (const x of out) {
+    if (x.key === base) x.key = `${base}~${++n}`;
+    else { base = x.key; n = 0; }
+  }
+  return out;
+}
+
+/** Checks a page's arguments before any work is done (BAD_USER_INPUT naming the argument). */
+export const checkPage = (namespace: string, args: PageArgs): PageWindow => pageWindow(namespace, args, { max: MAX_PAGE_SIZE });
+
+/** A page of a list held in memory in any order, sorted by `keyOf` (keyedSorted); nodes made by `node`. */
+export function pageOfItems<T, N>(namespace: string, items: readonly T[], keyOf: (t: T) => string, args: PageArgs, node: (t: T) => N): Connection<N> {
+  const page = pageOfList(namespace, keyedSorted(items, keyOf), (x) => x.key, compareKeys, checkPage(namespace, args));
+  const nodes = page.nodes.map((x) => node(x.item));
+  return { ...page, nodes, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })) };
+}
+
+/** Figures about a whole list, whatever the page: its total and a count for every kind (zeros included, in `kinds`' order). */
+export function countsByKind<T, K extends string>(items: readonly T[], kinds: readonly K[], kindOf: (t: T) => K): { total: number; byKind: Array<{ kind: K; count: number }> } {
+  const counts = new Map<K, number>(kinds.map((k) => [k, 0]));
+  for (const x of items) counts.set(kindOf(x), (counts.get(kindOf(x)) ?? 0) + 1);
+  return { total: items.length, byKind: [...counts].map(([kind, count]) => ({ kind, count })) };
+}

@@ -1,7 +1,7 @@
 process.env.HUB_TODAY = '2026-12-20';
-import { encodeCursor, type Identity } from '@tiaokuai/common';
+import { expectPageRefusals, expectWalks, type Identity } from '@tiaokuai/common';
 import { BRANCHES, province, schemeInput, scoresAt } from './fixtures';
-import { assessmentsHarness, walkPages, type AssessmentsHarness, type Page } from './testing';
+import { assessmentsHarness, type AssessmentsHarness, type Page } from './testing';
 
 /**
  * Every list of this subgraph that grows with a scope or with time is a cursor connection
@@ -42,33 +42,7 @@ async function graded(): Promise<string> {
   return s;
 }
 
-/**
- * A page over 500, first with last, and a cursor of another list (well formed, another list's
- * namespace) are refused with BAD_USER_INPUT naming the argument.
- */
-async function expectRefusals(query: string, variables: Record<string, unknown> = {}) {
-  const foreign = encodeCursor('someOtherList', '000000000001');
-  const cases: Array<[Record<string, unknown>, string]> = [
-    [{ first: 501 }, 'first'], [{ last: 501 }, 'last'], [{ first: 1, last: 1 }, 'last'], [{ first: 1, after: foreign }, 'after'], [{ last: 1, before: foreign }, 'before'],
-  ];
-  for (const [args, field] of cases) {
-    const r = await h.run(query, { ...variables, ...args });
-    expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ args, code: 'BAD_USER_INPUT', field });
-  }
-}
-
-/** Walks with pages of `size`; both ways give `whole` (one page of 500) exactly, once each. */
-async function expectWalks<N>(fetch: (args: Record<string, unknown>) => Promise<Page<N>>, size: number, show: (n: N) => string = (n) => JSON.stringify(n)) {
-  const whole = await fetch({ first: 500 });
-  expect(whole.pageInfo.hasNextPage).toBe(false);
-  expect(whole.nodes).toHaveLength(whole.totalCount);
-  const walked = await walkPages(fetch, size);
-  expect(walked.forwards.map(show)).toEqual(whole.nodes.map(show));
-  expect(walked.backwards.map(show)).toEqual(whole.nodes.map(show));
-  expect(new Set(whole.edges.map((e) => e.cursor)).size).toBe(whole.nodes.length);
-  expect(walked.pages).toBe(Math.max(1, Math.ceil(whole.totalCount / size)));
-  return whole;
-}
+const expectRefusals = (query: string, variables: Record<string, unknown> = {}) => expectPageRefusals(h.run, query, variables);
 
 describe('Scheme.results: a connection with the whole list\'s ranks', () => {
   it('walks every page both ways; the ranks on each page are those of the whole ranking', async () => {

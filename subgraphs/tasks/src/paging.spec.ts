@@ -1,6 +1,6 @@
-import { encodeCursor, type Identity } from '@tiaokuai/common';
+import { expectPageRefusals, expectWalks, type Identity } from '@tiaokuai/common';
 import { provinceWithBranches } from './fixtures';
-import { tasksHarness, walkPages, type Page, type TasksHarness } from './testing';
+import { tasksHarness, type Page, type TasksHarness } from './testing';
 
 /**
  * Every list of this subgraph that grows with a scope or with time is a cursor connection
@@ -51,33 +51,7 @@ const SCOPE = `query($scope: String!, ${ARGS}) { taskConflicts(scope: $scope, fr
 const scopePage = async (args: Record<string, unknown>, who?: Identity) => (await h.ok(SCOPE, { scope: 'SC-JGGW', ...args }, who)).taskConflicts;
 const describeFinding = (f: any) => `${f.kind}@${f.unit.id}:${f.requiredItem ?? ''}:${f.from ?? ''}:${f.assignments.map((a: any) => a.id).join(',')}`;
 
-/**
- * A page over 500, first with last, and a cursor of another list (well formed, another list's
- * namespace) are refused with BAD_USER_INPUT naming the argument.
- */
-async function expectRefusals(query: string, variables: Record<string, unknown> = {}) {
-  const foreign = encodeCursor('someOtherList', '000000000001');
-  const cases: Array<[Record<string, unknown>, string]> = [
-    [{ first: 501 }, 'first'], [{ last: 501 }, 'last'], [{ first: 1, last: 1 }, 'last'], [{ first: 1, after: foreign }, 'after'], [{ last: 1, before: foreign }, 'before'],
-  ];
-  for (const [args, field] of cases) {
-    const r = await h.run(query, { ...variables, ...args });
-    expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ args, code: 'BAD_USER_INPUT', field });
-  }
-}
-
-/** Walks with pages of `size`; both ways give `whole` (one page of 500) exactly, once each. */
-async function expectWalks<N>(fetch: (args: Record<string, unknown>) => Promise<Page<N>>, size: number, show: (n: N) => string = (n) => JSON.stringify(n)) {
-  const whole = await fetch({ first: 500 });
-  expect(whole.pageInfo.hasNextPage).toBe(false);
-  expect(whole.nodes).toHaveLength(whole.totalCount);
-  const walked = await walkPages(fetch, size);
-  expect(walked.forwards.map(show)).toEqual(whole.nodes.map(show));
-  expect(walked.backwards.map(show)).toEqual(whole.nodes.map(show));
-  expect(new Set(whole.edges.map((e) => e.cursor)).size).toBe(whole.nodes.length);
-  expect(walked.pages).toBe(Math.max(1, Math.ceil(whole.totalCount / size)));
-  return whole;
-}
+const expectRefusals = (query: string, variables: Record<string, unknown> = {}) => expectPageRefusals(h.run, query, variables);
 
 describe('taskConflicts(scope): a connection', () => {
   it('walks every page forwards and backwards to the whole list, ordered by unit, with the summary of them all', async () => {

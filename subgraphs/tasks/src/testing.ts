@@ -76,50 +76,5 @@ export async function tasksHarness(): Promise<TasksHarness> {
   };
 }
 
-/** A connection as a query answers it (packages/common/src/paging.ts). */
-export interface Page<N> {
-  nodes: N[];
-  edges: Array<{ cursor: string }>;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
-}
-
-/**
- * Walks a connection page by page, `size` at a time: forwards with first/after until
- * hasNextPage is false, then backwards with last/before until hasPreviousPage is false.
- * Checks each page as it goes (size, cursors, totalCount) and stops after `maxPages` pages,
- * so a connection that never ends fails instead of hanging.
- */
-export async function walkPages<N>(
-  fetch: (args: { first?: number; after?: string | null; last?: number; before?: string | null }) => Promise<Page<N>>,
-  size: number,
-  maxPages = 1000,
-): Promise<{ forwards: N[]; backwards: N[]; pages: number; totalCount: number }> {
-  const check = (p: Page<N>, totalCount: number) => {
-    if (p.nodes.length > size) throw new Error(`a page of ${p.nodes.length} items, asked for ${size}`);
-    if (p.edges.length !== p.nodes.length) throw new Error('edges and nodes differ in length');
-    if (p.totalCount !== totalCount) throw new Error(`totalCount changed from ${totalCount} to ${p.totalCount}`);
-    if ((p.pageInfo.startCursor ?? null) !== (p.edges[0]?.cursor ?? null) || (p.pageInfo.endCursor ?? null) !== (p.edges.at(-1)?.cursor ?? null)) throw new Error('pageInfo cursors are not the edges\'');
-  };
-  const forwards: N[] = [];
-  let first = await fetch({ first: size });
-  const totalCount = first.totalCount;
-  let pages = 1;
-  for (;;) {
-    check(first, totalCount);
-    forwards.push(...first.nodes);
-    if (!first.pageInfo.hasNextPage) break;
-    if (++pages > maxPages) throw new Error(`more than ${maxPages} pages`);
-    first = await fetch({ first: size, after: first.pageInfo.endCursor });
-  }
-  const backwards: N[] = [];
-  let last = await fetch({ last: size });
-  for (let n = 1; ; n++) {
-    check(last, totalCount);
-    backwards.unshift(...last.nodes);
-    if (!last.pageInfo.hasPreviousPage) break;
-    if (n > maxPages) throw new Error(`more than ${maxPages} pages`);
-    last = await fetch({ last: size, before: last.pageInfo.startCursor });
-  }
-  return { forwards, backwards, pages, totalCount };
-}
+/** Walking a connection page by page (common's paging.testing.ts). */
+export { walkPages, type Page } from '@tiaokuai/common';
