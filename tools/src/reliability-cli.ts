@@ -1,10 +1,14 @@
 /**
  * npm run reliability [-- --clients 50 --seconds 30 --db pglite|postgres|both --scoped 0.5 --append --json out.json --records all.json]
+ *                     [--hostile [--units 20000 --assignments 400000 --assessments yes|no --big-mb 20]]
  * A mixed read/write load through the gateway with faults injected (reliability.ts), then the
  * exactly-once and error checks. `--db` defaults to postgres when DATABASE_URL is set (a
  * throw-away database is created on that server), else pglite; `both` uses DATABASE_URL or
  * postgres://postgres@127.0.0.1:5432/test for the PostgreSQL leg. `--append` adds the results
- * to RELIABILITY.md. Exits 1 when an invariant does not hold.
+ * to RELIABILITY.md. `--hostile` is the hostile run (RELIABILITY.md, "The hostile run"): a
+ * synthetic province of `--units` and `--assignments` loaded first (smaller for a quick run), and
+ * among the clients 8 VIEWERs paging findings, 4 posting `--big-mb` MB bodies without a token
+ * and 2 replaying captured signatures. Exits 1 when an invariant does not hold.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +34,14 @@ async function main() {
       scopedShare: Number(arg('scoped', '0.5')),
       adminDatabaseUrl: leg === 'postgres' ? pgUrl : undefined,
       keepRecords: !!arg('records', ''),
+      ...(flag('hostile') ? {
+        hostile: {
+          units: Number(arg('units', '20000')),
+          assignments: Number(arg('assignments', '400000')),
+          assessments: arg('assessments', 'yes') !== 'no',
+          bigBodyBytes: Math.round(Number(arg('big-mb', '20')) * 2 ** 20),
+        },
+      } : {}),
       log: (l) => console.error(`[${leg}] ${l}`),
     });
     reports.push(r);

@@ -16,16 +16,22 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { loadDemoIfEmpty } from './demo';
-import { bearer, gql, startHub, type RunningHub } from './launcher';
+import { bearer, freePort, gql, startHub, type RunningHub } from './launcher';
+import {
+  answeringAgain, checkFindingsPage, hostileMarkdown, checkFinishedWalk, FINDINGS_LISTS, FINDINGS_QUERY, gatewayMemorySampler, hostileRows, loadProvince, longLogLines,
+  PAGE_SIZE, postBigBody, PROVINCE_WORK_COMMITTEE_NAME, recordingProxy, replay, REPLAY_OTHER_BODY, VIEWER_BODIES,
+  type BigBodyStats, type HostileOptions, type HostileReport, type ProvinceLoad, type ReplayStats, type Walk,
+} from './reliability/hostile';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export type OpKind = 'unit' | 'units' | 'anomalies' | 'federated' | 'createUnit' | 'changeUnitFacts' | 'createLink';
-export const OP_KINDS: OpKind[] = ['unit', 'units', 'anomalies', 'federated', 'createUnit', 'changeUnitFacts', 'createLink'];
+/** `findings`: a hostile VIEWER's page of scope-wide findings (never picked by the mixed clients). */
+export type OpKind = 'unit' | 'units' | 'anomalies' | 'federated' | 'createUnit' | 'changeUnitFacts' | 'createLink' | 'findings';
+export const OP_KINDS: Array<Exclude<OpKind, 'findings'>> = ['unit', 'units', 'anomalies', 'federated', 'createUnit', 'changeUnitFacts', 'createLink'];
 const WRITES = new Set<OpKind>(['createUnit', 'changeUnitFacts', 'createLink']);
 
 /** Relative weight of each operation in a client's picks (a write that needs the client's own unit first creates one). */
-export const DEFAULT_MIX: Record<OpKind, number> = {
+export const DEFAULT_MIX: Record<Exclude<OpKind, 'findings'>, number> = {
   unit: 28, units: 10, anomalies: 8, federated: 12, createUnit: 18, changeUnitFacts: 15, createLink: 9,
 };
 
@@ -47,7 +53,7 @@ export interface RequestRecord {
   client: number;
   kind: OpKind;
   write: boolean;
-  as: 'operator' | 'ADMIN' | 'EDITOR';
+  as: 'operator' | 'ADMIN' | 'EDITOR' | 'VIEWER';
   start: number;
   end: number;
   /** HTTP status; 0 when no answer came (network error or client-side timeout). */
@@ -146,6 +152,8 @@ export interface ReliabilityReport {
   logs?: Record<string, string>;
   /** Every request (with `keepRecords`). */
   records?: RequestRecord[];
+  /** The hostile run's figures (`ReliabilityOptions.hostile`). */
+  hostile?: HostileReport;
 }
 
 export interface ReliabilityOptions {
@@ -201,6 +209,13 @@ export interface ReliabilityOptions {
   plan?: { operationsPerSegment: number };
   /** Put every request's record into the report. */
   keepRecords?: boolean;
+  /**
+   * The hostile run (RELIABILITY.md, "The hostile run"; timed runs only): a synthetic province
+   * loaded first, the hub supervised (killed processes come back by themselves), and beside the
+   * mixed clients VIEWERs paging findings, clients posting big bodies without a token and
+   * clients replaying captured signatures; `clients` counts them all.
+   */
+  hostile?: HostileOptions;
   log?: (line: string) => void;
 }
 
@@ -411,16 +426,33 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
   } else {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'tk-rel-'));
   }
+  const hostile = opts.hostile;
+  if (hostile && opts.plan) throw new Error('the hostile run is timed: no plan');
   let hub: RunningHub | undefined;
+  // Hostile: a recording proxy between the gateway and org captures the signed requests the
+  // clients replay (org keeps its port across restarts, so the proxy finds it again).
+  const orgPort = hostile ? await freePort() : 0;
+  const proxy = hostile ? recordingProxy(orgPort) : undefined;
+  let province: ProvinceLoad | undefined;
   try {
-    hub = await startHub({ port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'error' } });
+    let hubOpts: Parameters<typeof startHub>[0] = { port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'error' } };
+    if (hostile && proxy) {
+      await new Promise<void>((r) => proxy.server.listen(0, '127.0.0.1', () => r()));
+      const proxyUrl = `http://127.0.0.1:${(proxy.server.address() as { port: number }).port}/graphql`;
+      // As deployed: supervised, logging at info (every process's lines are scanned afterwards).
+      hubOpts = { ...hubOpts, env: { LOG_LEVEL: 'info' }, supervise: true, subgraphPorts: { org: orgPort }, gatewayUpstreams: { org: proxyUrl } };
+    }
+    hub = await startHub(hubOpts);
     const demo = await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
     if (!demo.loaded) throw new Error('the fresh hub was not empty');
     log(`hub up on ${pg ? `PostgreSQL (${dbName})` : `PGlite (${dataDir})`}, demo loaded; run ${tag}: ${clients} clients, ${seconds} s`);
+    if (hostile) province = await loadProvince(hub, hostile, log);
     const report = await load(hub);
     return report;
   } finally {
     if (hub) await hub.stop().catch(() => undefined);
+    proxy?.server.close();
+    proxy?.server.closeAllConnections();
     if (dbName) {
       const admin = postgres(opts.adminDatabaseUrl!, { max: 1, onnotice: () => undefined });
       await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
@@ -435,7 +467,24 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       operator: h.operatorToken,
       ADMIN: await h.token({ body: BODY, role: 'ADMIN', subject: 'rel-admin', ttl: '2h' }),
       EDITOR: await h.token({ body: BODY, role: 'EDITOR', subject: 'rel-editor', ttl: '2h' }),
+      VIEWER: '',
     };
+    const viewerTokens = hostile
+      ? await Promise.all(VIEWER_BODIES.map((body) => h.token({ body, role: 'VIEWER', subject: `rel-viewer-${body.toLowerCase()}`, ttl: '2h' })))
+      : [];
+    // Hostile: the clients that are not mixed ones.
+    const viewers = hostile ? (hostile.viewers ?? 8) : 0;
+    const bigClients = hostile ? (hostile.bigBodies ?? 4) : 0;
+    const replayers = hostile ? (hostile.replayers ?? 2) : 0;
+    const mixedClients = clients - viewers - bigClients - replayers;
+    if (mixedClients < 1) throw new Error(`${clients} clients leave none for the mixed load after ${viewers + bigClients + replayers} hostile ones`);
+    const recoveries: HostileReport['recoveries'] = [];
+    const caused: string[] = [];
+    const bigBytes = hostile?.bigBodyBytes ?? 20 * 2 ** 20;
+    const big: BigBodyStats = { sent: 0, timedOut: 0, byStatus: {}, maxBytesBeforeAnswer: 0, medianBytesBeforeAnswer: 0, bytesBeforeAnswer: [] };
+    const replays: ReplayStats = { sent: { same: 0, other: 0, afterRestart: 0 }, accepted: 0, byStatus: {}, examples: [] };
+    const viewerStats = { pages: 0, malformedPages: 0, walksFinished: {} as Record<string, number>, findings: {} as Record<string, number>, examples: [] as string[] };
+    const memory = hostile ? gatewayMemorySampler(h) : undefined;
     const records: RequestRecord[] = [];
     const faults: FaultEvent[] = [];
     const planLog: NonNullable<ReliabilityReport['plan']> = [];
@@ -654,7 +703,29 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
         await waitUntil(Math.max(p.at * loadMs, free));
         const start = now();
         let detail = '';
-        if (p.kind === 'kill') {
+        if (p.kind === 'kill' && hostile) {
+          // Supervised: killed as a crash would, then nothing but waiting until it answers.
+          const port = h.processes.get(p.target)!.port;
+          const before = proxy!.captured.filter((c) => c.answered && !c.replayed);
+          caused.push(p.target);
+          await h.crash(p.target);
+          log(`${(start / 1000).toFixed(1)} s: ${p.target} killed (SIGKILL); the supervisor brings it back`);
+          const back = await answeringAgain(port, 60_000);
+          const seconds = back === undefined ? null : (back - t0 - start) / 1000;
+          recoveries.push({ process: p.target, at: start, seconds });
+          detail = seconds === null ? 'not answering 60 s after the kill' : `answering again ${seconds.toFixed(1)} s after the kill, restarted by the supervisor`;
+          if (p.target === 'org') {
+            // org's nonces died with it: what it accepted just before (within the signature's
+            // age limit) must still be refused. Sent at once, as an attacker would.
+            const last = before.slice(-20);
+            for (const c of last) c.replayed = true;
+            afterRestart = Promise.all(last.map(async (c) => {
+              replays.sent.same++;
+              replays.sent.afterRestart++;
+              replayAnswer(await replay(orgUrl, c), `as captured, ${((Date.now() - c.at) / 1000).toFixed(1)} s old, after org came back (${c.headers['x-request-id']})`);
+            }));
+          }
+        } else if (p.kind === 'kill') {
           await h.kill(p.target);
           log(`${(start / 1000).toFixed(1)} s: ${p.target} killed (SIGKILL)`);
           await sleep(downMs);
@@ -687,7 +758,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
 
     /** Planned (opts.plan): resolves once every client finished segment `s`. */
     const allFinished = async (s: number) => {
-      while (finished[s] < clients) await new Promise<void>((r) => { segmentDone = r; });
+      while (finished[s] < mixedClients) await new Promise<void>((r) => { segmentDone = r; });
     };
     let burstNo = 0;
     /**
@@ -736,15 +807,115 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       stopAt = 0;
     }
 
+    // ---- the hostile clients (opts.hostile)
+
+    /**
+     * A VIEWER of a body inside the province walking one scope-wide list after another in pages
+     * of 500 (checkFindingsPage). A page that fails (a fault) is asked again with the same cursor,
+     * as a dashboard would, at most 50 times in one walk (a cursor outlives a subgraph's restart:
+     * it is a key, not a position). A malformed page or walk is an error on its request
+     * (unexpected).
+     */
+    async function viewer(v: number): Promise<void> {
+      const body = VIEWER_BODIES[v % VIEWER_BODIES.length];
+      const token = viewerTokens[v % VIEWER_BODIES.length];
+      let seq = 0;
+      for (let w = v; now() < stopAt; w++) {
+        const list = FINDINGS_LISTS[w % FINDINGS_LISTS.length];
+        const walk: Walk = { list, pages: 0, items: 0, byKind: new Map() };
+        let after: string | null = null;
+        let retries = 0;
+        while (now() < stopAt) {
+          const rec = newRecord(`${ridPrefix}v${v}-${++seq}`, 1000 + v, 'findings', undefined, undefined, 'VIEWER');
+          const answer = await send(rec, FINDINGS_QUERY[list], { scope: body, n: PAGE_SIZE, after }, token);
+          if (rec.failure || rec.status !== 200 || rec.errors.length || !answer?.data) {
+            if (++retries > 50) break;
+            await sleep(200); // a pause before asking again, not a bound anything depends on
+            continue;
+          }
+          viewerStats.pages++;
+          const conn = answer.data[list];
+          let bad = checkFindingsPage(walk, conn);
+          if (!bad.length && !conn.pageInfo.hasNextPage) {
+            bad = checkFinishedWalk(walk, list === 'leadershipAnomalies' ? conn.summary.byCode : conn.summary.byKind);
+            if (!bad.length) {
+              viewerStats.walksFinished[list] = (viewerStats.walksFinished[list] ?? 0) + 1;
+              viewerStats.findings[list] = walk.items;
+            }
+          }
+          if (bad.length) {
+            viewerStats.malformedPages++;
+            if (viewerStats.examples.length < 5) viewerStats.examples.push(`${list} page ${walk.pages} (${body}): ${bad.join(', ')}`);
+            rec.errors.push({ code: 'MALFORMED_PAGE', message: bad.join('; ') });
+            break;
+          }
+          if (!conn.pageInfo.hasNextPage) break;
+          after = conn.pageInfo.endCursor;
+        }
+      }
+    }
+
+    /** Posts big bodies without a token, one after another, until the load is over (at most 500 each). */
+    async function bigBodies(): Promise<void> {
+      for (let n = 0; n < 500 && now() < stopAt; n++) {
+        const r = await postBigBody(url, bigBytes);
+        big.sent++;
+        if (r.timedOut) big.timedOut++;
+        big.byStatus[r.status] = (big.byStatus[r.status] ?? 0) + 1;
+        big.bytesBeforeAnswer.push(r.written);
+      }
+    }
+
+    /**
+     * Replays the newest captured gateway→org request that org accepted and nobody replayed yet,
+     * straight to org: as it was, then its headers with another body (a write). Any 2xx is a
+     * replay accepted. At most 2,000 each; a pause of 20 ms between rounds keeps them from
+     * spinning when nothing new was captured.
+     */
+    const orgUrl = `http://127.0.0.1:${orgPort}/graphql`;
+    let afterRestart: Promise<unknown> = Promise.resolve();
+    const replayAnswer = (status: number, what: string) => {
+      replays.byStatus[status] = (replays.byStatus[status] ?? 0) + 1;
+      if (status >= 200 && status < 300) {
+        replays.accepted++;
+        if (replays.examples.length < 5) replays.examples.push(`${what}: HTTP ${status}`);
+      }
+    };
+    async function replayer(): Promise<void> {
+      for (let n = 0; n < 2000 && now() < stopAt; n++) {
+        const c = [...proxy!.captured].reverse().find((x) => x.answered && !x.replayed);
+        if (!c) { await sleep(20); continue; }
+        c.replayed = true;
+        replays.sent.same++;
+        replayAnswer(await replay(orgUrl, c), `as captured (${c.headers['x-request-id']})`);
+        replays.sent.other++;
+        replayAnswer(await replay(orgUrl, c, REPLAY_OTHER_BODY), `another body (${c.headers['x-request-id']})`);
+        await sleep(20);
+      }
+    }
+
     const progress = setInterval(() => {
       const done = records.filter((r) => r.end > 0);
       log(`${(now() / 1000).toFixed(0)} s: ${done.length} answered, ${done.filter((r) => r.acked).length} writes acknowledged, ${done.filter((r) => r.errors.length || r.failure || r.status !== 200).length} with errors`);
     }, 5000);
     progress.unref();
     try {
-      await Promise.all([schedule().catch((e) => { stopAt = 0; throw e; }), ...Array.from({ length: clients }, (_, i) => client(i)), contention()]);
+      await Promise.all([schedule().catch((e) => { stopAt = 0; throw e; }), ...Array.from({ length: mixedClients }, (_, i) => client(i)), contention(),
+        ...Array.from({ length: viewers }, (_, v) => viewer(v)),
+        ...Array.from({ length: bigClients }, () => bigBodies()),
+        ...Array.from({ length: replayers }, () => replayer())]);
     } finally {
       clearInterval(progress);
+    }
+    await afterRestart;
+    const gatewayMemory = memory?.stop();
+    // The write replayed with captured headers (REPLAY_OTHER_BODY) renames P-GW: whatever the
+    // answers said, P-GW's name tells whether one ran.
+    let renamed = false;
+    if (hostile) {
+      const r = await gql(url, '{ unit(code: "P-GW") { name } }', undefined, bearer(h.operatorToken)).catch(() => undefined);
+      renamed = r?.data?.unit?.name !== PROVINCE_WORK_COMMITTEE_NAME;
+      if (renamed) replays.examples.push(`P-GW is named ${JSON.stringify(r?.data?.unit?.name)} after the run`);
     }
     const loadEnd = now();
     log(`load over after ${(loadEnd / 1000).toFixed(1)} s: ${records.length} requests`);
@@ -759,6 +930,29 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       api = (e as Error).message;
     }
     const logs = Object.fromEntries(['gateway', 'org', 'tasks', 'assessments'].map((n) => [n, h.output(n).slice(-4000)]));
+    let hostileReport: Omit<HostileReport, 'ackedWritesLost'> | undefined;
+    if (hostile) {
+      // Every supervisor restart the run's own kills do not account for is a death it did not cause.
+      const expected = [...caused];
+      const uncausedDeaths: string[] = [];
+      for (const r of h.restarts) {
+        const i = expected.indexOf(r.process);
+        if (i >= 0) expected.splice(i, 1);
+        else uncausedDeaths.push(`${r.process} exited (${r.signal ?? `code ${r.code}`}) after ${(r.uptimeMs / 1000).toFixed(1)} s up`);
+      }
+      for (const p of alive) if (p.exit !== null) uncausedDeaths.push(`${p.name} not running at the end (${p.exit})`);
+      const sorted = [...big.bytesBeforeAnswer].sort((a, b) => a - b);
+      hostileReport = {
+        province: province!,
+        viewers: { count: viewers, bodies: VIEWER_BODIES, ...viewerStats },
+        bigBodies: { ...big, bytesBeforeAnswer: [], maxBytesBeforeAnswer: sorted[sorted.length - 1] ?? 0, medianBytesBeforeAnswer: pct(sorted, 50), clients: bigClients, bytes: bigBytes },
+        replays: { ...replays, accepted: replays.accepted + (renamed ? 1 : 0), clients: replayers, captured: proxy!.total() },
+        recoveries,
+        uncausedDeaths,
+        gatewayMemory: gatewayMemory!,
+        logs: longLogLines(h, ['gateway', 'org', 'tasks', 'assessments', 'launcher']),
+      };
+    }
     let db: DbState;
     if (pg) {
       db = await postgresState(databaseUrl!, queries);
@@ -766,13 +960,14 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       await h.stop(); // PGlite has one session, inside org: read the folder once org let go of it
       db = await pgliteState(path.join(dataDir!, 'org'), queries);
     }
-    return analyse({ records, faults, loadEnd, api, db, logs, alive, plan: planned ? planLog : undefined });
+    return analyse({ records, faults, loadEnd, api, db, logs, alive, plan: planned ? planLog : undefined, hostile: hostileReport });
   }
 
   function analyse(input: {
     records: RequestRecord[]; faults: FaultEvent[]; loadEnd: number; api: DbState | string; db: DbState; logs: Record<string, string>;
     alive: Array<{ name: string; exit: number | string | null }>;
     plan?: ReliabilityReport['plan'];
+    hostile?: Omit<HostileReport, 'ackedWritesLost'>;
   }): ReliabilityReport {
     const { records, faults, loadEnd, db } = input;
     const apiError = typeof input.api === 'string' ? input.api : undefined;
@@ -809,7 +1004,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
 
     // Latency per kind (every answered request, errors included: a fast refusal counts too).
     const byKind: Record<string, KindStats> = {};
-    for (const k of [...OP_KINDS, 'all' as const]) {
+    for (const k of [...OP_KINDS, ...(input.hostile ? ['findings' as const] : []), 'all' as const]) {
       const rs = k === 'all' ? records : records.filter((r) => r.kind === k);
       const lat = rs.filter((r) => r.end > 0).map((r) => r.end - r.start).sort((a, b) => a - b);
       const failed = rs.filter((r) => problems(r).length > 0).length;
@@ -946,6 +1141,22 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       .concat(terminations && !faults.some((f) => f.kind === 'terminate' && !/^0 /.test(f.detail)) ? ['no backend terminated'] : []),
     faults.map((f) => `${f.name} at ${(f.start / 1000).toFixed(1)} s`).join(', ') || 'none planned');
 
+    let hostileReport: HostileReport | undefined;
+    if (input.hostile) {
+      hostileReport = { ...input.hostile, ackedWritesLost: acked.filter((r) => effectCount(db, r.target!) === 0).length };
+      for (const row of hostileRows(hostileReport)) if (row.ok !== null) check(`hostile: ${row.figure} (target ${row.target})`, row.ok ? [] : [row.value], row.value);
+      const b = hostileReport.bigBodies;
+      // 0: the gateway answered 401 and closed while the body was still coming, and the reset
+      // reached the client before it read the answer (RELIABILITY.md, "The hostile run").
+      check('hostile: every big body without a token is refused (401, or the connection reset before the answer was read), none waits for an answer',
+        [...Object.entries(b.byStatus).filter(([st]) => st !== '401' && st !== '0').map(([st, n]) => `HTTP ${st} ×${n}`), ...(b.timedOut ? [`no answer within 30 s ×${b.timedOut}`] : [])],
+        `${b.sent} bodies: ${b.byStatus['401'] ?? 0} answered 401, ${b.byStatus['0'] ?? 0} reset before the client read an answer`);
+      const v = hostileReport.viewers;
+      check('hostile: every page of findings is well formed, and each whole walk adds up to its total and summary', v.examples,
+        `${v.pages} pages; whole walks: ${Object.entries(v.walksFinished).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+      check('hostile: the VIEWERs walked every list to its end at least once', FINDINGS_LISTS.filter((l) => !v.walksFinished[l]).map((l) => `${l}: no whole walk`),
+        FINDINGS_LISTS.map((l) => `${l}: ${v.findings[l]} items`).join(', '));
+    }
     const ok = inv.every((i) => i.ok);
     const seconds_ = loadEnd / 1000;
     return {
@@ -953,7 +1164,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       startedAt,
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.platform()} ${os.release()}`, loadAverageAtStart: loadAtStart },
       clients,
-      identities: Object.fromEntries(['operator', 'ADMIN', 'EDITOR'].map((k) => [k, new Set(records.filter((r) => r.as === k).map((r) => r.client)).size])),
+      identities: Object.fromEntries(['operator', 'ADMIN', 'EDITOR', 'VIEWER'].filter((k) => k !== 'VIEWER' || input.hostile).map((k) => [k, new Set(records.filter((r) => r.as === k).map((r) => r.client)).size])),
       plannedSeconds: input.plan ? 0 : seconds,
       ...(input.plan ? { plan: input.plan } : {}),
       requestTimeoutMs: timeoutMs,
@@ -991,6 +1202,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       ok,
       ...(ok ? {} : { logs: input.logs }),
       ...(opts.keepRecords ? { records } : {}),
+      ...(hostileReport ? { hostile: hostileReport } : {}),
     };
   }
 }
@@ -1003,10 +1215,14 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 /** A RELIABILITY.md section for one run. */
 export function reportMarkdown(r: ReliabilityReport): string {
   const lines: string[] = [];
-  lines.push(`### ${r.startedAt.slice(0, 10)}, ${r.database === 'postgres' ? 'PostgreSQL' : 'PGlite (file-backed)'}: ${r.clients} clients × ${r.plan ? `a plan of ${r.plan.length} segments` : `${r.plannedSeconds} s`} — ${r.ok ? 'all invariants hold' : '**INVARIANTS VIOLATED**'}`);
+  lines.push(`### ${r.startedAt.slice(0, 10)}, ${r.database === 'postgres' ? 'PostgreSQL' : 'PGlite (file-backed)'}${r.hostile ? `, hostile, ${r.hostile.province.units} units and ${r.hostile.province.assignments} assignments` : ''}: ${r.clients} clients × ${r.plan ? `a plan of ${r.plan.length} segments` : `${r.plannedSeconds} s`} — ${r.ok ? 'all invariants hold' : '**INVARIANTS VIOLATED**'}`);
   lines.push('');
   lines.push(`Machine: ${r.machine.cpu}, ${r.machine.cpus} cores, ${r.machine.memGiB} GiB, Node ${r.machine.node}, ${r.machine.os}; client, gateway and subgraphs${r.database === 'postgres' ? ' and PostgreSQL' : ''} share it (1-minute load average ${r.machine.loadAverageAtStart.toFixed(2)} when the run began).`);
-  lines.push(`Clients: ${Object.entries(r.identities).map(([k, n]) => `${n} as ${k === 'operator' ? 'the operator' : `${k} of SC-JGGW`}`).join(', ')}. A request counts as hung after ${(r.requestTimeoutMs / 1000).toFixed(0)} s.`);
+  lines.push(`Clients: ${Object.entries(r.identities).map(([k, n]) => `${n} as ${k === 'operator' ? 'the operator' : k === 'VIEWER' ? 'VIEWERs (hostile, below)' : `${k} of SC-JGGW`}`).join(', ')}. A request counts as hung after ${(r.requestTimeoutMs / 1000).toFixed(0)} s.`);
+  if (r.hostile) {
+    lines.push('');
+    lines.push(hostileMarkdown(r.hostile));
+  }
   lines.push(`Load phase ${(r.loadMs / 1000).toFixed(1)} s: ${r.totals.requests} requests (${r.totals.reads} reads, ${r.totals.writes} writes), ${r.totals.requestsPerSecond.toFixed(0)} requests/s; ${r.totals.ackedWrites} writes acknowledged (${r.totals.ackedWritesPerSecond.toFixed(1)}/s), ${r.totals.unackedWrites} not (${r.totals.unackedCommitted} of those committed anyway).`);
   lines.push('');
   lines.push('Faults:');
