@@ -336,9 +336,10 @@ export function gatewayMemorySampler(h: RunningHub, everyMs = 250): { stop(): { 
 }
 
 /** Lines longer than `limit` bytes in each process's captured output (stdout and stderr). */
-export function longLogLines(h: RunningHub, names: string[], limit = LOG_LINE_LIMIT): { lines: number; over: Record<string, number>; longest: number; example?: string; errors: string[] } {
+export function longLogLines(h: RunningHub, names: string[], limit = LOG_LINE_LIMIT): { lines: number; over: Record<string, number>; longest: number; example?: string; errors: string[]; nonJson: Record<string, number> } {
   const over: Record<string, number> = {};
   const errors: string[] = [];
+  const nonJson: Record<string, number> = {};
   let lines = 0;
   let longest = 0;
   let example: string | undefined;
@@ -348,14 +349,16 @@ export function longLogLines(h: RunningHub, names: string[], limit = LOG_LINE_LI
       lines++;
       const bytes = Buffer.byteLength(line);
       longest = Math.max(longest, bytes);
-      if (errors.length < 12 && /"level":"(error|fatal)"/.test(line)) errors.push(`${n}: ${line.slice(0, 400)}`);
+      const json = line.startsWith('{');
+      if (!json) nonJson[n] = (nonJson[n] ?? 0) + 1;
+      if (errors.length < 12 && (!json || /"level":"(error|fatal)"/.test(line))) errors.push(`${n}: ${line.slice(0, 400)}`);
       if (bytes > limit) {
         over[n] = (over[n] ?? 0) + 1;
         example ??= `${n}: ${line.slice(0, 200)}…`;
       }
     }
   }
-  return { lines, over, longest, example, errors };
+  return { lines, over, longest, example, errors, nonJson };
 }
 
 /**
@@ -392,8 +395,8 @@ export interface HostileReport {
   uncausedDeaths: string[];
   /** `bytesRead`: everything the gateway process read during the load (/proc/<pid>/io rchar: every request, every subgraph answer). */
   gatewayMemory: { peakBytes: number; baselineBytes: number; lastBytes: number; samples: number; bytesRead: number };
-  /** `errors`: the first lines logged at error or fatal, for the record. */
-  logs: { lines: number; over: Record<string, number>; longest: number; example?: string; errors: string[] };
+  /** `errors`: the first lines logged at error or fatal, or not JSON at all (a crash's stack), for the record; `nonJson`: such lines per process. */
+  logs: { lines: number; over: Record<string, number>; longest: number; example?: string; errors: string[]; nonJson: Record<string, number> };
   /** Acknowledged writes absent from the database. */
   ackedWritesLost: number;
 }
@@ -423,9 +426,9 @@ export function hostileMarkdown(r: HostileReport): string {
   lines.push(`Hostile clients: ${r.viewers.count} VIEWERs (${r.viewers.bodies.join(', ')}) walked ${r.viewers.pages} pages of ${PAGE_SIZE} (${Object.entries(r.viewers.walksFinished).map(([k, n]) => `${n} whole walks of ${k} (${r.viewers.findings[k] ?? 0} items)`).join(', ')}; ${r.viewers.malformedPages} malformed pages${r.viewers.examples.length ? `: ${r.viewers.examples.join('; ')}` : ''}); `
     + `${r.bigBodies.clients} clients sent ${r.bigBodies.sent} bodies of ${mb(r.bigBodies.bytes)} without a token (answers ${Object.entries(r.bigBodies.byStatus).map(([s, n]) => `${s === '0' ? 'none' : `HTTP ${s}`} ×${n}`).join(', ')}; bytes handed to the socket before the answer: median ${(r.bigBodies.medianBytesBeforeAnswer / 1024).toFixed(0)} KB, most ${(r.bigBodies.maxBytesBeforeAnswer / 1024).toFixed(0)} KB, loopback buffers included; the gateway read ${Number.isNaN(r.gatewayMemory.bytesRead) ? 'an unknown amount' : mb(r.gatewayMemory.bytesRead)} in all during the load, every other request and subgraph answer included, against ${mb(r.bigBodies.sent * r.bigBodies.bytes)} offered in these bodies); `
     + `${r.replays.clients} clients replayed ${r.replays.sent.same} captured gateway→org requests as they were and ${r.replays.sent.other} with another body (${r.replays.sent.afterRestart} of them right after org came back; answers ${Object.entries(r.replays.byStatus).map(([s, n]) => `${s === '0' ? 'none' : `HTTP ${s}`} ×${n}`).join(', ')}).`);
-  lines.push(`Gateway memory (VmRSS / VmHWM from /proc): ${mb(r.gatewayMemory.baselineBytes)} before the load, peak ${mb(r.gatewayMemory.peakBytes)}, ${mb(r.gatewayMemory.lastBytes)} at the end (${r.gatewayMemory.samples} samples). Log lines: ${r.logs.lines}, the longest ${r.logs.longest} bytes.`);
+  lines.push(`Gateway memory (VmRSS / VmHWM from /proc): ${mb(r.gatewayMemory.baselineBytes)} before the load, peak ${mb(r.gatewayMemory.peakBytes)}, ${mb(r.gatewayMemory.lastBytes)} at the end (${r.gatewayMemory.samples} samples). Log lines: ${r.logs.lines}, the longest ${r.logs.longest} bytes; not JSON: ${Object.entries(r.logs.nonJson).map(([n, c]) => `${n} ${c}`).join(', ') || 'none'}.`);
   if (r.uncausedDeaths.length) lines.push(`Deaths the run did not cause: ${r.uncausedDeaths.join('; ')}.`);
-  if (r.logs.errors.length) lines.push(`First lines logged at error or fatal: ${r.logs.errors.map((l) => `\`${l.replace(/`/g, "'").slice(0, 300)}\``).join('; ')}.`);
+  if (r.logs.errors.length) lines.push(`First lines logged at error or fatal, or not JSON: ${r.logs.errors.map((l) => `\`${l.replace(/`/g, "'").slice(0, 300)}\``).join('; ')}.`);
   lines.push('');
   lines.push('| figure | this run | target | met |');
   lines.push('|---|---|---|---|');
