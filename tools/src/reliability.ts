@@ -442,11 +442,25 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       // As deployed: supervised, logging at info (every process's lines are scanned afterwards).
       hubOpts = { ...hubOpts, env: { LOG_LEVEL: 'info' }, supervise: true, subgraphPorts: { org: orgPort }, gatewayUpstreams: { org: proxyUrl } };
     }
+    if (hostile) {
+      // The province is loaded by a hub of its own on the same database, whose gateway waits
+      // for long imports (UPSTREAM_TIMEOUT_MS, as `npm run bench` does); the hub under test then
+      // starts on the loaded database with every default.
+      const loader = await startHub({ port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', UPSTREAM_TIMEOUT_MS: '900000' } });
+      try {
+        const demo = await loadDemoIfEmpty(loader.gatewayUrl, loader.operatorToken);
+        if (!demo.loaded) throw new Error('the fresh hub was not empty');
+        province = await loadProvince(loader, hostile, log);
+      } finally {
+        await loader.stop();
+      }
+    }
     hub = await startHub(hubOpts);
-    const demo = await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
-    if (!demo.loaded) throw new Error('the fresh hub was not empty');
+    if (!hostile) {
+      const demo = await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
+      if (!demo.loaded) throw new Error('the fresh hub was not empty');
+    }
     log(`hub up on ${pg ? `PostgreSQL (${dbName})` : `PGlite (${dataDir})`}, demo loaded; run ${tag}: ${clients} clients, ${seconds} s`);
-    if (hostile) province = await loadProvince(hub, hostile, log);
     const report = await load(hub);
     return report;
   } finally {
@@ -493,7 +507,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
     let stopAt = Number.POSITIVE_INFINITY; // set when the fault schedule is done
     const loadMs = seconds * 1000;
 
-    async function send(rec: RequestRecord, query: string, variables: Record<string, unknown>, token: string): Promise<any> {
+    async function send(rec: RequestRecord, query: string, variables: Record<string, unknown>, token: string, boundMs = timeoutMs): Promise<any> {
       rec.start = now();
       try {
         const res = await fetch(url, {
@@ -505,7 +519,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
             'x-request-id': rec.id,
           },
           body: JSON.stringify({ query, variables }),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.timeout(boundMs),
         });
         rec.status = res.status;
         rec.echoed = res.headers.get('x-request-id') === rec.id;
@@ -706,7 +720,8 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
         if (p.kind === 'kill' && hostile) {
           // Supervised: killed as a crash would, then nothing but waiting until it answers.
           const port = h.processes.get(p.target)!.port;
-          const before = proxy!.captured.filter((c) => c.answered && !c.replayed);
+          // Replayed already or not: what counts is whether org, with its nonces gone, takes it.
+          const before = proxy!.captured.filter((c) => c.answered);
           caused.push(p.target);
           await h.crash(p.target);
           log(`${(start / 1000).toFixed(1)} s: ${p.target} killed (SIGKILL); the supervisor brings it back`);
@@ -827,7 +842,9 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
         let retries = 0;
         while (now() < stopAt) {
           const rec = newRecord(`${ridPrefix}v${v}-${++seq}`, 1000 + v, 'findings', undefined, undefined, 'VIEWER');
-          const answer = await send(rec, FINDINGS_QUERY[list], { scope: body, n: PAGE_SIZE, after }, token);
+          // Two calls one after the other (the findings, then org for their units), each bounded
+          // by the gateway's UPSTREAM_TIMEOUT_MS: a hang is no answer within both bounds.
+          const answer = await send(rec, FINDINGS_QUERY[list], { scope: body, n: PAGE_SIZE, after }, token, 2 * timeoutMs - 5_000);
           if (rec.failure || rec.status !== 200 || rec.errors.length || !answer?.data) {
             if (++retries > 50) break;
             await sleep(200); // a pause before asking again, not a bound anything depends on
@@ -1129,7 +1146,8 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
 
     const http5xx = records.filter((r) => r.status >= 500);
     check('no HTTP 5xx from the gateway', http5xx.map((r) => `${r.id} HTTP ${r.status} at ${(r.start / 1000).toFixed(1)} s`), `${records.length} requests, none answered 5xx`);
-    check('no hanging request (client-side timeout)', records.filter((r) => r.failure === 'timeout').map((r) => `${r.id} ${r.kind} at ${(r.start / 1000).toFixed(1)} s`), `none took ${timeoutMs / 1000} s`);
+    check('no hanging request (client-side timeout)', records.filter((r) => r.failure === 'timeout').map((r) => `${r.id} ${r.kind} at ${(r.start / 1000).toFixed(1)} s`),
+      `none took ${timeoutMs / 1000} s${input.hostile ? ` (a page of findings, two subgraph calls in a row: ${(2 * timeoutMs - 5_000) / 1000} s)` : ''}`);
     check('no stack trace, SQL or internal address in an error', records.filter((r) => r.errors.some((e) => e.code === 'LEAK')).map((r) => `${r.id}: ${r.errors.find((e) => e.code === 'LEAK')!.message}`), 'none');
     check('every failure is one a fault explains (SUBGRAPH_UNAVAILABLE naming the killed subgraph; a masked org error while org or its backends are down)',
       unexpectedRecs.map((r) => `${r.id} ${r.kind} at ${(r.start / 1000).toFixed(1)}–${(r.end / 1000).toFixed(1)} s: ${problems(r).filter((p) => !p.expected).map((p) => p.label).join(', ')}`),

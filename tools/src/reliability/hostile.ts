@@ -74,7 +74,7 @@ export async function loadProvince(h: RunningHub, opts: HostileOptions, log: (l:
   let assignments = 0;
   if ((opts.assignments ?? 400_000) > 0) {
     const td = syntheticTasks(doc, { assignments: opts.assignments ?? 400_000, year: FINDINGS_YEAR });
-    // Files of 20,000 assignments: each well inside the gateway's 30 s bound on a subgraph call.
+    // Files of 20,000 assignments, as the bench's (the loading hub's gateway waits for them).
     const files = taskChunks(td, 20_000);
     for (const [i, file] of files.entries()) {
       const d = await call(`mutation($document: JSON!) { importTasks(document: $document) { ok tasks { created } problems { path message } } }`,
