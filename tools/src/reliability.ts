@@ -857,7 +857,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
             bad = checkFinishedWalk(walk, list === 'leadershipAnomalies' ? conn.summary.byCode : conn.summary.byKind);
             if (!bad.length) {
               viewerStats.walksFinished[list] = (viewerStats.walksFinished[list] ?? 0) + 1;
-              viewerStats.findings[list] = walk.items;
+              viewerStats.findings[`${list} of ${body}`] = walk.items;
             }
           }
           if (bad.length) {
@@ -1173,7 +1173,7 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
       check('hostile: every page of findings is well formed, and each whole walk adds up to its total and summary', v.examples,
         `${v.pages} pages; whole walks: ${Object.entries(v.walksFinished).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
       check('hostile: the VIEWERs walked every list to its end at least once', FINDINGS_LISTS.filter((l) => !v.walksFinished[l]).map((l) => `${l}: no whole walk`),
-        FINDINGS_LISTS.map((l) => `${l}: ${v.findings[l]} items`).join(', '));
+        Object.entries(v.findings).map(([k, n]) => `${k}: ${n} items`).join(', '));
     }
     const ok = inv.every((i) => i.ok);
     const seconds_ = loadEnd / 1000;
