@@ -1,6 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { costError, DEFAULT_LIST_ESTIMATE, LIST_ESTIMATES, operationCost } from './cost';
+import { costError, costLimitPlugin, DEFAULT_LIST_ESTIMATE, LIST_ESTIMATES, operationCost } from './cost';
 import { DEFAULT_SUPERGRAPH } from './index';
 
 /**
@@ -72,6 +72,41 @@ describe('operation cost counts list sizes', () => {
 
   it('unknown fields count 1 each (validation reports them)', () => {
     expect(cost('{ nothing { here } unit(code: "A") { nope } }')).toBe(1 + 1 + 1);
+  });
+});
+
+describe('the cost limit plugin', () => {
+  /** Runs the plugin's check as the runtime does; the refusal's `found`, or undefined when it passes. */
+  function check(plugin: ReturnType<typeof costLimitPlugin>, document: ReturnType<typeof parse>, variableValues: Record<string, unknown> = {}): number | undefined {
+    let found: number | undefined;
+    const onExecute = plugin.onExecute as unknown as (p: unknown) => void;
+    onExecute({ args: { schema, document, variableValues }, setResultAndStopExecution: (r: { errors: Array<{ extensions: { found: number } }> }) => { found = r.errors[0].extensions.found; } });
+    return found;
+  }
+
+  it('a document whose cost reads a variable is counted again for each request\'s variables', () => {
+    const plugin = costLimitPlugin({ maxCost: 100, listEstimates: estimates, defaultListEstimate: 10 });
+    const doc = parse('query($n: Int) { units(first: $n) { code } }');
+    expect(check(plugin, doc, { n: 5 })).toBeUndefined();
+    expect(check(plugin, doc, { n: 500 })).toBe(1 + 500);
+    expect(check(plugin, doc, { n: 5 })).toBeUndefined();
+  });
+
+  it('a document whose cost reads no variable is counted once (the same parsed document: the runtime\'s parser cache)', () => {
+    const listEstimates = { ...estimates };
+    const plugin = costLimitPlugin({ maxCost: 1500, listEstimates, defaultListEstimate: 10 });
+    const doc = parse('query($s: String!) { findings(scope: $s) { kind } }');
+    expect(check(plugin, doc, { s: 'A' })).toBeUndefined();
+    listEstimates['Query.findings'] = 2000; // a walk would now refuse it: the kept count does not
+    expect(check(plugin, doc, { s: 'B' })).toBeUndefined();
+    expect(check(plugin, parse('query($s: String!) { findings(scope: $s) { kind } }'), { s: 'A' })).toBe(1 + 2000);
+  });
+
+  it('an operation over the limit is refused every time, not only when first counted', () => {
+    const plugin = costLimitPlugin({ maxCost: 100, listEstimates: estimates, defaultListEstimate: 10 });
+    const doc = parse('{ units(first: 200) { code } }');
+    expect(check(plugin, doc)).toBe(201);
+    expect(check(plugin, doc)).toBe(201);
   });
 });
 

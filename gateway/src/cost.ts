@@ -56,8 +56,8 @@ export const DEFAULT_LIST_ESTIMATE = 5;
 
 type Variables = Record<string, unknown> | null | undefined;
 
-/** The page a field asks for, or undefined when it has no paging argument. */
-function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Variables, op: OperationDefinitionNode): number | undefined {
+/** The page a field asks for, or undefined when it has no paging argument. `read.variables` is set when a variable was consulted. */
+function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Variables, op: OperationDefinitionNode, read: { variables: boolean }): number | undefined {
   let size: number | undefined;
   for (const name of PAGE_ARGUMENTS) {
     const def = field.args.find((a) => a.name === name);
@@ -66,13 +66,18 @@ function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variab
     let value: unknown;
     if (!given) value = def.defaultValue;
     else if (given.value.kind === Kind.VARIABLE) {
+      read.variables = true;
       const v = given.value.name.value;
       if (variables && v in variables) value = variables[v];
       else {
         const declared = op.variableDefinitions?.find((d) => d.variable.name.value === v)?.defaultValue;
         value = declared ? valueFromAST(declared as ValueNode, def.type) : def.defaultValue;
       }
-    } else value = valueFromAST(given.value, def.type, variables ?? undefined);
+    } else {
+      // A literal (a list or object literal could hold a variable: counted as read).
+      if (given.value.kind === Kind.LIST || given.value.kind === Kind.OBJECT) read.variables = true;
+      value = valueFromAST(given.value, def.type, variables ?? undefined);
+    }
     if (typeof value === 'number' && Number.isFinite(value)) size = Math.max(size ?? 0, Math.max(0, value));
   }
   return size;
@@ -85,6 +90,23 @@ function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variab
 export function operationCost(
   schema: GraphQLSchema, document: DocumentNode,
   opts: { operationName?: string | null; variables?: Variables; listEstimates?: Record<string, number>; defaultListEstimate?: number } = {},
+): number {
+  return countCost(schema, document, opts).cost;
+}
+
+/** The cost, and whether it read a variable (when not, it holds for any variables: costLimitPlugin keeps it). */
+function countCost(
+  schema: GraphQLSchema, document: DocumentNode,
+  opts: { operationName?: string | null; variables?: Variables; listEstimates?: Record<string, number>; defaultListEstimate?: number },
+): { cost: number; readVariables: boolean } {
+  const read = { variables: false };
+  return { cost: walkCost(schema, document, opts, read), readVariables: read.variables };
+}
+
+function walkCost(
+  schema: GraphQLSchema, document: DocumentNode,
+  opts: { operationName?: string | null; variables?: Variables; listEstimates?: Record<string, number>; defaultListEstimate?: number },
+  read: { variables: boolean },
 ): number {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = opts.operationName ? ops.find((o) => o.name?.value === opts.operationName) : ops[0];
@@ -122,7 +144,7 @@ export function operationCost(
     if (!field || !node.selectionSet) return 1;
     const named = getNamedType(field.type);
     if (!isCompositeType(named)) return 1;
-    const page = pageSize(field, node, opts.variables, op);
+    const page = pageSize(field, node, opts.variables, op, read);
     const isList = isListType(getNullableType(field.type));
     let times = 1;
     if (page !== undefined) times = page;
@@ -144,12 +166,29 @@ export const LIMIT_CODE = 'QUERY_TOO_COMPLEX';
  * variables known: `first: $n` counts as the page asked for.
  */
 export function costLimitPlugin(settings: CostSettings): GatewayPlugin {
+  // Schema → parsed document → operation name → cost, for costs that read no variable: the
+  // runtime hands every request of the same query text the same parsed document (its parser
+  // cache), so a client repeating a query is counted once, not once per request. A cost that
+  // reads a variable (`first: $n`) is counted every time. Weak keys: gone with the document.
+  const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args.schema, args.document, {
-        operationName: args.operationName, variables: args.variableValues as Variables,
-        listEstimates: settings.listEstimates, defaultListEstimate: settings.defaultListEstimate,
-      });
+      let bySchema = known.get(args.schema);
+      if (!bySchema) known.set(args.schema, bySchema = new WeakMap());
+      let byName = bySchema.get(args.document);
+      const name = args.operationName ?? '';
+      let cost = byName?.get(name);
+      if (cost === undefined) {
+        const counted = countCost(args.schema, args.document, {
+          operationName: args.operationName, variables: args.variableValues as Variables,
+          listEstimates: settings.listEstimates, defaultListEstimate: settings.defaultListEstimate,
+        });
+        cost = counted.cost;
+        if (!counted.readVariables) {
+          if (!byName) bySchema.set(args.document, byName = new Map());
+          if (byName.size < 100) byName.set(name, cost);
+        }
+      }
       if (cost > settings.maxCost) {
         setResultAndStopExecution({ errors: [costError(cost, settings.maxCost)] });
       }

@@ -101,6 +101,40 @@ function rustPlanner() {
   return (require('@graphql-hive/router-runtime') as typeof import('@graphql-hive/router-runtime')).unifiedGraphHandler;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type FetchFn = (input: string, init?: any, ...rest: any[]) => Promise<Response> | Response;
+
+/**
+ * The per-subgraph timeout, on each fetch: the subgraph must answer, body included, within
+ * `ms`, else the fetch is aborted (a TimeoutError, which the error mask turns into
+ * SUBGRAPH_UNAVAILABLE). Neither the runtime's `upstreamTimeout` nor the HTTP transport's
+ * `timeout` option: both tie an AbortSignal.timeout to the gateway's long-lived signal with
+ * @graphql-hive/signal's abortSignalAny, whose listeners on that signal stay until garbage
+ * collection, so each request's addEventListener walked a list growing with the load (4% of
+ * the gateway's time at 50 clients; BENCHMARKS.md "Throughput"). Here the listener on the
+ * caller's signal is removed as soon as the answer is read, and the timer cleared.
+ */
+export function withTimeout<F extends FetchFn>(fetchFn: F, ms: number): F {
+  return ((input: string, init?: { signal?: AbortSignal | null }, ...rest: unknown[]) => {
+    const outer = init?.signal ?? undefined;
+    if (outer?.aborted) return fetchFn(input, init, ...rest);
+    const ctrl = new AbortController();
+    const abort = () => { done(); ctrl.abort(outer?.reason); };
+    const timer = setTimeout(() => { done(); ctrl.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')); }, ms);
+    const done = () => { clearTimeout(timer); outer?.removeEventListener('abort', abort); };
+    outer?.addEventListener('abort', abort, { once: true });
+    return Promise.resolve(fetchFn(input, { ...init, signal: ctrl.signal }, ...rest)).then((res) => {
+      // The timeout covers the body: ended when the body has been read (the HTTP executor reads
+      // it with text(); a body read another way keeps the timer until it fires, harmlessly).
+      for (const method of ['text', 'json', 'arrayBuffer'] as const) {
+        const read = (res[method] as () => Promise<unknown>).bind(res);
+        (res as unknown as Record<string, unknown>)[method] = () => read().finally(done);
+      }
+      return res;
+    }, (e: unknown) => { done(); throw e; });
+  }) as F;
+}
+
 export function createGateway(opts: GatewayOptions): GatewayRuntime {
   const sdl = withSubgraphUrls(opts.supergraphSdl ?? readFileSync(DEFAULT_SUPERGRAPH, 'utf8'), opts.subgraphUrls ?? {});
   parse(sdl); // fail fast on a broken file, before the first request
@@ -144,6 +178,7 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     if (!done) authentications.set(request, done = verify(request));
     return done;
   };
+  const upstreamTimeoutMs = opts.upstreamTimeoutMs ?? 30_000;
   const persisted = trusted && persistedDocumentsOption(trusted, authenticate);
   if (trusted) {
     log.info('trusted documents', { file: trusted.file, documents: trusted.documents.size, arbitrary: trusted.allowArbitrary ? 'allowed and logged' : 'refused' });
@@ -176,10 +211,6 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     readinessCheckEndpoint: '/readyz',
     // Unexpected errors are masked; subgraph GraphQL errors keep their extensions (code, field).
     maskedErrors: { isDev: false, maskError },
-    // Per-subgraph timeout in the HTTP transport itself: the runtime's `upstreamTimeout` option
-    // adds an abort listener per request to a long-lived signal (MaxListenersExceededWarning,
-    // a leak under load), this one does not.
-    transportEntries: { '*.http': { options: { timeout: opts.upstreamTimeoutMs ?? 30_000 } } },
     // Retry only reads: a mutation retried after a lost response could be applied twice.
     upstreamRetry: ({ executionRequest }) =>
       isQuery(executionRequest.document, executionRequest.operationName) ? { maxRetries: 2, retryDelay: 100 } : undefined,
@@ -196,7 +227,9 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
       // takes propagated headers off the execution request on the first attempt, so a retried
       // query went out without them, and a subgraph back from a crash answered it 401, which
       // reached the client as UNAUTHENTICATED (RELIABILITY.md).
-      onFetch: ({ url, executionRequest, options, setOptions, fetchFn, setFetchFn }) => {
+      onFetch: ({ url, executionRequest, options, setOptions, fetchFn: untimed, setFetchFn }) => {
+        const fetchFn = withTimeout(untimed, upstreamTimeoutMs);
+        setFetchFn(fetchFn);
         const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
         const subgraphName = executionRequest?.subgraphName;
         const caller = request && callers.get(request);

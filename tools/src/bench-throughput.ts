@@ -36,17 +36,19 @@ export async function measureThroughput(hub: RunningHub, o: ThroughputOptions): 
   const org = hub.processes.get('org')!.url;
   const operator = bearer(hub.operatorToken);
   const body = (query: string) => (n: number) => JSON.stringify({ query, variables: { id: o.unitIds[n % o.unitIds.length] } });
-  const routes: Array<{ route: string; query: ThroughputRow['query']; url: string; headers: Record<string, string> | ((b: string) => Record<string, string>) }> = [
-    { route: 'hub gateway', query: 'partyBuilding', url: hub.gatewayUrl, headers: operator },
-    { route: 'bare Hive runtime', query: 'partyBuilding', url: bare, headers: {} },
-    { route: 'plain HTTP forwarder', query: 'partyBuilding', url: proxy, headers: {} },
-    { route: 'straight to org', query: 'partyBuilding', url: org, headers: (b) => hub.subgraphHeaders('org', b) },
-    { route: 'hub gateway', query: 'joined', url: hub.gatewayUrl, headers: operator },
-    { route: 'bare Hive runtime', query: 'joined', url: bare, headers: {} },
+  // The process whose CPU per answer is reported beside each route: the one in front.
+  const pid = (name: string) => hub.processes.get(name)?.child.pid;
+  const routes: Array<{ route: string; query: ThroughputRow['query']; url: string; headers: Record<string, string> | ((b: string) => Record<string, string>); cpuOf?: number }> = [
+    { route: 'hub gateway', query: 'partyBuilding', url: hub.gatewayUrl, headers: operator, cpuOf: pid('gateway') },
+    { route: 'bare Hive runtime', query: 'partyBuilding', url: bare, headers: {}, cpuOf: pid('floor-bare') },
+    { route: 'plain HTTP forwarder', query: 'partyBuilding', url: proxy, headers: {}, cpuOf: pid('floor-proxy') },
+    { route: 'straight to org', query: 'partyBuilding', url: org, headers: (b) => hub.subgraphHeaders('org', b), cpuOf: pid('org') },
+    { route: 'hub gateway', query: 'joined', url: hub.gatewayUrl, headers: operator, cpuOf: pid('gateway') },
+    { route: 'bare Hive runtime', query: 'joined', url: bare, headers: {}, cpuOf: pid('floor-bare') },
   ];
   const rows: ThroughputRow[] = [];
   for (const r of routes) {
-    const result = await load({ url: r.url, body: body(r.query === 'joined' ? JOINED : PARTY_BUILDING), headers: r.headers, clients, requests, warmup: clients * 10, check: noErrors });
+    const result = await load({ url: r.url, body: body(r.query === 'joined' ? JOINED : PARTY_BUILDING), headers: r.headers, clients, requests, warmup: clients * 10, check: noErrors, cpuOf: r.cpuOf });
     rows.push({ route: r.route, query: r.query, ...result });
   }
   return rows;
@@ -56,9 +58,14 @@ export async function measureThroughput(hub: RunningHub, o: ThroughputOptions): 
 export function throughputTable(rows: ThroughputRow[]): string[] {
   const bareOf = (q: string) => rows.find((r) => r.query === q && r.route === 'bare Hive runtime');
   const f = (x: number) => x.toFixed(1);
+  const cpu = (r: ThroughputRow) => {
+    const b = bareOf(r.query)?.cpuMsPerRequest;
+    if (r.cpuMsPerRequest === undefined) return '–';
+    return `${r.cpuMsPerRequest.toFixed(2)}${b ? ` (${(b / r.cpuMsPerRequest).toFixed(2)})` : ''}`;
+  };
   return [
-    '| query | route | requests/s | ÷ bare runtime | p50 / p99 (ms) |',
-    '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.query} | ${r.route} | ${Math.round(r.rps)} | ${bareOf(r.query) ? (r.rps / bareOf(r.query)!.rps).toFixed(2) : '–'} | ${f(r.p50)} / ${f(r.p99)} |`),
+    '| query | route | requests/s | ÷ bare runtime | p50 / p99 (ms) | CPU ms per answer of the process in front (bare ÷ this) |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.query} | ${r.route} | ${Math.round(r.rps)} | ${bareOf(r.query) ? (r.rps / bareOf(r.query)!.rps).toFixed(2) : '–'} | ${f(r.p50)} / ${f(r.p99)} | ${cpu(r)} |`),
   ];
 }

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { load } from './throughput';
+import { cpuMsOfStat, load } from './throughput';
 
 describe('load: concurrent keep-alive clients', () => {
   let server: Server;
@@ -50,5 +50,20 @@ describe('load: concurrent keep-alive clients', () => {
   it('fails the run on an answer that is not 200, or that the check refuses', async () => {
     await expect(load({ url: `${url}/fail`, body: '{}', headers: {}, clients: 2, requests: 10 })).rejects.toThrow(/HTTP 500/);
     await expect(load({ url: `${url}/graphql`, body: '{}', headers: {}, clients: 2, requests: 10, check: () => { throw new Error('wrong answer'); } })).rejects.toThrow(/wrong answer/);
+  });
+
+  it('reports the CPU per answer of a process it is given (here this one, which serves them)', async () => {
+    const r = await load({ url: `${url}/graphql`, body: '{}', headers: {}, clients: 4, requests: 50, warmup: 0, cpuOf: process.pid });
+    expect(Number.isFinite(r.cpuMsPerRequest)).toBe(true);
+    expect(r.cpuMsPerRequest).toBeGreaterThanOrEqual(0);
+    const without = await load({ url: `${url}/graphql`, body: '{}', headers: {}, clients: 4, requests: 10, warmup: 0 });
+    expect(without.cpuMsPerRequest).toBeUndefined();
+  });
+});
+
+describe('cpuMsOfStat', () => {
+  it('reads utime + stime (clock ticks of 10 ms) after the command name, spaces and parentheses in it included', () => {
+    const stat = '4242 (node (a) b) S 1 4242 4242 0 -1 4194560 5000 0 0 0 1234 567 0 0 20 0 11 0 100 1000 100';
+    expect(cpuMsOfStat(stat)).toBe((1234 + 567) * 10);
   });
 });

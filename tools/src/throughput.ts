@@ -5,6 +5,7 @@
  * is answers over the wall-clock time of the whole run. Figures of one run compare with each
  * other only: the client shares the machine with the servers it measures.
  */
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 
 export interface LoadOptions {
@@ -26,6 +27,12 @@ export interface LoadOptions {
   timeoutMs?: number;
   /** Checks each answer; a thrown error fails the run (the first one is reported). */
   check?: (status: number, text: string) => void;
+  /**
+   * The server's process id (Linux): its CPU time over the measured answers is reported per
+   * answer. Unlike requests/s it barely moves when other work shares the machine, so two
+   * servers' costs compare even on a busy machine.
+   */
+  cpuOf?: number;
 }
 
 export interface LoadResult {
@@ -35,6 +42,23 @@ export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU milliseconds of the `cpuOf` process per answer, when asked and readable. */
+  cpuMsPerRequest?: number;
+}
+
+/** User + system CPU milliseconds in a /proc/<pid>/stat line (fields 14 and 15, in clock ticks of 10 ms). */
+export function cpuMsOfStat(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    return cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return undefined; // not Linux, or the process is gone
+  }
 }
 
 function once(agent: Agent, url: URL, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
@@ -87,12 +111,17 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
   try {
     await run(o.warmup ?? o.clients * 4, null);
     const latencies: number[] = [];
+    const cpu0 = cpuMs(o.cpuOf);
     const t0 = performance.now();
     await run(o.requests, latencies);
     const seconds = (performance.now() - t0) / 1000;
+    const cpu1 = cpuMs(o.cpuOf);
     if (failure !== undefined) throw failure;
     latencies.sort((a, b) => a - b);
-    return { clients: o.clients, requests: latencies.length, seconds, rps: latencies.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
+    return {
+      clients: o.clients, requests: latencies.length, seconds, rps: latencies.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99),
+      ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuMsPerRequest: (cpu1 - cpu0) / latencies.length } : {}),
+    };
   } finally {
     agent.destroy();
   }
