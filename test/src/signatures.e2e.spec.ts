@@ -4,33 +4,10 @@
  * replayed to org, as it was or with another body, it is refused. And a call between services
  * acts for the end user, never as the hub's operator.
  */
-import { DEMO_FILE, freePort, gql, IMPORT_MUTATION, bearer } from '@tiaokuai/tools';
+import { DEMO_FILE, freePort, gql, IMPORT_MUTATION, bearer, recordingProxy, type Captured } from '@tiaokuai/tools';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import { startTestHub, type TestHub } from './hub';
 
-interface Captured { method: string; path: string; headers: Record<string, string>; body: string }
-
-/** Forwards to `port` as it is, keeping a copy of each request. */
-function recordingProxy(port: number): { server: http.Server; captured: Captured[] } {
-  const captured: Captured[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      captured.push({ method: req.method!, path: req.url!, headers, body: body.toString('utf8') });
-      const up = http.request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      up.on('error', () => { res.writeHead(502); res.end(); });
-      up.end(body);
-    });
-  });
-  return { server, captured };
-}
 
 let t: TestHub;
 let orgUrl: string;

@@ -1,3 +1,4 @@
 export * from './launcher';
 export * from './demo';
 export * from './reliability';
+export { recordingProxy, type Captured } from './reliability/hostile';

@@ -34,6 +34,9 @@ export function addDays(day: Day, n: number): Day {
   return out;
 }
 
+/** Beijing's calendar day as YYYY-MM-DD; made once (building one costs more than a request's other date work). */
+const BEIJING_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /**
  * Today in China Standard Time: `asOf` defaults to today, and the committees' day turns
  * over at midnight in Beijing, not in UTC. `HUB_TODAY` pins it (demos, tests).
@@ -41,9 +44,7 @@ export function addDays(day: Day, n: number): Day {
 export function today(): Day {
   const pinned = process.env.HUB_TODAY;
   if (pinned && isDay(pinned)) return pinned;
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
-  }).format(new Date());
+  return BEIJING_DAY.format(new Date());
 }
 
 /** Inclusive interval containment; `to === null` is open-ended. */
