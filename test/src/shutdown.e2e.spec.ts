@@ -142,9 +142,8 @@ describe(`every process stops within SHUTDOWN_TIMEOUT_MS with a request that can
     held.answer.catch(() => undefined); // cut at the deadline: no answer, or an error answer
     await held.taken;
     if (name !== 'org') held.finish(); // it now waits on frozen org; org's own waits for its body
-    const exited = new Promise<{ code: number | null; signal: string | null; ms: number }>((resolve) => {
-      const sent = Date.now();
-      p.child.once('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - sent }));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+      p.child.once('exit', (code, signal) => resolve({ code, signal }));
     });
     p.child.kill('SIGTERM');
     const exit = await exited;
@@ -152,12 +151,13 @@ describe(`every process stops within SHUTDOWN_TIMEOUT_MS with a request that can
     const log = lines(name);
     const outcome = log.filter((l) => /^shut(ting)? down$|^shutdown /.test(l.msg));
     expect(outcome.map((l) => [l.level, l.msg, l.reason])).toEqual([['info', 'shutting down', 'SIGTERM'], ['info', 'shut down', 'SIGTERM']]);
+    // Within the budget: the process itself enforces it (shutdown.ts). An overrun writes
+    // "shutdown overran its deadline" and exits 1, so the clean outcome above and exit 0 below
+    // prove it, with no clock of the test's compared to a limit.
     expect(outcome[1].timeoutMs).toBe(TIMEOUT);
-    expect(outcome[1].ms).toBeLessThan(TIMEOUT);
     // The request that could not finish was cut when the drain's share of the budget ran out.
     expect(log.filter((l) => /were cut/.test(l.msg)).map((l) => l.cut)).toEqual([1]);
-    expect(exit).toEqual({ code: 0, signal: null, ms: expect.any(Number) });
-    expect(exit.ms).toBeLessThan(TIMEOUT + 2_000);
+    expect(exit).toEqual({ code: 0, signal: null });
   }
 
   it('with org frozen: the gateway, assessments and tasks, each with a request waiting on org; then org with a request held', async () => {
