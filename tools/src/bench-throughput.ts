@@ -16,6 +16,12 @@ export const JOINED = `query($id: ID!) { unit(id: $id) { code name partyBuilding
 export interface ThroughputRow extends LoadResult {
   route: string;
   query: 'partyBuilding' | 'joined';
+  /**
+   * Over the rounds: each figure above is the median of the rounds'. `ratios` holds, per round,
+   * this route's requests/s over the bare runtime's measured right beside it (same query).
+   */
+  rounds: number;
+  ratios: number[];
 }
 
 export interface ThroughputOptions {
@@ -23,11 +29,50 @@ export interface ThroughputOptions {
   unitIds: string[];
   clients?: number;
   requests?: number;
+  /**
+   * Each route is measured this many times, the routes taking turns (3 by default). On a shared
+   * machine one route's requests/s moves by half from one minute to the next; the median of
+   * ratios measured side by side moves far less.
+   */
+  rounds?: number;
 }
 
 const noErrors = (_status: number, text: string) => {
   if (text.includes('"errors"')) throw new Error(`GraphQL errors: ${text.slice(0, 300)}`);
 };
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * One row per route from the rounds' results (`perRound[i]` holds round i's result of every
+ * route, in the routes' order): the median of each figure, and each round's ratio to the bare
+ * runtime's result of the same round and query.
+ */
+export function summarizeRounds(routes: ReadonlyArray<Pick<ThroughputRow, 'route' | 'query'>>, perRound: ReadonlyArray<ReadonlyArray<LoadResult>>): ThroughputRow[] {
+  const bareIndex = (q: string) => routes.findIndex((r) => r.query === q && r.route === 'bare Hive runtime');
+  return routes.map((r, i) => {
+    const results = perRound.map((round) => round[i]);
+    const b = bareIndex(r.query);
+    const cpus = results.map((x) => x.cpuMsPerRequest).filter((x): x is number => x !== undefined);
+    return {
+      route: r.route,
+      query: r.query,
+      clients: results[0].clients,
+      requests: results[0].requests,
+      seconds: median(results.map((x) => x.seconds)),
+      rps: median(results.map((x) => x.rps)),
+      p50: median(results.map((x) => x.p50)),
+      p99: median(results.map((x) => x.p99)),
+      ...(cpus.length === results.length ? { cpuMsPerRequest: median(cpus) } : {}),
+      rounds: results.length,
+      ratios: b < 0 ? [] : perRound.map((round) => round[i].rps / round[b].rps),
+    };
+  });
+}
 
 export async function measureThroughput(hub: RunningHub, o: ThroughputOptions): Promise<ThroughputRow[]> {
   const clients = o.clients ?? 50;
@@ -46,12 +91,16 @@ export async function measureThroughput(hub: RunningHub, o: ThroughputOptions): 
     { route: 'hub gateway', query: 'joined', url: hub.gatewayUrl, headers: operator, cpuOf: pid('gateway') },
     { route: 'bare Hive runtime', query: 'joined', url: bare, headers: {}, cpuOf: pid('floor-bare') },
   ];
-  const rows: ThroughputRow[] = [];
-  for (const r of routes) {
-    const result = await load({ url: r.url, body: body(r.query === 'joined' ? JOINED : PARTY_BUILDING), headers: r.headers, clients, requests, warmup: clients * 10, check: noErrors, cpuOf: r.cpuOf });
-    rows.push({ route: r.route, query: r.query, ...result });
+  const perRound: LoadResult[][] = [];
+  for (let round = 0; round < (o.rounds ?? 3); round++) {
+    const results: LoadResult[] = [];
+    for (const r of routes) {
+      // The first round warms each route's JIT and connections more than the next ones need.
+      results.push(await load({ url: r.url, body: body(r.query === 'joined' ? JOINED : PARTY_BUILDING), headers: r.headers, clients, requests, warmup: clients * (round === 0 ? 10 : 2), check: noErrors, cpuOf: r.cpuOf }));
+    }
+    perRound.push(results);
   }
-  return rows;
+  return summarizeRounds(routes, perRound);
 }
 
 /** The markdown table of one run, with the ratios to the bare runtime. */
@@ -63,9 +112,16 @@ export function throughputTable(rows: ThroughputRow[]): string[] {
     if (r.cpuMsPerRequest === undefined) return '–';
     return `${r.cpuMsPerRequest.toFixed(2)}${b ? ` (${(b / r.cpuMsPerRequest).toFixed(2)})` : ''}`;
   };
+  const ratio = (r: ThroughputRow) => {
+    if (r.ratios.length === 0) return '–';
+    const m = median(r.ratios).toFixed(2);
+    return r.ratios.length === 1 ? m : `${m} (${r.ratios.map((x) => x.toFixed(2)).join(', ')})`;
+  };
   return [
+    `Each figure is the median of ${rows[0]?.rounds ?? 0} rounds, the routes taking turns; "÷ bare runtime" is the median of each round's ratio to the bare runtime measured beside it (the rounds' ratios in brackets).`,
+    '',
     '| query | route | requests/s | ÷ bare runtime | p50 / p99 (ms) | CPU ms per answer of the process in front (bare ÷ this) |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.query} | ${r.route} | ${Math.round(r.rps)} | ${bareOf(r.query) ? (r.rps / bareOf(r.query)!.rps).toFixed(2) : '–'} | ${f(r.p50)} / ${f(r.p99)} | ${cpu(r)} |`),
+    ...rows.map((r) => `| ${r.query} | ${r.route} | ${Math.round(r.rps)} | ${ratio(r)} | ${f(r.p50)} / ${f(r.p99)} | ${cpu(r)} |`),
   ];
 }

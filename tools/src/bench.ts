@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --units N --samples N --only pglite|postgres --planner js|rust --tasks N --task-chunk N --no-append]
- * npm run bench -- --throughput [--clients 50 --requests 5000 --no-append]   (the demo, throughput only)
- * --throughput-requests N: answers per route in the full run's throughput figures (default 5000)
+ * npm run bench -- --throughput [--clients 50 --requests 1500 --rounds 3 --no-append]   (the demo, throughput only)
+ * --throughput-requests N: answers per route and round in the full run's throughput figures (default 1500)
+ * --rounds N: how many times each throughput route is measured, the routes taking turns (default 3)
  * Generates a synthetic province, starts the real hub on PGlite and on PostgreSQL
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test as admin connection),
  * and measures: import through the gateway, the full-scope anomaly scan, and p50/p99 of a
@@ -91,7 +92,7 @@ async function measure(db: string, hub: RunningHub, doc: ReturnType<typeof synth
     for (const [k, route] of routes.entries()) times[k].push((await timed(() => asked(route, id)))[1]);
   }
   const [viaGateway, viaBare, viaProxy, direct] = times.map((t) => t.sort((a, b) => a - b)).map((t) => ({ p50: pct(t, 50), p99: pct(t, 99) }));
-  const throughput = await measureThroughput(hub, { unitIds: ids, requests: Number(arg('throughput-requests', '5000')) });
+  const throughput = await measureThroughput(hub, { unitIds: ids, requests: Number(arg('throughput-requests', '1500')), rounds: Number(arg('rounds', '3')) });
   return { db, importMs, scanMs: scanMs.sort((a, b) => a - b), anomalies, gateway: viaGateway, direct, bare: viaBare, proxy: viaProxy, throughput };
 }
 
@@ -222,7 +223,7 @@ async function throughputOnly(): Promise<void> {
   try {
     await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
     const r = await rawGql(hub.gatewayUrl, '{ units(first: 500) { nodes { id } } }', {}, bearer(hub.operatorToken));
-    const rows = await measureThroughput(hub, { unitIds: r.data.units.nodes.map((u: { id: string }) => u.id), clients: Number(arg('clients', '50')), requests: Number(arg('requests', '5000')) });
+    const rows = await measureThroughput(hub, { unitIds: r.data.units.nodes.map((u: { id: string }) => u.id), clients: Number(arg('clients', '50')), requests: Number(arg('requests', '1500')), rounds: Number(arg('rounds', '3')) });
     const lines = [
       '',
       `## ${new Date().toISOString().slice(0, 10)}: throughput on the demo (PGlite), ${rows[0].clients} clients`,
