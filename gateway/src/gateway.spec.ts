@@ -4,7 +4,7 @@ import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/common/dis
 import { RequestVerifier, STALE_SIGNATURE_HEADER } from '@tiaokuai/common/dist/signature';
 import { exportSPKI } from 'jose';
 import { createAuthenticator } from './auth';
-import { createGateway, DEFAULT_SUPERGRAPH, withSubgraphUrls } from './index';
+import { createGateway, DEFAULT_SUPERGRAPH, startGateway, withSubgraphUrls } from './index';
 import { DEFAULT_LIMITS, limitsFromEnv, YOGA_MAX_BODY_BYTES } from './limits';
 
 const SECRETS = { org: 'org-secret-0123456789', tasks: 'tasks-secret-0123456789', assessments: 'assessments-secret-0123' };
@@ -121,6 +121,39 @@ describe('authentication at the gateway', () => {
       expect(captured.headers.authorization).toBeUndefined(); // the bearer token itself stays at the gateway
     } finally {
       await gateway.dispose();
+      org.srv.close();
+    }
+  });
+
+  it('through the server, the token is verified once per request, before the body, and that identity is what the subgraph gets', async () => {
+    const org = await recordingOrg();
+    const real = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
+    const checked: string[] = [];
+    const authenticator = { source: real.source, verify: (t: string) => { checked.push(t); return real.verify(t); } };
+    const gateway = await startGateway({ port: 0, queryPlanner: 'js', subgraphUrls: { org: org.url }, authenticator, subgraphSecrets: SECRETS });
+    try {
+      const tokens = [
+        await signDevToken(key, { body: 'SC-JGGW', role: 'EDITOR', subject: 'li.si' }),
+        await signDevToken(key, { body: 'SC-JGGW', role: 'VIEWER', subject: 'wang.wu' }),
+      ];
+      for (const token of [...tokens, tokens[0]]) {
+        const res = await fetch(gateway.url, {
+          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
+        });
+        expect(res.status).toBe(200);
+        await res.text();
+      }
+      // One check per request (the runtime's own check takes the server's), in the order sent.
+      expect(checked).toEqual([tokens[0], tokens[1], tokens[0]]);
+      const subjects = [];
+      for (const captured of org.requests) {
+        const result = await verifierFor('org').verify(captured);
+        subjects.push(result.ok ? [result.identity.subject, result.identity.role] : result.reason);
+      }
+      expect(subjects).toEqual([['li.si', 'EDITOR'], ['wang.wu', 'VIEWER'], ['li.si', 'EDITOR']]);
+    } finally {
+      await gateway.close();
       org.srv.close();
     }
   });

@@ -135,6 +135,21 @@ export function withTimeout<F extends FetchFn>(fetchFn: F, ms: number): F {
   }) as F;
 }
 
+/** What the gateway keeps of one client request (createGateway). */
+interface RequestState {
+  requestId: string;
+  caller?: Identity & { requestId: string };
+  auth?: Promise<void>;
+}
+
+/**
+ * The identity `startGateway`'s server verified before reading the body, on the Node request,
+ * with the header it came from: the runtime's check takes it instead of looking the token up
+ * again (the header is compared, so nothing but that same header gets that identity).
+ */
+const PRE_VERIFIED = Symbol('tiaokuai.preVerified');
+type PreVerifiedRequest = import('node:http').IncomingMessage & { [PRE_VERIFIED]?: { authorization: string; identity: Identity } };
+
 export function createGateway(opts: GatewayOptions): GatewayRuntime {
   const sdl = withSubgraphUrls(opts.supergraphSdl ?? readFileSync(DEFAULT_SUPERGRAPH, 'utf8'), opts.subgraphUrls ?? {});
   parse(sdl); // fail fast on a broken file, before the first request
@@ -144,60 +159,75 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
   const loaded = opts.trustedDocuments && loadTrustedDocuments(opts.trustedDocuments); // throws naming the file
   // The downloads' own queries are always registered (downloads.ts).
   const trusted = loaded && { ...loaded, documents: new Map([...loaded.documents, ...BUILT_IN_DOCUMENTS]) };
-  // The verified caller of each client request, for the headers sent to the subgraphs.
-  const callers = new WeakMap<Request, Identity>();
-  // Request ids: the client's x-request-id when it is a sane token, else a fresh UUID; sent to
-  // the subgraphs (inside the signed identity too) and back to the client.
-  const requestIds = new WeakMap<Request, string>();
-  const requestIdOf = (request: Request): string => {
-    let rid = requestIds.get(request);
-    if (!rid) {
+  // What the gateway keeps of each client request, in one place: its id, its verified caller
+  // (for the headers sent to the subgraphs) and the check that found it.
+  const states = new WeakMap<Request, RequestState>();
+  const stateOf = (request: Request): RequestState => {
+    let state = states.get(request);
+    if (!state) {
+      // Request ids: the client's x-request-id when it is a sane token, else a fresh UUID; sent
+      // to the subgraphs (inside the signed identity too) and back to the client.
       const given = request.headers.get('x-request-id');
-      rid = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-      requestIds.set(request, rid);
+      state = { requestId: given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID() };
+      states.set(request, state);
     }
-    return rid;
+    return state;
   };
-  const verify = async (request: Request): Promise<void> => {
+  const requestIdOf = (request: Request): string => stateOf(request).requestId;
+  const verify = async (request: Request, state: RequestState): Promise<void> => {
     const header = request.headers.get('authorization') ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) throw unauthenticated('需要身份令牌：请求头 Authorization: Bearer <token>');
     try {
       const identity = await opts.authenticator.verify(m[1]);
-      callers.set(request, { ...identity, requestId: requestIdOf(request) });
+      state.caller = { ...identity, requestId: state.requestId };
     } catch (e) {
       if (!(e instanceof AuthFailure)) throw e;
       // Expired, forged, wrong issuer or audience: one answer, no hint which.
       throw unauthenticated('身份令牌无效或已过期');
     }
   };
-  // Once per request: the trusted-documents plugin, which the runtime runs before ours, asks first.
-  const authentications = new WeakMap<Request, Promise<void>>();
-  const authenticate = (request: Request): Promise<void> => {
-    let done = authentications.get(request);
-    if (!done) authentications.set(request, done = verify(request));
-    return done;
+  /**
+   * Once per request: the trusted-documents plugin, which the runtime runs before ours, asks
+   * first. A request that came through `startGateway`'s server had its token verified before
+   * its body was read: that identity is taken as it is (`PRE_VERIFIED` on the Node request),
+   * with no second look-up and no promise.
+   */
+  const authenticate = (request: Request, serverContext?: unknown): Promise<void> | undefined => {
+    const state = stateOf(request);
+    if (state.caller) return undefined;
+    const verified = (serverContext as { req?: PreVerifiedRequest } | undefined)?.req?.[PRE_VERIFIED];
+    if (verified && request.headers.get('authorization') === verified.authorization) {
+      state.caller = { ...verified.identity, requestId: state.requestId };
+      return undefined;
+    }
+    return state.auth ??= verify(request, state);
   };
   const upstreamTimeoutMs = opts.upstreamTimeoutMs ?? 30_000;
-  const persisted = trusted && persistedDocumentsOption(trusted, authenticate);
+  const persisted = trusted && persistedDocumentsOption(trusted, async (request) => { await authenticate(request); });
   if (trusted) {
     log.info('trusted documents', { file: trusted.file, documents: trusted.documents.size, arbitrary: trusted.allowArbitrary ? 'allowed and logged' : 'refused' });
   }
-  const onParams = async ({ request, params }: { request: Request; params: { query?: unknown; operationName?: unknown } }) => {
-    // The runtime checks query, variables and extensions but not operationName: a number there
-    // reached the planner and came back INTERNAL_SERVER_ERROR.
-    if (params.operationName != null && typeof params.operationName !== 'string') {
-      throw new GraphQLError('operationName 须为字符串', { extensions: { code: 'BAD_REQUEST', field: 'operationName', http: { status: 400 } } });
-    }
-    await authenticate(request);
+  const arbitrary = (request: Request, params: { query?: unknown; operationName?: unknown }) => {
     if (persisted && typeof params.query === 'string' && !persisted.served(request)) {
       // Only reached with TRUSTED_DOCUMENTS_ALLOW_ARBITRARY=true: the strict mode refused it.
-      const caller = callers.get(request);
+      const caller = states.get(request)?.caller;
       log.warn('arbitrary document (not a trusted document)', {
         requestId: caller?.requestId, subject: caller?.subject, body: caller?.body,
         operationName: params.operationName, documentId: documentId(params.query as string),
       });
     }
+  };
+  // Synchronous when the caller is already known (the usual case): no promise per request.
+  const onParams = ({ request, params, context }: { request: Request; params: { query?: unknown; operationName?: unknown }; context?: unknown }): Promise<void> | void => {
+    // The runtime checks query, variables and extensions but not operationName: a number there
+    // reached the planner and came back INTERNAL_SERVER_ERROR.
+    if (params.operationName != null && typeof params.operationName !== 'string') {
+      throw new GraphQLError('operationName 须为字符串', { extensions: { code: 'BAD_REQUEST', field: 'operationName', http: { status: 400 } } });
+    }
+    const pending = authenticate(request, context);
+    if (pending) return pending.then(() => arbitrary(request, params));
+    arbitrary(request, params);
   };
   return createGatewayRuntime({
     supergraph: sdl,
@@ -232,7 +262,7 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
         setFetchFn(fetchFn);
         const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
         const subgraphName = executionRequest?.subgraphName;
-        const caller = request && callers.get(request);
+        const caller = request && states.get(request)?.caller;
         // No caller: never reached for a GraphQL request (onParams refused it); the subgraph would answer 401.
         if (!caller || !subgraphName || !opts.subgraphSecrets[subgraphName]) return;
         // The HTTP executor sends the GraphQL request as a JSON string; anything else (a
@@ -245,12 +275,11 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
         // A subgraph too busy to get to the request within SIGNATURE_MAX_AGE_MS refuses it as
         // stale before running anything: sign it afresh and send it once more (safe for a
         // mutation too, since nothing ran; common's signature.ts STALE_SIGNATURE_HEADER).
-        setFetchFn(async (input, init, ...rest) => {
-          const res = await fetchFn(input, init, ...rest);
+        setFetchFn((input, init, ...rest) => Promise.resolve(fetchFn(input, init, ...rest)).then(async (res) => {
           if (res.status !== 401 || res.headers.get(STALE_SIGNATURE_HEADER) !== 'stale') return res;
           await res.arrayBuffer().catch(() => undefined);
           return fetchFn(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...sign() } }, ...rest);
-        });
+        }));
       },
     }],
     // The runtime's own lines as ours: JSON, capped, never a body or variables (logging.ts).
@@ -342,7 +371,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
       if (!m) return unauthorized(req, res, '需要身份令牌：请求头 Authorization: Bearer <token>', 'no bearer token');
       try {
-        await opts.authenticator.verify(m[1]);
+        (req as PreVerifiedRequest)[PRE_VERIFIED] = { authorization: req.headers.authorization!, identity: await opts.authenticator.verify(m[1]) };
       } catch (e) {
         if (e instanceof AuthFailure) return unauthorized(req, res, '身份令牌无效或已过期', e.message);
         // The keys could not be had (an identity provider down): not the caller's fault.
