@@ -96,7 +96,9 @@ export async function measureThroughput(hub: RunningHub, o: ThroughputOptions): 
     const results: LoadResult[] = [];
     for (const r of routes) {
       // The first round warms each route's JIT and connections more than the next ones need.
-      results.push(await load({ url: r.url, body: body(r.query === 'joined' ? JOINED : PARTY_BUILDING), headers: r.headers, clients, requests, warmup: clients * (round === 0 ? 10 : 2), check: noErrors, cpuOf: r.cpuOf }));
+      const result = await load({ url: r.url, body: body(r.query === 'joined' ? JOINED : PARTY_BUILDING), headers: r.headers, clients, requests, warmup: clients * (round === 0 ? 10 : 2), check: noErrors, cpuOf: r.cpuOf })
+        .catch((e: Error) => { throw new Error(`throughput, ${r.route}, ${r.query}, round ${round + 1}: ${e.message}`); });
+      results.push(result);
     }
     perRound.push(results);
   }
