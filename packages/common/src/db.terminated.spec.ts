@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { Database, DatabaseOptions, isConnectionLost, openDatabase, rowsOf } from './db';
+import { Database, DatabaseOptions, isConnectionLost, migrationLockKey, openDatabase, rowsOf } from './db';
 
 // A subgraph's database whose PostgreSQL backends are all terminated (pg_terminate_backend, as the
 // hostile reliability run does: RELIABILITY.md) must stay usable, and the process must not die.
@@ -11,6 +11,13 @@ import { Database, DatabaseOptions, isConnectionLost, openDatabase, rowsOf } fro
 // #1199, #1208); the connection stays broken afterwards and `openDatabase` never settles.
 //
 // PostgreSQL only: PGlite runs inside the process and has no backends to terminate.
+//
+// "The process survives" is checked by jest itself: jest-circus puts its own listeners for
+// `uncaughtException` and `unhandledRejection` on the real process and fails the running test
+// with the error (before the fix, the first test failed with the TypeError at nextWrite).
+// Listeners added here with `process.on` would never fire: inside a test `process` is jest's
+// sandboxed copy, not the process the errors reach (checked: a rejected promise left unhandled
+// failed the test and reached no listener on the copy).
 
 const BASE = process.env.DATABASE_URL;
 const MIGRATIONS = path.join(__dirname, '..', 'fixtures', 'probe-migrations');
@@ -33,14 +40,8 @@ async function settles<T>(p: Promise<T>, ms = 20_000): Promise<{ value: T } | 'h
   const name = `tk_t_term_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   let url = '';
   let admin: postgres.Sql;
-  /** Every uncaught exception and unhandled rejection while these tests run: each would kill a subgraph. */
-  const faults: string[] = [];
-  const onUncaught = (e: unknown) => { faults.push(`uncaughtException: ${(e as Error)?.stack ?? String(e)}`); };
-  const onUnhandled = (e: unknown) => { faults.push(`unhandledRejection: ${(e as Error)?.stack ?? String(e)}`); };
 
   beforeAll(async () => {
-    process.on('uncaughtException', onUncaught);
-    process.on('unhandledRejection', onUnhandled);
     admin = postgres(BASE!, { max: 2, onnotice: () => undefined });
     await admin.unsafe(`create database ${name}`);
     const u = new URL(BASE!);
@@ -49,8 +50,6 @@ async function settles<T>(p: Promise<T>, ms = 20_000): Promise<{ value: T } | 'h
   });
 
   afterAll(async () => {
-    process.off('uncaughtException', onUncaught);
-    process.off('unhandledRejection', onUnhandled);
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   });
@@ -93,13 +92,13 @@ async function settles<T>(p: Promise<T>, ms = 20_000): Promise<{ value: T } | 'h
     // Another process holds the lock (as a concurrent start-up would): openDatabase waits for it.
     const holder = postgres(url, { max: 1, onnotice: () => undefined });
     try {
-      await holder`select pg_advisory_lock(hashtext(${'tiaokuai:migrate:probe'}))`;
+      await holder`select pg_advisory_lock(hashtext(${migrationLockKey('probe')}))`;
       const opening = openDatabase(options(url));
       opening.catch(() => undefined); // asserted below
       expect(await until(async () => (await admin`select 1 from pg_stat_activity
         where datname = ${name} and application_name = ${OWNER} and wait_event_type = 'Lock'`).length > 0)).toBe(true);
       expect((await terminate([OWNER]))[OWNER]).toBeGreaterThan(0);
-      await holder`select pg_advisory_unlock(hashtext(${'tiaokuai:migrate:probe'}))`;
+      await holder`select pg_advisory_unlock(hashtext(${migrationLockKey('probe')}))`;
       const opened = await settles(opening);
       expect(opened).not.toBe('hung');
       const d = (opened as { value: Database }).value;
@@ -108,11 +107,12 @@ async function settles<T>(p: Promise<T>, ms = 20_000): Promise<{ value: T } | 'h
       } finally {
         await d.close();
       }
-      expect(faults).toEqual([]);
     } finally {
       await holder.end({ timeout: 1 });
     }
-  });
+    // Not a speed limit: closing a pool that lost a connection mid-statement waits out its close
+    // budget (a postgres.js quirk, RELIABILITY.md), about 8 s; the watchdog above catches a hang.
+  }, 60_000);
 
   it('stays usable when every backend, the owner\'s included, is terminated right after it opened', async () => {
     const d = await openDatabase(options(url));
@@ -120,7 +120,6 @@ async function settles<T>(p: Promise<T>, ms = 20_000): Promise<{ value: T } | 'h
       const killed = await terminate([APP, OWNER]);
       expect(killed[OWNER]).toBeGreaterThan(0); // the migrations' connection, still open
       await expectUsable(d, 'after a termination right after opening');
-      expect(faults).toEqual([]);
     } finally {
       await d.close();
     }
@@ -139,11 +138,10 @@ async function settles<T>(p: Promise<T>, ms = 20_000): Promise<{ value: T } | 'h
       expect(await settles(doomed)).toEqual({ value: 'lost' });
       await expectUsable(d, 'after a termination during a transaction');
       expect(await d.rows(sql`select count(*)::int as n from probe.notes where body = 'doomed'`)).toEqual([{ n: 0 }]);
-      expect(faults).toEqual([]);
     } finally {
       await d.close();
     }
-  });
+  }, 60_000); // (the same close as above)
 
   it('stays usable through repeated terminations of its idle pools, the owner\'s included', async () => {
     const d = await openDatabase(options(url));
@@ -155,7 +153,6 @@ async function settles<T>(p: Promise<T>, ms = 20_000): Promise<{ value: T } | 'h
         expect(killed[OWNER]).toBeGreaterThan(0);
       }
       await expectUsable(d, 'after the last idle termination');
-      expect(faults).toEqual([]);
     } finally {
       await d.close();
     }
