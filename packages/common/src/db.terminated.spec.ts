@@ -88,6 +88,26 @@ async function settles<T>(p: Promise<T>, ms = 20_000): Promise<{ value: T } | 'h
     expect(owner.who).not.toBe('tiaokuai_probe');
   }
 
+  it('serializes concurrent start-ups on the migration lock: each opens, the migrations run once', async () => {
+    // A database of its own: the schema must not exist yet.
+    const fresh = `${name}_c`;
+    await admin.unsafe(`create database ${fresh}`);
+    try {
+      const u = new URL(url);
+      u.pathname = `/${fresh}`;
+      const opened = await Promise.all([1, 2, 3].map(() => openDatabase(options(u.toString()))));
+      try {
+        const [{ n }] = await opened[0].asOwner((db) => rowsOf<{ n: number }>(db, sql`select count(*)::int as n from probe.__migrations`));
+        expect(n).toBe(1);
+        for (const d of opened) await expectUsable(d, 'concurrent start-up');
+      } finally {
+        await Promise.all(opened.map((d) => d.close()));
+      }
+    } finally {
+      await admin.unsafe(`drop database if exists ${fresh} with (force)`);
+    }
+  });
+
   it('opens, without an uncaught error, when its backends are terminated while it waits for the migration lock', async () => {
     // Another process holds the lock (as a concurrent start-up would): openDatabase waits for it.
     const holder = postgres(url, { max: 1, onnotice: () => undefined });
@@ -156,5 +176,5 @@ async function settles<T>(p: Promise<T>, ms = 20_000): Promise<{ value: T } | 'h
     } finally {
       await d.close();
     }
-  });
+  }, 60_000); // (the same close as above)
 });
