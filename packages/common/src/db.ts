@@ -7,6 +7,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { mkdirSync } from 'node:fs';
+import { log } from './log';
 import { closeTimeoutMs } from './shutdown';
 
 /** A drizzle handle that works on both drivers; transactions (`tx`) are assignable to it. */
@@ -168,12 +169,65 @@ export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
 }
 
+/** The advisory lock's key (hashed with `hashtext`) that serializes one schema's migrations across processes. */
+export const migrationLockKey = (schemaName: string): string => `tiaokuai:migrate:${schemaName}`;
+
+/** How many times start-up runs the migrations when their connection is lost (a terminated backend, a restarted server). */
+const MIGRATE_ATTEMPTS = 4;
+
+/**
+ * Runs a schema's drizzle migrations in ONE transaction that first takes a transaction-level
+ * advisory lock (`pg_advisory_xact_lock`): concurrent start-ups of the same service wait for each
+ * other (drizzle's migrator takes no lock), and the lock ends with the transaction, whether it
+ * commits, rolls back, or its backend is terminated.
+ *
+ * Before (RELIABILITY.md, "tasks exited (code 1) when its backends were terminated") the lock was
+ * a session lock on a connection taken with `sql.reserve()` and given back with `release()`. A
+ * reserved connection is pinned: when its backend was terminated while the migrations ran (or
+ * the lock was awaited), the unlock in `finally` was written to a connection without a socket and
+ * postgres.js 3.4.9 threw an uncaught TypeError at `nextWrite` (porsager/postgres#1199, #1208,
+ * not fixed in 3.4.10), which killed the process; had it survived, that connection would have
+ * stayed broken (`nextWriteTimer` is never reset) and `openDatabase` would never have settled.
+ * Test: `db.terminated.spec.ts`. A transaction goes through the pool and `guardTransactions`.
+ *
+ * drizzle's migrator wants a client with `options` and `begin`; the transaction's scope has
+ * neither, so it is given the pool's options, and drizzle's own transaction becomes a savepoint.
+ */
+async function migrateLocked(owner: postgres.Sql, opts: DatabaseOptions, logger: { logQuery(q: string): void }): Promise<void> {
+  await owner.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(hashtext(${migrationLockKey(opts.schemaName)}))`;
+    const scoped = Object.assign(tx, { options: owner.options, begin: (fn: (sql: postgres.TransactionSql) => unknown) => tx.savepoint(fn) });
+    await migratePostgres(drizzlePostgres(scoped as unknown as postgres.Sql, { logger }) as never, {
+      migrationsFolder: opts.migrationsFolder,
+      migrationsSchema: opts.schemaName,
+      migrationsTable: '__migrations',
+    });
+  });
+}
+
+/**
+ * `migrateLocked`, run again (at most MIGRATE_ATTEMPTS times, after a short pause) when its
+ * connection is lost: the transaction rolled back with its backend, so running it again is safe,
+ * and a subgraph starting while its backends are terminated opens instead of exiting. Any other
+ * error fails the start-up at once.
+ */
+async function migrateWithRetry(owner: postgres.Sql, opts: DatabaseOptions, logger: { logQuery(q: string): void }): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateLocked(owner, opts, logger);
+    } catch (e) {
+      if (attempt >= MIGRATE_ATTEMPTS || !isConnectionLost(e)) throw e;
+      log.warn('migrations lost their database connection; running them again', { schema: opts.schemaName, attempt, error: (e as Error)?.message });
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const statements = new StatementCounter();
   const logger = { logQuery: (q: string) => statements.logQuery(q) };
   if (opts.url) {
-    // The owner's connections: migrations (one holds the lock, one migrates), then maintenance
-    // (asOwner); closed when idle.
+    // The owner's connections: migrations, then maintenance (asOwner); closed when idle.
     const ownerClient = postgres(opts.url, {
       max: 2,
       idle_timeout: 30,
@@ -182,19 +236,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     });
     guardTransactions(ownerClient);
     const ownerDb = drizzlePostgres(ownerClient, { logger }) as unknown as Db;
-    // drizzle's migrator takes no lock: concurrent start-ups of the same service would race.
-    const lockConn = await ownerClient.reserve();
-    try {
-      await lockConn`select pg_advisory_lock(hashtext(${'tiaokuai:migrate:' + opts.schemaName}))`;
-      await migratePostgres(ownerDb as never, {
-        migrationsFolder: opts.migrationsFolder,
-        migrationsSchema: opts.schemaName,
-        migrationsTable: '__migrations',
-      });
-    } finally {
-      await lockConn`select pg_advisory_unlock(hashtext(${'tiaokuai:migrate:' + opts.schemaName}))`;
-      lockConn.release();
-    }
+    await migrateWithRetry(ownerClient, opts, logger);
     const client = postgres(opts.url, {
       max: opts.poolSize ?? 10,
       onnotice: () => undefined,

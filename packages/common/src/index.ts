@@ -6,6 +6,7 @@ export * from './subgraph';
 export * from './log';
 export * from './main';
 export * from './shutdown';
+export * from './process-faults';
 export * from './identity';
 export * from './signature';
 export * from './metrics';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { log } from './log';
+import { installProcessFaultHandlers } from './process-faults';
 import { onShutdown } from './shutdown';
 import { warmingWanted } from './warmer';
 import type { RunningServer } from './subgraph';
@@ -33,9 +34,12 @@ export function serviceSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): Rec
 
 /**
  * The `main` of every subgraph process: reads PORT, DATABASE_URL and DATA_DIR, starts the
- * service, and stops it cleanly on SIGTERM/SIGINT (in-flight requests finish first).
+ * service, and stops it cleanly on SIGTERM/SIGINT (in-flight requests finish first). Errors
+ * nobody caught are logged as JSON and end the process only when fatal (process-faults.ts: a
+ * lost database connection under an unawaited promise does not).
  */
 export function runServiceMain(name: string, defaultPort: number, start: (opts: ServiceStartOptions) => Promise<RunningServer>): void {
+  installProcessFaultHandlers(`${name} subgraph`);
   const port = Number(process.env.PORT ?? defaultPort);
   const dataRoot = process.env.DATA_DIR ?? path.resolve(process.cwd(), 'data');
   const secret = process.env.SUBGRAPH_SECRET ?? '';
