@@ -18,6 +18,7 @@ import { AuthFailure, type Authenticator } from './auth';
 import { BUILT_IN_DOCUMENTS, DOWNLOAD_PREFIXES, downloads } from './downloads';
 import { createMetrics } from '@tiaokuai/common/dist/metrics';
 import { drainable } from '@tiaokuai/common/dist/shutdown';
+import { followAbort } from './follow-abort';
 import { maskError } from './errors';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
 import { documentId, loadTrustedDocuments, persistedDocumentsOption, type TrustedDocumentsSettings } from './trusted-documents';
@@ -111,18 +112,20 @@ type FetchFn = (input: string, init?: any, ...rest: any[]) => Promise<Response> 
  * `timeout` option: both tie an AbortSignal.timeout to the gateway's long-lived signal with
  * @graphql-hive/signal's abortSignalAny, whose listeners on that signal stay until garbage
  * collection, so each request's addEventListener walked a list growing with the load (4% of
- * the gateway's time at 50 clients; BENCHMARKS.md "Throughput"). Here the listener on the
- * caller's signal is removed as soon as the answer is read, and the timer cleared.
+ * the gateway's time at 50 clients; BENCHMARKS.md "Throughput"). The caller's signal is that
+ * long-lived one (the HTTP executor's dispose signal): a fetch follows it through
+ * follow-abort.ts, one listener for all the fetches in flight, and stops following as soon as
+ * its answer is read (or fails), when the timer is cleared too.
  */
 export function withTimeout<F extends FetchFn>(fetchFn: F, ms: number): F {
   return ((input: string, init?: { signal?: AbortSignal | null }, ...rest: unknown[]) => {
     const outer = init?.signal ?? undefined;
     if (outer?.aborted) return fetchFn(input, init, ...rest);
     const ctrl = new AbortController();
-    const abort = () => { done(); ctrl.abort(outer?.reason); };
     const timer = setTimeout(() => { done(); ctrl.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')); }, ms);
-    const done = () => { clearTimeout(timer); outer?.removeEventListener('abort', abort); };
-    outer?.addEventListener('abort', abort, { once: true });
+    // One listener on the caller's signal for all fetches in flight (follow-abort.ts).
+    const unfollow = outer ? followAbort(outer, (reason) => { clearTimeout(timer); ctrl.abort(reason); }) : undefined;
+    const done = () => { clearTimeout(timer); unfollow?.(); };
     return Promise.resolve(fetchFn(input, { ...init, signal: ctrl.signal }, ...rest)).then((res) => {
       // The timeout covers the body: ended when the body has been read (the HTTP executor reads
       // it with text(); a body read another way keeps the timer until it fires, harmlessly).
