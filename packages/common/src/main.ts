@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { log } from './log';
+import { log, logProcessWarnings } from './log';
 import { onShutdown } from './shutdown';
 import { warmingWanted } from './warmer';
 import type { RunningServer } from './subgraph';
@@ -36,6 +36,7 @@ export function serviceSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): Rec
  * service, and stops it cleanly on SIGTERM/SIGINT (in-flight requests finish first).
  */
 export function runServiceMain(name: string, defaultPort: number, start: (opts: ServiceStartOptions) => Promise<RunningServer>): void {
+  logProcessWarnings();
   const port = Number(process.env.PORT ?? defaultPort);
   const dataRoot = process.env.DATA_DIR ?? path.resolve(process.cwd(), 'data');
   const secret = process.env.SUBGRAPH_SECRET ?? '';
