@@ -23,6 +23,7 @@ import { maskError } from './errors';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
 import { documentId, loadTrustedDocuments, persistedDocumentsOption, type TrustedDocumentsSettings } from './trusted-documents';
 import { log, throttledLog } from '@tiaokuai/common/dist/log';
+import { refuseLingering, type LingerOptions } from './linger';
 import { runtimeLogger } from './logging';
 import { responseSizePlugin } from './response-size';
 import { readinessCheck, subgraphUrlsOf, type ReadinessOptions } from './readiness';
@@ -290,32 +291,43 @@ export function needsToken(method: string | undefined, url: string | undefined, 
 }
 
 /**
- * Answers and closes the connection without reading the request body: the socket is destroyed
- * once the answer is flushed, so a 24 MB body behind a refused request is never drained into
- * the process (ARCHITECTURE.md, "The edge").
+ * Answers and closes the connection without having read the request body: the answer is
+ * written at once, then the connection closes lingering (linger.ts): the client can read the
+ * answer, and the gateway reads and drops at most LINGER_MAX_BYTES of the body, for at most
+ * LINGER_MAX_MS, so a 24 MB body behind a refused request is never drained into the process
+ * (ARCHITECTURE.md, "The edge").
  */
-function refuseAndClose(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  req.pause();
-  res.shouldKeepAlive = false;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), connection: 'close', ...headers });
-  res.end(text, () => req.socket.destroy());
+function refuseAndClose(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, linger: LingerOptions = {}) {
+  refuseLingering(req, res, status, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(body), linger);
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const runtime = createGateway(opts);
   const maxBody = (opts.limits ?? DEFAULT_LIMITS).maxBodyBytes;
+  const metrics = createMetrics('gateway');
+  // How refused connections end (linger.ts): counted; those the time bound closed (the usual
+  // end for a client sending as fast as it can: it stops reading at the byte bound and waits)
+  // in one short line per interval however many (common/log.ts).
+  const lingerEnds = metrics.counter('tiaokuai_gateway_refused_connections_total', 'Refused requests\' connections by how their lingering close ended', ['end']);
+  const lingerBytes = metrics.counter('tiaokuai_gateway_refused_body_bytes_total', 'Body bytes of refused requests read and dropped after the refusal');
+  const lingerBound = throttledLog('info', 'refused connection closed at the linger time bound', { intervalMs: REFUSED_TOKEN_LOG_INTERVAL_MS });
+  const linger: LingerOptions = {
+    onClose: (end, discarded) => {
+      lingerEnds.inc({ end });
+      lingerBytes.inc(discarded);
+      if (end === 'bytes' || end === 'time') lingerBound({ end, discarded });
+    },
+  };
   const refuse = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, message: string, extensions: Record<string, unknown>) =>
-    refuseAndClose(req, res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST', ...extensions } }] });
+    refuseAndClose(req, res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST', ...extensions } }] }, {}, linger);
   // One short line per interval for refused tokens, however many arrive (common/log.ts).
   const refusedToken = throttledLog('warn', 'token refused', { intervalMs: REFUSED_TOKEN_LOG_INTERVAL_MS });
   const unauthorized = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, message: string, reason: string) => {
     refusedToken({ reason: reason.slice(0, 120) });
-    refuseAndClose(req, res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });
+    refuseAndClose(req, res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' }, linger);
   };
   // The body limit is enforced before the runtime reads a byte: a POST must declare its
   // length (every GraphQL client and browser does), and one over the limit is refused.
-  const metrics = createMetrics('gateway');
   const files = downloads(runtime, { trustedDocuments: opts.trustedDocuments !== undefined });
   // Readiness: not ready while draining or while a subgraph of the supergraph is not (readiness.ts).
   const subgraphsReady = readinessCheck({
@@ -350,7 +362,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         if (e instanceof AuthFailure) return unauthorized(req, res, '身份令牌无效或已过期', e.message);
         // The keys could not be had (an identity provider down): not the caller's fault.
         log.error('token check failed', { error: String((e as Error)?.message ?? e) });
-        return refuseAndClose(req, res, 503, { errors: [{ message: '暂时无法验证身份令牌', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        return refuseAndClose(req, res, 503, { errors: [{ message: '暂时无法验证身份令牌', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, {}, linger);
       }
     }
     if (req.method === 'POST') {
