@@ -59,9 +59,10 @@ export function refuseLingering(req: IncomingMessage, res: ServerResponse, statu
   let flushed = false; // the answer has been handed to the kernel and the write side shut
   let closed = false;
   let pending: LingerEnd | undefined; // a reason to close, held until the answer is flushed
-  const close = (end: LingerEnd) => {
+  /** Closes now if `now` or the answer is flushed; else once it is. */
+  const close = (end: LingerEnd, now = false) => {
     if (closed) return;
-    if (!flushed && end !== 'error' && end !== 'time' && end !== 'bytes') { pending ??= end; return; }
+    if (!flushed && !now) { pending ??= end; return; }
     closed = true;
     clearTimeout(timer);
     req.off('data', discard);
@@ -73,14 +74,14 @@ export function refuseLingering(req: IncomingMessage, res: ServerResponse, statu
     // No more reading: the kernel's window closes, the client's writes stall, nothing is reset.
     if (discarded >= maxBytes) req.pause();
   };
-  const timer = setTimeout(() => close(discarded >= maxBytes ? 'bytes' : 'time'), opts.maxMs ?? LINGER_MAX_MS);
+  const timer = setTimeout(() => close(discarded >= maxBytes ? 'bytes' : 'time', true), opts.maxMs ?? LINGER_MAX_MS);
   timer.unref();
   // Reading from now on (so the server never dumps the body unread, uncounted).
   req.on('data', discard);
   req.once('end', () => close('body read'));
   socket.once('end', () => close('client closed'));
-  socket.once('error', () => close('error'));
-  socket.once('close', () => close('client closed'));
+  socket.once('error', () => close('error', true));
+  socket.once('close', () => close('client closed', true));
   // node:http ends a connection after its last answer (`Connection: close`) with destroySoon():
   // shut the write side, then destroy once that is flushed, which resets a client still
   // sending. This connection shuts its write side and lingers instead.
