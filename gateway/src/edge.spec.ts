@@ -4,6 +4,7 @@
  * in the log, malformed requests, abort listeners under a burst.
  */
 import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/common/dist/devkey';
+import { stderrLines } from '@tiaokuai/common/dist/log.testing';
 import { exportSPKI } from 'jose';
 import { getEventListeners, once } from 'node:events';
 import http from 'node:http';
@@ -50,22 +51,6 @@ async function until(done: () => boolean): Promise<void> {
 /** The socket's next 'drain', and its 'close': never rejecting (events.once rejects on 'error'; a reset is expected here). */
 const drained = (sock: Socket) => new Promise<void>((r) => { sock.once('drain', () => r()); });
 const closed = (sock: Socket) => new Promise<void>((r) => { sock.once('close', () => r()); });
-
-/** Lines written to stderr while `fn` runs, at LOG_LEVEL=info. */
-async function stderrOf(fn: () => Promise<void>): Promise<string[]> {
-  const lines: string[] = [];
-  const write = process.stderr.write;
-  const level = process.env.LOG_LEVEL;
-  process.env.LOG_LEVEL = 'info';
-  process.stderr.write = ((chunk: string) => { lines.push(String(chunk)); return true; }) as typeof process.stderr.write;
-  try {
-    await fn();
-  } finally {
-    process.stderr.write = write;
-    if (level === undefined) delete process.env.LOG_LEVEL; else process.env.LOG_LEVEL = level;
-  }
-  return lines;
-}
 
 /**
  * POSTs a body of `size` bytes, written as fast as the connection takes it; resolves with the
@@ -194,7 +179,7 @@ describe('the refusal reaches a client still sending (lingering close)', () => {
 
   it('a client that sends on without reading: at most LINGER_MAX_BYTES read after the refusal, then the time bound closes it, in one short log line', async () => {
     let serverRead = 0;
-    const lines = await stderrOf(async () => {
+    const lines = await stderrLines('info', async () => {
       const accepted = once(gateway.server, 'connection') as Promise<[Socket]>;
       const sock = net.connect(gateway.port, '127.0.0.1');
       sock.pause(); // never reads
@@ -276,20 +261,12 @@ describe('abort listeners under a burst', () => {
 
 describe('refused tokens in the log', () => {
   it('a flood of refused tokens writes at most one short line per interval', async () => {
-    const lines: string[] = [];
-    const write = process.stderr.write;
-    const level = process.env.LOG_LEVEL;
-    process.env.LOG_LEVEL = 'info';
-    process.stderr.write = ((chunk: string) => { lines.push(String(chunk)); return true; }) as typeof process.stderr.write;
-    try {
+    const lines = await stderrLines('info', async () => {
       const statuses = await Promise.all(Array.from({ length: 30 }, () => fetch(gateway.url, {
         method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x.y.z' }, body: '{"query":"{ __typename }"}',
       }).then((r) => r.status)));
       expect(statuses).toEqual(Array(30).fill(401));
-    } finally {
-      process.stderr.write = write;
-      if (level === undefined) delete process.env.LOG_LEVEL; else process.env.LOG_LEVEL = level;
-    }
+    });
     // Earlier tests of this file refused tokens too: at most one line in this interval, none in
     // any case more than one (the interval is REFUSED_TOKEN_LOG_INTERVAL_MS, far above this test).
     expect(REFUSED_TOKEN_LOG_INTERVAL_MS).toBeGreaterThanOrEqual(1000);
