@@ -18,10 +18,12 @@ import { AuthFailure, type Authenticator } from './auth';
 import { BUILT_IN_DOCUMENTS, DOWNLOAD_PREFIXES, downloads } from './downloads';
 import { createMetrics } from '@tiaokuai/common/dist/metrics';
 import { drainable } from '@tiaokuai/common/dist/shutdown';
+import { followAbort } from './follow-abort';
 import { maskError } from './errors';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
 import { documentId, loadTrustedDocuments, persistedDocumentsOption, type TrustedDocumentsSettings } from './trusted-documents';
 import { log, throttledLog } from '@tiaokuai/common/dist/log';
+import { refuseLingering, type LingerOptions } from './linger';
 import { runtimeLogger } from './logging';
 import { responseSizePlugin } from './response-size';
 import { readinessCheck, subgraphUrlsOf, type ReadinessOptions } from './readiness';
@@ -111,18 +113,20 @@ type FetchFn = (input: string, init?: any, ...rest: any[]) => Promise<Response> 
  * `timeout` option: both tie an AbortSignal.timeout to the gateway's long-lived signal with
  * @graphql-hive/signal's abortSignalAny, whose listeners on that signal stay until garbage
  * collection, so each request's addEventListener walked a list growing with the load (4% of
- * the gateway's time at 50 clients; BENCHMARKS.md "Throughput"). Here the listener on the
- * caller's signal is removed as soon as the answer is read, and the timer cleared.
+ * the gateway's time at 50 clients; BENCHMARKS.md "Throughput"). The caller's signal is that
+ * long-lived one (the HTTP executor's dispose signal): a fetch follows it through
+ * follow-abort.ts, one listener for all the fetches in flight, and stops following as soon as
+ * its answer is read (or fails), when the timer is cleared too.
  */
 export function withTimeout<F extends FetchFn>(fetchFn: F, ms: number): F {
   return ((input: string, init?: { signal?: AbortSignal | null }, ...rest: unknown[]) => {
     const outer = init?.signal ?? undefined;
     if (outer?.aborted) return fetchFn(input, init, ...rest);
     const ctrl = new AbortController();
-    const abort = () => { done(); ctrl.abort(outer?.reason); };
     const timer = setTimeout(() => { done(); ctrl.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')); }, ms);
-    const done = () => { clearTimeout(timer); outer?.removeEventListener('abort', abort); };
-    outer?.addEventListener('abort', abort, { once: true });
+    // One listener on the caller's signal for all fetches in flight (follow-abort.ts).
+    const unfollow = outer ? followAbort(outer, (reason) => { clearTimeout(timer); ctrl.abort(reason); }) : undefined;
+    const done = () => { clearTimeout(timer); unfollow?.(); };
     return Promise.resolve(fetchFn(input, { ...init, signal: ctrl.signal }, ...rest)).then((res) => {
       // The timeout covers the body: ended when the body has been read (the HTTP executor reads
       // it with text(); a body read another way keeps the timer until it fires, harmlessly).
@@ -316,32 +320,43 @@ export function needsToken(method: string | undefined, url: string | undefined, 
 }
 
 /**
- * Answers and closes the connection without reading the request body: the socket is destroyed
- * once the answer is flushed, so a 24 MB body behind a refused request is never drained into
- * the process (ARCHITECTURE.md, "The edge").
+ * Answers and closes the connection without having read the request body: the answer is
+ * written at once, then the connection closes lingering (linger.ts): the client can read the
+ * answer, and the gateway reads and drops at most LINGER_MAX_BYTES of the body, for at most
+ * LINGER_MAX_MS, so a 24 MB body behind a refused request is never drained into the process
+ * (ARCHITECTURE.md, "The edge").
  */
-function refuseAndClose(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  req.pause();
-  res.shouldKeepAlive = false;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), connection: 'close', ...headers });
-  res.end(text, () => req.socket.destroy());
+function refuseAndClose(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, linger: LingerOptions = {}) {
+  refuseLingering(req, res, status, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(body), linger);
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const runtime = createGateway(opts);
   const maxBody = (opts.limits ?? DEFAULT_LIMITS).maxBodyBytes;
+  const metrics = createMetrics('gateway');
+  // How refused connections end (linger.ts): counted; those the time bound closed (the usual
+  // end for a client sending as fast as it can: it stops reading at the byte bound and waits)
+  // in one short line per interval however many (common/log.ts).
+  const lingerEnds = metrics.counter('tiaokuai_gateway_refused_connections_total', 'Refused requests\' connections by how their lingering close ended', ['end']);
+  const lingerBytes = metrics.counter('tiaokuai_gateway_refused_body_bytes_total', 'Body bytes of refused requests read and dropped after the refusal');
+  const lingerBound = throttledLog('info', 'refused connection closed at the linger time bound', { intervalMs: REFUSED_TOKEN_LOG_INTERVAL_MS });
+  const linger: LingerOptions = {
+    onClose: (end, discarded) => {
+      lingerEnds.inc({ end });
+      lingerBytes.inc(discarded);
+      if (end === 'bytes' || end === 'time') lingerBound({ end, discarded });
+    },
+  };
   const refuse = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, message: string, extensions: Record<string, unknown>) =>
-    refuseAndClose(req, res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST', ...extensions } }] });
+    refuseAndClose(req, res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST', ...extensions } }] }, {}, linger);
   // One short line per interval for refused tokens, however many arrive (common/log.ts).
   const refusedToken = throttledLog('warn', 'token refused', { intervalMs: REFUSED_TOKEN_LOG_INTERVAL_MS });
   const unauthorized = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, message: string, reason: string) => {
     refusedToken({ reason: reason.slice(0, 120) });
-    refuseAndClose(req, res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });
+    refuseAndClose(req, res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' }, linger);
   };
   // The body limit is enforced before the runtime reads a byte: a POST must declare its
   // length (every GraphQL client and browser does), and one over the limit is refused.
-  const metrics = createMetrics('gateway');
   const files = downloads(runtime, { trustedDocuments: opts.trustedDocuments !== undefined });
   // Readiness: not ready while draining or while a subgraph of the supergraph is not (readiness.ts).
   const subgraphsReady = readinessCheck({
@@ -376,7 +391,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         if (e instanceof AuthFailure) return unauthorized(req, res, '身份令牌无效或已过期', e.message);
         // The keys could not be had (an identity provider down): not the caller's fault.
         log.error('token check failed', { error: String((e as Error)?.message ?? e) });
-        return refuseAndClose(req, res, 503, { errors: [{ message: '暂时无法验证身份令牌', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        return refuseAndClose(req, res, 503, { errors: [{ message: '暂时无法验证身份令牌', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, {}, linger);
       }
     }
     if (req.method === 'POST') {

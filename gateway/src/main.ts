@@ -1,9 +1,12 @@
-import { formatLine } from '@tiaokuai/common/dist/log';
+import { formatLine, logProcessWarnings } from '@tiaokuai/common/dist/log';
 import { onShutdown } from '@tiaokuai/common/dist/shutdown';
 import { authSettingsFromEnv, createAuthenticator } from './auth';
 import { startGateway, subgraphSecretsFromEnv, subgraphUrlsFromEnv } from './index';
 import { limitsFromEnv } from './limits';
 import { trustedDocumentsFromEnv } from './trusted-documents';
+
+// Node's warnings as JSON lines, not its text on stderr (common/log.ts).
+logProcessWarnings();
 
 createAuthenticator(authSettingsFromEnv()).then((authenticator) => startGateway({
   authenticator,

@@ -23,6 +23,9 @@ import {
   type BigBodyStats, type HostileOptions, type HostileReport, type ProvinceLoad, type ReplayStats, type Walk,
 } from './reliability/hostile';
 
+/** The hostile run's big-body client, for the end-to-end test of the gateway's lingering close. */
+export { postBigBody };
+
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /** `findings`: a hostile VIEWER's page of scope-wide findings (never picked by the mixed clients). */

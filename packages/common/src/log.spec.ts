@@ -1,4 +1,5 @@
-import { formatLine, log, MAX_LINE_BYTES, throttledLog } from './log';
+import { EventEmitter } from 'node:events';
+import { formatLine, log, logProcessWarnings, MAX_LINE_BYTES, throttledLog } from './log';
 
 /** The lines `fn` writes to stderr at LOG_LEVEL=debug. */
 function captured(fn: () => void): string[] {
@@ -64,5 +65,50 @@ describe('throttled log', () => {
     const lines = captured(() => { for (let i = 0; i < 50; i++) refused({ reason: 'r' }); });
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'warn', msg: 'token refused', reason: 'r' });
+  });
+});
+
+describe('process warnings as log lines', () => {
+  /** A stand-in for `process` with Node's own printer on it (the real one writes text to stderr). */
+  function fakeProcess() {
+    const proc = new EventEmitter();
+    let printed = 0;
+    proc.on('warning', () => { printed++; });
+    return { proc, printed: () => printed };
+  }
+  const warning = (name: string, message: string, code?: string) => Object.assign(new Error(message), { name, ...(code ? { code } : {}) });
+
+  it('takes Node\'s printer off and writes each warning as one JSON line with its name, code, message and first frames', () => {
+    const { proc, printed } = fakeProcess();
+    logProcessWarnings(proc);
+    const lines = captured(() => {
+      proc.emit('warning', warning('MaxListenersExceededWarning', 'Possible EventTarget memory leak detected. 11 abort listeners added to [AbortSignal].'));
+      proc.emit('warning', warning('DeprecationWarning', 'Buffer() is deprecated', 'DEP0005'));
+    });
+    expect(printed()).toBe(0);
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'process warning', name: 'MaxListenersExceededWarning', message: expect.stringContaining('11 abort listeners'), stack: expect.stringContaining('log.spec') }),
+      expect.objectContaining({ level: 'warn', msg: 'process warning', name: 'DeprecationWarning', code: 'DEP0005', message: 'Buffer() is deprecated' }),
+    ]);
+  });
+
+  it('a flood of one kind writes one line per interval; a long message is cut, the line stays short', () => {
+    const { proc } = fakeProcess();
+    logProcessWarnings(proc, 60_000);
+    const lines = captured(() => {
+      for (let i = 0; i < 100; i++) proc.emit('warning', warning('MaxListenersExceededWarning', 'x'.repeat(20_000)));
+      proc.emit('warning', warning('ExperimentalWarning', 'something new'));
+    });
+    expect(lines.map((l) => JSON.parse(l).name)).toEqual(['MaxListenersExceededWarning', 'ExperimentalWarning']);
+    for (const l of lines) expect(Buffer.byteLength(l)).toBeLessThan(2048);
+  });
+
+  it('installs once: called again, it neither doubles the lines nor drops its own listener', () => {
+    const { proc } = fakeProcess();
+    logProcessWarnings(proc);
+    logProcessWarnings(proc);
+    expect(proc.listenerCount('warning')).toBe(1);
+    const lines = captured(() => { proc.emit('warning', warning('Warning', 'once')); });
+    expect(lines).toHaveLength(1);
   });
 });

@@ -97,3 +97,39 @@ export function throttledLog(level: Level, msg: string, opts: { intervalMs: numb
     return true;
   };
 }
+
+/** How often one kind of process warning may write a line (the next counts those in between). */
+export const PROCESS_WARNING_LOG_INTERVAL_MS = 60_000;
+
+const WARNINGS_LOGGED = Symbol.for('tiaokuai.processWarningsLogged');
+
+/**
+ * Process warnings (Node's `warning` event: MaxListenersExceededWarning, DeprecationWarning,
+ * ExperimentalWarning, ...) as our JSON lines: `{"level":"warn","msg":"process warning",
+ * "name":…,"code":…,"message":…,"stack":…}` (the stack's first frames, to find the cause), at
+ * most one line per name and `intervalMs` (throttledLog), instead of Node's two lines of text
+ * on stderr, which broke "JSON lines from every process" (RELIABILITY.md). Node prints through a
+ * `warning` listener of its own installed at start-up; the listeners present when this is
+ * called are removed, so call it first thing in a process's main. Once per process.
+ */
+export function logProcessWarnings(proc: NodeJS.EventEmitter = process, intervalMs = PROCESS_WARNING_LOG_INTERVAL_MS): void {
+  const flagged = proc as NodeJS.EventEmitter & { [WARNINGS_LOGGED]?: boolean };
+  if (flagged[WARNINGS_LOGGED]) return;
+  flagged[WARNINGS_LOGGED] = true;
+  proc.removeAllListeners('warning');
+  const byName = new Map<string, ReturnType<typeof throttledLog>>();
+  proc.on('warning', (w: Error & { code?: string }) => {
+    // Names are few (Node's own); anything past 32 shares one throttle.
+    const name = String(w?.name ?? 'Warning').slice(0, 64);
+    const key = byName.has(name) || byName.size < 32 ? name : '(other)';
+    let line = byName.get(key);
+    if (!line) byName.set(key, line = throttledLog('warn', 'process warning', { intervalMs }));
+    const frames = String(w?.stack ?? '').split('\n').slice(1, 8).map((f) => f.trim()).join(' | ');
+    line({
+      name,
+      ...(w?.code ? { code: String(w.code).slice(0, 64) } : {}),
+      message: cutToBytes(String(w?.message ?? w), 512),
+      ...(frames ? { stack: cutToBytes(frames, 1024) } : {}),
+    });
+  });
+}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { log } from './log';
+import { log, logProcessWarnings } from './log';
 import { installProcessFaultHandlers } from './process-faults';
 import { onShutdown } from './shutdown';
 import { warmingWanted } from './warmer';
@@ -39,6 +39,7 @@ export function serviceSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): Rec
  * lost database connection under an unawaited promise does not).
  */
 export function runServiceMain(name: string, defaultPort: number, start: (opts: ServiceStartOptions) => Promise<RunningServer>): void {
+  logProcessWarnings();
   installProcessFaultHandlers(`${name} subgraph`);
   const port = Number(process.env.PORT ?? defaultPort);
   const dataRoot = process.env.DATA_DIR ?? path.resolve(process.cwd(), 'data');

@@ -16,6 +16,8 @@ export interface HubMetrics {
    */
   serve(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   enabled: boolean;
+  /** A counter of this process's own, in its registry (name prefixed `tiaokuai_`, as every metric here). */
+  counter<L extends string = never>(name: string, help: string, labelNames?: readonly L[]): Counter<L>;
 }
 
 export function createMetrics(service: string, enabled = process.env.METRICS !== 'false'): HubMetrics {
@@ -36,6 +38,7 @@ export function createMetrics(service: string, enabled = process.env.METRICS !==
     registry,
     enabled,
     observe,
+    counter: (name, help, labelNames = []) => new Counter({ name, help, labelNames, registers: [registry] }),
     async serve(req, res) {
       const started = process.hrtime.bigint();
       const route = routeOf(req.url);
