@@ -6,8 +6,10 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { closeTimeoutMs } from './shutdown';
+import type { StartupPhases } from './startup';
 
 /** A drizzle handle that works on both drivers; transactions (`tx`) are assignable to it. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
@@ -59,7 +61,35 @@ export interface DatabaseOptions {
    * one session). Absent: statements run as the connecting user.
    */
   appRole?: string;
+  /** Where the open's phases are marked (startup.ts): open, migrationCheck, migrate. */
+  phases?: StartupPhases;
 }
+
+/** The newest migration of a folder: drizzle's journal's largest `when` (what its migrator compares). */
+export function newestMigration(migrationsFolder: string): number {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ when: number }> };
+  return Math.max(0, ...journal.entries.map((e) => e.when));
+}
+
+/**
+ * Is the schema's migrations table already at the folder's newest migration? One statement,
+ * no lock: the start after a crash (the usual case) then skips drizzle's migrator, which would
+ * take the advisory lock on a connection of its own, create the schema and table if missing
+ * and open an empty transaction. A table not there yet (a fresh database) answers false. Only
+ * ever a shortcut: when false, the migrator runs under the lock and decides again itself.
+ */
+export async function migrationsCurrent(database: Pick<Database, 'rows'>, opts: Pick<DatabaseOptions, 'schemaName' | 'migrationsFolder'>): Promise<boolean> {
+  const table = sql.raw(`"${opts.schemaName.replace(/"/g, '""')}"."__migrations"`);
+  try {
+    const [row] = await database.rows<{ newest: string | number | null }>(sql`select max(created_at) as newest from ${table}`);
+    return row?.newest != null && Number(row.newest) >= newestMigration(opts.migrationsFolder);
+  } catch (e) {
+    if (hasErrorCode(e, MISSING_RELATION)) return false;
+    throw e;
+  }
+}
+/** undefined_table, invalid_schema_name (PostgreSQL: the schema or the migrations table is missing). */
+const MISSING_RELATION = new Set(['42P01', '3F000']);
 
 /** Error codes of a lost connection (postgres.js's own, PostgreSQL's admin shutdown class 57P, the socket's). */
 const CONNECTION_LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', '57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE']);
@@ -182,18 +212,23 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     });
     guardTransactions(ownerClient);
     const ownerDb = drizzlePostgres(ownerClient, { logger }) as unknown as Db;
-    // drizzle's migrator takes no lock: concurrent start-ups of the same service would race.
-    const lockConn = await ownerClient.reserve();
-    try {
-      await lockConn`select pg_advisory_lock(hashtext(${'tiaokuai:migrate:' + opts.schemaName}))`;
-      await migratePostgres(ownerDb as never, {
-        migrationsFolder: opts.migrationsFolder,
-        migrationsSchema: opts.schemaName,
-        migrationsTable: '__migrations',
-      });
-    } finally {
-      await lockConn`select pg_advisory_unlock(hashtext(${'tiaokuai:migrate:' + opts.schemaName}))`;
-      lockConn.release();
+    const current = await migrationsCurrent({ rows: (q) => rowsOf(ownerDb, q) }, opts);
+    opts.phases?.mark('migrationCheck');
+    if (!current) {
+      // drizzle's migrator takes no lock: concurrent start-ups of the same service would race.
+      const lockConn = await ownerClient.reserve();
+      try {
+        await lockConn`select pg_advisory_lock(hashtext(${'tiaokuai:migrate:' + opts.schemaName}))`;
+        await migratePostgres(ownerDb as never, {
+          migrationsFolder: opts.migrationsFolder,
+          migrationsSchema: opts.schemaName,
+          migrationsTable: '__migrations',
+        });
+      } finally {
+        await lockConn`select pg_advisory_unlock(hashtext(${'tiaokuai:migrate:' + opts.schemaName}))`;
+        lockConn.release();
+      }
+      opts.phases?.mark('migrate');
     }
     const client = postgres(opts.url, {
       max: opts.poolSize ?? 10,
@@ -218,17 +253,22 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const memory = !opts.dataDir || opts.dataDir.startsWith('memory://');
   if (!memory) mkdirSync(opts.dataDir!, { recursive: true });
   const pg = await PGlite.create(memory ? undefined : opts.dataDir);
+  opts.phases?.mark('open');
   return wrapPglite(pg, opts, statements, true);
 }
 
 async function wrapPglite(pg: PGlite, opts: DatabaseOptions, statements: StatementCounter, runMigrations: boolean): Promise<Database> {
   const db = drizzlePglite(pg, { logger: { logQuery: (q: string) => statements.logQuery(q) } }) as unknown as Db;
-  if (runMigrations) {
+  if (runMigrations && !(await migrationsCurrent({ rows: (q) => rowsOf(db, q) }, opts))) {
+    opts.phases?.mark('migrationCheck');
     await migratePglite(db as never, {
       migrationsFolder: opts.migrationsFolder,
       migrationsSchema: opts.schemaName,
       migrationsTable: '__migrations',
     });
+    opts.phases?.mark('migrate');
+  } else if (runMigrations) {
+    opts.phases?.mark('migrationCheck');
   }
   const role = opts.appRole ? `"${opts.appRole.replace(/"/g, '""')}"` : null;
   if (role) await pg.exec(`set role ${role}`);

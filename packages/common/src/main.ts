@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { log } from './log';
 import { onShutdown } from './shutdown';
+import { processStartup, type StartupPhases } from './startup';
 import { warmingWanted } from './warmer';
 import type { RunningServer } from './subgraph';
 
@@ -19,6 +20,8 @@ export interface ServiceStartOptions {
   tasks?: { url: string; secret: string };
   /** Keep this service's expensive views warm in the background (warmer.ts; HUB_WARM=off: no). */
   warm?: boolean;
+  /** Where the start's phases are marked (startup.ts); logged in the `ready` line. */
+  phases?: StartupPhases;
 }
 
 /** SERVICE_SECRET_TASKS=… → { tasks: … } */
@@ -33,9 +36,11 @@ export function serviceSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): Rec
 
 /**
  * The `main` of every subgraph process: reads PORT, DATABASE_URL and DATA_DIR, starts the
- * service, and stops it cleanly on SIGTERM/SIGINT (in-flight requests finish first).
+ * service, logs `ready` with the start's phases (startup.ts) and stops it cleanly on
+ * SIGTERM/SIGINT (in-flight requests finish first).
  */
 export function runServiceMain(name: string, defaultPort: number, start: (opts: ServiceStartOptions) => Promise<RunningServer>): void {
+  const phases = processStartup();
   const port = Number(process.env.PORT ?? defaultPort);
   const dataRoot = process.env.DATA_DIR ?? path.resolve(process.cwd(), 'data');
   const secret = process.env.SUBGRAPH_SECRET ?? '';
@@ -56,8 +61,10 @@ export function runServiceMain(name: string, defaultPort: number, start: (opts: 
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: dataRoot.startsWith('memory://') ? dataRoot : path.join(dataRoot, name),
     warm: warmingWanted(),
+    phases,
   }).then((server) => {
-    log.info(`${name} subgraph ready`, { url: server.url });
+    // One line per start: where the time from spawn to answering went (startup.ts).
+    log.info('ready', { subgraph: name, url: server.url, phasesMs: phases.phasesMs, totalMs: phases.totalMs });
     onShutdown(() => server.close());
   }).catch((e) => {
     log.error(`${name} subgraph failed to start`, { error: (e as Error).stack });
