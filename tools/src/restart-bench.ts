@@ -1,6 +1,6 @@
 /**
  * npm run restart-bench [-- --db postgres|pglite --units 2000 --assignments 20000 --kills 5
- *                          --targets org,tasks --busy 1 --root /path/to/another/checkout]
+ *                          --targets org,tasks --busy 1 --baseline /path/to/another/checkout]
  *
  * Where the time from a subgraph's SIGKILL to its answering again goes (RELIABILITY.md,
  * "Recovery after a kill"). Loads a synthetic province once (as the hostile run does), starts
@@ -12,17 +12,20 @@
  * - `delayMs`: the supervisor's wait before the restart (launcher.ts);
  * - `phasesMs`: the restarted process's own `ready` line (common's startup.ts): modules,
  *   database open and migration check, schema, server, first readiness check;
+ * - `cpuMs`: the CPU the restarted process had used by then (/proc): what a start costs, whatever
+ *   else the machine is doing (wall time on a shared machine mostly measures the others);
  * - `gatewayMs`: from the kill to the first successful answer through the gateway to a query
  *   that needs the target.
  *
- * `--busy N` runs N busy loops (`node -e 'for(;;){}'`) beside, for a loaded machine. `--root`
- * starts the processes of another checkout's build (a baseline), with this checkout's driver.
+ * `--busy N` runs N busy loops (`node -e 'for(;;){}'`) beside, for a loaded machine.
+ * `--baseline PATH` first measures another checkout's build (its processes, this driver) on the
+ * same database, then this one's: before and after from one run.
  * Between kills the hub stands still for `--settle` ms (default 4000), so the warmers are done;
  * the supervisor counts each kill as a first crash (its backoff's reset is the settle time), so
  * every restart waits its first delay, 250 ms, as a single crash does when deployed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -46,11 +49,25 @@ const PROBES: Record<string, string> = {
 
 export interface KillMeasure {
   target: string;
+  build: string;
   readyMs: number | null;
   gatewayMs: number | null;
   delayMs?: number;
   phasesMs?: Record<string, number>;
   totalMs?: number;
+  /** CPU the restarted process had used when it first answered (/proc/<pid>/stat: user + system). */
+  cpuMs?: number;
+}
+
+/** CPU time a live process has used (ms), from /proc (Linux): robust to a busy machine, unlike wall time. */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in clock ticks of 10 ms (USER_HZ 100)
+  } catch {
+    return undefined;
+  }
 }
 
 /** The median of the numbers (null when none). */
@@ -94,7 +111,7 @@ async function main() {
   const targets = arg('targets', 'org').split(',');
   const busy = Number(arg('busy', '0'));
   const settle = Number(arg('settle', '4000'));
-  const root = arg('root', '');
+  const baseline = arg('baseline', '');
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   let databaseUrl: string | undefined;
   let dbName: string | undefined;
@@ -112,17 +129,9 @@ async function main() {
   }
   const log = (l: string) => process.stderr.write(`${l}\n`);
   const loops: ChildProcess[] = [];
-  try {
-    const loader = await startHub({ port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', UPSTREAM_TIMEOUT_MS: '900000' } });
-    try {
-      await loadDemoIfEmpty(loader.gatewayUrl, loader.operatorToken);
-      const p = await loadProvince(loader, { units: Number(arg('units', '2000')), assignments: Number(arg('assignments', '20000')) }, log);
-      log(`province loaded in ${(p.loadMs / 1000).toFixed(0)} s: ${p.units} units, ${p.assignments} assignments`);
-    } finally {
-      await loader.stop();
-    }
+  /** Starts the hub of `root` (this checkout: ''), kills each target `kills` times, stops it. */
+  const killAndMeasure = async (root: string): Promise<KillMeasure[]> => {
     const hub = await startHub({ port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'info' }, supervise: { resetAfterMs: Math.min(settle, 60_000) }, ...(root ? { root } : {}) });
-    for (let i = 0; i < busy; i++) loops.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
     const measures: KillMeasure[] = [];
     try {
       await sleep(settle);
@@ -133,22 +142,28 @@ async function main() {
           const restartsBefore = hub.restarts.length;
           const t0 = performance.now();
           await hub.crash(target);
-          const ready = poll(t0 + 60_000, async () => (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1_000) })).ok, 25);
+          let cpuMs: number | undefined;
+          const ready = poll(t0 + 60_000, async () => {
+            const ok = (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1_000) })).ok;
+            if (ok) cpuMs = processCpuMs(hub.processes.get(target)!.child.pid!);
+            return ok;
+          }, 25);
           const gateway = poll(t0 + 60_000, async () => {
             const r = await gql(hub.gatewayUrl, PROBES[target], {}, bearer(hub.operatorToken));
             return r.status === 200 && !r.errors;
           }, 25);
           const [r, g] = await Promise.all([ready, gateway]);
-          await sleep(200); // the ready line is written just after the listen
+          await sleep(200); // the ready line is written just after the first 200
           const lines = readyLines(hub.output(target));
           const line = lines.length > before ? lines[lines.length - 1] : undefined;
           const m: KillMeasure = {
-            target,
+            target, build: root || 'this checkout',
             readyMs: r === null ? null : Math.round(r - t0),
             gatewayMs: g === null ? null : Math.round(g - t0),
             delayMs: hub.restarts[restartsBefore]?.delayMs,
             phasesMs: line?.phasesMs,
             totalMs: line?.totalMs,
+            cpuMs,
           };
           measures.push(m);
           log(JSON.stringify(m));
@@ -156,21 +171,37 @@ async function main() {
         }
       }
     } finally {
-      for (const l of loops) l.kill('SIGKILL');
       await hub.stop();
     }
-    for (const target of targets) {
-      const mine = measures.filter((m) => m.target === target);
-      const phases = [...new Set(mine.flatMap((m) => Object.keys(m.phasesMs ?? {})))];
-      const summary = {
-        target, db, busy, kills: mine.length, root: root || undefined,
-        readyMs: median(mine.flatMap((m) => (m.readyMs === null ? [] : [m.readyMs]))),
-        maxReadyMs: Math.max(...mine.map((m) => m.readyMs ?? Infinity)),
-        gatewayMs: median(mine.flatMap((m) => (m.gatewayMs === null ? [] : [m.gatewayMs]))),
-        phasesMs: Object.fromEntries(phases.map((ph) => [ph, median(mine.flatMap((m) => (m.phasesMs?.[ph] === undefined ? [] : [m.phasesMs[ph]])))])),
-        loadAverage: os.loadavg()[0],
-      };
-      process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return measures;
+  };
+  try {
+    const loader = await startHub({ port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', UPSTREAM_TIMEOUT_MS: '900000' } });
+    try {
+      await loadDemoIfEmpty(loader.gatewayUrl, loader.operatorToken);
+      const p = await loadProvince(loader, { units: Number(arg('units', '2000')), assignments: Number(arg('assignments', '20000')) }, log);
+      log(`province loaded in ${(p.loadMs / 1000).toFixed(0)} s: ${p.units} units, ${p.assignments} assignments`);
+    } finally {
+      await loader.stop();
+    }
+    for (let i = 0; i < busy; i++) loops.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+    // Each checkout in turn on the same loaded database: the baseline (--baseline) first, then this one.
+    for (const root of [...(baseline ? [baseline] : []), '']) {
+      const measures = await killAndMeasure(root);
+      for (const target of targets) {
+        const mine = measures.filter((m) => m.target === target);
+        const phases = [...new Set(mine.flatMap((m) => Object.keys(m.phasesMs ?? {})))];
+        const summary = {
+          target, db, busy, kills: mine.length, build: root || 'this checkout',
+          readyMs: median(mine.flatMap((m) => (m.readyMs === null ? [] : [m.readyMs]))),
+          maxReadyMs: Math.max(...mine.map((m) => m.readyMs ?? Infinity)),
+          gatewayMs: median(mine.flatMap((m) => (m.gatewayMs === null ? [] : [m.gatewayMs]))),
+          cpuMs: median(mine.flatMap((m) => (m.cpuMs === undefined ? [] : [m.cpuMs]))),
+          phasesMs: Object.fromEntries(phases.map((ph) => [ph, median(mine.flatMap((m) => (m.phasesMs?.[ph] === undefined ? [] : [m.phasesMs[ph]])))])),
+          loadAverage: os.loadavg()[0],
+        };
+        process.stdout.write(`${JSON.stringify(summary)}\n`);
+      }
     }
   } finally {
     for (const l of loops) l.kill('SIGKILL');
