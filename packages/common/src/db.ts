@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { log } from './log';
 import { closeTimeoutMs } from './shutdown';
 import type { StartupPhases } from './startup';
 
@@ -254,7 +255,51 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (!memory) mkdirSync(opts.dataDir!, { recursive: true });
   const pg = await PGlite.create(memory ? undefined : opts.dataDir);
   opts.phases?.mark('open');
-  return wrapPglite(pg, opts, statements, true);
+  const database = await wrapPglite(pg, opts, statements, true);
+  if (memory) return database;
+  const checkpoints = pgliteCheckpoints(pg);
+  return { ...database, close: async () => { await checkpoints.stop(); await database.close(); } };
+}
+
+/** WAL since the last checkpoint above which a PGlite folder gets one (pgliteCheckpoints). */
+export const PGLITE_CHECKPOINT_WAL_BYTES = 32 * 2 ** 20;
+
+/**
+ * A checkpoint when the WAL written since the last one reached `limitBytes`; true when it ran.
+ * As the session user (the owner), in a transaction: PGlite's one session is held meanwhile, and
+ * the application's role comes back at its end.
+ */
+export async function checkpointIfWalGrown(pg: PGlite, limitBytes = PGLITE_CHECKPOINT_WAL_BYTES): Promise<boolean> {
+  return pg.transaction(async (tx) => {
+    await tx.query('set local role none');
+    if ((await walSinceCheckpoint(tx)) < limitBytes) return false;
+    await tx.exec('checkpoint');
+    return true;
+  });
+}
+
+/** Bytes of WAL written since the last checkpoint's redo point (as the owner: pg_control_checkpoint is not public). */
+export async function walSinceCheckpoint(tx: Pick<PGlite, 'query'>): Promise<number> {
+  const { rows } = await tx.query<{ since: string }>('select pg_wal_lsn_diff(pg_current_wal_lsn(), redo_lsn)::bigint::text as since from pg_control_checkpoint()');
+  return Number(rows[0]?.since ?? 0);
+}
+
+/**
+ * PGlite runs PostgreSQL in single-user mode: there is no checkpointer process, so
+ * `checkpoint_timeout` never fires and a checkpoint comes only with close or once the WAL nears
+ * `max_wal_size` (1 GB). A process killed (SIGKILL, a crash) leaves everything since the last
+ * checkpoint to replay at the next open, about 7 ms of CPU per MB (RELIABILITY.md, "Recovery
+ * after a kill"): up to seconds of CPU, tens of seconds on a loaded machine. Every
+ * `intervalMs` the WAL since the last checkpoint is read (one statement) and, past
+ * PGLITE_CHECKPOINT_WAL_BYTES, a checkpoint is made, which bounds the replay to about that.
+ */
+export function pgliteCheckpoints(pg: PGlite, intervalMs = 10_000): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => checkpointIfWalGrown(pg)).catch((e) => log.debug('checkpoint skipped', { error: String((e as Error)?.message ?? e) }));
+  }, intervalMs);
+  timer.unref();
+  return { stop: async () => { clearInterval(timer); await running; } };
 }
 
 async function wrapPglite(pg: PGlite, opts: DatabaseOptions, statements: StatementCounter, runMigrations: boolean): Promise<Database> {
