@@ -40,6 +40,11 @@ export interface HubOptions {
    * restart processes themselves). `true` for the defaults of `SupervisionOptions`.
    */
   supervise?: boolean | SupervisionOptions;
+  /**
+   * The checkout whose built processes run (default: this one). The restart bench starts a
+   * baseline's build with this checkout's driver (restart-bench.ts `--root`).
+   */
+  root?: string;
 }
 
 /**
@@ -162,9 +167,9 @@ export async function waitFor(url: string, timeoutMs = 60_000, child?: ChildProc
   throw new Error(`timed out waiting for ${url} (${last})`);
 }
 
-function script(name: string): string {
-  if (name.startsWith('floor-')) return path.join(ROOT, 'gateway', 'dist', 'floor.js');
-  return name === 'gateway' ? path.join(ROOT, 'gateway', 'dist', 'main.js') : path.join(ROOT, 'subgraphs', name, 'dist', 'main.js');
+function script(name: string, root = ROOT): string {
+  if (name.startsWith('floor-')) return path.join(root, 'gateway', 'dist', 'floor.js');
+  return name === 'gateway' ? path.join(root, 'gateway', 'dist', 'main.js') : path.join(root, 'subgraphs', name, 'dist', 'main.js');
 }
 
 export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
@@ -200,7 +205,7 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
   };
 
   const launch = (name: string, port: number, extra: Record<string, string> = {}, args: string[] = []): HubProcess => {
-    const child = spawn(process.execPath, [script(name), ...args], {
+    const child = spawn(process.execPath, [script(name, opts.root), ...args], {
       env: { ...baseEnv, ...extra, ...secretEnv(name), PORT: String(port), HUB_SUPERVISED: '1' },
       stdio: ['pipe', opts.inheritOutput ? 'inherit' : 'pipe', opts.inheritOutput ? 'inherit' : 'pipe'],
     });

@@ -6,9 +6,11 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { log } from './log';
 import { closeTimeoutMs } from './shutdown';
+import type { StartupPhases } from './startup';
 
 /** A drizzle handle that works on both drivers; transactions (`tx`) are assignable to it. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
@@ -60,7 +62,35 @@ export interface DatabaseOptions {
    * one session). Absent: statements run as the connecting user.
    */
   appRole?: string;
+  /** Where the open's phases are marked (startup.ts): open, migrationCheck, migrate. */
+  phases?: StartupPhases;
 }
+
+/** The newest migration of a folder: drizzle's journal's largest `when` (what its migrator compares). */
+export function newestMigration(migrationsFolder: string): number {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ when: number }> };
+  return Math.max(0, ...journal.entries.map((e) => e.when));
+}
+
+/**
+ * Is the schema's migrations table already at the folder's newest migration? One statement,
+ * no lock: the start after a crash (the usual case) then skips drizzle's migrator, which would
+ * take the advisory lock on a connection of its own, create the schema and table if missing
+ * and open an empty transaction. A table not there yet (a fresh database) answers false. Only
+ * ever a shortcut: when false, the migrator runs under the lock and decides again itself.
+ */
+export async function migrationsCurrent(database: Pick<Database, 'rows'>, opts: Pick<DatabaseOptions, 'schemaName' | 'migrationsFolder'>): Promise<boolean> {
+  const table = sql.raw(`"${opts.schemaName.replace(/"/g, '""')}"."__migrations"`);
+  try {
+    const [row] = await database.rows<{ newest: string | number | null }>(sql`select max(created_at) as newest from ${table}`);
+    return row?.newest != null && Number(row.newest) >= newestMigration(opts.migrationsFolder);
+  } catch (e) {
+    if (hasErrorCode(e, MISSING_RELATION)) return false;
+    throw e;
+  }
+}
+/** undefined_table, invalid_schema_name (PostgreSQL: the schema or the migrations table is missing). */
+const MISSING_RELATION = new Set(['42P01', '3F000']);
 
 /** Error codes of a lost connection (postgres.js's own, PostgreSQL's admin shutdown class 57P, the socket's). */
 const CONNECTION_LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', '57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE']);
@@ -236,7 +266,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     });
     guardTransactions(ownerClient);
     const ownerDb = drizzlePostgres(ownerClient, { logger }) as unknown as Db;
-    await migrateWithRetry(ownerClient, opts, logger);
+    // One statement when the schema is current (the usual restart); the locked migration only
+    // when the migrations table is behind the journal.
+    const current = await migrationsCurrent({ rows: (q) => rowsOf(ownerDb, q) }, opts).catch((e: unknown) => {
+      if (isConnectionLost(e)) return false; // the locked run below retries on a lost connection
+      throw e;
+    });
+    opts.phases?.mark('migrationCheck');
+    if (!current) {
+      await migrateWithRetry(ownerClient, opts, logger);
+      opts.phases?.mark('migrate');
+    }
     const client = postgres(opts.url, {
       max: opts.poolSize ?? 10,
       onnotice: () => undefined,
@@ -260,17 +300,66 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const memory = !opts.dataDir || opts.dataDir.startsWith('memory://');
   if (!memory) mkdirSync(opts.dataDir!, { recursive: true });
   const pg = await PGlite.create(memory ? undefined : opts.dataDir);
-  return wrapPglite(pg, opts, statements, true);
+  opts.phases?.mark('open');
+  const database = await wrapPglite(pg, opts, statements, true);
+  if (memory) return database;
+  const checkpoints = pgliteCheckpoints(pg);
+  return { ...database, close: async () => { await checkpoints.stop(); await database.close(); } };
+}
+
+/** WAL since the last checkpoint above which a PGlite folder gets one (pgliteCheckpoints). */
+export const PGLITE_CHECKPOINT_WAL_BYTES = 32 * 2 ** 20;
+
+/**
+ * A checkpoint when the WAL written since the last one reached `limitBytes`; true when it ran.
+ * As the session user (the owner), in a transaction: PGlite's one session is held meanwhile, and
+ * the application's role comes back at its end.
+ */
+export async function checkpointIfWalGrown(pg: PGlite, limitBytes = PGLITE_CHECKPOINT_WAL_BYTES): Promise<boolean> {
+  return pg.transaction(async (tx) => {
+    await tx.query('set local role none');
+    if ((await walSinceCheckpoint(tx)) < limitBytes) return false;
+    await tx.exec('checkpoint');
+    return true;
+  });
+}
+
+/** Bytes of WAL written since the last checkpoint's redo point (as the owner: pg_control_checkpoint is not public). */
+export async function walSinceCheckpoint(tx: Pick<PGlite, 'query'>): Promise<number> {
+  const { rows } = await tx.query<{ since: string }>('select pg_wal_lsn_diff(pg_current_wal_lsn(), redo_lsn)::bigint::text as since from pg_control_checkpoint()');
+  return Number(rows[0]?.since ?? 0);
+}
+
+/**
+ * PGlite runs PostgreSQL in single-user mode: there is no checkpointer process, so
+ * `checkpoint_timeout` never fires and a checkpoint comes only with close or once the WAL nears
+ * `max_wal_size` (1 GB). A process killed (SIGKILL, a crash) leaves everything since the last
+ * checkpoint to replay at the next open, about 7 ms of CPU per MB (RELIABILITY.md, "Recovery
+ * after a kill"): up to seconds of CPU, tens of seconds on a loaded machine. Every
+ * `intervalMs` the WAL since the last checkpoint is read (one statement) and, past
+ * PGLITE_CHECKPOINT_WAL_BYTES, a checkpoint is made, which bounds the replay to about that.
+ */
+export function pgliteCheckpoints(pg: PGlite, intervalMs = 10_000): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => checkpointIfWalGrown(pg)).catch((e) => log.debug('checkpoint skipped', { error: String((e as Error)?.message ?? e) }));
+  }, intervalMs);
+  timer.unref();
+  return { stop: async () => { clearInterval(timer); await running; } };
 }
 
 async function wrapPglite(pg: PGlite, opts: DatabaseOptions, statements: StatementCounter, runMigrations: boolean): Promise<Database> {
   const db = drizzlePglite(pg, { logger: { logQuery: (q: string) => statements.logQuery(q) } }) as unknown as Db;
-  if (runMigrations) {
+  if (runMigrations && !(await migrationsCurrent({ rows: (q) => rowsOf(db, q) }, opts))) {
+    opts.phases?.mark('migrationCheck');
     await migratePglite(db as never, {
       migrationsFolder: opts.migrationsFolder,
       migrationsSchema: opts.schemaName,
       migrationsTable: '__migrations',
     });
+    opts.phases?.mark('migrate');
+  } else if (runMigrations) {
+    opts.phases?.mark('migrationCheck');
   }
   const role = opts.appRole ? `"${opts.appRole.replace(/"/g, '""')}"` : null;
   if (role) await pg.exec(`set role ${role}`);

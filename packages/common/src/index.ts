@@ -21,6 +21,7 @@ export * from './outliers';
 export * from './selection';
 export * from './revision-cache';
 export * from './warmer';
+export * from './startup';
 export * from './paging';
 export * from './paging.types';
 export * from './paging.testing';

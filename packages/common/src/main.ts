@@ -2,6 +2,7 @@ import path from 'node:path';
 import { log, logProcessWarnings } from './log';
 import { installProcessFaultHandlers } from './process-faults';
 import { onShutdown } from './shutdown';
+import { processStartup, type StartupPhases } from './startup';
 import { warmingWanted } from './warmer';
 import type { RunningServer } from './subgraph';
 
@@ -20,6 +21,8 @@ export interface ServiceStartOptions {
   tasks?: { url: string; secret: string };
   /** Keep this service's expensive views warm in the background (warmer.ts; HUB_WARM=off: no). */
   warm?: boolean;
+  /** Where the start's phases are marked (startup.ts); logged in the `ready` line. */
+  phases?: StartupPhases;
 }
 
 /** SERVICE_SECRET_TASKS=… → { tasks: … } */
@@ -34,11 +37,13 @@ export function serviceSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): Rec
 
 /**
  * The `main` of every subgraph process: reads PORT, DATABASE_URL and DATA_DIR, starts the
- * service, and stops it cleanly on SIGTERM/SIGINT (in-flight requests finish first). Errors
- * nobody caught are logged as JSON and end the process only when fatal (process-faults.ts: a
- * lost database connection under an unawaited promise does not).
+ * service, logs `ready` with the start's phases (startup.ts) and stops it cleanly on
+ * SIGTERM/SIGINT (in-flight requests finish first). Errors nobody caught are logged as JSON
+ * and end the process only when fatal (process-faults.ts: a lost database connection under an
+ * unawaited promise does not).
  */
 export function runServiceMain(name: string, defaultPort: number, start: (opts: ServiceStartOptions) => Promise<RunningServer>): void {
+  const phases = processStartup();
   logProcessWarnings();
   installProcessFaultHandlers(`${name} subgraph`);
   const port = Number(process.env.PORT ?? defaultPort);
@@ -61,8 +66,12 @@ export function runServiceMain(name: string, defaultPort: number, start: (opts: 
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: dataRoot.startsWith('memory://') ? dataRoot : path.join(dataRoot, name),
     warm: warmingWanted(),
+    phases,
   }).then((server) => {
-    log.info(`${name} subgraph ready`, { url: server.url });
+    // One line per start: where the time from spawn to answering went (startup.ts).
+    // `cpuMs` beside `totalMs`: a start much longer than its CPU waited for a busy machine.
+    const cpu = process.cpuUsage();
+    log.info('ready', { subgraph: name, url: server.url, phasesMs: phases.phasesMs, totalMs: phases.totalMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
     onShutdown(() => server.close());
   }).catch((e) => {
     log.error(`${name} subgraph failed to start`, { error: (e as Error).stack });

@@ -15,6 +15,7 @@ import { log, requestScope, throttledLog } from './log';
 import { UpstreamError } from './service';
 import { createMetrics } from './metrics';
 import { drainable } from './shutdown';
+import type { StartupPhases } from './startup';
 
 /** The federation version every subgraph links (composition 2.14 rejects v2.15). */
 export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.7';
@@ -126,6 +127,12 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Readiness check (database reachable). */
   ready?: () => Promise<boolean>;
+  /**
+   * Where the start's phases are marked (startup.ts): `server` (Apollo's start and the listen),
+   * then `readyCheck` (the first readiness check, run once before this resolves, so the first
+   * `/readyz` finds the application's pool connected).
+   */
+  phases?: StartupPhases;
 }
 
 export interface RunningServer {
@@ -223,6 +230,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   if (!opts.secret || opts.secret.length < 16) {
     throw new Error(`subgraph ${opts.name}: SUBGRAPH_SECRET (at least 16 characters) is required: a subgraph trusts only the gateway`);
   }
+  // The readiness check's first run (its pool's first connection) overlaps Apollo's start.
+  const firstCheck = opts.ready ? opts.ready().catch(() => false) : Promise.resolve(true);
   await apollo.start();
   const limit = opts.maxBodyBytes ?? 64 * 1024 * 1024;
   const metrics = createMetrics(opts.name);
@@ -312,6 +321,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  opts.phases?.mark('server');
+  await firstCheck;
+  opts.phases?.mark('readyCheck');
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {

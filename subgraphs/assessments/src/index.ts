@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { openDatabase, serviceClient, startSubgraphServer, type Database, type RunningServer, type ServiceClient } from '@tiaokuai/common';
+import { openDatabase, serviceClient, startSubgraphServer, type Database, type RunningServer, type StartupPhases, type ServiceClient } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import { createContext } from './context';
 import { buildAssessmentsSchema } from './schema';
@@ -27,6 +27,8 @@ export interface AssessmentsServiceOptions {
   /** Instead of `org` / `tasks`: clients built by the caller (tests). */
   orgClient?: ServiceClient;
   tasksClient?: ServiceClient;
+  /** Where the start's phases are marked (common's startup.ts; the process's `ready` line). */
+  phases?: StartupPhases;
 }
 
 export async function startAssessmentsSubgraph(opts: AssessmentsServiceOptions): Promise<RunningServer & { database: Database }> {
@@ -34,10 +36,12 @@ export async function startAssessmentsSubgraph(opts: AssessmentsServiceOptions):
   const tasks = opts.tasksClient ?? (opts.tasks ? serviceClient({ service: 'assessments', target: 'tasks', url: opts.tasks.url, secret: opts.tasks.secret }) : undefined);
   if (!org) throw new Error('assessments subgraph: ORG_SUBGRAPH_URL and ORG_SERVICE_SECRET are required (leadership comes from org)');
   if (!tasks) throw new Error('assessments subgraph: TASKS_SUBGRAPH_URL and TASKS_SERVICE_SECRET are required (assignments come from tasks)');
-  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE }));
+  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE, phases: opts.phases }));
   const { schema } = await buildAssessmentsSchema();
+  opts.phases?.mark('schema');
   const server = await startSubgraphServer({
     name: 'assessments',
+    phases: opts.phases,
     schema,
     secret: opts.secret,
     context: (_req, identity) => createContext(database, identity, org, tasks),

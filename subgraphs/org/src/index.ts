@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { openDatabase, startSubgraphServer, startWarmer, type Database, type RunningServer } from '@tiaokuai/common';
+import { openDatabase, startSubgraphServer, startWarmer, type Database, type RunningServer, type StartupPhases } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import { createContext, newOrgCaches } from './context';
 import { buildOrgSchema } from './schema';
@@ -25,15 +25,19 @@ export interface OrgServiceOptions {
   serviceSecrets?: Record<string, string>;
   /** Evaluate the current year's (and recently asked) timelines ahead of questions, again after writes (common's warmer.ts). */
   warm?: boolean;
+  /** Where the start's phases are marked (common's startup.ts; the process's `ready` line). */
+  phases?: StartupPhases;
 }
 
 /** Starts the org subgraph: database (migrated), schema, HTTP server. */
 export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<RunningServer & { database: Database }> {
-  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE }));
+  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE, phases: opts.phases }));
   const { schema } = await buildOrgSchema();
+  opts.phases?.mark('schema');
   const caches = newOrgCaches();
   const server = await startSubgraphServer({
     name: 'org',
+    phases: opts.phases,
     schema,
     secret: opts.secret,
     serviceSecrets: opts.serviceSecrets,

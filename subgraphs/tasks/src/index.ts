@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { openDatabase, serviceClient, startSubgraphServer, startWarmer, type Database, type RunningServer, type ServiceClient } from '@tiaokuai/common';
+import { openDatabase, serviceClient, startSubgraphServer, startWarmer, type Database, type RunningServer, type StartupPhases, type ServiceClient } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import { cachesOf, createContext } from './context';
 import { rowRevision } from './tasks/task.store';
@@ -29,15 +29,19 @@ export interface TasksServiceOptions {
   orgClient?: ServiceClient;
   /** Read the current year's (and recently scanned) assignments ahead of scans, and what each write changed after it (common's warmer.ts). */
   warm?: boolean;
+  /** Where the start's phases are marked (common's startup.ts; the process's `ready` line). */
+  phases?: StartupPhases;
 }
 
 export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<RunningServer & { database: Database }> {
   const client = opts.orgClient ?? (opts.org ? serviceClient({ service: 'tasks', target: 'org', url: opts.org.url, secret: opts.org.secret }) : undefined);
   if (!client) throw new Error('tasks subgraph: ORG_SUBGRAPH_URL and ORG_SERVICE_SECRET are required (leadership comes from org)');
-  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE }));
+  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE, phases: opts.phases }));
   const { schema } = await buildTasksSchema();
+  opts.phases?.mark('schema');
   const server = await startSubgraphServer({
     name: 'tasks',
+    phases: opts.phases,
     schema,
     secret: opts.secret,
     serviceSecrets: opts.serviceSecrets,

@@ -1,0 +1,7 @@
+import { runServiceMain } from '@tiaokuai/common';
+import { startAssessmentsSubgraph } from './index';
+
+/** The assessments process's entry, loaded by main.ts bundled or module by module (common's boot.ts). */
+export function main(): void {
+  runServiceMain('assessments', 4003, startAssessmentsSubgraph);
+}

@@ -1,0 +1,7 @@
+import { runServiceMain } from '@tiaokuai/common';
+import { startOrgSubgraph } from './index';
+
+/** The org process's entry, loaded by main.ts bundled or module by module (common's boot.ts). */
+export function main(): void {
+  runServiceMain('org', 4001, startOrgSubgraph);
+}
