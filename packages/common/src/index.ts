@@ -21,5 +21,6 @@ export * from './selection';
 export * from './revision-cache';
 export * from './warmer';
 export * from './paging';
+export * from './walks';
 export * from './paging.types';
 export * from './paging.testing';
