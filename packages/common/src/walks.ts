@@ -74,6 +74,9 @@ export interface WalkQuestion<T, S, N> {
   node: (item: T) => N;
 }
 
+/** Whose walk it is: the list, the caller and the question. */
+type WalkOwner = Pick<WalkQuestion<unknown, unknown, unknown>, 'namespace' | 'caller' | 'question'>;
+
 interface Walk {
   token: string;
   namespace: string;
@@ -149,7 +152,7 @@ export class WalkStore {
   }
 
   /** The walk `token` names if it is held, fresh, and was made for this caller and question. */
-  private held(token: string, q: WalkQuestion<unknown, unknown, unknown>): Walk | undefined {
+  private held(token: string, q: WalkOwner): Walk | undefined {
     const walk = this.walks.get(token);
     if (!walk) return undefined;
     if (this.expired(walk)) { this.walks.delete(token); return undefined; }
@@ -163,7 +166,7 @@ export class WalkStore {
     return this.now() - walk.at >= this.maxAgeMs;
   }
 
-  private keep(q: WalkQuestion<unknown, unknown, unknown>, list: WalkList<unknown, unknown>): Walk {
+  private keep(q: WalkOwner, list: WalkList<unknown, unknown>): Walk {
     const walk: Walk = { token: randomBytes(16).toString('base64url'), namespace: q.namespace, caller: q.caller, question: q.question, at: this.now(), list };
     if (this.maxAgeMs <= 0) return walk; // kept by nobody: every page computes its list
     for (const [token, w] of this.walks) if (this.expired(w)) this.walks.delete(token);

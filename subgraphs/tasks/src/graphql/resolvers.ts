@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver
 import type { TasksContext } from '../context';
 import { judgedOn } from '../domain/authority';
 import type { TaskFinding } from '../domain/types';
-import { checkWindow, scopeFindings, unitFindings } from '../tasks/findings.service';
+import { checkWindow, scopeFindingsPage, unitFindings } from '../tasks/findings.service';
 import { importTasks, issueTask } from '../tasks/issue.service';
 import { assignmentActivity } from '../tasks/activity.service';
 import { mergeAssignments, withdrawAssignment } from '../tasks/settle.service';
@@ -67,8 +67,7 @@ export class TaskResolver {
 
   @Query(() => TaskConflictConnection, { description: 'Task findings in a committee\'s scope (a unit code: its subtree and the units it leads or guides) over [from, to], a page at a time: by unit id, then kind, then what the finding is about (a finding keeps its cursor from one scan to the next); `summary` counts them all' })
   async taskConflicts(@Arg('scope') scope: string, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<TaskConflictConnection> {
-    checkPage(NS.taskConflicts, page);
-    return conflictPage(await scopeFindings(ctx, scope, from, to), page);
+    return scopeFindingsPage(ctx, scope, from, to, page, toConflict);
   }
 
   @Query(() => [Int], { description: 'For other subgraphs (the hub\'s operator only): for each question, how many assignments the issuer gave the unit whose task period overlaps [from, to], not withdrawn. In order' })
