@@ -175,3 +175,15 @@ export class WalkStore {
     return walk;
   }
 }
+
+const storesByOwner = new WeakMap<object, WalkStore>();
+
+/**
+ * The walk store of one database in this process (tests open many databases, and a walk of one
+ * must not answer for another): made on first use with the environment's settings.
+ */
+export function walkStoreOf(owner: object): WalkStore {
+  let store = storesByOwner.get(owner);
+  if (!store) storesByOwner.set(owner, (store = new WalkStore()));
+  return store;
+}

@@ -6,7 +6,7 @@ import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding as Finding, JointProposal as Proposal } from '../domain/findings/types';
 import type { StarLevel } from '../domain/stars';
 import { SCORE_OUTLIER_RULE } from '../domain/outliers';
-import { checkYear, scopeFindings } from '../assessments/scope-findings.service';
+import { checkYear, scopeFindingsPage } from '../assessments/scope-findings.service';
 import { acceptJointInspection, scheduleInspection } from '../assessments/inspection.service';
 import { schemeOutliers, schemeResults, starGrading, unitAssessments, type UnitAssessment as UnitAssessmentRecord } from '../assessments/results.service';
 import { exportResults, type ExportFormat } from '../assessments/export.service';
@@ -204,9 +204,7 @@ export class AssessmentFindingResolver {
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AssessmentsContext,
   ): Promise<AssessmentFindingConnection> {
-    checkPage(NS.findings, page);
-    const all = await scopeFindings(ctx, scope, year);
-    return findingPage(kinds ? all.filter((f) => kinds.includes(f.kind)) : all, page);
+    return scopeFindingsPage(ctx, scope, year, kinds, page, (f) => f as unknown as AssessmentFinding);
   }
 
   @FieldResolver(() => Unit) unit(@Root() f: Finding) { return unitRef(f.unitId); }
