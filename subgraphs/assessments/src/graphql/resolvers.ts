@@ -196,7 +196,7 @@ export class SubmissionResolver {
 
 @Resolver(() => AssessmentFinding)
 export class AssessmentFindingResolver {
-  @Query(() => AssessmentFindingConnection, { description: 'Assessment findings of a committee\'s scope (a unit code) in a year, of `kinds` when given, a page at a time: by unit id, then kind, then period (a finding keeps its cursor from one scan to the next); `summary` counts every finding the filters select' })
+  @Query(() => AssessmentFindingConnection, { description: 'Assessment findings of a committee\'s scope (a unit code) in a year, of `kinds` when given, a page at a time: by unit id, then kind, then period (a finding keeps its key from one scan to the next); the pages that follow a first page\'s cursors are cut from that page\'s list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk); `summary` counts every finding the filters select' })
   async assessmentFindings(
     @Arg('scope') scope: string,
     @Arg('year', () => Int) year: number,

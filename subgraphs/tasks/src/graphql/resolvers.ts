@@ -65,7 +65,7 @@ export class TaskResolver {
     return t && (await canSeeTask(ctx, t)) ? t : null;
   }
 
-  @Query(() => TaskConflictConnection, { description: 'Task findings in a committee\'s scope (a unit code: its subtree and the units it leads or guides) over [from, to], a page at a time: by unit id, then kind, then what the finding is about (a finding keeps its cursor from one scan to the next); `summary` counts them all' })
+  @Query(() => TaskConflictConnection, { description: 'Task findings in a committee\'s scope (a unit code: its subtree and the units it leads or guides) over [from, to], a page at a time: by unit id, then kind, then what the finding is about (a finding keeps its key from one scan to the next); the pages that follow a first page\'s cursors are cut from that page\'s list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk); `summary` counts them all' })
   async taskConflicts(@Arg('scope') scope: string, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<TaskConflictConnection> {
     return scopeFindingsPage(ctx, scope, from, to, page, toConflict);
   }
