@@ -109,6 +109,8 @@ interface TaskResult {
   slowestFileMs: number;
   /** The first scan after loading (org evaluates the organisation for the period), apart from the next five (scanMs, sorted). */
   firstScanMs: number;
+  /** p50 of a walk's second page (after the first page's endCursor: no scan), over five per scan; null without findings. */
+  nextPageMs: number | null;
   scanMs: number[];
   findings: number;
   byKind: Record<string, number>;
@@ -131,8 +133,8 @@ const PROVINCE_SCOPE = 'P-SW';
  */
 const PAGE_COST = { LIMIT_MAX_COST: '100000' };
 /** The scan answers a page of 500 findings (the largest page) with the summary of them all. */
-const SCOPE_SCAN = `query($from: Date!, $to: Date!) { taskConflicts(scope: "${PROVINCE_SCOPE}", from: $from, to: $to, first: 500) {
-  totalCount summary { byKind { kind count } } nodes { kind message unit { id } tasks { id } } } }`;
+const SCOPE_SCAN = `query($from: Date!, $to: Date!, $after: String) { taskConflicts(scope: "${PROVINCE_SCOPE}", from: $from, to: $to, first: 500, after: $after) {
+  totalCount summary { byKind { kind count } } pageInfo { endCursor } nodes { kind message unit { id } tasks { id } } } }`;
 const UNIT_CONFLICTS = `query($id: ID!, $from: Date!, $to: Date!) { unit(id: $id) { taskConflicts(from: $from, to: $to, first: 500) { totalCount nodes { kind message tasks { id } } } } }`;
 
 async function measureTasks(db: string, hub: RunningHub, province: ReturnType<typeof syntheticProvince>, doc: SyntheticTasks, samples: number, chunk: number, databaseUrl?: string): Promise<TaskResult> {
@@ -163,15 +165,25 @@ async function measureTasks(db: string, hub: RunningHub, province: ReturnType<ty
   // organisation for the period then, and keeps it until the next write), then five more.
   const scanMs: number[] = [];
   let firstScanMs = 0;
-  let found: { totalCount: number; summary: { byKind: Array<{ kind: string; count: number }> } } = { totalCount: 0, summary: { byKind: [] } };
+  let found: { totalCount: number; summary: { byKind: Array<{ kind: string; count: number }> }; pageInfo: { endCursor: string | null } } = { totalCount: 0, summary: { byKind: [] }, pageInfo: { endCursor: null } };
+  // After each first page, its walk's second page, five times: cut from the walk's list (common's walks.ts), no scan.
+  const nextPageMs: number[] = [];
   for (let i = 0; i < 6; i++) {
     const [r, ms] = await timed(() => gql(SCOPE_SCAN, WINDOW));
     if (r.errors) throw new Error(`taskConflicts(scope) failed: ${JSON.stringify(r.errors).slice(0, 2000)}`);
     found = r.data.taskConflicts;
     if (i === 0) firstScanMs = ms;
     else scanMs.push(ms);
-    console.log(`  [${db}] taskConflicts(scope: ${PROVINCE_SCOPE}, first: 500): ${found.totalCount} findings, ${ms.toFixed(0)} ms`);
+    const after = found.pageInfo.endCursor;
+    for (let k = 0; after && k < 5; k++) {
+      const [next, nextMs] = await timed(() => gql(SCOPE_SCAN, { ...WINDOW, after }));
+      if (next.errors) throw new Error(`taskConflicts(scope, after) failed: ${JSON.stringify(next.errors).slice(0, 2000)}`);
+      if (next.data.taskConflicts.totalCount !== found.totalCount) throw new Error('the walk\'s second page disagrees with its first on totalCount');
+      nextPageMs.push(nextMs);
+    }
+    console.log(`  [${db}] taskConflicts(scope: ${PROVINCE_SCOPE}, first: 500): ${found.totalCount} findings, ${ms.toFixed(0)} ms; its next page ${nextPageMs.length ? pct([...nextPageMs].sort((a, b) => a - b), 50).toFixed(0) : '–'} ms (p50 so far)`);
   }
+  nextPageMs.sort((a, b) => a - b);
   const byKind: Record<string, number> = {};
   for (const k of found.summary.byKind) if (k.count > 0) byKind[k.kind] = k.count;
   // What the scan covers: the scope's units (org's answer), and on PostgreSQL their assignments in the window.
@@ -206,7 +218,7 @@ async function measureTasks(db: string, hub: RunningHub, province: ReturnType<ty
   unitMs.sort((a, b) => a - b);
   return {
     db, files: files.length, tasks: doc.tasks.length, assignments: doc.assignments, counted, loadMs, slowestFileMs,
-    firstScanMs, scanMs: scanMs.sort((a, b) => a - b), findings: found.totalCount, byKind,
+    firstScanMs, scanMs: scanMs.sort((a, b) => a - b), nextPageMs: nextPageMs.length ? pct(nextPageMs, 50) : null, findings: found.totalCount, byKind,
     unit: { p50: pct(unitMs, 50), p99: pct(unitMs, 99) }, unitFindings: unitFindings / samples,
     scopeUnits: members.length, scopeAssignments,
   };
@@ -313,11 +325,11 @@ async function main() {
   if (tasksDoc && taskResults.length > 0) {
     const kinds = ['DUPLICATE', 'CONFLICT', 'OVERREACH', 'MISSING', 'CHERRY_PICKING'];
     lines.push(
-      `Tasks (issue 4): ${tasksDoc.tasks.length} tasks making ${tasksDoc.assignments} assignments over ${YEAR} (tools/src/synthetic-tasks.ts: ${tasksDoc.summary.planTasks} tasks of the year plan, ${tasksDoc.summary.scopeTasks} of them by scope, and ${tasksDoc.summary.fillerTasks} monthly branch tasks), loaded through the gateway with \`importTasks\` as the operator in files of at most ${chunk} assignments. Scan: the first page of 500 of \`taskConflicts(scope: "${PROVINCE_SCOPE}", from: "${WINDOW.from}", to: "${WINDOW.to}", first: 500) { totalCount summary { byKind { kind count } } nodes { kind message unit { id } tasks { id } } }\` (the whole list is computed, one page is answered). Unit: \`unit(id) { taskConflicts(from, to, first: 500) { totalCount nodes { kind message tasks { id } } } }\` over the same year, ${samples} sequential samples over 500 units spread evenly through the province.`,
+      `Tasks (issue 4): ${tasksDoc.tasks.length} tasks making ${tasksDoc.assignments} assignments over ${YEAR} (tools/src/synthetic-tasks.ts: ${tasksDoc.summary.planTasks} tasks of the year plan, ${tasksDoc.summary.scopeTasks} of them by scope, and ${tasksDoc.summary.fillerTasks} monthly branch tasks), loaded through the gateway with \`importTasks\` as the operator in files of at most ${chunk} assignments. Scan: the first page of 500 of \`taskConflicts(scope: "${PROVINCE_SCOPE}", from: "${WINDOW.from}", to: "${WINDOW.to}", first: 500) { totalCount summary { byKind { kind count } } nodes { kind message unit { id } tasks { id } } }\` (the whole list is computed, one page is answered); the walk's next page: the same with \`after\` its \`endCursor\`, five times after each first page (cut from the first page's list: common's walks.ts). Unit: \`unit(id) { taskConflicts(from, to, first: 500) { totalCount nodes { kind message tasks { id } } } }\` over the same year, ${samples} sequential samples over 500 units spread evenly through the province.`,
       '',
-      `| database | load through importTasks (s) | files (slowest, s) | scope: units / assignments in the year | province scan: first / median of the next 5 (ms) | findings (${kinds.map((k) => k.toLowerCase().replace('_', ' ')).join(' / ')}) | unit taskConflicts via gateway p50 / p99 (ms) | findings per sampled unit |`,
-      '|---|---|---|---|---|---|---|---|',
-      ...taskResults.map((t) => `| ${t.db} | ${(t.loadMs / 1000).toFixed(1)} | ${t.files} (${(t.slowestFileMs / 1000).toFixed(1)}) | ${t.scopeUnits} / ${t.scopeAssignments ?? '–'} | ${f(t.firstScanMs)} / ${f(t.scanMs[2])} | ${t.findings} (${kinds.map((k) => t.byKind[k] ?? 0).join(' / ')}) | ${f(t.unit.p50)} / ${f(t.unit.p99)} | ${t.unitFindings.toFixed(1)} |`),
+      `| database | load through importTasks (s) | files (slowest, s) | scope: units / assignments in the year | province scan: first / median of the next 5 (ms) | the walk's next page, p50 (ms) | findings (${kinds.map((k) => k.toLowerCase().replace('_', ' ')).join(' / ')}) | unit taskConflicts via gateway p50 / p99 (ms) | findings per sampled unit |`,
+      '|---|---|---|---|---|---|---|---|---|',
+      ...taskResults.map((t) => `| ${t.db} | ${(t.loadMs / 1000).toFixed(1)} | ${t.files} (${(t.slowestFileMs / 1000).toFixed(1)}) | ${t.scopeUnits} / ${t.scopeAssignments ?? '–'} | ${f(t.firstScanMs)} / ${f(t.scanMs[2])} | ${t.nextPageMs === null ? '–' : f(t.nextPageMs)} | ${t.findings} (${kinds.map((k) => t.byKind[k] ?? 0).join(' / ')}) | ${f(t.unit.p50)} / ${f(t.unit.p99)} | ${t.unitFindings.toFixed(1)} |`),
       '',
     );
   }

@@ -23,5 +23,6 @@ export * from './revision-cache';
 export * from './warmer';
 export * from './startup';
 export * from './paging';
+export * from './walks';
 export * from './paging.types';
 export * from './paging.testing';

@@ -131,7 +131,8 @@ function lowerBound<T>(items: readonly T[], keyOf: (t: T) => string, compare: (a
 /**
  * A page of a list held whole in memory, which must already be in its order: `compare` orders
  * keys the same way (keys unique). A cursor whose item has left the list still pages from
- * where that item would be.
+ * where that item would be. `cursorKey` makes the key a cursor carries from the item's key
+ * (walks.ts adds its walk's token); the window's keys are item keys.
  */
 export function pageOfList<T>(
   namespace: string,
@@ -139,6 +140,7 @@ export function pageOfList<T>(
   keyOf: (t: T) => string,
   compare: (a: string, b: string) => number,
   w: PageWindow,
+  cursorKey: (key: string) => string = (key) => key,
 ): Connection<T> {
   let lo = 0;
   let hi = items.length;
@@ -150,7 +152,7 @@ export function pageOfList<T>(
   const start = w.fromEnd ? Math.max(lo, hi - w.size) : lo;
   const end = w.fromEnd ? hi : Math.min(hi, lo + w.size);
   const nodes = items.slice(start, end);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(namespace, keyOf(node)), node }));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(namespace, cursorKey(keyOf(node))), node }));
   return {
     edges,
     nodes,

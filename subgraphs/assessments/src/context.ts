@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupBy, OrgDirectory, type Database, type Db, type Identity, type ServiceClient } from '@tiaokuai/common';
+import { groupBy, OrgDirectory, walkStoreOf, type Database, type WalkStore, type Db, type Identity, type ServiceClient } from '@tiaokuai/common';
 import {
   inspectionsByIds, jointsByIds, revisionsOf, schemesByIds, submissionsByIds,
   type InspectionRecord, type JointInspectionRecord, type RevisionRecord, type SchemeRecord, type SubmissionRecord,
@@ -25,6 +25,8 @@ export interface AssessmentsContext {
   /** The tasks subgraph (assignments given to units: EVALUATION_ONLY), asked as the operator. */
   tasks: ServiceClient;
   loaders: Loaders;
+  /** Walks of scope-wide lists (assessmentFindings): pages after the first without a scan (common's walks.ts). */
+  walks: WalkStore;
 }
 
 const byId = <T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) =>
@@ -35,7 +37,7 @@ const byId = <T extends { id: string }>(fetch: (ids: readonly string[]) => Promi
 
 export function createContext(database: Database, identity: Identity, org: ServiceClient, tasks: ServiceClient): AssessmentsContext {
   const db = database.db;
-  const ctx: AssessmentsContext = { database, db, identity, org: new OrgDirectory(org, identity), tasks, loaders: undefined as unknown as Loaders };
+  const ctx: AssessmentsContext = { database, db, identity, org: new OrgDirectory(org, identity), tasks, loaders: undefined as unknown as Loaders, walks: walkStoreOf(database) };
   ctx.loaders = {
     scheme: byId((ids) => schemesByIds(db, ids)),
     submission: byId((ids) => submissionsByIds(db, ids)),

@@ -1,5 +1,5 @@
 process.env.HUB_TODAY = '2026-12-20';
-import { expectPageRefusals, expectWalks, type Identity } from '@tiaokuai/common';
+import { decodeCursor, encodeCursor, expectPageRefusals, expectWalks, splitWalkKey, walkStoreOf, type Identity } from '@tiaokuai/common';
 import { BRANCHES, province, schemeInput, scoresAt } from './fixtures';
 import { assessmentsHarness, type AssessmentsHarness, type Page } from './testing';
 
@@ -41,6 +41,9 @@ async function graded(): Promise<string> {
   for (const [i, code] of BRANCHES.entries()) await submit(s, code, 'SC-JGGW', scores[i]);
   return s;
 }
+
+/** A finding's key inside a cursor (the walk's token aside: common's walks.ts). */
+const itemKey = (cursor: string) => splitWalkKey(decodeCursor('assessmentFindings', cursor, 'after')).key;
 
 const expectRefusals = (query: string, variables: Record<string, unknown> = {}) => expectPageRefusals(h.run, query, variables);
 
@@ -116,16 +119,50 @@ describe('assessmentFindings: a connection with a summary', () => {
     expect(only.summary.total).toBe(1);
   });
 
-  it('a finding keeps its cursor when another is settled between two pages', async () => {
+  it('a finding keeps its key when another is settled between two scans', async () => {
     await seed();
     const before = (await h.ok(SCOPE, { first: 500 })).assessmentFindings;
     await h.ok(`mutation { acceptJointInspection(input: { unit: "SC-DZJ", on: "2026-05-01" }) { id } }`);
     const after = (await h.ok(SCOPE, { first: 500 })).assessmentFindings;
     expect(after.totalCount).toBe(before.totalCount - 1);
-    const had = new Map(before.edges.map((e: any, i: number) => [e.cursor, show(before.nodes[i])]));
-    expect(after.edges.map((e: any) => had.get(e.cursor))).toEqual(after.nodes.map(show));
+    const had = new Map(before.edges.map((e: any, i: number) => [itemKey(e.cursor), show(before.nodes[i])]));
+    expect(after.edges.map((e: any) => had.get(itemKey(e.cursor)))).toEqual(after.nodes.map(show));
+    // A cursor of the first scan whose walk is not held (another replica's) pages the current list by key.
+    const elsewhere = encodeCursor('assessmentFindings', `${'Z'.repeat(22)}.${itemKey(after.edges[2].cursor)}`);
+    expect((await h.ok(SCOPE, { first: 500, after: elsewhere })).assessmentFindings.nodes.map(show)).toEqual(after.nodes.slice(3).map(show));
     const cursor = after.edges[2].cursor;
     expect((await h.ok(SCOPE, { first: 500, after: cursor })).assessmentFindings.nodes.map(show)).toEqual(after.nodes.slice(3).map(show));
+  });
+
+  it('pages 2..N of a walk ask neither org nor tasks; a write between pages does not change the walk, a new walk sees it', async () => {
+    await seed();
+    const walks = walkStoreOf(h.database);
+    const fetch = async (args: Record<string, unknown>, who?: Identity) => (await h.ok(SCOPE, args, who)).assessmentFindings;
+    const whole = await fetch({ first: 500 });
+    const pages = [await fetch({ first: 2 })];
+    await h.ok(`mutation { acceptJointInspection(input: { unit: "SC-DZJ", on: "2026-05-01" }) { id } }`);
+    const computes = walks.computes;
+    const calls = { ...h.calls };
+    while (pages.at(-1).pageInfo.hasNextPage) pages.push(await fetch({ first: 2, after: pages.at(-1).pageInfo.endCursor }));
+    expect(pages.length).toBe(Math.ceil(whole.totalCount / 2));
+    expect(walks.computes).toBe(computes);
+    expect({ org: h.calls.org - calls.org, tasks: h.calls.tasks - calls.tasks }).toEqual({ org: 0, tasks: 0 });
+    expect(pages.flatMap((p: any) => p.nodes.map(show))).toEqual(whole.nodes.map(show));
+    expect(pages.map((p: any) => [p.totalCount, p.summary.total])).toEqual(pages.map(() => [whole.totalCount, whole.totalCount]));
+    expect((await fetch({ first: 500 })).totalCount).toBe(whole.totalCount - 1);
+  });
+
+  it('other kinds or another caller presenting a walk\'s cursor get their own fresh list', async () => {
+    await seed();
+    const walks = walkStoreOf(h.database);
+    const first = (await h.ok(SCOPE, { first: 1 })).assessmentFindings;
+    const computes = walks.computes;
+    const only = (await h.ok(SCOPE, { kinds: ['MULTIPLE_INSPECTIONS'], first: 500, after: first.pageInfo.endCursor })).assessmentFindings;
+    expect(only.nodes.map((f: any) => f.kind)).toEqual(only.nodes.map(() => 'MULTIPLE_INSPECTIONS'));
+    expect(only.summary.total).toBe(1);
+    const r = await h.run(SCOPE, { first: 500, after: first.pageInfo.endCursor }, outsider);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'scope' });
+    expect(walks.computes).toBe(computes + 2);
   });
 
   it('Unit.assessmentFindings walks both ways; out of sight it is empty, not null; a page over 500 is refused', async () => {

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupBy as group, type Database, type Db, type Day, type Identity } from '@tiaokuai/common';
+import { groupBy as group, WalkStore, type Database, type Db, type Day, type Identity } from '@tiaokuai/common';
 import type { LinkRecord, UnitRecord } from './domain/types';
 import { factsByUnitIds, linksInto, linksOutOf, unitsByCodes, unitsByIds, type StoredFactVersion } from './units/unit.store';
 import type { PartyBuildingAnswer } from './units/party-building.service';
@@ -31,6 +31,8 @@ export interface OrgContext {
   timelines: TimelineCache;
   /** Scopes' anomalies, shared by the process's requests while org's revision stands. */
   anomalies: AnomalyCache;
+  /** Walks of lists computed whole (sharedUnits): pages after the first without evaluating a snapshot (common's walks.ts). */
+  walks: WalkStore;
 }
 
 export function createLoaders(db: Db): Loaders {
@@ -78,13 +80,15 @@ export interface OrgCaches {
   jurisdictions: JurisdictionCache;
   timelines: TimelineCache;
   anomalies: AnomalyCache;
+  /** Not checked against the revision: a walk answers as of its first page (common's walks.ts). */
+  walks: WalkStore;
 }
 
-export const newOrgCaches = (): OrgCaches => ({ jurisdictions: new JurisdictionCache(), timelines: new TimelineCache(), anomalies: new AnomalyCache() });
+export const newOrgCaches = (): OrgCaches => ({ jurisdictions: new JurisdictionCache(), timelines: new TimelineCache(), anomalies: new AnomalyCache(), walks: new WalkStore() });
 
 export function createContext(database: Database, identity: Identity, caches: OrgCaches): OrgContext {
   return {
     database, db: database.db, loaders: createLoaders(database.db), identity,
-    access: new Access(identity, database.db, caches.jurisdictions), timelines: caches.timelines, anomalies: caches.anomalies,
+    access: new Access(identity, database.db, caches.jurisdictions), timelines: caches.timelines, anomalies: caches.anomalies, walks: caches.walks,
   };
 }

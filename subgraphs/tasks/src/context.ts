@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupBy as group, type Database, type Db, type Identity, type ServiceClient } from '@tiaokuai/common';
+import { groupBy as group, WalkStore, type Database, type Db, type Identity, type ServiceClient } from '@tiaokuai/common';
 import { AuthorityIndex, type Relation } from './domain/authority';
 import type { Authority } from './domain/types';
 import { OrgDirectory } from '@tiaokuai/common';
@@ -33,6 +33,8 @@ export interface Loaders {
 /** What a tasks process keeps across requests, each part checked against a revision. */
 export interface TasksCaches {
   scans: ScanCache;
+  /** Walks of scope-wide lists (taskConflicts): pages after the first without a scan (common's walks.ts). */
+  walks: WalkStore;
 }
 
 const cachesByDatabase = new WeakMap<Database, TasksCaches>();
@@ -40,7 +42,7 @@ const cachesByDatabase = new WeakMap<Database, TasksCaches>();
 /** The caches of one database in this process (tests open many databases; each has its own). */
 export function cachesOf(database: Database): TasksCaches {
   let caches = cachesByDatabase.get(database);
-  if (!caches) cachesByDatabase.set(database, (caches = { scans: new ScanCache() }));
+  if (!caches) cachesByDatabase.set(database, (caches = { scans: new ScanCache(), walks: new WalkStore() }));
   return caches;
 }
 

@@ -1,4 +1,5 @@
-import { expectPageRefusals, expectWalks, type Identity } from '@tiaokuai/common';
+import { decodeCursor, encodeCursor, expectPageRefusals, expectWalks, splitWalkKey, WalkStore, type Identity } from '@tiaokuai/common';
+import { cachesOf } from './context';
 import { provinceWithBranches } from './fixtures';
 import { tasksHarness, type Page, type TasksHarness } from './testing';
 
@@ -51,6 +52,11 @@ const SCOPE = `query($scope: String!, ${ARGS}) { taskConflicts(scope: $scope, fr
 const scopePage = async (args: Record<string, unknown>, who?: Identity) => (await h.ok(SCOPE, { scope: 'SC-JGGW', ...args }, who)).taskConflicts;
 const describeFinding = (f: any) => `${f.kind}@${f.unit.id}:${f.requiredItem ?? ''}:${f.from ?? ''}:${f.assignments.map((a: any) => a.id).join(',')}`;
 
+/** A finding's key inside a cursor (the walk's token aside: common's walks.ts). */
+const itemKey = (cursor: string) => splitWalkKey(decodeCursor('taskConflicts', cursor, 'after')).key;
+/** The same place in the list under a walk token no process holds. */
+const elsewhere = (cursor: string) => encodeCursor('taskConflicts', `${'Z'.repeat(22)}.${itemKey(cursor)}`);
+
 const expectRefusals = (query: string, variables: Record<string, unknown> = {}) => expectPageRefusals(h.run, query, variables);
 
 describe('taskConflicts(scope): a connection', () => {
@@ -70,13 +76,14 @@ describe('taskConflicts(scope): a connection', () => {
     expect(counts).toMatchObject({ DUPLICATE: 1, OVERREACH: 1 });
   });
 
-  it('a finding keeps its cursor from one scan to the next: settling one between two pages neither skips nor repeats the others', async () => {
+  it('a finding keeps its key from one scan to the next: settling one, a cursor whose walk is not held neither skips nor repeats the others', async () => {
     await seed();
     const before = await scopePage({ first: 500 });
     const dup = before.nodes.find((f: any) => f.kind === 'DUPLICATE');
     // A cursor taken before the change, at a finding that stays.
     const at = before.nodes.findIndex((f: any) => f.kind === 'MISSING');
-    const cursor = before.edges[at].cursor;
+    // As another replica (or this one after the walk expired) sees it: a walk it does not hold.
+    const cursor = elsewhere(before.edges[at].cursor);
     const [keep, merge] = dup.assignments.map((a: any) => a.id);
     await h.ok(`mutation { mergeAssignments(keep: "${keep}", merge: "${merge}") { id } }`);
     const after = await scopePage({ first: 500 });
@@ -84,10 +91,10 @@ describe('taskConflicts(scope): a connection', () => {
     // finding left has the cursor it had.
     expect(after.nodes.map((f: any) => f.kind)).not.toContain('DUPLICATE');
     expect(after.totalCount).toBeLessThan(before.totalCount);
-    const had = new Map(before.edges.map((e: any, i: number) => [e.cursor, describeFinding(before.nodes[i])]));
-    expect(after.edges.map((e: any, i: number) => had.get(e.cursor))).toEqual(after.nodes.map(describeFinding));
+    const had = new Map(before.edges.map((e: any, i: number) => [itemKey(e.cursor), describeFinding(before.nodes[i])]));
+    expect(after.edges.map((e: any) => had.get(itemKey(e.cursor)))).toEqual(after.nodes.map(describeFinding));
     const rest = await scopePage({ first: 500, after: cursor });
-    const from = after.edges.findIndex((e: any) => e.cursor === cursor);
+    const from = after.edges.findIndex((e: any) => itemKey(e.cursor) === itemKey(cursor));
     expect(from).toBeGreaterThanOrEqual(0);
     expect(rest.nodes.map(describeFinding)).toEqual(after.nodes.slice(from + 1).map(describeFinding));
     const earlier = await scopePage({ last: 500, before: cursor });
@@ -107,6 +114,105 @@ describe('taskConflicts(scope): a connection', () => {
     }
     const ok = await h.run(SCOPE, { scope: 'SC-JGGW', first: 500 });
     expect(ok.errors).toBeUndefined();
+  });
+});
+
+describe('taskConflicts(scope): a walk costs one scan', () => {
+  const walks = () => cachesOf(h.database).walks;
+
+  /** Walks forwards by `size` from the first page: the pages, and the scans and org calls made after the first page. */
+  async function walkOn(size: number, who?: Identity) {
+    const pages = [await scopePage({ first: size }, who)];
+    const computes = walks().computes;
+    const calls = h.orgCalls.count;
+    while (pages.at(-1)!.pageInfo.hasNextPage) pages.push(await scopePage({ first: size, after: pages.at(-1)!.pageInfo.endCursor }, who));
+    return { pages, scans: walks().computes - computes, orgCalls: h.orgCalls.count - calls };
+  }
+
+  it('pages 2..N of a walk neither scan nor call org, and give the whole list once', async () => {
+    await seed();
+    const whole = await scopePage({ first: 500 });
+    const { pages, scans, orgCalls } = await walkOn(4);
+    expect(pages.length).toBe(Math.ceil(whole.totalCount / 4));
+    expect(pages.length).toBeGreaterThan(5);
+    expect({ scans, orgCalls }).toEqual({ scans: 0, orgCalls: 0 });
+    expect(pages.flatMap((p: any) => p.nodes.map(describeFinding))).toEqual(whole.nodes.map(describeFinding));
+    // Backwards from the end of the walk, too.
+    const computes = walks().computes;
+    const back = await scopePage({ last: 4, before: pages.at(-1)!.pageInfo.startCursor });
+    expect(back.nodes.map(describeFinding)).toEqual(pages.at(-2)!.nodes.map(describeFinding));
+    expect(walks().computes).toBe(computes);
+  });
+
+  it('a write between pages does not change the walk (items, totalCount, summary); a new walk sees it', async () => {
+    await seed();
+    const first = await scopePage({ first: 2 });
+    const whole = await scopePage({ first: 500 });
+    const dup = whole.nodes.find((f: any) => f.kind === 'DUPLICATE');
+    const [keep, merge] = dup.assignments.map((a: any) => a.id);
+    await h.ok(`mutation { mergeAssignments(keep: "${keep}", merge: "${merge}") { id } }`);
+    const computes = walks().computes;
+    const rest = await scopePage({ first: 500, after: first.pageInfo.endCursor });
+    expect(walks().computes).toBe(computes);
+    expect([rest.totalCount, rest.summary.total]).toEqual([whole.totalCount, whole.summary.total]);
+    expect([...first.nodes, ...rest.nodes].map(describeFinding)).toEqual(whole.nodes.map(describeFinding));
+    const fresh = await scopePage({ first: 500 });
+    expect(fresh.nodes.map((f: any) => f.kind)).not.toContain('DUPLICATE');
+    expect(fresh.totalCount).toBeLessThan(whole.totalCount);
+  });
+
+  it('a cursor of a walk not held (another replica\'s, or expired) scans afresh and pages right by key', async () => {
+    await seed();
+    const whole = await scopePage({ first: 500 });
+    const computes = walks().computes;
+    const page = await scopePage({ first: 3, after: elsewhere(whole.edges[4].cursor) });
+    expect(walks().computes).toBe(computes + 1);
+    expect(page.nodes.map(describeFinding)).toEqual(whole.nodes.slice(5, 8).map(describeFinding));
+    expect(page.totalCount).toBe(whole.totalCount);
+    // The fresh list is a walk of its own: its next page is cut from it.
+    await scopePage({ first: 3, after: page.pageInfo.endCursor });
+    expect(walks().computes).toBe(computes + 1);
+  });
+
+  it('an expired walk (the store\'s clock moved past WALK_MAX_AGE_MS) scans afresh, with the writes made since', async () => {
+    await seed();
+    const caches = cachesOf(h.database);
+    const kept = caches.walks;
+    let clock = 0;
+    caches.walks = new WalkStore({ maxAgeMs: 60_000, now: () => clock });
+    try {
+      const first = await scopePage({ first: 2 });
+      const whole = await scopePage({ first: 500 });
+      const dup = whole.nodes.find((f: any) => f.kind === 'DUPLICATE');
+      const [keep, merge] = dup.assignments.map((a: any) => a.id);
+      await h.ok(`mutation { mergeAssignments(keep: "${keep}", merge: "${merge}") { id } }`);
+      clock = 59_999;
+      expect((await scopePage({ first: 500, after: first.pageInfo.endCursor })).totalCount).toBe(whole.totalCount); // still the walk
+      expect(caches.walks.computes).toBe(2);
+      clock = 60_000;
+      const rest = await scopePage({ first: 500, after: first.pageInfo.endCursor });
+      expect(caches.walks.computes).toBe(3);
+      const fresh = await scopePage({ first: 500 });
+      expect(rest.totalCount).toBe(fresh.totalCount);
+      expect(rest.nodes.map(describeFinding)).toEqual(fresh.nodes.filter((_: any, i: number) => itemKey(fresh.edges[i].cursor) > itemKey(first.pageInfo.endCursor)).map(describeFinding));
+    } finally {
+      caches.walks = kept;
+    }
+  });
+
+  it('another caller\'s walk token reads nothing of that walk: their own list (a scan of theirs), or NOT_FOUND out of sight', async () => {
+    await seed();
+    const first = await scopePage({ first: 2 });
+    const computes = walks().computes;
+    const r = await h.run(SCOPE, { scope: 'SC-JGGW', first: 500, after: first.pageInfo.endCursor }, outsider);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'scope' });
+    expect(r.data?.taskConflicts ?? null).toBeNull();
+    const colleague: Identity = { subject: 'viewer@SC-JGGW', body: 'SC-JGGW', role: 'VIEWER', hubAdmin: false };
+    const theirs = await scopePage({ first: 500, after: first.pageInfo.endCursor }, colleague);
+    expect(walks().computes).toBe(computes + 2);
+    const own = await scopePage({ first: 500 }, colleague);
+    expect(theirs.totalCount).toBe(own.totalCount);
+    expect(theirs.edges.every((e: any) => splitWalkKey(decodeCursor('taskConflicts', e.cursor, 'after')).token !== splitWalkKey(decodeCursor('taskConflicts', first.pageInfo.endCursor!, 'after')).token)).toBe(true);
   });
 });
 

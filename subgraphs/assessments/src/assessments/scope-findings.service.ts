@@ -1,8 +1,9 @@
-import { BadInputError } from '@tiaokuai/common';
+import { BadInputError, callerKey, keyedSorted, type PageArgs, type WalkPage } from '@tiaokuai/common';
 import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding } from '../domain/findings/types';
 import { assessmentWindow } from '../domain/scheme';
 import { unitFindingsBatch } from './findings.service';
+import { findingKey, findingSummary, NS } from './pages';
 
 /** A year a question may be about (BAD_USER_INPUT naming `year` otherwise). */
 export function checkYear(year: number): void {
@@ -18,4 +19,27 @@ export async function scopeFindings(ctx: AssessmentsContext, scope: string, year
   // The scope's own timeline answer serves the findings: org is asked once.
   const found = await unitFindingsBatch(ctx, members, year, answer);
   return members.flatMap((id) => found.get(id) ?? []);
+}
+
+/**
+ * A page of a scope's findings (`assessmentFindings`), of `kinds` when given: the first page
+ * scans (scopeFindings) and keeps the keyed list and its summary as a walk; the walk's following
+ * pages, for the same caller, scope, year and kinds, are cut from it without asking org or tasks
+ * (common's walks.ts; ARCHITECTURE.md "Bounded answers"). Nodes are made by `node`.
+ */
+export function scopeFindingsPage<N>(
+  ctx: AssessmentsContext, scope: string, year: number, kinds: readonly string[] | null, page: PageArgs, node: (f: AssessmentFinding) => N,
+): Promise<WalkPage<N, ReturnType<typeof findingSummary>>> {
+  return ctx.walks.page({
+    namespace: NS.findings,
+    caller: callerKey(ctx.identity),
+    question: JSON.stringify([scope, year, kinds ? [...new Set(kinds)].sort() : null]),
+    page,
+    node,
+    compute: async () => {
+      const all = await scopeFindings(ctx, scope, year);
+      const findings = kinds ? all.filter((f) => kinds.includes(f.kind)) : all;
+      return { items: keyedSorted(findings, findingKey), summary: findingSummary(findings) };
+    },
+  });
 }

@@ -6,7 +6,7 @@ import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding as Finding, JointProposal as Proposal } from '../domain/findings/types';
 import type { StarLevel } from '../domain/stars';
 import { SCORE_OUTLIER_RULE } from '../domain/outliers';
-import { checkYear, scopeFindings } from '../assessments/scope-findings.service';
+import { checkYear, scopeFindingsPage } from '../assessments/scope-findings.service';
 import { acceptJointInspection, scheduleInspection } from '../assessments/inspection.service';
 import { schemeOutliers, schemeResults, starGrading, unitAssessments, type UnitAssessment as UnitAssessmentRecord } from '../assessments/results.service';
 import { exportResults, type ExportFormat } from '../assessments/export.service';
@@ -196,7 +196,7 @@ export class SubmissionResolver {
 
 @Resolver(() => AssessmentFinding)
 export class AssessmentFindingResolver {
-  @Query(() => AssessmentFindingConnection, { description: 'Assessment findings of a committee\'s scope (a unit code) in a year, of `kinds` when given, a page at a time: by unit id, then kind, then period (a finding keeps its cursor from one scan to the next); `summary` counts every finding the filters select' })
+  @Query(() => AssessmentFindingConnection, { description: 'Assessment findings of a committee\'s scope (a unit code) in a year, of `kinds` when given, a page at a time: by unit id, then kind, then period (a finding keeps its key from one scan to the next); the pages that follow a first page\'s cursors are cut from that page\'s list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk); `summary` counts every finding the filters select' })
   async assessmentFindings(
     @Arg('scope') scope: string,
     @Arg('year', () => Int) year: number,
@@ -204,9 +204,7 @@ export class AssessmentFindingResolver {
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AssessmentsContext,
   ): Promise<AssessmentFindingConnection> {
-    checkPage(NS.findings, page);
-    const all = await scopeFindings(ctx, scope, year);
-    return findingPage(kinds ? all.filter((f) => kinds.includes(f.kind)) : all, page);
+    return scopeFindingsPage(ctx, scope, year, kinds, page, (f) => f as unknown as AssessmentFinding);
   }
 
   @FieldResolver(() => Unit) unit(@Root() f: Finding) { return unitRef(f.unitId); }

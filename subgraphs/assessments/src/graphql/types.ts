@@ -370,7 +370,7 @@ export class AssessmentFindingSummary {
 
 export const AssessmentFindingConnection = connectionType('AssessmentFinding', AssessmentFinding, {
   summary: AssessmentFindingSummary,
-  description: 'A page of assessment findings, by unit id, then kind, then period, then a digest of what the finding is about (a finding keeps its cursor from one scan to the next)',
+  description: 'A page of assessment findings, by unit id, then kind, then period, then a digest of what the finding is about (a finding keeps its key from one scan to the next)',
 });
 export type AssessmentFindingConnection = InstanceType<typeof AssessmentFindingConnection>;
 export const SchemeConnection = connectionType('Scheme', Scheme, { description: 'A page of schemes, newest year first, then by id' });

@@ -202,3 +202,54 @@ describe('a list that changes between two pages', () => {
     }
   });
 });
+
+describe('sharedUnits: a walk evaluates one snapshot', () => {
+  const Q = `query($first: Int, $after: String, $before: String, $last: Int) { sharedUnits(a: "JS-JGGW", b: "SZ-DW", asOf: "${AS_OF}", first: $first, after: $after, last: $last, before: $before) { ${PAGE} nodes { code name } } }`;
+  const page = async (vars: Record<string, unknown>, identity?: Identity) => {
+    const r = await h.run(Q, vars, identity);
+    if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
+    return r.data!.sharedUnits;
+  };
+
+  it('pages after the first are cut from the first page\'s units; a write between pages shows in the next walk only', async () => {
+    const whole = await page({ first: 500 });
+    const computes = h.caches.walks.computes;
+    const pages = [await page({ first: 2 })];
+    const renamed = whole.nodes.at(-1).code;
+    await h.ok(`mutation { updateUnit(input: { code: "${renamed}", name: "改名分局" }) { name } }`);
+    try {
+      while (pages.at(-1).pageInfo.hasNextPage) pages.push(await page({ first: 2, after: pages.at(-1).pageInfo.endCursor }));
+      expect(pages.length).toBeGreaterThan(2);
+      expect(h.caches.walks.computes).toBe(computes + 1);
+      expect(pages.flatMap((p) => p.nodes)).toEqual(whole.nodes);
+      const back = await page({ last: 2, before: pages.at(-1).pageInfo.startCursor });
+      expect(back.nodes).toEqual(pages.at(-2).nodes);
+      expect(h.caches.walks.computes).toBe(computes + 1);
+      expect((await page({ first: 500 })).nodes.at(-1)).toEqual({ code: renamed, name: '改名分局' });
+    } finally {
+      await h.ok(`mutation { updateUnit(input: { code: "${renamed}", name: "${whole.nodes.at(-1).name}" }) { name } }`);
+    }
+  });
+
+  it('another caller, or other arguments, presenting a walk\'s cursor get their own fresh list, paged by code', async () => {
+    const first = await page({ first: 2 });
+    const computes = h.caches.walks.computes;
+    // A viewer who may not see SZ-DW: NOT_FOUND, with or without the operator's cursor.
+    const viewer: Identity = { subject: 'viewer@JS-JGGW', body: 'JS-JGGW', role: 'VIEWER', hubAdmin: false };
+    for (const after of [null, first.pageInfo.endCursor]) {
+      const r = await h.run(Q, { first: 500, after }, viewer);
+      expect([r.errors?.[0].extensions, r.data?.sharedUnits ?? null]).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: 'b' }), null]);
+    }
+    expect(h.caches.walks.computes).toBe(computes + 2);
+    // Another operator: a list of their own (the same units, made afresh), after the cursor's code.
+    const other: Identity = { subject: 'another-operator', body: null, role: 'ADMIN', hubAdmin: true };
+    const own = await page({ first: 500 }, other);
+    const theirs = await page({ first: 500, after: first.pageInfo.endCursor }, other);
+    expect(theirs.nodes).toEqual(own.nodes.filter((u: any) => u.code > first.nodes.at(-1).code));
+    expect(theirs.nodes.length).toBeGreaterThan(0);
+    expect(h.caches.walks.computes).toBe(computes + 4);
+    const r = await h.run(Q.replace(`asOf: "${AS_OF}"`, 'asOf: "1990-01-01"'), { first: 500, after: first.pageInfo.endCursor });
+    expect(r.data?.sharedUnits?.nodes ?? []).toEqual([]); // other arguments: not the walk's units
+    expect(h.caches.walks.computes).toBe(computes + 5);
+  });
+});

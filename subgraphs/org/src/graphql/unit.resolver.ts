@@ -48,7 +48,7 @@ export class UnitResolver {
   }
 
   @Query(() => UnitConnection, {
-    description: 'Units where a and b (codes) both hold a party-building role (lead or guide), or both claim one; in unit-code order, by page',
+    description: 'Units where a and b (codes) both hold a party-building role (lead or guide), or both claim one; in unit-code order, by page; the pages that follow a first page\'s cursors are cut from that page\'s list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk)',
   })
   sharedUnits(
     @Arg('a') a: string, @Arg('b') b: string, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,

@@ -1,6 +1,6 @@
 /** Read-side orchestration for the resolvers: loaders for single units, snapshots for scopes. */
 import {
-  BadInputError, compareKeys, compareNumericKeys, connectionFromRows, isRowIdKey, NotFoundError, pageOfList, pageWindow, today, within,
+  BadInputError, callerKey, compareKeys, compareNumericKeys, connectionFromRows, isRowIdKey, NotFoundError, pageOfList, pageWindow, today, within,
   type Day, type PageArgs,
 } from '@tiaokuai/common';
 import type { OrgContext } from '../context';
@@ -82,14 +82,26 @@ export async function partyBuilding(ctx: OrgContext, unitId: string, asOf: Day):
   };
 }
 
-/** `sharedUnits`: computed whole from the snapshot, served by page in unit-code order. */
+/**
+ * `sharedUnits`: computed whole from the snapshot on a walk's first page, served by page in
+ * unit-code order; the walk's following pages (same caller, a, b, asOf) are cut from the
+ * units kept, without evaluating a snapshot again (common's walks.ts).
+ */
 export async function sharedUnits(ctx: OrgContext, a: string, b: string, asOf: Day, page: PageArgs): Promise<UnitConnection> {
-  const w = pageWindow(LIST.sharedUnits, page);
-  const [ua, ub] = await Promise.all([requireCode(ctx, a, 'a'), requireCode(ctx, b, 'b')]);
-  const shared = await ctx.access.filter(sharedBetween(await snapshot(ctx.db, asOf), ua.id, ub.id));
-  const conn = pageOfList(LIST.sharedUnits, shared, (u) => u.code, compareKeys, w);
+  const conn = await ctx.walks.page({
+    namespace: LIST.sharedUnits,
+    caller: callerKey(ctx.identity),
+    question: JSON.stringify([a, b, asOf]),
+    page,
+    node: (u: UnitRecord) => u,
+    compute: async () => {
+      const [ua, ub] = await Promise.all([requireCode(ctx, a, 'a'), requireCode(ctx, b, 'b')]);
+      const shared = await ctx.access.filter(sharedBetween(await snapshot(ctx.db, asOf), ua.id, ub.id));
+      return { items: shared.map((u) => ({ key: u.code, item: u })).sort((x, y) => compareKeys(x.key, y.key)), summary: null };
+    },
+  });
   for (const u of conn.nodes) ctx.loaders.unitById.prime(u.id, u);
-  return conn;
+  return { edges: conn.edges, nodes: conn.nodes, pageInfo: conn.pageInfo, totalCount: conn.totalCount };
 }
 
 /**

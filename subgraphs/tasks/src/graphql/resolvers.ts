@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver
 import type { TasksContext } from '../context';
 import { judgedOn } from '../domain/authority';
 import type { TaskFinding } from '../domain/types';
-import { checkWindow, scopeFindings, unitFindings } from '../tasks/findings.service';
+import { checkWindow, scopeFindingsPage, unitFindings } from '../tasks/findings.service';
 import { importTasks, issueTask } from '../tasks/issue.service';
 import { assignmentActivity } from '../tasks/activity.service';
 import { mergeAssignments, withdrawAssignment } from '../tasks/settle.service';
@@ -65,10 +65,9 @@ export class TaskResolver {
     return t && (await canSeeTask(ctx, t)) ? t : null;
   }
 
-  @Query(() => TaskConflictConnection, { description: 'Task findings in a committee\'s scope (a unit code: its subtree and the units it leads or guides) over [from, to], a page at a time: by unit id, then kind, then what the finding is about (a finding keeps its cursor from one scan to the next); `summary` counts them all' })
+  @Query(() => TaskConflictConnection, { description: 'Task findings in a committee\'s scope (a unit code: its subtree and the units it leads or guides) over [from, to], a page at a time: by unit id, then kind, then what the finding is about (a finding keeps its key from one scan to the next); the pages that follow a first page\'s cursors are cut from that page\'s list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk); `summary` counts them all' })
   async taskConflicts(@Arg('scope') scope: string, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<TaskConflictConnection> {
-    checkPage(NS.taskConflicts, page);
-    return conflictPage(await scopeFindings(ctx, scope, from, to), page);
+    return scopeFindingsPage(ctx, scope, from, to, page, toConflict);
   }
 
   @Query(() => [Int], { description: 'For other subgraphs (the hub\'s operator only): for each question, how many assignments the issuer gave the unit whose task period overlaps [from, to], not withdrawn. In order' })

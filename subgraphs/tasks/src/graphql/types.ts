@@ -278,7 +278,7 @@ export class TaskConflictSummary {
 
 export const TaskConflictConnection = connectionType('TaskConflict', TaskConflict, {
   summary: TaskConflictSummary,
-  description: 'A page of task findings, ordered by unit id, then kind, then a digest of the assignments, tasks and period concerned (a finding keeps its cursor from one scan to the next)',
+  description: 'A page of task findings, ordered by unit id, then kind, then a digest of the assignments, tasks and period concerned (a finding keeps its key from one scan to the next)',
 });
 export type TaskConflictConnection = InstanceType<typeof TaskConflictConnection>;
 export const AssignmentConnection = connectionType('Assignment', Assignment, { description: 'A page of assignments, ordered by id' });

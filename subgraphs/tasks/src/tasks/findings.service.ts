@@ -8,11 +8,12 @@
  * Assignments are read over the whole years the window touches: MISSING judges whole years,
  * quarters and months (a yearly item assigned in January covers a window starting in June).
  */
-import { BadInputError, groupBy, isDay, log, warmSpans, type Db } from '@tiaokuai/common';
+import { BadInputError, callerKey, groupBy, isDay, keyedSorted, log, warmSpans, type Db, type PageArgs, type WalkPage } from '@tiaokuai/common';
 import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
 import type { AssignmentFact, TaskFinding } from '../domain/types';
+import { findingKey, findingSummary, NS } from './pages';
 import type { TimelineAnswer } from '@tiaokuai/common';
 import { allRequiredItems, assignmentRows, assignmentsOfUnits, rowRevision, type AssignmentRecord, type AssignmentRows, type TaskFacts, type TaskRecord } from './task.store';
 
@@ -308,4 +309,24 @@ export async function scopeFindings(ctx: TasksContext, scope: string, from: stri
     orgMs: Math.round(asked - started), readMs: Math.round(at - started), waitedMs: Math.round(readAt - asked), detectMs: Math.round(performance.now() - readAt),
   });
   return findings;
+}
+
+/**
+ * A page of a scope's findings (`taskConflicts`): the first page scans (scopeFindings) and keeps
+ * the keyed list and its summary as a walk; the walk's following pages, for the same caller,
+ * scope and window, are cut from it without asking org or running the detectors (common's
+ * walks.ts; ARCHITECTURE.md "Bounded answers"). Nodes are made by `node`, for the page only.
+ */
+export function scopeFindingsPage<N>(ctx: TasksContext, scope: string, from: string, to: string, page: PageArgs, node: (f: TaskFinding) => N): Promise<WalkPage<N, ReturnType<typeof findingSummary>>> {
+  return ctx.caches.walks.page({
+    namespace: NS.taskConflicts,
+    caller: callerKey(ctx.identity),
+    question: JSON.stringify([scope, from, to]),
+    page,
+    node,
+    compute: async () => {
+      const findings = await scopeFindings(ctx, scope, from, to);
+      return { items: keyedSorted(findings, findingKey), summary: findingSummary(findings) };
+    },
+  });
 }
