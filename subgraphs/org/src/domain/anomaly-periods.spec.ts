@@ -1,5 +1,4 @@
-import { addDays } from '@tiaokuai/common';
-import { overlaps } from './anomaly-periods';
+import { addDays, overlaps } from '@tiaokuai/common';
 import { province, type World } from './fixture';
 
 /** A grassroots unit transferred in 2018: its old affiliation ended 03-31, the new one began 05-01. */
@@ -65,8 +64,8 @@ describe('anomalies of a period: each with its own period, selected by overlap w
     [{ from: '2018-04-01', to: '2018-04-30' }, '2018-03-01', '2018-03-31', false],
     [{ from: '2018-04-01', to: null }, '2030-01-01', '2030-01-01', true],
     [{ from: '2018-04-01', to: null }, '2018-03-31', '2018-03-31', false],
-  ])('overlaps(%j, %s, %s) = %s', (p, from, to, expected) => {
-    expect(overlaps(p, from, to)).toBe(expected);
+  ])('a period %j overlaps [%s, %s]: %s', (p, from, to, expected) => {
+    expect(overlaps(p.from, p.to, from, to)).toBe(expected);
   });
 });
 

@@ -32,11 +32,6 @@ interface Piece {
   findings: Finding[];
 }
 
-/** Does the period [from, to] (to null: open) overlap the window [wFrom, wTo]? Inclusive bounds. */
-export function overlaps(p: { from: Day; to: Day | null }, wFrom: Day, wTo: Day): boolean {
-  return p.from <= wTo && (p.to === null || p.to >= wFrom);
-}
-
 /** What a finding is about, without its period: two days' findings with this identity are one finding. */
 function identity(f: Finding): string {
   const ids = (xs: string[]) => [...xs].sort().join(',');

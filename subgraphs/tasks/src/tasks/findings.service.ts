@@ -8,7 +8,7 @@
  * Assignments are read over the whole years the window touches: MISSING judges whole years,
  * quarters and months (a yearly item assigned in January covers a window starting in June).
  */
-import { BadInputError, groupBy, isDay, log, warmSpans, type Db } from '@tiaokuai/common';
+import { BadInputError, checkWindow, groupBy, isDay, log, warmSpans, type Db } from '@tiaokuai/common';
 import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
@@ -16,15 +16,8 @@ import type { AssignmentFact, TaskFinding } from '../domain/types';
 import type { TimelineAnswer } from '@tiaokuai/common';
 import { allRequiredItems, assignmentRows, assignmentsOfUnits, rowRevision, type AssignmentRecord, type AssignmentRows, type TaskFacts, type TaskRecord } from './task.store';
 
-/** Longest window one question may cover (a scan of a province over ten years is no question). */
-const MAX_WINDOW_DAYS = 3 * 366;
-
-export function checkWindow(from: string, to: string): void {
-  if (!isDay(from)) throw new BadInputError('from', `不是有效日期：${from}`);
-  if (!isDay(to)) throw new BadInputError('to', `不是有效日期：${to}`);
-  if (to < from) throw new BadInputError('to', `to（${to}）早于 from（${from}）`);
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_WINDOW_DAYS) throw new BadInputError('to', `时间窗口最长 ${MAX_WINDOW_DAYS} 天`);
-}
+/** The window check every period question shares (common's dates.ts). */
+export { checkWindow };
 
 export const yearStart = (d: string) => `${d.slice(0, 4)}-01-01`;
 export const yearEnd = (d: string) => `${d.slice(0, 4)}-12-31`;
