@@ -5,11 +5,11 @@
  *
  * A unit's day answer changes only on a day where one of its inputs changes: its own
  * existence, a fact version, an incoming link (each starts on its validFrom and stops the day
- * after its validTo), the existence of a link's other end (OUTDATED_LINK), and 2019-11-29
- * (the organ party committee's rule). So the unit's whole life is cut at those days, the
- * detectors run once per piece, and a finding found on consecutive pieces is one finding whose
- * period runs from its first day to its last (null: still in force, no end recorded). The
- * periods are the findings' own, not cut at the window asked about: a window selects the
+ * after its validTo), the existence of a link's other end (OUTDATED_LINK), and, for an organ
+ * party committee, 2019-11-29 (its rule, and its party group's guidance turning outdated).
+ * So the unit's whole life is cut at those days, the detectors run once per piece, and a
+ * finding found on consecutive pieces is one finding whose period runs from its first day to
+ * its last (null: still in force, no end recorded). The periods are the findings' own, not cut at the window asked about: a window selects the
  * findings whose period overlaps it (both bounds inclusive, like every interval here).
  *
  * CYCLE depends on the whole graph: the candidates are the strongly connected components of
@@ -78,7 +78,8 @@ export function unitAnomalyPeriods(ctx: UnitContext, dir: Directory): PeriodFind
       const other = dir.get(l.fromId);
       if (other) interval(other.validFrom, other.validTo);
     }
-    interval(DUAL_LEADERSHIP_FROM, null);
+    // Only the organ party committee's rule and its outdated guidance change on 2019-11-29.
+    if (ctx.unit.kind === 'ORGAN_PARTY_COMMITTEE') interval(DUAL_LEADERSHIP_FROM, null);
   });
   return piecewise(days, (day) => evaluateUnit(ctx, day, dir).findings);
 }
