@@ -3,6 +3,8 @@
  * both ends (CONTRACT.md); an open end is `null`. Plain strings in this format compare
  * correctly with `<` and `>`, which the rules rely on.
  */
+import { BadInputError } from './errors';
+
 export type Day = string;
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -61,4 +63,18 @@ export function minDay(a: Day | null | undefined, b: Day | null | undefined): Da
   if (a == null) return b ?? null;
   if (b == null) return a;
   return a < b ? a : b;
+}
+
+/** Longest window one period question may cover (a scan of a province over ten years is no question). */
+export const MAX_WINDOW_DAYS = 3 * 366;
+
+/**
+ * Checks a period question's window [from, to] (both inclusive): real dates, `to` not before
+ * `from`, at most MAX_WINDOW_DAYS long. BAD_USER_INPUT naming `from` or `to` otherwise.
+ */
+export function checkWindow(from: string, to: string): void {
+  if (!isDay(from)) throw new BadInputError('from', `不是有效日期：${from}`);
+  if (!isDay(to)) throw new BadInputError('to', `不是有效日期：${to}`);
+  if (to < from) throw new BadInputError('to', `to（${to}）早于 from（${from}）`);
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_WINDOW_DAYS) throw new BadInputError('to', `时间窗口最长 ${MAX_WINDOW_DAYS} 天`);
 }

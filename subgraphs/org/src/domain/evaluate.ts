@@ -48,19 +48,28 @@ export function ruleOutcome(ctx: UnitContext, asOf: Day, declared: LinkRecord[] 
   });
 }
 
+/** A superior edge with the interval it is in force (inclusive; `to` null: open). */
+export interface TimedEdge extends Edge {
+  from: Day;
+  to: Day | null;
+}
+
 /**
- * The unit's superiors on `asOf` for cycle detection: every declared LEADERSHIP, GUIDANCE or
- * AFFILIATION link and the facts naming a locality or competent department. The store's
- * recursive query walks exactly the same edges (see unit.store.ts `ancestorEdges`).
+ * The unit's superiors for cycle detection, each with its interval: every declared LEADERSHIP,
+ * GUIDANCE or AFFILIATION link and the fact versions naming a locality or competent department.
+ * The store's recursive query walks exactly the same edges (see unit.store.ts `ancestorEdges`).
  */
-export function superiorEdges(ctx: UnitContext, asOf: Day): Edge[] {
-  const edges: Edge[] = [];
+export function timedSuperiorEdges(ctx: UnitContext): TimedEdge[] {
   const sub = ctx.unit.id;
-  for (const l of linksAt(ctx.incoming, asOf)) {
-    if (l.kind !== 'BUSINESS') edges.push({ superiorId: l.fromId, subordinateId: sub });
+  const edges: TimedEdge[] = [];
+  for (const l of ctx.incoming) if (l.kind !== 'BUSINESS') edges.push({ superiorId: l.fromId, subordinateId: sub, from: l.validFrom, to: l.validTo });
+  for (const f of ctx.facts) {
+    for (const sup of [f.localityId, f.competentDepartmentId]) if (sup) edges.push({ superiorId: sup, subordinateId: sub, from: f.validFrom, to: f.validTo });
   }
-  const f = factsAt(ctx.facts, asOf);
-  if (f?.localityId) edges.push({ superiorId: f.localityId, subordinateId: sub });
-  if (f?.competentDepartmentId) edges.push({ superiorId: f.competentDepartmentId, subordinateId: sub });
   return edges;
+}
+
+/** The unit's superiors on `asOf` (`timedSuperiorEdges` in force that day). */
+export function superiorEdges(ctx: UnitContext, asOf: Day): Edge[] {
+  return timedSuperiorEdges(ctx).filter((e) => within(asOf, e.from, e.to)).map(({ superiorId, subordinateId }) => ({ superiorId, subordinateId }));
 }

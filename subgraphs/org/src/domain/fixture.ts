@@ -2,9 +2,10 @@
  * An in-memory world for the domain's table-driven tests: units by code, fact versions and
  * links, evaluated with the same pure functions the store feeds.
  */
-import type { Day } from '@tiaokuai/common';
 import { detectCycles } from './detectors';
-import { evaluateUnit, superiorEdges } from './evaluate';
+import { overlaps, type Day } from '@tiaokuai/common';
+import { cyclePeriods, unitAnomalyPeriods, type PeriodFinding } from './anomaly-periods';
+import { evaluateUnit, superiorEdges, timedSuperiorEdges } from './evaluate';
 import type { Directory, FactVersion, LinkKind, LinkRecord, LeadershipFlavour, ManagementMode, UnitContext, UnitKind, UnitLevel, UnitRecord } from './types';
 
 export interface FactsSpec {
@@ -71,6 +72,14 @@ export class World implements Directory {
       rule: ev.outcome.rule,
       codes: findings.map((f) => f.code).sort(),
     };
+  }
+
+  /** The unit's anomalies whose period overlaps [from, to] (anomaly-periods.ts), CYCLE included, by code then first day. */
+  periods(code: string, from: Day, to: Day): PeriodFinding[] {
+    const edges = [...this.units.keys()].flatMap((c) => timedSuperiorEdges(this.context(c)));
+    return [...unitAnomalyPeriods(this.context(code), this), ...cyclePeriods(edges, this).filter((f) => f.unitId === code)]
+      .filter((f) => overlaps(f.from, f.to, from, to))
+      .sort((a, b) => a.code.localeCompare(b.code) || a.from.localeCompare(b.from));
   }
 }
 

@@ -31,8 +31,8 @@ describe('anomalyKey', () => {
 });
 
 describe('historyKey', () => {
-  const ev = (date: string, kind: HistoryEntry['kind'], linkId?: string): HistoryEntry => ({
-    date, kind, description: '', changed: [], facts: null,
+  const ev = (date: string, kind: HistoryEntry['kind'], linkId?: string, anomaly: Finding | null = null): HistoryEntry => ({
+    date, kind, description: '', changed: [], facts: null, anomaly,
     link: linkId ? { id: linkId, fromId: '1', toId: '2', kind: 'AFFILIATION', flavour: null, validFrom: date, validTo: null, basis: null } : null,
   });
 
@@ -46,6 +46,20 @@ describe('historyKey', () => {
       '2019-12-31 LINK_ENDED 1', '2020-01-01 UNIT_STARTED', '2020-01-01 FACTS_CHANGED', '2020-01-01 LINK_STARTED 9',
       '2020-01-01 LINK_STARTED 10', '2020-01-01 LINK_ENDED 2', '2020-01-01 UNIT_ENDED',
     ]);
+  });
+
+  it('places an anomaly\'s start after the links starting that day, its end after the links ending, and tells two anomalies apart', () => {
+    const gap = finding({ code: 'MISSING_AFFILIATION', from: '2020-01-01', to: '2020-01-01' });
+    const other = finding({ code: 'MISSING_LEADER', from: '2020-01-01', to: '2020-01-01' });
+    const events = [
+      ev('2020-01-01', 'UNIT_ENDED'), ev('2020-01-01', 'ANOMALY_ENDED', undefined, other), ev('2020-01-01', 'ANOMALY_ENDED', undefined, gap),
+      ev('2020-01-01', 'LINK_ENDED', '2'), ev('2020-01-01', 'ANOMALY_STARTED', undefined, gap), ev('2020-01-01', 'LINK_STARTED', '3'),
+    ];
+    const order = [...events].sort((a, b) => compareKeys(historyKey(a), historyKey(b))).map((e) => `${e.kind} ${e.link?.id ?? e.anomaly?.code ?? ''}`.trim());
+    expect(order).toEqual([
+      'LINK_STARTED 3', 'ANOMALY_STARTED MISSING_AFFILIATION', 'LINK_ENDED 2', 'ANOMALY_ENDED MISSING_AFFILIATION', 'ANOMALY_ENDED MISSING_LEADER', 'UNIT_ENDED',
+    ]);
+    expect(new Set(events.map(historyKey)).size).toBe(events.length);
   });
 });
 

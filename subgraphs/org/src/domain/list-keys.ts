@@ -5,7 +5,7 @@
  * list changed in between. Keys compare by code unit (`compareKeys` of @tiaokuai/common), and
  * that comparison is the list's order.
  */
-import type { HistoryEntry } from './history';
+import { HISTORY_KINDS, type HistoryEntry } from './history';
 import type { Finding } from './types';
 
 /**
@@ -27,16 +27,16 @@ export function anomalyKey(f: Finding, codeOf: (unitId: string) => string): stri
   return [codeOf(f.unitId), f.code, f.from ?? '', ids(f.relatedUnitIds), ids(f.linkIds)].join(SEP);
 }
 
-/** On one date: a unit starts before anything else and ends after everything else. */
-const RANK: Record<HistoryEntry['kind'], number> = { UNIT_STARTED: 0, FACTS_CHANGED: 1, LINK_STARTED: 2, LINK_ENDED: 3, UNIT_ENDED: 4 };
-
 /**
- * A history event's key: its date, its kind's rank on that date (`unitHistory`'s order), and
- * the id of the link it is about. A unit has one start, one end and one fact version per
- * first day, so those need no more.
+ * A history event's key: its date, its kind's rank on that date (HISTORY_KINDS, `unitHistory`'s
+ * order: a unit starts before anything else and ends after everything else), and the link or
+ * the anomaly it is about (an anomaly by its own key, without the unit, which is the same for
+ * the whole history). A unit has one start, one end and one fact version per first day, so
+ * those need no more.
  */
 export function historyKey(e: HistoryEntry): string {
-  return [e.date, RANK[e.kind], e.link ? paddedId(e.link.id) : ''].join(SEP);
+  const about = e.link ? paddedId(e.link.id) : e.anomaly ? anomalyKey(e.anomaly, () => '') : '';
+  return [e.date, HISTORY_KINDS.indexOf(e.kind), about].join(SEP);
 }
 
 /** Counts per value of `valueOf`, in the order of `order` (values absent from the list are left out). */

@@ -11,7 +11,7 @@ export const AnomalyCodeEnum = enumOf(ANOMALY_CODES);
 export const RoleKindEnum = enumOf(['LEADS', 'GUIDES'] as const);
 export const RoleBasisEnum = enumOf(['LOCALITY', 'COMPETENT_DEPARTMENT', 'AFFILIATION', 'DECLARED'] as const);
 export const LinkDirectionEnum = enumOf(['IN', 'OUT', 'BOTH'] as const);
-export const HistoryEventKindEnum = enumOf(['UNIT_STARTED', 'UNIT_ENDED', 'FACTS_CHANGED', 'LINK_STARTED', 'LINK_ENDED'] as const);
+export const HistoryEventKindEnum = enumOf(['UNIT_STARTED', 'UNIT_ENDED', 'FACTS_CHANGED', 'LINK_STARTED', 'LINK_ENDED', 'ANOMALY_STARTED', 'ANOMALY_ENDED'] as const);
 
 registerEnumType(UnitKindEnum, { name: 'UnitKind', description: '党组织类型：地方党委、机关工委、部门党组（党委）、机关党委、党总支、党支部、基层单位' });
 registerEnumType(UnitLevelEnum, { name: 'UnitLevel', description: 'CENTRAL 中央, PROVINCIAL 省级, MUNICIPAL 市级, COUNTY 县级' });

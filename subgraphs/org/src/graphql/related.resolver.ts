@@ -61,7 +61,9 @@ export class PartyBuildingResolver {
   @FieldResolver(() => [Link], { description: 'The links committees declared into the unit, in force on the date' })
   declared(@Root() p: PartyBuilding) { return p.declaredLinks; }
 
-  @FieldResolver(() => [Anomaly])
+  @FieldResolver(() => [Anomaly], {
+    description: 'What is wrong with the unit on the date, and only then (no period: a fault that ended earlier is leadershipAnomalies(from, to)\'s and the history\'s)',
+  })
   anomalies(@Root() p: PartyBuilding) { return p.anomalyList; }
 }
 

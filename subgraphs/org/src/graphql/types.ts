@@ -54,8 +54,11 @@ export class Role {
 export class Anomaly {
   @Field(() => AnomalyCodeEnum) code!: AnomalyCode;
   @Field({ description: 'Chinese, for people' }) message!: string;
-  @Field(() => DateScalar, { nullable: true, description: 'For a past period (a gap after a transfer): its first day' }) from!: string | null;
-  @Field(() => DateScalar, { nullable: true, description: '...and its last day' }) to!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The first day of its period (inclusive) where the question is a period (leadershipAnomalies(from, to), Unit.history); null where it is a day (asOf)',
+  }) from!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The last day of its period (inclusive); null on a day\'s question, or while it still holds' }) to!: string | null;
   unitId!: string;
   relatedUnitIds!: string[];
   linkIds!: string[];
@@ -82,6 +85,7 @@ export class HistoryEvent {
   @Field(() => [String], { description: 'For FACTS_CHANGED: the facts that changed' }) changed!: string[];
   @Field(() => Link, { nullable: true }) link!: Link | null;
   @Field(() => UnitFacts, { nullable: true }) facts!: UnitFacts | null;
+  @Field(() => Anomaly, { nullable: true, description: 'For ANOMALY_STARTED / ANOMALY_ENDED: the anomaly, with its period' }) anomaly!: Anomaly | null;
 }
 
 export { ImportCounts, ImportProblem, ImportReport } from '@tiaokuai/common';

@@ -59,13 +59,17 @@ export class UnitResolver {
 
   @Query(() => AnomalyConnection, {
     description: 'Anomalies of a scope (a unit code: its subtree and the units it leads or guides); absent = everything. '
-      + 'By page, in a stable order (unit code, anomaly code, period, units and links involved), with a summary of the whole list by code',
+      + 'A day (asOf, default today): what is wrong ON that day, without periods. Or a period (from and to, both inclusive, at most 3×366 days; '
+      + 'not with asOf): every anomaly whose own period overlaps it, with that period (from/to; to null while it still holds), the scope being '
+      + 'its members on any day of the period. By page, in a stable order (unit code, anomaly code, period, units and links involved), '
+      + 'with a summary of the whole list by code',
   })
   leadershipAnomalies(
     @Arg('scope', () => String, { nullable: true }) scope: string | null, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,
+    @Arg('from', () => DateScalar, { nullable: true }) from: Day | null, @Arg('to', () => DateScalar, { nullable: true }) to: Day | null,
     @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: OrgContext,
   ) {
-    return queries.leadershipAnomalies(ctx, scope, asOf ?? today(), page);
+    return queries.leadershipAnomalies(ctx, scope, queries.anomalyQuestion({ asOf, from, to }), page);
   }
 
   @Query(() => [Unit], { nullable: 'items', description: 'Each code\'s unit, in order; null for a code that names no unit the caller may see' })
@@ -107,7 +111,10 @@ export class UnitResolver {
     return queries.exportUnits(ctx, scope);
   }
 
-  @FieldResolver(() => PartyBuilding, { description: 'Who leads and who guides its party-building on asOf (default today), and why' })
+  @FieldResolver(() => PartyBuilding, {
+    description: 'Who leads and who guides its party-building on asOf (default today), and why; its anomalies are those of that day '
+      + '(a period that closed earlier: leadershipAnomalies(from, to), history)',
+  })
   async partyBuilding(@Root() unit: UnitRecord, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null, @Ctx() ctx: OrgContext): Promise<PartyBuilding> {
     await guardDetails(ctx, unit, 'partyBuilding');
     return queries.partyBuilding(ctx, unit.id, asOf ?? today());
@@ -146,8 +153,9 @@ export class UnitResolver {
   }
 
   @FieldResolver(() => HistoryEventConnection, {
-    description: 'What changed, when: start and end, fact versions, links starting and ending. '
-      + 'By date (on one date: start, facts, links starting, links ending, end), by page, with a summary by kind',
+    description: 'What changed, when: start and end, fact versions, links starting and ending, and each of its anomalies starting and ending '
+      + '(every period, however long ago; CYCLE aside). By date (on one date: start, facts, links starting, anomalies starting, links ending, '
+      + 'anomalies ending, end), by page, with a summary by kind',
   })
   async history(@Root() unit: UnitRecord, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: OrgContext) {
     await guardDetails(ctx, unit, 'history');

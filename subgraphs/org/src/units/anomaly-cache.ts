@@ -1,15 +1,16 @@
 /**
- * A scope's anomalies on a date, kept while org's revision stands (common's revision-cache.ts),
- * so that paging through them (ARCHITECTURE.md, "Bounded answers") scans the organisation once
- * for the first page, not once per page. Any write empties it; several org processes each keep
- * their own and stay correct.
+ * A scope's anomalies on a date or over a period, kept while org's revision stands (common's
+ * revision-cache.ts), so that paging through them (ARCHITECTURE.md, "Bounded answers") scans
+ * the organisation once for the first page, not once per page. Any write empties it; several
+ * org processes each keep their own and stay correct.
  *
- * Held per (date, scope), for every caller: a caller's jurisdiction is applied to the list
- * afterwards. Only the findings and the units they name are kept, not the snapshot.
+ * Held per (date, scope) or (period, scope), for every caller: a caller's jurisdiction is
+ * applied to the list afterwards. Only the findings and the units they name are kept, not the
+ * snapshot.
  */
 import { RevisionCache, type Db, type Day } from '@tiaokuai/common';
-import type { UnitRecord } from '../domain/types';
-import { anomaliesIn, snapshot, type KeyedFinding } from './party-building.service';
+import type { Directory, UnitRecord } from '../domain/types';
+import { anomaliesIn, anomalyPeriodsIn, snapshot, type KeyedFinding } from './party-building.service';
 import { orgRevision } from './relations.service';
 
 export interface AnomalyScan {
@@ -32,15 +33,30 @@ export class AnomalyCache {
   scan(db: Db, scopeId: string | null, asOf: Day): Promise<AnomalyScan> {
     return this.cache.get(db, `${asOf}|${scopeId ?? '*'}`, async () => {
       const snap = await snapshot(db, asOf);
-      const findings = anomaliesIn(snap, scopeId);
-      const units = new Map<string, UnitRecord>();
-      for (const f of findings) {
-        for (const id of [f.unitId, ...f.relatedUnitIds]) {
-          const u = snap.dir.get(id);
-          if (u) units.set(id, u);
-        }
-      }
-      return { findings, units };
+      return withUnits(anomaliesIn(snap, scopeId), snap.dir);
     });
   }
+
+  /**
+   * The anomalies whose period overlaps [from, to] of the scope rooted at `scopeId` (null:
+   * everything), whose members over the period `membersOf` answers (null: every unit).
+   */
+  scanPeriod(db: Db, scopeId: string | null, from: Day, to: Day, membersOf: () => Promise<ReadonlySet<string> | null>): Promise<AnomalyScan> {
+    return this.cache.get(db, `${from}..${to}|${scopeId ?? '*'}`, async () => {
+      const { findings, dir } = await anomalyPeriodsIn(db, await membersOf(), from, to);
+      return withUnits(findings, dir);
+    });
+  }
+}
+
+/** The findings with the units they name (their unit and the related ones). */
+function withUnits(findings: KeyedFinding[], dir: Directory): AnomalyScan {
+  const units = new Map<string, UnitRecord>();
+  for (const f of findings) {
+    for (const id of [f.unitId, ...f.relatedUnitIds]) {
+      const u = dir.get(id);
+      if (u) units.set(id, u);
+    }
+  }
+  return { findings, units };
 }

@@ -1,9 +1,10 @@
 /** Read-side orchestration for the resolvers: loaders for single units, snapshots for scopes. */
 import {
-  BadInputError, callerKey, compareKeys, compareNumericKeys, connectionFromRows, isRowIdKey, NotFoundError, pageOfList, pageWindow, today, within,
+  BadInputError, callerKey, checkWindow, compareKeys, compareNumericKeys, connectionFromRows, isRowIdKey, NotFoundError, pageOfList, pageWindow, today, within,
   type Day, type PageArgs,
 } from '@tiaokuai/common';
 import type { OrgContext } from '../context';
+import { unitAnomalyPeriods } from '../domain/anomaly-periods';
 import { HISTORY_KINDS, unitHistory } from '../domain/history';
 import { countsBy, historyKey } from '../domain/list-keys';
 import { scopeOf } from '../domain/scope';
@@ -104,16 +105,42 @@ export async function sharedUnits(ctx: OrgContext, a: string, b: string, asOf: D
   return { edges: conn.edges, nodes: conn.nodes, pageInfo: conn.pageInfo, totalCount: conn.totalCount };
 }
 
+/** What `leadershipAnomalies` is asked about: one day, or a period (ARCHITECTURE.md, "Days and periods"). */
+export type AnomalyQuestion = { asOf: Day } | { from: Day; to: Day };
+
 /**
- * `leadershipAnomalies`: the scope's findings, computed whole from the snapshot once per
- * revision, date and scope (anomaly-cache.ts), in the order of their stable keys
- * (domain/list-keys.ts); only the page is served, with a summary of the whole list by code.
+ * The question `leadershipAnomalies` was given: `asOf` (default today) XOR both `from` and `to`
+ * (a window checked like every period question: common's `checkWindow`). Anything else is
+ * BAD_USER_INPUT naming the field at fault.
  */
-export async function leadershipAnomalies(ctx: OrgContext, scope: string | null, asOf: Day, page: PageArgs): Promise<AnomalyConnection> {
+export function anomalyQuestion(args: { asOf?: Day | null; from?: Day | null; to?: Day | null }): AnomalyQuestion {
+  const { asOf, from, to } = args;
+  if (asOf != null && (from != null || to != null)) {
+    throw new BadInputError(from != null ? 'from' : 'to', 'asOf（某一天）与 from/to（一段时间）只能给出其一');
+  }
+  if (from == null && to == null) return { asOf: asOf ?? today() };
+  if (from == null) throw new BadInputError('from', '给出 to 时也需要 from');
+  if (to == null) throw new BadInputError('to', '给出 from 时也需要 to');
+  checkWindow(from, to);
+  return { from, to };
+}
+
+/**
+ * `leadershipAnomalies`: the scope's findings on a day, or those whose period overlaps a
+ * window, computed whole once per revision, question and scope (anomaly-cache.ts), in the order
+ * of their stable keys (domain/list-keys.ts); only the page is served, with a summary of the
+ * whole list by code. Over a period the scope is its members on any day of the period (the
+ * same as `leadershipTimeline(scope)`).
+ */
+export async function leadershipAnomalies(ctx: OrgContext, scope: string | null, question: AnomalyQuestion, page: PageArgs): Promise<AnomalyConnection> {
   const w = pageWindow(LIST.anomalies, page);
   const root = scope ? await requireCode(ctx, scope, 'scope') : null;
   const v = await ctx.access.visible();
-  const scan = await ctx.anomalies.scan(ctx.db, root?.id ?? null, asOf);
+  const scan = 'asOf' in question
+    ? await ctx.anomalies.scan(ctx.db, root?.id ?? null, question.asOf)
+    : await ctx.anomalies.scanPeriod(ctx.db, root?.id ?? null, question.from, question.to, async () => root
+      ? new Set((await timelinesInScope(ctx.db, ctx.timelines, root.id, question.from, question.to, false)).map((t) => t.unit.id))
+      : null);
   const list = v.all ? scan.findings : scan.findings.filter((f) => v.ids.has(f.unitId));
   const conn = pageOfList(LIST.anomalies, list, (f) => f.key, compareKeys, w);
   // Only the units the page names: a province's 50,000 would outlive the page in the loader.
@@ -160,7 +187,9 @@ export async function unitLinks(
 
 /**
  * `Unit.history`: every event of the unit (its links' starts and ends among them, so it grows
- * with the units a committee leads), in date order by stable key, by page, with a summary by kind.
+ * with the units a committee leads), and the start and end of each of its anomalies over its
+ * whole life (CYCLE aside: it needs the graph; `leadershipAnomalies(from, to)` has it), in date
+ * order by stable key, by page, with a summary by kind.
  */
 export async function unitHistoryPage(ctx: OrgContext, unit: UnitRecord, page: PageArgs): Promise<HistoryEventConnection> {
   const w = pageWindow(LIST.history, page);
@@ -172,7 +201,9 @@ export async function unitHistoryPage(ctx: OrgContext, unit: UnitRecord, page: P
   for (const f of facts) for (const x of [f.localityId, f.competentDepartmentId]) if (x) ids.add(x);
   const known = new Map<string, UnitRecord>();
   for (const u of await ctx.loaders.unitById.loadMany([...ids])) if (u && !(u instanceof Error)) known.set(u.id, u);
-  const keyed = unitHistory(unit, facts, incoming, outgoing, { get: (id) => known.get(id) }).map((e) => ({ ...e, key: historyKey(e) }));
+  const dir = { get: (id: string) => known.get(id) };
+  const anomalies = unitAnomalyPeriods({ unit, facts, incoming }, dir);
+  const keyed = unitHistory(unit, facts, incoming, outgoing, dir, anomalies).map((e) => ({ ...e, key: historyKey(e) }));
   keyed.sort((a, b) => compareKeys(a.key, b.key));
   const conn = pageOfList(LIST.history, keyed, (e) => e.key, compareKeys, w);
   const byKind = countsBy(keyed, (e) => e.kind, HISTORY_KINDS).map(({ value, count }) => ({ kind: value, count }));

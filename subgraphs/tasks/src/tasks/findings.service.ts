@@ -8,7 +8,7 @@
  * Assignments are read over the whole years the window touches: MISSING judges whole years,
  * quarters and months (a yearly item assigned in January covers a window starting in June).
  */
-import { BadInputError, callerKey, groupBy, isDay, keyedSorted, log, warmSpans, type Db, type PageArgs, type WalkPage } from '@tiaokuai/common';
+import { BadInputError, callerKey, checkWindow, groupBy, isDay, keyedSorted, log, warmSpans, type Db, type PageArgs, type WalkPage } from '@tiaokuai/common';
 import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
@@ -17,15 +17,8 @@ import { findingKey, findingSummary, NS } from './pages';
 import type { TimelineAnswer } from '@tiaokuai/common';
 import { allRequiredItems, assignmentRows, assignmentsOfUnits, rowRevision, type AssignmentRecord, type AssignmentRows, type TaskFacts, type TaskRecord } from './task.store';
 
-/** Longest window one question may cover (a scan of a province over ten years is no question). */
-const MAX_WINDOW_DAYS = 3 * 366;
-
-export function checkWindow(from: string, to: string): void {
-  if (!isDay(from)) throw new BadInputError('from', `不是有效日期：${from}`);
-  if (!isDay(to)) throw new BadInputError('to', `不是有效日期：${to}`);
-  if (to < from) throw new BadInputError('to', `to（${to}）早于 from（${from}）`);
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_WINDOW_DAYS) throw new BadInputError('to', `时间窗口最长 ${MAX_WINDOW_DAYS} 天`);
-}
+/** The window check every period question shares (common's dates.ts). */
+export { checkWindow };
 
 export const yearStart = (d: string) => `${d.slice(0, 4)}-01-01`;
 export const yearEnd = (d: string) => `${d.slice(0, 4)}-12-31`;

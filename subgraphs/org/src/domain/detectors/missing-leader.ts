@@ -1,19 +1,14 @@
-import { addDays } from '@tiaokuai/common';
-import { nameOf, period } from '../labels';
-import { uncovered } from '../timeline';
-import { finding, type Finding, type UnitKind } from '../types';
+import { nameOf } from '../labels';
+import { finding, type Finding } from '../types';
 import type { UnitDetector } from './detector';
 
-/** Kinds whose leader follows from versioned facts: a period without facts has no leader. */
-const NEEDS_FACTS: ReadonlySet<UnitKind> = new Set(['GRASSROOTS_UNIT', 'ORGAN_PARTY_COMMITTEE']);
-
 /**
- * MISSING_LEADER (都不管): nobody leads the unit. Now: the rule needed a fact the unit lacks
- * (DOMAIN.md: "that is MISSING_LEADER, not a guess"). In the past: each period of the unit's
- * life before `asOf` with no AFFILIATION (e.g. between two affiliations after a transfer,
- * 转隶空档) or, for kinds led by facts, with no fact version.
+ * MISSING_LEADER (都不管): nobody leads the unit on `asOf`: the rule needed a fact the unit
+ * lacks (DOMAIN.md: "that is MISSING_LEADER, not a guess"), or one side of a dual leadership
+ * is missing. Only that day: a gap that closed earlier (转隶空档) is a period question
+ * (domain/anomaly-periods.ts), never one of the day's faults.
  */
-export const detectMissingLeader: UnitDetector = ({ ctx, asOf, exists, outcome, declared, dir }) => {
+export const detectMissingLeader: UnitDetector = ({ ctx, asOf, exists, outcome, dir }) => {
   const out: Finding[] = [];
   const who = nameOf(dir, ctx.unit.id);
   if (exists && !outcome.root && !outcome.undefinedRule && outcome.leaders.length === 0) {
@@ -23,29 +18,6 @@ export const detectMissingLeader: UnitDetector = ({ ctx, asOf, exists, outcome, 
     // Dual leadership with one side missing (organ party committee without its party group).
     out.push(finding('MISSING_LEADER', ctx.unit.id,
       `截至${asOf}，${who}应由${outcome.allowedLeaders}方领导，但缺少${outcome.missingFacts.join('、')}，有领导方空缺（规则${outcome.rule}）。`));
-  }
-  if (outcome.root) return out;
-  // Past gaps: only the part of the unit's life strictly before asOf (the present is above).
-  const lifeEnd = ctx.unit.validTo !== null && ctx.unit.validTo < asOf ? ctx.unit.validTo : addDays(asOf, -1);
-  if (lifeEnd < ctx.unit.validFrom) return out;
-  // A gap that runs on into today is the present, reported by MISSING_AFFILIATION / above.
-  const runsIntoToday = (to: string | null, coveredToday: boolean) => exists && !coveredToday && to === addDays(asOf, -1);
-  const affiliations = ctx.incoming.filter((l) => l.kind === 'AFFILIATION');
-  const affiliatedToday = declared.some((l) => l.kind === 'AFFILIATION');
-  for (const gap of uncovered(ctx.unit.validFrom, lifeEnd, affiliations.map((l) => ({ from: l.validFrom, to: l.validTo })))) {
-    if (runsIntoToday(gap.to, affiliatedToday)) continue;
-    out.push(finding('MISSING_LEADER', ctx.unit.id,
-      `${period(gap.from, gap.to)}，${who}没有隶属（党组织关系）上级，期间无人领导（如转隶空档）。`,
-      { from: gap.from, to: gap.to, linkIds: affiliations.map((l) => l.id) }));
-  }
-  if (NEEDS_FACTS.has(ctx.unit.kind)) {
-    const factsToday = ctx.facts.some((v) => v.validFrom <= asOf && (v.validTo === null || asOf <= v.validTo));
-    for (const gap of uncovered(ctx.unit.validFrom, lifeEnd, ctx.facts.map((v) => ({ from: v.validFrom, to: v.validTo })))) {
-      if (runsIntoToday(gap.to, factsToday)) continue;
-      out.push(finding('MISSING_LEADER', ctx.unit.id,
-        `${period(gap.from, gap.to)}，${who}没有事实版本（管理方式、属地、主管部门），期间无法判定领导方。`,
-        { from: gap.from, to: gap.to }));
-    }
   }
   return out;
 };

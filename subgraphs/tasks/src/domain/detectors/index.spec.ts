@@ -63,10 +63,10 @@ describe('detectTaskFindings: 四川省地震局, first half of 2026', () => {
     expect(findings[1].suggestion).toMatch(/^以领导方下达的「报送意识形态工作责任制落实情况」为准（截止日期2026-06-30）/);
   });
 
-  it('gaps: 三会一课 in Q2 (the guide’s advice does not count) and 组织生活会 for the year, clipped to the window', () => {
+  it('gaps: 三会一课 in Q2 (the guide’s advice does not count) and 组织生活会 for the year, each with its whole period', () => {
     expect(findings.slice(3, 5).map((f) => [f.requiredItem, f.from, f.to])).toEqual([
       ['SHYK', '2026-04-01', '2026-06-30'],
-      ['ZZSHH', '2026-01-01', '2026-06-30'],
+      ['ZZSHH', '2026-01-01', '2026-12-31'],
     ]);
     expect(findings[3].message).toMatch(/^2026年第二季度.*「三会一课」/);
     expect(findings[3].suggestion).toMatch(/「严格落实三会一课」为指导性任务，不计入/);

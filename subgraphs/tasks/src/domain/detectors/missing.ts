@@ -5,19 +5,20 @@
  * BINDING, in each of its frequency periods.
  *
  * The rule:
- * - the window is split into the item's frequency periods (calendar years; quarters Jan–Mar,
- *   Apr–Jun, Jul–Sep, Oct–Dec; calendar months) that overlap it, each clipped to the window;
+ * - the window selects the item's frequency periods (calendar years; quarters Jan–Mar,
+ *   Apr–Jun, Jul–Sep, Oct–Dec; calendar months) that share a day with it, each judged whole:
+ *   a period question answers every finding whose own period overlaps the window, with that
+ *   period, never cut at the window (ARCHITECTURE.md, "Days and periods");
  * - a period that begins on or after the item's retirement day (retiredOn) is not required;
- * - a clipped period counts only when the unit existed on at least one of its days (some
+ * - a period counts only when the unit existed on at least one of its days (some
  *   RelationPeriod overlaps it; days no period covers are days the unit did not exist);
  * - the item is covered in a period when an assignment of this unit with requiredItem equal to
- *   the item's code and authority BINDING overlaps the whole (unclipped) frequency period: a
- *   yearly item assigned in January covers the year even when the window starts in June;
+ *   the item's code and authority BINDING overlaps the frequency period: a yearly item
+ *   assigned in January covers the year even when the window starts in June;
  *   an ADVISORY assignment (a guide's) does not count;
- * - each uncovered period is one finding: requiredItem, from/to = the clipped period,
+ * - each uncovered period is one finding: requiredItem, from/to = the frequency period,
  *   no assignments or tasks, issuerIds = the unit's leaders on the days it existed in the
- *   clipped period (each once, in order of the periods). Findings follow the items' order,
- *   then time.
+ *   period (each once, in order of the periods). Findings follow the items' order, then time.
  *
  * Suggestion: the leading body assigns the item; if a guide's advisory assignment exists for
  * it, that one does not count and the leader should confirm it or issue it as binding; if the
@@ -79,9 +80,7 @@ export function detectMissing(input: MissingInput): TaskFinding[] {
     const forItem = mine.filter((a) => a.requiredItem === item.code);
     for (const p of frequencyPeriods(item.frequency, from, to)) {
       if (item.retiredOn && p.from >= item.retiredOn) continue; // retired: no longer required
-      const clipFrom = p.from < from ? from : p.from;
-      const clipTo = p.to > to ? to : p.to;
-      const existed = input.periods.filter((r) => overlaps(r.from, r.to, clipFrom, clipTo));
+      const existed = input.periods.filter((r) => overlaps(r.from, r.to, p.from, p.to));
       if (existed.length === 0) continue; // the unit did not exist then
       const during = forItem.filter((a) => overlaps(a.startsOn, a.dueOn, p.from, p.to));
       if (during.some((a) => a.authority === 'BINDING')) continue;
@@ -94,9 +93,9 @@ export function detectMissing(input: MissingInput): TaskFinding[] {
         taskIds: [],
         issuerIds: leaders,
         requiredItem: item.code,
-        from: clipFrom,
-        to: clipTo,
-        message: `${p.label}（${clipFrom}至${clipTo}）责任清单事项「${item.name}」无人以领导关系下达（缺项）`,
+        from: p.from,
+        to: p.to,
+        message: `${p.label}（${p.from}至${p.to}）责任清单事项「${item.name}」无人以领导关系下达（缺项）`,
         suggestion: suggestion(item, p.label, leaders.length > 0, advisory),
       });
     }
