@@ -4,6 +4,11 @@
  * write the task and its assignments in one transaction. All-or-nothing; idempotent by the
  * issuer's key (the same task again changes nothing; a different task under a used key is a
  * CONFLICT, never an overwrite).
+ *
+ * Round trip (issue 18 §5, docs/interchange.md): a stored task given again unchanged is neither
+ * expanded nor judged again; a task with recorded `assignments` (exportTasks writes them) keeps
+ * exactly those units and their settled status, and units today's org puts out of the issuer's
+ * reach are restored by a caller who may restore (common's mayRestore), FORBIDDEN for others.
  */
 import { canonicalJson, isDay, emptyReport, BadInputError, ConflictError, ForbiddenError, mayRestore, NotFoundError, outOfReach, requireRole, RESTORE_NEEDS_ADMIN, type Db, type ImportReport, scopedTransaction } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
