@@ -133,6 +133,9 @@ describe('exportTasks → importTasks into the same hub and into an empty one', 
     await h.org(`mutation { createLink(input: { from: "JS-SW", to: "SC-YJT-ZB1", kind: AFFILIATION, validFrom: "2026-03-01" }) { id } }`);
     const before = await roundTrip();
     expect(before.requiredItems).toEqual([{ ...ITEM, retiredOn: '2026-04-01' }]);
+    // In the new hub the retirement is kept in the item's changes, as retireRequiredItem keeps it.
+    const changes = await h.database.rows<{ operation: string }>(sql`select operation from tasks.required_item_changes order by id`);
+    expect(changes.map((c) => c.operation)).toEqual(['IMPORT', 'RETIRE']);
     expect(before.tasks.map((t: any) => [t.key, t.assignments])).toEqual([
       ['T-1', [{ unit: 'SC-DZJ' }, { unit: 'SC-YJT-ZB1', status: 'WITHDRAWN' }]],
       ['T-2', [{ unit: 'SC-YJT-ZB1' }]],

@@ -18,7 +18,7 @@ import { AuthorityIndex } from '../domain/authority';
 import { recordedAssignments, recordedStatus, type RecordedAssignment } from '../domain/restore';
 import { validateRequiredItem, validateTask, type Problem, type RequiredItemSpec, type TaskSpec } from '../domain/validate';
 import { requireOperator } from './required-items.service';
-import { allRequiredItems, requiredItemRows, tasksByIssuerKeys, toTask, upsertRequiredItem, assignmentsOfTasks, type TaskRecord } from './task.store';
+import { allRequiredItems, recordItemChange, requiredItemRows, tasksByIssuerKeys, toTask, upsertRequiredItem, assignmentsOfTasks, type TaskRecord } from './task.store';
 
 type ProblemCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
 interface CodedProblem extends Problem {
@@ -337,7 +337,10 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   if (dryRun) return report;
   await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
     for (const item of items) if (JSON.stringify(stored.get(item.code)) !== JSON.stringify(item)) await upsertRequiredItem(tx, item, ctx.identity);
-    for (const [code, on] of retire) await tx.update(requiredItemsTable).set({ retiredOn: on }).where(sql`${requiredItemsTable.code} = ${code}`);
+    for (const [code, on] of retire) {
+      const [row] = await tx.update(requiredItemsTable).set({ retiredOn: on }).where(sql`${requiredItemsTable.code} = ${code}`).returning();
+      await recordItemChange(tx, row, 'RETIRE', ctx.identity); // kept as retireRequiredItem keeps it
+    }
     const written = await write(ctx, tx, planned.plans, planned.taskIds);
     await settleRecorded(ctx, tx, planned.plans, written, settled.into);
   });
