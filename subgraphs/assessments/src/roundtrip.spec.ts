@@ -117,6 +117,23 @@ describe('restoring is not a way round the rules', () => {
     expect(await count()).toBe(0);
   });
 
+  it('an ADMIN restores within its jurisdiction what its EDITOR may not', async () => {
+    await recordAssessments();
+    // SC-DZJ becomes territorial from 2026-10-01: DZJ-DZ only guides it now, its recorded grading is no longer today's answer.
+    await h.org(`mutation { changeUnitFacts(input: { unit: "SC-DZJ", validFrom: "2026-10-01", partyRelationMode: TERRITORIAL, businessMode: VERTICAL, competentDepartment: "DZJ-DZ", locality: "SC-JGGW" }) { id } }`);
+    const before = (await h.ok(EXPORT)).exportAssessments;
+    const mine = before.submissions.filter((x: any) => x.assessor === 'DZJ-DZ');
+    expect(mine).toEqual([expect.objectContaining({ unit: 'SC-DZJ', role: 'GRADING' })]);
+    await h.resetTo((await h.org('{ exportUnits }')).exportUnits);
+    await h.ok(IMPORT, { d: file({ schemes: before.schemes, submissions: [] }) }); // the scheme is SC-JGGW's: the operator restores it
+    const editor = (await h.ok(IMPORT, { d: file({ submissions: mine }) }, as('DZJ-DZ', 'EDITOR'))).importAssessments;
+    expect(editor.problems.map((p: any) => p.path)).toEqual(['assessments.submissions[0].role']);
+    expect(await count()).toBe(0);
+    const admin = (await h.ok(IMPORT, { d: file({ submissions: mine }) }, as('DZJ-DZ', 'ADMIN'))).importAssessments;
+    expect(admin).toMatchObject({ ok: true, created: 1, problems: [] });
+    expect(await roles()).toEqual(['GRADING']);
+  });
+
   it('a file labelled with a role that no one ever accepted: refused for an EDITOR, the record as today\'s rules see it otherwise', async () => {
     const r = (await h.ok(IMPORT, { d: file({ schemes: [schemeInput()], submissions: [{ ...sub('SC-DZJ', 'SC-JGGW', 70), role: 'GRADING' }] }) }, as('SC-JGGW', 'EDITOR'))).importAssessments;
     expect(r.problems.map((p: any) => p.path)).toEqual(['assessments.submissions[0].role']);

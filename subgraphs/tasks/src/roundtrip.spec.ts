@@ -158,3 +158,19 @@ describe('exportTasks → importTasks into the same hub and into an empty one', 
     expect((await h.ok(EXPORT)).exportTasks.tasks).toEqual([]);
   });
 });
+
+describe('who may restore a task', () => {
+  it('an ADMIN over the units restores a recorded task today\'s org would refuse; its EDITOR may not', async () => {
+    await h.ok(IMPORT, { d: file([task('T-1', { targets: ['SC-YJT-ZB1'] })]) });
+    // A gap recorded late: the branch had no organisation from 2026-02-28 to 2026-03-14, the task's first day among them.
+    await endAffiliation('SC-YJT-ZB1', 'SC-YJT-JGDW', '2026-02-28');
+    await h.org(`mutation { createLink(input: { from: "SC-YJT-JGDW", to: "SC-YJT-ZB1", kind: AFFILIATION, validFrom: "2026-03-15" }) { id } }`);
+    const before = (await h.ok(`{ exportTasks }`)).exportTasks;
+    await h.resetTo((await h.org('{ exportUnits }')).exportUnits);
+    const who = (role: 'EDITOR' | 'ADMIN') => ({ subject: `${role}@SC-JGGW`, body: 'SC-JGGW', role, hubAdmin: false });
+    const d = { format: 'tiaokuai/v1', tasks: before.tasks };
+    expect((await h.run(IMPORT, { d }, who('EDITOR'))).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'tasks[0].targets' });
+    expect((await h.run(IMPORT, { d }, who('ADMIN'))).data?.importTasks).toMatchObject({ ok: true, created: 1, problems: [] });
+    expect(JSON.stringify((await h.ok(`{ exportTasks }`)).exportTasks)).toBe(JSON.stringify(before));
+  });
+});
