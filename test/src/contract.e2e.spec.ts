@@ -186,10 +186,19 @@ describe('npm run import and npm run export', () => {
     const file = path.join(dir, 'out.json');
     const r = await cli('export.js', [file]);
     expect(r.code).toBe(0);
-    const api = (await t.gql(`{ exportUnits exportAssessments }`)).data;
-    const { assessments, ...units } = JSON.parse(readFileSync(file, 'utf8'));
+    const api = (await t.gql(`{ exportUnits exportTasks exportAssessments }`)).data;
+    const { assessments, requiredItems, tasks, ...units } = JSON.parse(readFileSync(file, 'utf8'));
     expect(units).toEqual(api.exportUnits);
+    expect({ requiredItems: requiredItems ?? [], tasks: tasks ?? [] }).toEqual(api.exportTasks);
+    expect(api.exportTasks.tasks.length).toBeGreaterThan(0); // the demo's tasks travel too
     expect(assessments ?? { schemes: [], submissions: [] }).toEqual(api.exportAssessments);
     expect(api.exportUnits.units).toHaveLength(demo().units.length);
+    // The demo hub's own export re-imports into it with nothing created or updated (issue 18 §5).
+    const again = await cli('import.js', [file]);
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.out);
+    expect(report).toMatchObject({ ok: true, created: 0, updated: 0 });
+    for (const section of Object.values(report.sections ?? {}) as any[]) expect(section).toMatchObject({ ok: true, created: 0, updated: 0 });
+    expect(Object.keys(report.sections)).toEqual(['tasks', ...(assessments ? ['assessments'] : [])]);
   });
 });

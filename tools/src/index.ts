@@ -2,3 +2,5 @@ export * from './launcher';
 export * from './demo';
 export * from './reliability';
 export { recordingProxy, type Captured } from './reliability/hostile';
+export { exportHub } from './export';
+export { SECTIONS } from './import';

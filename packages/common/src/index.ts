@@ -18,6 +18,7 @@ export * from './access';
 export * from './leadership';
 export * from './org-directory';
 export * from './outliers';
+export * from './restore';
 export * from './selection';
 export * from './revision-cache';
 export * from './warmer';

@@ -3,25 +3,32 @@
  *
  *   "assessments": {
  *     "schemes": [{ "issuer", "key", "year", "name", "indicators", "evaluatorGroups", "gradeBands", "combination", "opinionWeight" }],
- *     "submissions": [{ "scheme": { "issuer", "key" }, "unit", "assessor", "on", "scores", "ratings", "businessScore", "note" }]
+ *     "submissions": [{ "scheme": { "issuer", "key" }, "unit", "assessor", "role", "on", "scores", "ratings", "businessScore", "note" }]
  *   }
  *
  * Import (importAssessments) is all-or-nothing, every problem listed with its JSON path, and
  * idempotent: schemes by issuer and key (a stored scheme is never rewritten: a different one
  * under its key is a problem), submissions by scheme, unit and assessor (the same again is
  * unchanged; a different one is a correction: a new version, the old one kept in the
- * revisions). Each submission is checked as submitAssessment checks it, including who may
+ * revisions). Each new submission is checked as submitAssessment checks it, including who may
  * assess (org's answer on its day: leader → GRADING, guide → OPINION, anyone else refused).
- * Export (exportAssessments) writes the same shape; export → import into an empty hub → export
- * gives the same section.
+ *
+ * Round trip (issue 18 §5, common's restore.ts): export writes each submission's `role`, the one
+ * it was accepted with. A submission stored and unchanged is not judged again. One carrying a
+ * `role` that today's org disagrees with (a transfer entered late, a link ended earlier, facts
+ * corrected) is restored with that role by the operator or an ADMIN whose jurisdiction holds
+ * the unit and the assessor, and refused (`.role`) for anyone else; it never corrects a stored
+ * submission (a different one is refused naming the field). So export → import into the same
+ * hub or an empty one → export gives the same section, whatever changed in org since.
  */
 import {
-  ConflictError, emptyReport, ForbiddenError, isDay, LeadershipIndex, requireRole, rowsOf, scopedTransaction, today, textProblem, type ImportReport, isRlsRefusal, isUniqueViolation,
+  ConflictError, emptyReport, ForbiddenError, isDay, LeadershipIndex, mayRestore, requireRole, RESTORE_NEEDS_ADMIN, rowsOf, scopedTransaction, today, textProblem, type ImportReport, isRlsRefusal, isUniqueViolation,
 } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes, submissionRevisions, submissions } from '../db/schema';
 import { assessmentDayProblem, validateScheme, type Scheme } from '../domain/scheme';
+import { judgeRole, ROLES, type SubmissionRole as RecordedRole } from '../domain/restore';
 import { scoreSubmission, type ScoreResult, type Submission } from '../domain/scoring';
 import { canonical, definitionOf, sameScheme, visibleSchemes } from './scheme.service';
 import { notAssessable } from './submission.service';
@@ -33,6 +40,8 @@ interface PlannedScheme { base: string; scheme: Scheme; issuerId: string; existi
 interface PlannedSubmission {
   base: string; schemeRef: string; unitId: string; assessorId: string; role: SubmissionRole; on: string;
   input: Submission; result: ScoreResult; note: string | null; existing: SubmissionRecord | null;
+  /** The role the file recorded (a hub's export writes it): null for a new record. */
+  recorded: RecordedRole | null;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -135,11 +144,14 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
     if (note && note.length > 2000) problems.push({ path: `${base}.note`, message: '说明过长（最多 2000 字）' });
     const bad = note ? textProblem(note, 'MULTILINE') : null;
     if (bad) problems.push({ path: `${base}.note`, message: bad });
+    // A recorded role (a hub's export writes it) marks a record accepted at the time (domain/restore.ts).
+    if (raw.role !== undefined && !ROLES.includes(raw.role as RecordedRole)) problems.push({ path: `${base}.role`, message: `应为 ${ROLES.join(' 或 ')}（导出时记录的角色），实为 ${JSON.stringify(raw.role)}` });
+    const recorded = (raw.role as RecordedRole | undefined) ?? null;
     if (!unit || !assessor || !result || !isDay(on)) return;
     const key = `${k}|${unit.id}|${assessor.id}`;
     if (seen.has(key)) { problems.push({ path: base, message: `与 ${seen.get(key)} 重复：同一方案、单位和考核单位只有一份考核` }); return; }
     seen.set(key, base);
-    pending.push({ base, schemeRef: k, unitId: unit.id, assessorId: assessor.id, on, input, result, note, unitCode: raw.unit as string, assessorCode: raw.assessor as string, schemeYear: scheme.year, hidden: !sees(assessor.id) });
+    pending.push({ base, schemeRef: k, unitId: unit.id, assessorId: assessor.id, on, input, result, note, recorded, unitCode: raw.unit as string, assessorCode: raw.assessor as string, schemeYear: scheme.year, hidden: !sees(assessor.id) });
   });
   if (problems.length > 0) return report;
 
@@ -154,11 +166,24 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
     const existingScheme = new Map(rows.map((r) => [String(r.id), `${r.scheme_issuer}|${r.scheme_key}`]));
     const gradings = new Map<string, string>();
     for (const p of pending) {
-      const relation = index.relation(p.assessorId, p.unitId, p.on);
-      const planned: PlannedSubmission = { ...p, role: relation === 'LEADS' ? 'GRADING' : 'OPINION', existing: existing.get(`${p.schemeRef}|${p.unitId}|${p.assessorId}`) ?? null };
+      const stored = existing.get(`${p.schemeRef}|${p.unitId}|${p.assessorId}`) ?? null;
+      const planned: PlannedSubmission = { ...p, role: stored?.role ?? 'OPINION', existing: stored };
       // The hidden assessor first: how it relates to the unit is not the caller's to learn.
-      if (p.hidden && (!planned.existing || changed(planned))) { problems.push({ path: `${p.base}.assessor`, message: `未知单位代码：${p.assessorCode}` }); continue; }
-      if (relation === 'NONE') { problems.push({ path: `${p.base}.unit`, message: notAssessable(ctx, p.assessorCode, p.on, p.unitCode, '').message }); continue; }
+      if (p.hidden && (!stored || changed(planned))) { problems.push({ path: `${p.base}.assessor`, message: `未知单位代码：${p.assessorCode}` }); continue; }
+      if (stored && p.recorded && p.recorded !== stored.role) { problems.push({ path: `${p.base}.role`, message: `与已存的考核评价 #${stored.id} 的角色（${stored.role}）不同：导入不覆盖已存的记录` }); continue; }
+      // Stored and unchanged: nothing is written, so nothing is judged again (the facts may have changed since).
+      if (stored && !changed(planned)) { subs.push(planned); continue; }
+      // A restored record never corrects a stored one: a different record under its key is refused, naming the field.
+      if (stored && p.recorded) { problems.push({ path: `${p.base}.${differingField(stored, p)}`, message: `与已存的考核评价 #${stored.id} 不同：导出文件中的记录不覆盖已存的记录（更正请用 correctAssessment，或去掉 role 作为更正导入）` }); continue; }
+      const verdict = judgeRole(p.recorded, index.relation(p.assessorId, p.unitId, p.on), mayRestore(ctx.identity, sees(p.unitId) && sees(p.assessorId)));
+      if ('refused' in verdict) {
+        const why = verdict.refused === 'NOT_ASSESSABLE' ? notAssessable(ctx, p.assessorCode, p.on, p.unitCode, '').message : '';
+        problems.push(p.recorded
+          ? { path: `${p.base}.role`, message: `${why ? `${why}。` : ''}${RESTORE_NEEDS_ADMIN}（记录的角色：${p.recorded}）` }
+          : { path: `${p.base}.unit`, message: why });
+        continue;
+      }
+      planned.role = verdict.role;
       if (planned.role === 'GRADING') {
         // One grading per scheme and unit (migration 0002), in the file and against the stored ones.
         const k = `${p.schemeRef}|${p.unitId}`;
@@ -190,6 +215,13 @@ export async function importAssessments(ctx: AssessmentsContext, document: unkno
     throw e;
   }
   return report;
+}
+
+/** The first field in which a file's submission differs from the stored one. */
+function differingField(stored: SubmissionRecord, p: Pick<PlannedSubmission, 'on' | 'input' | 'note'>): string {
+  if (stored.assessedOn !== p.on) return 'on';
+  for (const f of ['scores', 'ratings', 'businessScore'] as const) if (canonical(stored.input[f]) !== canonical(p.input[f])) return f;
+  return 'note';
 }
 
 async function writeImport(
@@ -256,7 +288,7 @@ export async function exportAssessments(ctx: AssessmentsContext, scope: string |
     submissions: subsOut.map((s) => {
       const scheme = byId.get(s.schemeId)!;
       return {
-        scheme: { issuer: code(scheme.issuerId), key: keyOf(scheme) }, unit: code(s.unitId), assessor: code(s.assessorId), on: s.assessedOn,
+        scheme: { issuer: code(scheme.issuerId), key: keyOf(scheme) }, unit: code(s.unitId), assessor: code(s.assessorId), role: s.role, on: s.assessedOn,
         scores: s.input.scores, ratings: s.input.ratings, businessScore: s.input.businessScore, ...(s.note ? { note: s.note } : {}),
       };
     }).sort((a, b) => a.scheme.issuer.localeCompare(b.scheme.issuer) || a.scheme.key.localeCompare(b.scheme.key) || a.unit.localeCompare(b.unit) || a.assessor.localeCompare(b.assessor)),

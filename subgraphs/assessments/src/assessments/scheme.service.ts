@@ -5,7 +5,7 @@
  * under a used key is refused with CONFLICT (a scheme units were assessed under is never
  * rewritten). Schemes are readable by every caller: they are published to the units assessed.
  */
-import { BadInputError, ConflictError, ForbiddenError, isRlsRefusal, isUniqueViolation, LeadershipIndex, NotFoundError, outOfReach, requireRole, rowsOf, scopedTransaction, today } from '@tiaokuai/common';
+import { BadInputError, canonicalJson, ConflictError, ForbiddenError, isRlsRefusal, isUniqueViolation, LeadershipIndex, NotFoundError, outOfReach, requireRole, rowsOf, scopedTransaction, today } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes } from '../db/schema';
@@ -13,8 +13,7 @@ import { validateScheme, type Scheme } from '../domain/scheme';
 import { isId, toScheme, type SchemeDefinition, type SchemeRecord } from './store';
 
 /** JSON with sorted keys: two definitions are the same scheme when these are equal. */
-export const canonical = (v: unknown): string => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x)
-  ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, (x as Record<string, unknown>)[k]])) : x));
+export const canonical = canonicalJson;
 
 /** What a scheme row's `definition` holds (the rest of a Scheme is in columns). */
 export const definitionOf = (s: Scheme): SchemeDefinition => ({

@@ -90,8 +90,11 @@ async function importInTransaction(run: ImportRunner, doc: unknown, dryRun: bool
       if (!dryRun) await lockOrganisation(tx); // units/locks.ts
       const external = externalReferences(doc);
       const inside = (u: { id: string }) => !run.jurisdiction || run.jurisdiction.has(u.id);
-      const existing = new Set((await unitsByCodes(tx, external)).filter(inside).map((u) => u.code));
+      const named = run.jurisdiction ? await namedByStoredFacts(tx, doc) : new Map<string, Set<string>>();
+      const found = await unitsByCodes(tx, external);
+      const existing = new Set(found.filter((u) => inside(u) || named.has(u.id)).map((u) => u.code));
       const parsed = parseDocument(doc, existing);
+      if (parsed.problems.length === 0) parsed.problems.push(...namedElsewhere(parsed.units, parsed.links, found.filter((u) => !inside(u)), named));
       if (parsed.problems.length > 0) return failed(parsed.problems, dryRun);
       if (run.jurisdiction) await placeInside(tx, run.jurisdiction, parsed.units);
       const result = await apply(tx, parsed.units, parsed.links, dryRun);
@@ -103,6 +106,45 @@ async function importInTransaction(run: ImportRunner, doc: unknown, dryRun: bool
     if (e instanceof DryRunRollback) return e.result;
     throw e;
   }
+}
+
+/**
+ * The units named (as locality or competent department) by the stored facts of the units the
+ * file defines. An ADMIN's file may name them though they are outside its jurisdiction: its own
+ * export names them (a vertical unit's competent department, 主管部门, is usually another
+ * body's), so without this a committee could not re-import its own export (issue 18 §5). The
+ * caller learns nothing: its own units' facts already show these codes.
+ */
+async function namedByStoredFacts(tx: Db, doc: unknown): Promise<Map<string, Set<string>>> {
+  const raw = (doc as { units?: unknown } | null)?.units;
+  const codes = Array.isArray(raw) ? raw.map((u) => (u as { code?: unknown } | null)?.code).filter((c): c is string => typeof c === 'string') : [];
+  const defined = await unitsByCodes(tx, codes);
+  const codeOf = new Map(defined.map((u) => [u.id, u.code]));
+  const named = new Map<string, Set<string>>(); // named unit id → codes of the file's units whose stored facts name it
+  for (const f of defined.length > 0 ? await factsByUnitIds(tx, defined.map((u) => u.id)) : []) {
+    for (const id of [f.localityId, f.competentDepartmentId]) if (id) named.set(id, (named.get(id) ?? new Set()).add(codeOf.get(f.unitId)!));
+  }
+  return named;
+}
+
+/**
+ * Where the file names a unit outside the jurisdiction that `namedByStoredFacts` let through, but
+ * not in the facts of a unit whose stored facts name it (another unit's facts, a link): an
+ * unknown code there, as anywhere else.
+ */
+function namedElsewhere(plans: UnitPlan[], linkPlans: LinkPlan[], outside: Array<{ id: string; code: string }>, named: Map<string, Set<string>>): Problem[] {
+  const by = new Map(outside.filter((u) => named.has(u.id)).map((u) => [u.code, named.get(u.id)!]));
+  const problems: Problem[] = [];
+  for (const u of plans) {
+    for (const v of u.versions) {
+      for (const k of ['locality', 'competentDepartment'] as const) {
+        const c = v[k];
+        if (c && by.has(c) && !by.get(c)!.has(u.code)) problems.push({ path: `${v.path ?? u.path}.${k}`, message: `未知单位代码：${c}` });
+      }
+    }
+  }
+  for (const l of linkPlans) for (const k of ['from', 'to'] as const) if (by.has(l[k])) problems.push({ path: `${l.path}.${k}`, message: `未知单位代码：${l[k]}` });
+  return problems;
 }
 
 /**

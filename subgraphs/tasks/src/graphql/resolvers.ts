@@ -6,6 +6,7 @@ import { judgedOn } from '../domain/authority';
 import type { TaskFinding } from '../domain/types';
 import { checkWindow, scopeFindingsPage, unitFindings } from '../tasks/findings.service';
 import { importTasks, issueTask } from '../tasks/issue.service';
+import { exportTasks } from '../tasks/export.service';
 import { assignmentActivity } from '../tasks/activity.service';
 import { mergeAssignments, withdrawAssignment } from '../tasks/settle.service';
 import { assignmentsOfUnits, settlementsOf, type AssignmentRecord, type TaskRecord } from '../tasks/task.store';
@@ -78,6 +79,11 @@ export class TaskResolver {
   @Mutation(() => Task, { description: 'Issues a task to units (targets and/or a scope): all-or-nothing; idempotent by key; targets outside the issuer\'s reach are refused with FORBIDDEN' })
   issueTask(@Arg('input', () => IssueTaskInput) input: IssueTaskInput, @Ctx() ctx: TasksContext) {
     return issueTask(ctx, { ...input, scope: input.scope ? { ...input.scope } : null } as unknown as Record<string, unknown>);
+  }
+
+  @Query(() => JSONScalar, { description: 'The `requiredItems` and `tasks` sections of a tiaokuai/v1 document: the responsibility list, and the tasks issued by units you see (by units in `scope` today, when given), each with the units it reached (`assignments`), for importTasks to restore' })
+  exportTasks(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: TasksContext) {
+    return exportTasks(ctx, scope);
   }
 
   @Mutation(() => ImportReport, { description: 'Imports the requiredItems and tasks of a tiaokuai/v1 document: all-or-nothing, idempotent by each task\'s key' })

@@ -4,15 +4,21 @@
  * write the task and its assignments in one transaction. All-or-nothing; idempotent by the
  * issuer's key (the same task again changes nothing; a different task under a used key is a
  * CONFLICT, never an overwrite).
+ *
+ * Round trip (issue 18 §5, docs/interchange.md): a stored task given again unchanged is neither
+ * expanded nor judged again; a task with recorded `assignments` (exportTasks writes them) keeps
+ * exactly those units and their settled status, and units today's org puts out of the issuer's
+ * reach are restored by a caller who may restore (common's mayRestore), FORBIDDEN for others.
  */
-import { emptyReport, BadInputError, ConflictError, ForbiddenError, NotFoundError, outOfReach, requireRole, type Db, type ImportReport, scopedTransaction } from '@tiaokuai/common';
+import { canonicalJson, isDay, emptyReport, BadInputError, ConflictError, ForbiddenError, mayRestore, NotFoundError, outOfReach, requireRole, RESTORE_NEEDS_ADMIN, type Db, type ImportReport, scopedTransaction } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
-import { assignments, tasks } from '../db/schema';
+import { assignments, requiredItems as requiredItemsTable, settlements, tasks } from '../db/schema';
 import { AuthorityIndex } from '../domain/authority';
+import { recordedAssignments, recordedStatus, type RecordedAssignment } from '../domain/restore';
 import { validateRequiredItem, validateTask, type Problem, type RequiredItemSpec, type TaskSpec } from '../domain/validate';
 import { requireOperator } from './required-items.service';
-import { allRequiredItems, requiredItemRows, tasksByIssuerKeys, toTask, upsertRequiredItem, assignmentsOfTasks, type TaskRecord } from './task.store';
+import { allRequiredItems, recordItemChange, requiredItemRows, tasksByIssuerKeys, toTask, upsertRequiredItem, assignmentsOfTasks, type TaskRecord } from './task.store';
 
 type ProblemCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
 interface CodedProblem extends Problem {
@@ -29,7 +35,11 @@ interface Plan {
   /** Target codes that name no unit (callers other than the operator): refused with those out of reach. */
   unknownTargets: string[];
   existing: TaskRecord | null;
+  /** The assignments a hub's export recorded (domain/restore.ts): a task accepted at the time. */
+  recorded?: RecordedAssignment[];
 }
+
+interface Entry { spec: TaskSpec; base: string; recorded?: RecordedAssignment[] }
 
 /**
  * A unit the task names as its issuer or scope that the caller may not see, or that does not
@@ -46,11 +56,12 @@ function unreachable(ctx: TasksContext, path: string, code: string): CodedProble
  * lists them all. `taskIds`: the stored tasks named by the specs' keys and incompatibleWith
  * (`issuerId|key` → id), for the write.
  */
-async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: string }>): Promise<{ plans: Plan[]; problems: CodedProblem[]; taskIds: Map<string, string> }> {
+async function plan(ctx: TasksContext, entries: Entry[]): Promise<{ plans: Plan[]; problems: CodedProblem[]; taskIds: Map<string, string> }> {
   const problems: CodedProblem[] = [];
   const codes = new Set<string>();
-  for (const { spec } of entries) {
+  for (const { spec, recorded } of entries) {
     codes.add(spec.issuer);
+    for (const a of recorded ?? []) if (a.into) codes.add(a.into.issuer);
     for (const t of spec.targets) codes.add(t);
     if (spec.scope) codes.add(spec.scope.unit);
   }
@@ -58,13 +69,22 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
   const visible = await ctx.org.visible();
   const sees = (id: string) => visible.all || visible.ids.has(id);
   const plans: Plan[] = [];
+  // A task stored under its key and given again unchanged was judged when it was issued: it is
+  // neither expanded nor judged again, so a file re-imports whatever org learnt since (a
+  // transfer entered late, a link ended earlier: issue 18 §5).
+  const storedUnchanged = await unchangedStoredTasks(ctx, entries, units);
   // Tasks of one file often share a scope and a first day: org is asked once for each.
   const scopes = new Map<string, ReturnType<typeof ctx.org.timelines>>();
-  for (const { spec, base } of entries) {
+  for (const { spec, base, recorded } of entries) {
     const issuer = units.get(spec.issuer);
     // Unknown and out of sight answer alike: the caller learns nothing about other bodies.
     if (!issuer || !sees(issuer.id)) {
       problems.push(unreachable(ctx, `${base}.issuer`, spec.issuer));
+      continue;
+    }
+    const same = storedUnchanged.get(base);
+    if (same) {
+      plans.push({ spec, base, issuerId: issuer.id, targetIds: same.targetIds, unknownTargets: [], existing: same.task, recorded });
       continue;
     }
     const targetIds: string[] = [];
@@ -77,7 +97,8 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
       else if (!ctx.identity.hubAdmin) unknownTargets.push(code);
       else problems.push({ path: `${base}.targets[${i}]`, message: `未知单位代码：${code}`, code: 'NOT_FOUND' });
     });
-    if (spec.scope) {
+    // A recorded task's scope was expanded when it was issued: its assignments are the answer.
+    if (spec.scope && !recorded) {
       const root = units.get(spec.scope.unit);
       if (!root || !sees(root.id)) problems.push(unreachable(ctx, `${base}.scope.unit`, spec.scope.unit));
       else {
@@ -95,7 +116,7 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
         if (targetIds.length === 0) problems.push({ path: `${base}.scope`, message: `范围内（${spec.scope.unit}，${spec.startsOn}）没有符合条件的单位：目标单位为空`, code: 'BAD_USER_INPUT' });
       }
     }
-    plans.push({ spec, base, issuerId: issuer.id, targetIds: [...new Set(targetIds)], unknownTargets, existing: null });
+    plans.push({ spec, base, issuerId: issuer.id, targetIds: [...new Set(targetIds)], unknownTargets, existing: null, recorded });
   }
   if (problems.length > 0) return { plans, problems, taskIds: new Map() };
 
@@ -106,12 +127,15 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
   const codeOf = new Map([...units.values()].filter((u) => u).map((u) => [u!.id, u!.code]));
   for (const [id, u] of answer.units) codeOf.set(id, u.code);
   for (const p of plans) {
+    if (p.existing) continue; // stored unchanged: judged when it was issued
     const outside = [...p.targetIds.filter((id) => index.relation(p.issuerId, id, p.spec.startsOn) === 'NONE').map((id) => codeOf.get(id) ?? id), ...p.unknownTargets];
+    // A recorded task (a hub's export) is restored as issued by a caller who may restore (common's restore.ts).
+    if (outside.length > 0 && p.recorded && p.unknownTargets.length === 0 && mayRestore(ctx.identity, sees(p.issuerId) && p.targetIds.every(sees))) continue;
     if (outside.length > 0) {
       const nobody = ctx.identity.hubAdmin ? '' : '，或单位不存在'; // the operator got NOT_FOUND for unknown codes above
       problems.push({
         path: `${p.base}.${p.spec.targets.length ? 'targets' : 'scope'}`, code: 'FORBIDDEN', units: outside.sort(),
-        message: `${p.spec.issuer} 于 ${p.spec.startsOn} 既不领导也不指导（直接或经其领导的单位）${nobody}：${outside.sort().join('、')}`,
+        message: `${p.spec.issuer} 于 ${p.spec.startsOn} 既不领导也不指导（直接或经其领导的单位）${nobody}：${outside.sort().join('、')}${p.recorded ? `。${RESTORE_NEEDS_ADMIN}` : ''}`,
       });
     }
   }
@@ -147,6 +171,37 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
   }
   const taskIds = new Map([...existing, ...stored].map((t) => [`${t.issuerId}|${t.key}`, t.id]));
   return { plans, problems, taskIds };
+}
+
+/**
+ * The entries that repeat a stored task (same issuer and key) unchanged, by entry path, with the
+ * task and its assignments' units. Unchanged: every field the same, the same scope, and the
+ * explicit targets among the stored assignments (all of them without a scope; with one, the
+ * rest came from its expansion on the task's first day, which is not redone).
+ */
+async function unchangedStoredTasks(
+  ctx: TasksContext, entries: Entry[], units: Map<string, { id: string } | null | undefined>,
+): Promise<Map<string, { task: TaskRecord; targetIds: string[] }>> {
+  const keyed = entries.filter((e) => e.spec.key && units.get(e.spec.issuer));
+  const out = new Map<string, { task: TaskRecord; targetIds: string[] }>();
+  if (keyed.length === 0) return out;
+  const stored = await tasksByIssuerKeys(ctx.db, keyed.map((e) => ({ issuerId: units.get(e.spec.issuer)!.id, key: e.spec.key! })));
+  if (stored.length === 0) return out;
+  const byKey = new Map(stored.map((t) => [`${t.issuerId}|${t.key}`, t]));
+  const targetsOf = new Map<string, string[]>();
+  for (const a of await assignmentsOfTasks(ctx.db, stored.map((t) => t.id))) targetsOf.set(a.taskId, [...(targetsOf.get(a.taskId) ?? []), a.unitId]);
+  for (const { spec, base, recorded } of keyed) {
+    const t = byKey.get(`${units.get(spec.issuer)!.id}|${spec.key}`);
+    if (!t) continue;
+    const storedTargets = targetsOf.get(t.id) ?? [];
+    const explicit = spec.targets.map((c) => units.get(c)?.id);
+    if (explicit.some((id) => !id || !storedTargets.includes(id))) continue;
+    if ((!spec.scope || recorded) && explicit.length !== new Set(storedTargets).size) continue;
+    if (canonicalJson(spec.scope ?? null) !== canonicalJson(t.scope ?? null)) continue;
+    if (!sameTask(t, storedTargets, { spec, targetIds: storedTargets } as Plan)) continue;
+    out.set(base, { task: t, targetIds: storedTargets });
+  }
+  return out;
 }
 
 function sameTask(t: TaskRecord, targets: string[], p: Plan): boolean {
@@ -227,32 +282,46 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   }
   if (report.problems.length > 0) return report;
 
-  // Compared without retiredOn: the file does not carry retirement (retireRequiredItem does).
-  const stored = new Map((await requiredItemRows(ctx.db)).map(({ retiredOn: _retired, ...i }) => [i.code, i]));
+  // Compared without retiredOn: a file without it leaves retirement alone (retireRequiredItem's);
+  // one with it (a hub's export) must agree with the stored item, or creates the item retired.
+  const rows = await requiredItemRows(ctx.db);
+  const retiredOf = new Map(rows.map((i) => [i.code, i.retiredOn]));
+  const stored = new Map(rows.map(({ retiredOn: _retired, ...i }) => [i.code, i]));
+  const retire = new Map<string, string>();
   const items: RequiredItemSpec[] = [];
   const itemCodes = new Map<string, string>();
   ((doc.requiredItems as unknown[] | undefined) ?? []).forEach((raw, i) => {
-    const { spec, problems } = validateRequiredItem(raw, `requiredItems[${i}]`);
+    const { retiredOn, ...rest } = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : { raw }) as Record<string, unknown>;
+    const { spec, problems } = validateRequiredItem(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? rest : raw, `requiredItems[${i}]`);
     report.problems.push(...problems);
     if (!spec) return;
+    if (retiredOn !== undefined && retiredOn !== null) {
+      if (!isDay(retiredOn)) report.problems.push({ path: `requiredItems[${i}].retiredOn`, message: `日期无效：${String(retiredOn)}` });
+      else if (stored.has(spec.code) && retiredOf.get(spec.code) !== retiredOn) report.problems.push({ path: `requiredItems[${i}].retiredOn`, message: `与已存的事项不同（${retiredOf.get(spec.code) ? `已于 ${retiredOf.get(spec.code)} 停用` : '未停用'}）：导入不改变停用（请用 retireRequiredItem / defineRequiredItem）` });
+      else if (!stored.has(spec.code)) retire.set(spec.code, retiredOn);
+    }
     if (itemCodes.has(spec.code)) report.problems.push({ path: `requiredItems[${i}].code`, message: `与 ${itemCodes.get(spec.code)} 重复的代码：${spec.code}` });
     itemCodes.set(spec.code, `requiredItems[${i}]`);
     items.push(spec);
   });
   if (items.length > 0) requireOperator(ctx);
   const known = new Set([...stored.keys(), ...itemCodes.keys()]);
-  const entries: Array<{ spec: TaskSpec; base: string }> = [];
+  const entries: Entry[] = [];
   ((doc.tasks as unknown[] | undefined) ?? []).forEach((raw, i) => {
-    const { spec, problems } = validateTask(raw, `tasks[${i}]`, known);
+    const split = recordedAssignments(raw, `tasks[${i}]`);
+    report.problems.push(...split.problems);
+    const { spec, problems } = validateTask(split.rest, `tasks[${i}]`, known);
     report.problems.push(...problems);
     if (spec && !spec.key) report.problems.push({ path: `tasks[${i}].key`, message: '文件中的任务需要 key（再次导入时据此识别，不重复下达）' });
-    else if (spec) entries.push({ spec, base: `tasks[${i}]` });
+    else if (spec) entries.push({ spec, base: `tasks[${i}]`, recorded: split.assignments ?? undefined });
   });
   if (report.problems.length > 0) return report;
 
   const planned = entries.length > 0 ? await plan(ctx, entries) : { plans: [], problems: [], taskIds: new Map<string, string>() };
   if (planned.problems.some((p) => p.code === 'FORBIDDEN')) raise(planned.problems);
   if (planned.problems.length > 0) return { ...report, problems: planned.problems.map(({ path, message }) => ({ path, message })) };
+  const settled = await recordedSettlements(ctx, planned.plans);
+  if (settled.problems.length > 0) return { ...report, problems: settled.problems };
 
   for (const item of items) {
     const s = stored.get(item.code);
@@ -268,8 +337,75 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   if (dryRun) return report;
   await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
     for (const item of items) if (JSON.stringify(stored.get(item.code)) !== JSON.stringify(item)) await upsertRequiredItem(tx, item, ctx.identity);
-    await write(ctx, tx, planned.plans, planned.taskIds);
+    for (const [code, on] of retire) {
+      const [row] = await tx.update(requiredItemsTable).set({ retiredOn: on }).where(sql`${requiredItemsTable.code} = ${code}`).returning();
+      await recordItemChange(tx, row, 'RETIRE', ctx.identity); // kept as retireRequiredItem keeps it
+    }
+    const written = await write(ctx, tx, planned.plans, planned.taskIds);
+    await settleRecorded(ctx, tx, planned.plans, written, settled.into);
   });
   return report;
+}
+
+/**
+ * Checks a file's recorded statuses against the stored assignments of the tasks it repeats (a
+ * different status is refused naming it: a file never settles or reopens a stored assignment),
+ * and finds the task each recorded merge went into (`issuer|key` → task id, stored or in the file).
+ */
+async function recordedSettlements(ctx: TasksContext, plans: Plan[]): Promise<{ problems: Array<{ path: string; message: string }>; into: Map<string, string | null> }> {
+  const problems: Array<{ path: string; message: string }> = [];
+  const repeated = plans.filter((p) => p.recorded && p.existing);
+  const stored = new Map<string, string>();
+  for (const a of await assignmentsOfTasks(ctx.db, repeated.map((p) => p.existing!.id))) stored.set(`${a.taskId}|${a.unitId}`, a.status);
+  const merges = plans.flatMap((p) => (p.recorded ?? []).filter((a) => a.into).map((a) => a.into!));
+  const codes = plans.some((p) => p.recorded) ? await ctx.org.unitsByCode([...new Set([...merges.map((m) => m.issuer), ...plans.flatMap((p) => (p.recorded ?? []).map((a) => a.unit))])]) : new Map();
+  const into = new Map<string, string | null>();
+  const inFile = new Set(plans.map((p) => `${p.issuerId}|${p.spec.key}`));
+  const found = await tasksByIssuerKeys(ctx.db, merges.flatMap((m) => { const u = codes.get(m.issuer); return u ? [{ issuerId: u.id, key: m.key }] : []; }));
+  for (const t of found) into.set(`${t.issuerId}|${t.key}`, t.id);
+  for (const p of plans) {
+    (p.recorded ?? []).forEach((a, j) => {
+      const path = `${p.base}.assignments[${j}]`;
+      if (p.existing) {
+        const unitId = codes.get(a.unit)?.id;
+        const now = stored.get(`${p.existing.id}|${unitId}`);
+        if (now && recordedStatus(now) !== a.status) problems.push({ path: `${path}.status`, message: `与已存的分派不同（现为 ${now}）：导入不改变已存分派的状态` });
+      }
+      if (a.into) {
+        const u = codes.get(a.into.issuer);
+        const k = u ? `${u.id}|${a.into.key}` : '';
+        if (!into.has(k) && !inFile.has(k)) problems.push({ path: `${path}.into`, message: `没有 ${a.into.issuer} 的 key 为「${a.into.key}」的任务` });
+        else if (!into.has(k)) into.set(k, null); // written with this file
+      }
+    });
+  }
+  return { problems, into };
+}
+
+/**
+ * Gives the assignments of the recorded tasks written now their recorded status, each with its
+ * settlement kept as withdrawAssignment and mergeAssignments keep theirs.
+ */
+async function settleRecorded(ctx: TasksContext, tx: Db, plans: Plan[], written: TaskRecord[], into: Map<string, string | null>): Promise<void> {
+  const fresh = plans.map((p, i) => ({ p, t: written[i] })).filter(({ p }) => p.recorded && !p.existing && p.recorded.some((a) => a.status !== 'ACTIVE'));
+  if (fresh.length === 0) return;
+  for (const { p, t } of plans.map((p, i) => ({ p, t: written[i] }))) if (p.spec.key) into.set(`${p.issuerId}|${p.spec.key}`, t.id);
+  const codes = await ctx.org.unitsByCode([...new Set(fresh.flatMap(({ p }) => p.recorded!.flatMap((a) => [a.unit, ...(a.into ? [a.into.issuer] : [])])))]);
+  const taskIds = [...new Set([...fresh.map(({ t }) => t.id), ...[...into.values()].filter((x): x is string => !!x)])];
+  const rows = await tx.select().from(assignments).where(sql`${assignments.taskId} = any(${`{${taskIds.join(',')}}`}::int[])`);
+  const idOf = new Map(rows.map((r) => [`${r.taskId}|${r.unitId}`, r.id]));
+  for (const { p, t } of fresh) {
+    for (const a of p.recorded!) {
+      if (a.status === 'ACTIVE') continue;
+      const unitId = codes.get(a.unit)!.id;
+      const id = idOf.get(`${t.id}|${unitId}`)!;
+      const kept = a.into ? idOf.get(`${into.get(`${codes.get(a.into.issuer)!.id}|${a.into.key}`)}|${unitId}`) ?? null : null;
+      await tx.update(assignments).set({ status: a.status, mergedInto: kept, updatedBy: ctx.identity.subject }).where(sql`${assignments.id} = ${id}`);
+      await tx.insert(settlements).values({
+        kind: a.status === 'MERGED' ? 'MERGE' : 'WITHDRAW', assignmentId: id, keptId: kept, note: '自导出文件恢复',
+        bySubject: ctx.identity.subject, byBody: ctx.identity.body, requestId: ctx.identity.requestId ?? null,
+      });
+    }
+  }
 }
 

@@ -73,9 +73,13 @@ export async function tasksByIssuerKeys(db: Db, pairs: ReadonlyArray<{ issuerId:
   if (pairs.length === 0) return [];
   const issuers = `{${pairs.map((p) => Number(p.issuerId)).join(',')}}`;
   const keys = JSON.stringify(pairs.map((p) => p.key));
-  return (await db.select().from(tasks).where(sql`(${tasks.issuerId}, ${tasks.key}) in (
-    select * from unnest(${issuers}::int[], array(select jsonb_array_elements_text(${keys}::jsonb))))`)).map(toTask);
+  // A task issued without a key is known in files by `task-<id>` (export.service.ts).
+  return (await db.select().from(tasks).where(sql`(${tasks.issuerId}, coalesce(${tasks.key}, 'task-' || ${tasks.id})) in (
+    select * from unnest(${issuers}::int[], array(select jsonb_array_elements_text(${keys}::jsonb))))`)).map((r) => ({ ...toTask(r), key: fileKey(r) }));
 }
+
+/** The key a file knows a task by: its own, or `task-<id>` for one issued without. */
+export const fileKey = (t: { key: string | null; id: number | string }): string => t.key ?? `task-${t.id}`;
 
 export async function assignmentsByIds(db: Db, ids: readonly string[]): Promise<AssignmentRecord[]> {
   if (ints(ids).length === 0) return [];
