@@ -8,10 +8,11 @@
  * Assignments are read over the whole years the window touches: MISSING judges whole years,
  * quarters and months (a yearly item assigned in January covers a window starting in June).
  */
-import { BadInputError, groupBy, isDay, log, warmSpans, type Db } from '@tiaokuai/common';
+import { BadInputError, groupBy, isDay, log, unitLabel, warmSpans, type Db } from '@tiaokuai/common';
 import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
+import { reachDuring } from '../domain/list-reach';
 import type { AssignmentFact, TaskFinding } from '../domain/types';
 import type { TimelineAnswer } from '@tiaokuai/common';
 import { allRequiredItems, assignmentRows, assignmentsOfUnits, rowRevision, type AssignmentRecord, type AssignmentRows, type TaskFacts, type TaskRecord } from './task.store';
@@ -53,7 +54,7 @@ class Fact implements AssignmentFact {
   get dueOn() { return this.t.dueOn; }
   get binding() { return this.t.binding; }
   get deliverable() { return this.t.deliverable; }
-  get requiredItem() { return this.t.requiredItem; }
+  get requiredItemId() { return this.t.requiredItemId; }
   get incompatibleTaskIds() { return this.t.incompatibleWith; }
 }
 
@@ -245,11 +246,15 @@ export function findingsFor(
   facts: FactSource = assignmentFacts(answer, rows, from),
 ): TaskFinding[] {
   const out: TaskFinding[] = [];
+  // Which lists reach a unit is worked out only for kinds some owner's item asks of (list-reach.ts).
+  const ownedKinds = new Set(items.filter((i) => i.ownerId).flatMap((i) => i.kinds));
+  const label = (id: string) => unitLabel(answer.units.get(id), id);
   for (const unitId of unitIds) {
     const unit = answer.units.get(unitId);
     if (!unit) continue;
+    const reach = ownedKinds.has(unit.kind) ? reachDuring(answer.timelines, unitId, from, to) : [];
     out.push(...detectTaskFindings({
-      unitId, unitKind: unit.kind, from, to, items, assignments: facts.get(unitId) ?? [], periods: answer.timelines.get(unitId) ?? [],
+      unitId, unitKind: unit.kind, from, to, items, assignments: facts.get(unitId) ?? [], periods: answer.timelines.get(unitId) ?? [], reach, label,
     }));
   }
   return out;

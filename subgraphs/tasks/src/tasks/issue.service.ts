@@ -10,9 +10,9 @@ import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, tasks } from '../db/schema';
 import { AuthorityIndex } from '../domain/authority';
-import { validateRequiredItem, validateTask, type Problem, type RequiredItemSpec, type TaskSpec } from '../domain/validate';
-import { requireOperator } from './required-items.service';
-import { allRequiredItems, requiredItemRows, tasksByIssuerKeys, toTask, upsertRequiredItem, assignmentsOfTasks, type TaskRecord } from './task.store';
+import { itemRef, validateRequiredItem, validateTask, type Problem, type RequiredItemSpec, type TaskSpec } from '../domain/validate';
+import { raiseOwnerProblems, resolveOwners } from './required-items.service';
+import { requiredItemRows, tasksByIssuerKeys, toTask, upsertRequiredItem, assignmentsOfTasks, type RequiredItemRow, type TaskRecord } from './task.store';
 
 type ProblemCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
 interface CodedProblem extends Problem {
@@ -29,6 +29,8 @@ interface Plan {
   /** Target codes that name no unit (callers other than the operator): refused with those out of reach. */
   unknownTargets: string[];
   existing: TaskRecord | null;
+  /** The stored item the task names (itemRef → id), 'new' for an item the same file defines, null for none. */
+  requiredItemId: string | null;
 }
 
 /**
@@ -46,7 +48,7 @@ function unreachable(ctx: TasksContext, path: string, code: string): CodedProble
  * lists them all. `taskIds`: the stored tasks named by the specs' keys and incompatibleWith
  * (`issuerId|key` → id), for the write.
  */
-async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: string }>): Promise<{ plans: Plan[]; problems: CodedProblem[]; taskIds: Map<string, string> }> {
+async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: string }>, itemIds: ReadonlyMap<string, string>): Promise<{ plans: Plan[]; problems: CodedProblem[]; taskIds: Map<string, string> }> {
   const problems: CodedProblem[] = [];
   const codes = new Set<string>();
   for (const { spec } of entries) {
@@ -95,7 +97,8 @@ async function plan(ctx: TasksContext, entries: Array<{ spec: TaskSpec; base: st
         if (targetIds.length === 0) problems.push({ path: `${base}.scope`, message: `范围内（${spec.scope.unit}，${spec.startsOn}）没有符合条件的单位：目标单位为空`, code: 'BAD_USER_INPUT' });
       }
     }
-    plans.push({ spec, base, issuerId: issuer.id, targetIds: [...new Set(targetIds)], unknownTargets, existing: null });
+    const requiredItemId = spec.requiredItem ? itemIds.get(itemRef(spec.requiredItemOwner, spec.requiredItem)) ?? 'new' : null;
+    plans.push({ spec, base, issuerId: issuer.id, targetIds: [...new Set(targetIds)], unknownTargets, existing: null, requiredItemId });
   }
   if (problems.length > 0) return { plans, problems, taskIds: new Map() };
 
@@ -154,12 +157,12 @@ function sameTask(t: TaskRecord, targets: string[], p: Plan): boolean {
   const a = [...targets].sort().join(',');
   const b = [...p.targetIds].sort().join(',');
   return t.title === s.title && (t.description ?? null) === s.description && t.category === s.category && t.priority === s.priority
-    && t.startsOn === s.startsOn && t.dueOn === s.dueOn && (t.deliverable ?? null) === s.deliverable && (t.requiredItem ?? null) === s.requiredItem
+    && t.startsOn === s.startsOn && t.dueOn === s.dueOn && (t.deliverable ?? null) === s.deliverable && (t.requiredItemId ?? null) === p.requiredItemId
     && t.binding === s.binding && (t.indicator ?? null) === s.indicator && (t.target ?? null) === s.target && a === b;
 }
 
-/** Inserts the new tasks and their assignments; returns the stored task per plan. */
-async function write(ctx: TasksContext, tx: Db, plans: Plan[], storedIds: ReadonlyMap<string, string>): Promise<TaskRecord[]> {
+/** Inserts the new tasks and their assignments; `itemIds`: every item by itemRef, the file's new ones included. */
+async function write(ctx: TasksContext, tx: Db, plans: Plan[], storedIds: ReadonlyMap<string, string>, itemIds: ReadonlyMap<string, string>): Promise<TaskRecord[]> {
   const out: TaskRecord[] = [];
   const idByKey = new Map(storedIds);
   for (const p of plans) {
@@ -167,7 +170,7 @@ async function write(ctx: TasksContext, tx: Db, plans: Plan[], storedIds: Readon
     const s = p.spec;
     const [row] = await tx.insert(tasks).values({
       issuerId: Number(p.issuerId), key: s.key, title: s.title, description: s.description, category: s.category, priority: s.priority,
-      startsOn: s.startsOn, dueOn: s.dueOn, deliverable: s.deliverable, requiredItem: s.requiredItem, binding: s.binding,
+      startsOn: s.startsOn, dueOn: s.dueOn, deliverable: s.deliverable, requiredItemId: s.requiredItem ? Number(itemIds.get(itemRef(s.requiredItemOwner, s.requiredItem))) : null, binding: s.binding,
       indicator: s.indicator, target: s.target,
       scope: s.scope ? { unit: s.scope.unit, relation: s.scope.relation, kinds: s.scope.kinds } : null,
       createdBy: ctx.identity.subject, requestId: ctx.identity.requestId ?? null,
@@ -204,18 +207,33 @@ function raise(problems: CodedProblem[]): never {
   throw new BadInputError(first.path, first.message, extra);
 }
 
+/**
+ * Every stored item by itemRef (owner code and code), with its id. Owners are named through org's
+ * `unitsById` (under leadership-facts): a task may fulfil the list of a body the caller does not
+ * see (a 成都 unit's task fulfilling 四川省直机关工委's item).
+ */
+async function storedItemRefs(ctx: TasksContext, rows: readonly RequiredItemRow[]): Promise<Map<string, string>> {
+  const owners = await ctx.org.unitsById(rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])));
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (r.ownerId && !owners.has(r.ownerId)) continue; // an owner org no longer knows: its items cannot be named
+    out.set(itemRef(r.ownerId ? owners.get(r.ownerId)!.code : null, r.code), r.id);
+  }
+  return out;
+}
+
 export async function issueTask(ctx: TasksContext, input: Record<string, unknown>): Promise<TaskRecord> {
   requireRole(ctx.identity, 'EDITOR', '下达任务');
-  const items = new Set((await allRequiredItems(ctx.db)).map((i) => i.code));
-  const { spec, problems } = validateTask(input, 'input', items);
+  const itemIds = await storedItemRefs(ctx, await requiredItemRows(ctx.db));
+  const { spec, problems } = validateTask(input, 'input', new Set(itemIds.keys()));
   if (!spec) raise(problems.map((p) => ({ ...p, code: 'BAD_USER_INPUT' as const })));
-  const planned = await plan(ctx, [{ spec, base: 'input' }]);
+  const planned = await plan(ctx, [{ spec, base: 'input' }], itemIds);
   if (planned.problems.length > 0) raise(planned.problems);
-  const [task] = await scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) => write(ctx, tx, planned.plans, planned.taskIds));
+  const [task] = await scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) => write(ctx, tx, planned.plans, planned.taskIds, itemIds));
   return task;
 }
 
-/** The file's `requiredItems` and `tasks` (CONTRACT.md), all or nothing. */
+/** The file's `requiredItems` (each with its `owner`, or none: hub-wide) and `tasks` (CONTRACT.md), all or nothing. */
 export async function importTasks(ctx: TasksContext, document: unknown, dryRun: boolean): Promise<ImportReport> {
   requireRole(ctx.identity, 'EDITOR', '导入任务');
   const report: ImportReport = emptyReport(dryRun);
@@ -227,20 +245,28 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   }
   if (report.problems.length > 0) return report;
 
+  const rows = await requiredItemRows(ctx.db);
+  const itemIds = await storedItemRefs(ctx, rows);
   // Compared without retiredOn: the file does not carry retirement (retireRequiredItem does).
-  const stored = new Map((await requiredItemRows(ctx.db)).map(({ retiredOn: _retired, ...i }) => [i.code, i]));
-  const items: RequiredItemSpec[] = [];
-  const itemCodes = new Map<string, string>();
+  const stored = new Map(rows.map(({ retiredOn: _retired, id, ownerId: _owner, ...i }) => [id, i]));
+  const items: Array<{ spec: RequiredItemSpec; base: string }> = [];
+  const itemPaths = new Map<string, string>();
   ((doc.requiredItems as unknown[] | undefined) ?? []).forEach((raw, i) => {
     const { spec, problems } = validateRequiredItem(raw, `requiredItems[${i}]`);
     report.problems.push(...problems);
     if (!spec) return;
-    if (itemCodes.has(spec.code)) report.problems.push({ path: `requiredItems[${i}].code`, message: `与 ${itemCodes.get(spec.code)} 重复的代码：${spec.code}` });
-    itemCodes.set(spec.code, `requiredItems[${i}]`);
-    items.push(spec);
+    const ref = itemRef(spec.owner, spec.code);
+    if (itemPaths.has(ref)) {
+      report.problems.push({ path: `requiredItems[${i}].code`, message: `与 ${itemPaths.get(ref)} 重复：${spec.owner ? `${spec.owner} 的清单` : '全平台清单'}中的代码 ${spec.code} 出现两次` });
+    }
+    itemPaths.set(ref, `requiredItems[${i}]`);
+    items.push({ spec, base: `requiredItems[${i}]` });
   });
-  if (items.length > 0) requireOperator(ctx);
-  const known = new Set([...stored.keys(), ...itemCodes.keys()]);
+  if (items.some((i) => i.spec.owner)) requireRole(ctx.identity, 'EDITOR', '维护本单位的责任清单');
+  const owners = await resolveOwners(ctx, items.map((i) => ({ owner: i.spec.owner, path: `${i.base}.owner` })));
+  if (owners.problems.some((p) => p.code === 'FORBIDDEN')) raiseOwnerProblems(owners.problems);
+  report.problems.push(...owners.problems.map(({ path, message }) => ({ path, message })));
+  const known = new Set([...itemIds.keys(), ...itemPaths.keys()]);
   const entries: Array<{ spec: TaskSpec; base: string }> = [];
   ((doc.tasks as unknown[] | undefined) ?? []).forEach((raw, i) => {
     const { spec, problems } = validateTask(raw, `tasks[${i}]`, known);
@@ -250,15 +276,17 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   });
   if (report.problems.length > 0) return report;
 
-  const planned = entries.length > 0 ? await plan(ctx, entries) : { plans: [], problems: [], taskIds: new Map<string, string>() };
+  const planned = entries.length > 0 ? await plan(ctx, entries, itemIds) : { plans: [], problems: [], taskIds: new Map<string, string>() };
   if (planned.problems.some((p) => p.code === 'FORBIDDEN')) raise(planned.problems);
   if (planned.problems.length > 0) return { ...report, problems: planned.problems.map(({ path, message }) => ({ path, message })) };
 
-  for (const item of items) {
-    const s = stored.get(item.code);
-    if (!s) report.requiredItems.created++;
-    else if (JSON.stringify(s) === JSON.stringify(item)) report.requiredItems.unchanged++;
-    else report.requiredItems.updated++;
+  const changed: Array<{ ownerId: string | null; spec: RequiredItemSpec }> = [];
+  for (const { spec } of items) {
+    const id = itemIds.get(itemRef(spec.owner, spec.code));
+    const { owner: _owner, ...fields } = spec;
+    if (!id) report.requiredItems.created++;
+    else if (JSON.stringify(stored.get(id)) === JSON.stringify(fields)) { report.requiredItems.unchanged++; continue; } else report.requiredItems.updated++;
+    changed.push({ ownerId: spec.owner ? owners.ids.get(spec.owner)! : null, spec });
   }
   for (const p of planned.plans) report.tasks[p.existing ? 'unchanged' : 'created']++;
   report.created = report.requiredItems.created + report.tasks.created;
@@ -267,9 +295,12 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   report.ok = true;
   if (dryRun) return report;
   await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
-    for (const item of items) if (JSON.stringify(stored.get(item.code)) !== JSON.stringify(item)) await upsertRequiredItem(tx, item, ctx.identity);
-    await write(ctx, tx, planned.plans, planned.taskIds);
+    const all = new Map(itemIds);
+    for (const { ownerId, spec } of changed) {
+      const row = await upsertRequiredItem(tx, ownerId, spec, ctx.identity, 'IMPORT', false);
+      all.set(itemRef(spec.owner, spec.code), row.id);
+    }
+    await write(ctx, tx, planned.plans, planned.taskIds, all);
   });
   return report;
 }
-

@@ -5,16 +5,16 @@ let n = 0;
 const a = (over: Partial<AssignmentFact>): AssignmentFact => ({
   id: `a${++n}`, taskId: `t${n}`, unitId: 'U', issuerId: 'LEADER', title: '落实三会一课制度', category: 'ORGANIZATIONAL',
   priority: 'ROUTINE', startsOn: '2026-01-01', dueOn: '2026-03-31', authority: 'BINDING', binding: true, relation: 'LEADS',
-  requiredItem: 'SHYK', ...over,
+  requiredItemId: 'SHYK', ...over,
 });
-const SHYK: RequiredItem = { code: 'SHYK', name: '三会一课', kinds: ['BRANCH', 'GRASSROOTS_UNIT'], frequency: 'QUARTERLY' };
-const MZPY: RequiredItem = { code: 'MZPY', name: '民主评议党员', kinds: ['GRASSROOTS_UNIT'], frequency: 'YEARLY' };
-const ZTDR: RequiredItem = { code: 'ZTDR', name: '主题党日', kinds: ['BRANCH', 'GRASSROOTS_UNIT'], frequency: 'MONTHLY' };
+const SHYK: RequiredItem = { id: 'SHYK', code: 'SHYK', name: '三会一课', kinds: ['BRANCH', 'GRASSROOTS_UNIT'], frequency: 'QUARTERLY' };
+const MZPY: RequiredItem = { id: 'MZPY', code: 'MZPY', name: '民主评议党员', kinds: ['GRASSROOTS_UNIT'], frequency: 'YEARLY' };
+const ZTDR: RequiredItem = { id: 'ZTDR', code: 'ZTDR', name: '主题党日', kinds: ['BRANCH', 'GRASSROOTS_UNIT'], frequency: 'MONTHLY' };
 const ALL_YEAR: RelationPeriod = { from: '2000-01-01', to: '2099-12-31', leaders: ['LEADER'], guides: ['GUIDE'] };
 const input = (over: Partial<MissingInput>): MissingInput => ({
   unitId: 'U', unitKind: 'GRASSROOTS_UNIT', from: '2026-01-01', to: '2026-12-31', items: [SHYK], assignments: [], periods: [ALL_YEAR], ...over,
 });
-const ranges = (over: Partial<MissingInput>) => detectMissing(input(over)).map((f) => `${f.requiredItem} ${f.from}..${f.to}`);
+const ranges = (over: Partial<MissingInput>) => detectMissing(input(over)).map((f) => `${f.requiredItemId} ${f.from}..${f.to}`);
 
 describe('frequencyPeriods', () => {
   it.each([
@@ -41,14 +41,14 @@ describe('MISSING', () => {
     ['an item retired mid-quarter is still required in that quarter', { items: [{ ...SHYK, retiredOn: '2026-08-15' }] }, ['SHYK 2026-01-01..2026-03-31', 'SHYK 2026-04-01..2026-06-30', 'SHYK 2026-07-01..2026-09-30']],
     ['advisory coverage does not count', { to: '2026-03-31', assignments: [a({ issuerId: 'GUIDE', relation: 'GUIDES', authority: 'ADVISORY', binding: false })] }, ['SHYK 2026-01-01..2026-03-31']],
     ['an overreaching guide (binding asked, ADVISORY given) does not count', { to: '2026-03-31', assignments: [a({ issuerId: 'GUIDE', relation: 'GUIDES', authority: 'ADVISORY' })] }, ['SHYK 2026-01-01..2026-03-31']],
-    ['another item does not cover it', { to: '2026-03-31', assignments: [a({ requiredItem: 'MZPY' })] }, ['SHYK 2026-01-01..2026-03-31']],
-    ['an assignment without an item does not cover it', { to: '2026-03-31', assignments: [a({ requiredItem: null })] }, ['SHYK 2026-01-01..2026-03-31']],
+    ['another item does not cover it', { to: '2026-03-31', assignments: [a({ requiredItemId: 'MZPY' })] }, ['SHYK 2026-01-01..2026-03-31']],
+    ['an assignment without an item does not cover it', { to: '2026-03-31', assignments: [a({ requiredItemId: null })] }, ['SHYK 2026-01-01..2026-03-31']],
     ["another unit's assignment does not cover it", { to: '2026-03-31', assignments: [a({ unitId: 'V' })] }, ['SHYK 2026-01-01..2026-03-31']],
     ['an item for other kinds is not required', { unitKind: 'WORK_COMMITTEE' }, []],
     ['quarters clipped to the window', { from: '2026-03-31', to: '2026-04-01' }, ['SHYK 2026-03-31..2026-03-31', 'SHYK 2026-04-01..2026-04-01']],
     ['monthly window 2026-01-15..2026-02-10: January and February', { items: [ZTDR], from: '2026-01-15', to: '2026-02-10' }, ['ZTDR 2026-01-15..2026-01-31', 'ZTDR 2026-02-01..2026-02-10']],
-    ['a yearly item assigned in January covers a window that starts in June', { items: [MZPY], from: '2026-06-01', assignments: [a({ requiredItem: 'MZPY', startsOn: '2026-01-05', dueOn: '2026-01-31' })] }, []],
-    ['a yearly item assigned the year before does not', { items: [MZPY], assignments: [a({ requiredItem: 'MZPY', startsOn: '2025-01-05', dueOn: '2025-12-31' })] }, ['MZPY 2026-01-01..2026-12-31']],
+    ['a yearly item assigned in January covers a window that starts in June', { items: [MZPY], from: '2026-06-01', assignments: [a({ requiredItemId: 'MZPY', startsOn: '2026-01-05', dueOn: '2026-01-31' })] }, []],
+    ['a yearly item assigned the year before does not', { items: [MZPY], assignments: [a({ requiredItemId: 'MZPY', startsOn: '2025-01-05', dueOn: '2025-12-31' })] }, ['MZPY 2026-01-01..2026-12-31']],
     ['items in the order given, then time', { items: [MZPY, SHYK], from: '2026-06-01', to: '2026-07-31' }, ['MZPY 2026-06-01..2026-07-31', 'SHYK 2026-06-01..2026-06-30', 'SHYK 2026-07-01..2026-07-31']],
     ['unit set up on 2026-05-01: nothing before Q2', { periods: [{ ...ALL_YEAR, from: '2026-05-01' }] }, ['SHYK 2026-04-01..2026-06-30', 'SHYK 2026-07-01..2026-09-30', 'SHYK 2026-10-01..2026-12-31']],
     ['unit abolished on 2026-03-31: Q1 only', { periods: [{ ...ALL_YEAR, to: '2026-03-31' }] }, ['SHYK 2026-01-01..2026-03-31']],
@@ -64,7 +64,7 @@ describe('MISSING', () => {
   it('names the item and the period, and asks the leader to assign it', () => {
     const [f] = detectMissing(input({ from: '2026-04-01', to: '2026-06-30' }));
     expect(f).toEqual({
-      kind: 'MISSING', unitId: 'U', assignmentIds: [], taskIds: [], issuerIds: ['LEADER'], requiredItem: 'SHYK',
+      kind: 'MISSING', unitId: 'U', assignmentIds: [], taskIds: [], issuerIds: ['LEADER'], requiredItemId: 'SHYK', requiredItemCode: 'SHYK', requiredItemOwnerId: null,
       from: '2026-04-01', to: '2026-06-30',
       message: '2026年第二季度（2026-04-01至2026-06-30）责任清单事项「三会一课」无人以领导关系下达（缺项）',
       suggestion: '请领导方下达2026年第二季度的「三会一课」',

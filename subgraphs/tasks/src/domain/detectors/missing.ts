@@ -1,20 +1,26 @@
 /**
  * MISSING (DOMAIN.md, 都想管重点不想管一般, and Tasks, responsibility lists 责任清单: "A unit whose
  * leader did not assign a required item is a gap"): for one unit and a window [from, to], every
- * responsibility-list item whose kinds include the unit's kind must be assigned, with authority
- * BINDING, in each of its frequency periods.
+ * responsibility-list item that applies to the unit must be assigned, with authority BINDING
+ * (by a body leading the unit), in each of its frequency periods.
+ *
+ * Which items apply (issue 18, list-reach.ts): a hub-wide item (no owner) to every unit of its
+ * kinds; an owner's item to the units of its kinds the owner leads, directly or through bodies
+ * it leads, on the days it leads them (`reach`). An item of 四川省直机关工委 asks nothing of a
+ * 湖北 unit.
  *
  * The rule:
  * - the window is split into the item's frequency periods (calendar years; quarters Jan–Mar,
  *   Apr–Jun, Jul–Sep, Oct–Dec; calendar months) that overlap it, each clipped to the window;
  * - a period that begins on or after the item's retirement day (retiredOn) is not required;
- * - a clipped period counts only when the unit existed on at least one of its days (some
- *   RelationPeriod overlaps it; days no period covers are days the unit did not exist);
- * - the item is covered in a period when an assignment of this unit with requiredItem equal to
- *   the item's code and authority BINDING overlaps the whole (unclipped) frequency period: a
+ * - a clipped period counts only when the item applied to the unit on at least one of its days
+ *   (for a hub-wide item: the unit existed, some RelationPeriod overlaps it; for an owner's: the
+ *   owner's list reached the unit on one of them);
+ * - the item is covered in a period when an assignment of this unit naming the item (its id:
+ *   owner and code) and with authority BINDING overlaps the whole (unclipped) frequency period: a
  *   yearly item assigned in January covers the year even when the window starts in June;
  *   an ADVISORY assignment (a guide's) does not count;
- * - each uncovered period is one finding: requiredItem, from/to = the clipped period,
+ * - each uncovered period is one finding: requiredItemId, from/to = the clipped period,
  *   no assignments or tasks, issuerIds = the unit's leaders on the days it existed in the
  *   clipped period (each once, in order of the periods). Findings follow the items' order,
  *   then time.
@@ -24,6 +30,7 @@
  * unit had no leader at all in the period (都不管), its leadership must be settled first.
  */
 import { overlaps } from '@tiaokuai/common';
+import { appliesDuring, type ReachPeriod } from '../list-reach';
 import type { AssignmentFact, Frequency, RelationPeriod, RequiredItem, TaskFinding } from '../types';
 
 export interface MissingInput {
@@ -36,6 +43,8 @@ export interface MissingInput {
   assignments: readonly AssignmentFact[];
   /** This unit's relation periods; days none covers are days the unit did not exist. */
   periods: readonly RelationPeriod[];
+  /** The owners whose lists reach the unit over the window (list-reach.ts reachDuring); none when absent. */
+  reach?: readonly ReachPeriod[];
 }
 
 /** One frequency period: the whole period, and a label such as 2026年第二季度. */
@@ -74,15 +83,16 @@ export function detectMissing(input: MissingInput): TaskFinding[] {
   const { unitId, unitKind, from, to } = input;
   const mine = input.assignments.filter((a) => a.unitId === unitId);
   const findings: TaskFinding[] = [];
+  const reach = input.reach ?? [];
   for (const item of input.items) {
     if (!item.kinds.includes(unitKind)) continue;
-    const forItem = mine.filter((a) => a.requiredItem === item.code);
+    const forItem = mine.filter((a) => a.requiredItemId === item.id);
     for (const p of frequencyPeriods(item.frequency, from, to)) {
       if (item.retiredOn && p.from >= item.retiredOn) continue; // retired: no longer required
       const clipFrom = p.from < from ? from : p.from;
       const clipTo = p.to > to ? to : p.to;
+      if (!appliesDuring(item, unitKind, reach, input.periods, clipFrom, clipTo)) continue; // not asked of the unit then
       const existed = input.periods.filter((r) => overlaps(r.from, r.to, clipFrom, clipTo));
-      if (existed.length === 0) continue; // the unit did not exist then
       const during = forItem.filter((a) => overlaps(a.startsOn, a.dueOn, p.from, p.to));
       if (during.some((a) => a.authority === 'BINDING')) continue;
       const leaders = [...new Set(existed.flatMap((r) => r.leaders))];
@@ -93,7 +103,9 @@ export function detectMissing(input: MissingInput): TaskFinding[] {
         assignmentIds: [],
         taskIds: [],
         issuerIds: leaders,
-        requiredItem: item.code,
+        requiredItemId: item.id,
+        requiredItemCode: item.code,
+        requiredItemOwnerId: item.ownerId ?? null,
         from: clipFrom,
         to: clipTo,
         message: `${p.label}（${clipFrom}至${clipTo}）责任清单事项「${item.name}」无人以领导关系下达（缺项）`,
