@@ -44,6 +44,18 @@ export interface ReachPeriod {
   owners: Reach;
 }
 
+/** A unit over a window, with the lists and who reaches it: what the list rules (duplicates, a unit's list) read. */
+export interface UnitLists {
+  unitId: string;
+  unitKind: string;
+  from: string;
+  to: string;
+  /** Every item, retired ones included (each judged by its retirement day). */
+  items: readonly RequiredItem[];
+  /** Who reaches the unit over the window (reachDuring): one stretch per change. */
+  reach: readonly ReachPeriod[];
+}
+
 const MAX_DEPTH = 32;
 
 const flavourOf = (p: RelationPeriod, i: number): string | null => p.leaderFlavours?.[i] ?? null;

@@ -10,7 +10,7 @@
  * and last day it applied. Entries are ordered hub-wide first, then by owner id, then code (the
  * order of `requiredItems`).
  */
-import { itemReach, type ListRelation, type ReachPeriod } from './list-reach';
+import { itemReach, type ListRelation, type UnitLists } from './list-reach';
 import type { AssignmentFact, RequiredItem, TaskFinding } from './types';
 
 export interface ResponsibilityEntry {
@@ -28,16 +28,7 @@ export interface ResponsibilityEntry {
   missing: Array<{ from: string; to: string }>;
 }
 
-export function responsibilityList(args: {
-  unitId: string;
-  unitKind: string;
-  from: string;
-  to: string;
-  items: readonly RequiredItem[];
-  reach: readonly ReachPeriod[];
-  assignments: readonly AssignmentFact[];
-  missing: readonly TaskFinding[];
-}): ResponsibilityEntry[] {
+export function responsibilityList(args: UnitLists & { assignments: readonly AssignmentFact[]; missing: readonly TaskFinding[] }): ResponsibilityEntry[] {
   const out: ResponsibilityEntry[] = [];
   for (const item of args.items) {
     let entry = null as ResponsibilityEntry | null;

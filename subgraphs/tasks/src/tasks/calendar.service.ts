@@ -7,25 +7,18 @@
 import type { TasksContext } from '../context';
 import { calendarEntries, type CalendarEntry, type CalendarTask } from '../domain/calendar';
 import { renderIcs } from '../domain/ical';
-import { reachDuring } from '../domain/list-reach';
-import { assignmentFacts, findingsFor, unitsOverYears } from './findings.service';
-import { reportPeriod } from './report.service';
+import { unitYear } from './findings.service';
 
 export async function unitCalendar(ctx: TasksContext, unitId: string, year: number): Promise<CalendarEntry[] | null> {
-  const { from, to } = reportPeriod(year, null);
-  if (!(await ctx.org.canSee(unitId))) return null;
-  const { answer, rows, items } = await unitsOverYears(ctx, [unitId], from, to);
-  const unit = answer.units.get(unitId);
-  if (!unit) return null;
-  const facts = assignmentFacts(answer, rows, from);
-  const authority = new Map((facts.get(unitId) ?? []).map((f) => [f.id, f.authority]));
-  const tasks: CalendarTask[] = rows.map(({ a, t }) => ({
+  const y = await unitYear(ctx, unitId, year);
+  if (!y) return null;
+  const authority = new Map((y.facts.get(unitId) ?? []).map((f) => [f.id, f.authority]));
+  const tasks: CalendarTask[] = y.rows.map(({ a, t }) => ({
     assignmentId: a.id, taskId: t.id, issuerId: t.issuerId, title: t.title, startsOn: t.startsOn, dueOn: t.dueOn, status: a.status,
     authority: authority.get(a.id) ?? 'ADVISORY', requiredItemId: t.requiredItemId, deliverable: t.deliverable,
   }));
-  const missing = findingsFor(answer, [unitId], rows, items, from, to, facts).filter((f) => f.kind === 'MISSING');
   return calendarEntries({
-    unitId, unitKind: unit.kind, year, tasks, items, missing, existed: answer.timelines.get(unitId) ?? [], reach: reachDuring(answer.timelines, unitId, from, to),
+    unitId, unitKind: y.unit.kind, year, tasks, items: y.items, missing: y.missing, existed: y.answer.timelines.get(unitId) ?? [], reach: y.reach,
   });
 }
 

@@ -13,6 +13,7 @@ import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
 import { reachDuring } from '../domain/list-reach';
+import { reportPeriod } from './report.service';
 import type { AssignmentFact, TaskFinding } from '../domain/types';
 import type { TimelineAnswer } from '@tiaokuai/common';
 import { allRequiredItems, assignmentRows, assignmentsOfUnits, rowRevision, type AssignmentRecord, type AssignmentRows, type TaskFacts, type TaskRecord } from './task.store';
@@ -285,6 +286,22 @@ export async function unitsOverYears(ctx: TasksContext, unitIds: readonly string
   ]);
   for (const { a, t } of rows) { ctx.loaders.task.prime(t.id, t); ctx.loaders.assignment.prime(a.id, a); }
   return { answer, rows, items };
+}
+
+/**
+ * What a unit's year pages (the calendar, the responsibility list) need: the unit as org knows
+ * it, its assignments and their facts, the lists, its MISSING findings and which lists reach it
+ * over the year. Null when the caller may not see the unit (or org does not know it).
+ */
+export async function unitYear(ctx: TasksContext, unitId: string, year: number) {
+  const { from, to } = reportPeriod(year, null);
+  if (!(await ctx.org.canSee(unitId))) return null;
+  const { answer, rows, items } = await unitsOverYears(ctx, [unitId], from, to);
+  const unit = answer.units.get(unitId);
+  if (!unit) return null;
+  const facts = assignmentFacts(answer, rows, from);
+  const missing = findingsFor(answer, [unitId], rows, items, from, to, facts).filter((f) => f.kind === 'MISSING');
+  return { from, to, unit, answer, rows, items, facts, missing, reach: reachDuring(answer.timelines, unitId, from, to) };
 }
 
 /** One unit's findings; null when the caller may not see the unit. */

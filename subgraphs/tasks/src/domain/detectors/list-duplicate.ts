@@ -19,19 +19,11 @@
  *    (统一领导) is met by the same work, reported to both (the organ party committee's case);
  * 4. otherwise neither rule decides: the item of the owner org lists first, the two owners to agree.
  */
-import type { ReachPeriod, OwnerReach } from '../list-reach';
+import type { OwnerReach, UnitLists } from '../list-reach';
 import { normalise, similarity } from '../similarity';
 import type { RequiredItem, TaskFinding } from '../types';
 
-export interface ListDuplicateInput {
-  unitId: string;
-  unitKind: string;
-  from: string;
-  to: string;
-  /** Items in force (retired ones are judged by their retirement day). */
-  items: readonly RequiredItem[];
-  /** Who reaches the unit over the window (list-reach.ts reachDuring); one stretch per change. */
-  reach: readonly ReachPeriod[];
+export interface ListDuplicateInput extends UnitLists {
   /** How a body is named in messages (名称（代码）). */
   label: (unitId: string) => string;
 }
