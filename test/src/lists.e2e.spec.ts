@@ -72,4 +72,39 @@ describe('responsibility lists through the gateway', () => {
     // Its own list, the committee's editor keeps.
     expect((await define('SC-JGGW', editor)).data).toEqual({ defineRequiredItem: { code: 'X1' } });
   });
+
+  it("two provinces' lists loaded together: 湖北's list asks 湖北's units only, and 四川's findings do not change", async () => {
+    const MISSING = `query($scope: String!, $after: String) { taskConflicts(scope: $scope, from: "2026-01-01", to: "2026-12-31", first: 500, after: $after) {
+      pageInfo { hasNextPage endCursor } nodes { kind unit { code } requiredItem requiredItemOwner { code } from } } }`;
+    const missing = async (scope: string) => {
+      const r = await t.gql(MISSING, { scope });
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.taskConflicts.pageInfo.hasNextPage).toBe(false);
+      return r.data!.taskConflicts.nodes.filter((f: any) => f.kind === 'MISSING')
+        .map((f: any) => `${f.unit.code} ${f.requiredItem}@${f.requiredItemOwner?.code ?? '-'} ${f.from}`).sort();
+    };
+    const sichuan = await missing('SC-JGGW');
+    const units = await t.gql(`mutation($d: JSON!) { importUnits(document: $d) { ok problems { path message } } }`, { d: {
+      format: 'tiaokuai/v1',
+      units: [
+        { code: 'HB-SW', name: '中共湖北省委', kind: 'LOCAL_PARTY_COMMITTEE', level: 'PROVINCIAL', region: '420000', validFrom: '2000-01-01' },
+        { code: 'HB-JGGW', name: '湖北省直机关工委', kind: 'WORK_COMMITTEE', level: 'PROVINCIAL', region: '420000', validFrom: '2000-01-01' },
+        { code: 'HB-GU', name: '湖北省某厅直属单位', kind: 'GRASSROOTS_UNIT', level: 'PROVINCIAL', region: '420000', validFrom: '2000-01-01',
+          partyRelationMode: 'TERRITORIAL', businessMode: 'TERRITORIAL', locality: 'HB-JGGW' },
+      ],
+      links: [
+        { from: 'ZY', to: 'HB-SW', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+        { from: 'HB-SW', to: 'HB-JGGW', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+        { from: 'HB-JGGW', to: 'HB-GU', kind: 'AFFILIATION', validFrom: '2000-01-01' },
+      ],
+    } });
+    expect(units.data?.importUnits).toEqual({ ok: true, problems: [] });
+    const lists = await t.gql(`mutation($d: JSON!) { importTasks(document: $d) { ok problems { path message } } }`, { d: {
+      format: 'tiaokuai/v1',
+      requiredItems: [{ owner: 'HB-JGGW', code: 'SJSZ', name: '书记抓党建述职评议', kinds: ['GRASSROOTS_UNIT', 'ORGAN_PARTY_COMMITTEE'], frequency: 'YEARLY' }],
+    } }, await t.hub.token({ body: 'HB-JGGW', role: 'EDITOR' }));
+    expect(lists.data?.importTasks).toEqual({ ok: true, problems: [] });
+    expect(await missing('HB-JGGW')).toEqual(['HB-GU SJSZ@HB-JGGW 2026-01-01']);
+    expect(await missing('SC-JGGW')).toEqual(sichuan);
+  });
 });
