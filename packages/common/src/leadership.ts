@@ -17,6 +17,11 @@ export interface RelationPeriod {
   to: string;
   leaders: string[];
   guides: string[];
+  /**
+   * Each leader's flavour, index for index with `leaders` (UNIFIED 统一领导, SPECIFIC 具体领导,
+   * null where org names none); absent in answers built by hand (tests), read as all null.
+   */
+  leaderFlavours?: ReadonlyArray<string | null>;
 }
 
 export type Relation = 'LEADS' | 'GUIDES' | 'NONE';

@@ -48,7 +48,7 @@ export type Visibility = { all: true } | { all: false; ids: ReadonlySet<string> 
 const TIMELINE = `query Timeline($units: [ID!], $scope: String, $from: Date!, $to: Date!) {
   leadershipTimelineTable(units: $units, scope: $scope, from: $from, to: $to) }`;
 
-type TimelineRow = [id: string, code: string, kind: string, name: string, requested: boolean, periods: Array<[from: string, to: string, leaderIds: string[], guideIds: string[]]>];
+type TimelineRow = [id: string, code: string, kind: string, name: string, requested: boolean, periods: Array<[from: string, to: string, leaderIds: string[], guideIds: string[], leaderFlavours?: Array<string | null>]>];
 
 
 export class OrgDirectory {
@@ -93,7 +93,7 @@ export class OrgDirectory {
     const requested: string[] = [];
     for (const [id, code, kind, name, isRequested, periods] of data.leadershipTimelineTable.units) {
       units.set(id, { id, code, kind, name });
-      timelines.set(id, periods.map(([from, to, leaders, guides]) => ({ from, to, leaders, guides })));
+      timelines.set(id, periods.map(([from, to, leaders, guides, leaderFlavours]) => ({ from, to, leaders, guides, ...(leaderFlavours ? { leaderFlavours } : {}) })));
       if (isRequested) requested.push(id);
     }
     return { units, timelines, requested };

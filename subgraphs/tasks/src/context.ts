@@ -5,7 +5,7 @@ import type { Authority } from './domain/types';
 import { OrgDirectory } from '@tiaokuai/common';
 import type { TaskFinding } from './domain/types';
 import { ScanCache, unitFindingsBatch } from './tasks/findings.service';
-import { assignmentsByIds, assignmentsOfTasks, progressReportsOf, tasksByIds, type AssignmentRecord, type TaskRecord } from './tasks/task.store';
+import { assignmentsByIds, assignmentsOfTasks, progressReportsOf, requiredItemRows, tasksByIds, type AssignmentRecord, type RequiredItemRow, type TaskRecord } from './tasks/task.store';
 
 /** One authority question: how `issuerId` relates to `unitId` on `day`. */
 export interface AuthorityKey {
@@ -26,6 +26,8 @@ export interface Loaders {
   authority: DataLoader<AuthorityKey, { relation: Relation; authority: Authority | null }, string>;
   /** Progress reports of many assignments, one statement. */
   progressReports: DataLoader<string, Awaited<ReturnType<typeof progressReportsOf>>>;
+  /** Responsibility-list items by id (every list is read once per request: a few hundred items). */
+  requiredItem: DataLoader<string, RequiredItemRow | null>;
   /** Task findings of many units over one window: one question to org, one statement. */
   findings: DataLoader<{ unitId: string; from: string; to: string }, TaskFinding[], string>;
 }
@@ -72,6 +74,10 @@ export function createLoaders(db: Db, org: OrgDirectory, ctx: () => TasksContext
     assignmentsOfTask: new DataLoader(async (ids) => {
       const m = group(await assignmentsOfTasks(db, ids), (a) => a.taskId);
       return ids.map((id) => m.get(id) ?? []);
+    }),
+    requiredItem: new DataLoader(async (ids) => {
+      const byId = new Map((await requiredItemRows(db)).map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
     }),
     authority: new DataLoader(async (keys) => {
       const days = keys.map((k) => k.day).sort();

@@ -144,6 +144,27 @@ describe('exportTasks → importTasks into the same hub and into an empty one', 
     ]);
   });
 
+  it('lists with owners (issue 18): each item keeps its owner, each task the item it named, where two lists use the same code', async () => {
+    const OWNED = { owner: 'SC-JGGW', code: 'SHYK', name: '三会一课（工委清单）', kinds: ['BRANCH'], frequency: 'QUARTERLY' };
+    const GROUP = { owner: 'SC-YJT-DZ', code: 'ZBSC', name: '支部工作手册季度检查', kinds: ['BRANCH'], frequency: 'QUARTERLY', description: '党组清单' };
+    await h.ok(IMPORT, { d: file([
+      task('T-1', { targets: ['SC-YJT-ZB1'], requiredItem: 'SHYK', requiredItemOwner: 'SC-JGGW' }),
+      task('T-2', { targets: ['SC-YJT-ZB1'], requiredItem: 'SHYK', title: '落实三会一课' }),
+      task('T-3', { targets: ['SC-YJT-ZB1'], requiredItem: 'ZBSC', requiredItemOwner: 'SC-YJT-DZ', title: '手册检查' }),
+    ], [GROUP, ITEM, OWNED]) });
+    await h.ok(`mutation { retireRequiredItem(code: "SHYK", owner: "SC-JGGW", on: "2026-07-01") { code } }`);
+    const before = await roundTrip();
+    // Hub-wide first, then by owner code, then code; the owner's item keeps its retirement.
+    expect(before.requiredItems).toEqual([ITEM, { ...OWNED, retiredOn: '2026-07-01' }, GROUP]);
+    expect(before.tasks.map((t: any) => [t.key, t.requiredItem, t.requiredItemOwner])).toEqual([
+      ['T-1', 'SHYK', 'SC-JGGW'], ['T-2', 'SHYK', undefined], ['T-3', 'ZBSC', 'SC-YJT-DZ'],
+    ]);
+    // In the new hub each task points at the item of the list it named (owner by code: ids differ between hubs).
+    const linked = await h.database.rows<{ key: string; owned: boolean; name: string }>(sql`
+      select t.key, i.owner_id is not null as owned, i.name from tasks.tasks t join tasks.required_items i on i.id = t.required_item_id order by t.key`);
+    expect(linked.map((r) => [r.key, r.owned, r.name])).toEqual([['T-1', true, OWNED.name], ['T-2', false, ITEM.name], ['T-3', true, GROUP.name]]);
+  });
+
   it('restoring is not a way round the rules: an EDITOR gets FORBIDDEN for a recorded target out of reach today; a status differing from the stored one is refused naming it', async () => {
     await h.ok(IMPORT, { d: file([task('T-1', { targets: ['SC-YJT-ZB1'] })]) });
     await endAffiliation('SC-YJT-ZB1', 'SC-YJT-JGDW', '2026-02-28');

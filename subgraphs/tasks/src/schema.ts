@@ -3,7 +3,7 @@ import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/common';
 import type { TasksContext } from './context';
 import { AssignmentResolver, canSeeTask, SettlementResolver, TaskConflictResolver, TaskResolver, UnitResolver } from './graphql/resolvers';
 import {
-  CalendarEntryResolver, IndicatorResultResolver, ProgressResolver, ReportLineResolver, RequiredItemResolver, ScopeReportResolver,
+  CalendarEntryResolver, IndicatorResultResolver, ProgressResolver, ReportLineResolver, RequiredItemResolver, ResponsibilityListEntryResolver, ScopeReportResolver,
   UnitProgressResolver, UnitReportResolver, WorkReportResolver,
 } from './graphql/report.resolvers';
 
@@ -18,6 +18,7 @@ export function buildTasksSchema(): Promise<FederatedSchema> {
     resolvers: [
       TaskResolver, AssignmentResolver, SettlementResolver, TaskConflictResolver, UnitResolver, ProgressResolver, RequiredItemResolver,
       UnitReportResolver, ScopeReportResolver, WorkReportResolver, UnitProgressResolver, ReportLineResolver, IndicatorResultResolver, CalendarEntryResolver,
+      ResponsibilityListEntryResolver,
     ],
     federationImports: ['@key', '@shareable'],
     references: {

@@ -58,23 +58,23 @@ describe('relationTimeline: who led and guided a unit over a period', () => {
   it('cuts at the day of a transfer: the last day before and the first day after', () => {
     const w = transferred();
     expect(relationTimeline(w.context('U'), '2019-01-01', '2019-12-31', w)).toEqual([
-      { from: '2019-01-01', to: '2019-06-30', leaders: ['DEPT'], guides: ['GW'] },
-      { from: '2019-07-01', to: '2019-12-31', leaders: ['GW'], guides: ['DEPT'] },
+      { from: '2019-01-01', to: '2019-06-30', leaders: ['DEPT'], guides: ['GW'], leaderFlavours: [null] },
+      { from: '2019-07-01', to: '2019-12-31', leaders: ['GW'], guides: ['DEPT'], leaderFlavours: [null] },
     ]);
   });
 
   it('the organ party committee: guided by its party group until 2019-11-28, led by both from 2019-11-29', () => {
     const w = organ();
     expect(relationTimeline(w.context('JGDW'), '2019-11-01', '2019-12-31', w)).toEqual([
-      { from: '2019-11-01', to: '2019-11-28', leaders: ['GW'], guides: ['TING'] },
-      { from: '2019-11-29', to: '2019-12-31', leaders: ['GW', 'TING'], guides: [] },
+      { from: '2019-11-01', to: '2019-11-28', leaders: ['GW'], guides: ['TING'], leaderFlavours: ['UNIFIED'] },
+      { from: '2019-11-29', to: '2019-12-31', leaders: ['GW', 'TING'], guides: [], leaderFlavours: ['UNIFIED', 'SPECIFIC'] },
     ]);
   });
 
   it('leaves out the days a unit did not exist, and is empty for a reversed window', () => {
     const w = closed();
     expect(relationTimeline(w.context('OLD'), '2019-01-01', '2019-12-31', w)).toEqual([
-      { from: '2019-03-01', to: '2019-09-15', leaders: ['GW'], guides: [] },
+      { from: '2019-03-01', to: '2019-09-15', leaders: ['GW'], guides: [], leaderFlavours: [null] },
     ]);
     expect(relationTimeline(w.context('OLD'), '2019-05-01', '2019-04-30', w)).toEqual([]);
   });

@@ -12,7 +12,7 @@
 import { addDays, type Day } from '@tiaokuai/common';
 import { ruleOutcome } from './evaluate';
 import { DUAL_LEADERSHIP_FROM } from './rules/organ-party-committee';
-import type { Directory, LinkRecord, UnitContext } from './types';
+import type { Directory, LeadershipFlavour, LinkRecord, UnitContext } from './types';
 
 export interface RelationPeriod {
   from: Day;
@@ -20,10 +20,16 @@ export interface RelationPeriod {
   /** Unit ids, in the rule's order, without repeats. */
   leaders: string[];
   guides: string[];
+  /**
+   * Each leader's flavour, index for index (统一领导 UNIFIED / 具体领导 SPECIFIC, null where the rule
+   * names none): the tasks subgraph tells a list arriving by unified leadership from one arriving
+   * by specific leadership (issue 18, a list duplicate under dual leadership).
+   */
+  leaderFlavours: Array<LeadershipFlavour | null>;
 }
 
 const unique = (ids: string[]) => [...new Set(ids)];
-const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function relationTimeline(ctx: UnitContext, from: Day, to: Day, dir: Directory): RelationPeriod[] {
   if (to < from) return [];
@@ -43,9 +49,10 @@ export function relationTimeline(ctx: UnitContext, from: Day, to: Day, dir: Dire
     const o = ruleOutcome(ctx, day, declared, dir);
     const leaders = unique(o.leaders.map((r) => r.unitId));
     const guides = unique(o.guides.map((r) => r.unitId));
+    const leaderFlavours = leaders.map((id) => o.leaders.find((r) => r.unitId === id && r.flavour)?.flavour ?? null);
     const last = out.at(-1);
-    if (last && last.to === addDays(day, -1) && same(last.leaders, leaders) && same(last.guides, guides)) last.to = end;
-    else out.push({ from: day, to: end, leaders, guides });
+    if (last && last.to === addDays(day, -1) && same(last.leaders, leaders) && same(last.guides, guides) && same(last.leaderFlavours, leaderFlavours)) last.to = end;
+    else out.push({ from: day, to: end, leaders, guides, leaderFlavours });
   });
   return out;
 }

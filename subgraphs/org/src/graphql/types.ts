@@ -98,6 +98,8 @@ export class LeadershipPeriod {
   @Field(() => DateScalar, { description: 'Last day (inclusive)' }) to!: string;
   @Field(() => [ID], { description: 'The leaders\' ids (the same as leaders { id }, cheaper for large answers)' }) leaderIds!: string[];
   @Field(() => [ID], { description: 'The guides\' ids' }) guideIds!: string[];
+  @Field(() => [LeadershipFlavourEnum], { nullable: 'items', description: 'Each leader\'s flavour (统一领导 UNIFIED, 具体领导 SPECIFIC), index for index with leaderIds; null where the rule names none' })
+  leaderFlavours!: Array<LeadershipFlavour | null>;
 }
 
 @ObjectType({ description: 'A unit\'s leadership over a period, cut where the rules\' answer changes' })

@@ -97,12 +97,13 @@ export class UnitResolver {
 
   @Query(() => JSONScalar, {
     description: 'leadershipTimeline as one compact JSON value, for services that read a whole province (no per-field GraphQL work): '
-      + '{ units: [[id, code, kind, name, requested, [[from, to, [leaderIds], [guideIds]], …]], …] }',
+      + '{ units: [[id, code, kind, name, requested, [[from, to, [leaderIds], [guideIds], [leaderFlavours]], …]], …] } '
+      + '(leaderFlavours: UNIFIED, SPECIFIC or null for each leader, index for index)',
   })
   async leadershipTimelineTable(@Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: OrgContext) {
     const rows = await queries.leadershipTimeline(ctx, timelineQuery(args));
     return {
-      units: rows.map((r) => [r.unit.id, r.unit.code, r.unit.kind, r.unit.name, r.requested, r.periods.map((p) => [p.from, p.to, p.leaderIds, p.guideIds])]),
+      units: rows.map((r) => [r.unit.id, r.unit.code, r.unit.kind, r.unit.name, r.requested, r.periods.map((p) => [p.from, p.to, p.leaderIds, p.guideIds, p.leaderFlavours])]),
     };
   }
 

@@ -169,14 +169,14 @@ describe('leadershipTimeline', () => {
   it('leadershipTimelineTable is the same answer as one compact JSON value (what the other subgraphs read)', async () => {
     const TABLE = `query($units: [ID!], $scope: String, $from: Date!, $to: Date!) { leadershipTimelineTable(units: $units, scope: $scope, from: $from, to: $to) }`;
     const FULL = `query($units: [ID!], $scope: String, $from: Date!, $to: Date!) { leadershipTimeline(units: $units, scope: $scope, from: $from, to: $to) {
-      unit { id code kind name } requested periods { from to leaderIds guideIds } } }`;
+      unit { id code kind name } requested periods { from to leaderIds guideIds leaderFlavours } } }`;
     const [tax] = await ids('SZ-SWJ');
     for (const vars of [{ scope: 'JS-JGGW', from: '2018-01-01', to: '2024-12-31' }, { units: [tax], from: '2018-01-01', to: '2024-12-31' }]) {
       const full = (await h.ok(FULL, vars)).leadershipTimeline;
       const table = (await h.ok(TABLE, vars)).leadershipTimelineTable.units;
       expect(full.length).toBeGreaterThan(1);
       expect(table).toEqual(full.map((t: any) => [t.unit.id, t.unit.code, t.unit.kind, t.unit.name, t.requested,
-        t.periods.map((p: any) => [p.from, p.to, p.leaderIds, p.guideIds])]));
+        t.periods.map((p: any) => [p.from, p.to, p.leaderIds, p.guideIds, p.leaderFlavours])]));
     }
     // The caller's jurisdiction applies as in the typed form.
     const asTax = { ...HUB_OPERATOR, hubAdmin: false, body: 'SZ-DW', role: 'VIEWER' as const, subject: 't' };

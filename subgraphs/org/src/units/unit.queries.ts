@@ -234,6 +234,6 @@ export async function leadershipTimeline(
   return (v.all ? out : out.filter((t) => v.ids.has(t.unit.id))).map((t) => ({
     unit: t.unit,
     requested: t.requested,
-    periods: t.periods.map((p) => ({ from: p.from, to: p.to, leaderIds: p.leaders, guideIds: p.guides })),
+    periods: t.periods.map((p) => ({ from: p.from, to: p.to, leaderIds: p.leaders, guideIds: p.guides, leaderFlavours: p.leaderFlavours })),
   }));
 }

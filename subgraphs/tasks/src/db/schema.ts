@@ -15,9 +15,16 @@ export const frequency = tasksSchema.enum('frequency', FREQUENCIES);
 export const assignmentStatus = tasksSchema.enum('assignment_status', ['ASSIGNED', 'IN_PROGRESS', 'DONE', 'WITHDRAWN', 'MERGED']);
 export const settlementKind = tasksSchema.enum('settlement_kind', ['MERGE', 'WITHDRAW']);
 
-/** 责任清单: routine items every unit of some kinds must carry, per year, quarter or month. */
+/**
+ * 责任清单: routine items every unit of some kinds must carry, per year, quarter or month. An
+ * item belongs to a body (`ownerId`, an org unit id) or, with none, to the whole hub; it is known
+ * by (owner, code) (migration 0005: unique on coalesce(owner_id, 0), code).
+ */
 export const requiredItems = tasksSchema.table('required_items', {
-  code: text('code').primaryKey(),
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  /** The issuing body (work committee, party group, organ party committee); null: hub-wide (the regulation's own duties). */
+  ownerId: integer('owner_id'),
+  code: text('code').notNull(),
   name: text('name').notNull(),
   kinds: text('kinds').array().notNull(),
   frequency: frequency('frequency').notNull(),
@@ -39,7 +46,7 @@ export const tasks = tasksSchema.table('tasks', {
   startsOn: date('starts_on', { mode: 'string' }).notNull(),
   dueOn: date('due_on', { mode: 'string' }).notNull(),
   deliverable: text('deliverable'),
-  requiredItem: text('required_item').references(() => requiredItems.code),
+  requiredItemId: integer('required_item_id').references(() => requiredItems.id),
   binding: boolean('binding').notNull(),
   /** The scope as given (unit code, relation, kinds), for the record; targets are the assignments. */
   scope: jsonb('scope'),
@@ -114,10 +121,12 @@ export const progressReports = tasksSchema.table('progress_reports', {
 /** Every change of the responsibility list (define, retire, import), with who made it: never updated or deleted. */
 export const requiredItemChanges = tasksSchema.table('required_item_changes', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  code: text('code').notNull().references(() => requiredItems.code),
+  itemId: integer('item_id').notNull().references(() => requiredItems.id),
+  /** The item's code when changed (its owner is the item's). */
+  code: text('code').notNull(),
   /** DEFINE, RETIRE or IMPORT. */
   operation: text('operation').notNull(),
   /** The item as it stood after the change. */
   item: jsonb('item').notNull(),
   ...recorded(),
-}, (t) => [index('required_item_changes_code_idx').on(t.code)]);
+}, (t) => [index('required_item_changes_code_idx').on(t.code), index('required_item_changes_item_idx').on(t.itemId)]);

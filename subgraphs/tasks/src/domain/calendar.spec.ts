@@ -5,14 +5,14 @@ import type { RequiredItem, TaskFinding } from './types';
 
 const task = (over: Partial<CalendarTask>): CalendarTask => ({
   assignmentId: '1', taskId: '10', issuerId: '100', title: '开展党史学习教育', startsOn: '2026-03-01', dueOn: '2026-06-30',
-  status: 'ASSIGNED', authority: 'BINDING', requiredItem: null, deliverable: null, ...over,
+  status: 'ASSIGNED', authority: 'BINDING', requiredItemId: null, deliverable: null, ...over,
 });
 const items: RequiredItem[] = [
-  { code: 'SHYK', name: '三会一课', kinds: ['BRANCH'], frequency: 'QUARTERLY' },
-  { code: 'ZZSHH', name: '组织生活会', kinds: ['BRANCH'], frequency: 'YEARLY' },
-  { code: 'DWGZ', name: '机关党委工作报告', kinds: ['ORGAN_PARTY_COMMITTEE'], frequency: 'YEARLY' },
+  { id: 'SHYK', code: 'SHYK', name: '三会一课', kinds: ['BRANCH'], frequency: 'QUARTERLY' },
+  { id: 'ZZSHH', code: 'ZZSHH', name: '组织生活会', kinds: ['BRANCH'], frequency: 'YEARLY' },
+  { id: 'DWGZ', code: 'DWGZ', name: '机关党委工作报告', kinds: ['ORGAN_PARTY_COMMITTEE'], frequency: 'YEARLY' },
 ];
-const missing = (code: string, from: string, to: string): TaskFinding => ({ kind: 'MISSING', unitId: 'u1', assignmentIds: [], taskIds: [], issuerIds: [], requiredItem: code, from, to, message: '', suggestion: '' });
+const missing = (code: string, from: string, to: string): TaskFinding => ({ kind: 'MISSING', unitId: 'u1', assignmentIds: [], taskIds: [], issuerIds: [], requiredItemId: code, from, to, message: '', suggestion: '' });
 
 describe('calendarEntries (行事历)', () => {
   const entries = calendarEntries({
@@ -40,7 +40,7 @@ describe('calendarEntries (行事历)', () => {
   });
 
   test('a period with a MISSING finding is not covered; the others are', () => {
-    const shyk = entries.filter((e) => e.requiredItem === 'SHYK');
+    const shyk = entries.filter((e) => e.requiredItemId === 'SHYK');
     expect(shyk.map((e) => e.covered)).toEqual([true, false, true, true]);
     expect(entries.filter((e) => e.kind === 'TASK').every((e) => e.covered === null)).toBe(true);
   });

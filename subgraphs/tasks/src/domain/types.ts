@@ -13,8 +13,15 @@ export type Authority = 'BINDING' | 'ADVISORY';
 export const FREQUENCIES = ['YEARLY', 'QUARTERLY', 'MONTHLY'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-/** One item of a responsibility list (责任清单): routine work every unit of these kinds must carry. */
+/**
+ * One item of a responsibility list (责任清单): routine work every unit of these kinds must carry.
+ * It belongs to a body (`ownerId`) or, with none, to the whole hub (the regulation's own duties);
+ * it is known by owner and code (`id` is the stored item's, what tasks name).
+ */
 export interface RequiredItem {
+  id: string;
+  /** The issuing body's unit id (work committee, party group, organ party committee); null: hub-wide. */
+  ownerId?: string | null;
   code: string;
   name: string;
   /** Org unit kinds (UnitKind of the org subgraph) that must carry it. */
@@ -45,8 +52,8 @@ export interface AssignmentFact {
   /** How the issuer relates to the unit: LEADS (directly or through a body it leads), GUIDES, or NONE. */
   relation: 'LEADS' | 'GUIDES' | 'NONE';
   deliverable?: string | null;
-  /** Code of the responsibility-list item this task fulfils. */
-  requiredItem?: string | null;
+  /** Id of the responsibility-list item this task fulfils (RequiredItem.id). */
+  requiredItemId?: string | null;
   /** Tasks the issuer declared incompatible with this one (CONFLICT when one unit holds both). */
   incompatibleTaskIds?: readonly string[];
 }
@@ -61,7 +68,12 @@ export interface TaskFinding {
   taskIds: string[];
   issuerIds: string[];
   /** For MISSING: the responsibility-list item, and the period it was due in. */
-  requiredItem?: string;
+  requiredItemId?: string;
+  /** For MISSING: the item's code and owner, for messages and the API. */
+  requiredItemCode?: string;
+  requiredItemOwnerId?: string | null;
+  /** For a list-level DUPLICATE (two lists asking the same work): the two items, the one to keep first. */
+  itemIds?: string[];
   from?: string;
   to?: string;
   /** What was found, in Chinese. */

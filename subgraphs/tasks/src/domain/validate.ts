@@ -10,6 +10,8 @@ export const MAX_DESCRIPTION = 10_000;
 export const MAX_SHORT = 200;
 export const MAX_TARGETS = 100_000;
 export const UNIT_KINDS = ['LOCAL_PARTY_COMMITTEE', 'WORK_COMMITTEE', 'DEPARTMENT_PARTY_GROUP', 'ORGAN_PARTY_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'GRASSROOTS_UNIT'] as const;
+/** Kinds of body that issue a responsibility list (issue 18): a work committee, a party group, an organ party committee. */
+export const LIST_OWNER_KINDS: readonly string[] = ['WORK_COMMITTEE', 'DEPARTMENT_PARTY_GROUP', 'ORGAN_PARTY_COMMITTEE'];
 export const SCOPE_RELATIONS = ['UNDER', 'LED_BY', 'GUIDED_BY'] as const;
 export type ScopeRelation = (typeof SCOPE_RELATIONS)[number];
 
@@ -30,7 +32,9 @@ export interface TaskSpec {
   startsOn: string;
   dueOn: string;
   deliverable: string | null;
+  /** The item this task fulfils: its code, and its owner's unit code (null: the hub-wide item of that code). */
   requiredItem: string | null;
+  requiredItemOwner: string | null;
   binding: boolean;
   /** What is measured (指标) and the value each unit should reach (目标值); target needs an indicator. */
   indicator: string | null;
@@ -46,9 +50,12 @@ export interface Problem {
   message: string;
 }
 
+/** How an item is named in a task and in `knownItems`: owner code (empty for hub-wide) and code. */
+export const itemRef = (owner: string | null | undefined, code: string): string => `${owner ?? ''}|${code}`;
+
 /**
  * `raw` as a TaskSpec, or the problems. `base` prefixes paths (`input`, `tasks[3]`);
- * `knownItems` are the responsibility-list codes (the file's own included).
+ * `knownItems` are the responsibility-list items by `itemRef` (the file's own included).
  */
 export function validateTask(raw: unknown, base: string, knownItems: ReadonlySet<string>): { spec?: TaskSpec; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -75,7 +82,11 @@ export function validateTask(raw: unknown, base: string, knownItems: ReadonlySet
   const description = text('description', MAX_DESCRIPTION, false, 'MULTILINE');
   const deliverable = text('deliverable', MAX_SHORT, false);
   const requiredItem = text('requiredItem', MAX_SHORT, false);
-  if (requiredItem && !knownItems.has(requiredItem)) bad('requiredItem', `未知的责任清单事项：${requiredItem}`);
+  const requiredItemOwner = text('requiredItemOwner', MAX_SHORT, false);
+  if (requiredItemOwner && !requiredItem) bad('requiredItemOwner', '给出清单所属单位时须同时给出事项代码（requiredItem）');
+  else if (requiredItem && !knownItems.has(itemRef(requiredItemOwner, requiredItem))) {
+    bad('requiredItem', requiredItemOwner ? `${requiredItemOwner} 的责任清单中没有事项：${requiredItem}` : `未知的全平台责任清单事项：${requiredItem}（某单位清单中的事项须给出 requiredItemOwner）`);
+  }
   const category = r.category as TaskCategory;
   if (!TASK_CATEGORIES.includes(category)) bad('category', `未知的任务类别：${String(r.category)}（可选 ${TASK_CATEGORIES.join('、')}）`);
   const priority = r.priority as TaskPriority;
@@ -129,12 +140,14 @@ export function validateTask(raw: unknown, base: string, knownItems: ReadonlySet
     problems,
     spec: {
       issuer: issuer!, key, title: title!, description, category, priority, startsOn: startsOn as string, dueOn: dueOn as string,
-      deliverable, requiredItem, binding: binding as boolean, indicator, target, targets, scope, incompatibleWith,
+      deliverable, requiredItem, requiredItemOwner: requiredItem ? requiredItemOwner : null, binding: binding as boolean, indicator, target, targets, scope, incompatibleWith,
     },
   };
 }
 
 export interface RequiredItemSpec {
+  /** The owner's unit code (a work committee, party group or organ party committee); null: hub-wide. */
+  owner: string | null;
   code: string;
   name: string;
   kinds: string[];
@@ -148,6 +161,7 @@ export function validateRequiredItem(raw: unknown, base: string): { spec?: Requi
   const bad = (field: string, message: string) => problems.push({ path: `${base}.${field}`, message });
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ path: base, message: '应为对象' }] };
   const r = raw as Record<string, unknown>;
+  if (r.owner !== undefined && r.owner !== null && (typeof r.owner !== 'string' || r.owner.trim() === '' || r.owner.length > MAX_SHORT)) bad('owner', '应为清单所属单位的代码（不给出：全平台事项）');
   if (typeof r.code !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(r.code)) bad('code', '代码应为 1–64 位字母、数字、-、_、.');
   if (typeof r.name !== 'string' || r.name.trim() === '' || r.name.length > MAX_TITLE) bad('name', `名称必填，最多 ${MAX_TITLE} 字`);
   else { const p = textProblem(r.name.trim(), 'LINE'); if (p) bad('name', p); }
@@ -161,7 +175,7 @@ export function validateRequiredItem(raw: unknown, base: string): { spec?: Requi
   return {
     problems,
     spec: {
-      code: r.code as string, name: (r.name as string).trim(), kinds: [...new Set(r.kinds as string[])].sort(),
+      owner: typeof r.owner === 'string' ? r.owner.trim() : null, code: r.code as string, name: (r.name as string).trim(), kinds: [...new Set(r.kinds as string[])].sort(),
       frequency: r.frequency as Frequency, description: (r.description as string | undefined)?.trim() || null,
     },
   };

@@ -13,12 +13,17 @@ import { unitCalendar, unitCalendarIcs } from '../tasks/calendar.service';
 import { reportProgress } from '../tasks/progress.service';
 import { scopeWorkReport, unitWorkReport, type ReportRow } from '../tasks/report.service';
 import { defineRequiredItem, retireRequiredItem } from '../tasks/required-items.service';
+import { unitResponsibilityList } from '../tasks/responsibility-list.service';
 import { requiredItemRows, type AssignmentRecord } from '../tasks/task.store';
 import {
   Assignment, CalendarEntry, IndicatorResult, IndicatorResultConnection, ProgressReport, ReportLine, ReportProgressInput, RequiredItem, RequiredItemConnection, RequiredItemInput,
+  ResponsibilityListEntry, ResponsibilityListEntryConnection,
   ScopeWorkReport, Task, Unit, UnitProgress, UnitProgressConnection, WorkReport,
 } from './types';
 
+
+/** A list item's place in `requiredItems`: hub-wide first (owner ''), then by owner id, then code. */
+const itemKey = (r: { ownerId?: string | null; code: string }) => (r.ownerId ? `1|${padId(r.ownerId)}|${r.code}` : `0|${r.code}`);
 
 const toLine = (r: ReportRow, asOf: string): ReportLine => ({
   dueOn: r.dueOn, status: r.status, progress: r.progress, indicator: r.indicator, target: r.target, value: r.value, doneOn: r.doneOn,
@@ -43,22 +48,32 @@ export class ProgressResolver {
 
 @Resolver(() => RequiredItem)
 export class RequiredItemResolver {
-  @Query(() => RequiredItemConnection, { description: 'The responsibility list (责任清单), a page at a time, by code' })
-  async requiredItems(@Arg('includeRetired', { defaultValue: false }) includeRetired: boolean, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<RequiredItemConnection> {
+  @Query(() => RequiredItemConnection, { description: 'The responsibility lists (责任清单), a page at a time: hub-wide items first, then by owner id, then code; `owner` (a unit code) keeps only that body\'s list' })
+  async requiredItems(
+    @Arg('includeRetired', { defaultValue: false }) includeRetired: boolean, @Arg('owner', () => String, { nullable: true }) owner: string | null,
+    @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext,
+  ): Promise<RequiredItemConnection> {
     checkPage(NS.requiredItems, page);
-    const rows = await requiredItemRows(ctx.db);
-    return pageOf(NS.requiredItems, includeRetired ? rows : rows.filter((r) => !r.retiredOn), (r) => r.code, page, (r) => r as RequiredItem);
+    const ownerId = owner ? (await ctx.org.unitsByCode([owner])).get(owner)?.id ?? '-' : null;
+    const rows = (await requiredItemRows(ctx.db)).filter((r) => (includeRetired || !r.retiredOn) && (!owner || r.ownerId === ownerId));
+    return pageOf(NS.requiredItems, rows, itemKey, page, (r) => r as RequiredItem);
   }
 
-  @Mutation(() => RequiredItem, { description: 'The hub\'s operator: adds an item to the responsibility list, or changes one (reinstating it if retired); each change is kept' })
+  @Mutation(() => RequiredItem, { description: 'Adds an item to a list, or changes one (reinstating it if retired); each change is kept. An owner\'s list: an EDITOR or ADMIN whose jurisdiction holds the owner; hub-wide items (no owner): the operator' })
   defineRequiredItem(@Arg('input', () => RequiredItemInput) input: RequiredItemInput, @Ctx() ctx: TasksContext) {
     return defineRequiredItem(ctx, { ...input });
   }
 
-  @Mutation(() => RequiredItem, { description: 'The hub\'s operator: stops requiring an item in periods beginning on or after `on` (default today); kept on record' })
-  retireRequiredItem(@Arg('code') code: string, @Arg('on', () => DateScalar, { nullable: true }) on: string | null, @Ctx() ctx: TasksContext) {
-    return retireRequiredItem(ctx, code, on);
+  @Mutation(() => RequiredItem, { description: 'Stops requiring the item (owner, code) in periods beginning on or after `on` (default today); kept on record. Who may: as defineRequiredItem' })
+  retireRequiredItem(
+    @Arg('code') code: string, @Arg('owner', () => String, { nullable: true, description: 'Unit code of the item\'s owner; absent: the hub-wide item' }) owner: string | null,
+    @Arg('on', () => DateScalar, { nullable: true }) on: string | null, @Ctx() ctx: TasksContext,
+  ) {
+    return retireRequiredItem(ctx, code, owner, on);
   }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'The body whose list it is (a work committee, party group or organ party committee); null: hub-wide' })
+  owner(@Root() i: RequiredItem) { return i.ownerId ? unitRef(i.ownerId) : null; }
 }
 
 @Resolver(() => Unit)
@@ -77,6 +92,21 @@ export class UnitReportResolver {
     return entries && entries.map(toEntry);
   }
 
+  @FieldResolver(() => ResponsibilityListEntryConnection, {
+    nullable: true,
+    description: 'Its 责任清单 for a year: every item that applies to it (hub-wide, or of an owner that leads it directly or through bodies it leads), '
+      + 'with owner, relation, the binding assignments fulfilling it and the periods still missing; a page at a time (null when out of sight). '
+      + 'Paged because an owner\'s list has no fixed length (杭州 writes 196 duty books)',
+  })
+  async responsibilityList(@Root() u: Unit, @Arg('year', () => Int) year: number, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<ResponsibilityListEntryConnection | null> {
+    checkPage(NS.responsibilityList, page);
+    const entries = await unitResponsibilityList(ctx, u.id, year);
+    return entries && pageOf(NS.responsibilityList, entries, (e) => itemKey(e.item), page, (e): ResponsibilityListEntry => ({
+      item: e.item as RequiredItem, relation: e.relation, flavour: e.flavour, depth: e.depth, from: e.from, to: e.to, missing: e.missing,
+      ownerId: e.item.ownerId ?? null, throughId: e.through, assignmentIds: e.assignments.map((a) => a.id),
+    }));
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'The 行事历 as iCalendar text (RFC 5545); the gateway serves it at /calendar/{code}/{year}.ics' })
   calendarIcs(@Root() u: Unit, @Arg('year', () => Int) year: number, @Ctx() ctx: TasksContext) {
     return unitCalendarIcs(ctx, u.id, year);
@@ -84,10 +114,24 @@ export class UnitReportResolver {
 }
 
 const toEntry = (e: CalendarEntryRecord): CalendarEntry => ({
-  uid: e.uid, kind: e.kind, title: e.title, startsOn: e.startsOn, dueOn: e.dueOn, requiredItem: e.requiredItem, frequency: e.frequency, covered: e.covered,
+  uid: e.uid, kind: e.kind, title: e.title, startsOn: e.startsOn, dueOn: e.dueOn, requiredItem: e.requiredItemCode, frequency: e.frequency, covered: e.covered,
   authority: e.task?.authority ?? null, status: e.task?.status ?? null,
   assignmentId: e.task?.assignmentId ?? null, taskId: e.task?.taskId ?? null, issuerId: e.task?.issuerId ?? null,
 });
+
+@Resolver(() => ResponsibilityListEntry)
+export class ResponsibilityListEntryResolver {
+  @FieldResolver(() => Unit, { nullable: true, description: 'The body whose list it is; null: hub-wide' })
+  owner(@Root() e: ResponsibilityListEntry) { return e.ownerId ? unitRef(e.ownerId) : null; }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'For CASCADE: the body the owner leads directly on the way to the unit' })
+  through(@Root() e: ResponsibilityListEntry) { return e.throughId ? unitRef(e.throughId) : null; }
+
+  @FieldResolver(() => [Assignment], { description: 'The binding assignments of the unit fulfilling it, whose period touches the year' })
+  async assignments(@Root() e: ResponsibilityListEntry, @Ctx() ctx: TasksContext) {
+    return (await ctx.loaders.assignment.loadMany(e.assignmentIds)).filter((a) => a && !(a instanceof Error));
+  }
+}
 
 @Resolver(() => ScopeWorkReport)
 export class ScopeReportResolver {

@@ -12,7 +12,7 @@ import { mergeAssignments, withdrawAssignment } from '../tasks/settle.service';
 import { assignmentsOfUnits, settlementsOf, type AssignmentRecord, type TaskRecord } from '../tasks/task.store';
 import { checkPage, findingKey, findingSummary, NS, padId, pageOf } from '../tasks/pages';
 import {
-  ActivityQuestionInput, Assignment, AssignmentConnection, AuthorityEnum, IssuerRelationEnum, IssueTaskInput, Settlement, Task, TaskConflict, TaskConflictConnection, Unit,
+  ActivityQuestionInput, Assignment, AssignmentConnection, AuthorityEnum, IssuerRelationEnum, IssueTaskInput, RequiredItem, Settlement, Task, TaskConflict, TaskConflictConnection, Unit,
 } from './types';
 
 /** An entity by id alone: a unit (org resolves the rest), or a task or assignment when nothing else is asked of it. */
@@ -42,7 +42,8 @@ async function judged(ctx: TasksContext, a: AssignmentRecord, asOf: string | nul
 }
 
 const toConflict = (f: TaskFinding): TaskConflict => ({
-  kind: f.kind, message: f.message, suggestion: f.suggestion, requiredItem: f.requiredItem ?? null, from: f.from ?? null, to: f.to ?? null,
+  kind: f.kind, message: f.message, suggestion: f.suggestion, requiredItem: f.requiredItemCode ?? null, requiredItemOwnerId: f.requiredItemOwnerId ?? null,
+  itemIds: f.itemIds ?? [], from: f.from ?? null, to: f.to ?? null,
   unitId: f.unitId, taskIds: f.taskIds, assignmentIds: f.assignmentIds, issuerIds: f.issuerIds,
 });
 
@@ -81,7 +82,7 @@ export class TaskResolver {
     return issueTask(ctx, { ...input, scope: input.scope ? { ...input.scope } : null } as unknown as Record<string, unknown>);
   }
 
-  @Query(() => JSONScalar, { description: 'The `requiredItems` and `tasks` sections of a tiaokuai/v1 document: the responsibility list, and the tasks issued by units you see (by units in `scope` today, when given), each with the units it reached (`assignments`), for importTasks to restore' })
+  @Query(() => JSONScalar, { description: 'The `requiredItems` and `tasks` sections of a tiaokuai/v1 document: every responsibility list (hub-wide and each owner\'s, `owner` its code), and the tasks issued by units you see (by units in `scope` today, when given), each with the units it reached (`assignments`) and its item (`requiredItem`, `requiredItemOwner`), for importTasks to restore' })
   exportTasks(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: TasksContext) {
     return exportTasks(ctx, scope);
   }
@@ -93,6 +94,17 @@ export class TaskResolver {
 
   @FieldResolver(() => Unit)
   issuer(@Root() t: TaskRecord) { return unitRef(t.issuerId); }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Code of the responsibility-list item it fulfils (its owner: requiredItemOwner)' })
+  async requiredItem(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
+    return t.requiredItemId ? (await ctx.loaders.requiredItem.load(t.requiredItemId))?.code ?? null : null;
+  }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'The owner of the item it fulfils; null for a hub-wide item or none' })
+  async requiredItemOwner(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
+    const owner = t.requiredItemId ? (await ctx.loaders.requiredItem.load(t.requiredItemId))?.ownerId : null;
+    return owner ? unitRef(owner) : null;
+  }
 
   @FieldResolver(() => [Task], { description: 'Tasks the issuer declared incompatible with this one' })
   async incompatibleWith(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
@@ -170,8 +182,14 @@ export class TaskConflictResolver {
     return selectsOnly(info, ['id']) ? f.assignmentIds.map(ref) : found(ctx.loaders.assignment.loadMany(f.assignmentIds));
   }
 
-  @FieldResolver(() => [Unit], { description: 'The issuers concerned (for MISSING: the unit\'s leaders, who should assign the item)' })
+  @FieldResolver(() => [Unit], { description: 'The issuers concerned (for MISSING: the unit\'s leaders, who should assign the item; for a list-level DUPLICATE: the two lists\' owners, the one to keep first)' })
   issuers(@Root() f: TaskConflict) { return f.issuerIds.map(unitRef); }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'For MISSING: the owner of the item (null: hub-wide)' })
+  requiredItemOwner(@Root() f: TaskConflict) { return f.requiredItemOwnerId ? unitRef(f.requiredItemOwnerId) : null; }
+
+  @FieldResolver(() => [RequiredItem], { description: 'For a list-level DUPLICATE (two lists asking the same work of the unit): the two items, the one to keep first; empty otherwise' })
+  items(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) { return found(ctx.loaders.requiredItem.loadMany(f.itemIds)); }
 }
 
 @Resolver(() => Unit)

@@ -16,6 +16,9 @@ export const ScopeRelationEnum = enumOf(SCOPE_RELATIONS);
 export const SettlementKindEnum = enumOf(['MERGE', 'WITHDRAW'] as const);
 export const ReportMeasureEnum = enumOf(['COMPLETION_RATE', 'ON_TIME_RATE', 'AVERAGE_PROGRESS', 'INDICATOR'] as const);
 export const CalendarEntryKindEnum = enumOf(['TASK', 'REQUIRED_ITEM'] as const);
+export const ListRelationEnum = enumOf(['HUB_WIDE', 'DIRECT', 'CASCADE'] as const);
+/** The same enum as org's (same name and values: composition merges them). */
+export const LeadershipFlavourEnum = enumOf(['UNIFIED', 'SPECIFIC'] as const);
 
 registerEnumType(TaskCategoryEnum, { name: 'TaskCategory', description: '政治建设 POLITICAL, 思想建设 IDEOLOGICAL, 组织建设 ORGANIZATIONAL, 作风建设 CONDUCT, 纪律建设 DISCIPLINE, 制度建设 INSTITUTIONAL, 党风廉政 INTEGRITY, 意识形态 IDEOLOGY_WORK, OTHER' });
 registerEnumType(TaskPriorityEnum, { name: 'TaskPriority', description: 'KEY 重点, ROUTINE 一般' });
@@ -29,6 +32,8 @@ registerEnumType(ScopeRelationEnum, { name: 'ScopeRelation', description: 'UNDER
 registerEnumType(SettlementKindEnum, { name: 'SettlementKind' });
 registerEnumType(ReportMeasureEnum, { name: 'ReportMeasure', description: 'COMPLETION_RATE 完成率, ON_TIME_RATE 按时完成率, AVERAGE_PROGRESS 平均进度 (peers: units of the same kind); INDICATOR: a task\'s indicator value (peers: the other units that received the task)' });
 registerEnumType(CalendarEntryKindEnum, { name: 'CalendarEntryKind' });
+registerEnumType(ListRelationEnum, { name: 'ListRelation', description: 'How a responsibility list reaches a unit: HUB_WIDE (no owner: every unit of the kinds), DIRECT (the owner leads the unit), CASCADE (the owner leads a body that leads the unit, and so on up)' });
+registerEnumType(LeadershipFlavourEnum, { name: 'LeadershipFlavour', description: '统一领导 UNIFIED (the work committee) or 具体领导和管理 SPECIFIC (the department\'s party group)' });
 
 /** The org subgraph's unit, extended with its tasks. */
 @Directive('@key(fields: "id")')
@@ -49,7 +54,8 @@ export class Task {
   @Field(() => DateScalar) startsOn!: string;
   @Field(() => DateScalar) dueOn!: string;
   @Field(() => String, { nullable: true }) deliverable!: string | null;
-  @Field(() => String, { nullable: true, description: 'Code of the responsibility-list item it fulfils' }) requiredItem!: string | null;
+  /** The item it fulfils (RequiredItem id): exposed as `requiredItem` (code) and `requiredItemOwner` (TaskResolver). */
+  requiredItemId!: string | null;
   @Field({ description: 'As issued: false = advisory whoever issued it' }) binding!: boolean;
   @Field(() => String, { nullable: true, description: 'What is measured (指标), e.g. 主题党日开展次数' }) indicator!: string | null;
   @Field(() => Float, { nullable: true, description: 'The value each unit should reach (目标值)' }) target!: number | null;
@@ -173,7 +179,7 @@ export class CalendarEntry {
   @Field() title!: string;
   @Field(() => DateScalar) startsOn!: string;
   @Field(() => DateScalar) dueOn!: string;
-  @Field(() => String, { nullable: true }) requiredItem!: string | null;
+  @Field(() => String, { nullable: true, description: 'The responsibility-list item\'s code (its owner: requiredItemOwner)' }) requiredItem!: string | null;
   @Field(() => FrequencyEnum, { nullable: true }) frequency!: string | null;
   @Field(() => Boolean, { nullable: true, description: 'For REQUIRED_ITEM: a binding assignment covers the period (false: MISSING)' }) covered!: boolean | null;
   @Field(() => AuthorityEnum, { nullable: true, description: 'For TASK' }) authority!: string | null;
@@ -198,7 +204,10 @@ export class TaskConflict {
   @Field(() => TaskConflictKindEnum) kind!: string;
   @Field({ description: 'Chinese: what was found' }) message!: string;
   @Field({ description: 'Chinese: what to do (which assignment to keep, which to turn into a reference)' }) suggestion!: string;
-  @Field(() => String, { nullable: true, description: 'For MISSING: the responsibility-list item' }) requiredItem!: string | null;
+  @Field(() => String, { nullable: true, description: 'For MISSING: the responsibility-list item\'s code (its owner: requiredItemOwner)' }) requiredItem!: string | null;
+  requiredItemOwnerId!: string | null;
+  /** For a list-level DUPLICATE: the two items (RequiredItem ids), the one to keep first (TaskConflictResolver.items). */
+  itemIds!: string[];
   @Field(() => DateScalar, { nullable: true, description: 'For MISSING: the period it was due in' }) from!: string | null;
   @Field(() => DateScalar, { nullable: true }) to!: string | null;
   unitId!: string;
@@ -207,8 +216,10 @@ export class TaskConflict {
   issuerIds!: string[];
 }
 
-@ObjectType({ description: 'An item of the responsibility list (责任清单)' })
+@ObjectType({ description: 'An item of a responsibility list (责任清单): of a body (its owner), or hub-wide (no owner: the regulation\'s own duties). Known by owner and code' })
 export class RequiredItem {
+  id!: string;
+  ownerId!: string | null;
   @Field() code!: string;
   @Field() name!: string;
   @Field(() => [UnitKindEnum]) kinds!: string[];
@@ -217,9 +228,10 @@ export class RequiredItem {
   @Field(() => DateScalar, { nullable: true, description: 'Retired: not required in periods beginning on or after this day' }) retiredOn!: string | null;
 }
 
-@InputType({ description: 'An item of the responsibility list (责任清单)' })
+@InputType({ description: 'An item of a responsibility list (责任清单)' })
 export class RequiredItemInput {
-  @Field({ description: 'Stable code, 1–64 letters, digits, - _ .' }) code!: string;
+  @Field(() => String, { nullable: true, description: 'Unit code of the owner (a work committee, party group or organ party committee): its EDITOR or ADMIN keeps the list. Absent: hub-wide, the operator\'s' }) owner?: string | null;
+  @Field({ description: 'Stable code, 1–64 letters, digits, - _ .; unique within its owner\'s list' }) code!: string;
   @Field() name!: string;
   @Field(() => [UnitKindEnum], { description: 'Unit kinds that must carry it' }) kinds!: string[];
   @Field(() => FrequencyEnum) frequency!: string;
@@ -245,6 +257,7 @@ export class IssueTaskInput {
   @Field(() => DateScalar) dueOn!: string;
   @Field(() => String, { nullable: true, description: 'A named deliverable; the same deliverable due on different dates is a conflict' }) deliverable?: string | null;
   @Field(() => String, { nullable: true, description: 'Code of the responsibility-list item this task fulfils' }) requiredItem?: string | null;
+  @Field(() => String, { nullable: true, description: 'Unit code of that item\'s owner; absent: the hub-wide item of that code' }) requiredItemOwner?: string | null;
   @Field({ defaultValue: true, description: 'false: advisory whoever issues it; true from a body that only guides: advisory, and reported as OVERREACH' }) binding!: boolean;
   @Field(() => [String], { nullable: true, description: 'Unit codes' }) targets?: string[] | null;
   @Field(() => ScopeInput, { nullable: true }) scope?: ScopeInput | null;
@@ -259,6 +272,26 @@ export class ActivityQuestionInput {
   @Field(() => ID) unit!: string;
   @Field(() => DateScalar) from!: string;
   @Field(() => DateScalar) to!: string;
+}
+
+@ObjectType({ description: 'A stretch of days (inclusive)' })
+export class DayPeriod {
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+}
+
+@ObjectType({ description: 'An item of a unit\'s responsibility list for a year: who asks it, how it reaches the unit, what fulfils it, what is still missing' })
+export class ResponsibilityListEntry {
+  @Field(() => RequiredItem) item!: RequiredItem;
+  @Field(() => ListRelationEnum) relation!: string;
+  @Field(() => LeadershipFlavourEnum, { nullable: true, description: 'How the owner leads the unit (DIRECT) or the body its list arrives through (CASCADE), where org names a flavour' }) flavour!: string | null;
+  @Field(() => Int, { description: 'Steps from the owner down to the unit: 1 for its direct leader (0: hub-wide)' }) depth!: number;
+  @Field(() => DateScalar, { description: 'First day of the year it applied' }) from!: string;
+  @Field(() => DateScalar, { description: 'Last day of the year it applied' }) to!: string;
+  @Field(() => [DayPeriod], { description: 'Frequency periods (within the year) no binding assignment covers: MISSING' }) missing!: DayPeriod[];
+  ownerId!: string | null;
+  throughId!: string | null;
+  assignmentIds!: string[];
 }
 
 // Connections (Relay cursor connections: packages/common/src/paging.ts). Each list that grows
@@ -283,8 +316,12 @@ export const TaskConflictConnection = connectionType('TaskConflict', TaskConflic
 export type TaskConflictConnection = InstanceType<typeof TaskConflictConnection>;
 export const AssignmentConnection = connectionType('Assignment', Assignment, { description: 'A page of assignments, ordered by id' });
 export type AssignmentConnection = InstanceType<typeof AssignmentConnection>;
-export const RequiredItemConnection = connectionType('RequiredItem', RequiredItem, { description: 'A page of the responsibility list, ordered by code' });
+export const RequiredItemConnection = connectionType('RequiredItem', RequiredItem, { description: 'A page of responsibility-list items, ordered hub-wide first, then by owner id, then code' });
 export type RequiredItemConnection = InstanceType<typeof RequiredItemConnection>;
+export const ResponsibilityListEntryConnection = connectionType('ResponsibilityListEntry', ResponsibilityListEntry, {
+  description: 'A page of a unit\'s responsibility list, ordered hub-wide items first, then by owner id, then code',
+});
+export type ResponsibilityListEntryConnection = InstanceType<typeof ResponsibilityListEntryConnection>;
 export const UnitProgressConnection = connectionType('UnitProgress', UnitProgress, { description: 'A page of units\' progress, ordered by unit id' });
 export type UnitProgressConnection = InstanceType<typeof UnitProgressConnection>;
 export const IndicatorResultConnection = connectionType('IndicatorResult', IndicatorResult, { description: 'A page of measures, ordered by unit id, then measure, then task id' });

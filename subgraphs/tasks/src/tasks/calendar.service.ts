@@ -7,23 +7,19 @@
 import type { TasksContext } from '../context';
 import { calendarEntries, type CalendarEntry, type CalendarTask } from '../domain/calendar';
 import { renderIcs } from '../domain/ical';
-import { assignmentFacts, findingsFor, unitsOverYears } from './findings.service';
-import { reportPeriod } from './report.service';
+import { unitYear } from './findings.service';
 
 export async function unitCalendar(ctx: TasksContext, unitId: string, year: number): Promise<CalendarEntry[] | null> {
-  const { from, to } = reportPeriod(year, null);
-  if (!(await ctx.org.canSee(unitId))) return null;
-  const { answer, rows, items } = await unitsOverYears(ctx, [unitId], from, to);
-  const unit = answer.units.get(unitId);
-  if (!unit) return null;
-  const facts = assignmentFacts(answer, rows, from);
-  const authority = new Map((facts.get(unitId) ?? []).map((f) => [f.id, f.authority]));
-  const tasks: CalendarTask[] = rows.map(({ a, t }) => ({
+  const y = await unitYear(ctx, unitId, year);
+  if (!y) return null;
+  const authority = new Map((y.facts.get(unitId) ?? []).map((f) => [f.id, f.authority]));
+  const tasks: CalendarTask[] = y.rows.map(({ a, t }) => ({
     assignmentId: a.id, taskId: t.id, issuerId: t.issuerId, title: t.title, startsOn: t.startsOn, dueOn: t.dueOn, status: a.status,
-    authority: authority.get(a.id) ?? 'ADVISORY', requiredItem: t.requiredItem, deliverable: t.deliverable,
+    authority: authority.get(a.id) ?? 'ADVISORY', requiredItemId: t.requiredItemId, deliverable: t.deliverable,
   }));
-  const missing = findingsFor(answer, [unitId], rows, items, from, to, facts).filter((f) => f.kind === 'MISSING');
-  return calendarEntries({ unitId, unitKind: unit.kind, year, tasks, items, missing, existed: answer.timelines.get(unitId) ?? [] });
+  return calendarEntries({
+    unitId, unitKind: y.unit.kind, year, tasks, items: y.items, missing: y.missing, existed: y.answer.timelines.get(unitId) ?? [], reach: y.reach,
+  });
 }
 
 /** The host part of event UIDs (CALENDAR_UID_DOMAIN), so feeds of different hubs never collide. */
@@ -49,8 +45,8 @@ export async function unitCalendarIcs(ctx: TasksContext, unitId: string, year: n
       const summary = t ? `${e.title}（截止）` : `${e.title}${e.covered ? '' : '【未下达】'}`;
       const description = t
         ? [`${t.startsOn} 至 ${t.dueOn}`, `下达单位：${nameOf(t.issuerId)}（${t.authority === 'BINDING' ? '领导关系，须执行' : '指导性'}）`, `状态：${STATUS[t.status] ?? t.status}`,
-          ...(t.deliverable ? [`成果：${t.deliverable}`] : []), ...(t.requiredItem ? [`责任清单事项：${t.requiredItem}`] : [])].join('\n')
-        : [`${e.startsOn} 至 ${e.dueOn}`, `责任清单事项（${e.requiredItem}）`, e.covered ? '领导方已下达' : '领导方尚未下达（缺项），请向领导方反映'].join('\n');
+          ...(t.deliverable ? [`成果：${t.deliverable}`] : []), ...(e.requiredItemCode ? [`责任清单事项：${e.requiredItemCode}`] : [])].join('\n')
+        : [`${e.startsOn} 至 ${e.dueOn}`, `责任清单事项（${e.requiredItemCode}）`, e.covered ? '领导方已下达' : '领导方尚未下达（缺项），请向领导方反映'].join('\n');
       return { entry: e, summary, description };
     }),
   });

@@ -15,7 +15,7 @@ const answer: TimelineAnswer = {
 
 const task = (id: string, issuerId: string, startsOn: string, over: Partial<TaskRecord> = {}): TaskRecord => ({
   id, issuerId, key: null, title: `任务${id}`, description: null, category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn, dueOn: '2026-12-31',
-  deliverable: null, requiredItem: null, binding: true, scope: null, indicator: null, target: null, incompatibleWith: [], createdAt: new Date(0), createdBy: 't', ...over,
+  deliverable: null, requiredItemId: null, binding: true, scope: null, indicator: null, target: null, incompatibleWith: [], createdAt: new Date(0), createdBy: 't', ...over,
 });
 const assignment = (id: string, taskId: string, unitId: string): AssignmentRecord => ({
   id, taskId, unitId, status: 'ASSIGNED', progress: 0, note: null, version: 1, mergedInto: null, value: null, doneOn: null, reportedOn: null, updatedAt: new Date(0), updatedBy: null,
@@ -36,7 +36,7 @@ const idsOf = (set: ActiveAssignments, unit: string) => set.facts(answer, '2026-
 
 const fields = (f: any) => ({
   id: f.id, taskId: f.taskId, unitId: f.unitId, issuerId: f.issuerId, title: f.title, category: f.category, priority: f.priority, startsOn: f.startsOn,
-  dueOn: f.dueOn, authority: f.authority, binding: f.binding, relation: f.relation, deliverable: f.deliverable, requiredItem: f.requiredItem, incompatibleTaskIds: f.incompatibleTaskIds,
+  dueOn: f.dueOn, authority: f.authority, binding: f.binding, relation: f.relation, deliverable: f.deliverable, requiredItemId: f.requiredItemId, incompatibleTaskIds: f.incompatibleTaskIds,
 });
 
 describe('activeFacts (the scan\'s columnar read) and assignmentFacts (rows) agree', () => {

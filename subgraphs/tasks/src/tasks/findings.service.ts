@@ -8,10 +8,12 @@
  * Assignments are read over the whole years the window touches: MISSING judges whole years,
  * quarters and months (a yearly item assigned in January covers a window starting in June).
  */
-import { BadInputError, callerKey, checkWindow, groupBy, isDay, keyedSorted, log, warmSpans, type Db, type PageArgs, type WalkPage } from '@tiaokuai/common';
+import { callerKey, checkWindow, groupBy, keyedSorted, log, unitLabel, warmSpans, type Db, type PageArgs, type WalkPage } from '@tiaokuai/common';
 import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
+import { reachDuring } from '../domain/list-reach';
+import { reportPeriod } from './report.service';
 import type { AssignmentFact, TaskFinding } from '../domain/types';
 import { findingKey, findingSummary, NS } from './pages';
 import type { TimelineAnswer } from '@tiaokuai/common';
@@ -47,7 +49,7 @@ class Fact implements AssignmentFact {
   get dueOn() { return this.t.dueOn; }
   get binding() { return this.t.binding; }
   get deliverable() { return this.t.deliverable; }
-  get requiredItem() { return this.t.requiredItem; }
+  get requiredItemId() { return this.t.requiredItemId; }
   get incompatibleTaskIds() { return this.t.incompatibleWith; }
 }
 
@@ -239,11 +241,18 @@ export function findingsFor(
   facts: FactSource = assignmentFacts(answer, rows, from),
 ): TaskFinding[] {
   const out: TaskFinding[] = [];
+  // Which lists reach a unit is worked out only for kinds some owner's item asks of (list-reach.ts),
+  // over the whole years the window touches: MISSING judges each period it reports whole, so an
+  // owner's item is asked in a quarter its list reached the unit on any day of, inside the window
+  // or not (the list-level DUPLICATE keeps to the window's days itself).
+  const ownedKinds = new Set(items.filter((i) => i.ownerId).flatMap((i) => i.kinds));
+  const label = (id: string) => unitLabel(answer.units.get(id), id);
   for (const unitId of unitIds) {
     const unit = answer.units.get(unitId);
     if (!unit) continue;
+    const reach = ownedKinds.has(unit.kind) ? reachDuring(answer.timelines, unitId, yearStart(from), yearEnd(to)) : [];
     out.push(...detectTaskFindings({
-      unitId, unitKind: unit.kind, from, to, items, assignments: facts.get(unitId) ?? [], periods: answer.timelines.get(unitId) ?? [],
+      unitId, unitKind: unit.kind, from, to, items, assignments: facts.get(unitId) ?? [], periods: answer.timelines.get(unitId) ?? [], reach, label,
     }));
   }
   return out;
@@ -274,6 +283,22 @@ export async function unitsOverYears(ctx: TasksContext, unitIds: readonly string
   ]);
   for (const { a, t } of rows) { ctx.loaders.task.prime(t.id, t); ctx.loaders.assignment.prime(a.id, a); }
   return { answer, rows, items };
+}
+
+/**
+ * What a unit's year pages (the calendar, the responsibility list) need: the unit as org knows
+ * it, its assignments and their facts, the lists, its MISSING findings and which lists reach it
+ * over the year. Null when the caller may not see the unit (or org does not know it).
+ */
+export async function unitYear(ctx: TasksContext, unitId: string, year: number) {
+  const { from, to } = reportPeriod(year, null);
+  if (!(await ctx.org.canSee(unitId))) return null;
+  const { answer, rows, items } = await unitsOverYears(ctx, [unitId], from, to);
+  const unit = answer.units.get(unitId);
+  if (!unit) return null;
+  const facts = assignmentFacts(answer, rows, from);
+  const missing = findingsFor(answer, [unitId], rows, items, from, to, facts).filter((f) => f.kind === 'MISSING');
+  return { from, to, unit, answer, rows, items, facts, missing, reach: reachDuring(answer.timelines, unitId, from, to) };
 }
 
 /** One unit's findings; null when the caller may not see the unit. */

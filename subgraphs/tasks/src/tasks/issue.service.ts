@@ -16,9 +16,9 @@ import type { TasksContext } from '../context';
 import { assignments, requiredItems as requiredItemsTable, settlements, tasks } from '../db/schema';
 import { AuthorityIndex } from '../domain/authority';
 import { recordedAssignments, recordedStatus, type RecordedAssignment } from '../domain/restore';
-import { validateRequiredItem, validateTask, type Problem, type RequiredItemSpec, type TaskSpec } from '../domain/validate';
-import { requireOperator } from './required-items.service';
-import { allRequiredItems, recordItemChange, requiredItemRows, tasksByIssuerKeys, toTask, upsertRequiredItem, assignmentsOfTasks, type TaskRecord } from './task.store';
+import { itemRef, validateRequiredItem, validateTask, type Problem, type RequiredItemSpec, type TaskSpec } from '../domain/validate';
+import { raiseOwnerProblems, resolveOwners } from './required-items.service';
+import { recordItemChange, requiredItemRows, tasksByIssuerKeys, toTask, upsertRequiredItem, assignmentsOfTasks, type RequiredItemRow, type TaskRecord } from './task.store';
 
 type ProblemCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
 interface CodedProblem extends Problem {
@@ -37,6 +37,8 @@ interface Plan {
   existing: TaskRecord | null;
   /** The assignments a hub's export recorded (domain/restore.ts): a task accepted at the time. */
   recorded?: RecordedAssignment[];
+  /** The stored item the task names (itemRef → id), 'new' for an item the same file defines, null for none. */
+  requiredItemId: string | null;
 }
 
 interface Entry { spec: TaskSpec; base: string; recorded?: RecordedAssignment[] }
@@ -56,7 +58,7 @@ function unreachable(ctx: TasksContext, path: string, code: string): CodedProble
  * lists them all. `taskIds`: the stored tasks named by the specs' keys and incompatibleWith
  * (`issuerId|key` → id), for the write.
  */
-async function plan(ctx: TasksContext, entries: Entry[]): Promise<{ plans: Plan[]; problems: CodedProblem[]; taskIds: Map<string, string> }> {
+async function plan(ctx: TasksContext, entries: Entry[], itemIds: ReadonlyMap<string, string>): Promise<{ plans: Plan[]; problems: CodedProblem[]; taskIds: Map<string, string> }> {
   const problems: CodedProblem[] = [];
   const codes = new Set<string>();
   for (const { spec, recorded } of entries) {
@@ -72,7 +74,7 @@ async function plan(ctx: TasksContext, entries: Entry[]): Promise<{ plans: Plan[
   // A task stored under its key and given again unchanged was judged when it was issued: it is
   // neither expanded nor judged again, so a file re-imports whatever org learnt since (a
   // transfer entered late, a link ended earlier: issue 18 §5).
-  const storedUnchanged = await unchangedStoredTasks(ctx, entries, units);
+  const storedUnchanged = await unchangedStoredTasks(ctx, entries, units, itemIds);
   // Tasks of one file often share a scope and a first day: org is asked once for each.
   const scopes = new Map<string, ReturnType<typeof ctx.org.timelines>>();
   for (const { spec, base, recorded } of entries) {
@@ -84,7 +86,7 @@ async function plan(ctx: TasksContext, entries: Entry[]): Promise<{ plans: Plan[
     }
     const same = storedUnchanged.get(base);
     if (same) {
-      plans.push({ spec, base, issuerId: issuer.id, targetIds: same.targetIds, unknownTargets: [], existing: same.task, recorded });
+      plans.push({ spec, base, issuerId: issuer.id, targetIds: same.targetIds, unknownTargets: [], existing: same.task, recorded, requiredItemId: itemIdOf(spec, itemIds) });
       continue;
     }
     const targetIds: string[] = [];
@@ -116,7 +118,7 @@ async function plan(ctx: TasksContext, entries: Entry[]): Promise<{ plans: Plan[
         if (targetIds.length === 0) problems.push({ path: `${base}.scope`, message: `范围内（${spec.scope.unit}，${spec.startsOn}）没有符合条件的单位：目标单位为空`, code: 'BAD_USER_INPUT' });
       }
     }
-    plans.push({ spec, base, issuerId: issuer.id, targetIds: [...new Set(targetIds)], unknownTargets, existing: null, recorded });
+    plans.push({ spec, base, issuerId: issuer.id, targetIds: [...new Set(targetIds)], unknownTargets, existing: null, recorded, requiredItemId: itemIdOf(spec, itemIds) });
   }
   if (problems.length > 0) return { plans, problems, taskIds: new Map() };
 
@@ -180,7 +182,7 @@ async function plan(ctx: TasksContext, entries: Entry[]): Promise<{ plans: Plan[
  * rest came from its expansion on the task's first day, which is not redone).
  */
 async function unchangedStoredTasks(
-  ctx: TasksContext, entries: Entry[], units: Map<string, { id: string } | null | undefined>,
+  ctx: TasksContext, entries: Entry[], units: Map<string, { id: string } | null | undefined>, itemIds: ReadonlyMap<string, string>,
 ): Promise<Map<string, { task: TaskRecord; targetIds: string[] }>> {
   const keyed = entries.filter((e) => e.spec.key && units.get(e.spec.issuer));
   const out = new Map<string, { task: TaskRecord; targetIds: string[] }>();
@@ -198,23 +200,27 @@ async function unchangedStoredTasks(
     if (explicit.some((id) => !id || !storedTargets.includes(id))) continue;
     if ((!spec.scope || recorded) && explicit.length !== new Set(storedTargets).size) continue;
     if (canonicalJson(spec.scope ?? null) !== canonicalJson(t.scope ?? null)) continue;
-    if (!sameTask(t, storedTargets, { spec, targetIds: storedTargets } as Plan)) continue;
+    if (!sameTask(t, storedTargets, { spec, targetIds: storedTargets, requiredItemId: itemIdOf(spec, itemIds) } as Plan)) continue;
     out.set(base, { task: t, targetIds: storedTargets });
   }
   return out;
 }
+
+/** The id of the item a task names (by itemRef: owner code and code), 'new' for one the same file defines, null for none. */
+const itemIdOf = (spec: TaskSpec, itemIds: ReadonlyMap<string, string>): string | null =>
+  spec.requiredItem ? itemIds.get(itemRef(spec.requiredItemOwner, spec.requiredItem)) ?? 'new' : null;
 
 function sameTask(t: TaskRecord, targets: string[], p: Plan): boolean {
   const s = p.spec;
   const a = [...targets].sort().join(',');
   const b = [...p.targetIds].sort().join(',');
   return t.title === s.title && (t.description ?? null) === s.description && t.category === s.category && t.priority === s.priority
-    && t.startsOn === s.startsOn && t.dueOn === s.dueOn && (t.deliverable ?? null) === s.deliverable && (t.requiredItem ?? null) === s.requiredItem
+    && t.startsOn === s.startsOn && t.dueOn === s.dueOn && (t.deliverable ?? null) === s.deliverable && (t.requiredItemId ?? null) === p.requiredItemId
     && t.binding === s.binding && (t.indicator ?? null) === s.indicator && (t.target ?? null) === s.target && a === b;
 }
 
-/** Inserts the new tasks and their assignments; returns the stored task per plan. */
-async function write(ctx: TasksContext, tx: Db, plans: Plan[], storedIds: ReadonlyMap<string, string>): Promise<TaskRecord[]> {
+/** Inserts the new tasks and their assignments; `itemIds`: every item by itemRef, the file's new ones included. */
+async function write(ctx: TasksContext, tx: Db, plans: Plan[], storedIds: ReadonlyMap<string, string>, itemIds: ReadonlyMap<string, string>): Promise<TaskRecord[]> {
   const out: TaskRecord[] = [];
   const idByKey = new Map(storedIds);
   for (const p of plans) {
@@ -222,7 +228,7 @@ async function write(ctx: TasksContext, tx: Db, plans: Plan[], storedIds: Readon
     const s = p.spec;
     const [row] = await tx.insert(tasks).values({
       issuerId: Number(p.issuerId), key: s.key, title: s.title, description: s.description, category: s.category, priority: s.priority,
-      startsOn: s.startsOn, dueOn: s.dueOn, deliverable: s.deliverable, requiredItem: s.requiredItem, binding: s.binding,
+      startsOn: s.startsOn, dueOn: s.dueOn, deliverable: s.deliverable, requiredItemId: s.requiredItem ? Number(itemIds.get(itemRef(s.requiredItemOwner, s.requiredItem))) : null, binding: s.binding,
       indicator: s.indicator, target: s.target,
       scope: s.scope ? { unit: s.scope.unit, relation: s.scope.relation, kinds: s.scope.kinds } : null,
       createdBy: ctx.identity.subject, requestId: ctx.identity.requestId ?? null,
@@ -259,18 +265,33 @@ function raise(problems: CodedProblem[]): never {
   throw new BadInputError(first.path, first.message, extra);
 }
 
+/**
+ * Every stored item by itemRef (owner code and code), with its id. Owners are named through org's
+ * `unitsById` (under leadership-facts): a task may fulfil the list of a body the caller does not
+ * see (a 成都 unit's task fulfilling 四川省直机关工委's item).
+ */
+async function storedItemRefs(ctx: TasksContext, rows: readonly RequiredItemRow[]): Promise<Map<string, string>> {
+  const owners = await ctx.org.unitsById(rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])));
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (r.ownerId && !owners.has(r.ownerId)) continue; // an owner org no longer knows: its items cannot be named
+    out.set(itemRef(r.ownerId ? owners.get(r.ownerId)!.code : null, r.code), r.id);
+  }
+  return out;
+}
+
 export async function issueTask(ctx: TasksContext, input: Record<string, unknown>): Promise<TaskRecord> {
   requireRole(ctx.identity, 'EDITOR', '下达任务');
-  const items = new Set((await allRequiredItems(ctx.db)).map((i) => i.code));
-  const { spec, problems } = validateTask(input, 'input', items);
+  const itemIds = await storedItemRefs(ctx, await requiredItemRows(ctx.db));
+  const { spec, problems } = validateTask(input, 'input', new Set(itemIds.keys()));
   if (!spec) raise(problems.map((p) => ({ ...p, code: 'BAD_USER_INPUT' as const })));
-  const planned = await plan(ctx, [{ spec, base: 'input' }]);
+  const planned = await plan(ctx, [{ spec, base: 'input' }], itemIds);
   if (planned.problems.length > 0) raise(planned.problems);
-  const [task] = await scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) => write(ctx, tx, planned.plans, planned.taskIds));
+  const [task] = await scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) => write(ctx, tx, planned.plans, planned.taskIds, itemIds));
   return task;
 }
 
-/** The file's `requiredItems` and `tasks` (CONTRACT.md), all or nothing. */
+/** The file's `requiredItems` (each with its `owner`, or none: hub-wide) and `tasks` (CONTRACT.md), all or nothing. */
 export async function importTasks(ctx: TasksContext, document: unknown, dryRun: boolean): Promise<ImportReport> {
   requireRole(ctx.identity, 'EDITOR', '导入任务');
   const report: ImportReport = emptyReport(dryRun);
@@ -282,30 +303,39 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   }
   if (report.problems.length > 0) return report;
 
+  const rows = await requiredItemRows(ctx.db);
+  const itemIds = await storedItemRefs(ctx, rows);
   // Compared without retiredOn: a file without it leaves retirement alone (retireRequiredItem's);
   // one with it (a hub's export) must agree with the stored item, or creates the item retired.
-  const rows = await requiredItemRows(ctx.db);
-  const retiredOf = new Map(rows.map((i) => [i.code, i.retiredOn]));
-  const stored = new Map(rows.map(({ retiredOn: _retired, ...i }) => [i.code, i]));
+  const retiredOf = new Map(rows.map((i) => [i.id, i.retiredOn]));
+  const stored = new Map(rows.map(({ retiredOn: _retired, id, ownerId: _owner, ...i }) => [id, i]));
+  /** New items the file gives retired (itemRef → retiredOn). */
   const retire = new Map<string, string>();
-  const items: RequiredItemSpec[] = [];
-  const itemCodes = new Map<string, string>();
+  const items: Array<{ spec: RequiredItemSpec; base: string }> = [];
+  const itemPaths = new Map<string, string>();
   ((doc.requiredItems as unknown[] | undefined) ?? []).forEach((raw, i) => {
     const { retiredOn, ...rest } = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : { raw }) as Record<string, unknown>;
     const { spec, problems } = validateRequiredItem(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? rest : raw, `requiredItems[${i}]`);
     report.problems.push(...problems);
     if (!spec) return;
+    const ref = itemRef(spec.owner, spec.code);
     if (retiredOn !== undefined && retiredOn !== null) {
+      const id = itemIds.get(ref);
       if (!isDay(retiredOn)) report.problems.push({ path: `requiredItems[${i}].retiredOn`, message: `日期无效：${String(retiredOn)}` });
-      else if (stored.has(spec.code) && retiredOf.get(spec.code) !== retiredOn) report.problems.push({ path: `requiredItems[${i}].retiredOn`, message: `与已存的事项不同（${retiredOf.get(spec.code) ? `已于 ${retiredOf.get(spec.code)} 停用` : '未停用'}）：导入不改变停用（请用 retireRequiredItem / defineRequiredItem）` });
-      else if (!stored.has(spec.code)) retire.set(spec.code, retiredOn);
+      else if (id && retiredOf.get(id) !== retiredOn) report.problems.push({ path: `requiredItems[${i}].retiredOn`, message: `与已存的事项不同（${retiredOf.get(id) ? `已于 ${retiredOf.get(id)} 停用` : '未停用'}）：导入不改变停用（请用 retireRequiredItem / defineRequiredItem）` });
+      else if (!id) retire.set(ref, retiredOn);
     }
-    if (itemCodes.has(spec.code)) report.problems.push({ path: `requiredItems[${i}].code`, message: `与 ${itemCodes.get(spec.code)} 重复的代码：${spec.code}` });
-    itemCodes.set(spec.code, `requiredItems[${i}]`);
-    items.push(spec);
+    if (itemPaths.has(ref)) {
+      report.problems.push({ path: `requiredItems[${i}].code`, message: `与 ${itemPaths.get(ref)} 重复：${spec.owner ? `${spec.owner} 的清单` : '全平台清单'}中的代码 ${spec.code} 出现两次` });
+    }
+    itemPaths.set(ref, `requiredItems[${i}]`);
+    items.push({ spec, base: `requiredItems[${i}]` });
   });
-  if (items.length > 0) requireOperator(ctx);
-  const known = new Set([...stored.keys(), ...itemCodes.keys()]);
+  if (items.some((i) => i.spec.owner)) requireRole(ctx.identity, 'EDITOR', '维护本单位的责任清单');
+  const owners = await resolveOwners(ctx, items.map((i) => ({ owner: i.spec.owner, path: `${i.base}.owner` })));
+  if (owners.problems.some((p) => p.code === 'FORBIDDEN')) raiseOwnerProblems(owners.problems);
+  report.problems.push(...owners.problems.map(({ path, message }) => ({ path, message })));
+  const known = new Set([...itemIds.keys(), ...itemPaths.keys()]);
   const entries: Entry[] = [];
   ((doc.tasks as unknown[] | undefined) ?? []).forEach((raw, i) => {
     const split = recordedAssignments(raw, `tasks[${i}]`);
@@ -317,17 +347,19 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   });
   if (report.problems.length > 0) return report;
 
-  const planned = entries.length > 0 ? await plan(ctx, entries) : { plans: [], problems: [], taskIds: new Map<string, string>() };
+  const planned = entries.length > 0 ? await plan(ctx, entries, itemIds) : { plans: [], problems: [], taskIds: new Map<string, string>() };
   if (planned.problems.some((p) => p.code === 'FORBIDDEN')) raise(planned.problems);
   if (planned.problems.length > 0) return { ...report, problems: planned.problems.map(({ path, message }) => ({ path, message })) };
   const settled = await recordedSettlements(ctx, planned.plans);
   if (settled.problems.length > 0) return { ...report, problems: settled.problems };
 
-  for (const item of items) {
-    const s = stored.get(item.code);
-    if (!s) report.requiredItems.created++;
-    else if (JSON.stringify(s) === JSON.stringify(item)) report.requiredItems.unchanged++;
-    else report.requiredItems.updated++;
+  const changed: Array<{ ownerId: string | null; spec: RequiredItemSpec }> = [];
+  for (const { spec } of items) {
+    const id = itemIds.get(itemRef(spec.owner, spec.code));
+    const { owner: _owner, ...fields } = spec;
+    if (!id) report.requiredItems.created++;
+    else if (JSON.stringify(stored.get(id)) === JSON.stringify(fields)) { report.requiredItems.unchanged++; continue; } else report.requiredItems.updated++;
+    changed.push({ ownerId: spec.owner ? owners.ids.get(spec.owner)! : null, spec });
   }
   for (const p of planned.plans) report.tasks[p.existing ? 'unchanged' : 'created']++;
   report.created = report.requiredItems.created + report.tasks.created;
@@ -336,12 +368,18 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   report.ok = true;
   if (dryRun) return report;
   await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
-    for (const item of items) if (JSON.stringify(stored.get(item.code)) !== JSON.stringify(item)) await upsertRequiredItem(tx, item, ctx.identity);
-    for (const [code, on] of retire) {
-      const [row] = await tx.update(requiredItemsTable).set({ retiredOn: on }).where(sql`${requiredItemsTable.code} = ${code}`).returning();
-      await recordItemChange(tx, row, 'RETIRE', ctx.identity); // kept as retireRequiredItem keeps it
+    const all = new Map(itemIds);
+    for (const { ownerId, spec } of changed) {
+      const ref = itemRef(spec.owner, spec.code);
+      const row = await upsertRequiredItem(tx, ownerId, spec, ctx.identity, 'IMPORT', false);
+      const on = retire.get(ref); // a new item the file gives retired (only new ones: checked above)
+      if (on) {
+        const [retired] = await tx.update(requiredItemsTable).set({ retiredOn: on }).where(sql`${requiredItemsTable.id} = ${Number(row.id)}`).returning();
+        await recordItemChange(tx, retired, 'RETIRE', ctx.identity); // kept as retireRequiredItem keeps it
+      }
+      all.set(ref, row.id);
     }
-    const written = await write(ctx, tx, planned.plans, planned.taskIds);
+    const written = await write(ctx, tx, planned.plans, planned.taskIds, all);
     await settleRecorded(ctx, tx, planned.plans, written, settled.into);
   });
   return report;
@@ -408,4 +446,3 @@ async function settleRecorded(ctx: TasksContext, tx: Db, plans: Plan[], written:
     }
   }
 }
-

@@ -14,7 +14,7 @@ describe('findingKey', () => {
   });
 
   it('is the same for the same finding and differs for what it concerns', () => {
-    const a = finding({ requiredItem: 'SHYK', from: '2026-07-01', to: '2026-09-30' });
+    const a = finding({ requiredItemId: 'SHYK', from: '2026-07-01', to: '2026-09-30' });
     expect(findingKey({ ...a, message: '另一种说法' })).toBe(findingKey(a));
     expect(findingKey({ ...a, from: '2026-10-01', to: '2026-12-31' })).not.toBe(findingKey(a));
     expect(findingKey(finding({ kind: 'DUPLICATE', assignmentIds: ['1', '2'] }))).not.toBe(findingKey(finding({ kind: 'DUPLICATE', assignmentIds: ['1', '3'] })));

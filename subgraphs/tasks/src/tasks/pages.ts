@@ -22,6 +22,7 @@ export const NS = {
   taskConflicts: 'taskConflicts',
   assignments: 'assignments',
   requiredItems: 'requiredItems',
+  responsibilityList: 'responsibilityList',
   unitProgress: 'workReport.units',
   outliers: 'workReport.outliers',
 } as const;
@@ -30,7 +31,10 @@ export const FINDING_KINDS: readonly TaskFindingKind[] = ['DUPLICATE', 'CONFLICT
 
 /** A finding's place in the list's order (see the module's doc). */
 export function findingKey(f: TaskFinding): string {
-  const about = [f.requiredItem ?? '', f.from ?? '', f.to ?? '', f.assignmentIds.join(','), f.taskIds.join(','), f.issuerIds.join(',')].join('|');
+  // A hub-wide item by its code, as before lists had owners (cursors survive the migration); an owner's by owner and code.
+  const item = f.requiredItemOwnerId ? `${f.requiredItemOwnerId}/${f.requiredItemCode}` : f.requiredItemCode ?? f.requiredItemId ?? '';
+  const about = [item, f.from ?? '', f.to ?? '', f.assignmentIds.join(','), f.taskIds.join(','), f.issuerIds.join(',')].join('|')
+    + (f.itemIds ? `|items:${f.itemIds.join(',')}` : ''); // only list-level duplicates: other findings keep their cursors
   return `${padId(f.unitId)}|${FINDING_KINDS.indexOf(f.kind)}|${digest(about)}`;
 }
 

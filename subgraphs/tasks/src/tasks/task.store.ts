@@ -19,7 +19,7 @@ export interface TaskRecord {
   startsOn: string;
   dueOn: string;
   deliverable: string | null;
-  requiredItem: string | null;
+  requiredItemId: string | null;
   binding: boolean;
   scope: unknown;
   indicator: string | null;
@@ -51,7 +51,7 @@ export interface AssignmentRecord {
 
 export const toTask = (r: typeof tasks.$inferSelect): TaskRecord => ({
   id: String(r.id), issuerId: String(r.issuerId), key: r.key, title: r.title, description: r.description, category: r.category,
-  priority: r.priority, startsOn: r.startsOn, dueOn: r.dueOn, deliverable: r.deliverable, requiredItem: r.requiredItem,
+  priority: r.priority, startsOn: r.startsOn, dueOn: r.dueOn, deliverable: r.deliverable, requiredItemId: r.requiredItemId == null ? null : String(r.requiredItemId),
   binding: r.binding, scope: r.scope, indicator: r.indicator, target: r.target, incompatibleWith: (r.incompatibleWith ?? []).map(String), createdAt: r.createdAt, createdBy: r.createdBy,
 });
 
@@ -105,7 +105,7 @@ export async function assignmentsOfUnits(db: Db, unitIds: readonly string[], fro
 }
 
 /** What the detectors need of a task (findings.service.ts), read once and shared by its assignments. */
-export type TaskFacts = Pick<TaskRecord, 'id' | 'issuerId' | 'title' | 'category' | 'priority' | 'startsOn' | 'dueOn' | 'deliverable' | 'requiredItem' | 'binding' | 'incompatibleWith'>;
+export type TaskFacts = Pick<TaskRecord, 'id' | 'issuerId' | 'title' | 'category' | 'priority' | 'startsOn' | 'dueOn' | 'deliverable' | 'requiredItemId' | 'binding' | 'incompatibleWith'>;
 
 /**
  * Assignments as columns (index i: one assignment, in no order): ids, task and unit ids as
@@ -153,15 +153,15 @@ export async function assignmentRows(db: Db, from: string, to: string, since?: n
       from tasks.assignments a join tasks.tasks t on t.id = a.task_id
       where ${since === undefined ? active : changed('a')} and t.starts_on <= ${to} and t.due_on >= ${from}`),
     rowsOf<{ t: string | null }>(db, sql`select string_agg(concat_ws(E'\t', t.id, t.issuer_id, to_json(t.title)::text, t.category, t.priority,
-        t.starts_on, t.due_on, coalesce(to_json(t.deliverable)::text, ''), coalesce(to_json(t.required_item)::text, ''), t.binding,
+        t.starts_on, t.due_on, coalesce(to_json(t.deliverable)::text, ''), coalesce(t.required_item_id::text, ''), t.binding,
         array_to_string(t.incompatible_with, ',')), E'\n') as t
       from tasks.tasks t where ${changed('t')} and t.starts_on <= ${to} and t.due_on >= ${from}`),
   ]);
   for (const line of t?.t ? t.t.split('\n') : []) {
-    const [id, issuerId, title, category, priority, startsOn, dueOn, deliverable, requiredItem, binding, incompatible] = line.split('\t');
+    const [id, issuerId, title, category, priority, startsOn, dueOn, deliverable, requiredItemId, binding, incompatible] = line.split('\t');
     out.tasks.set(Number(id), {
       id, issuerId, title: JSON.parse(title) as string, category: category as TaskCategory, priority: priority as TaskPriority, startsOn, dueOn,
-      deliverable: deliverable ? (JSON.parse(deliverable) as string) : null, requiredItem: requiredItem ? (JSON.parse(requiredItem) as string) : null,
+      deliverable: deliverable ? (JSON.parse(deliverable) as string) : null, requiredItemId: requiredItemId || null,
       binding: binding === 't' || binding === 'true', incompatibleWith: incompatible ? incompatible.split(',') : [],
     });
   }
@@ -185,31 +185,45 @@ export async function assignmentRows(db: Db, from: string, to: string, since?: n
 }
 
 export async function allRequiredItems(db: Db): Promise<RequiredItem[]> {
-  return (await db.select().from(requiredItems).orderBy(asc(requiredItems.code))).map((r) => ({ code: r.code, name: r.name, kinds: r.kinds, frequency: r.frequency, retiredOn: r.retiredOn }));
+  return (await requiredItemRows(db)).map((r) => ({ id: r.id, ownerId: r.ownerId, code: r.code, name: r.name, kinds: r.kinds, frequency: r.frequency, retiredOn: r.retiredOn }));
 }
 
-export type RequiredItemRow = RequiredItemSpec & { retiredOn: string | null };
+/** An item as stored: its id, owner (an org unit id; null: hub-wide), what defines it, and its retirement. */
+export type RequiredItemRow = Omit<RequiredItemSpec, 'owner'> & { id: string; ownerId: string | null; retiredOn: string | null };
 
-export const toRequiredItemRow = (r: typeof requiredItems.$inferSelect): RequiredItemRow =>
-  ({ code: r.code, name: r.name, kinds: r.kinds, frequency: r.frequency, description: r.description, retiredOn: r.retiredOn });
+export const toRequiredItemRow = (r: typeof requiredItems.$inferSelect): RequiredItemRow => ({
+  id: String(r.id), ownerId: r.ownerId == null ? null : String(r.ownerId), code: r.code, name: r.name, kinds: r.kinds, frequency: r.frequency,
+  description: r.description, retiredOn: r.retiredOn,
+});
 
-/** The list as stored, retired items included (`retiredOn` set). */
+/** The lists as stored, retired items included (`retiredOn` set): hub-wide first, then by owner, then code. */
 export async function requiredItemRows(db: Db): Promise<RequiredItemRow[]> {
-  return (await db.select().from(requiredItems).orderBy(asc(requiredItems.code))).map(toRequiredItemRow);
+  return (await db.select().from(requiredItems).orderBy(sql`${requiredItems.ownerId} nulls first`, asc(requiredItems.code))).map(toRequiredItemRow);
 }
 
-export async function upsertRequiredItem(db: Db, item: RequiredItemSpec, who: Identity): Promise<void> {
-  const [row] = await db.insert(requiredItems).values({ ...item }).onConflictDoUpdate({
-    target: requiredItems.code,
-    set: { name: item.name, kinds: item.kinds, frequency: item.frequency, description: item.description, updatedAt: sql`now()` },
-  }).returning();
-  await recordItemChange(db, row, 'IMPORT', who);
+/**
+ * Creates the item (owner, code) or changes it (and, with `reinstate`, clears its retirement), and
+ * keeps the change. Written as a look-up then an insert or update: the unique key is on
+ * coalesce(owner_id, 0) (migration 0005), which ON CONFLICT cannot name.
+ */
+export async function upsertRequiredItem(
+  db: Db, ownerId: string | null, item: Omit<RequiredItemSpec, 'owner'>, who: Identity, operation: 'DEFINE' | 'IMPORT', reinstate: boolean,
+): Promise<RequiredItemRow> {
+  const owner = ownerId == null ? null : Number(ownerId);
+  const fields = { name: item.name, kinds: item.kinds, frequency: item.frequency, description: item.description, ...(reinstate ? { retiredOn: null } : {}) };
+  const [current] = await db.select({ id: requiredItems.id }).from(requiredItems)
+    .where(and(owner == null ? sql`${requiredItems.ownerId} is null` : eq(requiredItems.ownerId, owner), eq(requiredItems.code, item.code)));
+  const [row] = current
+    ? await db.update(requiredItems).set({ ...fields, updatedAt: sql`now()` }).where(eq(requiredItems.id, current.id)).returning()
+    : await db.insert(requiredItems).values({ ...fields, ownerId: owner, code: item.code }).returning();
+  await recordItemChange(db, row, operation, who);
+  return toRequiredItemRow(row);
 }
 
-/** Keeps a change of the responsibility list: the item as it now stands, who, when. */
+/** Keeps a change of a responsibility list: the item as it now stands, who, when. */
 export async function recordItemChange(db: Db, row: typeof requiredItems.$inferSelect, operation: 'DEFINE' | 'RETIRE' | 'IMPORT', who: Identity): Promise<void> {
   await db.insert(requiredItemChanges).values({
-    code: row.code, operation, bySubject: who.subject, byBody: who.body, requestId: who.requestId ?? null,
+    itemId: row.id, code: row.code, operation, bySubject: who.subject, byBody: who.body, requestId: who.requestId ?? null,
     item: toRequiredItemRow(row),
   });
 }

@@ -14,7 +14,7 @@ const dup = (x: string, y: string, unitId = 'U'): TaskFinding => ({
   kind: 'DUPLICATE', unitId, assignmentIds: [x, y], taskIds: [`t-${x}`, `t-${y}`], issuerIds: [], message: '', suggestion: '',
 });
 const miss = (code: string, from = '2026-04-01', unitId = 'U'): TaskFinding => ({
-  kind: 'MISSING', unitId, assignmentIds: [], taskIds: [], issuerIds: ['LEADER'], requiredItem: code, from, to: from, message: '', suggestion: '',
+  kind: 'MISSING', unitId, assignmentIds: [], taskIds: [], issuerIds: ['LEADER'], requiredItemId: code, from, to: from, message: '', suggestion: '',
 });
 const run = (over: Partial<CherryPickingInput>) =>
   detectCherryPicking({ unitId: 'U', duplicates: [], missing: [], assignments: ASSIGNMENTS, ...over });

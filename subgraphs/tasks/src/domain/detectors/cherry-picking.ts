@@ -6,7 +6,7 @@
  * unit, listing the duplicated key assignments, their tasks and issuers (each once, in the order
  * of the duplicate findings); the message counts the pieces of key work duplicated (groups of
  * assignments linked by duplicate findings: three issuers sending the same work is one piece, three
- * pairs) and the tasks involved, and names the missing items (requiredItem codes, each once, in the order of the missing findings).
+ * pairs) and the tasks involved, and names the missing items (their codes, each once, in the order of the missing findings).
  * Findings of other units are ignored.
  *
  * Suggestion: the issuers hand the duplicated key work over to the leading body and take on the
@@ -34,7 +34,7 @@ export function detectCherryPicking(input: CherryPickingInput): TaskFinding[] {
   const duplicated = [...new Set(keyDuplicates.flatMap((f) => f.assignmentIds))].map((id) => byId.get(id) as AssignmentFact);
   const taskIds = [...new Set(duplicated.map((a) => a.taskId))];
   const works = countGroups(keyDuplicates.map((f) => f.assignmentIds));
-  const items = [...new Set(missing.map((f) => f.requiredItem).filter((c): c is string => !!c))].map((c) => `「${c}」`).join('、');
+  const items = [...new Set(missing.map((f) => f.requiredItemCode ?? f.requiredItemId).filter((c): c is string => !!c))].map((c) => `「${c}」`).join('、');
   return [{
     kind: 'CHERRY_PICKING',
     unitId,

@@ -21,18 +21,18 @@ const ASSIGNMENTS: AssignmentFact[] = [
   guide({ id: 'G-YSXT', title: '开展意识形态工作专项检查', category: 'IDEOLOGY_WORK', priority: 'KEY', startsOn: '2026-04-01', dueOn: '2026-06-15', binding: true, deliverable: '意识形态工作责任制落实情况报告' }),
   lead({ id: 'L-YSXT', title: '报送意识形态工作责任制落实情况', category: 'INSTITUTIONAL', startsOn: '2026-04-01', dueOn: '2026-06-30', deliverable: '意识形态工作责任制 落实情况报告' }),
   // routine items: 三会一课 assigned for Q1 only (Q2 only advised by the guide), 民主评议党员 for the year, 组织生活会 never
-  lead({ id: 'L-SHYK', title: '落实三会一课制度', startsOn: '2026-01-01', dueOn: '2026-03-31', requiredItem: 'SHYK' }),
-  guide({ id: 'G-SHYK', title: '严格落实三会一课', startsOn: '2026-04-01', dueOn: '2026-06-30', requiredItem: 'SHYK' }),
-  lead({ id: 'L-MZPY', title: '开展民主评议党员', startsOn: '2026-01-10', dueOn: '2026-02-28', requiredItem: 'MZPY' }),
+  lead({ id: 'L-SHYK', title: '落实三会一课制度', startsOn: '2026-01-01', dueOn: '2026-03-31', requiredItemId: 'SHYK' }),
+  guide({ id: 'G-SHYK', title: '严格落实三会一课', startsOn: '2026-04-01', dueOn: '2026-06-30', requiredItemId: 'SHYK' }),
+  lead({ id: 'L-MZPY', title: '开展民主评议党员', startsOn: '2026-01-10', dueOn: '2026-02-28', requiredItemId: 'MZPY' }),
   // outside the window, and another unit: ignored
   guide({ id: 'G-LATE', title: '报送意识形态工作报告', category: 'IDEOLOGY_WORK', startsOn: '2026-07-01', dueOn: '2026-09-30', binding: true, deliverable: '意识形态工作责任制落实情况报告' }),
   guide({ id: 'G-OTHER', title: '开展党史学习教育', unitId: 'SC-QX', category: 'IDEOLOGICAL', priority: 'KEY', startsOn: '2026-03-01', dueOn: '2026-06-30', binding: true }),
 ];
 const ITEMS: RequiredItem[] = [
-  { code: 'SHYK', name: '三会一课', kinds: ['GRASSROOTS_UNIT', 'BRANCH'], frequency: 'QUARTERLY' },
-  { code: 'MZPY', name: '民主评议党员', kinds: ['GRASSROOTS_UNIT', 'BRANCH'], frequency: 'YEARLY' },
-  { code: 'ZZSHH', name: '组织生活会', kinds: ['GRASSROOTS_UNIT', 'BRANCH'], frequency: 'YEARLY' },
-  { code: 'SJSZ', name: '书记抓党建述职评议', kinds: ['DEPARTMENT_PARTY_GROUP'], frequency: 'YEARLY' },
+  { id: 'SHYK', code: 'SHYK', name: '三会一课', kinds: ['GRASSROOTS_UNIT', 'BRANCH'], frequency: 'QUARTERLY' },
+  { id: 'MZPY', code: 'MZPY', name: '民主评议党员', kinds: ['GRASSROOTS_UNIT', 'BRANCH'], frequency: 'YEARLY' },
+  { id: 'ZZSHH', code: 'ZZSHH', name: '组织生活会', kinds: ['GRASSROOTS_UNIT', 'BRANCH'], frequency: 'YEARLY' },
+  { id: 'SJSZ', code: 'SJSZ', name: '书记抓党建述职评议', kinds: ['DEPARTMENT_PARTY_GROUP'], frequency: 'YEARLY' },
 ];
 const PERIODS: RelationPeriod[] = [{ from: '2018-03-21', to: '2026-12-31', leaders: ['CEA'], guides: ['SCWC'] }];
 const INPUT: TaskFindingsInput = {
@@ -64,7 +64,7 @@ describe('detectTaskFindings: 四川省地震局, first half of 2026', () => {
   });
 
   it('gaps: 三会一课 in Q2 (the guide’s advice does not count) and 组织生活会 for the year, each with its whole period', () => {
-    expect(findings.slice(3, 5).map((f) => [f.requiredItem, f.from, f.to])).toEqual([
+    expect(findings.slice(3, 5).map((f) => [f.requiredItemId, f.from, f.to])).toEqual([
       ['SHYK', '2026-04-01', '2026-06-30'],
       ['ZZSHH', '2026-01-01', '2026-12-31'],
     ]);
@@ -91,8 +91,8 @@ describe('detectTaskFindings: 四川省地震局, first half of 2026', () => {
     ['the window is the second half: only the late overreach and 三会一课 Q3, Q4 and 组织生活会 (民主评议党员 was assigned in January)', { from: '2026-07-01', to: '2026-12-31' }, ['OVERREACH', 'MISSING', 'MISSING', 'MISSING']],
     ['the leader assigns 三会一课 for Q2 (duplicating the guide’s advice) and 组织生活会: no gaps, no cherry-picking', {
       assignments: [...ASSIGNMENTS,
-        lead({ id: 'L-SHYK2', title: '落实三会一课制度', startsOn: '2026-04-01', dueOn: '2026-06-30', requiredItem: 'SHYK' }),
-        lead({ id: 'L-ZZSHH', title: '召开专题组织生活会', startsOn: '2026-06-30', dueOn: '2026-12-31', requiredItem: 'ZZSHH' })],
+        lead({ id: 'L-SHYK2', title: '落实三会一课制度', startsOn: '2026-04-01', dueOn: '2026-06-30', requiredItemId: 'SHYK' }),
+        lead({ id: 'L-ZZSHH', title: '召开专题组织生活会', startsOn: '2026-06-30', dueOn: '2026-12-31', requiredItemId: 'ZZSHH' })],
     }, ['DUPLICATE', 'DUPLICATE', 'CONFLICT', 'OVERREACH']],
     ['the unit did not exist yet: nothing missing', { periods: [] }, ['DUPLICATE', 'CONFLICT', 'OVERREACH']],
   ] as [string, Partial<TaskFindingsInput>, string[]][])('%s', (_name, over, kinds) => {

@@ -1,3 +1,4 @@
+import type { OwnerReach, ReachPeriod } from '../list-reach';
 import type { AssignmentFact, RelationPeriod, RequiredItem } from '../types';
 import { detectMissing, frequencyPeriods, type MissingInput } from './missing';
 
@@ -5,16 +6,16 @@ let n = 0;
 const a = (over: Partial<AssignmentFact>): AssignmentFact => ({
   id: `a${++n}`, taskId: `t${n}`, unitId: 'U', issuerId: 'LEADER', title: '落实三会一课制度', category: 'ORGANIZATIONAL',
   priority: 'ROUTINE', startsOn: '2026-01-01', dueOn: '2026-03-31', authority: 'BINDING', binding: true, relation: 'LEADS',
-  requiredItem: 'SHYK', ...over,
+  requiredItemId: 'SHYK', ...over,
 });
-const SHYK: RequiredItem = { code: 'SHYK', name: '三会一课', kinds: ['BRANCH', 'GRASSROOTS_UNIT'], frequency: 'QUARTERLY' };
-const MZPY: RequiredItem = { code: 'MZPY', name: '民主评议党员', kinds: ['GRASSROOTS_UNIT'], frequency: 'YEARLY' };
-const ZTDR: RequiredItem = { code: 'ZTDR', name: '主题党日', kinds: ['BRANCH', 'GRASSROOTS_UNIT'], frequency: 'MONTHLY' };
+const SHYK: RequiredItem = { id: 'SHYK', code: 'SHYK', name: '三会一课', kinds: ['BRANCH', 'GRASSROOTS_UNIT'], frequency: 'QUARTERLY' };
+const MZPY: RequiredItem = { id: 'MZPY', code: 'MZPY', name: '民主评议党员', kinds: ['GRASSROOTS_UNIT'], frequency: 'YEARLY' };
+const ZTDR: RequiredItem = { id: 'ZTDR', code: 'ZTDR', name: '主题党日', kinds: ['BRANCH', 'GRASSROOTS_UNIT'], frequency: 'MONTHLY' };
 const ALL_YEAR: RelationPeriod = { from: '2000-01-01', to: '2099-12-31', leaders: ['LEADER'], guides: ['GUIDE'] };
 const input = (over: Partial<MissingInput>): MissingInput => ({
   unitId: 'U', unitKind: 'GRASSROOTS_UNIT', from: '2026-01-01', to: '2026-12-31', items: [SHYK], assignments: [], periods: [ALL_YEAR], ...over,
 });
-const ranges = (over: Partial<MissingInput>) => detectMissing(input(over)).map((f) => `${f.requiredItem} ${f.from}..${f.to}`);
+const ranges = (over: Partial<MissingInput>) => detectMissing(input(over)).map((f) => `${f.requiredItemId} ${f.from}..${f.to}`);
 
 describe('frequencyPeriods', () => {
   it.each([
@@ -41,14 +42,14 @@ describe('MISSING', () => {
     ['an item retired mid-quarter is still required in that quarter', { items: [{ ...SHYK, retiredOn: '2026-08-15' }] }, ['SHYK 2026-01-01..2026-03-31', 'SHYK 2026-04-01..2026-06-30', 'SHYK 2026-07-01..2026-09-30']],
     ['advisory coverage does not count', { to: '2026-03-31', assignments: [a({ issuerId: 'GUIDE', relation: 'GUIDES', authority: 'ADVISORY', binding: false })] }, ['SHYK 2026-01-01..2026-03-31']],
     ['an overreaching guide (binding asked, ADVISORY given) does not count', { to: '2026-03-31', assignments: [a({ issuerId: 'GUIDE', relation: 'GUIDES', authority: 'ADVISORY' })] }, ['SHYK 2026-01-01..2026-03-31']],
-    ['another item does not cover it', { to: '2026-03-31', assignments: [a({ requiredItem: 'MZPY' })] }, ['SHYK 2026-01-01..2026-03-31']],
-    ['an assignment without an item does not cover it', { to: '2026-03-31', assignments: [a({ requiredItem: null })] }, ['SHYK 2026-01-01..2026-03-31']],
+    ['another item does not cover it', { to: '2026-03-31', assignments: [a({ requiredItemId: 'MZPY' })] }, ['SHYK 2026-01-01..2026-03-31']],
+    ['an assignment without an item does not cover it', { to: '2026-03-31', assignments: [a({ requiredItemId: null })] }, ['SHYK 2026-01-01..2026-03-31']],
     ["another unit's assignment does not cover it", { to: '2026-03-31', assignments: [a({ unitId: 'V' })] }, ['SHYK 2026-01-01..2026-03-31']],
     ['an item for other kinds is not required', { unitKind: 'WORK_COMMITTEE' }, []],
     ['the quarters the window touches, each whole (the window is not the finding\'s period)', { from: '2026-03-31', to: '2026-04-01' }, ['SHYK 2026-01-01..2026-03-31', 'SHYK 2026-04-01..2026-06-30']],
     ['monthly window 2026-01-15..2026-02-10: January and February, whole', { items: [ZTDR], from: '2026-01-15', to: '2026-02-10' }, ['ZTDR 2026-01-01..2026-01-31', 'ZTDR 2026-02-01..2026-02-28']],
-    ['a yearly item assigned in January covers a window that starts in June', { items: [MZPY], from: '2026-06-01', assignments: [a({ requiredItem: 'MZPY', startsOn: '2026-01-05', dueOn: '2026-01-31' })] }, []],
-    ['a yearly item assigned the year before does not', { items: [MZPY], assignments: [a({ requiredItem: 'MZPY', startsOn: '2025-01-05', dueOn: '2025-12-31' })] }, ['MZPY 2026-01-01..2026-12-31']],
+    ['a yearly item assigned in January covers a window that starts in June', { items: [MZPY], from: '2026-06-01', assignments: [a({ requiredItemId: 'MZPY', startsOn: '2026-01-05', dueOn: '2026-01-31' })] }, []],
+    ['a yearly item assigned the year before does not', { items: [MZPY], assignments: [a({ requiredItemId: 'MZPY', startsOn: '2025-01-05', dueOn: '2025-12-31' })] }, ['MZPY 2026-01-01..2026-12-31']],
     ['items in the order given, then time', { items: [MZPY, SHYK], from: '2026-06-01', to: '2026-07-31' }, ['MZPY 2026-01-01..2026-12-31', 'SHYK 2026-04-01..2026-06-30', 'SHYK 2026-07-01..2026-09-30']],
     ['unit set up on 2026-05-01: nothing before Q2', { periods: [{ ...ALL_YEAR, from: '2026-05-01' }] }, ['SHYK 2026-04-01..2026-06-30', 'SHYK 2026-07-01..2026-09-30', 'SHYK 2026-10-01..2026-12-31']],
     ['unit abolished on 2026-03-31: Q1 only', { periods: [{ ...ALL_YEAR, to: '2026-03-31' }] }, ['SHYK 2026-01-01..2026-03-31']],
@@ -62,10 +63,36 @@ describe('MISSING', () => {
     expect(ranges(over)).toEqual(expected);
   });
 
+  // An owner's item (issue 18) is asked on the days its list reaches the unit, and each period
+  // it is asked in is still reported whole (issue 18 item 4): the two rules together.
+  const OWN: RequiredItem = { ...SHYK, id: 'OWN', code: 'SHYK', ownerId: 'GW' };
+  const by = (ownerId: string): Map<string, OwnerReach> => new Map([[ownerId, { ownerId, relation: 'DIRECT', depth: 1, through: null, flavour: null }]]);
+  const reached = (from: string, to: string, ownerId = 'GW'): ReachPeriod => ({ from, to, owners: by(ownerId) });
+  it.each<[string, Partial<MissingInput>, string[]]>([
+    ['an owner\'s item, its list reaching the unit all year: every quarter, whole', { items: [OWN], reach: [reached('2026-01-01', '2026-12-31')] }, ['OWN 2026-01-01..2026-03-31', 'OWN 2026-04-01..2026-06-30', 'OWN 2026-07-01..2026-09-30', 'OWN 2026-10-01..2026-12-31']],
+    ['no reach: an owner\'s item asks nothing', { items: [OWN] }, []],
+    ['another owner reaching the unit: nothing', { items: [OWN], reach: [reached('2026-01-01', '2026-12-31', 'HB-GW')] }, []],
+    ['reached from 2026-05-15: nothing in Q1, Q2 whole from its first day', { items: [OWN], reach: [reached('2026-05-15', '2026-12-31')] }, ['OWN 2026-04-01..2026-06-30', 'OWN 2026-07-01..2026-09-30', 'OWN 2026-10-01..2026-12-31']],
+    ['reached until 2026-02-10: Q1 only, whole', { items: [OWN], reach: [reached('2026-01-01', '2026-02-10')] }, ['OWN 2026-01-01..2026-03-31']],
+    ['a window of two days across quarters, reached only in Q2 after the window: Q2 whole, not Q1', { items: [OWN], from: '2026-03-31', to: '2026-04-01', reach: [reached('2026-04-15', '2026-12-31')] }, ['OWN 2026-04-01..2026-06-30']],
+    ['a window inside Q1, reached in Q1 only before it: Q1 whole', { items: [OWN], from: '2026-03-01', to: '2026-03-31', reach: [reached('2026-01-01', '2026-01-31')] }, ['OWN 2026-01-01..2026-03-31']],
+    ['a window in June, the owner\'s yearly item assigned in January: covered', { items: [{ ...OWN, frequency: 'YEARLY' }], from: '2026-06-01', to: '2026-06-30', reach: [reached('2026-01-01', '2026-12-31')], assignments: [a({ requiredItemId: 'OWN', startsOn: '2026-01-05', dueOn: '2026-01-31' })] }, []],
+    ['an assignment naming the hub-wide item of the same code does not cover the owner\'s', { items: [OWN], to: '2026-03-31', reach: [reached('2026-01-01', '2026-12-31')], assignments: [a({ requiredItemId: 'SHYK' })] }, ['OWN 2026-01-01..2026-03-31']],
+    ['hub-wide and owner\'s items side by side, the owner reaching from Q3: items in order, each period whole', { items: [SHYK, OWN], from: '2026-06-15', to: '2026-07-15', reach: [reached('2026-07-01', '2026-12-31')] }, ['SHYK 2026-04-01..2026-06-30', 'SHYK 2026-07-01..2026-09-30', 'OWN 2026-07-01..2026-09-30']],
+  ])('%s', (_name, over, expected) => {
+    expect(ranges(over)).toEqual(expected);
+  });
+
+  it('an owner\'s finding names the item by id, code and owner, over its whole period', () => {
+    const [f] = detectMissing(input({ items: [OWN], from: '2026-05-01', to: '2026-05-02', reach: [reached('2026-01-01', '2026-12-31')] }));
+    expect([f.requiredItemId, f.requiredItemCode, f.requiredItemOwnerId, f.from, f.to]).toEqual(['OWN', 'SHYK', 'GW', '2026-04-01', '2026-06-30']);
+    expect(f.message).toBe('2026年第二季度（2026-04-01至2026-06-30）责任清单事项「三会一课」无人以领导关系下达（缺项）');
+  });
+
   it('names the item and the period, and asks the leader to assign it', () => {
     const [f] = detectMissing(input({ from: '2026-04-01', to: '2026-06-30' }));
     expect(f).toEqual({
-      kind: 'MISSING', unitId: 'U', assignmentIds: [], taskIds: [], issuerIds: ['LEADER'], requiredItem: 'SHYK',
+      kind: 'MISSING', unitId: 'U', assignmentIds: [], taskIds: [], issuerIds: ['LEADER'], requiredItemId: 'SHYK', requiredItemCode: 'SHYK', requiredItemOwnerId: null,
       from: '2026-04-01', to: '2026-06-30',
       message: '2026年第二季度（2026-04-01至2026-06-30）责任清单事项「三会一课」无人以领导关系下达（缺项）',
       suggestion: '请领导方下达2026年第二季度的「三会一课」',

@@ -1,8 +1,13 @@
 /**
  * MISSING (DOMAIN.md, 都想管重点不想管一般, and Tasks, responsibility lists 责任清单: "A unit whose
  * leader did not assign a required item is a gap"): for one unit and a window [from, to], every
- * responsibility-list item whose kinds include the unit's kind must be assigned, with authority
- * BINDING, in each of its frequency periods.
+ * responsibility-list item that applies to the unit must be assigned, with authority BINDING
+ * (by a body leading the unit), in each of its frequency periods.
+ *
+ * Which items apply (issue 18, list-reach.ts): a hub-wide item (no owner) to every unit of its
+ * kinds; an owner's item to the units of its kinds the owner leads, directly or through bodies
+ * it leads, on the days it leads them (`reach`). An item of 四川省直机关工委 asks nothing of a
+ * 湖北 unit.
  *
  * The rule:
  * - the window selects the item's frequency periods (calendar years; quarters Jan–Mar,
@@ -10,13 +15,15 @@
  *   a period question answers every finding whose own period overlaps the window, with that
  *   period, never cut at the window (ARCHITECTURE.md, "Days and periods");
  * - a period that begins on or after the item's retirement day (retiredOn) is not required;
- * - a period counts only when the unit existed on at least one of its days (some
- *   RelationPeriod overlaps it; days no period covers are days the unit did not exist);
- * - the item is covered in a period when an assignment of this unit with requiredItem equal to
- *   the item's code and authority BINDING overlaps the frequency period: a yearly item
+ * - a period counts only when the item applied to the unit on at least one of its days (for a
+ *   hub-wide item: the unit existed, some RelationPeriod overlaps it; days no period covers are
+ *   days the unit did not exist; for an owner's: the owner's list reached the unit on one of
+ *   them), judged over the whole period, as everything else;
+ * - the item is covered in a period when an assignment of this unit naming the item (its id:
+ *   owner and code) and with authority BINDING overlaps the frequency period: a yearly item
  *   assigned in January covers the year even when the window starts in June;
  *   an ADVISORY assignment (a guide's) does not count;
- * - each uncovered period is one finding: requiredItem, from/to = the frequency period,
+ * - each uncovered period is one finding: requiredItemId, from/to = the frequency period,
  *   no assignments or tasks, issuerIds = the unit's leaders on the days it existed in the
  *   period (each once, in order of the periods). Findings follow the items' order, then time.
  *
@@ -25,6 +32,7 @@
  * unit had no leader at all in the period (都不管), its leadership must be settled first.
  */
 import { overlaps } from '@tiaokuai/common';
+import { appliesDuring, type ReachPeriod } from '../list-reach';
 import type { AssignmentFact, Frequency, RelationPeriod, RequiredItem, TaskFinding } from '../types';
 
 export interface MissingInput {
@@ -37,6 +45,12 @@ export interface MissingInput {
   assignments: readonly AssignmentFact[];
   /** This unit's relation periods; days none covers are days the unit did not exist. */
   periods: readonly RelationPeriod[];
+  /**
+   * The owners whose lists reach the unit (list-reach.ts reachDuring) over every day of the
+   * frequency periods the window touches, not the window alone (periods are judged whole:
+   * findings.service works it out over the whole years); none when absent.
+   */
+  reach?: readonly ReachPeriod[];
 }
 
 /** One frequency period: the whole period, and a label such as 2026年第二季度. */
@@ -75,13 +89,14 @@ export function detectMissing(input: MissingInput): TaskFinding[] {
   const { unitId, unitKind, from, to } = input;
   const mine = input.assignments.filter((a) => a.unitId === unitId);
   const findings: TaskFinding[] = [];
+  const reach = input.reach ?? [];
   for (const item of input.items) {
     if (!item.kinds.includes(unitKind)) continue;
-    const forItem = mine.filter((a) => a.requiredItem === item.code);
+    const forItem = mine.filter((a) => a.requiredItemId === item.id);
     for (const p of frequencyPeriods(item.frequency, from, to)) {
       if (item.retiredOn && p.from >= item.retiredOn) continue; // retired: no longer required
+      if (!appliesDuring(item, unitKind, reach, input.periods, p.from, p.to)) continue; // not asked of the unit then
       const existed = input.periods.filter((r) => overlaps(r.from, r.to, p.from, p.to));
-      if (existed.length === 0) continue; // the unit did not exist then
       const during = forItem.filter((a) => overlaps(a.startsOn, a.dueOn, p.from, p.to));
       if (during.some((a) => a.authority === 'BINDING')) continue;
       const leaders = [...new Set(existed.flatMap((r) => r.leaders))];
@@ -92,7 +107,9 @@ export function detectMissing(input: MissingInput): TaskFinding[] {
         assignmentIds: [],
         taskIds: [],
         issuerIds: leaders,
-        requiredItem: item.code,
+        requiredItemId: item.id,
+        requiredItemCode: item.code,
+        requiredItemOwnerId: item.ownerId ?? null,
         from: p.from,
         to: p.to,
         message: `${p.label}（${p.from}至${p.to}）责任清单事项「${item.name}」无人以领导关系下达（缺项）`,
