@@ -122,4 +122,24 @@ describe('round trip through the gateway after each kind of late change', () => 
     expect(file.requiredItems).toEqual([{ code: 'RT-SHYK', name: '三会一课', kinds: ['BRANCH'], frequency: 'QUARTERLY', retiredOn: '2026-07-01' }]);
     expect((file.tasks as any[]).find((x) => x.key === 'RT-RT-ZB-W').assignments).toEqual([{ unit: 'RT-ZB-W', status: 'WITHDRAWN' }]);
   });
+
+  it('a body\'s list (issue 18): the item keeps its owner, the task the item it named, and the unit\'s list reads the same in both hubs', async () => {
+    await branchWithRecords('RT-ZB-O');
+    const item = await a.gql(`mutation { defineRequiredItem(input: { owner: "SC-JGGW", code: "RT-SHYK", name: "三会一课（工委清单）", kinds: [BRANCH], frequency: QUARTERLY }) { code } }`);
+    expect(item.errors).toBeUndefined();
+    const issued = await a.gql(`mutation($i: IssueTaskInput!) { issueTask(input: $i) { id } }`, { i: {
+      issuer: 'SC-JGGW', key: 'RT-OWNED', title: '落实工委清单三会一课', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: '2026-01-01', dueOn: '2026-03-31',
+      targets: ['RT-ZB-O'], requiredItem: 'RT-SHYK', requiredItemOwner: 'SC-JGGW' } });
+    expect(issued.errors).toBeUndefined();
+    const file = await roundTrip();
+    // The hub-wide RT-SHYK (retired above) and SC-JGGW's own, same code: hub-wide first.
+    expect((file.requiredItems as any[]).map((i) => [i.owner, i.code])).toEqual([[undefined, 'RT-SHYK'], ['SC-JGGW', 'RT-SHYK']]);
+    expect((file.tasks as any[]).find((x) => x.key === 'RT-OWNED')).toMatchObject({ requiredItem: 'RT-SHYK', requiredItemOwner: 'SC-JGGW' });
+    const list = async (t: TestHub) => (await t.gql(`{ unit(code: "RT-ZB-O") { responsibilityList(year: 2026, first: 50) { nodes {
+      item { code name } owner { code } relation assignments { task { title } } missing { from to } } } } }`)).data!.unit.responsibilityList.nodes;
+    const inA = await list(a);
+    expect(inA.find((n: any) => n.owner?.code === 'SC-JGGW')).toMatchObject({ relation: 'DIRECT', assignments: [{ task: { title: '落实工委清单三会一课' } }], missing: [
+      { from: '2026-04-01', to: '2026-06-30' }, { from: '2026-07-01', to: '2026-09-30' }, { from: '2026-10-01', to: '2026-12-31' }] });
+    expect(await list(b)).toEqual(inA);
+  });
 });

@@ -24,7 +24,7 @@ export interface ResponsibilityEntry {
   to: string;
   /** Binding assignments of the unit naming the item, whose period touches the year. */
   assignments: AssignmentFact[];
-  /** The frequency periods (clipped to the year) no binding assignment covers. */
+  /** The frequency periods of the year no binding assignment covers (each whole: the MISSING findings' periods, which lie inside the year). */
   missing: Array<{ from: string; to: string }>;
 }
 
