@@ -34,7 +34,8 @@ export const SIGNATURE_ALG = 'hmac-sha256';
 /**
  * Set (to `stale`) on a subgraph's 401 for a signature that was valid but too old by the time
  * the subgraph got to it (a process busy for seconds, requests queued): nothing ran, so the
- * signer may sign the same request afresh and send it once more, a mutation included.
+ * signer may sign the same request afresh and send it again, a mutation included (a bounded
+ * number of times: gateway/src/resign.ts, service.ts).
  */
 export const STALE_SIGNATURE_HEADER = 'x-hub-signature-refused';
 /** The signer name of the gateway (any other keyid is a calling service). */
