@@ -17,7 +17,8 @@ import http from '@graphql-mesh/transport-http';
 import { readFileSync } from 'node:fs';
 import { createServer, request, Agent, type Server } from 'node:http';
 import { HUB_OPERATOR } from '@tiaokuai/common/dist/identity';
-import { GATEWAY_KEYID, signRequest, STALE_SIGNATURE_HEADER } from '@tiaokuai/common/dist/signature';
+import { GATEWAY_KEYID, signRequest } from '@tiaokuai/common/dist/signature';
+import { resignWhenStale } from './resign';
 import { DEFAULT_SUPERGRAPH, subgraphSecretsFromEnv, subgraphUrlsFromEnv, withSubgraphUrls } from './index';
 
 function bare(secrets: Record<string, string>, urls: Record<string, string>): Server {
@@ -38,14 +39,8 @@ function bare(secrets: Record<string, string>, urls: Record<string, string>): Se
         if (name && secrets[name] && typeof (options.body ?? '') === 'string') {
           const sign = () => signRequest({ method: options.method ?? 'GET', url, body: (options.body as string | undefined) ?? '' }, { keyid: GATEWAY_KEYID, secret: secrets[name], target: name, identity: HUB_OPERATOR });
           setOptions({ ...options, headers: { ...options.headers, ...sign() } });
-          // As the hub's gateway does (index.ts): a request that waited past the subgraph's
-          // SIGNATURE_MAX_AGE_MS on a saturated machine is signed afresh and sent once more, so
-          // the two compare on the same work, and a busy bench does not fail on the stand-in.
-          setFetchFn((input, init, ...rest) => Promise.resolve(fetchFn(input, init, ...rest)).then(async (res) => {
-            if (res.status !== 401 || res.headers.get(STALE_SIGNATURE_HEADER) !== 'stale') return res;
-            await res.arrayBuffer().catch(() => undefined);
-            return fetchFn(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...sign() } }, ...rest);
-          }));
+          // As the hub's gateway does (resign.ts), so that the two compare on the same work.
+          setFetchFn(resignWhenStale(fetchFn, sign));
         }
       },
     }],

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Identity } from '@tiaokuai/common/dist/identity';
-import { GATEWAY_KEYID, signRequest, STALE_SIGNATURE_HEADER } from '@tiaokuai/common/dist/signature';
+import { GATEWAY_KEYID, signRequest } from '@tiaokuai/common/dist/signature';
+import { resignWhenStale } from './resign';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
@@ -276,14 +277,8 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
           keyid: GATEWAY_KEYID, secret: opts.subgraphSecrets[subgraphName], target: subgraphName, identity: caller, requestId: caller.requestId,
         });
         setOptions({ ...options, headers: { ...options.headers, ...sign() } });
-        // A subgraph too busy to get to the request within SIGNATURE_MAX_AGE_MS refuses it as
-        // stale before running anything: sign it afresh and send it once more (safe for a
-        // mutation too, since nothing ran; common's signature.ts STALE_SIGNATURE_HEADER).
-        setFetchFn((input, init, ...rest) => Promise.resolve(fetchFn(input, init, ...rest)).then(async (res) => {
-          if (res.status !== 401 || res.headers.get(STALE_SIGNATURE_HEADER) !== 'stale') return res;
-          await res.arrayBuffer().catch(() => undefined);
-          return fetchFn(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...sign() } }, ...rest);
-        }));
+        // Refused as stale by a subgraph too busy to get to it in time: signed afresh and sent again (resign.ts).
+        setFetchFn(resignWhenStale(fetchFn, sign));
       },
     }],
     // The runtime's own lines as ours: JSON, capped, never a body or variables (logging.ts).

@@ -140,6 +140,22 @@ describe('verifying a signed request', () => {
     await expect(v.verify(signed(), T + 1)).resolves.toMatchObject({ ok: true });
   });
 
+  it('a process that starts afresh refuses as stale what was signed before it started (its predecessor\'s nonces are gone)', async () => {
+    const before = new RequestVerifier({ target: 'org', keys: { gateway: SECRET }, maxAgeMs: 10_000, skewMs: 2_000 });
+    const captured = signed();
+    await expect(before.verify(captured, T)).resolves.toMatchObject({ ok: true });
+    // The process dies and a new one starts 1.5 s later, well within the captured signature's 10 s.
+    const after = new RequestVerifier({ target: 'org', keys: { gateway: SECRET }, maxAgeMs: 10_000, skewMs: 2_000, notBefore: T + 1_500 });
+    expect(after.notBefore).toBe(T + 1_000); // `created` counts whole seconds
+    await expect(after.verify(captured, T + 2_000)).resolves.toEqual({ ok: false, reason: 'stale' });
+    // Without the start time the replay would pass: the new process has no nonces yet.
+    await expect(verifier().verify(captured, T + 2_000)).resolves.toMatchObject({ ok: true });
+    // The signer's retry, signed afresh after the start, passes; one signed within the start's own second too.
+    await expect(after.verify(signed({ now: T + 2_000 }), T + 2_000)).resolves.toMatchObject({ ok: true });
+    await expect(after.verify(signed({ now: T + 1_600 }), T + 2_000)).resolves.toMatchObject({ ok: true });
+    await expect(after.verify(signed({ now: T + 999 }), T + 2_000)).resolves.toEqual({ ok: false, reason: 'stale' });
+  });
+
   it('a body refused for its digest leaves the nonce unclaimed (the genuine request still passes)', async () => {
     const v = verifier();
     const req = signed();

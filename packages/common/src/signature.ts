@@ -34,7 +34,8 @@ export const SIGNATURE_ALG = 'hmac-sha256';
 /**
  * Set (to `stale`) on a subgraph's 401 for a signature that was valid but too old by the time
  * the subgraph got to it (a process busy for seconds, requests queued): nothing ran, so the
- * signer may sign the same request afresh and send it once more, a mutation included.
+ * signer may sign the same request afresh and send it again, a mutation included (a bounded
+ * number of times: gateway/src/resign.ts, service.ts).
  */
 export const STALE_SIGNATURE_HEADER = 'x-hub-signature-refused';
 /** The signer name of the gateway (any other keyid is a calling service). */
@@ -163,6 +164,19 @@ export interface VerifierOptions {
   skewMs?: number;
   /** Largest number of live nonces (SIGNATURE_NONCE_CACHE_MAX, default 100 000). */
   maxNonces?: number;
+  /**
+   * Signatures created before this time (ms) are refused as stale: a subgraph passes the time
+   * it started. The nonces are kept in memory, so a process that restarts within the window has
+   * forgotten those its predecessor accepted; without this, a request captured shortly before a
+   * crash could be replayed once to the new process (the hostile run did, 7 times, once org came
+   * back in 1.7 s). A signer's retry is signed afresh, after the start, and passes. `created`
+   * is in whole seconds (RFC 9421), so the start is taken to its whole second: a signature of
+   * that second passes, so that requests right after the start are not refused. Left: a
+   * predecessor that died within the same second as this one started (a restart under a
+   * second; the supervisor alone waits 250 ms and a start costs about one), and a signer whose
+   * clock runs ahead of this one's, by up to SIGNATURE_CLOCK_SKEW_MS.
+   */
+  notBefore?: number;
 }
 
 class Refused extends Error {
@@ -183,7 +197,11 @@ export class RequestVerifier {
     this.maxAgeMs = opts.maxAgeMs ?? 10_000;
     this.skewMs = opts.skewMs ?? 2_000;
     this.nonces = new NonceCache(this.maxAgeMs + this.skewMs, opts.maxNonces ?? 100_000);
+    this.notBefore = opts.notBefore === undefined ? -Infinity : Math.floor(opts.notBefore / 1000) * 1000;
   }
+
+  /** Signatures created before this whole second are refused as stale (VerifierOptions.notBefore). */
+  readonly notBefore: number;
 
   async verifyHeaders(
     request: { method: string; url: string; headers: Record<string, string | string[] | undefined> },
@@ -210,7 +228,7 @@ export class RequestVerifier {
           if (params.tag !== this.opts.target) throw new Refused('wrong target');
           const created = params.created instanceof Date ? params.created.getTime() : NaN;
           if (!Number.isFinite(created)) throw new Refused('malformed signature');
-          if (now - created > this.maxAgeMs) throw new Refused('stale');
+          if (now - created > this.maxAgeMs || created < this.notBefore) throw new Refused('stale');
           if (created - now > this.skewMs) throw new Refused('from the future');
           return { id: keyid as string, algs: [SIGNATURE_ALG], verify: createVerifier(secret, SIGNATURE_ALG) };
         },

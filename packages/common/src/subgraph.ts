@@ -240,7 +240,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     if (service === GATEWAY_KEYID) throw new Error(`subgraph ${opts.name}: no service may be called ${GATEWAY_KEYID}`);
     keys[service] = secret;
   }
-  const verifier = new RequestVerifier({ target: opts.name, keys, ...(opts.signatureLimits ?? signatureLimitsFromEnv()) });
+  // Nothing signed before this process started: its predecessor's nonces are gone (signature.ts `notBefore`).
+  const verifier = new RequestVerifier({ target: opts.name, keys, notBefore: Date.now(), ...(opts.signatureLimits ?? signatureLimitsFromEnv()) });
   // One short line per refused signature, at most 10 a second (one per 100 ms), each carrying
   // the count of those not written: a flood of forged requests cannot multiply log lines.
   const refused = throttledLog('warn', 'signature refused', { intervalMs: 100 });
