@@ -1,4 +1,4 @@
-/** Walking a connection through the gateway, page by page (README "Lists come in pages"). */
+/** Walking a connection through the gateway, page by page (docs/api.md "Lists come in pages"). */
 import type { TestHub } from './hub';
 
 interface Page {

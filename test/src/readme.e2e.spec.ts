@@ -1,5 +1,6 @@
 /**
- * The README's guided tour must work as written: every ```graphql block runs against the demo
+ * The README's guided tour (README.md and its continuation, docs/tour.md) must work as written: every
+ * ```graphql block of either file runs against the demo
  * (blocks that need variables are skipped; the bad-input example must fail as it says), and
  * every row of the table of planted problems is reported as the table claims.
  */
@@ -9,7 +10,10 @@ import path from 'node:path';
 import { startTestHub, type TestHub } from './hub';
 import { allNodes } from './pages';
 
-const README = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+/** The tour is the README's first part and docs/tour.md's continuation, read as one text; docs/authentication.md's example runs too. */
+const README = ['README.md', 'docs/tour.md', 'docs/authentication.md']
+  .map((f) => readFileSync(path.resolve(__dirname, '..', '..', f), 'utf8'))
+  .join('\n');
 const blocks = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 let t: TestHub;

@@ -2,7 +2,7 @@
  * npm start: the whole hub on the embedded database (or DATABASE_URL), with the demo loaded.
  * PORT sets the gateway port (default 4000); DATA_DIR the PGlite folder (default ./data).
  * Supervised: a process that dies is started again with backoff (launcher.ts, README
- * "Running"); SUPERVISE=off turns that off.
+ * "Two commands"); SUPERVISE=off turns that off.
  */
 import { onShutdown, shutdownTimeoutMs } from '@tiaokuai/common/dist/shutdown';
 import path from 'node:path';

@@ -71,7 +71,7 @@ export async function listSchemes(ctx: AssessmentsContext, filter: { issuer?: st
 }
 
 /**
- * The schemes of `list` the caller may see, in order (README "Assessments"): the operator sees
+ * The schemes of `list` the caller may see, in order (docs/tour.md "Assessments"): the operator sees
  * all; anyone else those its own body issued, and those that assess a unit of its jurisdiction,
  * that is, whose issuer leads or guides (common leadership.ts `relation`: directly or through
  * the bodies it leads) a unit of the jurisdiction on some day of the scheme's year. Any other

@@ -78,7 +78,7 @@ export async function createUnit(db: Db, access: Access, input: CreateUnitInput)
     const [taken] = await unitsByCodes(tx, [input.code]);
     if (taken) {
       // Codes are unique across the hub. A duplicate the caller can see is a CONFLICT; one held
-      // outside its jurisdiction is refused like any unit outside (README "Jurisdiction"), never
+      // outside its jurisdiction is refused like any unit outside (docs/authentication.md "Jurisdiction"), never
       // "already exists" (ARCHITECTURE.md, "What callers may learn").
       if (await access.canSee(taken.id)) throw new ConflictError('input.code', `单位代码已存在：${input.code}`);
       throw refusal(access, 'input.code', `单位代码已存在：${input.code}`, input.code);
