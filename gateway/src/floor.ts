@@ -1,6 +1,6 @@
 /**
- * What the gateway costs before anything of ours, for `npm run bench` (BENCHMARKS.md, issue 2's
- * "the gateway adds under 2 ms"): two stand-ins run as their own processes beside the hub.
+ * What the gateway costs before anything of ours, for `npm run bench` (BENCHMARKS.md, the target
+ * "gateway adds under 2 ms at p50"): two stand-ins run as their own processes beside the hub.
  *
  * - `bare`: Hive Gateway's runtime over the same supergraph and Rust planner, with nothing of
  *   ours but the signed identity every subgraph requires (no authentication, limits, request

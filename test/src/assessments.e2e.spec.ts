@@ -1,5 +1,5 @@
 /**
- * Assessments through the gateway (issue 5): who grades is org's answer on the day, reached by
+ * Assessments through the gateway (DOMAIN.md "Assessments (考核评价)"): who grades is org's answer on the day, reached by
  * the assessments subgraph's own service call; EVALUATION_ONLY asks the tasks subgraph; names
  * come from org through federation. Real processes, HTTP only.
  */

@@ -193,7 +193,7 @@ describe('npm run import and npm run export', () => {
     expect(api.exportTasks.tasks.length).toBeGreaterThan(0); // the demo's tasks travel too
     expect(assessments ?? { schemes: [], submissions: [] }).toEqual(api.exportAssessments);
     expect(api.exportUnits.units).toHaveLength(demo().units.length);
-    // The demo hub's own export re-imports into it with nothing created or updated (issue 18 §5).
+    // The demo hub's own export re-imports into it with nothing created or updated (docs/interchange.md "Round trip").
     const again = await cli('import.js', [file]);
     expect(again.code).toBe(0);
     const report = JSON.parse(again.out);

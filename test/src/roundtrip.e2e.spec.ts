@@ -1,6 +1,6 @@
 /**
  * A hub's export restores into the same hub and into an empty one, whatever org learnt since
- * (issue 18 §5), through the gateway: `npm run export`'s file (tools exportHub), imported section
+ * (docs/interchange.md "Round trip"), through the gateway: `npm run export`'s file (tools exportHub), imported section
  * by section as `npm run import` does (tools SECTIONS). Hub A takes each kind of late change in
  * its own test, on its own units; hub B starts empty and receives A's file after each, so B's
  * export must equal A's, byte for byte, every time.

@@ -1,6 +1,6 @@
 /**
- * Who may talk to the hub at all (issue 3, first part): bearer tokens at the gateway, and
- * subgraphs that answer only requests the gateway signed.
+ * Who may talk to the hub at all (ARCHITECTURE.md "The edge"; docs/authentication.md): bearer tokens at the
+ * gateway, and subgraphs that answer only requests the gateway signed.
  */
 import { DEMO_FILE, gql, IMPORT_MUTATION, type RunningHub } from '@tiaokuai/tools';
 import { readFileSync } from 'node:fs';

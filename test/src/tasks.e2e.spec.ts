@@ -1,5 +1,5 @@
 /**
- * Tasks through the gateway (issue 4): authority is org's answer, reached through federation and
+ * Tasks through the gateway (DOMAIN.md "Tasks (任务)"): authority is org's answer, reached through federation and
  * org's API, never a copy. The acceptance test of the issue: change a unit's partyRelationMode
  * through the org API, and the next query through the gateway shows its assignment's authority
  * flipped.

@@ -1,5 +1,5 @@
 /**
- * The assessments part of `npm run bench` (issue 5): one scheme of the province's work
+ * The assessments part of `npm run bench` (DOMAIN.md "Assessments (考核评价)"): one scheme of the province's work
  * committee, under which every unit of the synthetic province that has a leader is graded by
  * (the first of) its leaders (org's answer: one leadershipTimeline question for the whole province), loaded
  * through the gateway with `importAssessments` (scored, graded and stored), plus inspections of

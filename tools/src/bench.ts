@@ -8,7 +8,7 @@
  * and measures: import through the gateway, the full-scope anomaly scan, and p50/p99 of a
  * `unit { partyBuilding }` query through the gateway beside the same query sent straight to
  * the org subgraph.
- * Then the tasks of issue 4 (unless `--tasks 0`): a year of synthetic tasks making N assignments
+ * Then the tasks (DOMAIN.md "Tasks (任务)"; unless `--tasks 0`): a year of synthetic tasks making N assignments
  * (default 400,000; synthetic-tasks.ts) loaded through the gateway with `importTasks`, in files
  * of at most `--task-chunk` assignments (default 50,000); the province-wide conflict scan
  * (`taskConflicts(scope: "P-SW")` over the year: the first, then the median of 5 more) and p50/p99 of a unit's

@@ -1,5 +1,5 @@
 /**
- * Restoring records from a hub's export (issue 18 §5, docs/interchange.md "Round trip").
+ * Restoring records from a hub's export (docs/interchange.md "Round trip").
  *
  * An export carries what the hub accepted at the time: each record with what was decided when it
  * was made (an assessment's `role`, an assignment's `authority`). Facts change afterwards: a

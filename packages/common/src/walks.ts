@@ -1,6 +1,6 @@
 /**
  * Walk snapshots: a page of a list computed by a scan costs a page, not another scan
- * (issue 17; ARCHITECTURE.md "Bounded answers").
+ * (ARCHITECTURE.md "Bounded answers").
  *
  * A scope-wide list (a scope's task or assessment findings, the units two bodies share) is
  * computed whole before a page can be cut from it. Without this module every page of a walk

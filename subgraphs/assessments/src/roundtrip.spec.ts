@@ -1,5 +1,5 @@
 /**
- * Round trip after late changes (issue 18 §5): a hub's export re-imports into the same hub, and
+ * Round trip after late changes (docs/interchange.md "Round trip"): a hub's export re-imports into the same hub, and
  * into an empty one, unchanged, whatever org learnt after the submissions were made. One test per
  * kind of late change; the empty hub is loaded with the first hub's own org export.
  */
@@ -24,7 +24,10 @@ const roles = async () => (await rowsOf<{ role: string }>(h.database.db, sql`sel
 const count = async () => (await rowsOf<{ n: number }>(h.database.db, sql`select count(*)::int as n from assessments.submissions`))[0].n;
 const findings = async () => (await h.ok(FINDINGS)).assessmentFindings.nodes.map((f: any) => f.kind).sort();
 
-/** SC-JGGW grades the emergency department's branch, and both it and DZJ-DZ assess the earthquake bureau: all by today's rules. */
+/**
+ * SC-JGGW grades the emergency department's branch, and both it and DZJ-DZ assess the earthquake bureau:
+ * all by today's rules.
+ */
 async function recordAssessments() {
   const r = (await h.ok(IMPORT, { d: file({ schemes: [schemeInput()], submissions: [sub('SC-YJT-ZB1', 'SC-JGGW', 90), sub('SC-DZJ', 'SC-JGGW', 70), sub('SC-DZJ', 'DZJ-DZ', 95)] }) })).importAssessments;
   expect(r).toMatchObject({ ok: true, created: 4 });

@@ -1,8 +1,8 @@
 /**
- * Migration 0005 (issue 18) on a database that already holds a responsibility list, tasks that
- * name its items and the record of its changes: existing items become hub-wide, and everything
- * that named an item by code names the same item by id afterwards. On PGlite (a data folder) or,
- * with DATABASE_URL, on a fresh PostgreSQL database.
+ * Migration 0005 (responsibility lists with owners: ARCHITECTURE.md "Tasks: progress, reports, calendar") on
+ * a database that already holds a responsibility list, tasks that name its items and the record of its
+ * changes: existing items become hub-wide, and everything that named an item by code names the same item by
+ * id afterwards. On PGlite (a data folder) or, with DATABASE_URL, on a fresh PostgreSQL database.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * Re-importing a tasks file after late changes (issue 18 §5): a task stored under its key and
+ * Re-importing a tasks file after late changes (docs/interchange.md "Round trip"): a task stored under its key and
  * given again unchanged was judged when it was issued, so the same file imports again with
  * nothing changed whatever org learnt since, and whatever became of its assignments (withdrawn)
  * or of the item it fulfils (retired). One test per kind of late change.
@@ -21,7 +21,10 @@ const ITEM = { code: 'SHYK', name: '三会一课', kinds: ['BRANCH'], frequency:
 const file = (tasks: unknown[], requiredItems?: unknown[]) => ({ format: 'tiaokuai/v1', ...(requiredItems ? { requiredItems } : {}), tasks });
 const rows = async () => h.database.rows<{ key: string; unit: string; status: string }>(sql`select t.key, a.unit_id::text as unit, a.status from tasks.tasks t join tasks.assignments a on a.task_id = t.id order by t.key, a.unit_id`);
 
-/** Imports `doc`, applies the late change, and imports it again: nothing created, nothing updated, every row as it was. */
+/**
+ * Imports `doc`, applies the late change, and imports it again: nothing created, nothing updated, every row
+ * as it was.
+ */
 async function reimportAfter(doc: unknown, change: () => Promise<void>): Promise<void> {
   const first = (await h.ok(IMPORT, { d: doc })).importTasks;
   expect(first).toMatchObject({ ok: true, problems: [] });

@@ -1,9 +1,9 @@
 /**
- * Exporting results (issue 5 §4): the ranked results of a scheme within a scope as CSV or XLSX,
- * through GraphQL (`Scheme.export`: the file's bytes, base64 for XLSX) and as a download from
- * the gateway (GET /assessments/{scheme}/results.csv|xlsx). The XLSX is written with exceljs:
- * a results sheet (header row frozen, numbers as numbers, widths set) and a sheet naming the
- * scheme, scope, rule and day of export.
+ * Exporting results (ARCHITECTURE.md "Assessments: who grades, findings, results"): the ranked results of a
+ * scheme within a scope as CSV or XLSX, through GraphQL (`Scheme.export`: the file's bytes, base64 for XLSX)
+ * and as a download from the gateway (GET /assessments/{scheme}/results.csv|xlsx). The XLSX is written with
+ * exceljs: a results sheet (header row frozen, numbers as numbers, widths set) and a sheet naming the scheme,
+ * scope, rule and day of export.
  */
 import { today } from '@tiaokuai/common';
 import ExcelJS from 'exceljs';

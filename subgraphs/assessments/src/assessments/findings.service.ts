@@ -1,8 +1,8 @@
 /**
- * Assessment findings of units in a year (issue 5 §3), set-based: three statements (the units'
- * submissions, inspections and accepted joint inspections of the year), one question to org
- * (who led and guided them over the year, with every body above), one to tasks (how many
- * assignments each assessor gave each unit before assessing it), one for names; then the pure
+ * Assessment findings of units in a year (ARCHITECTURE.md "Assessments: who grades, findings, results"),
+ * set-based: three statements (the units' submissions, inspections and accepted joint inspections of the
+ * year), one question to org (who led and guided them over the year, with every body above), one to tasks
+ * (how many assignments each assessor gave each unit before assessing it), one for names; then the pure
  * detectors (domain/findings). Nothing here depends on the number of units.
  */
 import { LeadershipIndex, periodAt, unitLabel, type TimelineAnswer } from '@tiaokuai/common';

@@ -1,5 +1,5 @@
 /**
- * Inspections and joint inspections (多头检查 → 基层一次迎检; issue 5 §3).
+ * Inspections and joint inspections (多头检查 → 基层一次迎检; DOMAIN.md "Assessments (考核评价)").
  *
  * A body announces an inspection of units over a window (scheduleInspection): it must lead or
  * guide each unit on the first day (guides may inspect: DOMAIN.md GUIDANCE), else FORBIDDEN

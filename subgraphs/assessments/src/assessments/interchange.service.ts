@@ -1,5 +1,5 @@
 /**
- * The interchange file's `assessments` section (CONTRACT.md: tiaokuai/v1; issue 5 §5):
+ * The interchange file's `assessments` section (CONTRACT.md: tiaokuai/v1; docs/interchange.md):
  *
  *   "assessments": {
  *     "schemes": [{ "issuer", "key", "year", "name", "indicators", "evaluatorGroups", "gradeBands", "combination", "opinionWeight" }],
@@ -13,7 +13,7 @@
  * revisions). Each new submission is checked as submitAssessment checks it, including who may
  * assess (org's answer on its day: leader → GRADING, guide → OPINION, anyone else refused).
  *
- * Round trip (issue 18 §5, common's restore.ts): export writes each submission's `role`, the one
+ * Round trip (docs/interchange.md "Round trip"; common's restore.ts): export writes each submission's `role`, the one
  * it was accepted with. A submission stored and unchanged is not judged again. One carrying a
  * `role` that today's org disagrees with (a transfer entered late, a link ended earlier, facts
  * corrected) is restored with that role by the operator or an ADMIN whose jurisdiction holds
@@ -258,7 +258,10 @@ async function writeImport(
   });
 }
 
-/** The `assessments` section for the schemes issued by, and the submissions about, units the caller sees (within `scope` when given). */
+/**
+ * The `assessments` section for the schemes issued by, and the submissions about, units the caller sees
+ * (within `scope` when given).
+ */
 export async function exportAssessments(ctx: AssessmentsContext, scope: string | null, year: number | null): Promise<{ schemes: unknown[]; submissions: unknown[] }> {
   const [schemeRows, subRows] = await Promise.all([
     rowsOf<Record<string, any>>(ctx.db, sql`select * from assessments.schemes ${year != null ? sql`where year = ${year}` : sql``}`),

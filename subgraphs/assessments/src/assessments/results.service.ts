@@ -1,7 +1,7 @@
 /**
- * Results under a scheme (issue 5 §4): each unit's result (the leader's grading with the guides'
- * opinions weighted in: domain/scoring.ts unitResult), ranked within a committee's scope
- * (domain/ranking.ts), and star grading of branches with quotas (domain/stars.ts).
+ * Results under a scheme (ARCHITECTURE.md "Assessments: who grades, findings, results"): each unit's result
+ * (the leader's grading with the guides' opinions weighted in: domain/scoring.ts unitResult), ranked within a
+ * committee's scope (domain/ranking.ts), and star grading of branches with quotas (domain/stars.ts).
  *
  * Cost: one statement for all of a scheme's submissions, and (with a scope) one question to org
  * for its members, whatever the number of units.

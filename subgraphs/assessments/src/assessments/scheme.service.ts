@@ -1,5 +1,5 @@
 /**
- * Defining schemes (考核方案; issue 5 §1). A scheme is checked whole (domain/scheme.ts: every
+ * Defining schemes (考核方案; DOMAIN.md "Assessments (考核评价)"). A scheme is checked whole (domain/scheme.ts: every
  * problem with its field), its issuer must be a body in the caller's jurisdiction, and it is
  * idempotent by the issuer's key: the same scheme again changes nothing; a different scheme
  * under a used key is refused with CONFLICT (a scheme units were assessed under is never
@@ -111,7 +111,10 @@ async function bodiesReaching(ctx: AssessmentsContext, unitIds: string[], year: 
   return out;
 }
 
-/** A scheme the caller may see by id (Query.scheme, and a write naming a scheme): null for one that does not exist or is out of sight, alike. */
+/**
+ * A scheme the caller may see by id (Query.scheme, and a write naming a scheme): null for one that does not
+ * exist or is out of sight, alike.
+ */
 export async function visibleScheme(ctx: AssessmentsContext, id: string): Promise<SchemeRecord | null> {
   const s = isId(id) ? await ctx.loaders.scheme.load(id) : null;
   if (!s) return null;

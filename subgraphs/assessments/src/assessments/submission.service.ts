@@ -1,5 +1,5 @@
 /**
- * Submitting and correcting assessments (issue 5 §2).
+ * Submitting and correcting assessments (ARCHITECTURE.md "Assessments: who grades, findings, results").
  *
  * Who may submit, by org's answer for the assessment day (leadershipTimeline, through the
  * common LeadershipIndex: directly or up the chain of leaders):

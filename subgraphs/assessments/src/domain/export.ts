@@ -1,5 +1,6 @@
 /**
- * Results as a table, and that table as CSV (issue 5 §4: committees work in spreadsheets). Pure.
+ * Results as a table, and that table as CSV (ARCHITECTURE.md "Assessments: who grades, findings, results":
+ * committees work in spreadsheets). Pure.
  *
  * CSV as spreadsheet programs read it: UTF-8 with a byte-order mark (without it Excel on a
  * Chinese Windows reads UTF-8 as GBK), CRLF line ends, fields quoted when they hold a comma, a

@@ -1,5 +1,6 @@
 /**
- * Ranking units under one scheme within a committee's scope (issue 5 §4), pure.
+ * Ranking units under one scheme within a committee's scope (ARCHITECTURE.md "Assessments: who grades,
+ * findings, results"), pure.
  *
  * Order: under WEIGHTED_SUM by the final (双百分) score; under GRADE_MATRIX by the final grade
  * (the bands' order, best first), then the party-building score, then the business score.

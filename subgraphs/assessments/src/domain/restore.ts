@@ -1,5 +1,5 @@
 /**
- * An imported submission's role (issue 18 §5; common's restore.ts has the mechanism).
+ * An imported submission's role (docs/interchange.md "Round trip"; common's restore.ts has the mechanism).
  *
  * A hub's export writes each submission with the `role` it was accepted with: GRADING (评定,
  * the assessor led the unit on the day) or OPINION (意见, it guided it). Today's org may say

@@ -1,5 +1,5 @@
 /**
- * Assessment schemes (考核方案; DOMAIN.md "Assessments", issue 5 §1), checked as given: pure,
+ * Assessment schemes (考核方案; DOMAIN.md "Assessments (考核评价)"), checked as given: pure,
  * every problem with the path of its field.
  *
  * A scheme, from an issuer for a year:

@@ -1,6 +1,6 @@
 /**
- * Scoring one unit under a scheme (issue 5 §2), pure: the same inputs always give the same
- * result, so a corrected input is simply scored again.
+ * Scoring one unit under a scheme (ARCHITECTURE.md "Assessments: who grades, findings, results"), pure: the
+ * same inputs always give the same result, so a corrected input is simply scored again.
  *
  * - RESULTS indicators: the score given, 0 to the indicator's maximum.
  * - SATISFACTION indicators: each evaluator group's rating (0 to the maximum) weighted by the

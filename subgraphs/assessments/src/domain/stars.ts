@@ -1,5 +1,5 @@
 /**
- * Star grading of branches with quotas (党支部达标定级; issue 5 §4), pure.
+ * Star grading of branches with quotas (党支部达标定级; DOMAIN.md "Assessments (考核评价)"), pure.
  *
  * Levels are given from the highest: stars, the largest share of the units graded that may get
  * it (at most 10% five-star …), and optionally the least score it needs. The last level has no

@@ -1,5 +1,5 @@
 /**
- * Who may see and change what (issue 3): a caller acts for one body with a role. Its
+ * Who may see and change what (ARCHITECTURE.md "What callers may learn"): a caller acts for one body with a role. Its
  * jurisdiction is the body's scope as of today (domain/scope.ts: its subtree, the units it
  * leads directly or through bodies it leads, and the units any of those guide). Outside it,
  * units read as absent and writes are FORBIDDEN. The hub's operator sees everything.

@@ -1,9 +1,9 @@
 /**
- * The database half of authorization (issue 3, migration 0003): each write transaction first
- * declares, with transaction-local settings, whose rights it runs with: the operator's
- * (`hub.scope = all`) or a body's jurisdiction (`hub.units`) and role (`hub.role`). The
- * policies then refuse any row outside them, so a service-layer bug cannot write outside the
- * caller's jurisdiction, and a transaction that declared nothing cannot write at all.
+ * The database half of authorization (ARCHITECTURE.md "What callers may learn", migration 0003): each write
+ * transaction first declares, with transaction-local settings, whose rights it runs with: the operator's
+ * (`hub.scope = all`) or a body's jurisdiction (`hub.units`) and role (`hub.role`). The policies then refuse
+ * any row outside them, so a service-layer bug cannot write outside the caller's jurisdiction, and a
+ * transaction that declared nothing cannot write at all.
  *
  * Transaction-local (`set_config(…, true)`), never per session: a pooled connection carries no
  * scope from one request to the next.

@@ -1,9 +1,9 @@
 /**
- * The audit trail (数据留痕, issue 3): every mutation records who (subject, body, role), when,
- * the request id, what it touched and the state before and after, in the same transaction as
- * the change itself: a write without its record cannot commit, and a refused or failed write
- * leaves neither. The table is append-only (migration 0002's triggers refuse UPDATE, DELETE
- * and TRUNCATE); the application has no code path that changes a row.
+ * The audit trail (数据留痕; ARCHITECTURE.md "What callers may learn"): every mutation records who (subject,
+ * body, role), when, the request id, what it touched and the state before and after, in the same transaction
+ * as the change itself: a write without its record cannot commit, and a refused or failed write leaves
+ * neither. The table is append-only (migration 0002's triggers refuse UPDATE, DELETE and TRUNCATE); the
+ * application has no code path that changes a row.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type Identity, type PageWindow } from '@tiaokuai/common';
@@ -46,7 +46,10 @@ interface Row {
   request_id: string | null; operation: string; unit_id: number | null; target: string; before: unknown; after: unknown;
 }
 
-/** Which entries a read covers. `unitIds`: only entries about these units (a jurisdiction); absent = every entry (the operator). */
+/**
+ * Which entries a read covers. `unitIds`: only entries about these units (a jurisdiction); absent = every
+ * entry (the operator).
+ */
 export interface AuditFilter {
   unitIds?: readonly string[];
   unitId?: string;

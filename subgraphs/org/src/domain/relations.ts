@@ -23,7 +23,7 @@ export interface RelationPeriod {
   /**
    * Each leader's flavour, index for index (统一领导 UNIFIED / 具体领导 SPECIFIC, null where the rule
    * names none): the tasks subgraph tells a list arriving by unified leadership from one arriving
-   * by specific leadership (issue 18, a list duplicate under dual leadership).
+   * by specific leadership (DOMAIN.md "Tasks (任务)": a list duplicate under dual leadership).
    */
   leaderFlavours: Array<LeadershipFlavour | null>;
 }

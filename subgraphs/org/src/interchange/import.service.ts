@@ -112,7 +112,7 @@ async function importInTransaction(run: ImportRunner, doc: unknown, dryRun: bool
  * The units named (as locality or competent department) by the stored facts of the units the
  * file defines. An ADMIN's file may name them though they are outside its jurisdiction: its own
  * export names them (a vertical unit's competent department, 主管部门, is usually another
- * body's), so without this a committee could not re-import its own export (issue 18 §5). The
+ * body's), so without this a committee could not re-import its own export (docs/interchange.md "Round trip"). The
  * caller learns nothing: its own units' facts already show these codes.
  */
 async function namedByStoredFacts(tx: Db, doc: unknown): Promise<Map<string, Set<string>>> {

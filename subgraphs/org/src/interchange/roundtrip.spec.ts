@@ -1,5 +1,5 @@
 /**
- * Round trip of units and links after late changes (issue 18 §5): whatever was recorded after
+ * Round trip of units and links after late changes (docs/interchange.md "Round trip"): whatever was recorded after
  * the file's records were made (a transfer entered late, an ended link or unit, a new version of
  * a unit's facts, a changed start date, a link changed in place), the hub's export re-imports
  * into the same hub with nothing changed and into an empty hub, whose export is the same bytes.
@@ -25,7 +25,10 @@ const linkId = async (to: string, from: string, kind: string) => {
   return d.unit.links.nodes.find((l: any) => l.from.code === from && l.kind === kind).id as string;
 };
 
-/** Same hub: nothing created, nothing updated. Empty hub: everything created, and its export is byte for byte the first. */
+/**
+ * Same hub: nothing created, nothing updated. Empty hub: everything created, and its export is byte for
+ * byte the first.
+ */
 async function roundTrip(): Promise<any> {
   const before = await exportAll();
   const same = (await h.ok(IMPORT, { d: before })).importUnits;

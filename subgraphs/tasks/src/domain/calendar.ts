@@ -1,6 +1,6 @@
 /**
- * A unit's work calendar for a year (行事历; issue 4 §7): its tasks by due date, and each
- * responsibility-list item it must carry, once per frequency period, marked covered or not
+ * A unit's work calendar for a year (行事历; ARCHITECTURE.md "Tasks: progress, reports, calendar"): its tasks by
+ * due date, and each responsibility-list item it must carry, once per frequency period, marked covered or not
  * (not covered = a MISSING finding for that item and period). Pure.
  */
 import type { Frequency, RequiredItem, TaskFinding } from './types';

@@ -1,7 +1,7 @@
 /**
  * Which responsibility lists reach a unit, and how (DOMAIN.md, Tasks, 责任清单: "A list belongs
  * to the body that issues it. A committee's list reaches the units it leads, directly or through
- * bodies it leads"; issue 18). Pure: from org's answer of who led each unit on each day
+ * bodies it leads"; DOMAIN.md "Tasks (任务)"). Pure: from org's answer of who led each unit on each day
  * (`leadershipTimeline`, with every body above and each leader's flavour).
  *
  * On a day d, the owner O's list reaches a unit U when O leads U on d:

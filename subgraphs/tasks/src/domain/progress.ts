@@ -1,7 +1,7 @@
 /**
- * A progress report on an assignment (issue 4 §6): what the unit says (status, progress 0–100,
- * the indicator's value, a note) checked against where the assignment stands, and the state it
- * leads to. Pure: the service supplies the stored assignment and today's date.
+ * A progress report on an assignment (ARCHITECTURE.md "Tasks: progress, reports, calendar"): what the unit
+ * says (status, progress 0–100, the indicator's value, a note) checked against where the assignment stands,
+ * and the state it leads to. Pure: the service supplies the stored assignment and today's date.
  *
  * Rules:
  * - settled assignments (WITHDRAWN, MERGED) take no more reports: CONFLICT;

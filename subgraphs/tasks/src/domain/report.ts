@@ -1,5 +1,5 @@
 /**
- * Targets, progress and results for a year (目标书、进度表、成绩单; issue 4 §6), and the
+ * Targets, progress and results for a year (目标书、进度表、成绩单; ARCHITECTURE.md "Tasks: progress, reports, calendar"), and the
  * indicator values far from their peers. Pure: the service supplies the lines (one per active
  * assignment of the year) of the units reported on and of their peers.
  *

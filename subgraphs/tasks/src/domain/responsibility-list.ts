@@ -1,5 +1,5 @@
 /**
- * A unit's responsibility list (责任清单) for a year, in one answer (issue 18, `Unit.responsibilityList`):
+ * A unit's responsibility list (责任清单) for a year, in one answer (DOMAIN.md "Tasks (任务)", `Unit.responsibilityList`):
  * every item that applies to the unit on some day of the year (list-reach.ts: hub-wide items of
  * its kind; owners' items where the owner leads it, directly or through bodies it leads), each
  * with its owner, the relation that brings it, the binding assignments that fulfil it and the

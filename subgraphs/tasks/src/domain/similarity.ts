@@ -1,5 +1,5 @@
 /**
- * Chinese text similarity for duplicate tasks (issue 4, DOMAIN.md 任务交叉重叠): two titles
+ * Chinese text similarity for duplicate tasks (DOMAIN.md "Tasks (任务)": 任务交叉重叠): two titles
  * name the same work when their character bigrams overlap enough.
  *
  * Why bigrams: Chinese has no spaces, and a word segmenter would be a large dependency with its

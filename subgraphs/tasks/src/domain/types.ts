@@ -1,5 +1,5 @@
 /**
- * The tasks subgraph's domain vocabulary (issue 4; CONTRACT.md "Tasks"). Pure: no GraphQL, no
+ * The tasks subgraph's domain vocabulary (DOMAIN.md "Tasks (任务)"; CONTRACT.md "Tasks"). Pure: no GraphQL, no
  * database. Dates are ISO days (YYYY-MM-DD), compared as strings.
  */
 import { groupBy } from '@tiaokuai/common';

@@ -1,6 +1,6 @@
 /**
  * Progress reports, the year's targets/progress/results, the work calendar, and managing the
- * responsibility list (issue 4 §5–§7).
+ * responsibility list (ARCHITECTURE.md "Tasks: progress, reports, calendar").
  */
 import { DateScalar, PageArgsType } from '@tiaokuai/common';
 import { taskOf, unitRef } from './resolvers';

@@ -1,5 +1,5 @@
 /**
- * The interchange file's `requiredItems` and `tasks` as stored (exportTasks; issue 18 §5), for
+ * The interchange file's `requiredItems` and `tasks` as stored (exportTasks; docs/interchange.md "Round trip"), for
  * importTasks to restore into this hub or an empty one:
  *
  *   "requiredItems": [{ "owner"?, "code", "name", "kinds", "frequency", "description"?, "retiredOn"? }],
@@ -8,7 +8,7 @@
  *
  * Each task carries the units it reached when it was issued (`assignments`, domain/restore.ts),
  * not a scope to expand again; a task issued without a key is written as `task-<id>`. An item of
- * a body's list names its `owner` (the body's code; none: hub-wide, issue 18), and a task naming
+ * a body's list names its `owner` (the body's code; none: hub-wide; DOMAIN.md "Tasks (任务)"), and a task naming
  * such an item its `requiredItemOwner`, so the item is the same one after the trip. Progress
  * (IN_PROGRESS, DONE, reports) is not part of the file. Canonical order (items hub-wide first,
  * then by owner code, then code; tasks by issuer and key; assignments by unit code), so export →
@@ -19,7 +19,10 @@ import type { TasksContext } from '../context';
 import { assignmentsOfTasks, fileKey, requiredItemRows, tasksByIds } from './task.store';
 import { sql } from 'drizzle-orm';
 
-/** The tasks issued by units the caller sees (by units in `scope` today, when given), and the whole responsibility list. */
+/**
+ * The tasks issued by units the caller sees (by units in `scope` today, when given), and the whole
+ * responsibility list.
+ */
 export async function exportTasks(ctx: TasksContext, scope: string | null): Promise<{ requiredItems: unknown[]; tasks: unknown[] }> {
   const rows = await requiredItemRows(ctx.db);
   const ids = (await ctx.database.rows<{ id: number }>(sql`select id from tasks.tasks`)).map((r) => String(r.id));

@@ -5,7 +5,7 @@
  * issuer's key (the same task again changes nothing; a different task under a used key is a
  * CONFLICT, never an overwrite).
  *
- * Round trip (issue 18 §5, docs/interchange.md): a stored task given again unchanged is neither
+ * Round trip (docs/interchange.md "Round trip"): a stored task given again unchanged is neither
  * expanded nor judged again; a task with recorded `assignments` (exportTasks writes them) keeps
  * exactly those units and their settled status, and units today's org puts out of the issuer's
  * reach are restored by a caller who may restore (common's mayRestore), FORBIDDEN for others.
@@ -73,7 +73,7 @@ async function plan(ctx: TasksContext, entries: Entry[], itemIds: ReadonlyMap<st
   const plans: Plan[] = [];
   // A task stored under its key and given again unchanged was judged when it was issued: it is
   // neither expanded nor judged again, so a file re-imports whatever org learnt since (a
-  // transfer entered late, a link ended earlier: issue 18 §5).
+  // transfer entered late, a link ended earlier: docs/interchange.md "Round trip").
   const storedUnchanged = await unchangedStoredTasks(ctx, entries, units, itemIds);
   // Tasks of one file often share a scope and a first day: org is asked once for each.
   const scopes = new Map<string, ReturnType<typeof ctx.org.timelines>>();
@@ -206,7 +206,10 @@ async function unchangedStoredTasks(
   return out;
 }
 
-/** The id of the item a task names (by itemRef: owner code and code), 'new' for one the same file defines, null for none. */
+/**
+ * The id of the item a task names (by itemRef: owner code and code), 'new' for one the same file defines,
+ * null for none.
+ */
 const itemIdOf = (spec: TaskSpec, itemIds: ReadonlyMap<string, string>): string | null =>
   spec.requiredItem ? itemIds.get(itemRef(spec.requiredItemOwner, spec.requiredItem)) ?? 'new' : null;
 

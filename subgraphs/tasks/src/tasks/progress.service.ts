@@ -1,9 +1,9 @@
 /**
- * Progress reports (issue 4 §6): a unit (or a body that leads it: reportsFor) reports
- * status, progress, the indicator's value and a note on one of its assignments. Optimistic
- * concurrency: the report names the version it was based on; if the assignment changed since,
- * it is refused with CONFLICT naming the current version, never applied over the other change.
- * Each accepted report is kept in progress_reports (who, when, for which day).
+ * Progress reports (ARCHITECTURE.md "Tasks: progress, reports, calendar"): a unit (or a body that leads it:
+ * reportsFor) reports status, progress, the indicator's value and a note on one of its assignments.
+ * Optimistic concurrency: the report names the version it was based on; if the assignment changed since, it
+ * is refused with CONFLICT naming the current version, never applied over the other change. Each accepted
+ * report is kept in progress_reports (who, when, for which day).
  */
 import { BadInputError, ConflictError, ForbiddenError, requireRole, today, scopedTransaction } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 /**
- * Managing responsibility lists (责任清单; issue 18). An item belongs to a body, its owner (a work
+ * Managing responsibility lists (责任清单; DOMAIN.md "Tasks (任务)"). An item belongs to a body, its owner (a work
  * committee, party group or organ party committee), or to the whole hub (no owner: the duties
  * the regulation itself sets).
  * - An owner's items are defined, changed and retired by an EDITOR or ADMIN whose jurisdiction

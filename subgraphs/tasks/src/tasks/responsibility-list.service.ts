@@ -1,5 +1,5 @@
 /**
- * `Unit.responsibilityList(year)`: the unit's 责任清单 page in one query (issue 18). One question
+ * `Unit.responsibilityList(year)`: the unit's 责任清单 page in one query (DOMAIN.md "Tasks (任务)"). One question
  * to org for the unit's leadership over the year (with every body above it), one statement for
  * its assignments, the lists; then the pure rules (list-reach.ts, detectors' MISSING,
  * responsibility-list.ts).

@@ -1,5 +1,5 @@
 /**
- * EVALUATION_ONLY (平时不管“评”时管, DOMAIN.md; issue 5 §3): a body assesses or inspects a unit
+ * EVALUATION_ONLY (平时不管“评”时管, DOMAIN.md "Assessments (考核评价)"): a body assesses or inspects a unit
  * to which, during the period before it (from the first day of the year assessed to the day of
  * the assessment: a 2026 scheme graded on 2027-01-20 looks at 2026-01-01 … 2027-01-20), it gave
  * no tasks and no guidance. Tasks and guidance are the assessor's own

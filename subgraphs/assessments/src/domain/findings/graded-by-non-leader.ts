@@ -1,5 +1,5 @@
 /**
- * GRADED_BY_NON_LEADER (DOMAIN.md Assessments: "Only the leading body grades"; issue 5 §3): a
+ * GRADED_BY_NON_LEADER (DOMAIN.md "Assessments (考核评价)": "Only the leading body grades"): a
  * grading submission whose assessor, by org's answer today about the day it was made, did not
  * lead the unit on that day. A submission is accepted as grading only from a leader (org's
  * answer at the time), so this appears when org's history changed afterwards: a transfer

@@ -1,5 +1,5 @@
 /**
- * MULTIPLE_INSPECTIONS (多头检查, DOMAIN.md; issue 5 §3): several bodies inspect or assess one
+ * MULTIPLE_INSPECTIONS (多头检查, DOMAIN.md "Assessments (考核评价)"): several bodies inspect or assess one
  * unit in one period. The period is the calendar quarter in which a visit begins (inspections are
  * planned by quarter; a grading submission counts as a one-day visit on its day, a guide's
  * opinion does not: it is part of the leader's assessment). Two or more distinct

@@ -1,6 +1,7 @@
 /**
- * Assessment findings (DOMAIN.md "What goes wrong today"; issue 5 §3): what each detector
- * reports. Units and bodies are org unit ids; `names` turns them into text for explanations.
+ * Assessment findings (DOMAIN.md "What goes wrong today"; ARCHITECTURE.md "Assessments: who grades, findings,
+ * results"): what each detector reports. Units and bodies are org unit ids; `names` turns them into text for
+ * explanations.
  */
 export type AssessmentFindingKind = 'MULTIPLE_INSPECTIONS' | 'EVALUATION_ONLY' | 'GRADED_BY_NON_LEADER';
 

@@ -1,7 +1,7 @@
 /**
  * A list-level DUPLICATE (DOMAIN.md, Tasks, 责任清单: "A unit under dual leadership receives both
  * lists. Where the two ask for the same work, the unit is asked twice: a list-level 交叉重叠";
- * issue 18): two items that apply to one unit on the same days, from different lists (two
+ * DOMAIN.md "Tasks (任务)"): two items that apply to one unit on the same days, from different lists (two
  * owners, or an owner and the hub-wide list), with the same frequency and the same work (the
  * same name, or names similar by similarity.ts).
  *

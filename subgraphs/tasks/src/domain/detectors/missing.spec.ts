@@ -63,8 +63,9 @@ describe('MISSING', () => {
     expect(ranges(over)).toEqual(expected);
   });
 
-  // An owner's item (issue 18) is asked on the days its list reaches the unit, and each period
-  // it is asked in is still reported whole (issue 18 item 4): the two rules together.
+  // An owner's item (DOMAIN.md "Tasks (任务)") is asked on the days its list reaches the unit, and each period
+  // it is asked in is still reported whole (DOMAIN.md "Tasks (任务)": a missing period is reported whole): the
+  // two rules together.
   const OWN: RequiredItem = { ...SHYK, id: 'OWN', code: 'SHYK', ownerId: 'GW' };
   const by = (ownerId: string): Map<string, OwnerReach> => new Map([[ownerId, { ownerId, relation: 'DIRECT', depth: 1, through: null, flavour: null }]]);
   const reached = (from: string, to: string, ownerId = 'GW'): ReachPeriod => ({ from, to, owners: by(ownerId) });

@@ -4,7 +4,7 @@
  * responsibility-list item that applies to the unit must be assigned, with authority BINDING
  * (by a body leading the unit), in each of its frequency periods.
  *
- * Which items apply (issue 18, list-reach.ts): a hub-wide item (no owner) to every unit of its
+ * Which items apply (DOMAIN.md "Tasks (任务)", list-reach.ts): a hub-wide item (no owner) to every unit of its
  * kinds; an owner's item to the units of its kinds the owner leads, directly or through bodies
  * it leads, on the days it leads them (`reach`). An item of 四川省直机关工委 asks nothing of a
  * 湖北 unit.
