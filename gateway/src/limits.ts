@@ -3,7 +3,7 @@
  * directives and tokens (GraphQL Armor's envelop plugins), the cost with list sizes counted
  * (cost.ts), and the request body size (checked on the HTTP layer in index.ts). Page sizes are
  * capped by the subgraphs themselves (`units(first)` at most 500). Every limit is a setting;
- * the defaults leave room for every query in the README and the contract tests.
+ * the defaults leave room for every query of the tour (README, docs/tour.md) and the contract tests.
  *
  * A refusal is a GraphQL error with code QUERY_TOO_COMPLEX naming the limit's setting and its
  * value: `extensions: { code, limit: "LIMIT_MAX_DEPTH", max: 12, found: 14 }`.
