@@ -25,6 +25,6 @@ module.exports = {
     '^@tiaokuai/common$': '<rootDir>/../../packages/common/src/index.ts',
     '^@tiaokuai/common/testing$': '<rootDir>/../../packages/common/src/testing/index.ts',
     '^@tiaokuai/common/(.*)$': '<rootDir>/../../packages/common/src/$1.ts',
-    '^@tiaokuai/subgraph-(org|tasks|assessments)/testing$': '<rootDir>/../../subgraphs/$1/src/testing/index.ts',
+    '^@tiaokuai/subgraph-(org|tasks|assessments)/testing/(.*)$': '<rootDir>/../../subgraphs/$1/src/testing/$2.ts',
   },
 };
