@@ -21,8 +21,8 @@
  * With none of the key settings, outside NODE_ENV=production, the locally generated dev key
  * (HUB_KEYS_DIR) is used; in production that is refused and the gateway does not start.
  */
-import { DEFAULT_AUDIENCE, DEV_ALGORITHM, DEV_ISSUER, ephemeralDevKey, loadOrCreateDevKey } from '@tiaokuai/common/dist/devkey';
-import { ROLES, type Identity, type Role } from '@tiaokuai/common/dist/identity';
+import { DEFAULT_AUDIENCE, DEV_ALGORITHM, DEV_ISSUER, ephemeralDevKey, loadOrCreateDevKey } from '@tiaokuai/common/devkey';
+import { ROLES, type Identity, type Role } from '@tiaokuai/common/identity';
 import { createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { readFileSync } from 'node:fs';
 

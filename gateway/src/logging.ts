@@ -9,7 +9,7 @@
  * - strings cut to MAX_VALUE_CHARS, arrays to MAX_ITEMS entries, nesting to MAX_DEPTH levels.
  */
 import { Logger, type LogLevel, type LogWriter } from '@graphql-hive/logger';
-import { enabled, log, type Level } from '@tiaokuai/common/dist/log';
+import { enabled, log, type Level } from '@tiaokuai/common/log';
 
 const DROPPED = new Set([
   'body', 'variables', 'query', 'document', 'documentNode', 'request', 'response', 'headers',

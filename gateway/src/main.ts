@@ -1,5 +1,5 @@
-import { formatLine, logProcessWarnings } from '@tiaokuai/common/dist/log';
-import { onShutdown } from '@tiaokuai/common/dist/shutdown';
+import { formatLine, logProcessWarnings } from '@tiaokuai/common/log';
+import { onShutdown } from '@tiaokuai/common/shutdown';
 import { authSettingsFromEnv, createAuthenticator } from './auth';
 import { startGateway, subgraphSecretsFromEnv, subgraphUrlsFromEnv } from './index';
 import { limitsFromEnv } from './limits';

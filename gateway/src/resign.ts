@@ -7,7 +7,7 @@
  * stale again, and the client was told UNAUTHENTICATED. A refusal for any other reason (a
  * replayed nonce, a bad digest) is passed on at once.
  */
-import { STALE_SIGNATURE_HEADER } from '@tiaokuai/common/dist/signature';
+import { STALE_SIGNATURE_HEADER } from '@tiaokuai/common/signature';
 
 export const STALE_RESIGN_ATTEMPTS = 3;
 

@@ -39,7 +39,7 @@ export function bundleService(dist: string, entry = 'serve'): { bytes: number; c
   writeFileSync(path.join(dist, `${entry}.bundle.inputs.json`), `${JSON.stringify(own)}\n`);
   // The cache is made by a process of its own: the bundle's top level runs there (definitions
   // only), not in this one.
-  const made = execFileSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(require.resolve('@tiaokuai/common/dist/boot'))}).writeCodeCache(${JSON.stringify(dist)}, ${JSON.stringify(entry)})))`], { encoding: 'utf8' });
+  const made = execFileSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(require.resolve('@tiaokuai/common/boot'))}).writeCodeCache(${JSON.stringify(dist)}, ${JSON.stringify(entry)})))`], { encoding: 'utf8' });
   return { bytes, cacheBytes: Number(made) };
 }
 

@@ -37,7 +37,8 @@ function moduleGraph(entry: string): string[] {
   const seen = new Set<string>();
   const resolve = (from: string, spec: string): string | undefined => {
     let base: string;
-    const pkg = /^@tiaokuai\/(common|gateway|subgraph-(org|tasks|assessments))(?:\/dist\/(.+))?$/.exec(spec);
+    // A subpath of a workspace package (package.json "exports": `@tiaokuai/common/boot`) is src/<subpath>.ts.
+    const pkg = /^@tiaokuai\/(common|gateway|subgraph-(org|tasks|assessments))(?:\/(.+))?$/.exec(spec);
     if (pkg) {
       const dir = pkg[1] === 'common' ? 'packages/common' : pkg[1] === 'gateway' ? 'gateway' : `subgraphs/${pkg[2]}`;
       base = path.join(ROOT, dir, 'src', pkg[3] ?? 'index');

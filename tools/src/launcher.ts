@@ -2,9 +2,9 @@
  * Starts the whole hub as real processes: one per subgraph and the gateway, each a plain
  * `node dist/main.js`. Used by `npm start`, the end-to-end tests and the benchmark.
  */
-import { loadOrCreateDevKey, signDevToken, type DevKey, type TokenRequest } from '@tiaokuai/common/dist/devkey';
-import { HUB_OPERATOR, newSecret } from '@tiaokuai/common/dist/identity';
-import { GATEWAY_KEYID, signRequest } from '@tiaokuai/common/dist/signature';
+import { loadOrCreateDevKey, signDevToken, type DevKey, type TokenRequest } from '@tiaokuai/common/devkey';
+import { HUB_OPERATOR, newSecret } from '@tiaokuai/common/identity';
+import { GATEWAY_KEYID, signRequest } from '@tiaokuai/common/signature';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';

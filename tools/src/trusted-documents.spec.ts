@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseManifest } from '@tiaokuai/gateway/dist/trusted-documents';
+import { parseManifest } from '@tiaokuai/gateway/trusted-documents';
 import { trustedDocumentsManifest } from './trusted-documents';
 
 const SCHEMA = readFileSync(path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');

@@ -9,7 +9,7 @@
  * Client's persisted-queries link); `--map` writes plain `{ "id": "text" }`. Clients send the
  * id (`documentId`, or `extensions.persistedQuery.sha256Hash`) instead of the text.
  */
-import { documentId, parseManifest, APOLLO_MANIFEST_FORMAT } from '@tiaokuai/gateway/dist/trusted-documents';
+import { documentId, parseManifest, APOLLO_MANIFEST_FORMAT } from '@tiaokuai/gateway/trusted-documents';
 import { buildASTSchema, Kind, parse, print, validate, visit, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -26,4 +26,3 @@ export * from './startup';
 export * from './paging';
 export * from './walks';
 export * from './paging.types';
-export * from './paging.testing';

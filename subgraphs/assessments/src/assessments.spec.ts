@@ -3,7 +3,7 @@ import { rowsOf, type Identity } from '@tiaokuai/common';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { BRANCHES, province, schemeInput, scoresAt } from './fixtures';
+import { BRANCHES, province, schemeInput, scoresAt } from './testing/fixtures';
 import { assessmentsHarness, type AssessmentsHarness } from './testing';
 
 let h: AssessmentsHarness;

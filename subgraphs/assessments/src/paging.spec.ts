@@ -1,6 +1,7 @@
 process.env.HUB_TODAY = '2026-12-20';
-import { decodeCursor, encodeCursor, expectPageRefusals, expectWalks, splitWalkKey, walkStoreOf, type Identity } from '@tiaokuai/common';
-import { BRANCHES, province, schemeInput, scoresAt } from './fixtures';
+import { decodeCursor, encodeCursor, splitWalkKey, walkStoreOf, type Identity } from '@tiaokuai/common';
+import { expectPageRefusals, expectWalks } from '@tiaokuai/common/testing';
+import { BRANCHES, province, schemeInput, scoresAt } from './testing/fixtures';
 import { assessmentsHarness, type AssessmentsHarness, type Page } from './testing';
 
 /**

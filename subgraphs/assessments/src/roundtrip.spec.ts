@@ -6,7 +6,7 @@
 process.env.HUB_TODAY = '2026-12-20';
 import { rowsOf, type Identity } from '@tiaokuai/common';
 import { sql } from 'drizzle-orm';
-import { province, schemeInput, scoresAt } from './fixtures';
+import { province, schemeInput, scoresAt } from './testing/fixtures';
 import { assessmentsHarness, type AssessmentsHarness } from './testing';
 
 let h: AssessmentsHarness;

@@ -3,7 +3,7 @@
  * what is wrong on that day; leadershipAnomalies(from, to) and Unit.history answer the periods.
  */
 import { orgHarness, walkPages, type OrgHarness } from './testing';
-import { smallProvince } from './fixtures';
+import { smallProvince } from './testing/fixtures';
 
 let h: OrgHarness;
 beforeAll(async () => { h = await orgHarness(); }, 60_000);

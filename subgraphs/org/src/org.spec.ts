@@ -1,5 +1,5 @@
 import { orgHarness, type OrgHarness } from './testing';
-import { smallProvince } from './fixtures';
+import { smallProvince } from './testing/fixtures';
 
 let h: OrgHarness;
 beforeAll(async () => { h = await orgHarness(); }, 60_000);

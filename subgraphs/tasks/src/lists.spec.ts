@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Identity } from '@tiaokuai/common';
-import { province } from './fixtures';
+import { province } from './testing/fixtures';
 import { tasksHarness, type TasksHarness } from './testing';
 
 /** The 四川 fixture and a 湖北 beside it: each committee leads a grassroots unit of its own. */

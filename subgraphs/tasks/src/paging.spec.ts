@@ -1,6 +1,7 @@
-import { decodeCursor, encodeCursor, expectPageRefusals, expectWalks, splitWalkKey, WalkStore, type Identity } from '@tiaokuai/common';
+import { decodeCursor, encodeCursor, splitWalkKey, WalkStore, type Identity } from '@tiaokuai/common';
+import { expectPageRefusals, expectWalks } from '@tiaokuai/common/testing';
 import { cachesOf } from './context';
-import { provinceWithBranches } from './fixtures';
+import { provinceWithBranches } from './testing/fixtures';
 import { tasksHarness, type Page, type TasksHarness } from './testing';
 
 /**

@@ -5,7 +5,7 @@
  * or of the item it fulfils (retired). One test per kind of late change.
  */
 import { sql } from 'drizzle-orm';
-import { province } from './fixtures';
+import { province } from './testing/fixtures';
 import { tasksHarness, type TasksHarness } from './testing';
 
 let h: TasksHarness;

@@ -4,7 +4,7 @@
  * fields; never a write, never the audit log; and a captured call cannot be sent again.
  */
 import { HUB_OPERATOR, serviceClient, signRequest, UpstreamError, type Identity, type ServiceGrant } from '@tiaokuai/common';
-import { province } from './fixtures';
+import { province } from './testing/fixtures';
 import { tasksHarness, type TasksHarness } from './testing';
 
 let h: TasksHarness;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Identity } from '@tiaokuai/common';
-import { province } from './fixtures';
+import { province } from './testing/fixtures';
 import { tasksHarness, type TasksHarness } from './testing';
 import { cachesOf } from './context';
 import { ScanCache } from './tasks/findings.service';

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { defuse, resultTable, toCsv, type ExportRow } from './export';
-import { goodScheme } from './fixtures';
+import { goodScheme } from '../testing/scheme-fixtures';
 import { validateScheme } from './scheme';
 import { scoreSubmission } from './scoring';
 

@@ -1,4 +1,4 @@
-import { goodScheme } from './fixtures';
+import { goodScheme } from '../testing/scheme-fixtures';
 import { scoreOutliers } from './outliers';
 import { validateScheme } from './scheme';
 import { scoreSubmission } from './scoring';

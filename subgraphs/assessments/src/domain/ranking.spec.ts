@@ -1,4 +1,4 @@
-import { goodScheme } from './fixtures';
+import { goodScheme } from '../testing/scheme-fixtures';
 import { rankResults } from './ranking';
 import { validateScheme } from './scheme';
 import { gradeScores } from './scoring';

@@ -1,6 +1,6 @@
 import { gradeOf, validateScheme, type Scheme } from './scheme';
 import { gradeScores, scoreSubmission, unitResult } from './scoring';
-import { goodScheme } from './fixtures';
+import { goodScheme } from '../testing/scheme-fixtures';
 
 const GRADES = ['优秀', '良好', '一般', '较差'];
 const matrix = () => GRADES.flatMap((p, i) => GRADES.map((b, j) => ({ party: p, business: b, grade: GRADES[Math.max(i, j)] })));

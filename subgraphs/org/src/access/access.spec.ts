@@ -4,7 +4,7 @@
  * and through it that committee's branch (JS-YJT-ZB1); 苏州市税务局 (SZ-SWJ) is outside.
  */
 import { HUB_OPERATOR, type Identity, type Role } from '@tiaokuai/common';
-import { smallProvince } from '../fixtures';
+import { smallProvince } from '../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../testing';
 import { JurisdictionCache } from './jurisdiction';
 

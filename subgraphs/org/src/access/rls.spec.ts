@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Identity, type Role } from '@tiaokuai/common';
-import { smallProvince } from '../fixtures';
+import { smallProvince } from '../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../testing';
 import { Access, JurisdictionCache } from './jurisdiction';
 import { scopedTransaction } from './rls';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Identity } from '@tiaokuai/common';
-import { smallProvince } from '../fixtures';
+import { smallProvince } from '../testing/fixtures';
 import { orgHarness, walkPages, type OrgHarness } from '../testing';
 
 let h: OrgHarness;

@@ -5,7 +5,7 @@
  * agrees with the list.
  */
 import { encodeCursor, MAX_PAGE_SIZE, type Identity } from '@tiaokuai/common';
-import { smallProvince } from '../fixtures';
+import { smallProvince } from '../testing/fixtures';
 import { orgHarness, walkPages, type OrgHarness } from '../testing';
 
 let h: OrgHarness;

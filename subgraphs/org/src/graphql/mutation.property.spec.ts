@@ -17,7 +17,7 @@ import { orgHarness, type GqlResult, type OrgHarness } from '../testing';
 import {
   auditCount, badCodeString, badDay, badDayString, badEnumString, badRegionString, badTextString, Baseline, dbState, deep, ENUMS,
   expectClientErrors, fcOptions, goodText, IMPORT, nonString, related,
-} from '../property-testing';
+} from '../testing/property-testing';
 
 let h: OrgHarness;
 let baseline: Baseline;

@@ -12,12 +12,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { addDays, HUB_OPERATOR, isDay, type Identity } from '@tiaokuai/common';
-import { smallProvince } from '../fixtures';
+import { smallProvince } from '../testing/fixtures';
 import { orgHarness, type GqlResult, type OrgHarness } from '../testing';
 import {
   badCodeString, badDay, badEnumString, badRegionString, badTextString, Baseline, dbState, deep, ENUMS, expectClientErrors,
   fcOptions, goodCode, goodText, IMPORT, nonString, PROBLEM_PATH, region, related, day,
-} from '../property-testing';
+} from '../testing/property-testing';
 import { CODE_RE, fieldPath, FORMAT } from './validate';
 
 let h: OrgHarness;

@@ -6,7 +6,7 @@
  * One test per kind of late change.
  */
 import { type Identity } from '@tiaokuai/common';
-import { smallProvince } from '../fixtures';
+import { smallProvince } from '../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../testing';
 
 let h: OrgHarness;

@@ -5,7 +5,7 @@
  * connections); on PGlite (one connection) the same assertions hold trivially.
  */
 import { sql } from 'drizzle-orm';
-import { smallProvince } from '../fixtures';
+import { smallProvince } from '../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../testing';
 
 let h: OrgHarness;

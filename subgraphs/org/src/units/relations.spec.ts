@@ -1,5 +1,5 @@
 import { HUB_OPERATOR } from '@tiaokuai/common';
-import { smallProvince } from '../fixtures';
+import { smallProvince } from '../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../testing';
 
 let h: OrgHarness;

@@ -11,9 +11,9 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { addDays, isDay, rowsOf } from '@tiaokuai/common';
 import { smallProvince } from './fixtures';
-import { LEADERSHIP_FLAVOURS, LINK_KINDS, MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from './domain/types';
-import { CODE_RE } from './interchange/validate';
-import type { GqlResult, OrgHarness } from './testing';
+import { LEADERSHIP_FLAVOURS, LINK_KINDS, MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from '../domain/types';
+import { CODE_RE } from '../interchange/validate';
+import type { GqlResult, OrgHarness } from './index';
 
 export const SEED = Number(process.env.FC_SEED ?? 20261115);
 const SCALE = Number(process.env.FC_RUNS ?? 1);

@@ -2,7 +2,7 @@
  * For tests: the log lines a piece of code writes. One implementation of the stderr capture
  * that log specs used to copy.
  */
-import type { Level } from './log';
+import type { Level } from '../log';
 
 /**
  * Runs `fn` (sync or async) with LOG_LEVEL at `level` and stderr captured; resolves with the

@@ -3,7 +3,7 @@
  * the checks every connection's spec makes. Used by the subgraphs' paging specs, inside jest
  * (`expect` is jest's).
  */
-import { encodeCursor } from './paging';
+import { encodeCursor } from '../paging';
 /** A connection as a query answers it (packages/common/src/paging.ts). */
 export interface Page<N> {
   nodes: N[];

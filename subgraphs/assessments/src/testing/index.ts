@@ -8,9 +8,9 @@ import { ApolloServer } from '@apollo/server';
 import { formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, type ServiceClient, subgraphPlugins } from '@tiaokuai/common';
 import { APP_ROLE as ORG_ROLE, MIGRATIONS as ORG_MIGRATIONS, SCHEMA_NAME as ORG_SCHEMA, startOrgSubgraph } from '@tiaokuai/subgraph-org';
 import { APP_ROLE as TASKS_ROLE, MIGRATIONS as TASKS_MIGRATIONS, SCHEMA_NAME as TASKS_SCHEMA, startTasksSubgraph } from '@tiaokuai/subgraph-tasks';
-import { createContext, type AssessmentsContext } from './context';
-import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from './index';
-import { buildAssessmentsSchema } from './schema';
+import { createContext, type AssessmentsContext } from '../context';
+import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from '../index';
+import { buildAssessmentsSchema } from '../schema';
 
 export interface GqlResult {
   data?: Record<string, any> | null;
@@ -88,5 +88,5 @@ export async function assessmentsHarness(): Promise<AssessmentsHarness> {
     },
   };
 }
-/** Walking a connection page by page (common's paging.testing.ts). */
-export { walkPages, type Page } from '@tiaokuai/common';
+/** Walking a connection page by page (common's src/testing/paging.ts). */
+export { walkPages, type Page } from '@tiaokuai/common/testing';

@@ -1,12 +1,12 @@
 /** Fixtures shared by the assessments subgraph's integration tests. */
-import { goodScheme } from './domain/fixtures';
+import { goodScheme } from './scheme-fixtures';
 
 /**
  * The tasks subgraph's 四川 fixture with six branches: the work committee (SC-JGGW) leads the
  * emergency department's organ party committee and its branches; the earthquake bureau SC-DZJ is
  * vertical (led by DZJ-DZ, guided by SC-JGGW); 江苏's committee (JS-SW) is unrelated.
  */
-export { BRANCHES, provinceWithBranches as province } from '@tiaokuai/subgraph-tasks/dist/fixtures';
+export { BRANCHES, provinceWithBranches as province } from '@tiaokuai/subgraph-tasks/testing/fixtures';
 
 /** SC-JGGW's 2026 scheme (the domain tests' goodScheme: weighted sum, 党建 40% + 业务 60%), as the GraphQL input. */
 export const schemeInput = (over: Record<string, unknown> = {}) => ({ ...goodScheme(), ...over });
