@@ -1,6 +1,6 @@
 /**
  * Issue 18: responsibility lists have owners, lists meet on a unit, a unit's list. Through the
- * real org subgraph (testing.ts): which lists reach a unit is org's answer, never a guess.
+ * real org subgraph (src/testing/index.ts): which lists reach a unit is org's answer, never a guess.
  */
 import { sql } from 'drizzle-orm';
 import type { Identity } from '@tiaokuai/common';

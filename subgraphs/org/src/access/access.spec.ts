@@ -1,5 +1,5 @@
 /**
- * Role × operation × inside/outside the jurisdiction, on the small province of fixtures.ts.
+ * Role × operation × inside/outside the jurisdiction, on the small province of src/testing/fixtures.ts.
  * 江苏省应急管理厅党组 (JS-YJT-DZ) leads its organ party committee (JS-YJT-JGDW, 2019 regulation)
  * and through it that committee's branch (JS-YJT-ZB1); 苏州市税务局 (SZ-SWJ) is outside.
  */

@@ -2,7 +2,7 @@
  * Row-level security (migration 0003) as the backstop of the service layer: raw statements
  * inside a scoped transaction stand for a service-layer bug that forgot a jurisdiction check.
  * Runs on PGlite and on PostgreSQL alike (both hold the application to the same role).
- * Fixture (fixtures.ts): 江苏省应急管理厅党组 (JS-YJT-DZ) leads JS-YJT-JGDW and JS-YJT-ZB1;
+ * Fixture (src/testing/fixtures.ts): 江苏省应急管理厅党组 (JS-YJT-DZ) leads JS-YJT-JGDW and JS-YJT-ZB1;
  * 苏州市税务局 (SZ-SWJ) is outside its jurisdiction.
  */
 import { sql } from 'drizzle-orm';
