@@ -116,6 +116,38 @@ describe('graceful shutdown of the real processes (SIGTERM)', () => {
 });
 
 /**
+ * The bench's stand-in gateways (gateway/src/floor.ts) are processes of the hub too: one of each
+ * kind, ended with the hub. A second `floor()` of a kind once started another process in the
+ * first one's place, and `stop()` left the first running (the bench printed its figures and
+ * never exited).
+ */
+describe("the bench's stand-in gateways", () => {
+  it('are one of each kind per hub, and end with it, keep-alive clients or not', async () => {
+    const h = await startTestHub(AS_DEPLOYED);
+    let stopped = false;
+    try {
+      const proxy = await h.hub.floor('proxy');
+      expect(await h.hub.floor('proxy')).toBe(proxy);
+      const bare = await h.hub.floor('bare');
+      const floors = ['floor-proxy', 'floor-bare'].map((n) => h.hub.processes.get(n)!);
+      // A keep-alive connection held open to each, as the bench's clients leave them.
+      const agent = new http.Agent({ keepAlive: true });
+      for (const url of [proxy, bare]) {
+        await new Promise<void>((resolve, reject) => http.get(url.replace('/graphql', '/healthz'), { agent }, (res) => { res.resume(); res.on('end', () => resolve()); }).on('error', reject));
+      }
+      const exits = floors.map((p) => new Promise<{ code: number | null; signal: string | null }>((resolve) => p.child.once('exit', (code, signal) => resolve({ code, signal }))));
+      await h.close();
+      stopped = true;
+      // Each ended by its own SIGTERM handler (exit 0), not by the launcher's SIGKILL backstop.
+      expect(await Promise.all(exits)).toEqual([{ code: 0, signal: null }, { code: 0, signal: null }]);
+      agent.destroy();
+    } finally {
+      if (!stopped) await h.close();
+    }
+  }, 120_000);
+});
+
+/**
  * Every process stops within SHUTDOWN_TIMEOUT_MS even with a request that cannot finish (the
  * shutdown budget of shutdown.ts): org is frozen (SIGSTOP), so a request that asks org hangs
  * in its service call, as a slow upstream would; org's own request is held by withholding its

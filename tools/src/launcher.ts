@@ -303,6 +303,10 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     operatorToken: await signDevToken(key, { hubAdmin: true, ttl: '12h' }), // the gateway's AUTH_MAX_TOKEN_TTL default
     subgraphHeaders: (name, body, url) => signRequest({ method: 'POST', url: url ?? processes.get(name)!.url, body }, { keyid: GATEWAY_KEYID, secret: secrets[name], target: name, identity: HUB_OPERATOR }),
     floor: async (kind) => {
+      // One of each kind per hub: a second launch would take the first's place in `processes`,
+      // and stop() would leave the first running (the bench asked twice and never exited).
+      const running = processes.get(`floor-${kind}`);
+      if (running && running.child.exitCode === null && running.child.signalCode === null) return running.url;
       const urls = Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, processes.get(s)!.url]));
       const p = launch(`floor-${kind}`, await freePort(), urls, [kind]);
       await waitFor(`http://127.0.0.1:${p.port}/healthz`, 30_000, p.child);
