@@ -30,6 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
+import { median as medianOf } from './bench-throughput';
 import { loadDemoIfEmpty } from './demo';
 import { bearer, gql, startHub } from './launcher';
 import { loadProvince } from './reliability/hostile';
@@ -70,12 +71,9 @@ export function processCpuMs(pid: number): number | undefined {
   }
 }
 
-/** The median of the numbers (null when none). */
+/** The median of the numbers in whole milliseconds (null when none): bench-throughput.ts's median, rounded. */
 export function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : Math.round((s[m - 1] + s[m]) / 2);
+  return xs.length === 0 ? null : Math.round(medianOf(xs));
 }
 
 /** The `ready` lines (common's main.ts) in a process's captured output, oldest first. */
