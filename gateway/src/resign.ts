@@ -7,20 +7,18 @@
  * stale again, and the client was told UNAUTHENTICATED. A refusal for any other reason (a
  * replayed nonce, a bad digest) is passed on at once.
  */
-import { STALE_SIGNATURE_HEADER } from '@tiaokuai/common/signature';
+import { refusedAsStale } from '@tiaokuai/common/signature';
 
 export const STALE_RESIGN_ATTEMPTS = 3;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type FetchFn = (input: string, init?: any, ...rest: any[]) => Promise<Response> | Response;
 
-const isStale = (res: Response) => res.status === 401 && res.headers.get(STALE_SIGNATURE_HEADER) === 'stale';
-
 /** `fetchFn`, sending a request refused as stale again with fresh signature headers from `sign`. */
 export function resignWhenStale<F extends FetchFn>(fetchFn: F, sign: () => Record<string, string>, attempts = STALE_RESIGN_ATTEMPTS): F {
   return (async (input: string, init?: { headers?: unknown }, ...rest: unknown[]) => {
     let res = await fetchFn(input, init, ...rest);
-    for (let n = 0; n < attempts && isStale(res); n++) {
+    for (let n = 0; n < attempts && refusedAsStale(res); n++) {
       await res.arrayBuffer().catch(() => undefined);
       res = await fetchFn(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...sign() } }, ...rest);
     }

@@ -14,7 +14,7 @@
 import { HubError } from './errors';
 import { HUB_OPERATOR, type Identity, type ServiceGrant } from './identity';
 import { log } from './log';
-import { GATEWAY_KEYID, signRequest, STALE_SIGNATURE_HEADER } from './signature';
+import { GATEWAY_KEYID, refusedAsStale, signRequest } from './signature';
 
 export interface ServiceClientOptions {
   /** The calling service (`tasks`). */
@@ -77,7 +77,7 @@ export function serviceClient(opts: ServiceClientOptions): ServiceClient {
         }
         const text = await res.text();
         // Too old by the time the target got to it (busy): nothing ran; the next attempt is signed afresh.
-        if (res.status === 401 && res.headers.get(STALE_SIGNATURE_HEADER) === 'stale' && attempt < ATTEMPTS) {
+        if (refusedAsStale(res) && attempt < ATTEMPTS) {
           lastError = new Error(`${opts.target} found the signature stale`);
           continue;
         }

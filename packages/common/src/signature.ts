@@ -38,6 +38,10 @@ export const SIGNATURE_ALG = 'hmac-sha256';
  * number of times: gateway/src/resign.ts, service.ts).
  */
 export const STALE_SIGNATURE_HEADER = 'x-hub-signature-refused';
+
+/** Whether an answer is a refusal as stale (nothing ran: the request may be signed afresh and sent again). */
+export const refusedAsStale = (res: { status: number; headers: { get(name: string): string | null } }): boolean =>
+  res.status === 401 && res.headers.get(STALE_SIGNATURE_HEADER) === 'stale';
 /** The signer name of the gateway (any other keyid is a calling service). */
 export const GATEWAY_KEYID = 'gateway';
 
