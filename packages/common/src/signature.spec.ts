@@ -146,14 +146,30 @@ describe('verifying a signed request', () => {
     await expect(before.verify(captured, T)).resolves.toMatchObject({ ok: true });
     // The process dies and a new one starts 1.5 s later, well within the captured signature's 10 s.
     const after = new RequestVerifier({ target: 'org', keys: { gateway: SECRET }, maxAgeMs: 10_000, skewMs: 2_000, notBefore: T + 1_500 });
-    expect(after.notBefore).toBe(T + 1_000); // `created` counts whole seconds
+    expect(after.notBefore).toBe(T + 2_000); // `created` counts whole seconds: the next one after the start
     await expect(after.verify(captured, T + 2_000)).resolves.toEqual({ ok: false, reason: 'stale' });
     // Without the start time the replay would pass: the new process has no nonces yet.
     await expect(verifier().verify(captured, T + 2_000)).resolves.toMatchObject({ ok: true });
-    // The signer's retry, signed afresh after the start, passes; one signed within the start's own second too.
+    // The signer's retry, signed afresh once the new process serves, passes.
     await expect(after.verify(signed({ now: T + 2_000 }), T + 2_000)).resolves.toMatchObject({ ok: true });
-    await expect(after.verify(signed({ now: T + 1_600 }), T + 2_000)).resolves.toMatchObject({ ok: true });
+    await expect(after.verify(signed({ now: T + 2_400 }), T + 2_500)).resolves.toMatchObject({ ok: true });
     await expect(after.verify(signed({ now: T + 999 }), T + 2_000)).resolves.toEqual({ ok: false, reason: 'stale' });
+  });
+
+  it('a restart within the same second refuses what was captured in that second before the start', async () => {
+    // T is a whole second (created counts seconds). Captured at T+100, accepted by the old process;
+    // the old one dies and the new one starts at T+600: both in the same second.
+    const before = new RequestVerifier({ target: 'org', keys: { gateway: SECRET }, maxAgeMs: 10_000, skewMs: 2_000 });
+    const captured = signed({ now: T + 100 });
+    await expect(before.verify(captured, T + 100)).resolves.toMatchObject({ ok: true });
+    const after = new RequestVerifier({ target: 'org', keys: { gateway: SECRET }, maxAgeMs: 10_000, skewMs: 2_000, notBefore: T + 600 });
+    expect(after.notBefore).toBe(T + 1_000);
+    await expect(after.verify(captured, T + 1_000)).resolves.toEqual({ ok: false, reason: 'stale' });
+    // A start exactly on a second boundary: that second is after everything its predecessor saw.
+    const onTheSecond = new RequestVerifier({ target: 'org', keys: { gateway: SECRET }, maxAgeMs: 10_000, skewMs: 2_000, notBefore: T + 1_000 });
+    expect(onTheSecond.notBefore).toBe(T + 1_000);
+    await expect(onTheSecond.verify(captured, T + 1_000)).resolves.toEqual({ ok: false, reason: 'stale' });
+    await expect(onTheSecond.verify(signed({ now: T + 1_000 }), T + 1_000)).resolves.toMatchObject({ ok: true });
   });
 
   it('a body refused for its digest leaves the nonce unclaimed (the genuine request still passes)', async () => {

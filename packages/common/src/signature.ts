@@ -170,15 +170,15 @@ export interface VerifierOptions {
   maxNonces?: number;
   /**
    * Signatures created before this time (ms) are refused as stale: a subgraph passes the time
-   * it started. The nonces are kept in memory, so a process that restarts within the window has
-   * forgotten those its predecessor accepted; without this, a request captured shortly before a
-   * crash could be replayed once to the new process (the hostile run did, 7 times, once org came
-   * back in 1.7 s). A signer's retry is signed afresh, after the start, and passes. `created`
-   * is in whole seconds (RFC 9421), so the start is taken to its whole second: a signature of
-   * that second passes, so that requests right after the start are not refused. Left: a
-   * predecessor that died within the same second as this one started (a restart under a
-   * second; the supervisor alone waits 250 ms and a start costs about one), and a signer whose
-   * clock runs ahead of this one's, by up to SIGNATURE_CLOCK_SKEW_MS.
+   * its process started. The nonces are kept in memory, so a process that restarts within the
+   * window has forgotten those its predecessor accepted; without this, a request captured shortly
+   * before a crash could be replayed once to the new process (the hostile run did, 7 times, once
+   * org came back in 1.7 s). `created` counts whole seconds (RFC 9421), so the start is taken up
+   * to the next whole second: a signature of the start's own second may have been made before
+   * the start, and is refused too. The subgraph therefore opens its port only once that second
+   * has come (`RequestVerifier.opensAt`), so every request it serves was signed afterwards. A
+   * signer's retry of a refused one is signed afresh and passes. Left: a signer whose clock runs
+   * ahead of this one's, by up to SIGNATURE_CLOCK_SKEW_MS.
    */
   notBefore?: number;
 }
@@ -201,10 +201,13 @@ export class RequestVerifier {
     this.maxAgeMs = opts.maxAgeMs ?? 10_000;
     this.skewMs = opts.skewMs ?? 2_000;
     this.nonces = new NonceCache(this.maxAgeMs + this.skewMs, opts.maxNonces ?? 100_000);
-    this.notBefore = opts.notBefore === undefined ? -Infinity : Math.floor(opts.notBefore / 1000) * 1000;
+    this.notBefore = opts.notBefore === undefined ? -Infinity : Math.ceil(opts.notBefore / 1000) * 1000;
   }
 
-  /** Signatures created before this whole second are refused as stale (VerifierOptions.notBefore). */
+  /**
+   * Signatures created before this whole second are refused as stale (VerifierOptions.notBefore):
+   * the first whole second after the start. A server should accept requests only from then on.
+   */
   readonly notBefore: number;
 
   async verifyHeaders(

@@ -118,12 +118,35 @@ describe('start-up order: answering before warming', () => {
       expect(warmer.runs).toBe(0); // still warming, and answering
       // The first readiness check ran before the server was declared started, the warm-up after.
       expect(events.slice(0, 3)).toEqual(['ready check', 'listening', 'warm started']);
-      expect(Object.keys(phases.phasesMs)).toEqual(['server', 'readyCheck']);
+      expect(Object.keys(phases.phasesMs)).toEqual(['server', 'signatureSecond', 'readyCheck']);
     } finally {
       // The warm-up never ends: stop waits for it only within the shutdown budget; keep that short.
       process.env.SHUTDOWN_TIMEOUT_MS = '400';
       await warmer.stop();
       delete process.env.SHUTDOWN_TIMEOUT_MS;
+      await server.close();
+    }
+  });
+});
+
+describe('start-up order: the port opens after the start\'s own second', () => {
+  it('a server answers only from the first whole second after it started (a request signed before the start, within that second, cannot reach it)', async () => {
+    const phases = new StartupPhases();
+    const server = await startSubgraphServer({
+      name: 'second-t',
+      schema: buildPlainSchema('type Query { ok: Boolean }'),
+      secret: 'x'.repeat(32),
+      context: () => ({}),
+      phases,
+    }, 0);
+    const opened = Date.now();
+    try {
+      // `created` counts whole seconds: the first second all of which lies after the start.
+      expect(opened).toBeGreaterThanOrEqual(Math.ceil(phases.startedAt / 1000) * 1000);
+      expect(Object.keys(phases.phasesMs)).toEqual(['server', 'signatureSecond', 'readyCheck']);
+      const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+      expect(res.status).toBe(200);
+    } finally {
       await server.close();
     }
   });

@@ -15,10 +15,13 @@ export class StartupPhases {
   /** Milliseconds per phase, in the order they ran (a phase marked twice adds up). */
   readonly phasesMs: Record<string, number> = {};
   private last: number;
+  /** When the first phase started (epoch ms): the process's origin for a service process. */
+  readonly startedAt: number;
 
   /** `since`: where the first phase starts (performance.now() scale; default: now). */
   constructor(since = performance.now()) {
     this.last = since;
+    this.startedAt = performance.timeOrigin + since;
   }
 
   /** Ends the phase running since the last mark and names it. */

@@ -128,8 +128,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Readiness check (database reachable). */
   ready?: () => Promise<boolean>;
   /**
-   * Where the start's phases are marked (startup.ts): `server` (Apollo's start and the listen),
-   * then `readyCheck` (the first readiness check, run once before this resolves, so the first
+   * Where the start's phases are marked (startup.ts): `server` (Apollo's start), `signatureSecond`
+   * (the wait for the first whole second after the process's start, and the listen), then `readyCheck` (the first readiness check, run once before this resolves, so the first
    * `/readyz` finds the application's pool connected).
    */
   phases?: StartupPhases;
@@ -240,8 +240,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     if (service === GATEWAY_KEYID) throw new Error(`subgraph ${opts.name}: no service may be called ${GATEWAY_KEYID}`);
     keys[service] = secret;
   }
-  // Nothing signed before this process started: its predecessor's nonces are gone (signature.ts `notBefore`).
-  const verifier = new RequestVerifier({ target: opts.name, keys, notBefore: Date.now(), ...(opts.signatureLimits ?? signatureLimitsFromEnv()) });
+  // Nothing signed before this process started: its predecessor's nonces are gone (signature.ts
+  // `notBefore`). A service process counts from its origin; a server started in a test's process, from now.
+  const verifier = new RequestVerifier({ target: opts.name, keys, notBefore: opts.phases?.startedAt ?? Date.now(), ...(opts.signatureLimits ?? signatureLimitsFromEnv()) });
   // One short line per refused signature, at most 10 a second (one per 100 ms), each carrying
   // the count of those not written: a flood of forged requests cannot multiply log lines.
   const refused = throttledLog('warn', 'signature refused', { intervalMs: 100 });
@@ -318,11 +319,18 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   });
   server.keepAliveTimeout = 65_000;
   const drain = drainable(server);
+  // The port opens once the first whole second after the start has come: every request served
+  // was then signed after the start, and one signed before it (captured from the predecessor,
+  // within its start's own second) is refused (signature.ts `notBefore`). At most a second, and
+  // usually less: the start itself has taken most of it.
+  const untilNotBefore = verifier.notBefore - Date.now();
+  opts.phases?.mark('server');
+  if (untilNotBefore > 0) await new Promise((r) => setTimeout(r, untilNotBefore));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  opts.phases?.mark('server');
+  opts.phases?.mark('signatureSecond');
   await firstCheck;
   opts.phases?.mark('readyCheck');
   const address = server.address();
