@@ -22,9 +22,10 @@ module.exports = {
   // Workspace packages from source, never their dist/: test support (src/testing/, left out of
   // the build) by its "testing" subpath, the rest by the subpaths package.json "exports" names.
   moduleNameMapper: {
-    '^@tiaokuai/common$': '<rootDir>/../../packages/common/src/index.ts',
-    '^@tiaokuai/common/testing$': '<rootDir>/../../packages/common/src/testing/index.ts',
-    '^@tiaokuai/common/(.*)$': '<rootDir>/../../packages/common/src/$1.ts',
+    '^@tiaokuai/leadership$': '<rootDir>/../../packages/leadership/src/index.ts',
+    '^@tiaokuai/platform$': '<rootDir>/../../packages/platform/src/index.ts',
+    '^@tiaokuai/platform/testing$': '<rootDir>/../../packages/platform/src/testing/index.ts',
+    '^@tiaokuai/platform/(.*)$': '<rootDir>/../../packages/platform/src/$1.ts',
     '^@tiaokuai/subgraph-(org|tasks|assessments)/testing/(.*)$': '<rootDir>/../../subgraphs/$1/src/testing/$2.ts',
   },
 };

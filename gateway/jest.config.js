@@ -2,7 +2,8 @@ const preset = require('../jest.preset.js');
 module.exports = {
   ...preset,
   moduleNameMapper: {
-    '^@tiaokuai/common/testing$': '<rootDir>/../packages/common/src/testing/index.ts',
-    '^@tiaokuai/common/(.*)$': '<rootDir>/../packages/common/src/$1.ts',
+    '^@tiaokuai/leadership$': '<rootDir>/../packages/leadership/src/index.ts',
+    '^@tiaokuai/platform/testing$': '<rootDir>/../packages/platform/src/testing/index.ts',
+    '^@tiaokuai/platform/(.*)$': '<rootDir>/../packages/platform/src/$1.ts',
   },
 };

@@ -1,4 +1,4 @@
-import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/common/devkey';
+import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/platform/devkey';
 import { exportSPKI, SignJWT } from 'jose';
 import { AuthFailure, authSettingsFromEnv, createAuthenticator, DEFAULT_MAX_TOKEN_TTL_S, parseSpan, type Authenticator } from './auth';
 

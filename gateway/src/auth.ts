@@ -2,7 +2,7 @@
  * Authentication at the gateway: every GraphQL request carries `Authorization: Bearer JWT`,
  * verified with `jose` against a JWKS URL or a local public key (intranets have no identity
  * provider on the internet), with issuer, audience and expiry checked. The verified claims
- * become an Identity, which the gateway signs for each subgraph (see identity.ts in common).
+ * become an Identity, which the gateway signs for each subgraph (see identity.ts in the platform package).
  *
  * Claims: `sub` (who), `body` (the unit code the caller acts for), `role` (VIEWER | EDITOR |
  * ADMIN), or `hub_admin: true` for the hub's operator. Configuration (environment):
@@ -21,8 +21,8 @@
  * With none of the key settings, outside NODE_ENV=production, the locally generated dev key
  * (HUB_KEYS_DIR) is used; in production that is refused and the gateway does not start.
  */
-import { DEFAULT_AUDIENCE, DEV_ALGORITHM, DEV_ISSUER, ephemeralDevKey, loadOrCreateDevKey } from '@tiaokuai/common/devkey';
-import { ROLES, type Identity, type Role } from '@tiaokuai/common/identity';
+import { DEFAULT_AUDIENCE, DEV_ALGORITHM, DEV_ISSUER, ephemeralDevKey, loadOrCreateDevKey } from '@tiaokuai/platform/devkey';
+import { ROLES, type Identity, type Role } from '@tiaokuai/platform/identity';
 import { createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { readFileSync } from 'node:fs';
 

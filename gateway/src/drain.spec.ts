@@ -1,4 +1,4 @@
-import { ephemeralDevKey, signDevToken } from '@tiaokuai/common/devkey';
+import { ephemeralDevKey, signDevToken } from '@tiaokuai/platform/devkey';
 import { exportSPKI } from 'jose';
 import http from 'node:http';
 import net from 'node:net';

@@ -3,8 +3,8 @@
  * authentication before the body, the lingering close of refused connections, refused tokens
  * in the log, malformed requests, abort listeners under a burst.
  */
-import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/common/devkey';
-import { stderrLines } from '@tiaokuai/common/testing';
+import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/platform/devkey';
+import { stderrLines } from '@tiaokuai/platform/testing';
 import { exportSPKI } from 'jose';
 import { getEventListeners, once } from 'node:events';
 import http from 'node:http';

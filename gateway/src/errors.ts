@@ -1,4 +1,4 @@
-import { badVariableField } from '@tiaokuai/common/errors';
+import { badVariableField } from '@tiaokuai/platform/errors';
 import { GraphQLError } from 'graphql';
 import { LIMIT_CODE, limitError } from './limits';
 import { RESPONSE_TOO_LARGE } from './response-size';

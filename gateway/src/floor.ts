@@ -16,8 +16,8 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
 import { readFileSync } from 'node:fs';
 import { createServer, request, Agent, type Server } from 'node:http';
-import { HUB_OPERATOR } from '@tiaokuai/common/identity';
-import { GATEWAY_KEYID, signRequest } from '@tiaokuai/common/signature';
+import { HUB_OPERATOR } from '@tiaokuai/platform/identity';
+import { GATEWAY_KEYID, signRequest } from '@tiaokuai/platform/signature';
 import { resignWhenStale } from './resign';
 import { DEFAULT_SUPERGRAPH, subgraphSecretsFromEnv, subgraphUrlsFromEnv, withSubgraphUrls } from './index';
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/common/devkey';
-import { RequestVerifier, STALE_SIGNATURE_HEADER } from '@tiaokuai/common/signature';
+import { ephemeralDevKey, signDevToken, type DevKey } from '@tiaokuai/platform/devkey';
+import { RequestVerifier, STALE_SIGNATURE_HEADER } from '@tiaokuai/platform/signature';
 import { exportSPKI } from 'jose';
 import { createAuthenticator } from './auth';
 import { createGateway, DEFAULT_SUPERGRAPH, startGateway, withSubgraphUrls } from './index';

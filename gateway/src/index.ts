@@ -10,20 +10,20 @@ import { Kind, parse, type DocumentNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import type { Identity } from '@tiaokuai/common/identity';
-import { GATEWAY_KEYID, signRequest } from '@tiaokuai/common/signature';
+import type { Identity } from '@tiaokuai/platform/identity';
+import { GATEWAY_KEYID, signRequest } from '@tiaokuai/platform/signature';
 import { resignWhenStale } from './resign';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
 import { BUILT_IN_DOCUMENTS, DOWNLOAD_PREFIXES, downloads } from './downloads';
-import { createMetrics } from '@tiaokuai/common/metrics';
-import { drainable } from '@tiaokuai/common/shutdown';
+import { createMetrics } from '@tiaokuai/platform/metrics';
+import { drainable } from '@tiaokuai/platform/shutdown';
 import { followAbort } from './follow-abort';
 import { maskError } from './errors';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
 import { documentId, loadTrustedDocuments, persistedDocumentsOption, type TrustedDocumentsSettings } from './trusted-documents';
-import { log, throttledLog } from '@tiaokuai/common/log';
+import { log, throttledLog } from '@tiaokuai/platform/log';
 import { refuseLingering, type LingerOptions } from './linger';
 import { runtimeLogger } from './logging';
 import { responseSizePlugin } from './response-size';
@@ -256,7 +256,7 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
       onParams,
       onResponse: ({ request, response }: { request: Request; response: Response }) => { response.headers.set('x-request-id', requestIdOf(request)); },
       // Every request to a subgraph, each retry included, is signed here on the fetch itself
-      // (common's signature.ts, RFC 9421): method, path, the body's digest, the caller's
+      // (platform's signature.ts, RFC 9421): method, path, the body's digest, the caller's
       // identity and the request id, with a new nonce and time per attempt, so a retry is a new
       // request and a captured one cannot be replayed. Not `propagateHeaders`: the HTTP executor
       // takes propagated headers off the execution request on the first attempt, so a retried
@@ -331,7 +331,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const metrics = createMetrics('gateway');
   // How refused connections end (linger.ts): counted; those the time bound closed (the usual
   // end for a client sending as fast as it can: it stops reading at the byte bound and waits)
-  // in one short line per interval however many (common/log.ts).
+  // in one short line per interval however many (platform's log.ts).
   const lingerEnds = metrics.counter('tiaokuai_gateway_refused_connections_total', 'Refused requests\' connections by how their lingering close ended', ['end']);
   const lingerBytes = metrics.counter('tiaokuai_gateway_refused_body_bytes_total', 'Body bytes of refused requests read and dropped after the refusal');
   const lingerBound = throttledLog('info', 'refused connection closed at the linger time bound', { intervalMs: REFUSED_TOKEN_LOG_INTERVAL_MS });
@@ -344,7 +344,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   };
   const refuse = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, message: string, extensions: Record<string, unknown>) =>
     refuseAndClose(req, res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST', ...extensions } }] }, {}, linger);
-  // One short line per interval for refused tokens, however many arrive (common/log.ts).
+  // One short line per interval for refused tokens, however many arrive (platform's log.ts).
   const refusedToken = throttledLog('warn', 'token refused', { intervalMs: REFUSED_TOKEN_LOG_INTERVAL_MS });
   const unauthorized = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, message: string, reason: string) => {
     refusedToken({ reason: reason.slice(0, 120) });

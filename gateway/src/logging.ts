@@ -2,14 +2,14 @@
  * Hive Gateway's runtime logs through its own logger (@graphql-hive/logger), by default as
  * coloured multi-line blocks, and with whatever it was handed: a failed subgraph call logs the
  * error with `extensions.request.body`, the whole upstream request (a 14 MB line with user
- * data). Here its records become the hub's JSON lines (common/log.ts: capped at 4 KB), with
+ * data). Here its records become the hub's JSON lines (platform's log.ts: capped at 4 KB), with
  * only what is safe to keep (ARCHITECTURE.md, "The edge"):
  * - no request or response body, variables, query text, headers or parameters, at any depth
  *   (the keys in DROPPED are removed wherever they occur);
  * - strings cut to MAX_VALUE_CHARS, arrays to MAX_ITEMS entries, nesting to MAX_DEPTH levels.
  */
 import { Logger, type LogLevel, type LogWriter } from '@graphql-hive/logger';
-import { enabled, log, type Level } from '@tiaokuai/common/log';
+import { enabled, log, type Level } from '@tiaokuai/platform/log';
 
 const DROPPED = new Set([
   'body', 'variables', 'query', 'document', 'documentNode', 'request', 'response', 'headers',

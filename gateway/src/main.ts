@@ -1,11 +1,11 @@
-import { formatLine, logProcessWarnings } from '@tiaokuai/common/log';
-import { onShutdown } from '@tiaokuai/common/shutdown';
+import { formatLine, logProcessWarnings } from '@tiaokuai/platform/log';
+import { onShutdown } from '@tiaokuai/platform/shutdown';
 import { authSettingsFromEnv, createAuthenticator } from './auth';
 import { startGateway, subgraphSecretsFromEnv, subgraphUrlsFromEnv } from './index';
 import { limitsFromEnv } from './limits';
 import { trustedDocumentsFromEnv } from './trusted-documents';
 
-// Node's warnings as JSON lines, not its text on stderr (common/log.ts).
+// Node's warnings as JSON lines, not its text on stderr (platform's log.ts).
 logProcessWarnings();
 
 createAuthenticator(authSettingsFromEnv()).then((authenticator) => startGateway({

@@ -1,13 +1,13 @@
 /**
  * A subgraph too busy to get to a request within SIGNATURE_MAX_AGE_MS refuses it as stale
- * before running anything (401 with common's STALE_SIGNATURE_HEADER). Such a request is signed
+ * before running anything (401 with platform's STALE_SIGNATURE_HEADER). Such a request is signed
  * afresh and sent again, safely for a mutation too since nothing ran, at most
  * `STALE_RESIGN_ATTEMPTS` times: on a saturated machine (the test suite beside another job, a
  * province import holding the subgraph's event loop) one more attempt was sometimes refused as
  * stale again, and the client was told UNAUTHENTICATED. A refusal for any other reason (a
  * replayed nonce, a bad digest) is passed on at once.
  */
-import { refusedAsStale } from '@tiaokuai/common/signature';
+import { refusedAsStale } from '@tiaokuai/platform/signature';
 
 export const STALE_RESIGN_ATTEMPTS = 3;
 

@@ -166,7 +166,7 @@ async function measureTasks(db: string, hub: RunningHub, province: ReturnType<ty
   const scanMs: number[] = [];
   let firstScanMs = 0;
   let found: { totalCount: number; summary: { byKind: Array<{ kind: string; count: number }> }; pageInfo: { endCursor: string | null } } = { totalCount: 0, summary: { byKind: [] }, pageInfo: { endCursor: null } };
-  // After each first page, its walk's second page, five times: cut from the walk's list (common's walks.ts), no scan.
+  // After each first page, its walk's second page, five times: cut from the walk's list (platform's walks.ts), no scan.
   const nextPageMs: number[] = [];
   for (let i = 0; i < 6; i++) {
     const [r, ms] = await timed(() => gql(SCOPE_SCAN, WINDOW));
@@ -325,7 +325,7 @@ async function main() {
   if (tasksDoc && taskResults.length > 0) {
     const kinds = ['DUPLICATE', 'CONFLICT', 'OVERREACH', 'MISSING', 'CHERRY_PICKING'];
     lines.push(
-      `Tasks (issue 4): ${tasksDoc.tasks.length} tasks making ${tasksDoc.assignments} assignments over ${YEAR} (tools/src/synthetic-tasks.ts: ${tasksDoc.summary.planTasks} tasks of the year plan, ${tasksDoc.summary.scopeTasks} of them by scope, and ${tasksDoc.summary.fillerTasks} monthly branch tasks), loaded through the gateway with \`importTasks\` as the operator in files of at most ${chunk} assignments. Scan: the first page of 500 of \`taskConflicts(scope: "${PROVINCE_SCOPE}", from: "${WINDOW.from}", to: "${WINDOW.to}", first: 500) { totalCount summary { byKind { kind count } } nodes { kind message unit { id } tasks { id } } }\` (the whole list is computed, one page is answered); the walk's next page: the same with \`after\` its \`endCursor\`, five times after each first page (cut from the first page's list: common's walks.ts). Unit: \`unit(id) { taskConflicts(from, to, first: 500) { totalCount nodes { kind message tasks { id } } } }\` over the same year, ${samples} sequential samples over 500 units spread evenly through the province.`,
+      `Tasks (issue 4): ${tasksDoc.tasks.length} tasks making ${tasksDoc.assignments} assignments over ${YEAR} (tools/src/synthetic-tasks.ts: ${tasksDoc.summary.planTasks} tasks of the year plan, ${tasksDoc.summary.scopeTasks} of them by scope, and ${tasksDoc.summary.fillerTasks} monthly branch tasks), loaded through the gateway with \`importTasks\` as the operator in files of at most ${chunk} assignments. Scan: the first page of 500 of \`taskConflicts(scope: "${PROVINCE_SCOPE}", from: "${WINDOW.from}", to: "${WINDOW.to}", first: 500) { totalCount summary { byKind { kind count } } nodes { kind message unit { id } tasks { id } } }\` (the whole list is computed, one page is answered); the walk's next page: the same with \`after\` its \`endCursor\`, five times after each first page (cut from the first page's list: platform's walks.ts). Unit: \`unit(id) { taskConflicts(from, to, first: 500) { totalCount nodes { kind message tasks { id } } } }\` over the same year, ${samples} sequential samples over 500 units spread evenly through the province.`,
       '',
       `| database | load through importTasks (s) | files (slowest, s) | scope: units / assignments in the year | province scan: first / median of the next 5 (ms) | the walk's next page, p50 (ms) | findings (${kinds.map((k) => k.toLowerCase().replace('_', ' ')).join(' / ')}) | unit taskConflicts via gateway p50 / p99 (ms) | findings per sampled unit |`,
       '|---|---|---|---|---|---|---|---|---|',

@@ -2,7 +2,7 @@
  * The build's last step (`npm run build`, after `tsc -b`): each subgraph's compiled entry
  * (`dist/serve.js`) bundled into one file (`dist/serve.bundle.js`) with esbuild, and V8's code
  * cache of that bundle made beside it (`dist/serve.bundle.v8`), which each process's `main.js`
- * then loads (common's boot.ts). A restarted subgraph loads one file instead of ~1,500 modules
+ * then loads (platform's boot.ts). A restarted subgraph loads one file instead of ~1,500 modules
  * and compiles little of it (RELIABILITY.md, "Recovery after a kill").
  *
  * Left outside the bundle: PGlite (it reads its WebAssembly and data files beside its own
@@ -39,7 +39,7 @@ export function bundleService(dist: string, entry = 'serve'): { bytes: number; c
   writeFileSync(path.join(dist, `${entry}.bundle.inputs.json`), `${JSON.stringify(own)}\n`);
   // The cache is made by a process of its own: the bundle's top level runs there (definitions
   // only), not in this one.
-  const made = execFileSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(require.resolve('@tiaokuai/common/boot'))}).writeCodeCache(${JSON.stringify(dist)}, ${JSON.stringify(entry)})))`], { encoding: 'utf8' });
+  const made = execFileSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(require.resolve('@tiaokuai/platform/boot'))}).writeCodeCache(${JSON.stringify(dist)}, ${JSON.stringify(entry)})))`], { encoding: 'utf8' });
   return { bytes, cacheBytes: Number(made) };
 }
 

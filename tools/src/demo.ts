@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { addDays, today } from '@tiaokuai/common';
+import { today } from '@tiaokuai/platform';
+import { addDays } from '@tiaokuai/leadership';
 import { bearer, gql } from './launcher';
 
 export const DEMO_FILE = path.resolve(__dirname, '..', 'demo', 'scenario.json');

@@ -29,7 +29,7 @@ const SUBGRAPHS = ['ORG', 'TASKS', 'ASSESSMENTS'];
 const FAMILIES: Array<{ file: string; marker: RegExp; names: string[] }> = [
   { file: 'gateway/src/index.ts', marker: /env\[variable\(/, names: [...SUBGRAPHS.map((n) => `SUBGRAPH_SECRET_${n}`), ...SUBGRAPHS.map((n) => `${n}_SUBGRAPH_URL`)] },
   { file: 'gateway/src/limits.ts', marker: /env\[name\]/, names: [] }, // its names are the literals of `n('LIMIT_…')`, taken from the source below
-  { file: 'packages/common/src/main.ts', marker: /SERVICE_SECRET_\(\[A-Z\]\+\)/, names: ['SERVICE_SECRET_<NAME>'] },
+  { file: 'packages/platform/src/main.ts', marker: /SERVICE_SECRET_\(\[A-Z\]\+\)/, names: ['SERVICE_SECRET_<NAME>'] },
 ];
 
 /** The process's modules: its main.ts and everything it imports, transitively. */
@@ -37,10 +37,10 @@ function moduleGraph(entry: string): string[] {
   const seen = new Set<string>();
   const resolve = (from: string, spec: string): string | undefined => {
     let base: string;
-    // A subpath of a workspace package (package.json "exports": `@tiaokuai/common/boot`) is src/<subpath>.ts.
-    const pkg = /^@tiaokuai\/(common|gateway|subgraph-(org|tasks|assessments))(?:\/(.+))?$/.exec(spec);
+    // A subpath of a workspace package (package.json "exports": `@tiaokuai/platform/boot`) is src/<subpath>.ts.
+    const pkg = /^@tiaokuai\/(platform|leadership|gateway|subgraph-(org|tasks|assessments))(?:\/(.+))?$/.exec(spec);
     if (pkg) {
-      const dir = pkg[1] === 'common' ? 'packages/common' : pkg[1] === 'gateway' ? 'gateway' : `subgraphs/${pkg[2]}`;
+      const dir = pkg[1] === 'platform' || pkg[1] === 'leadership' ? `packages/${pkg[1]}` : pkg[1] === 'gateway' ? 'gateway' : `subgraphs/${pkg[2]}`;
       base = path.join(ROOT, dir, 'src', pkg[3] ?? 'index');
     } else if (spec.startsWith('.')) {
       base = path.resolve(path.dirname(from), spec);

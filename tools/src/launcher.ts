@@ -2,9 +2,9 @@
  * Starts the whole hub as real processes: one per subgraph and the gateway, each a plain
  * `node dist/main.js`. Used by `npm start`, the end-to-end tests and the benchmark.
  */
-import { loadOrCreateDevKey, signDevToken, type DevKey, type TokenRequest } from '@tiaokuai/common/devkey';
-import { HUB_OPERATOR, newSecret } from '@tiaokuai/common/identity';
-import { GATEWAY_KEYID, signRequest } from '@tiaokuai/common/signature';
+import { loadOrCreateDevKey, signDevToken, type DevKey, type TokenRequest } from '@tiaokuai/platform/devkey';
+import { HUB_OPERATOR, newSecret } from '@tiaokuai/platform/identity';
+import { GATEWAY_KEYID, signRequest } from '@tiaokuai/platform/signature';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -109,7 +109,7 @@ export interface RunningHub {
   /**
    * Headers that let a caller POST `body` to a subgraph directly, as the gateway would for the
    * operator: signed over that body and the subgraph's URL (or `url`), with a fresh nonce each
-   * call, so they serve one request only (common's signature.ts).
+   * call, so they serve one request only (platform's signature.ts).
    */
   subgraphHeaders(name: string, body: string, url?: string): Record<string, string>;
   /**

@@ -3,7 +3,7 @@
  * stopped: `{ dataDir, queries: { name: sql } }` on stdin, `{ name: rows }` on stdout. A process
  * of its own because PGlite loads ES modules, which jest's module sandbox refuses.
  */
-import { openDatabase } from '@tiaokuai/common';
+import { openDatabase } from '@tiaokuai/platform';
 import path from 'node:path';
 
 async function main() {

@@ -10,7 +10,7 @@
  * - `readyMs`: from the kill to the first 200 of the process's own `/readyz`, polled every
  *   25 ms (the hostile run's figure, polled every 100 ms there);
  * - `delayMs`: the supervisor's wait before the restart (launcher.ts);
- * - `phasesMs`: the restarted process's own `ready` line (common's startup.ts): modules,
+ * - `phasesMs`: the restarted process's own `ready` line (platform's startup.ts): modules,
  *   database open and migration check, schema, server, first readiness check;
  * - `cpuMs`: the CPU the restarted process had used by then (/proc): what a start costs, whatever
  *   else the machine is doing (wall time on a shared machine mostly measures the others);
@@ -76,7 +76,7 @@ export function median(xs: number[]): number | null {
   return xs.length === 0 ? null : Math.round(medianOf(xs));
 }
 
-/** The `ready` lines (common's main.ts) in a process's captured output, oldest first. */
+/** The `ready` lines (platform's main.ts) in a process's captured output, oldest first. */
 export function readyLines(output: string): Array<{ phasesMs: Record<string, number>; totalMs: number }> {
   const out: Array<{ phasesMs: Record<string, number>; totalMs: number }> = [];
   for (const line of output.split('\n')) {

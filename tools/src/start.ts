@@ -4,7 +4,7 @@
  * Supervised: a process that dies is started again with backoff (launcher.ts, README
  * "Two commands"); SUPERVISE=off turns that off.
  */
-import { onShutdown, shutdownTimeoutMs } from '@tiaokuai/common/shutdown';
+import { onShutdown, shutdownTimeoutMs } from '@tiaokuai/platform/shutdown';
 import path from 'node:path';
 import { loadDemoIfEmpty } from './demo';
 import { startHub, supervisionFromEnv } from './launcher';

@@ -6,8 +6,8 @@
  * For development and the demo only: refused when NODE_ENV=production, where tokens come from
  * the identity provider.
  */
-import { loadOrCreateDevKey, signDevToken } from '@tiaokuai/common/devkey';
-import { ROLES, type Role } from '@tiaokuai/common/identity';
+import { loadOrCreateDevKey, signDevToken } from '@tiaokuai/platform/devkey';
+import { ROLES, type Role } from '@tiaokuai/platform/identity';
 import path from 'node:path';
 
 const USAGE = 'usage: npm run token -- --as CODE [--role VIEWER|EDITOR|ADMIN] [--sub NAME] [--ttl 12h]\n       npm run token -- --hub-admin [--ttl 12h]';

@@ -1,5 +1,5 @@
 process.env.HUB_TODAY = '2026-12-20';
-import { rowsOf, type Identity } from '@tiaokuai/common';
+import { rowsOf, type Identity } from '@tiaokuai/platform';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
@@ -439,7 +439,7 @@ describe('the interchange file\'s assessments section', () => {
 
 describe('row-level security (the database half of authorization)', () => {
   it('a write outside the declared jurisdiction or below EDITOR is refused by the database itself', async () => {
-    const { declareHubScope } = await import('@tiaokuai/common');
+    const { declareHubScope } = await import('@tiaokuai/platform');
     const { schemes } = await import('./db/schema');
     const insert = (units: string[], role: Identity['role'], issuer: string) => h.database.db.transaction(async (tx) => {
       await declareHubScope(tx as any, { all: false, ids: units }, role);
@@ -533,7 +533,7 @@ describe('what callers may learn (ARCHITECTURE.md, "What callers may learn")', (
   });
 });
 
-describe('input hygiene: control characters (common text.ts)', () => {
+describe('input hygiene: control characters (text.ts in @tiaokuai/leadership)', () => {
   it.each([
     ['ESC in a scheme\'s name', () => h.run(DEFINE, { i: schemeInput({ name: '考核\u001b[31m方案' }) }), 'input.name'],
     ['a line break in an indicator\'s name', () => h.run(DEFINE, { i: schemeInput({ indicators: [{ ...schemeInput().indicators[0], name: '组织\n建设' }, ...schemeInput().indicators.slice(1)] }) }), 'input.indicators[0].name'],

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { groupBy, OrgDirectory, walkStoreOf, type Database, type WalkStore, type Db, type Identity, type ServiceClient } from '@tiaokuai/common';
+import { OrgDirectory, walkStoreOf, type Database, type WalkStore, type Db, type Identity, type ServiceClient } from '@tiaokuai/platform';
+import { groupBy } from '@tiaokuai/leadership';
 import {
   inspectionsByIds, jointsByIds, revisionsOf, schemesByIds, submissionsByIds,
   type InspectionRecord, type JointInspectionRecord, type RevisionRecord, type SchemeRecord, type SubmissionRecord,
@@ -25,7 +26,7 @@ export interface AssessmentsContext {
   /** The tasks subgraph (assignments given to units: EVALUATION_ONLY), asked as the operator. */
   tasks: ServiceClient;
   loaders: Loaders;
-  /** Walks of scope-wide lists (assessmentFindings): pages after the first without a scan (common's walks.ts). */
+  /** Walks of scope-wide lists (assessmentFindings): pages after the first without a scan (platform's walks.ts). */
   walks: WalkStore;
 }
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { openDatabase, serviceClient, startSubgraphServer, type Database, type RunningServer, type StartupPhases, type ServiceClient } from '@tiaokuai/common';
+import { openDatabase, serviceClient, startSubgraphServer, type Database, type RunningServer, type StartupPhases, type ServiceClient } from '@tiaokuai/platform';
 import { sql } from 'drizzle-orm';
 import { createContext } from './context';
 import { buildAssessmentsSchema } from './schema';
@@ -27,7 +27,7 @@ export interface AssessmentsServiceOptions {
   /** Instead of `org` / `tasks`: clients built by the caller (tests). */
   orgClient?: ServiceClient;
   tasksClient?: ServiceClient;
-  /** Where the start's phases are marked (common's startup.ts; the process's `ready` line). */
+  /** Where the start's phases are marked (platform's startup.ts; the process's `ready` line). */
   phases?: StartupPhases;
 }
 

@@ -1,12 +1,12 @@
 process.env.HUB_TODAY = '2026-12-20';
-import { decodeCursor, encodeCursor, splitWalkKey, walkStoreOf, type Identity } from '@tiaokuai/common';
-import { expectPageRefusals, expectWalks } from '@tiaokuai/common/testing';
+import { decodeCursor, encodeCursor, splitWalkKey, walkStoreOf, type Identity } from '@tiaokuai/platform';
+import { expectPageRefusals, expectWalks } from '@tiaokuai/platform/testing';
 import { BRANCHES, province, schemeInput, scoresAt } from './testing/fixtures';
 import { assessmentsHarness, type AssessmentsHarness, type Page } from './testing';
 
 /**
  * Every list of this subgraph that grows with a scope or with time is a cursor connection
- * (packages/common/src/paging.ts; ARCHITECTURE.md "Bounded answers"): walked page by page both
+ * (packages/platform/src/paging.ts; ARCHITECTURE.md "Bounded answers"): walked page by page both
  * ways it gives the whole list exactly once, in its documented order; pages are capped; a
  * cursor of another list is refused; the summary counts the whole list; ranks are the whole
  * list's on every page.
@@ -43,7 +43,7 @@ async function graded(): Promise<string> {
   return s;
 }
 
-/** A finding's key inside a cursor (the walk's token aside: common's walks.ts). */
+/** A finding's key inside a cursor (the walk's token aside: platform's walks.ts). */
 const itemKey = (cursor: string) => splitWalkKey(decodeCursor('assessmentFindings', cursor, 'after')).key;
 
 const expectRefusals = (query: string, variables: Record<string, unknown> = {}) => expectPageRefusals(h.run, query, variables);

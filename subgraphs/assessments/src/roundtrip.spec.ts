@@ -4,7 +4,7 @@
  * kind of late change; the empty hub is loaded with the first hub's own org export.
  */
 process.env.HUB_TODAY = '2026-12-20';
-import { rowsOf, type Identity } from '@tiaokuai/common';
+import { rowsOf, type Identity } from '@tiaokuai/platform';
 import { sql } from 'drizzle-orm';
 import { province, schemeInput, scoresAt } from './testing/fixtures';
 import { assessmentsHarness, type AssessmentsHarness } from './testing';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/common';
+import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/platform';
 import type { AssessmentsContext } from './context';
 import { canSeeSubmission } from './assessments/submission.service';
 import { isId } from './assessments/store';

@@ -1,7 +1,7 @@
-import { runServiceMain } from '@tiaokuai/common';
+import { runServiceMain } from '@tiaokuai/platform';
 import { startAssessmentsSubgraph } from './index';
 
-/** The assessments process's entry, loaded by main.ts bundled or module by module (common's boot.ts). */
+/** The assessments process's entry, loaded by main.ts bundled or module by module (platform's boot.ts). */
 export function main(): void {
   runServiceMain('assessments', 4003, startAssessmentsSubgraph);
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { groupBy as group, WalkStore, type Database, type Db, type Day, type Identity } from '@tiaokuai/common';
+import { WalkStore, type Database, type Db, type Identity } from '@tiaokuai/platform';
+import { groupBy as group, type Day } from '@tiaokuai/leadership';
 import type { LinkRecord, UnitRecord } from './domain/types';
 import { factsByUnitIds, linksInto, linksOutOf, unitsByCodes, unitsByIds, type StoredFactVersion } from './units/unit.store';
 import type { PartyBuildingAnswer } from './units/party-building.service';
@@ -23,7 +24,7 @@ export interface OrgContext {
   database: Database;
   db: Db;
   loaders: Loaders;
-  /** The caller, as verified by the gateway (see @tiaokuai/common identity.ts). */
+  /** The caller, as verified by the gateway (see @tiaokuai/platform identity.ts). */
   identity: Identity;
   /** The caller's rights: role and jurisdiction (access/jurisdiction.ts). */
   access: Access;
@@ -31,7 +32,7 @@ export interface OrgContext {
   timelines: TimelineCache;
   /** Scopes' anomalies, shared by the process's requests while org's revision stands. */
   anomalies: AnomalyCache;
-  /** Walks of lists computed whole (sharedUnits): pages after the first without evaluating a snapshot (common's walks.ts). */
+  /** Walks of lists computed whole (sharedUnits): pages after the first without evaluating a snapshot (platform's walks.ts). */
   walks: WalkStore;
 }
 
@@ -75,12 +76,12 @@ export function createLoaders(db: Db): Loaders {
   return loaders;
 }
 
-/** What an org process keeps across requests, each part checked against the database's revision (common's revision-cache.ts). */
+/** What an org process keeps across requests, each part checked against the database's revision (platform's revision-cache.ts). */
 export interface OrgCaches {
   jurisdictions: JurisdictionCache;
   timelines: TimelineCache;
   anomalies: AnomalyCache;
-  /** Not checked against the revision: a walk answers as of its first page (common's walks.ts). */
+  /** Not checked against the revision: a walk answers as of its first page (platform's walks.ts). */
   walks: WalkStore;
 }
 

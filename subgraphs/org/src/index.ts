@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { openDatabase, startSubgraphServer, startWarmer, type Database, type RunningServer, type StartupPhases } from '@tiaokuai/common';
+import { openDatabase, startSubgraphServer, startWarmer, type Database, type RunningServer, type StartupPhases } from '@tiaokuai/platform';
 import { sql } from 'drizzle-orm';
 import { createContext, newOrgCaches } from './context';
 import { buildOrgSchema } from './schema';
@@ -23,9 +23,9 @@ export interface OrgServiceOptions {
   secret: string;
   /** Subgraphs allowed to read directly (tasks, assessments): SERVICE_SECRET_<NAME>. */
   serviceSecrets?: Record<string, string>;
-  /** Evaluate the current year's (and recently asked) timelines ahead of questions, again after writes (common's warmer.ts). */
+  /** Evaluate the current year's (and recently asked) timelines ahead of questions, again after writes (platform's warmer.ts). */
   warm?: boolean;
-  /** Where the start's phases are marked (common's startup.ts; the process's `ready` line). */
+  /** Where the start's phases are marked (platform's startup.ts; the process's `ready` line). */
   phases?: StartupPhases;
 }
 

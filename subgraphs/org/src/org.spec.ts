@@ -75,7 +75,7 @@ describe('importUnits', () => {
 
   it('free text with tabs, newlines, quotes and backslashes survives the bulk read (export, anomaly scan)', async () => {
     const doc = smallProvince();
-    // A name is one line (common text.ts): quotes and backslashes; the note-like basis keeps tabs and newlines.
+    // A name is one line (leadership's text.ts): quotes and backslashes; the note-like basis keeps tabs and newlines.
     doc.units[0].name = '中共中央 "引号" 第二行 \\ 反斜杠';
     doc.links[0].basis = '依据：\n第一条\t第二条 "《条例》" \\';
     expect((await h.ok(IMPORT, { d: doc })).importUnits.ok).toBe(true);
@@ -249,7 +249,7 @@ describe('bad input: a clear error naming the field, and nothing written', () =>
     expect(await count()).toBe(before);
   });
 
-  // Names are one line, notes keep LF and TAB only (common text.ts); sent in variables, as a client would.
+  // Names are one line, notes keep LF and TAB only (leadership's text.ts); sent in variables, as a client would.
   it.each([
     ['ESC in a new unit\'s name', `mutation($t: String!) { createUnit(input: { code: "X5", name: $t, kind: BRANCH, level: COUNTY, region: "320500", validFrom: "2020-01-01" }) { id } }`, '党支部\u001b[2J', 'input.name', 'U+001B'],
     ['BEL in a renamed unit', `mutation($t: String!) { updateUnit(input: { code: "JS-SW", name: $t }) { id } }`, '省委\u0007', 'input.name', 'U+0007'],

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/common';
+import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/platform';
 import type { OrgContext } from './context';
 import { AuditResolver } from './graphql/audit.resolver';
 import { MutationResolver } from './graphql/mutation.resolver';

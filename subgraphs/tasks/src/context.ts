@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
-import { groupBy as group, WalkStore, type Database, type Db, type Identity, type ServiceClient } from '@tiaokuai/common';
+import { WalkStore, type Database, type Db, type Identity, type ServiceClient } from '@tiaokuai/platform';
+import { groupBy as group } from '@tiaokuai/leadership';
 import { AuthorityIndex, type Relation } from './domain/authority';
 import type { Authority } from './domain/types';
-import { OrgDirectory } from '@tiaokuai/common';
+import { OrgDirectory } from '@tiaokuai/platform';
 import type { TaskFinding } from './domain/types';
 import { ScanCache, unitFindingsBatch } from './tasks/findings.service';
 import { assignmentsByIds, assignmentsOfTasks, progressReportsOf, requiredItemRows, tasksByIds, type AssignmentRecord, type RequiredItemRow, type TaskRecord } from './tasks/task.store';
@@ -35,7 +36,7 @@ export interface Loaders {
 /** What a tasks process keeps across requests, each part checked against a revision. */
 export interface TasksCaches {
   scans: ScanCache;
-  /** Walks of scope-wide lists (taskConflicts): pages after the first without a scan (common's walks.ts). */
+  /** Walks of scope-wide lists (taskConflicts): pages after the first without a scan (platform's walks.ts). */
   walks: WalkStore;
 }
 

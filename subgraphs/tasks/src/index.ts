@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { openDatabase, serviceClient, startSubgraphServer, startWarmer, type Database, type RunningServer, type StartupPhases, type ServiceClient } from '@tiaokuai/common';
+import { openDatabase, serviceClient, startSubgraphServer, startWarmer, type Database, type RunningServer, type StartupPhases, type ServiceClient } from '@tiaokuai/platform';
 import { sql } from 'drizzle-orm';
 import { cachesOf, createContext } from './context';
 import { rowRevision } from './tasks/task.store';
@@ -27,9 +27,9 @@ export interface TasksServiceOptions {
   serviceSecrets?: Record<string, string>;
   /** Instead of `org`: a client built by the caller (tests). */
   orgClient?: ServiceClient;
-  /** Read the current year's (and recently scanned) assignments ahead of scans, and what each write changed after it (common's warmer.ts). */
+  /** Read the current year's (and recently scanned) assignments ahead of scans, and what each write changed after it (platform's warmer.ts). */
   warm?: boolean;
-  /** Where the start's phases are marked (common's startup.ts; the process's `ready` line). */
+  /** Where the start's phases are marked (platform's startup.ts; the process's `ready` line). */
   phases?: StartupPhases;
 }
 

@@ -3,7 +3,7 @@
  * real org subgraph (src/testing/index.ts): which lists reach a unit is org's answer, never a guess.
  */
 import { sql } from 'drizzle-orm';
-import type { Identity } from '@tiaokuai/common';
+import type { Identity } from '@tiaokuai/platform';
 import { province } from './testing/fixtures';
 import { tasksHarness, type TasksHarness } from './testing';
 

@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase, type DatabaseOptions } from '@tiaokuai/common';
+import { openDatabase, type DatabaseOptions } from '@tiaokuai/platform';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from './index';

@@ -1,12 +1,12 @@
-import { decodeCursor, encodeCursor, splitWalkKey, WalkStore, type Identity } from '@tiaokuai/common';
-import { expectPageRefusals, expectWalks } from '@tiaokuai/common/testing';
+import { decodeCursor, encodeCursor, splitWalkKey, WalkStore, type Identity } from '@tiaokuai/platform';
+import { expectPageRefusals, expectWalks } from '@tiaokuai/platform/testing';
 import { cachesOf } from './context';
 import { provinceWithBranches } from './testing/fixtures';
 import { tasksHarness, type Page, type TasksHarness } from './testing';
 
 /**
  * Every list of this subgraph that grows with a scope or with time is a cursor connection
- * (packages/common/src/paging.ts; ARCHITECTURE.md "Bounded answers"): walked page by page both
+ * (packages/platform/src/paging.ts; ARCHITECTURE.md "Bounded answers"): walked page by page both
  * ways it gives the whole list exactly once, in its documented order; pages are capped; a
  * cursor of another list is refused; the summary counts the whole list.
  */
@@ -53,7 +53,7 @@ const SCOPE = `query($scope: String!, ${ARGS}) { taskConflicts(scope: $scope, fr
 const scopePage = async (args: Record<string, unknown>, who?: Identity) => (await h.ok(SCOPE, { scope: 'SC-JGGW', ...args }, who)).taskConflicts;
 const describeFinding = (f: any) => `${f.kind}@${f.unit.id}:${f.requiredItem ?? ''}:${f.from ?? ''}:${f.assignments.map((a: any) => a.id).join(',')}`;
 
-/** A finding's key inside a cursor (the walk's token aside: common's walks.ts). */
+/** A finding's key inside a cursor (the walk's token aside: platform's walks.ts). */
 const itemKey = (cursor: string) => splitWalkKey(decodeCursor('taskConflicts', cursor, 'after')).key;
 /** The same place in the list under a walk token no process holds. */
 const elsewhere = (cursor: string) => encodeCursor('taskConflicts', `${'Z'.repeat(22)}.${itemKey(cursor)}`);

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
-import { encodeCursor, rowsOf, type Db, type Identity } from '@tiaokuai/common';
+import { encodeCursor, rowsOf, type Db, type Identity } from '@tiaokuai/platform';
 import { BRANCHES, provinceWithBranches as withBranches } from './testing/fixtures';
 import { tasksHarness, walkPages, type TasksHarness } from './testing';
 

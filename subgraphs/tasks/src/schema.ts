@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/common';
+import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/platform';
 import type { TasksContext } from './context';
 import { AssignmentResolver, canSeeTask, SettlementResolver, TaskConflictResolver, TaskResolver, UnitResolver } from './graphql/resolvers';
 import {

@@ -3,7 +3,7 @@
  * requests"): they act for the end user under a named read-only grant, which opens only its
  * fields; never a write, never the audit log; and a captured call cannot be sent again.
  */
-import { HUB_OPERATOR, serviceClient, signRequest, UpstreamError, type Identity, type ServiceGrant } from '@tiaokuai/common';
+import { HUB_OPERATOR, serviceClient, signRequest, UpstreamError, type Identity, type ServiceGrant } from '@tiaokuai/platform';
 import { province } from './testing/fixtures';
 import { tasksHarness, type TasksHarness } from './testing';
 

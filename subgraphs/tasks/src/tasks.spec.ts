@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Identity } from '@tiaokuai/common';
+import type { Identity } from '@tiaokuai/platform';
 import { province } from './testing/fixtures';
 import { tasksHarness, type TasksHarness } from './testing';
 import { cachesOf } from './context';
@@ -259,7 +259,7 @@ describe('task findings', () => {
     const held = await scan();
     await h.ok(ISSUE, { i: task({ key: 'warmed', title: '落实三会一课制度', priority: 'ROUTINE', category: 'ORGANIZATIONAL', requiredItem: 'SHYK', startsOn: '2026-01-01', dueOn: '2026-12-31', targets: ['SC-YJT-ZB1'] }) });
     const { loads, updates } = scans;
-    await scans.warm(h.database.db); // what common's warmer.ts runs once the revision stands still
+    await scans.warm(h.database.db); // what platform's warmer.ts runs once the revision stands still
     expect([scans.loads, scans.updates]).toEqual([loads, updates + 1]);
     const after = await scan();
     expect(after.statements).toBe(held.statements);

@@ -5,7 +5,7 @@
  * exceljs: a results sheet (header row frozen, numbers as numbers, widths set) and a sheet naming the scheme,
  * scope, rule and day of export.
  */
-import { today } from '@tiaokuai/common';
+import { today } from '@tiaokuai/platform';
 import ExcelJS from 'exceljs';
 import type { AssessmentsContext } from '../context';
 import { resultTable, toCsv, type ExportRow, type Table } from '../domain/export';

@@ -5,7 +5,8 @@
  * (how many assignments each assessor gave each unit before assessing it), one for names; then the pure
  * detectors (domain/findings). Nothing here depends on the number of units.
  */
-import { LeadershipIndex, periodAt, unitLabel, type TimelineAnswer } from '@tiaokuai/common';
+import { unitLabel, type TimelineAnswer } from '@tiaokuai/platform';
+import { LeadershipIndex, periodAt } from '@tiaokuai/leadership';
 import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding, Visit } from '../domain/findings/types';
 import { assessmentWindow } from '../domain/scheme';

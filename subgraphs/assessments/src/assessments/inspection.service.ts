@@ -12,9 +12,8 @@
  * the quarter). The member inspections are marked as merged; the finding is then settled, and
  * the record kept. Accepted by the unit's side (its jurisdiction) or the organiser's.
  */
-import {
-  BadInputError, ConflictError, ForbiddenError, isDay, textProblem, LeadershipIndex, NotFoundError, requireRole, scopedTransaction, isRlsRefusal, isUniqueViolation,
-} from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, requireRole, scopedTransaction, isRlsRefusal, isUniqueViolation } from '@tiaokuai/platform';
+import { isDay, textProblem, LeadershipIndex } from '@tiaokuai/leadership';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { inspections, jointInspections } from '../db/schema';

@@ -13,7 +13,7 @@
  * revisions). Each new submission is checked as submitAssessment checks it, including who may
  * assess (org's answer on its day: leader → GRADING, guide → OPINION, anyone else refused).
  *
- * Round trip (docs/interchange.md "Round trip"; common's restore.ts): export writes each submission's `role`, the one
+ * Round trip (docs/interchange.md "Round trip"; platform's restore.ts): export writes each submission's `role`, the one
  * it was accepted with. A submission stored and unchanged is not judged again. One carrying a
  * `role` that today's org disagrees with (a transfer entered late, a link ended earlier, facts
  * corrected) is restored with that role by the operator or an ADMIN whose jurisdiction holds
@@ -21,9 +21,8 @@
  * submission (a different one is refused naming the field). So export → import into the same
  * hub or an empty one → export gives the same section, whatever changed in org since.
  */
-import {
-  ConflictError, emptyReport, ForbiddenError, isDay, LeadershipIndex, mayRestore, requireRole, RESTORE_NEEDS_ADMIN, rowsOf, scopedTransaction, today, textProblem, type ImportReport, isRlsRefusal, isUniqueViolation,
-} from '@tiaokuai/common';
+import { ConflictError, emptyReport, ForbiddenError, mayRestore, requireRole, RESTORE_NEEDS_ADMIN, rowsOf, scopedTransaction, today, type ImportReport, isRlsRefusal, isUniqueViolation } from '@tiaokuai/platform';
+import { isDay, LeadershipIndex, textProblem } from '@tiaokuai/leadership';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes, submissionRevisions, submissions } from '../db/schema';

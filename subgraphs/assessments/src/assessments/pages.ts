@@ -1,5 +1,5 @@
 /**
- * The orders and cursor keys of this subgraph's connections (packages/common/src/paging.ts;
+ * The orders and cursor keys of this subgraph's connections (packages/platform/src/paging.ts;
  * ARCHITECTURE.md "Bounded answers"). Pure: no GraphQL, no database.
  *
  * - Assessment findings: by unit id, then kind, then the period, then a digest of what the
@@ -10,13 +10,13 @@
  *   ranks are the whole list's, computed before the page is cut, so they stay right on every page.
  * - Schemes: newest year first, then by id.
  *
- * The key helpers (padKey, keyDigest, keyedSorted, pageOfItems) are common's paging.ts, re-exported
+ * The key helpers (padKey, keyDigest, keyedSorted, pageOfItems) are platform's paging.ts, re-exported
  * here under this module's names.
  */
-import { countsByKind, keyDigest as digest, padKey as padId } from '@tiaokuai/common';
+import { countsByKind, keyDigest as digest, padKey as padId } from '@tiaokuai/platform';
 import type { AssessmentFinding, AssessmentFindingKind } from '../domain/findings/types';
 
-export { checkPage, keyDigest as digest, keyedSorted as keyed, padKey as padId, pageOfItems as pageOf } from '@tiaokuai/common';
+export { checkPage, keyDigest as digest, keyedSorted as keyed, padKey as padId, pageOfItems as pageOf } from '@tiaokuai/platform';
 
 /** Cursor namespaces: one per kind of list (a cursor of one is refused by the others). */
 export const NS = {

@@ -6,7 +6,8 @@
  * Cost: one statement for all of a scheme's submissions, and (with a scope) one question to org
  * for its members, whatever the number of units.
  */
-import { BadInputError, groupBy, unitLabel } from '@tiaokuai/common';
+import { BadInputError, unitLabel } from '@tiaokuai/platform';
+import { groupBy } from '@tiaokuai/leadership';
 import type { AssessmentsContext } from '../context';
 import { scoreOutliers, type ScoreOutlier } from '../domain/outliers';
 import { rankResults } from '../domain/ranking';

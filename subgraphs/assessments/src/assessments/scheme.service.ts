@@ -5,7 +5,8 @@
  * under a used key is refused with CONFLICT (a scheme units were assessed under is never
  * rewritten). Schemes are readable by every caller: they are published to the units assessed.
  */
-import { BadInputError, canonicalJson, ConflictError, ForbiddenError, isRlsRefusal, isUniqueViolation, LeadershipIndex, NotFoundError, outOfReach, requireRole, rowsOf, scopedTransaction, today } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, isRlsRefusal, isUniqueViolation, NotFoundError, outOfReach, requireRole, rowsOf, scopedTransaction, today } from '@tiaokuai/platform';
+import { canonicalJson, LeadershipIndex } from '@tiaokuai/leadership';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { schemes } from '../db/schema';
@@ -73,7 +74,7 @@ export async function listSchemes(ctx: AssessmentsContext, filter: { issuer?: st
 /**
  * The schemes of `list` the caller may see, in order (docs/tour.md "Assessments"): the operator sees
  * all; anyone else those its own body issued, and those that assess a unit of its jurisdiction,
- * that is, whose issuer leads or guides (common leadership.ts `relation`: directly or through
+ * that is, whose issuer leads or guides (leadership's leadership.ts `relation`: directly or through
  * the bodies it leads) a unit of the jurisdiction on some day of the scheme's year. Any other
  * body's scheme, with its indicators, reads as absent.
  *
@@ -123,7 +124,7 @@ export async function visibleScheme(ctx: AssessmentsContext, id: string): Promis
 
 /**
  * A unit a write names that the caller may not see, or that does not exist: NOT_FOUND for the
- * operator (who sees everything), common `outOfReach`'s one FORBIDDEN for anyone else, so the
+ * operator (who sees everything), platform's `outOfReach`'s one FORBIDDEN for anyone else, so the
  * answer does not tell which (ARCHITECTURE.md, "What callers may learn").
  */
 export function unitOutOfReach(ctx: AssessmentsContext, field: string, code: string): Error {

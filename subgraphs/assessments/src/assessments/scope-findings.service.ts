@@ -1,4 +1,4 @@
-import { BadInputError, callerKey, keyedSorted, type PageArgs, type WalkPage } from '@tiaokuai/common';
+import { BadInputError, callerKey, keyedSorted, type PageArgs, type WalkPage } from '@tiaokuai/platform';
 import type { AssessmentsContext } from '../context';
 import type { AssessmentFinding } from '../domain/findings/types';
 import { assessmentWindow } from '../domain/scheme';
@@ -25,7 +25,7 @@ export async function scopeFindings(ctx: AssessmentsContext, scope: string, year
  * A page of a scope's findings (`assessmentFindings`), of `kinds` when given: the first page
  * scans (scopeFindings) and keeps the keyed list and its summary as a walk; the walk's following
  * pages, for the same caller, scope, year and kinds, are cut from it without asking org or tasks
- * (common's walks.ts; ARCHITECTURE.md "Bounded answers"). Nodes are made by `node`.
+ * (platform's walks.ts; ARCHITECTURE.md "Bounded answers"). Nodes are made by `node`.
  */
 export function scopeFindingsPage<N>(
   ctx: AssessmentsContext, scope: string, year: number, kinds: readonly string[] | null, page: PageArgs, node: (f: AssessmentFinding) => N,

@@ -2,7 +2,7 @@
  * Reading the assessments schema: records as the services and resolvers use them (ids as
  * strings, days as 'YYYY-MM-DD'). Every read here is one statement for any number of ids.
  */
-import { rowsOf, type Db } from '@tiaokuai/common';
+import { rowsOf, type Db } from '@tiaokuai/platform';
 import { sql } from 'drizzle-orm';
 import type { Combination, EvaluatorGroup, GradeBand, Indicator, Scheme } from '../domain/scheme';
 import type { ScoreResult, Submission } from '../domain/scoring';

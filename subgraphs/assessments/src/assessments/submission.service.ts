@@ -2,7 +2,7 @@
  * Submitting and correcting assessments (ARCHITECTURE.md "Assessments: who grades, findings, results").
  *
  * Who may submit, by org's answer for the assessment day (leadershipTimeline, through the
- * common LeadershipIndex: directly or up the chain of leaders):
+ * leadership's LeadershipIndex: directly or up the chain of leaders):
  * - a body that LEADS the unit: its submission is the GRADING assessment;
  * - a body that GUIDES it: recorded as a weighted OPINION (domain/scoring.ts unitResult);
  * - anyone else: FORBIDDEN, naming the unit.
@@ -13,9 +13,8 @@
  * change. Each version's input and result is kept in submission_revisions; the result is always
  * scored afresh from the whole corrected input, never patched.
  */
-import {
-  BadInputError, ConflictError, ForbiddenError, isDay, textProblem, LeadershipIndex, NotFoundError, requireRole, scopedTransaction, today, type Relation, isRlsRefusal, isUniqueViolation,
-} from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, requireRole, scopedTransaction, today, isRlsRefusal, isUniqueViolation } from '@tiaokuai/platform';
+import { isDay, textProblem, LeadershipIndex, type Relation } from '@tiaokuai/leadership';
 import { sql } from 'drizzle-orm';
 import type { AssessmentsContext } from '../context';
 import { submissionRevisions, submissions } from '../db/schema';

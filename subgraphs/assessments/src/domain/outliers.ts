@@ -1,12 +1,12 @@
 /**
  * Outliers among indicator values (ARCHITECTURE.md "Assessments: who grades, findings, results"): each graded
  * unit's score on each indicator, and its party-building and business scores, against the same values of the
- * other graded units in the comparison (a committee's scope), by the hub's outlier rule (common outliers.ts:
+ * other graded units in the comparison (a committee's scope), by the hub's outlier rule (leadership's outliers.ts:
  * leave-one-out z-score, |z| ≥ 2, at least 4 peers). The spread is floored at 5% of the indicator's maximum
  * score (5 points for the scores of 100), so that near-identical peers do not make a small difference an
  * outlier. Pure.
  */
-import { leaveOneOut, OUTLIER_MIN_PEERS, OUTLIER_Z } from '@tiaokuai/common';
+import { leaveOneOut, OUTLIER_MIN_PEERS, OUTLIER_Z } from '@tiaokuai/leadership';
 import type { Scheme } from './scheme';
 import type { ScoreResult } from './scoring';
 

@@ -1,5 +1,5 @@
 /**
- * An imported submission's role (docs/interchange.md "Round trip"; common's restore.ts has the mechanism).
+ * An imported submission's role (docs/interchange.md "Round trip"; platform's restore.ts has the mechanism).
  *
  * A hub's export writes each submission with the `role` it was accepted with: GRADING (评定,
  * the assessor led the unit on the day) or OPINION (意见, it guided it). Today's org may say
@@ -24,7 +24,7 @@ export const roleToday = (relation: Relation): SubmissionRole | null =>
 
 /**
  * `recorded`: the role the file carries (null: a new record). `mayRestore`: the caller's right to
- * restore (common's mayRestore). Today's rules decide a new record; a recorded role they agree
+ * restore (platform's mayRestore). Today's rules decide a new record; a recorded role they agree
  * with is simply written; one they disagree with is restored as recorded, or refused.
  */
 export function judgeRole(recorded: SubmissionRole | null, relation: Relation, mayRestore: boolean): RoleVerdict {

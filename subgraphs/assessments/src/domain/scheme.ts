@@ -17,7 +17,7 @@
  * - opinionWeight: the share of guiding bodies' weighted opinions in the party-building score
  *   (0 by default, at most 50: the leader grades).
  */
-import { isDay, textProblem } from '@tiaokuai/common';
+import { isDay, textProblem } from '@tiaokuai/leadership';
 
 export const PARTS = ['RESULTS', 'SATISFACTION'] as const;
 export type Part = (typeof PARTS)[number];
@@ -66,7 +66,7 @@ export function validateScheme(raw: unknown, base: string, currentYear: number):
     if (typeof v !== 'string') { bad(field, '应为字符串'); return null; }
     const t = v.trim();
     if (t.length > max) { bad(field, `过长（最多 ${max} 字）`); return null; }
-    const u = textProblem(t, 'LINE'); // every text of a scheme is a name or a label (common text.ts)
+    const u = textProblem(t, 'LINE'); // every text of a scheme is a name or a label (leadership's text.ts)
     if (u) { bad(field, u); return null; }
     return t;
   };

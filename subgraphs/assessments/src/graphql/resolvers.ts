@@ -1,4 +1,4 @@
-import { ImportReport, JSONScalar, PageArgsType } from '@tiaokuai/common';
+import { ImportReport, JSONScalar, PageArgsType } from '@tiaokuai/platform';
 
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { checkPage, findingKey, findingSummary, NS, pageOf, rankKey, schemeKey } from '../assessments/pages';

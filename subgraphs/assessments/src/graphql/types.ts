@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { connectionType, DateScalar, enumOf } from '@tiaokuai/common';
+import { connectionType, DateScalar } from '@tiaokuai/platform';
+import { enumOf } from '@tiaokuai/leadership';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MEASURES, PARTS } from '../domain/scheme';
 

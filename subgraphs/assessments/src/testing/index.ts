@@ -5,7 +5,7 @@
  * faked: leadership and assignments come from their answers.
  */
 import { ApolloServer } from '@apollo/server';
-import { formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, type ServiceClient, subgraphPlugins } from '@tiaokuai/common';
+import { formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, type ServiceClient, subgraphPlugins } from '@tiaokuai/platform';
 import { APP_ROLE as ORG_ROLE, MIGRATIONS as ORG_MIGRATIONS, SCHEMA_NAME as ORG_SCHEMA, startOrgSubgraph } from '@tiaokuai/subgraph-org';
 import { APP_ROLE as TASKS_ROLE, MIGRATIONS as TASKS_MIGRATIONS, SCHEMA_NAME as TASKS_SCHEMA, startTasksSubgraph } from '@tiaokuai/subgraph-tasks';
 import { createContext, type AssessmentsContext } from '../context';
@@ -88,5 +88,5 @@ export async function assessmentsHarness(): Promise<AssessmentsHarness> {
     },
   };
 }
-/** Walking a connection page by page (common's src/testing/paging.ts). */
-export { walkPages, type Page } from '@tiaokuai/common/testing';
+/** Walking a connection page by page (platform's src/testing/paging.ts). */
+export { walkPages, type Page } from '@tiaokuai/platform/testing';

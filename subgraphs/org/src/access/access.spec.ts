@@ -3,7 +3,7 @@
  * 江苏省应急管理厅党组 (JS-YJT-DZ) leads its organ party committee (JS-YJT-JGDW, 2019 regulation)
  * and through it that committee's branch (JS-YJT-ZB1); 苏州市税务局 (SZ-SWJ) is outside.
  */
-import { HUB_OPERATOR, type Identity, type Role } from '@tiaokuai/common';
+import { HUB_OPERATOR, type Identity, type Role } from '@tiaokuai/platform';
 import { smallProvince } from '../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../testing';
 import { JurisdictionCache } from './jurisdiction';

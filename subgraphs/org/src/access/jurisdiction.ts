@@ -5,16 +5,14 @@
  * units read as absent and writes are FORBIDDEN. The hub's operator sees everything.
  *
  * The scope needs the whole organisation evaluated, so it is cached per process, keyed by the
- * database's revision and by the day (common's revision-cache.ts): one cheap statement per
+ * database's revision and by the day (platform's revision-cache.ts): one cheap statement per
  * request checks it.
  */
-import { ForbiddenError, readsEverything, RevisionCache, requireRole, today, type Db, type Day, type Identity, type Role } from '@tiaokuai/common';
+import { ForbiddenError, readsEverything, RevisionCache, requireRole, today, type Db, type Identity, type Role } from '@tiaokuai/platform';
+import { type Day, type Visibility } from '@tiaokuai/leadership';
 import { scopeOf } from '../domain/scope';
 import { snapshot, type Snapshot } from '../units/party-building.service';
 import { orgRevision } from '../units/relations.service';
-
-/** What one caller may see: every unit, or these ids. */
-export type Visibility = { all: true } | { all: false; ids: ReadonlySet<string> };
 
 export class JurisdictionCache {
   /** The organisation evaluated at one revision and day, with each body's scope as it is asked for. */

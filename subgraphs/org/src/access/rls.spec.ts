@@ -6,7 +6,7 @@
  * 苏州市税务局 (SZ-SWJ) is outside its jurisdiction.
  */
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db, type Identity, type Role } from '@tiaokuai/common';
+import { rowsOf, type Db, type Identity, type Role } from '@tiaokuai/platform';
 import { smallProvince } from '../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../testing';
 import { Access, JurisdictionCache } from './jurisdiction';

@@ -8,7 +8,7 @@
  * Transaction-local (`set_config(…, true)`), never per session: a pooled connection carries no
  * scope from one request to the next.
  */
-import { declareHubScope, type Db } from '@tiaokuai/common';
+import { declareHubScope, type Db } from '@tiaokuai/platform';
 import type { Access } from './jurisdiction';
 
 /** The `set_config` statement that opens a scoped transaction (exported for the RLS tests). */

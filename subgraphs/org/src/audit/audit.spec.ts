@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Identity } from '@tiaokuai/common';
+import type { Identity } from '@tiaokuai/platform';
 import { smallProvince } from '../testing/fixtures';
 import { orgHarness, walkPages, type OrgHarness } from '../testing';
 

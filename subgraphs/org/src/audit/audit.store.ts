@@ -6,7 +6,7 @@
  * application has no code path that changes a row.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db, type Identity, type PageWindow } from '@tiaokuai/common';
+import { rowsOf, type Db, type Identity, type PageWindow } from '@tiaokuai/platform';
 
 export interface AuditInput {
   operation: string;

@@ -1,4 +1,4 @@
-import { addDays, overlaps } from '@tiaokuai/common';
+import { addDays, overlaps } from '@tiaokuai/leadership';
 import { province, type World } from './fixture';
 
 /** A grassroots unit transferred in 2018: its old affiliation ended 03-31, the new one began 05-01. */

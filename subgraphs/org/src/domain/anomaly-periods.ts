@@ -16,7 +16,7 @@
  * every superior edge the unit ever had (a cycle on some day lies inside one of them), and
  * only the edges inside a component are evaluated, on the days one of them starts or stops.
  */
-import { addDays, type Day } from '@tiaokuai/common';
+import { addDays, type Day } from '@tiaokuai/leadership';
 import { detectCycles, findCycles } from './detectors';
 import { evaluateUnit, type TimedEdge } from './evaluate';
 import { DUAL_LEADERSHIP_FROM } from './rules/organ-party-committee';

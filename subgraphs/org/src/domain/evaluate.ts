@@ -1,4 +1,4 @@
-import { within, type Day } from '@tiaokuai/common';
+import { within, type Day } from '@tiaokuai/leadership';
 import { UNIT_DETECTORS, type Edge } from './detectors';
 import { nameOf, period } from './labels';
 import { ruleFor } from './rules';

@@ -3,7 +3,7 @@
  * links, evaluated with the same pure functions the store feeds.
  */
 import { detectCycles } from './detectors';
-import { overlaps, type Day } from '@tiaokuai/common';
+import { overlaps, type Day } from '@tiaokuai/leadership';
 import { cyclePeriods, unitAnomalyPeriods, type PeriodFinding } from './anomaly-periods';
 import { evaluateUnit, superiorEdges, timedSuperiorEdges } from './evaluate';
 import type { Directory, FactVersion, LinkKind, LinkRecord, LeadershipFlavour, ManagementMode, UnitContext, UnitKind, UnitLevel, UnitRecord } from './types';

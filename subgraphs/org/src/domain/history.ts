@@ -1,4 +1,4 @@
-import { addDays } from '@tiaokuai/common';
+import { addDays } from '@tiaokuai/leadership';
 import { LINK_LABEL, MODE_LABEL, nameOf, period } from './labels';
 import type { PeriodFinding } from './anomaly-periods';
 import type { Directory, FactVersion, Finding, LinkRecord, UnitRecord } from './types';

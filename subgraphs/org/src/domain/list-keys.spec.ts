@@ -1,4 +1,4 @@
-import { compareKeys } from '@tiaokuai/common';
+import { compareKeys } from '@tiaokuai/platform';
 import type { HistoryEntry } from './history';
 import { anomalyKey, countsBy, historyKey, paddedId } from './list-keys';
 import type { Finding } from './types';

@@ -2,7 +2,7 @@
  * Stable keys for the lists org serves in pages (ARCHITECTURE.md, "Bounded answers"): a key
  * names what an item is about, not where it sits, so the same item keeps the same cursor from
  * one scan to the next and a page read after a cursor neither skips nor repeats items when the
- * list changed in between. Keys compare by code unit (`compareKeys` of @tiaokuai/common), and
+ * list changed in between. Keys compare by code unit (`compareKeys` of @tiaokuai/platform), and
  * that comparison is the list's order.
  */
 import { HISTORY_KINDS, type HistoryEntry } from './history';

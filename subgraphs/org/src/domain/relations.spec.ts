@@ -1,4 +1,4 @@
-import { addDays } from '@tiaokuai/common';
+import { addDays } from '@tiaokuai/leadership';
 import { province, type World } from './fixture';
 import { relationTimeline, type RelationPeriod } from './relations';
 

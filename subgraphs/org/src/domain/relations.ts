@@ -9,7 +9,7 @@
  * period is cut at those days, the rule is applied once per piece, and equal neighbours merge.
  * Days the unit did not exist belong to no period.
  */
-import { addDays, type Day } from '@tiaokuai/common';
+import { addDays, type Day } from '@tiaokuai/leadership';
 import { ruleOutcome } from './evaluate';
 import { DUAL_LEADERSHIP_FROM } from './rules/organ-party-committee';
 import type { Directory, LeadershipFlavour, LinkRecord, UnitContext } from './types';

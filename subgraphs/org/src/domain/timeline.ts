@@ -1,4 +1,4 @@
-import { within, type Day } from '@tiaokuai/common';
+import { within, type Day } from '@tiaokuai/leadership';
 import type { FactVersion, LinkRecord, LinkKind } from './types';
 
 /** The fact version in force on `day`, if any (versions never overlap: import and mutations refuse it). */

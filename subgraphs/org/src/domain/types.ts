@@ -1,4 +1,4 @@
-import type { Day } from '@tiaokuai/common';
+import type { Day } from '@tiaokuai/leadership';
 
 /** Kinds of party organisation (DOMAIN.md, "Units and the kinds of link between them"). */
 export const UNIT_KINDS = [

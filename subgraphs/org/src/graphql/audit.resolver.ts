@@ -1,4 +1,4 @@
-import { connectionFromRows, PageArgsType, pageWindow, type Connection } from '@tiaokuai/common';
+import { connectionFromRows, PageArgsType, pageWindow, type Connection } from '@tiaokuai/platform';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { scopedTransaction } from '../access/rls';
 import type { OrgContext } from '../context';

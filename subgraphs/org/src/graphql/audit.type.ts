@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { JSONScalar } from '@tiaokuai/common';
+import { JSONScalar } from '@tiaokuai/platform';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType('AuditEntry', { description: '数据留痕: one mutation, who made it, when, and the state before and after' })

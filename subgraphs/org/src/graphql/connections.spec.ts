@@ -4,7 +4,7 @@
  * above the cap and a cursor of another list are refused naming the argument, and the summary
  * agrees with the list.
  */
-import { encodeCursor, MAX_PAGE_SIZE, type Identity } from '@tiaokuai/common';
+import { encodeCursor, MAX_PAGE_SIZE, type Identity } from '@tiaokuai/platform';
 import { smallProvince } from '../testing/fixtures';
 import { orgHarness, walkPages, type OrgHarness } from '../testing';
 

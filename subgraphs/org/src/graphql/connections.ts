@@ -1,10 +1,10 @@
 /**
- * The connections org serves (Relay cursor connections of @tiaokuai/common's paging.types.ts)
+ * The connections org serves (Relay cursor connections of @tiaokuai/platform's paging.types.ts)
  * and the summaries beside them: figures about the whole list, so that a dashboard needs no
  * full list (ARCHITECTURE.md, "Bounded answers").
  */
 import 'reflect-metadata';
-import { connectionType } from '@tiaokuai/common';
+import { connectionType } from '@tiaokuai/platform';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { AnomalyCode, LinkKind } from '../domain/types';
 import type { HistoryEntry } from '../domain/history';

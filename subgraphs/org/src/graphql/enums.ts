@@ -1,4 +1,4 @@
-import { enumOf } from '@tiaokuai/common';
+import { enumOf } from '@tiaokuai/leadership';
 import { registerEnumType } from 'type-graphql';
 import { ANOMALY_CODES, LEADERSHIP_FLAVOURS, LINK_KINDS, MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from '../domain/types';
 

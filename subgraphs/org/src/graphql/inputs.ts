@@ -1,4 +1,4 @@
-import { DateScalar } from '@tiaokuai/common';
+import { DateScalar } from '@tiaokuai/platform';
 import { Field, ID, InputType } from 'type-graphql';
 import type { LeadershipFlavour, LinkKind, ManagementMode, UnitKind, UnitLevel } from '../domain/types';
 import { LeadershipFlavourEnum, LinkKindEnum, ManagementModeEnum, UnitKindEnum, UnitLevelEnum } from './enums';

@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { HUB_OPERATOR, type Identity } from '@tiaokuai/common';
+import { HUB_OPERATOR, type Identity } from '@tiaokuai/platform';
 import { orgHarness, type GqlResult, type OrgHarness } from '../testing';
 import {
   auditCount, badCodeString, badDay, badDayString, badEnumString, badRegionString, badTextString, Baseline, dbState, deep, ENUMS,
@@ -387,7 +387,7 @@ describe('read arguments, properties', () => {
  * Found by the read property (seeds 3–5): an explicit null, passed in a variable, for an
  * argument of non-null type with a default (`importUnits(dryRun: Boolean! = false)`,
  * `Unit.links(direction: LinkDirection! = BOTH)`) is refused by graphql-js at execution
- * without a code; formatSubgraphError (packages/common/src/subgraph.ts) turns it into
+ * without a code; formatSubgraphError (packages/platform/src/subgraph.ts) turns it into
  * BAD_USER_INPUT naming the argument. (A connection's `first` is nullable: null is the default page.)
  */
 describe('explicit null for a non-null argument with a default', () => {

@@ -1,4 +1,5 @@
-import { DateScalar, JSONScalar, emptyReport, type Day } from '@tiaokuai/common';
+import { DateScalar, JSONScalar, emptyReport } from '@tiaokuai/platform';
+import { type Day } from '@tiaokuai/leadership';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { OrgContext } from '../context';
 import { recordAudit } from '../audit/audit.store';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DateScalar, JSONScalar } from '@tiaokuai/common';
+import { DateScalar, JSONScalar } from '@tiaokuai/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { AnomalyCode, LeadershipFlavour, LinkKind, ManagementMode, UnitKind, UnitLevel } from '../domain/types';
 import {
@@ -88,7 +88,7 @@ export class HistoryEvent {
   @Field(() => Anomaly, { nullable: true, description: 'For ANOMALY_STARTED / ANOMALY_ENDED: the anomaly, with its period' }) anomaly!: Anomaly | null;
 }
 
-export { ImportCounts, ImportProblem, ImportReport } from '@tiaokuai/common';
+export { ImportCounts, ImportProblem, ImportReport } from '@tiaokuai/platform';
 
 export { JSONScalar };
 

@@ -1,4 +1,5 @@
-import { BadInputError, DateScalar, ForbiddenError, JSONScalar, MAX_PAGE_SIZE, PageArgsType, today, type Day } from '@tiaokuai/common';
+import { BadInputError, DateScalar, ForbiddenError, JSONScalar, MAX_PAGE_SIZE, PageArgsType, today } from '@tiaokuai/platform';
+import { type Day } from '@tiaokuai/leadership';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { OrgContext } from '../context';
 import { factsAt } from '../domain/timeline';

@@ -11,7 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { addDays, HUB_OPERATOR, isDay, type Identity } from '@tiaokuai/common';
+import { HUB_OPERATOR, type Identity } from '@tiaokuai/platform';
+import { addDays, isDay } from '@tiaokuai/leadership';
 import { smallProvince } from '../testing/fixtures';
 import { orgHarness, type GqlResult, type OrgHarness } from '../testing';
 import {

@@ -5,7 +5,7 @@
  * Links not in the file are left alone.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { ForbiddenError, noCounts, type Db } from '@tiaokuai/common';
+import { ForbiddenError, noCounts, type Db } from '@tiaokuai/platform';
 import { links, unitFacts, units } from '../db/schema';
 import { lockOrganisation } from '../units/locks';
 import { factsByUnitIds, linksInto, toUnit, unitsByCodes } from '../units/unit.store';

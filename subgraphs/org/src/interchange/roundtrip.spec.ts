@@ -5,7 +5,7 @@
  * into the same hub with nothing changed and into an empty hub, whose export is the same bytes.
  * One test per kind of late change.
  */
-import { type Identity } from '@tiaokuai/common';
+import { type Identity } from '@tiaokuai/platform';
 import { smallProvince } from '../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../testing';
 

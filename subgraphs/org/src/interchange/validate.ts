@@ -4,7 +4,7 @@
  * path (`units[3].kind`), not just the first. Mutations validate their inputs with the same
  * entry checks, so a rule holds the same way through the API and through a file.
  */
-import { isDay, overlaps, textProblem, type Day, type TextKind } from '@tiaokuai/common';
+import { isDay, overlaps, textProblem, type Day, type TextKind } from '@tiaokuai/leadership';
 import { LEADERSHIP_FLAVOURS, LINK_KINDS, MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from '../domain/types';
 import type { LeadershipFlavour, LinkKind, ManagementMode, UnitRecord } from '../domain/types';
 
@@ -93,7 +93,7 @@ class Checker {
     }
     return v;
   }
-  /** A text field; `kind` says whether it is one line (names) or free text (common text.ts). */
+  /** A text field; `kind` says whether it is one line (names) or free text (leadership's text.ts). */
   text(v: unknown, path: string, max: number, required: boolean, kind: TextKind = 'LINE'): string | null {
     if (v === undefined || v === null) {
       if (required) this.add(path, '必填');

@@ -9,7 +9,8 @@
  */
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { addDays, isDay, rowsOf } from '@tiaokuai/common';
+import { rowsOf } from '@tiaokuai/platform';
+import { addDays, isDay } from '@tiaokuai/leadership';
 import { smallProvince } from './fixtures';
 import { LEADERSHIP_FLAVOURS, LINK_KINDS, MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from '../domain/types';
 import { CODE_RE } from '../interchange/validate';
@@ -114,7 +115,7 @@ export const day = (from = '1950-01-01', span = 365 * 80) => fc.integer({ min: 0
 
 /**
  * Text the hub stores as given: any well-formed string, not blank, not starting with a BOM, and
- * free of the controls its kind refuses (common text.ts, restated here rather than called: a
+ * free of the controls its kind refuses (leadership's text.ts, restated here rather than called: a
  * name (`LINE`) holds no C0 or C1 control, DEL, U+2028 or U+2029; free text (`MULTILINE`, a
  * link's basis) may also hold LF and TAB).
  */

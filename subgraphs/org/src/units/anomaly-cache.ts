@@ -1,5 +1,5 @@
 /**
- * A scope's anomalies on a date or over a period, kept while org's revision stands (common's
+ * A scope's anomalies on a date or over a period, kept while org's revision stands (platform's
  * revision-cache.ts), so that paging through them (ARCHITECTURE.md, "Bounded answers") scans
  * the organisation once for the first page, not once per page. Any write empties it; several
  * org processes each keep their own and stay correct.
@@ -8,7 +8,8 @@
  * applied to the list afterwards. Only the findings and the units they name are kept, not the
  * snapshot.
  */
-import { RevisionCache, type Db, type Day } from '@tiaokuai/common';
+import { RevisionCache, type Db } from '@tiaokuai/platform';
+import { type Day } from '@tiaokuai/leadership';
 import type { Directory, UnitRecord } from '../domain/types';
 import { anomaliesIn, anomalyPeriodsIn, snapshot, type KeyedFinding } from './party-building.service';
 import { orgRevision } from './relations.service';

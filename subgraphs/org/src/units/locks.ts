@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '@tiaokuai/common';
+import type { Db } from '@tiaokuai/platform';
 
 /** First of the two int4 keys of the organisation-wide lock ('tkor'). */
 const ORG_WRITE_LOCK = 0x746b6f72;

@@ -2,7 +2,8 @@
  * Who leads and who guides, for one unit (batched per request) or a whole scope (set-based).
  * The rules and detectors are pure (domain/); this module only gathers their inputs.
  */
-import { compareKeys, groupBy, overlaps, type Db, type Day } from '@tiaokuai/common';
+import { compareKeys, type Db } from '@tiaokuai/platform';
+import { groupBy, overlaps, type Day } from '@tiaokuai/leadership';
 import { cyclePeriods, unitAnomalyPeriods } from '../domain/anomaly-periods';
 import { detectCycles } from '../domain/detectors';
 import { evaluateUnit, superiorEdges, timedSuperiorEdges, type Evaluation, type TimedEdge } from '../domain/evaluate';

@@ -4,7 +4,8 @@
  * follow "the body that leads its leader" without asking again. The tasks subgraph builds its
  * authority on this answer (ARCHITECTURE.md, "Leadership facts for other subgraphs").
  */
-import { groupBy, RevisionCache, revisionOf, warmSpans, type Db, type Day } from '@tiaokuai/common';
+import { RevisionCache, revisionOf, warmSpans, type Db } from '@tiaokuai/platform';
+import { groupBy, type Day } from '@tiaokuai/leadership';
 import type { Loaders } from '../context';
 import { bodiesNamed, relationTimeline, type RelationPeriod } from '../domain/relations';
 import { scopeOverPeriod } from '../domain/scope';
@@ -38,7 +39,7 @@ interface WholeOrganisation {
 
 /**
  * The whole organisation evaluated over a period, per process, while the database's revision
- * stands (common's revision-cache.ts): a scope's answer is then memory, and a list of units asked over
+ * stands (platform's revision-cache.ts): a scope's answer is then memory, and a list of units asked over
  * a period already evaluated costs the revision check alone. What it hands out is shared
  * between requests and must not be changed.
  */
@@ -61,7 +62,7 @@ export class TimelineCache {
 
   /**
    * Evaluates again, ahead of the next question, each period held before the last write, and
-   * the current year (the period a scan of this year's tasks asks): common's warmer.ts.
+   * the current year (the period a scan of this year's tasks asks): platform's warmer.ts.
    */
   warm(db: Db): Promise<void> {
     return warmSpans(this.cache.keys(), (from, to) => this.whole(db, from, to));

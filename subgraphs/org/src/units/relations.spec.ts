@@ -1,4 +1,4 @@
-import { HUB_OPERATOR } from '@tiaokuai/common';
+import { HUB_OPERATOR } from '@tiaokuai/platform';
 import { smallProvince } from '../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../testing';
 
@@ -132,7 +132,7 @@ describe('leadershipTimeline', () => {
       await h.ok(`mutation { updateUnit(input: { code: "JS-YJT-ZB1", name: "预热后的支部" }) { name } }`);
       try {
         const loads = h.caches.timelines.loads;
-        await h.caches.timelines.warm(h.database.db); // what common's warmer.ts runs once the revision stands still
+        await h.caches.timelines.warm(h.database.db); // what platform's warmer.ts runs once the revision stands still
         expect(h.caches.timelines.loads).toBe(loads + 2); // 2021, and this year
         const warm = await statements({ scope: 'JS-JGGW', ...period });
         expect(warm.count).toBeLessThanOrEqual(2);

@@ -1,8 +1,6 @@
 /** Read-side orchestration for the resolvers: loaders for single units, snapshots for scopes. */
-import {
-  BadInputError, callerKey, checkWindow, compareKeys, compareNumericKeys, connectionFromRows, isRowIdKey, NotFoundError, pageOfList, pageWindow, today, within,
-  type Day, type PageArgs,
-} from '@tiaokuai/common';
+import { BadInputError, callerKey, checkWindow, compareKeys, compareNumericKeys, connectionFromRows, isRowIdKey, NotFoundError, pageOfList, pageWindow, today, type PageArgs } from '@tiaokuai/platform';
+import { within, type Day } from '@tiaokuai/leadership';
 import type { OrgContext } from '../context';
 import { unitAnomalyPeriods } from '../domain/anomaly-periods';
 import { HISTORY_KINDS, unitHistory } from '../domain/history';
@@ -39,7 +37,7 @@ async function visibleIds(ctx: OrgContext, ids: string[] | undefined): Promise<s
 }
 
 /**
- * The cursor namespaces of org's lists (paging.ts of @tiaokuai/common): a cursor of one list is
+ * The cursor namespaces of org's lists (paging.ts of @tiaokuai/platform): a cursor of one list is
  * refused by every other.
  */
 export const LIST = {
@@ -86,7 +84,7 @@ export async function partyBuilding(ctx: OrgContext, unitId: string, asOf: Day):
 /**
  * `sharedUnits`: computed whole from the snapshot on a walk's first page, served by page in
  * unit-code order; the walk's following pages (same caller, a, b, asOf) are cut from the
- * units kept, without evaluating a snapshot again (common's walks.ts).
+ * units kept, without evaluating a snapshot again (platform's walks.ts).
  */
 export async function sharedUnits(ctx: OrgContext, a: string, b: string, asOf: Day, page: PageArgs): Promise<UnitConnection> {
   const conn = await ctx.walks.page({
@@ -110,7 +108,7 @@ export type AnomalyQuestion = { asOf: Day } | { from: Day; to: Day };
 
 /**
  * The question `leadershipAnomalies` was given: `asOf` (default today) XOR both `from` and `to`
- * (a window checked like every period question: common's `checkWindow`). Anything else is
+ * (a window checked like every period question: platform's `checkWindow`). Anything else is
  * BAD_USER_INPUT naming the field at fault.
  */
 export function anomalyQuestion(args: { asOf?: Day | null; from?: Day | null; to?: Day | null }): AnomalyQuestion {

@@ -5,7 +5,8 @@
  * (access/rls.ts), so the database's row-level security holds them to the same jurisdiction.
  */
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { addDays, BadInputError, ConflictError, ForbiddenError, NotFoundError, outOfReach, overlaps, within, type Db, type Day } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, outOfReach, type Db } from '@tiaokuai/platform';
+import { addDays, overlaps, within, type Day } from '@tiaokuai/leadership';
 import type { Access } from '../access/jurisdiction';
 import { scopedTransaction } from '../access/rls';
 import { recordAudit } from '../audit/audit.store';
@@ -36,7 +37,7 @@ async function unitByCode(tx: Db, code: string, field: string, access: Access): 
 
 /**
  * Missing (operator: NOT_FOUND) or out of reach (anyone else: FORBIDDEN, the same either way,
- * common `outOfReach`). The operator sees everything, so only it gets the precise answer.
+ * platform's `outOfReach`). The operator sees everything, so only it gets the precise answer.
  */
 function refusal(access: Access, field: string, notFound: string, what: string): Error {
   if (access.identity.hubAdmin) return new NotFoundError(field, notFound);

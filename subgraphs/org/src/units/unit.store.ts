@@ -3,7 +3,8 @@
  * statement, whatever the batch size (DataLoader hands it whole batches).
  */
 import { and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db, type Day, type PageWindow } from '@tiaokuai/common';
+import { rowsOf, type Db, type PageWindow } from '@tiaokuai/platform';
+import { type Day } from '@tiaokuai/leadership';
 import { links, unitFacts, units } from '../db/schema';
 import type { Edge } from '../domain/detectors';
 import { CODE_RE } from '../interchange/validate';

@@ -16,12 +16,12 @@
  * (`judgedOn`): today while the task runs, its first day before it starts, its last day once it
  * has ended; for a finding about a window, the first day of the task inside the window.
  */
-import { LeadershipIndex, type Relation } from '@tiaokuai/common';
+import { LeadershipIndex, type Relation } from '@tiaokuai/leadership';
 import type { Authority } from './types';
 
-export { periodAt, type Relation, type Timelines } from '@tiaokuai/common';
+export { periodAt, type Relation, type Timelines } from '@tiaokuai/leadership';
 
-/** Leadership (common's LeadershipIndex) turned into the authority of an assignment. */
+/** Leadership (leadership's LeadershipIndex) turned into the authority of an assignment. */
 export class AuthorityIndex extends LeadershipIndex {
   /** BINDING only where the issuer leads and asked for it; ADVISORY otherwise (null: out of reach). */
   authority(issuerId: string, unitId: string, day: string, binding: boolean): { relation: Relation; authority: Authority | null } {

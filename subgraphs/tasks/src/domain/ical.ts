@@ -4,7 +4,7 @@
  * calendar shows well; the period is in the description). Text is escaped (§3.3.11) and lines
  * folded at 75 octets without splitting a UTF-8 character (§3.1); lines end in CRLF.
  */
-import { addDays } from '@tiaokuai/common';
+import { addDays } from '@tiaokuai/leadership';
 import type { CalendarEntry } from './calendar';
 
 export interface IcsCalendar {

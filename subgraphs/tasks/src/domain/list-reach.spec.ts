@@ -1,4 +1,4 @@
-import type { RelationPeriod, Timelines } from '@tiaokuai/common';
+import type { RelationPeriod, Timelines } from '@tiaokuai/leadership';
 import { appliesDuring, itemReach, reachDuring, reachOn } from './list-reach';
 import { detectMissing } from './detectors/missing';
 import type { RequiredItem } from './types';

@@ -18,7 +18,7 @@
  * shorter counts (then the one org lists first). The walk stops at 32 levels and on cycles
  * (org reports those as CYCLE).
  */
-import { addDays, overlaps, periodAt, type RelationPeriod, type Timelines } from '@tiaokuai/common';
+import { addDays, overlaps, periodAt, type RelationPeriod, type Timelines } from '@tiaokuai/leadership';
 import type { RequiredItem } from './types';
 
 export type ListRelation = 'HUB_WIDE' | 'DIRECT' | 'CASCADE';

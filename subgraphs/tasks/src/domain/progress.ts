@@ -16,7 +16,7 @@
  *   completing keeps that day as the completion day (on time when not after dueOn);
  * - the indicator's value is a finite number ≥ 0, only for a task that names an indicator.
  */
-import { isDay, textProblem } from '@tiaokuai/common';
+import { isDay, textProblem } from '@tiaokuai/leadership';
 import type { Problem } from './validate';
 
 export const REPORTABLE = ['ASSIGNED', 'IN_PROGRESS', 'DONE'] as const;

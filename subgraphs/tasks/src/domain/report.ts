@@ -20,9 +20,9 @@
  * indicator, the other units that received the same task and reported a value. Only units the
  * caller may see are ever peers (the service's job).
  */
-import { leaveOneOut, OUTLIER_MIN_PEERS, OUTLIER_MIN_SPREAD, OUTLIER_Z, type PeerComparison } from '@tiaokuai/common';
+import { leaveOneOut, OUTLIER_MIN_PEERS, OUTLIER_MIN_SPREAD, OUTLIER_Z, type PeerComparison } from '@tiaokuai/leadership';
 
-export { OUTLIER_MIN_PEERS, OUTLIER_MIN_SPREAD, OUTLIER_Z, peerComparison } from '@tiaokuai/common';
+export { OUTLIER_MIN_PEERS, OUTLIER_MIN_SPREAD, OUTLIER_Z, peerComparison } from '@tiaokuai/leadership';
 /** The least spread per measure (see above). */
 export const SPREAD_FLOOR = { COMPLETION_RATE: 0.1, ON_TIME_RATE: 0.1, AVERAGE_PROGRESS: 10, INDICATOR: 1 } as const;
 export const OUTLIER_RULE = `与同类单位（同一任务的其他承担单位）相比，偏离均值 ${OUTLIER_Z} 个标准差及以上；标准差不小于均值的 ${OUTLIER_MIN_SPREAD * 100}%，且完成率、按时完成率不小于 0.1，平均进度不小于 10 个百分点，指标值不小于 1 或目标值的 ${OUTLIER_MIN_SPREAD * 100}%；至少 ${OUTLIER_MIN_PEERS} 个同类，不足时不作比较`;

@@ -1,4 +1,4 @@
-import type { RelationPeriod, Timelines } from '@tiaokuai/common';
+import type { RelationPeriod, Timelines } from '@tiaokuai/leadership';
 import { reachDuring } from './list-reach';
 import { responsibilityList } from './responsibility-list';
 import type { AssignmentFact, RequiredItem, TaskFinding } from './types';

@@ -1,5 +1,5 @@
 /**
- * A task's recorded assignments in the interchange file (docs/interchange.md "Round trip"; common's restore.ts has
+ * A task's recorded assignments in the interchange file (docs/interchange.md "Round trip"; platform's restore.ts has
  * the mechanism). A hub's export writes each task with `assignments`, the units it reached when
  * it was issued and what became of each: settled ones with their `status` (WITHDRAWN, or MERGED
  * `into` another task's assignment of the same unit); active ones (ASSIGNED, IN_PROGRESS, DONE)

@@ -2,7 +2,7 @@
  * The tasks subgraph's domain vocabulary (DOMAIN.md "Tasks (任务)"; CONTRACT.md "Tasks"). Pure: no GraphQL, no
  * database. Dates are ISO days (YYYY-MM-DD), compared as strings.
  */
-import { groupBy } from '@tiaokuai/common';
+import { groupBy } from '@tiaokuai/leadership';
 
 export const TASK_CATEGORIES = ['POLITICAL', 'IDEOLOGICAL', 'ORGANIZATIONAL', 'CONDUCT', 'DISCIPLINE', 'INSTITUTIONAL', 'INTEGRITY', 'IDEOLOGY_WORK', 'OTHER'] as const;
 export type TaskCategory = (typeof TASK_CATEGORIES)[number];
@@ -31,8 +31,8 @@ export interface RequiredItem {
   retiredOn?: string | null;
 }
 
-/** Who led and guided a unit over part of a period (org's leadershipTimeline; common's leadership.ts). */
-export type { RelationPeriod } from '@tiaokuai/common';
+/** Who led and guided a unit over part of a period (org's leadershipTimeline; leadership's leadership.ts). */
+export type { RelationPeriod } from '@tiaokuai/leadership';
 
 /** One task as it reached one unit. */
 export interface AssignmentFact {

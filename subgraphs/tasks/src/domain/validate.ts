@@ -2,7 +2,7 @@
  * Checks of a task as given (issueTask's input, an entry of the interchange file's `tasks`),
  * before anything is asked of org or written. Pure: every problem with the path of its field.
  */
-import { isDay, textProblem, type TextKind } from '@tiaokuai/common';
+import { isDay, textProblem, type TextKind } from '@tiaokuai/leadership';
 import { FREQUENCIES, TASK_CATEGORIES, type Frequency, type TaskCategory, type TaskPriority } from './types';
 
 export const MAX_TITLE = 200;

@@ -2,7 +2,7 @@
  * Progress reports, the year's targets/progress/results, the work calendar, and managing the
  * responsibility list (ARCHITECTURE.md "Tasks: progress, reports, calendar").
  */
-import { DateScalar, PageArgsType } from '@tiaokuai/common';
+import { DateScalar, PageArgsType } from '@tiaokuai/platform';
 import { taskOf, unitRef } from './resolvers';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { checkPage, NS, padId, pageOf } from '../tasks/pages';

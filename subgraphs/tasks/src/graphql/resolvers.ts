@@ -1,4 +1,4 @@
-import { DateScalar, ImportReport, JSONScalar, NotFoundError, PageArgsType, selectsOnly, today } from '@tiaokuai/common';
+import { DateScalar, ImportReport, JSONScalar, NotFoundError, PageArgsType, selectsOnly, today } from '@tiaokuai/platform';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { TasksContext } from '../context';

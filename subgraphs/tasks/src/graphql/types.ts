@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { connectionType, DateScalar, enumOf } from '@tiaokuai/common';
+import { connectionType, DateScalar } from '@tiaokuai/platform';
+import { enumOf } from '@tiaokuai/leadership';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FREQUENCIES, TASK_CATEGORIES } from '../domain/types';
 import { SCOPE_RELATIONS, UNIT_KINDS } from '../domain/validate';
@@ -294,7 +295,7 @@ export class ResponsibilityListEntry {
   assignmentIds!: string[];
 }
 
-// Connections (Relay cursor connections: packages/common/src/paging.ts). Each list that grows
+// Connections (Relay cursor connections: packages/platform/src/paging.ts). Each list that grows
 // with a scope or with time is served a page at a time; its order is documented with its field.
 
 @ObjectType({ description: 'How many findings of one kind the whole list holds' })

@@ -4,7 +4,8 @@
  * assignments of the body's tasks to the unit, binding or advisory (advisory work is guidance),
  * whose task period overlaps the window, not withdrawn (a merged assignment was still given).
  */
-import { ForbiddenError, isDay, BadInputError, readsEverything } from '@tiaokuai/common';
+import { ForbiddenError, BadInputError, readsEverything } from '@tiaokuai/platform';
+import { isDay } from '@tiaokuai/leadership';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 

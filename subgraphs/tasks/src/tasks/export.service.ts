@@ -14,7 +14,7 @@
  * then by owner code, then code; tasks by issuer and key; assignments by unit code), so export →
  * import into an empty hub → export gives the same bytes.
  */
-import { today } from '@tiaokuai/common';
+import { today } from '@tiaokuai/platform';
 import type { TasksContext } from '../context';
 import { assignmentsOfTasks, fileKey, requiredItemRows, tasksByIds } from './task.store';
 import { sql } from 'drizzle-orm';

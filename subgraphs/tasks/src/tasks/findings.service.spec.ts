@@ -1,4 +1,4 @@
-import type { TimelineAnswer } from '@tiaokuai/common';
+import type { TimelineAnswer } from '@tiaokuai/platform';
 import { ActiveAssignments, assignmentFacts } from './findings.service';
 import type { AssignmentRecord, AssignmentRows, TaskRecord } from './task.store';
 

@@ -8,7 +8,8 @@
  * Assignments are read over the whole years the window touches: MISSING judges whole years,
  * quarters and months (a yearly item assigned in January covers a window starting in June).
  */
-import { callerKey, checkWindow, groupBy, keyedSorted, log, unitLabel, warmSpans, type Db, type PageArgs, type WalkPage } from '@tiaokuai/common';
+import { callerKey, checkWindow, keyedSorted, log, unitLabel, warmSpans, type Db, type PageArgs, type WalkPage } from '@tiaokuai/platform';
+import { groupBy } from '@tiaokuai/leadership';
 import type { TasksContext } from '../context';
 import { AuthorityIndex, judgedOn } from '../domain/authority';
 import { detectTaskFindings } from '../domain/detectors';
@@ -16,10 +17,10 @@ import { reachDuring } from '../domain/list-reach';
 import { reportPeriod } from './report.service';
 import type { AssignmentFact, TaskFinding } from '../domain/types';
 import { findingKey, findingSummary, NS } from './pages';
-import type { TimelineAnswer } from '@tiaokuai/common';
+import type { TimelineAnswer } from '@tiaokuai/platform';
 import { allRequiredItems, assignmentRows, assignmentsOfUnits, rowRevision, type AssignmentRecord, type AssignmentRows, type TaskFacts, type TaskRecord } from './task.store';
 
-/** The window check every period question shares (common's dates.ts). */
+/** The window check every period question shares (platform's dates.ts). */
 export { checkWindow };
 
 export const yearStart = (d: string) => `${d.slice(0, 4)}-01-01`;
@@ -198,7 +199,7 @@ export class ScanCache {
     return this.changeReads;
   }
 
-  /** Brings each span held, and the current year, up to date ahead of the next scan (common's warmer.ts). */
+  /** Brings each span held, and the current year, up to date ahead of the next scan (platform's warmer.ts). */
   warm(db: Db): Promise<void> {
     return warmSpans(this.held.keys(), (from, to) => this.assignments(db, from, to));
   }
@@ -332,7 +333,7 @@ export async function scopeFindings(ctx: TasksContext, scope: string, from: stri
 /**
  * A page of a scope's findings (`taskConflicts`): the first page scans (scopeFindings) and keeps
  * the keyed list and its summary as a walk; the walk's following pages, for the same caller,
- * scope and window, are cut from it without asking org or running the detectors (common's
+ * scope and window, are cut from it without asking org or running the detectors (platform's
  * walks.ts; ARCHITECTURE.md "Bounded answers"). Nodes are made by `node`, for the page only.
  */
 export function scopeFindingsPage<N>(ctx: TasksContext, scope: string, from: string, to: string, page: PageArgs, node: (f: TaskFinding) => N): Promise<WalkPage<N, ReturnType<typeof findingSummary>>> {

@@ -8,9 +8,10 @@
  * Round trip (docs/interchange.md "Round trip"): a stored task given again unchanged is neither
  * expanded nor judged again; a task with recorded `assignments` (exportTasks writes them) keeps
  * exactly those units and their settled status, and units today's org puts out of the issuer's
- * reach are restored by a caller who may restore (common's mayRestore), FORBIDDEN for others.
+ * reach are restored by a caller who may restore (platform's mayRestore), FORBIDDEN for others.
  */
-import { canonicalJson, isDay, emptyReport, BadInputError, ConflictError, ForbiddenError, mayRestore, NotFoundError, outOfReach, requireRole, RESTORE_NEEDS_ADMIN, type Db, type ImportReport, scopedTransaction } from '@tiaokuai/common';
+import { emptyReport, BadInputError, ConflictError, ForbiddenError, mayRestore, NotFoundError, outOfReach, requireRole, RESTORE_NEEDS_ADMIN, type Db, type ImportReport, scopedTransaction } from '@tiaokuai/platform';
+import { canonicalJson, isDay } from '@tiaokuai/leadership';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, requiredItems as requiredItemsTable, settlements, tasks } from '../db/schema';
@@ -45,7 +46,7 @@ interface Entry { spec: TaskSpec; base: string; recorded?: RecordedAssignment[] 
 
 /**
  * A unit the task names as its issuer or scope that the caller may not see, or that does not
- * exist: the operator learns which (NOT_FOUND), anyone else gets common `outOfReach`'s one
+ * exist: the operator learns which (NOT_FOUND), anyone else gets platform's `outOfReach`'s one
  * FORBIDDEN for both (ARCHITECTURE.md, "What callers may learn").
  */
 function unreachable(ctx: TasksContext, path: string, code: string): CodedProblem {
@@ -131,7 +132,7 @@ async function plan(ctx: TasksContext, entries: Entry[], itemIds: ReadonlyMap<st
   for (const p of plans) {
     if (p.existing) continue; // stored unchanged: judged when it was issued
     const outside = [...p.targetIds.filter((id) => index.relation(p.issuerId, id, p.spec.startsOn) === 'NONE').map((id) => codeOf.get(id) ?? id), ...p.unknownTargets];
-    // A recorded task (a hub's export) is restored as issued by a caller who may restore (common's restore.ts).
+    // A recorded task (a hub's export) is restored as issued by a caller who may restore (platform's restore.ts).
     if (outside.length > 0 && p.recorded && p.unknownTargets.length === 0 && mayRestore(ctx.identity, sees(p.issuerId) && p.targetIds.every(sees))) continue;
     if (outside.length > 0) {
       const nobody = ctx.identity.hubAdmin ? '' : '，或单位不存在'; // the operator got NOT_FOUND for unknown codes above

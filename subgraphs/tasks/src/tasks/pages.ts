@@ -1,5 +1,5 @@
 /**
- * The orders and cursor keys of this subgraph's connections (packages/common/src/paging.ts;
+ * The orders and cursor keys of this subgraph's connections (packages/platform/src/paging.ts;
  * ARCHITECTURE.md "Bounded answers"). Pure: no GraphQL, no database.
  *
  * - Task findings: by unit id, then kind, then a digest of what the finding is about (the
@@ -9,13 +9,13 @@
  * - Assignments: by id. Units' progress: by unit id. Measures (outliers): by unit id, measure,
  *   task id. Responsibility-list items: by code.
  *
- * The key helpers (padKey, keyDigest, keyedSorted, pageOfItems) are common's paging.ts, re-exported
+ * The key helpers (padKey, keyDigest, keyedSorted, pageOfItems) are platform's paging.ts, re-exported
  * here under this module's names.
  */
-import { countsByKind, keyDigest as digest, padKey as padId } from '@tiaokuai/common';
+import { countsByKind, keyDigest as digest, padKey as padId } from '@tiaokuai/platform';
 import type { TaskFinding, TaskFindingKind } from '../domain/types';
 
-export { checkPage, keyDigest as digest, keyedSorted as keyed, padKey as padId, pageOfItems as pageOf } from '@tiaokuai/common';
+export { checkPage, keyDigest as digest, keyedSorted as keyed, padKey as padId, pageOfItems as pageOf } from '@tiaokuai/platform';
 
 /** Cursor namespaces: one per kind of list (a cursor of one is refused by the others). */
 export const NS = {

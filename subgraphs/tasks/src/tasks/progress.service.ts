@@ -5,7 +5,7 @@
  * is refused with CONFLICT naming the current version, never applied over the other change. Each accepted
  * report is kept in progress_reports (who, when, for which day).
  */
-import { BadInputError, ConflictError, ForbiddenError, requireRole, today, scopedTransaction } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, requireRole, today, scopedTransaction } from '@tiaokuai/platform';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, progressReports } from '../db/schema';

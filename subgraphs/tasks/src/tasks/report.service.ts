@@ -4,7 +4,8 @@
  * for a past day) and one question to org whatever the number of peers; a scope's, two
  * statements (three for a past day) and one question.
  */
-import { BadInputError, groupBy, isDay, today } from '@tiaokuai/common';
+import { BadInputError, today } from '@tiaokuai/platform';
+import { groupBy, isDay } from '@tiaokuai/leadership';
 import type { TasksContext } from '../context';
 import { lineAsOf, results, summarize, type IndicatorResult, type ProgressSummary, type ReportLine } from '../domain/report';
 import { ACTIVE, assignmentsOfTasks, assignmentsOfUnits, progressReportsOf, type AssignmentRecord, type TaskRecord } from './task.store';

@@ -13,7 +13,8 @@
  * is never deleted (tasks refer to it): retiring it stops it being required in periods that
  * begin on or after the day given; defining it again reinstates it.
  */
-import { BadInputError, ConflictError, ForbiddenError, isDay, NotFoundError, outOfReach, requireRole, today, scopedTransaction } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, outOfReach, requireRole, today, scopedTransaction } from '@tiaokuai/platform';
+import { isDay } from '@tiaokuai/leadership';
 import { and, eq, sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { requiredItems } from '../db/schema';

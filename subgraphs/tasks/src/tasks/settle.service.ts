@@ -4,7 +4,7 @@
  * settlement records who did it and when; settled assignments are no longer reported.
  * Both refuse a stale version (optimistic concurrency) with CONFLICT.
  */
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError, requireRole, scopedTransaction } from '@tiaokuai/common';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, requireRole, scopedTransaction } from '@tiaokuai/platform';
 import { sql } from 'drizzle-orm';
 import type { TasksContext } from '../context';
 import { assignments, settlements } from '../db/schema';

@@ -3,7 +3,7 @@
  * (one statement per batch, whatever its size); ids travel as one int[] parameter.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { rowsOf, type Db, type Identity } from '@tiaokuai/common';
+import { rowsOf, type Db, type Identity } from '@tiaokuai/platform';
 import { assignments, progressReports, requiredItemChanges, requiredItems, settlements, tasks } from '../db/schema';
 import type { RequiredItem, TaskCategory, TaskPriority } from '../domain/types';
 import type { RequiredItemSpec } from '../domain/validate';

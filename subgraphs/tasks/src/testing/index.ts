@@ -4,7 +4,7 @@
  * calls as in production. Nothing about org is faked: authority comes from its answers.
  */
 import { ApolloServer } from '@apollo/server';
-import { formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, type ServiceClient, subgraphPlugins } from '@tiaokuai/common';
+import { formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, type ServiceClient, subgraphPlugins } from '@tiaokuai/platform';
 import { APP_ROLE as ORG_ROLE, MIGRATIONS as ORG_MIGRATIONS, SCHEMA_NAME as ORG_SCHEMA, startOrgSubgraph } from '@tiaokuai/subgraph-org';
 import { createContext, type TasksContext } from '../context';
 import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from '../index';
@@ -76,5 +76,5 @@ export async function tasksHarness(): Promise<TasksHarness> {
   };
 }
 
-/** Walking a connection page by page (common's src/testing/paging.ts). */
-export { walkPages, type Page } from '@tiaokuai/common/testing';
+/** Walking a connection page by page (platform's src/testing/paging.ts). */
+export { walkPages, type Page } from '@tiaokuai/platform/testing';

@@ -1,4 +1,4 @@
-import type { Day } from '@tiaokuai/common';
+import type { Day } from '@tiaokuai/leadership';
 import { nameOf } from '../labels';
 import { finding, type Directory, type Finding } from '../types';
 

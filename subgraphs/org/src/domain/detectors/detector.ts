@@ -1,4 +1,4 @@
-import type { Day } from '@tiaokuai/common';
+import type { Day } from '@tiaokuai/leadership';
 import type { Directory, Finding, LinkRecord, RuleOutcome, UnitContext } from '../types';
 
 /** What a per-unit anomaly detector sees: the unit, the rule's answer, the links in force. */

@@ -1,7 +1,7 @@
 import { nameOf, period } from '../labels';
 import { DUAL_LEADERSHIP_FROM } from '../rules';
 import { finding, type Finding } from '../types';
-import { within } from '@tiaokuai/common';
+import { within } from '@tiaokuai/leadership';
 import type { UnitDetector } from './detector';
 
 /**

@@ -1,4 +1,4 @@
-import type { Day } from '@tiaokuai/common';
+import type { Day } from '@tiaokuai/leadership';
 import type { Directory, FactVersion, LinkRecord, RuleOutcome, UnitKind, UnitRecord } from '../types';
 
 /** What a leadership rule sees of one unit on one date. */

@@ -1,4 +1,4 @@
-import type { RelationPeriod, Timelines } from '@tiaokuai/common';
+import type { RelationPeriod, Timelines } from '@tiaokuai/leadership';
 import { reachDuring } from '../list-reach';
 import type { RequiredItem } from '../types';
 import { detectListDuplicates, sameWork } from './list-duplicate';

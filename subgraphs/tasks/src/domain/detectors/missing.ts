@@ -31,7 +31,7 @@
  * it, that one does not count and the leader should confirm it or issue it as binding; if the
  * unit had no leader at all in the period (都不管), its leadership must be settled first.
  */
-import { overlaps } from '@tiaokuai/common';
+import { overlaps } from '@tiaokuai/leadership';
 import { appliesDuring, type ReachPeriod } from '../list-reach';
 import type { AssignmentFact, Frequency, RelationPeriod, RequiredItem, TaskFinding } from '../types';
 

@@ -4,7 +4,7 @@
  * (`expect` is jest's).
  */
 import { encodeCursor } from '../paging';
-/** A connection as a query answers it (packages/common/src/paging.ts). */
+/** A connection as a query answers it (packages/platform/src/paging.ts). */
 export interface Page<N> {
   nodes: N[];
   edges: Array<{ cursor: string }>;

@@ -15,7 +15,7 @@ import { declareHubScope } from './access';
 import type { Db } from './db';
 import { NotFoundError } from './errors';
 import type { Identity } from './identity';
-import type { RelationPeriod, Timelines } from './leadership';
+import type { RelationPeriod, Timelines, Visibility } from '@tiaokuai/leadership';
 import type { ServiceClient } from './service';
 
 export interface OrgUnit {
@@ -40,9 +40,6 @@ export interface TimelineAnswer {
 /** How a unit is named in explanations: 名称（CODE）, the code alone when the name is not known, #id when nothing is. */
 export const unitLabel = (u: { name?: string; code: string } | undefined, id: string): string =>
   (u?.name ? `${u.name}（${u.code}）` : u ? u.code : `#${id}`);
-
-/** Every unit, or these ids. */
-export type Visibility = { all: true } | { all: false; ids: ReadonlySet<string> };
 
 /** The compact form of leadershipTimeline: one JSON value, no per-field GraphQL work for a province's 20,000 units. */
 const TIMELINE = `query Timeline($units: [ID!], $scope: String, $from: Date!, $to: Date!) {

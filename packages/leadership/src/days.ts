@@ -1,10 +1,9 @@
 /**
  * Calendar dates as `YYYY-MM-DD` strings. Validity intervals in the hub are inclusive of
  * both ends (CONTRACT.md); an open end is `null`. Plain strings in this format compare
- * correctly with `<` and `>`, which the rules rely on.
+ * correctly with `<` and `>`, which the rules rely on. Pure: the clock and the request checks
+ * (`today`, `checkWindow`) are the platform's (`@tiaokuai/platform` dates.ts).
  */
-import { BadInputError } from './errors';
-
 export type Day = string;
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,19 +35,6 @@ export function addDays(day: Day, n: number): Day {
   return out;
 }
 
-/** Beijing's calendar day as YYYY-MM-DD; made once (building one costs more than a request's other date work). */
-const BEIJING_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/**
- * Today in China Standard Time: `asOf` defaults to today, and the committees' day turns
- * over at midnight in Beijing, not in UTC. `HUB_TODAY` pins it (demos, tests).
- */
-export function today(): Day {
-  const pinned = process.env.HUB_TODAY;
-  if (pinned && isDay(pinned)) return pinned;
-  return BEIJING_DAY.format(new Date());
-}
-
 /** Inclusive interval containment; `to === null` is open-ended. */
 export function within(day: Day, from: Day, to: Day | null | undefined): boolean {
   return from <= day && (to == null || day <= to);
@@ -67,14 +53,3 @@ export function minDay(a: Day | null | undefined, b: Day | null | undefined): Da
 
 /** Longest window one period question may cover (a scan of a province over ten years is no question). */
 export const MAX_WINDOW_DAYS = 3 * 366;
-
-/**
- * Checks a period question's window [from, to] (both inclusive): real dates, `to` not before
- * `from`, at most MAX_WINDOW_DAYS long. BAD_USER_INPUT naming `from` or `to` otherwise.
- */
-export function checkWindow(from: string, to: string): void {
-  if (!isDay(from)) throw new BadInputError('from', `不是有效日期：${from}`);
-  if (!isDay(to)) throw new BadInputError('to', `不是有效日期：${to}`);
-  if (to < from) throw new BadInputError('to', `to（${to}）早于 from（${from}）`);
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_WINDOW_DAYS) throw new BadInputError('to', `时间窗口最长 ${MAX_WINDOW_DAYS} 天`);
-}

@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { isDay } from './dates';
+import { isDay } from '@tiaokuai/leadership';
 
 function parse(value: unknown): string {
   if (!isDay(value)) {
