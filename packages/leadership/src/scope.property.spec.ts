@@ -66,7 +66,8 @@ describe('scope: the downward closure and the upward relation agree', () => {
             const inScope = scope.has(u);
             const inLed = led.has(u);
             // Plain comparisons (a run checks thousands of pairs), the whole case in the message.
-            if (inScope !== (relation !== 'NONE') || inLed !== (relation === 'LEADS') || leads !== inLed || binding !== inLed) {
+            const agree = inScope === (relation !== 'NONE') && inLed === (relation === 'LEADS');
+            if (!agree || leads !== inLed || binding !== inLed) {
               throw new Error(`disagree: ${JSON.stringify({ day, b, u, relation, leads, binding, inScope, inLed })}`);
             }
           }
