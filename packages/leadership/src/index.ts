@@ -5,6 +5,8 @@
  * index), which units a caller may see, and the small pure helpers the rules share.
  */
 export * from './days';
+export * from './relation-periods';
+export * from './scope';
 export * from './leadership';
 export * from './problem';
 export * from './visibility';

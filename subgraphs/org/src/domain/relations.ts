@@ -9,24 +9,16 @@
  * period is cut at those days, the rule is applied once per piece, and equal neighbours merge.
  * Days the unit did not exist belong to no period.
  */
-import { addDays, type Day } from '@tiaokuai/leadership';
+import { addDays, type Day, type RelationPeriod as LeadershipPeriod } from '@tiaokuai/leadership';
 import { ruleOutcome } from './evaluate';
 import { DUAL_LEADERSHIP_FROM } from './rules/organ-party-committee';
 import type { Directory, LeadershipFlavour, LinkRecord, UnitContext } from './types';
 
-export interface RelationPeriod {
-  from: Day;
-  to: Day;
-  /** Unit ids, in the rule's order, without repeats. */
-  leaders: string[];
-  guides: string[];
-  /**
-   * Each leader's flavour, index for index (统一领导 UNIFIED / 具体领导 SPECIFIC, null where the rule
-   * names none): the tasks subgraph tells a list arriving by unified leadership from one arriving
-   * by specific leadership (DOMAIN.md "Tasks (任务)": a list duplicate under dual leadership).
-   */
-  leaderFlavours: Array<LeadershipFlavour | null>;
-}
+/**
+ * leadership's RelationPeriod (one definition, shared with tasks and assessments) as org answers
+ * it: each leader's flavour always given, as a LeadershipFlavour.
+ */
+export type RelationPeriod = Required<LeadershipPeriod<LeadershipFlavour>>;
 
 const unique = (ids: string[]) => [...new Set(ids)];
 const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);

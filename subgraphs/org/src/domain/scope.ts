@@ -1,32 +1,30 @@
+/**
+ * A committee's scope (ARCHITECTURE.md "Rules and anomalies", Scope; CONTRACT.md,
+ * `leadershipAnomalies(scope)`), on a day or over a period: the edges come from org's own
+ * evaluations, the closure is leadership's (scope.ts), the one the other subgraphs' relation
+ * questions read upward.
+ */
+import { ScopeGraph, scopeClosure } from '@tiaokuai/leadership';
 import type { Evaluation } from './evaluate';
 import type { RelationPeriod } from './relations';
 import type { LinkRecord } from './types';
 
-type Edges = Map<string, Set<string>>;
-const add = (m: Edges, k: string, v: string) => {
-  const s = m.get(k);
-  if (s) s.add(v);
-  else m.set(k, new Set([v]));
-};
-
 /**
- * A committee's scope on a date (CONTRACT.md, `leadershipAnomalies(scope)`): its whole subtree
- * by AFFILIATION and the units it leads, closed under "directly or through the bodies it
- * leads"; then every unit that any member of that set guides (guidance does not extend the
- * closure: a guide does not reach the units below the one it guides).
- * Leadership counts both by the rules and by declared LEADERSHIP links.
+ * A committee's scope on a date: its whole subtree by AFFILIATION and the units it leads,
+ * closed under "directly or through the bodies it leads"; then every unit that any member of
+ * that set guides (guidance does not extend the closure: a guide does not reach the units
+ * below the one it guides). Leadership counts both by the rules and by declared LEADERSHIP links.
  */
 export function scopeOf(rootId: string, evaluations: ReadonlyMap<string, Evaluation>): Set<string> {
-  const below: Edges = new Map(); // superior → subordinates it leads or holds
-  const guided: Edges = new Map();
+  const graph = new ScopeGraph();
   for (const ev of evaluations.values()) {
     if (!ev.exists) continue;
     const id = ev.unit.id;
-    for (const r of ev.outcome.leaders) add(below, r.unitId, id);
-    for (const r of ev.outcome.guides) add(guided, r.unitId, id);
-    declaredEdges(id, ev.declared, below, guided);
+    for (const r of ev.outcome.leaders) graph.lead(r.unitId, id);
+    for (const r of ev.outcome.guides) graph.guide(r.unitId, id);
+    declaredEdges(id, ev.declared, graph);
   }
-  return closure(rootId, below, guided);
+  return scopeClosure(rootId, graph);
 }
 
 /**
@@ -41,39 +39,21 @@ export function scopeOverPeriod(
   from: string,
   to: string,
 ): Set<string> {
-  const below: Edges = new Map();
-  const guided: Edges = new Map();
+  const graph = new ScopeGraph();
   for (const [id, periods] of timelines) {
     if (periods.length === 0) continue;
-    for (const p of periods) {
-      for (const l of p.leaders) add(below, l, id);
-      for (const g of p.guides) add(guided, g, id);
-    }
-    const touching = (incoming.get(id) ?? []).filter((l) => l.validFrom <= to && (l.validTo === null || l.validTo >= from));
-    declaredEdges(id, touching, below, guided);
+    for (const p of periods) graph.period(id, p);
+    const touching = (incoming.get(id) ?? [])
+      .filter((l) => l.validFrom <= to && (l.validTo === null || l.validTo >= from));
+    declaredEdges(id, touching, graph);
   }
-  return closure(rootId, below, guided);
+  return scopeClosure(rootId, graph);
 }
 
-function declaredEdges(id: string, declared: readonly LinkRecord[], below: Edges, guided: Edges): void {
+/** Declared links as edges: AFFILIATION and LEADERSHIP lead (the subtree by affiliation), GUIDANCE guides. */
+function declaredEdges(id: string, declared: readonly LinkRecord[], graph: ScopeGraph): void {
   for (const l of declared) {
-    if (l.kind === 'AFFILIATION' || l.kind === 'LEADERSHIP') add(below, l.fromId, id);
-    if (l.kind === 'GUIDANCE') add(guided, l.fromId, id);
+    if (l.kind === 'AFFILIATION' || l.kind === 'LEADERSHIP') graph.lead(l.fromId, id);
+    if (l.kind === 'GUIDANCE') graph.guide(l.fromId, id);
   }
-}
-
-function closure(rootId: string, below: Edges, guided: Edges): Set<string> {
-  const scope = new Set<string>([rootId]);
-  const queue = [rootId];
-  while (queue.length > 0) {
-    const next = queue.pop()!;
-    for (const sub of below.get(next) ?? []) {
-      if (!scope.has(sub)) {
-        scope.add(sub);
-        queue.push(sub);
-      }
-    }
-  }
-  for (const member of [...scope]) for (const g of guided.get(member) ?? []) scope.add(g);
-  return scope;
 }
