@@ -50,7 +50,8 @@ export function createLoaders(db: Db): Loaders {
       for (const [day, dayKeys] of byDay) {
         const ids = dayKeys.map((k) => k.split('|')[0]);
         const [units, facts, incoming, edges] = await Promise.all([
-          loaders.unitById.loadMany(ids), loaders.factsByUnit.loadMany(ids), loaders.linksInto.loadMany(ids), ancestorEdges(db, ids, day as Day),
+          loaders.unitById.loadMany(ids), loaders.factsByUnit.loadMany(ids), loaders.linksInto.loadMany(ids),
+          ancestorEdges(db, ids, day as Day),
         ]);
         const named = await loaders.unitById.loadMany([...unitsNamedBy(facts, incoming, edges), ...ids]);
         const result = evaluateBatch({ ids, units, facts, incoming, named }, edges, day as Day);

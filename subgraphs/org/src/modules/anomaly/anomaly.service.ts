@@ -33,7 +33,7 @@ export function anomalyQuestion(args: { asOf?: Day | null; from?: Day | null; to
 
 /**
  * `leadershipAnomalies`: the scope's findings on a day, or those whose period overlaps a
- * window, computed whole once per revision, question and scope (anomaly-cache.ts), in the order
+ * window, computed whole once per revision, question and scope (anomaly.cache.ts), in the order
  * of their stable keys (domain/list-keys.ts); only the page is served, with a summary of the
  * whole list by code. Over a period the scope is its members on any day of the period (the
  * same as `leadershipTimeline(scope)`).

@@ -30,7 +30,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => { await h?.close(); });
 
-const SCENARIO = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../tools/demo/scenario.json'), 'utf8'));
+const SCENARIO = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../../tools/demo/scenario.json'), 'utf8'));
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
 const UNIT_FIELDS = ['code', 'name', 'kind', 'level', 'region', 'validFrom', 'validTo', 'versions', 'partyRelationMode', 'businessMode', 'competentDepartment', 'locality'];

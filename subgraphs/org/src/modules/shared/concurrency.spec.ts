@@ -1,6 +1,6 @@
 /**
- * Writes that race: each check-then-write runs under advisory locks (unit.service.ts
- * and units/locks.ts), so concurrent conflicting writes end as one success and
+ * Writes that race: each check-then-write runs under advisory locks (shared/write.ts and
+ * write-locks.store.ts), so concurrent conflicting writes end as one success and
  * clean CONFLICTs, never a duplicate or a 500. Meaningful on PostgreSQL (a pool of
  * connections); on PGlite (one connection) the same assertions hold trivially.
  */
