@@ -14,8 +14,7 @@ import { TimelineCache } from './modules/timeline/timeline.cache';
 import { factsByUnitIds, unitsByCodes, unitsByIds } from './modules/unit/unit.store';
 import type { Loaders, OrgContext } from './request';
 
-export type { Loaders, OrgContext } from './request';
-
+/** Per-request DataLoaders over the stores: each batch of keys costs one SQL statement. */
 export function createLoaders(db: Db): Loaders {
   const loaders: Loaders = {
     unitById: new DataLoader(async (ids) => {

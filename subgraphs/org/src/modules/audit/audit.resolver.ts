@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { OrgContext } from '../../request';
 import { Unit } from '../unit/unit.type';
 import * as audit from './audit.service';
-import type { AuditEntry as Entry } from './audit.store';
+import type { AuditEntry as Entry } from './audit.service';
 import { AuditEntryConnection, AuditEntryType } from './audit.type';
 
 export { AuditEntryType };

@@ -7,6 +7,8 @@ import type { OrgContext } from '../../request';
 import { scopedTransaction } from '../access/rls';
 import { countAudit, listAudit, type AuditEntry } from './audit.store';
 
+export type { AuditEntry } from './audit.store';
+
 /** The cursor namespace of auditLog: its cursors are refused by every other list. */
 const AUDIT_NS = 'auditLog';
 

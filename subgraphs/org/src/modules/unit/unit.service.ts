@@ -78,6 +78,7 @@ export interface UnitListFilter {
 /** At most this many codes in one `unitsByCode`. */
 const MAX_CODES = 100_000;
 
+/** `unit`: by id or by code (both: they must agree); a unit outside the jurisdiction reads as absent. */
 export async function findUnit(ctx: OrgContext, id: string | null, code: string | null): Promise<UnitRecord | null> {
   if (!id && !code) throw new BadInputError('id', '需要 id 或 code 之一');
   const u = id ? await ctx.loaders.unitById.load(id) : await ctx.loaders.unitByCode.load(code!);
@@ -117,7 +118,6 @@ export async function listUnitsPage(ctx: OrgContext, filter: UnitListFilter, pag
   for (const u of conn.nodes) ctx.loaders.unitById.prime(u.id, u);
   return conn;
 }
-
 
 /** `unitsByCode`: each code's unit, in order; null for a code that names no unit the caller may see. */
 export async function unitsByCode(ctx: OrgContext, codes: string[]) {
