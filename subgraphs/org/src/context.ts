@@ -1,41 +1,20 @@
+/**
+ * Wiring only: the request's context (request.ts) built from the process's caches, the
+ * caller's identity and loaders that read through the stores.
+ */
 import DataLoader from 'dataloader';
 import { WalkStore, type Database, type Db, type Identity } from '@tiaokuai/platform';
 import { groupBy as group, type Day } from '@tiaokuai/leadership';
-import type { LinkRecord, UnitRecord } from './domain/types';
-import { factsByUnitIds, linksInto, linksOutOf, unitsByCodes, unitsByIds, type StoredFactVersion } from './units/unit.store';
-import type { PartyBuildingAnswer } from './units/party-building.service';
-import { partyBuildingBatch } from './units/party-building.service';
-import { Access, JurisdictionCache } from './access/jurisdiction';
-import { AnomalyCache } from './units/anomaly-cache';
-import { TimelineCache } from './units/relations.service';
+import { evaluateBatch, unitsNamedBy, type PartyBuildingAnswer } from './domain/party-building';
+import { Access, JurisdictionCache } from './modules/access/access.service';
+import { AnomalyCache } from './modules/anomaly/anomaly.cache';
+import { linksInto, linksOutOf } from './modules/link/link.store';
+import { ancestorEdges } from './modules/organisation/organisation.store';
+import { TimelineCache } from './modules/timeline/timeline.cache';
+import { factsByUnitIds, unitsByCodes, unitsByIds } from './modules/unit/unit.store';
+import type { Loaders, OrgContext } from './request';
 
-/** Per-request DataLoaders: each batch of keys costs one SQL statement. */
-export interface Loaders {
-  unitById: DataLoader<string, UnitRecord | null>;
-  unitByCode: DataLoader<string, UnitRecord | null>;
-  factsByUnit: DataLoader<string, StoredFactVersion[]>;
-  linksInto: DataLoader<string, LinkRecord[]>;
-  linksOutOf: DataLoader<string, LinkRecord[]>;
-  /** Keyed `id|asOf`. */
-  partyBuilding: DataLoader<string, PartyBuildingAnswer>;
-}
-
-export interface OrgContext {
-  database: Database;
-  db: Db;
-  loaders: Loaders;
-  /** The caller, as verified by the gateway (see @tiaokuai/platform identity.ts). */
-  identity: Identity;
-  /** The caller's rights: role and jurisdiction (access/jurisdiction.ts). */
-  access: Access;
-  /** Whole-organisation timelines over a period, shared by the process's requests. */
-  timelines: TimelineCache;
-  /** Scopes' anomalies, shared by the process's requests while org's revision stands. */
-  anomalies: AnomalyCache;
-  /** Walks of lists computed whole (sharedUnits): pages after the first without evaluating a snapshot (platform's walks.ts). */
-  walks: WalkStore;
-}
-
+/** Per-request DataLoaders over the stores: each batch of keys costs one SQL statement. */
 export function createLoaders(db: Db): Loaders {
   const loaders: Loaders = {
     unitById: new DataLoader(async (ids) => {
@@ -62,12 +41,19 @@ export function createLoaders(db: Db): Loaders {
       const m = group(await linksOutOf(db, ids), (l) => l.fromId);
       return ids.map((id) => m.get(id) ?? []);
     }),
+    // The units asked for on one day in a constant number of statements: their units, facts and
+    // incoming links, the units they name, and one recursive query for the edges above them (cycles).
     partyBuilding: new DataLoader(async (keys) => {
       const byDay = group([...keys], (k) => k.split('|')[1]);
       const answers = new Map<string, PartyBuildingAnswer>();
       for (const [day, dayKeys] of byDay) {
         const ids = dayKeys.map((k) => k.split('|')[0]);
-        const result = await partyBuildingBatch(db, loaders, ids, day as Day);
+        const [units, facts, incoming, edges] = await Promise.all([
+          loaders.unitById.loadMany(ids), loaders.factsByUnit.loadMany(ids), loaders.linksInto.loadMany(ids),
+          ancestorEdges(db, ids, day as Day),
+        ]);
+        const named = await loaders.unitById.loadMany([...unitsNamedBy(facts, incoming, edges), ...ids]);
+        const result = evaluateBatch({ ids, units, facts, incoming, named }, edges, day as Day);
         for (const [id, answer] of result) answers.set(`${id}|${day}`, answer);
       }
       return keys.map((k) => answers.get(k) ?? new Error(`no unit ${k}`));

@@ -4,7 +4,7 @@ import { openDatabase, startSubgraphServer, startWarmer, type Database, type Run
 import { sql } from 'drizzle-orm';
 import { createContext, newOrgCaches } from './context';
 import { buildOrgSchema } from './schema';
-import { orgRevision } from './units/relations.service';
+import { orgRevision } from './modules/organisation/organisation.store';
 
 export const SCHEMA_NAME = 'org';
 export const MIGRATIONS = path.join(__dirname, '..', 'migrations');

@@ -1,10 +1,16 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/platform';
-import type { OrgContext } from './context';
-import { AuditResolver } from './graphql/audit.resolver';
-import { MutationResolver } from './graphql/mutation.resolver';
-import { AnomalyResolver, LeadershipPeriodResolver, LinkResolver, PartyBuildingResolver, RoleResolver, UnitFactsResolver } from './graphql/related.resolver';
-import { UnitResolver } from './graphql/unit.resolver';
+import type { OrgContext } from './request';
+// Imported in the order their Query and Mutation fields are published (type-graphql registers
+// fields as their classes are declared): auditLog first, then the unit's, the links',
+// leadershipTimeline, then exportUnits and importUnits last.
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { UnitFactsResolver, UnitResolver } from './modules/unit/unit.resolver';
+import { LinkResolver } from './modules/link/link.resolver';
+import { LeadershipPeriodResolver, TimelineResolver } from './modules/timeline/timeline.resolver';
+import { InterchangeResolver } from './modules/interchange/interchange.resolver';
+import { AnomalyResolver } from './modules/anomaly/anomaly.resolver';
+import { PartyBuildingResolver, RoleResolver } from './modules/party-building/party-building.resolver';
 
 /**
  * Entity fetches (`_entities`) go through the request's DataLoaders: N representations cost
@@ -13,7 +19,10 @@ import { UnitResolver } from './graphql/unit.resolver';
 export function buildOrgSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema<OrgContext>({
     name: 'org',
-    resolvers: [UnitResolver, MutationResolver, AuditResolver, UnitFactsResolver, LinkResolver, RoleResolver, AnomalyResolver, PartyBuildingResolver, LeadershipPeriodResolver],
+    resolvers: [
+      AuditResolver, UnitResolver, UnitFactsResolver, LinkResolver, TimelineResolver, LeadershipPeriodResolver, InterchangeResolver,
+      AnomalyResolver, PartyBuildingResolver, RoleResolver,
+    ],
     federationImports: ['@key', '@shareable'],
     references: {
       // A reference comes from a record another subgraph has already let the caller see (a
@@ -21,7 +30,7 @@ export function buildOrgSchema(): Promise<FederatedSchema> {
       // whole in its identity (id, code, name, kind, level, region, validity), as the units a
       // visible unit names in org are (its leaders, guides, links' ends). Its own records
       // (partyBuilding, facts, factVersions, links, history) stay guarded by the resolvers
-      // (unit.resolver.ts guardDetails), and the other subgraphs' Unit fields answer nothing
+      // (modules/access/access.service.ts requireDetails), and the other subgraphs' Unit fields answer nothing
       // for it. So every field that names a unit is non-null and never comes back null
       // (ARCHITECTURE.md, "What callers may learn"). Only a reference to no unit at all is null.
       Unit: async (ref, ctx) => {

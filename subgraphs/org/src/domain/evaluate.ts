@@ -57,7 +57,8 @@ export interface TimedEdge extends Edge {
 /**
  * The unit's superiors for cycle detection, each with its interval: every declared LEADERSHIP,
  * GUIDANCE or AFFILIATION link and the fact versions naming a locality or competent department.
- * The store's recursive query walks exactly the same edges (see unit.store.ts `ancestorEdges`).
+ * The store's recursive query walks exactly the same edges (see
+ * modules/organisation/organisation.store.ts `ancestorEdges`).
  */
 export function timedSuperiorEdges(ctx: UnitContext): TimedEdge[] {
   const sub = ctx.unit.id;

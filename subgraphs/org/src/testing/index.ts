@@ -1,7 +1,8 @@
 /** Test harness: the real schema over a fresh migrated database (PGlite, or PostgreSQL with DATABASE_URL). */
 import { ApolloServer } from '@apollo/server';
 import { formatSubgraphError, HUB_OPERATOR, type Identity, openTestDatabase, truncateSchema, type Database, subgraphPlugins } from '@tiaokuai/platform';
-import { createContext, newOrgCaches, type OrgCaches, type OrgContext } from '../context';
+import { createContext, newOrgCaches, type OrgCaches } from '../context';
+import type { OrgContext } from '../request';
 import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from '../index';
 import { buildOrgSchema } from '../schema';
 

@@ -13,7 +13,7 @@ import { rowsOf } from '@tiaokuai/platform';
 import { addDays, isDay } from '@tiaokuai/leadership';
 import { smallProvince } from './fixtures';
 import { LEADERSHIP_FLAVOURS, LINK_KINDS, MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from '../domain/types';
-import { CODE_RE } from '../interchange/validate';
+import { CODE_RE } from '../domain/interchange/format';
 import type { GqlResult, OrgHarness } from './index';
 
 export const SEED = Number(process.env.FC_SEED ?? 20261115);

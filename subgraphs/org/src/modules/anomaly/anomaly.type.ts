@@ -1,0 +1,35 @@
+/** An anomaly (DOMAIN.md), and the connection of a scope's anomalies with a summary by code. */
+import 'reflect-metadata';
+import { connectionType, DateScalar } from '@tiaokuai/platform';
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { AnomalyCode } from '../../domain/types';
+import { AnomalyCodeEnum } from '../shared/enums';
+
+@ObjectType()
+export class Anomaly {
+  @Field(() => AnomalyCodeEnum) code!: AnomalyCode;
+  @Field({ description: 'Chinese, for people' }) message!: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The first day of its period (inclusive) where the question is a period (leadershipAnomalies(from, to), Unit.history); null where it is a day (asOf)',
+  }) from!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The last day of its period (inclusive); null on a day\'s question, or while it still holds' }) to!: string | null;
+  unitId!: string;
+  relatedUnitIds!: string[];
+  linkIds!: string[];
+}
+
+@ObjectType({ description: 'How many anomalies of one code' })
+export class AnomalyCodeCount {
+  @Field(() => AnomalyCodeEnum) code!: AnomalyCode;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'The whole list of anomalies in figures, whatever the page' })
+export class AnomalySummary {
+  @Field(() => Int, { description: 'Anomalies in the list' }) total!: number;
+  @Field(() => [AnomalyCodeCount], { description: 'Per code present, in code order' }) byCode!: AnomalyCodeCount[];
+}
+
+export const AnomalyConnection = connectionType('Anomaly', Anomaly, { summary: AnomalySummary });
+export type AnomalyConnection = InstanceType<typeof AnomalyConnection>;

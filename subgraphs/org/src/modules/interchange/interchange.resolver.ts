@@ -1,0 +1,19 @@
+/** `exportUnits` and `importUnits`: arguments to the service, nothing else. */
+import { ImportReport, JSONScalar } from '@tiaokuai/platform';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { OrgContext } from '../../request';
+import * as interchange from './interchange.service';
+
+@Resolver()
+export class InterchangeResolver {
+  @Query(() => JSONScalar, { description: 'The hub\'s units and links as a tiaokuai/v1 document (optionally only a scope)' })
+  exportUnits(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: OrgContext) {
+    return interchange.exportUnits(ctx, scope);
+  }
+
+  @Mutation(() => ImportReport, { description: 'Imports a tiaokuai/v1 document (units and links): all-or-nothing, idempotent by code' })
+  importUnits(@Arg('document', () => JSONScalar) document: unknown, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: OrgContext) {
+    // ADMIN: inside its jurisdiction only (interchange.service.ts placeInside); the operator: anything.
+    return interchange.importUnits(ctx, document, dryRun);
+  }
+}

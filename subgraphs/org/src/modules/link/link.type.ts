@@ -1,0 +1,33 @@
+/** A declared link, and the connection of a unit's links with a summary by kind. */
+import 'reflect-metadata';
+import { connectionType, DateScalar } from '@tiaokuai/platform';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { LeadershipFlavour, LinkKind } from '../../domain/types';
+import { LeadershipFlavourEnum, LinkKindEnum } from '../shared/enums';
+
+@ObjectType({ description: 'A declared, directed (from = superior), time-valid link' })
+export class Link {
+  @Field(() => ID) id!: string;
+  @Field(() => LinkKindEnum) kind!: LinkKind;
+  @Field(() => LeadershipFlavourEnum, { nullable: true }) flavour!: LeadershipFlavour | null;
+  @Field(() => DateScalar) validFrom!: string;
+  @Field(() => DateScalar, { nullable: true }) validTo!: string | null;
+  @Field(() => String, { nullable: true, description: 'Document reference (文件依据)' }) basis!: string | null;
+  fromId!: string;
+  toId!: string;
+}
+
+@ObjectType({ description: 'How many links of one kind' })
+export class LinkKindCount {
+  @Field(() => LinkKindEnum) kind!: LinkKind;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'The whole list of links in figures, whatever the page' })
+export class LinkSummary {
+  @Field(() => Int, { description: 'Links in the list' }) total!: number;
+  @Field(() => [LinkKindCount], { description: 'Per kind present, in kind order' }) byKind!: LinkKindCount[];
+}
+
+export const LinkConnection = connectionType('Link', Link, { summary: LinkSummary });
+export type LinkConnection = InstanceType<typeof LinkConnection>;
