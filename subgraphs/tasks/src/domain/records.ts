@@ -3,7 +3,7 @@
  * types, and the one constant of which statuses are active). No database, no GraphQL.
  */
 import type { TaskCategory, TaskPriority } from './types';
-import type { RequiredItemSpec } from './validate';
+import type { RequiredItemSpec } from './validate-required-item';
 
 export interface TaskRecord {
   id: string;

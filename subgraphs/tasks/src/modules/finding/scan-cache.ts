@@ -56,7 +56,7 @@ const dayNumber = (day: string) => Number(day.slice(0, 4) + day.slice(5, 7) + da
 
 /**
  * Every unit's active assignments over some years, as columns, kept up to date by applying
- * what was written since (task.store.ts `assignmentRows` with `since`): a scan's cache holds
+ * what was written since (finding.store.ts `assignmentRows` with `since`): a scan's cache holds
  * one per span of years (`ScanCache`). A position, once given to an assignment, stays its own;
  * an assignment settled later leaves its unit's list, and `apply` is idempotent, so reading a
  * change twice does no harm. Each unit's positions are put in order (task start, then id) when

@@ -21,7 +21,9 @@ import { emptyReport, requireRole, scopedTransaction, today, type Db, type Impor
 import { isDay } from '@tiaokuai/leadership';
 import { fileKey, type TaskRecord } from '../../domain/records';
 import { recordedAssignments, recordedStatus } from '../../domain/restore';
-import { itemRef, validateRequiredItem, validateTask, type RequiredItemSpec } from '../../domain/validate';
+import { itemRef } from '../../domain/validate';
+import { validateRequiredItem, type RequiredItemSpec } from '../../domain/validate-required-item';
+import { validateTask } from '../../domain/validate-task';
 import type { TasksContext } from '../../request';
 import { assignmentIdsOfTasks, assignmentsOfTasks, insertSettlement, setRecordedStatus, taskIdsOfAssignments } from '../assignment/assignment.store';
 import { raiseOwnerProblems, resolveOwners } from '../responsibility-list/responsibility-list.service';

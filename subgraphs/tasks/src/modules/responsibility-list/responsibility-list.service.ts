@@ -17,7 +17,8 @@ import { BadInputError, ConflictError, ForbiddenError, NotFoundError, outOfReach
 import { isDay } from '@tiaokuai/leadership';
 import type { RequiredItemRow } from '../../domain/records';
 import { responsibilityList, type ResponsibilityEntry } from '../../domain/responsibility-list';
-import { LIST_OWNER_KINDS, validateRequiredItem, type Problem } from '../../domain/validate';
+import { LIST_OWNER_KINDS, type Problem } from '../../domain/validate';
+import { validateRequiredItem } from '../../domain/validate-required-item';
 import type { TasksContext } from '../../request';
 import { unitYear } from '../finding/finding.service';
 import { requiredItemRows, retireItem, upsertRequiredItem } from './responsibility-list.store';

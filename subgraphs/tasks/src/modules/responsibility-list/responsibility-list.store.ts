@@ -7,7 +7,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { requiredItemChanges, requiredItems } from '../../db/schema';
 import type { RequiredItemRow } from '../../domain/records';
 import type { RequiredItem } from '../../domain/types';
-import type { RequiredItemSpec } from '../../domain/validate';
+import type { RequiredItemSpec } from '../../domain/validate-required-item';
 
 export async function allRequiredItems(db: Db): Promise<RequiredItem[]> {
   return (await requiredItemRows(db)).map((r) => ({ id: r.id, ownerId: r.ownerId, code: r.code, name: r.name, kinds: r.kinds, frequency: r.frequency, retiredOn: r.retiredOn }));

@@ -6,7 +6,7 @@ import { rowsOf, type Db, type Identity } from '@tiaokuai/platform';
 import { sql } from 'drizzle-orm';
 import { tasks } from '../../db/schema';
 import { fileKey, type TaskRecord } from '../../domain/records';
-import type { ScopeSpec } from '../../domain/validate';
+import type { ScopeSpec } from '../../domain/validate-task';
 import { intArray, ints } from '../shared/ids';
 
 export const toTask = (r: typeof tasks.$inferSelect): TaskRecord => ({

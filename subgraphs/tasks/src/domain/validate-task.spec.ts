@@ -1,4 +1,4 @@
-import { validateRequiredItem, validateTask } from './validate';
+import { validateTask } from './validate-task';
 
 const base = { issuer: 'SC-SWJGGW', title: '开展党史学习教育', category: 'POLITICAL', priority: 'KEY', startsOn: '2026-03-01', dueOn: '2026-06-30', targets: ['SC-YJT-ZB1'] };
 const items = new Set(['SHYK']);
@@ -46,26 +46,5 @@ describe('validateTask: each bad field is named', () => {
     const { spec, problems } = validateTask({ ...base, indicator: ' 主题党日开展次数 ', target: 12 }, 'input', items);
     expect(problems).toEqual([]);
     expect(spec).toMatchObject({ indicator: '主题党日开展次数', target: 12, binding: true, targets: ['SC-YJT-ZB1'] });
-  });
-});
-
-describe('validateRequiredItem', () => {
-  const good = { code: 'SHYK', name: '三会一课', kinds: ['BRANCH'], frequency: 'QUARTERLY' };
-  it.each<[string, Record<string, unknown>, string]>([
-    ['a code with spaces', { code: 'a b' }, 'item.code'],
-    ['an empty name', { name: '' }, 'item.name'],
-    ['no kinds', { kinds: [] }, 'item.kinds'],
-    ['an unknown kind', { kinds: ['TEAM'] }, 'item.kinds'],
-    ['an unknown frequency', { frequency: 'WEEKLY' }, 'item.frequency'],
-    ['ESC in the name', { name: '三会\u001b一课' }, 'item.name'],
-    ['a line break in the name', { name: '三会\n一课' }, 'item.name'],
-    ['CR in the description', { description: '说明\r' + '第二行' }, 'item.description'],
-  ])('%s', (_n, over, path) => {
-    const { spec, problems } = validateRequiredItem({ ...good, ...over }, 'item');
-    expect(spec).toBeUndefined();
-    expect(problems.map((p) => p.path)).toContain(path);
-  });
-  it('a good item, kinds sorted and deduplicated', () => {
-    expect(validateRequiredItem({ ...good, kinds: ['GRASSROOTS_UNIT', 'BRANCH', 'BRANCH'] }, 'item').spec).toMatchObject({ kinds: ['BRANCH', 'GRASSROOTS_UNIT'] });
   });
 });
