@@ -2,7 +2,10 @@
  * Checks of a task as given (issueTask's input, an entry of the interchange file's `tasks`),
  * before anything is asked of org or written. Pure: every problem with the path of its field.
  */
-import { isDay, textProblem, type TextKind } from '@tiaokuai/leadership';
+import type { TextKind } from '@tiaokuai/leadership';
+import { taskPeriodProblems } from './rules/task-period';
+import { taskTarget } from './rules/task-target';
+import { textField } from './rules/text-field';
 import { TASK_CATEGORIES, type TaskCategory, type TaskPriority } from './types';
 import { itemRef, MAX_DESCRIPTION, MAX_SHORT, MAX_TARGETS, MAX_TITLE, SCOPE_RELATIONS, UNIT_KINDS, type Problem, type ScopeRelation } from './validate';
 
@@ -44,18 +47,9 @@ export function validateTask(raw: unknown, base: string, knownItems: ReadonlySet
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ path: base, message: '应为对象' }] };
   const r = raw as Record<string, unknown>;
   const text = (field: string, max: number, required: boolean, kind: TextKind = 'LINE'): string | null => {
-    const v = r[field];
-    if (v === undefined || v === null) {
-      if (required) bad(field, '必填');
-      return null;
-    }
-    if (typeof v !== 'string') { bad(field, '应为字符串'); return null; }
-    const t = v.trim();
-    if (required && t === '') { bad(field, '不能为空'); return null; }
-    if (t.length > max) { bad(field, `过长（${t.length} 字，最多 ${max} 字）`); return null; }
-    const unstorable = textProblem(t, kind);
-    if (unstorable) { bad(field, unstorable); return null; }
-    return t === '' ? null : t;
+    const checked = textField(r[field], max, required, kind);
+    if (checked.problem !== undefined) { bad(field, checked.problem); return null; }
+    return checked.value;
   };
   const issuer = text('issuer', MAX_SHORT, true);
   const key = text('key', MAX_SHORT, false);
@@ -74,16 +68,11 @@ export function validateTask(raw: unknown, base: string, knownItems: ReadonlySet
   if (priority !== 'KEY' && priority !== 'ROUTINE') bad('priority', `未知的优先级：${String(r.priority)}（KEY 或 ROUTINE）`);
   const startsOn = r.startsOn;
   const dueOn = r.dueOn;
-  if (!isDay(startsOn)) bad('startsOn', `不是有效日期（YYYY-MM-DD）：${String(startsOn)}`);
-  if (!isDay(dueOn)) bad('dueOn', `不是有效日期（YYYY-MM-DD）：${String(dueOn)}`);
-  else if (isDay(startsOn) && dueOn < startsOn) bad('dueOn', `截止日期 ${dueOn} 早于开始日期 ${startsOn}`);
+  for (const p of taskPeriodProblems(startsOn, dueOn)) bad(p.field, p.message);
   const indicator = text('indicator', MAX_SHORT, false);
-  let target: number | null = null;
-  if (r.target !== undefined && r.target !== null) {
-    if (typeof r.target !== 'number' || !Number.isFinite(r.target) || r.target < 0) bad('target', `目标值应为不小于 0 的数：${String(r.target)}`);
-    else if (!indicator) bad('target', '有目标值时须给出指标名称（indicator）');
-    else target = r.target;
-  }
+  const checkedTarget = taskTarget(r.target, indicator);
+  if (checkedTarget.problem !== undefined) bad('target', checkedTarget.problem);
+  const target = checkedTarget.target ?? null;
   const binding = r.binding === undefined || r.binding === null ? true : r.binding;
   if (typeof binding !== 'boolean') bad('binding', '应为 true 或 false');
 
