@@ -56,5 +56,6 @@ export function createLoaders(db: Db, org: OrgDirectory): Loaders {
 
 export function createContext(database: Database, identity: Identity, client: ServiceClient): TasksContext {
   const org = new OrgDirectory(client, identity);
-  return { database, caches: cachesOf(database), db: database.db, identity, org, loaders: createLoaders(database.db, org) };
+  const loaders = createLoaders(database.db, org);
+  return { database, caches: cachesOf(database), db: database.db, identity, org, loaders };
 }

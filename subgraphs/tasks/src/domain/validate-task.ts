@@ -7,7 +7,9 @@ import { taskPeriodProblems } from './rules/task-period';
 import { taskTarget } from './rules/task-target';
 import { textField } from './rules/text-field';
 import { TASK_CATEGORIES, type TaskCategory, type TaskPriority } from './types';
-import { itemRef, MAX_DESCRIPTION, MAX_SHORT, MAX_TARGETS, MAX_TITLE, SCOPE_RELATIONS, UNIT_KINDS, type Problem, type ScopeRelation } from './validate';
+import {
+  itemRef, MAX_DESCRIPTION, MAX_SHORT, MAX_TARGETS, MAX_TITLE, SCOPE_RELATIONS, UNIT_KINDS, type Problem, type ScopeRelation,
+} from './validate';
 
 export interface ScopeSpec {
   unit: string;

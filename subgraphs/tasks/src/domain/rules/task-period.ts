@@ -8,8 +8,9 @@ export interface FieldProblem {
 
 export function taskPeriodProblems(startsOn: unknown, dueOn: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!isDay(startsOn)) problems.push({ field: 'startsOn', message: `不是有效日期（YYYY-MM-DD）：${String(startsOn)}` });
-  if (!isDay(dueOn)) problems.push({ field: 'dueOn', message: `不是有效日期（YYYY-MM-DD）：${String(dueOn)}` });
-  else if (isDay(startsOn) && dueOn < startsOn) problems.push({ field: 'dueOn', message: `截止日期 ${dueOn} 早于开始日期 ${startsOn}` });
+  const bad = (field: FieldProblem['field'], message: string) => problems.push({ field, message });
+  if (!isDay(startsOn)) bad('startsOn', `不是有效日期（YYYY-MM-DD）：${String(startsOn)}`);
+  if (!isDay(dueOn)) bad('dueOn', `不是有效日期（YYYY-MM-DD）：${String(dueOn)}`);
+  else if (isDay(startsOn) && dueOn < startsOn) bad('dueOn', `截止日期 ${dueOn} 早于开始日期 ${startsOn}`);
   return problems;
 }

@@ -6,7 +6,9 @@ export type TaskTarget = { target: number | null; problem?: undefined } | { targ
 
 export function taskTarget(target: unknown, indicator: string | null): TaskTarget {
   if (target === undefined || target === null) return { target: null };
-  if (typeof target !== 'number' || !Number.isFinite(target) || target < 0) return { problem: `目标值应为不小于 0 的数：${String(target)}` };
+  if (typeof target !== 'number' || !Number.isFinite(target) || target < 0) {
+    return { problem: `目标值应为不小于 0 的数：${String(target)}` };
+  }
   if (!indicator) return { problem: '有目标值时须给出指标名称（indicator）' };
   return { target };
 }

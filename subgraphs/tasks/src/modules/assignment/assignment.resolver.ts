@@ -8,7 +8,9 @@ import { taskOf } from '../task/task.service';
 import { Task } from '../task/task.type';
 import { Unit } from '../unit/unit.type';
 import { ReportProgressInput } from './assignment.input';
-import { judgedAssignment, mergeAssignments, reportProgress, settlementsOfAssignment, withdrawAssignment } from './assignment.service';
+import {
+  judgedAssignment, mergeAssignments, reportProgress, settlementsOfAssignment, withdrawAssignment,
+} from './assignment.service';
 import { Assignment, ProgressReport, Settlement } from './assignment.type';
 
 @Resolver(() => Assignment)

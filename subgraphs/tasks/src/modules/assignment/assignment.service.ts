@@ -12,12 +12,16 @@
  * is refused with CONFLICT naming the current version, never applied over the other change. Each accepted
  * report is kept in progress_reports (who, when, for which day).
  */
-import { BadInputError, checkWindow, ConflictError, ForbiddenError, NotFoundError, requireRole, scopedTransaction, today } from '@tiaokuai/platform';
+import {
+  BadInputError, checkWindow, ConflictError, ForbiddenError, NotFoundError, requireRole, scopedTransaction, today,
+} from '@tiaokuai/platform';
 import { judgedOn } from '../../domain/authority';
 import { applyReport, type ReportInput } from '../../domain/progress';
 import { ACTIVE, type AssignmentRecord, type TaskRecord } from '../../domain/records';
 import type { TasksContext } from '../../request';
-import { assignmentsOfUnits, settleAssignment, settlementsOf, writeProgress, type SettlementEntry } from './assignment.store';
+import {
+  assignmentsOfUnits, settleAssignment, settlementsOf, writeProgress, type SettlementEntry,
+} from './assignment.store';
 
 /** An assignment and its task, seen from the unit's side or the issuer's; NOT_FOUND on `field` otherwise. */
 export async function visibleAssignment(ctx: TasksContext, id: string, field: string): Promise<{ a: AssignmentRecord; t: TaskRecord; issuerId: string }> {
@@ -27,7 +31,7 @@ export async function visibleAssignment(ctx: TasksContext, id: string, field: st
   return { a, t, issuerId: t.issuerId };
 }
 
-/** An assignment by reference (federation): as for settling, the unit's side or the issuer's side sees it; null otherwise. */
+/** An assignment by reference (federation): as for settling, the unit's side or the issuer's side sees it; else null. */
 export async function assignmentReference(ctx: TasksContext, id: string): Promise<AssignmentRecord | null> {
   const a = await ctx.loaders.assignment.load(id);
   const t = a && (await ctx.loaders.task.load(a.taskId));
@@ -58,14 +62,19 @@ export function assignmentWindow(from: string | null, to: string | null): { from
  * A unit's assignments (settled ones included) whose task period touches [from, to], by id; none
  * when the caller may not see the unit. Their tasks are primed into the request's loaders.
  */
-export async function unitAssignments(ctx: TasksContext, unitId: string, from: string, to: string): Promise<AssignmentRecord[]> {
+export async function unitAssignments(
+  ctx: TasksContext, unitId: string, from: string, to: string,
+): Promise<AssignmentRecord[]> {
   if (!(await ctx.org.canSee(unitId))) return [];
   const rows = await assignmentsOfUnits(ctx.db, [unitId], from, to, false);
   for (const { a, t: task } of rows) { ctx.loaders.task.prime(task.id, task); ctx.loaders.assignment.prime(a.id, a); }
   return rows.map((r) => r.a);
 }
 
-async function settle(ctx: TasksContext, a: AssignmentRecord, version: number | null, field: string, change: { status: 'WITHDRAWN' | 'MERGED'; mergedInto?: string }, record: SettlementEntry) {
+async function settle(
+  ctx: TasksContext, a: AssignmentRecord, version: number | null, field: string,
+  change: { status: 'WITHDRAWN' | 'MERGED'; mergedInto?: string }, record: SettlementEntry,
+) {
   return scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
     const row = await settleAssignment(tx, a.id, version, change, record, ctx.identity);
     if (!row) throw new ConflictError(field, `任务分派 ${a.id} 已被他人修改或已处理（当前版本 ${a.version}，状态 ${a.status}）：请刷新后重试`);

@@ -42,20 +42,24 @@ export async function assignmentsOfUnits(db: Db, unitIds: readonly string[], fro
 /** The task of each assignment named (assignment id → task id). */
 export async function taskIdsOfAssignments(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await rowsOf<{ id: number; task_id: number }>(db, sql`select id, task_id from tasks.assignments where id = any(${`{${ids.join(',')}}`}::int[])`);
+  const rows = await rowsOf<{ id: number; task_id: number }>(
+    db, sql`select id, task_id from tasks.assignments where id = any(${`{${ids.join(',')}}`}::int[])`,
+  );
   return new Map(rows.map((r) => [String(r.id), String(r.task_id)]));
 }
 
 /** The assignments of these tasks by `taskId|unitId` (numeric ids, as stored). */
 export async function assignmentIdsOfTasks(db: Db, taskIds: string[]): Promise<Map<string, number>> {
-  const rows = await db.select().from(assignments).where(sql`${assignments.taskId} = any(${`{${taskIds.join(',')}}`}::int[])`);
+  const rows = await db.select().from(assignments)
+    .where(sql`${assignments.taskId} = any(${`{${taskIds.join(',')}}`}::int[])`);
   return new Map(rows.map((r) => [`${r.taskId}|${r.unitId}`, r.id]));
 }
 
 /** A new task's assignments, 10,000 a statement. */
 export async function insertAssignments(db: Db, taskId: string, unitIds: readonly string[], who: Identity): Promise<void> {
   for (let i = 0; i < unitIds.length; i += 10_000) {
-    await db.insert(assignments).values(unitIds.slice(i, i + 10_000).map((u) => ({ taskId: Number(taskId), unitId: Number(u), updatedBy: who.subject })));
+    const rows = unitIds.slice(i, i + 10_000).map((u) => ({ taskId: Number(taskId), unitId: Number(u), updatedBy: who.subject }));
+    await db.insert(assignments).values(rows);
   }
 }
 
@@ -77,13 +81,16 @@ export async function settlementsOf(db: Db, assignmentIds: readonly string[]) {
  * Applies a progress report to an active assignment still at `version`, and keeps the report.
  * Null when the assignment changed since (another report, a merge, a withdrawal): nothing written.
  */
-export async function writeProgress(db: Db, assignmentId: string, version: number, next: ReportedState, who: Identity): Promise<AssignmentRecord | null> {
+export async function writeProgress(
+  db: Db, assignmentId: string, version: number, next: ReportedState, who: Identity,
+): Promise<AssignmentRecord | null> {
   const [row] = await db.update(assignments)
     .set({
       status: next.status, progress: next.progress, value: next.value, note: next.note, doneOn: next.doneOn, reportedOn: next.on,
       version: sql`${assignments.version} + 1`, updatedAt: sql`now()`, updatedBy: who.subject,
     })
-    .where(sql`${assignments.id} = ${Number(assignmentId)} and ${assignments.version} = ${version} and ${assignments.status} in (${sql.join(ACTIVE.map((s) => sql`${s}`), sql`, `)})`)
+    .where(sql`${assignments.id} = ${Number(assignmentId)} and ${assignments.version} = ${version}
+      and ${assignments.status} in (${sql.join(ACTIVE.map((s) => sql`${s}`), sql`, `)})`)
     .returning();
   if (!row) return null;
   await db.insert(progressReports).values({
@@ -112,7 +119,8 @@ export async function insertSettlement(db: Db, assignmentId: number, s: Settleme
  * and the settlement kept. Null when it was changed or settled meanwhile: nothing written.
  */
 export async function settleAssignment(
-  db: Db, id: string, version: number | null, change: { status: 'WITHDRAWN' | 'MERGED'; mergedInto?: string }, record: SettlementEntry, who: Identity,
+  db: Db, id: string, version: number | null, change: { status: 'WITHDRAWN' | 'MERGED'; mergedInto?: string },
+  record: SettlementEntry, who: Identity,
 ): Promise<AssignmentRecord | null> {
   const [row] = await db.update(assignments)
     .set({ status: change.status, mergedInto: change.mergedInto ? Number(change.mergedInto) : null, version: sql`${assignments.version} + 1`, updatedAt: sql`now()`, updatedBy: who.subject })
@@ -124,6 +132,9 @@ export async function settleAssignment(
 }
 
 /** Gives a just-written assignment the status a file recorded (no version bump: as importTasks always did). */
-export async function setRecordedStatus(db: Db, id: number, status: 'WITHDRAWN' | 'MERGED', mergedInto: number | null, who: Identity): Promise<void> {
-  await db.update(assignments).set({ status, mergedInto, updatedBy: who.subject }).where(sql`${assignments.id} = ${id}`);
+export async function setRecordedStatus(
+  db: Db, id: number, status: 'WITHDRAWN' | 'MERGED', mergedInto: number | null, who: Identity,
+): Promise<void> {
+  await db.update(assignments).set({ status, mergedInto, updatedBy: who.subject })
+    .where(sql`${assignments.id} = ${id}`);
 }

@@ -45,4 +45,5 @@ export const AssignmentConnection = connectionType('Assignment', Assignment, { d
 export type AssignmentConnection = InstanceType<typeof AssignmentConnection>;
 
 /** A page of assignments, by id. */
-export const assignmentPage = (rows: readonly AssignmentRecord[], page: PageArgsType): AssignmentConnection => pageOf(NS.assignments, rows, (a) => padId(a.id), page, (a) => a as unknown as Assignment);
+export const assignmentPage = (rows: readonly AssignmentRecord[], page: PageArgsType): AssignmentConnection =>
+  pageOf(NS.assignments, rows, (a) => padId(a.id), page, (a) => a as unknown as Assignment);

@@ -10,7 +10,9 @@
  */
 import DataLoader from 'dataloader';
 import { groupBy } from '@tiaokuai/leadership';
-import { callerKey, checkWindow, keyedSorted, log, unitLabel, type PageArgs, type TimelineAnswer, type WalkPage } from '@tiaokuai/platform';
+import {
+  callerKey, checkWindow, keyedSorted, log, unitLabel, type PageArgs, type TimelineAnswer, type WalkPage,
+} from '@tiaokuai/platform';
 import { detectTaskFindings } from '../../domain/detectors';
 import { reachDuring } from '../../domain/list-reach';
 import type { AssignmentRecord, TaskRecord } from '../../domain/records';
@@ -109,9 +111,10 @@ export async function unitFindings(ctx: TasksContext, unitId: string, from: stri
  * The request's findings loader: the units a query asks about, by window, answered together
  * (unitFindingsBatch: one question to org, one statement). One per request, made on first use.
  */
-const findingLoaders = new WeakMap<TasksContext, DataLoader<{ unitId: string; from: string; to: string }, TaskFinding[], string>>();
+type FindingsLoader = DataLoader<{ unitId: string; from: string; to: string }, TaskFinding[], string>;
+const findingLoaders = new WeakMap<TasksContext, FindingsLoader>();
 
-function findingsLoader(ctx: TasksContext): DataLoader<{ unitId: string; from: string; to: string }, TaskFinding[], string> {
+function findingsLoader(ctx: TasksContext): FindingsLoader {
   let loader = findingLoaders.get(ctx);
   if (!loader) {
     loader = new DataLoader(async (keys) => {

@@ -25,7 +25,9 @@ import { itemRef } from '../../domain/validate';
 import { validateRequiredItem, type RequiredItemSpec } from '../../domain/validate-required-item';
 import { validateTask } from '../../domain/validate-task';
 import type { TasksContext } from '../../request';
-import { assignmentIdsOfTasks, assignmentsOfTasks, insertSettlement, setRecordedStatus, taskIdsOfAssignments } from '../assignment/assignment.store';
+import {
+  assignmentIdsOfTasks, assignmentsOfTasks, insertSettlement, setRecordedStatus, taskIdsOfAssignments,
+} from '../assignment/assignment.store';
 import { raiseOwnerProblems, resolveOwners } from '../responsibility-list/responsibility-list.service';
 import { requiredItemRows, setRetiredOn, upsertRequiredItem } from '../responsibility-list/responsibility-list.store';
 import { plan, raise, storedItemRefs, write, type Entry, type Plan } from '../task/task.service';
@@ -45,7 +47,8 @@ export async function exportTasks(ctx: TasksContext, scope: string | null): Prom
   const kept = all.filter((t) => keep.has(t.issuerId));
   const byId = new Map(all.map((t) => [t.id, t]));
   const assigned = await assignmentsOfTasks(ctx.db, kept.map((t) => t.id));
-  const mergedInto = await taskIdsOfAssignments(ctx.db, assigned.map((a) => a.mergedInto).filter((x): x is string => !!x));
+  const mergedIds = assigned.map((a) => a.mergedInto).filter((x): x is string => !!x);
+  const mergedInto = await taskIdsOfAssignments(ctx.db, mergedIds);
   const owners = rows.flatMap((i) => (i.ownerId ? [i.ownerId] : []));
   const named = await ctx.org.unitsById([...new Set([...all.map((t) => t.issuerId), ...assigned.map((a) => a.unitId), ...owners])]);
   const code = (id: string) => named.get(id)?.code ?? `#${id}`;
@@ -218,7 +221,8 @@ async function settleRecorded(ctx: TasksContext, tx: Db, plans: Plan[], written:
       const id = idOf.get(`${t.id}|${unitId}`)!;
       const kept = a.into ? idOf.get(`${into.get(`${codes.get(a.into.issuer)!.id}|${a.into.key}`)}|${unitId}`) ?? null : null;
       await setRecordedStatus(tx, id, a.status, kept, ctx.identity);
-      await insertSettlement(tx, id, { kind: a.status === 'MERGED' ? 'MERGE' : 'WITHDRAW', keptId: kept, note: '自导出文件恢复' }, ctx.identity);
+      const kind = a.status === 'MERGED' ? 'MERGE' : 'WITHDRAW';
+      await insertSettlement(tx, id, { kind, keptId: kept, note: '自导出文件恢复' }, ctx.identity);
     }
   }
 }

@@ -1,4 +1,7 @@
-/** The year's targets, progress and results of a committee's scope (ARCHITECTURE.md "Tasks: progress, reports, calendar"). */
+/**
+ * The year's targets, progress and results of a committee's scope (ARCHITECTURE.md "Tasks:
+ * progress, reports, calendar").
+ */
 import { DateScalar, PageArgsType } from '@tiaokuai/platform';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { OUTLIER_RULE } from '../../domain/report';
@@ -10,7 +13,9 @@ import { taskOf } from '../task/task.service';
 import { Task } from '../task/task.type';
 import { Unit } from '../unit/unit.type';
 import { scopeWorkReport } from './report.service';
-import { IndicatorResult, IndicatorResultConnection, ReportLine, ScopeWorkReport, toResult, UnitProgress, UnitProgressConnection, WorkReport } from './report.type';
+import {
+  IndicatorResult, IndicatorResultConnection, ReportLine, ScopeWorkReport, toResult, UnitProgress, UnitProgressConnection, WorkReport,
+} from './report.type';
 
 @Resolver(() => ScopeWorkReport)
 export class ScopeReportResolver {

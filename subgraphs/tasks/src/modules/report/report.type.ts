@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { connectionType, DateScalar } from '@tiaokuai/platform';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { isOverdue, type IndicatorResult as IndicatorRecord, type ReportLine as ReportLineRecord } from '../../domain/report';
+import {
+  isOverdue, type IndicatorResult as IndicatorRecord, type ReportLine as ReportLineRecord,
+} from '../../domain/report';
 import { AssignmentStatusEnum, ReportMeasureEnum } from '../shared/enums';
 
 @ObjectType({ description: '进度表 totals: active assignments of the year as of a day' })

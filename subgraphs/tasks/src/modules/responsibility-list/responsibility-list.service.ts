@@ -114,9 +114,12 @@ export async function retireRequiredItem(ctx: TasksContext, code: string, owner:
  * The lists (`requiredItems`): retired items only when asked, only `owner`'s list (a unit code;
  * one naming no unit keeps nothing) when given.
  */
-export async function listRequiredItems(ctx: TasksContext, includeRetired: boolean, owner: string | null): Promise<RequiredItemRow[]> {
+export async function listRequiredItems(
+  ctx: TasksContext, includeRetired: boolean, owner: string | null,
+): Promise<RequiredItemRow[]> {
   const ownerId = owner ? (await ctx.org.unitsByCode([owner])).get(owner)?.id ?? '-' : null;
-  return (await requiredItemRows(ctx.db)).filter((r) => (includeRetired || !r.retiredOn) && (!owner || r.ownerId === ownerId));
+  return (await requiredItemRows(ctx.db))
+    .filter((r) => (includeRetired || !r.retiredOn) && (!owner || r.ownerId === ownerId));
 }
 
 /**
@@ -125,9 +128,12 @@ export async function listRequiredItems(ctx: TasksContext, includeRetired: boole
  * its assignments, the lists; then the pure rules (list-reach.ts, detectors' MISSING,
  * responsibility-list.ts). Null when the caller may not see the unit.
  */
-export async function unitResponsibilityList(ctx: TasksContext, unitId: string, year: number): Promise<ResponsibilityEntry[] | null> {
+export async function unitResponsibilityList(
+  ctx: TasksContext, unitId: string, year: number,
+): Promise<ResponsibilityEntry[] | null> {
   const y = await unitYear(ctx, unitId, year);
   return y && responsibilityList({
-    unitId, unitKind: y.unit.kind, from: y.from, to: y.to, items: y.items, reach: y.reach, assignments: y.facts.get(unitId) ?? [], missing: y.missing,
+    unitId, unitKind: y.unit.kind, from: y.from, to: y.to, items: y.items, reach: y.reach,
+    assignments: y.facts.get(unitId) ?? [], missing: y.missing,
   });
 }

@@ -62,6 +62,7 @@ export async function retireItem(db: Db, id: string, day: string, who: Identity)
 
 /** Gives a new item the retirement a file recorded, kept as retireRequiredItem keeps it. */
 export async function setRetiredOn(db: Db, id: string, day: string, who: Identity): Promise<void> {
-  const [retired] = await db.update(requiredItems).set({ retiredOn: day }).where(sql`${requiredItems.id} = ${Number(id)}`).returning();
+  const [retired] = await db.update(requiredItems).set({ retiredOn: day })
+    .where(sql`${requiredItems.id} = ${Number(id)}`).returning();
   await recordItemChange(db, retired, 'RETIRE', who);
 }

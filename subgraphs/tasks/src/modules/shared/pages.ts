@@ -41,5 +41,9 @@ export function findingKey(f: TaskFinding): string {
 /** Figures about every finding of a list, whatever the page: total and counts by kind. */
 export const findingSummary = (findings: readonly TaskFinding[]) => countsByKind(findings, FINDING_KINDS, (f) => f.kind);
 
-/** A list item's place in `requiredItems` and a unit's responsibility list: hub-wide first (owner ''), then by owner id, then code. */
-export const itemKey = (r: { ownerId?: string | null; code: string }) => (r.ownerId ? `1|${padId(r.ownerId)}|${r.code}` : `0|${r.code}`);
+/**
+ * A list item's place in `requiredItems` and in a unit's responsibility list: hub-wide first
+ * (owner ''), then by owner id, then code.
+ */
+export const itemKey = (r: { ownerId?: string | null; code: string }) =>
+  (r.ownerId ? `1|${padId(r.ownerId)}|${r.code}` : `0|${r.code}`);

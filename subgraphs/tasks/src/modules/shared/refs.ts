@@ -5,4 +5,5 @@ export const ref = (id: string) => ({ id });
 export const unitRef = ref;
 
 /** What a loadMany found: unknown ids (null) and failures left out. */
-export const found = async <T>(batch: Promise<Array<T | null | Error>>): Promise<T[]> => (await batch).filter((x): x is T => x != null && !(x instanceof Error));
+export const found = async <T>(batch: Promise<Array<T | null | Error>>): Promise<T[]> =>
+  (await batch).filter((x): x is T => x != null && !(x instanceof Error));

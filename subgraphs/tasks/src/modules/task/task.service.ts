@@ -1,16 +1,19 @@
 /**
- * Issuing tasks (`issueTask`, and `importTasks` through interchange.service.ts): validate, resolve codes with org, expand scopes,
- * check every target is within the issuer's reach (authority.ts, on the task's first day), then
- * write the task and its assignments in one transaction. All-or-nothing; idempotent by the
- * issuer's key (the same task again changes nothing; a different task under a used key is a
- * CONFLICT, never an overwrite).
+ * Issuing tasks (`issueTask`, and `importTasks` through interchange.service.ts): validate,
+ * resolve codes with org, expand scopes, check every target is within the issuer's reach
+ * (authority.ts, on the task's first day), then write the task and its assignments in one
+ * transaction. All-or-nothing; idempotent by the issuer's key (the same task again changes
+ * nothing; a different task under a used key is a CONFLICT, never an overwrite).
  *
  * Round trip (docs/interchange.md "Round trip"): a stored task given again unchanged is neither
  * expanded nor judged again; a task with recorded `assignments` (exportTasks writes them) keeps
  * exactly those units and their settled status, and units today's org puts out of the issuer's
  * reach are restored by a caller who may restore (platform's mayRestore), FORBIDDEN for others.
  */
-import { BadInputError, ConflictError, ForbiddenError, mayRestore, NotFoundError, outOfReach, requireRole, RESTORE_NEEDS_ADMIN, type Db, scopedTransaction } from '@tiaokuai/platform';
+import {
+  BadInputError, ConflictError, ForbiddenError, mayRestore, NotFoundError, outOfReach, requireRole, RESTORE_NEEDS_ADMIN, type Db,
+  scopedTransaction,
+} from '@tiaokuai/platform';
 import { canonicalJson } from '@tiaokuai/leadership';
 import { AuthorityIndex } from '../../domain/authority';
 import type { RequiredItemRow, TaskRecord } from '../../domain/records';
@@ -233,8 +236,8 @@ export async function write(ctx: TasksContext, tx: Db, plans: Plan[], storedIds:
     const s = p.spec;
     const task = await insertTask(tx, {
       issuerId: p.issuerId, key: s.key, title: s.title, description: s.description, category: s.category, priority: s.priority,
-      startsOn: s.startsOn, dueOn: s.dueOn, deliverable: s.deliverable, requiredItemId: s.requiredItem ? Number(itemIds.get(itemRef(s.requiredItemOwner, s.requiredItem))) : null,
-      binding: s.binding, indicator: s.indicator, target: s.target, scope: s.scope,
+      startsOn: s.startsOn, dueOn: s.dueOn, deliverable: s.deliverable,
+      requiredItemId: s.requiredItem ? Number(itemIds.get(itemRef(s.requiredItemOwner, s.requiredItem))) : null, binding: s.binding, indicator: s.indicator, target: s.target, scope: s.scope,
     }, ctx.identity);
     // Issued by someone else at the same moment under the same key: not overwritten.
     if (!task) throw new ConflictError(`${p.base}.key`, `key「${s.key}」刚被另一请求使用：请重试`);

@@ -56,8 +56,9 @@ export interface NewTask {
 /** Inserts a task; null when its key was taken by another request at the same moment (never overwritten). */
 export async function insertTask(db: Db, t: NewTask, who: Identity): Promise<TaskRecord | null> {
   const [row] = await db.insert(tasks).values({
-    issuerId: Number(t.issuerId), key: t.key, title: t.title, description: t.description, category: t.category, priority: t.priority,
-    startsOn: t.startsOn, dueOn: t.dueOn, deliverable: t.deliverable, requiredItemId: t.requiredItemId, binding: t.binding,
+    issuerId: Number(t.issuerId), key: t.key, title: t.title, description: t.description, category: t.category,
+    priority: t.priority, startsOn: t.startsOn, dueOn: t.dueOn, deliverable: t.deliverable, requiredItemId: t.requiredItemId,
+    binding: t.binding,
     indicator: t.indicator, target: t.target,
     scope: t.scope ? { unit: t.scope.unit, relation: t.scope.relation, kinds: t.scope.kinds } : null,
     createdBy: who.subject, requestId: who.requestId ?? null,

@@ -16,7 +16,9 @@ import { conflictPage, TaskConflictConnection } from '../finding/finding.type';
 import { unitWorkReport } from '../report/report.service';
 import { toLine, toResult, WorkReport } from '../report/report.type';
 import { unitResponsibilityList } from '../responsibility-list/responsibility-list.service';
-import { RequiredItem, ResponsibilityListEntry, ResponsibilityListEntryConnection } from '../responsibility-list/responsibility-list.type';
+import {
+  RequiredItem, ResponsibilityListEntry, ResponsibilityListEntryConnection,
+} from '../responsibility-list/responsibility-list.type';
 import { checkPage, itemKey, NS, pageOf } from '../shared/pages';
 import { Unit } from './unit.type';
 
