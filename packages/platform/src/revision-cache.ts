@@ -4,7 +4,7 @@
  * values come from: org migration 0001). Checking costs one cheap statement per use; any write
  * empties the cache. Several processes over one database each keep their own and stay correct.
  * (Tasks keeps its scan's view differently: brought up to date by the rows each write stamps,
- * not emptied; tasks findings.service.ts `ScanCache`.)
+ * not emptied; tasks modules/finding/scan-cache.ts `ScanCache`.)
  *
  * The revision is read before a value is loaded, so a value can only be newer than its
  * revision, never older: a write committed while it loads bumps the counter, and the next use

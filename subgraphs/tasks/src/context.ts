@@ -1,44 +1,18 @@
+/**
+ * Wiring of a request: its identity, the database, org, and DataLoaders over the stores (one
+ * statement per batch). The types are request.ts's.
+ */
 import DataLoader from 'dataloader';
-import { WalkStore, type Database, type Db, type Identity, type ServiceClient } from '@tiaokuai/platform';
+import { OrgDirectory, WalkStore, type Database, type Db, type Identity, type ServiceClient } from '@tiaokuai/platform';
 import { groupBy as group } from '@tiaokuai/leadership';
-import { AuthorityIndex, type Relation } from './domain/authority';
-import type { Authority } from './domain/types';
-import { OrgDirectory } from '@tiaokuai/platform';
-import type { TaskFinding } from './domain/types';
-import { ScanCache, unitFindingsBatch } from './tasks/findings.service';
-import { assignmentsByIds, assignmentsOfTasks, progressReportsOf, requiredItemRows, tasksByIds, type AssignmentRecord, type RequiredItemRow, type TaskRecord } from './tasks/task.store';
+import { AuthorityIndex } from './domain/authority';
+import { assignmentsByIds, assignmentsOfTasks, progressReportsOf } from './modules/assignment/assignment.store';
+import { ScanCache } from './modules/finding/scan-cache';
+import { requiredItemRows } from './modules/responsibility-list/responsibility-list.store';
+import { tasksByIds } from './modules/task/task.store';
+import type { Loaders, TasksCaches, TasksContext } from './request';
 
-/** One authority question: how `issuerId` relates to `unitId` on `day`. */
-export interface AuthorityKey {
-  issuerId: string;
-  unitId: string;
-  day: string;
-  binding: boolean;
-}
-
-export interface Loaders {
-  task: DataLoader<string, TaskRecord | null>;
-  assignment: DataLoader<string, AssignmentRecord | null>;
-  assignmentsOfTask: DataLoader<string, AssignmentRecord[]>;
-  /**
-   * Authority for many assignments in one question to org: the units' timelines over the
-   * span of the days asked (with every body above them), then memory (authority.ts).
-   */
-  authority: DataLoader<AuthorityKey, { relation: Relation; authority: Authority | null }, string>;
-  /** Progress reports of many assignments, one statement. */
-  progressReports: DataLoader<string, Awaited<ReturnType<typeof progressReportsOf>>>;
-  /** Responsibility-list items by id (every list is read once per request: a few hundred items). */
-  requiredItem: DataLoader<string, RequiredItemRow | null>;
-  /** Task findings of many units over one window: one question to org, one statement. */
-  findings: DataLoader<{ unitId: string; from: string; to: string }, TaskFinding[], string>;
-}
-
-/** What a tasks process keeps across requests, each part checked against a revision. */
-export interface TasksCaches {
-  scans: ScanCache;
-  /** Walks of scope-wide lists (taskConflicts): pages after the first without a scan (platform's walks.ts). */
-  walks: WalkStore;
-}
+export type { AuthorityKey, Loaders, TasksCaches, TasksContext } from './request';
 
 const cachesByDatabase = new WeakMap<Database, TasksCaches>();
 
@@ -49,16 +23,7 @@ export function cachesOf(database: Database): TasksCaches {
   return caches;
 }
 
-export interface TasksContext {
-  database: Database;
-  caches: TasksCaches;
-  db: Db;
-  identity: Identity;
-  org: OrgDirectory;
-  loaders: Loaders;
-}
-
-export function createLoaders(db: Db, org: OrgDirectory, ctx: () => TasksContext): Loaders {
+export function createLoaders(db: Db, org: OrgDirectory): Loaders {
   return {
     task: new DataLoader(async (ids) => {
       const byId = new Map((await tasksByIds(db, ids)).map((t) => [t.id, t]));
@@ -86,22 +51,11 @@ export function createLoaders(db: Db, org: OrgDirectory, ctx: () => TasksContext
       const index = new AuthorityIndex(answer.timelines);
       return keys.map((k) => index.authority(k.issuerId, k.unitId, k.day, k.binding));
     }, { cacheKeyFn: (k) => `${k.issuerId}|${k.unitId}|${k.day}|${k.binding}` }),
-    findings: new DataLoader(async (keys) => {
-      const byWindow = group([...keys], (k) => `${k.from}|${k.to}`);
-      const answers = new Map<string, TaskFinding[]>();
-      for (const [window, list] of byWindow) {
-        const [from, to] = window.split('|');
-        const found = await unitFindingsBatch(ctx(), list.map((k) => k.unitId), from, to);
-        for (const [id, f] of found) answers.set(`${id}|${window}`, f);
-      }
-      return keys.map((k) => answers.get(`${k.unitId}|${k.from}|${k.to}`) ?? []);
-    }, { cacheKeyFn: (k) => `${k.unitId}|${k.from}|${k.to}` }),
   };
 }
 
 export function createContext(database: Database, identity: Identity, client: ServiceClient): TasksContext {
   const org = new OrgDirectory(client, identity);
-  const ctx: TasksContext = { database, caches: cachesOf(database), db: database.db, identity, org, loaders: undefined as unknown as Loaders };
-  ctx.loaders = createLoaders(database.db, org, () => ctx);
-  return ctx;
+  const loaders = createLoaders(database.db, org);
+  return { database, caches: cachesOf(database), db: database.db, identity, org, loaders };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openDatabase, serviceClient, startSubgraphServer, startWarmer, type Database, type RunningServer, type StartupPhases, type ServiceClient } from '@tiaokuai/platform';
 import { sql } from 'drizzle-orm';
 import { cachesOf, createContext } from './context';
-import { rowRevision } from './tasks/task.store';
+import { rowRevision } from './modules/finding/finding.store';
 import { buildTasksSchema } from './schema';
 
 export const SCHEMA_NAME = 'tasks';

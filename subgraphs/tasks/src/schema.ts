@@ -1,11 +1,23 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/platform';
-import type { TasksContext } from './context';
-import { AssignmentResolver, canSeeTask, SettlementResolver, TaskConflictResolver, TaskResolver, UnitResolver } from './graphql/resolvers';
+import type { TasksContext } from './request';
+// The SDL lists Query's and Mutation's fields, and each type's resolved fields, in the order
+// their resolvers are first imported (schema/tasks.graphql): keep this order.
+import { TaskResolver } from './modules/task/task.resolver';
+import { TaskConflictResolver } from './modules/finding/finding.resolver';
+import { ActivityResolver } from './modules/activity/activity.resolver';
+import { InterchangeResolver } from './modules/interchange/interchange.resolver';
+import { AssignmentResolver, ProgressResolver, SettlementResolver } from './modules/assignment/assignment.resolver';
 import {
-  CalendarEntryResolver, IndicatorResultResolver, ProgressResolver, ReportLineResolver, RequiredItemResolver, ResponsibilityListEntryResolver, ScopeReportResolver,
-  UnitProgressResolver, UnitReportResolver, WorkReportResolver,
-} from './graphql/report.resolvers';
+  RequiredItemResolver, ResponsibilityListEntryResolver,
+} from './modules/responsibility-list/responsibility-list.resolver';
+import {
+  IndicatorResultResolver, ReportLineResolver, ScopeReportResolver, UnitProgressResolver, WorkReportResolver,
+} from './modules/report/report.resolver';
+import { UnitReportResolver, UnitResolver } from './modules/unit/unit.resolver';
+import { CalendarEntryResolver } from './modules/calendar/calendar.resolver';
+import { assignmentReference } from './modules/assignment/assignment.service';
+import { visibleTask } from './modules/task/task.service';
 
 /**
  * `Unit` is org's entity; this subgraph adds its assignments and findings. `Task` and
@@ -16,23 +28,17 @@ export function buildTasksSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema<TasksContext>({
     name: 'tasks',
     resolvers: [
-      TaskResolver, AssignmentResolver, SettlementResolver, TaskConflictResolver, UnitResolver, ProgressResolver, RequiredItemResolver,
-      UnitReportResolver, ScopeReportResolver, WorkReportResolver, UnitProgressResolver, ReportLineResolver, IndicatorResultResolver, CalendarEntryResolver,
-      ResponsibilityListEntryResolver,
+      TaskResolver, TaskConflictResolver, ActivityResolver, InterchangeResolver,
+      AssignmentResolver, SettlementResolver, ProgressResolver, RequiredItemResolver, ResponsibilityListEntryResolver,
+      ScopeReportResolver, WorkReportResolver, UnitProgressResolver, ReportLineResolver, IndicatorResultResolver,
+      UnitResolver, UnitReportResolver, CalendarEntryResolver,
     ],
     federationImports: ['@key', '@shareable'],
     references: {
       Unit: (ref) => ({ id: String(ref.id) }),
-      Task: async (ref, ctx) => {
-        const t = await ctx.loaders.task.load(String(ref.id));
-        return t && (await canSeeTask(ctx, t)) ? t : null;
-      },
-      Assignment: async (ref, ctx) => {
-        // As for settling: the unit's side or the issuer's side sees it.
-        const a = await ctx.loaders.assignment.load(String(ref.id));
-        const t = a && (await ctx.loaders.task.load(a.taskId));
-        return a && t && ((await ctx.org.canSee(a.unitId)) || (await ctx.org.canSee(t.issuerId))) ? a : null;
-      },
+      Task: (ref, ctx) => visibleTask(ctx, String(ref.id)),
+      // As for settling: the unit's side or the issuer's side sees it.
+      Assignment: (ref, ctx) => assignmentReference(ctx, String(ref.id)),
     },
   });
 }

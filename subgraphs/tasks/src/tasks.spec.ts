@@ -3,7 +3,7 @@ import type { Identity } from '@tiaokuai/platform';
 import { province } from './testing/fixtures';
 import { tasksHarness, type TasksHarness } from './testing';
 import { cachesOf } from './context';
-import { ScanCache } from './tasks/findings.service';
+import { ScanCache } from './modules/finding/scan-cache';
 
 const ISSUE = `mutation($i: IssueTaskInput!) { issueTask(input: $i) { id key title binding issuer { id }
   assignments { nodes { id unit { id } authority(asOf: "2026-04-01") relation(asOf: "2026-04-01") status version } } } }`;

@@ -1,9 +1,8 @@
 /**
- * Checks of a task as given (issueTask's input, an entry of the interchange file's `tasks`),
- * before anything is asked of org or written. Pure: every problem with the path of its field.
+ * What the checks of what callers give share (validate-task.ts, validate-required-item.ts): the
+ * limits, the kinds of unit and of scope, a problem (the path of its field and a message), and
+ * how an item of a responsibility list is named. Pure.
  */
-import { isDay, textProblem, type TextKind } from '@tiaokuai/leadership';
-import { FREQUENCIES, TASK_CATEGORIES, type Frequency, type TaskCategory, type TaskPriority } from './types';
 
 export const MAX_TITLE = 200;
 export const MAX_DESCRIPTION = 10_000;
@@ -18,36 +17,6 @@ export const LIST_OWNER_KINDS: readonly string[] = ['WORK_COMMITTEE', 'DEPARTMEN
 export const SCOPE_RELATIONS = ['UNDER', 'LED_BY', 'GUIDED_BY'] as const;
 export type ScopeRelation = (typeof SCOPE_RELATIONS)[number];
 
-export interface ScopeSpec {
-  unit: string;
-  /** UNDER: the unit's whole scope (subtree, and what it leads or guides); LED_BY / GUIDED_BY: only where it leads / guides. */
-  relation: ScopeRelation;
-  kinds: string[] | null;
-}
-
-export interface TaskSpec {
-  issuer: string;
-  key: string | null;
-  title: string;
-  description: string | null;
-  category: TaskCategory;
-  priority: TaskPriority;
-  startsOn: string;
-  dueOn: string;
-  deliverable: string | null;
-  /** The item this task fulfils: its code, and its owner's unit code (null: the hub-wide item of that code). */
-  requiredItem: string | null;
-  requiredItemOwner: string | null;
-  binding: boolean;
-  /** What is measured (指标) and the value each unit should reach (目标值); target needs an indicator. */
-  indicator: string | null;
-  target: number | null;
-  targets: string[];
-  scope: ScopeSpec | null;
-  /** Keys of the same issuer's tasks this one cannot be carried out together with. */
-  incompatibleWith: string[];
-}
-
 export interface Problem {
   path: string;
   message: string;
@@ -55,131 +24,3 @@ export interface Problem {
 
 /** How an item is named in a task and in `knownItems`: owner code (empty for hub-wide) and code. */
 export const itemRef = (owner: string | null | undefined, code: string): string => `${owner ?? ''}|${code}`;
-
-/**
- * `raw` as a TaskSpec, or the problems. `base` prefixes paths (`input`, `tasks[3]`);
- * `knownItems` are the responsibility-list items by `itemRef` (the file's own included).
- */
-export function validateTask(raw: unknown, base: string, knownItems: ReadonlySet<string>): { spec?: TaskSpec; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const bad = (field: string, message: string) => problems.push({ path: `${base}.${field}`, message });
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ path: base, message: '应为对象' }] };
-  const r = raw as Record<string, unknown>;
-  const text = (field: string, max: number, required: boolean, kind: TextKind = 'LINE'): string | null => {
-    const v = r[field];
-    if (v === undefined || v === null) {
-      if (required) bad(field, '必填');
-      return null;
-    }
-    if (typeof v !== 'string') { bad(field, '应为字符串'); return null; }
-    const t = v.trim();
-    if (required && t === '') { bad(field, '不能为空'); return null; }
-    if (t.length > max) { bad(field, `过长（${t.length} 字，最多 ${max} 字）`); return null; }
-    const unstorable = textProblem(t, kind);
-    if (unstorable) { bad(field, unstorable); return null; }
-    return t === '' ? null : t;
-  };
-  const issuer = text('issuer', MAX_SHORT, true);
-  const key = text('key', MAX_SHORT, false);
-  const title = text('title', MAX_TITLE, true);
-  const description = text('description', MAX_DESCRIPTION, false, 'MULTILINE');
-  const deliverable = text('deliverable', MAX_SHORT, false);
-  const requiredItem = text('requiredItem', MAX_SHORT, false);
-  const requiredItemOwner = text('requiredItemOwner', MAX_SHORT, false);
-  if (requiredItemOwner && !requiredItem) bad('requiredItemOwner', '给出清单所属单位时须同时给出事项代码（requiredItem）');
-  else if (requiredItem && !knownItems.has(itemRef(requiredItemOwner, requiredItem))) {
-    bad('requiredItem', requiredItemOwner ? `${requiredItemOwner} 的责任清单中没有事项：${requiredItem}` : `未知的全平台责任清单事项：${requiredItem}（某单位清单中的事项须给出 requiredItemOwner）`);
-  }
-  const category = r.category as TaskCategory;
-  if (!TASK_CATEGORIES.includes(category)) bad('category', `未知的任务类别：${String(r.category)}（可选 ${TASK_CATEGORIES.join('、')}）`);
-  const priority = r.priority as TaskPriority;
-  if (priority !== 'KEY' && priority !== 'ROUTINE') bad('priority', `未知的优先级：${String(r.priority)}（KEY 或 ROUTINE）`);
-  const startsOn = r.startsOn;
-  const dueOn = r.dueOn;
-  if (!isDay(startsOn)) bad('startsOn', `不是有效日期（YYYY-MM-DD）：${String(startsOn)}`);
-  if (!isDay(dueOn)) bad('dueOn', `不是有效日期（YYYY-MM-DD）：${String(dueOn)}`);
-  else if (isDay(startsOn) && dueOn < startsOn) bad('dueOn', `截止日期 ${dueOn} 早于开始日期 ${startsOn}`);
-  const indicator = text('indicator', MAX_SHORT, false);
-  let target: number | null = null;
-  if (r.target !== undefined && r.target !== null) {
-    if (typeof r.target !== 'number' || !Number.isFinite(r.target) || r.target < 0) bad('target', `目标值应为不小于 0 的数：${String(r.target)}`);
-    else if (!indicator) bad('target', '有目标值时须给出指标名称（indicator）');
-    else target = r.target;
-  }
-  const binding = r.binding === undefined || r.binding === null ? true : r.binding;
-  if (typeof binding !== 'boolean') bad('binding', '应为 true 或 false');
-
-  let targets: string[] = [];
-  if (r.targets !== undefined && r.targets !== null) {
-    if (!Array.isArray(r.targets) || r.targets.some((t) => typeof t !== 'string' || t.trim() === '')) bad('targets', '应为单位代码的列表');
-    else if (r.targets.length > MAX_TARGETS) bad('targets', `一次最多 ${MAX_TARGETS} 个单位`);
-    else targets = [...new Set((r.targets as string[]).map((t) => t.trim()))];
-  }
-  let scope: ScopeSpec | null = null;
-  if (r.scope !== undefined && r.scope !== null) {
-    const s = r.scope as Record<string, unknown>;
-    if (typeof s !== 'object' || Array.isArray(s) || typeof s.unit !== 'string' || s.unit.trim() === '') bad('scope.unit', '范围需要一个单位代码');
-    else {
-      const relation = (s.relation ?? 'UNDER') as ScopeRelation;
-      if (!SCOPE_RELATIONS.includes(relation)) bad('scope.relation', `未知的范围关系：${String(s.relation)}（${SCOPE_RELATIONS.join('、')}）`);
-      let kinds: string[] | null = null;
-      if (s.kinds !== undefined && s.kinds !== null) {
-        if (!Array.isArray(s.kinds) || s.kinds.some((k) => !UNIT_KINDS.includes(k as never))) bad('scope.kinds', `未知的单位类型（可选 ${UNIT_KINDS.join('、')}）`);
-        else kinds = s.kinds as string[];
-      }
-      scope = { unit: s.unit.trim(), relation, kinds };
-    }
-  }
-  if (targets.length === 0 && !scope && !problems.some((p) => p.path.startsWith(`${base}.targets`) || p.path.startsWith(`${base}.scope`))) {
-    bad('targets', '目标单位为空：给出 targets 或 scope');
-  }
-  let incompatibleWith: string[] = [];
-  if (r.incompatibleWith !== undefined && r.incompatibleWith !== null) {
-    if (!Array.isArray(r.incompatibleWith) || r.incompatibleWith.some((k) => typeof k !== 'string' || k === '')) bad('incompatibleWith', '应为同一下达单位的任务 key 列表');
-    else incompatibleWith = [...new Set(r.incompatibleWith as string[])];
-  }
-  if (problems.length > 0) return { problems };
-  return {
-    problems,
-    spec: {
-      issuer: issuer!, key, title: title!, description, category, priority, startsOn: startsOn as string, dueOn: dueOn as string,
-      deliverable, requiredItem, requiredItemOwner: requiredItem ? requiredItemOwner : null, binding: binding as boolean, indicator, target, targets, scope, incompatibleWith,
-    },
-  };
-}
-
-export interface RequiredItemSpec {
-  /** The owner's unit code (a work committee, party group or organ party committee); null: hub-wide. */
-  owner: string | null;
-  code: string;
-  name: string;
-  kinds: string[];
-  frequency: Frequency;
-  description: string | null;
-}
-
-/** An entry of the file's `requiredItems` (or defineRequiredItem's input). */
-export function validateRequiredItem(raw: unknown, base: string): { spec?: RequiredItemSpec; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const bad = (field: string, message: string) => problems.push({ path: `${base}.${field}`, message });
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ path: base, message: '应为对象' }] };
-  const r = raw as Record<string, unknown>;
-  if (r.owner !== undefined && r.owner !== null && (typeof r.owner !== 'string' || r.owner.trim() === '' || r.owner.length > MAX_SHORT)) bad('owner', '应为清单所属单位的代码（不给出：全平台事项）');
-  if (typeof r.code !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(r.code)) bad('code', '代码应为 1–64 位字母、数字、-、_、.');
-  if (typeof r.name !== 'string' || r.name.trim() === '' || r.name.length > MAX_TITLE) bad('name', `名称必填，最多 ${MAX_TITLE} 字`);
-  else { const p = textProblem(r.name.trim(), 'LINE'); if (p) bad('name', p); }
-  if (!Array.isArray(r.kinds) || r.kinds.length === 0 || r.kinds.some((k) => !UNIT_KINDS.includes(k as never))) bad('kinds', `应为单位类型的非空列表（${UNIT_KINDS.join('、')}）`);
-  if (!FREQUENCIES.includes(r.frequency as Frequency)) bad('frequency', `未知的频次：${String(r.frequency)}（${FREQUENCIES.join('、')}）`);
-  if (r.description !== undefined && r.description !== null) {
-    if (typeof r.description !== 'string' || r.description.length > MAX_DESCRIPTION) bad('description', `应为字符串，最多 ${MAX_DESCRIPTION} 字`);
-    else { const p = textProblem(r.description.trim(), 'MULTILINE'); if (p) bad('description', p); }
-  }
-  if (problems.length > 0) return { problems };
-  return {
-    problems,
-    spec: {
-      owner: typeof r.owner === 'string' ? r.owner.trim() : null, code: r.code as string, name: (r.name as string).trim(), kinds: [...new Set(r.kinds as string[])].sort(),
-      frequency: r.frequency as Frequency, description: (r.description as string | undefined)?.trim() || null,
-    },
-  };
-}

@@ -48,7 +48,7 @@ export interface MissingInput {
   /**
    * The owners whose lists reach the unit (list-reach.ts reachDuring) over every day of the
    * frequency periods the window touches, not the window alone (periods are judged whole:
-   * findings.service works it out over the whole years); none when absent.
+   * finding.service works it out over the whole years); none when absent.
    */
   reach?: readonly ReachPeriod[];
 }

@@ -1,0 +1,49 @@
+/**
+ * The orders and cursor keys of this subgraph's connections (packages/platform/src/paging.ts;
+ * ARCHITECTURE.md "Bounded answers"). Pure: no GraphQL, no database.
+ *
+ * - Task findings: by unit id, then kind, then a digest of what the finding is about (the
+ *   assignments, tasks and issuers concerned, and for MISSING the item and its period). The
+ *   same finding gets the same key from one scan to the next, so a page read after a cursor
+ *   neither skips nor repeats a finding when others appear or are settled in between.
+ * - Assignments: by id. Units' progress: by unit id. Measures (outliers): by unit id, measure,
+ *   task id. Responsibility-list items: by code.
+ *
+ * The key helpers (padKey, keyDigest, keyedSorted, pageOfItems) are platform's paging.ts, re-exported
+ * here under this module's names.
+ */
+import { countsByKind, keyDigest as digest, padKey as padId } from '@tiaokuai/platform';
+import type { TaskFinding, TaskFindingKind } from '../../domain/types';
+
+export { checkPage, keyDigest as digest, keyedSorted as keyed, padKey as padId, pageOfItems as pageOf } from '@tiaokuai/platform';
+
+/** Cursor namespaces: one per kind of list (a cursor of one is refused by the others). */
+export const NS = {
+  taskConflicts: 'taskConflicts',
+  assignments: 'assignments',
+  requiredItems: 'requiredItems',
+  responsibilityList: 'responsibilityList',
+  unitProgress: 'workReport.units',
+  outliers: 'workReport.outliers',
+} as const;
+
+export const FINDING_KINDS: readonly TaskFindingKind[] = ['DUPLICATE', 'CONFLICT', 'MISSING', 'OVERREACH', 'CHERRY_PICKING'];
+
+/** A finding's place in the list's order (see the module's doc). */
+export function findingKey(f: TaskFinding): string {
+  // A hub-wide item by its code, as before lists had owners (cursors survive the migration); an owner's by owner and code.
+  const item = f.requiredItemOwnerId ? `${f.requiredItemOwnerId}/${f.requiredItemCode}` : f.requiredItemCode ?? f.requiredItemId ?? '';
+  const about = [item, f.from ?? '', f.to ?? '', f.assignmentIds.join(','), f.taskIds.join(','), f.issuerIds.join(',')].join('|')
+    + (f.itemIds ? `|items:${f.itemIds.join(',')}` : ''); // only list-level duplicates: other findings keep their cursors
+  return `${padId(f.unitId)}|${FINDING_KINDS.indexOf(f.kind)}|${digest(about)}`;
+}
+
+/** Figures about every finding of a list, whatever the page: total and counts by kind. */
+export const findingSummary = (findings: readonly TaskFinding[]) => countsByKind(findings, FINDING_KINDS, (f) => f.kind);
+
+/**
+ * A list item's place in `requiredItems` and in a unit's responsibility list: hub-wide first
+ * (owner ''), then by owner id, then code.
+ */
+export const itemKey = (r: { ownerId?: string | null; code: string }) =>
+  (r.ownerId ? `1|${padId(r.ownerId)}|${r.code}` : `0|${r.code}`);
