@@ -58,8 +58,13 @@ describe('eslint.config.mjs', () => {
     assert.deepEqual(await rulesFor(file, 'export const f = (a: number) => 1;\n'), [
       '@typescript-eslint/no-unused-vars',
     ]);
-    assert.deepEqual(await rulesFor(file, 'try { f(); } catch (_e) { g(); }\ndeclare function f(): void;\n' +
-      'declare function g(): void;\n'), []);
+    assert.deepEqual(
+      await rulesFor(
+        file,
+        'try { f(); } catch (_e) { g(); }\ndeclare function f(): void;\n' + 'declare function g(): void;\n',
+      ),
+      [],
+    );
     assert.deepEqual(await rulesFor('tools/eslint/sample.mjs', 'export const f = (_a, b) => b;\n'), []);
   });
 

@@ -111,7 +111,13 @@ export function importedFiles(file) {
   const cached = importsOnDisk.get(file);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.targets;
   const text = readFileSync(file, 'utf8');
-  const targets = [...new Set(relativeSpecifiers(text).map((s) => resolveRelative(file, s)).filter(Boolean))];
+  const targets = [
+    ...new Set(
+      relativeSpecifiers(text)
+        .map((s) => resolveRelative(file, s))
+        .filter(Boolean),
+    ),
+  ];
   importsOnDisk.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, targets });
   return targets;
 }

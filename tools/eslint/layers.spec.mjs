@@ -10,9 +10,15 @@ ruleTester.run('tiaokuai/layers', layers, {
   valid: [
     // resolver → service, its own type and input, platform, enums
     at('modules/unit/unit.resolver.ts', "import { listUnits } from './unit.service';"),
-    at('modules/unit/unit.resolver.ts', "import { Unit } from './unit.type';\nimport { UnitInput } from './unit.input';"),
+    at(
+      'modules/unit/unit.resolver.ts',
+      "import { Unit } from './unit.type';\nimport { UnitInput } from './unit.input';",
+    ),
     at('modules/unit/unit.resolver.ts', "import type { Unit } from './unit.type';"),
-    at('modules/unit/unit.resolver.ts', "import { GraphQLError } from 'graphql';\nimport { Problem } from '@tiaokuai/platform';"),
+    at(
+      'modules/unit/unit.resolver.ts',
+      "import { GraphQLError } from 'graphql';\nimport { Problem } from '@tiaokuai/platform';",
+    ),
     // a type and its resolver may know each other's types
     at('modules/unit/unit.type.ts', "import type { UnitResolver } from './unit.resolver';"),
     at('modules/unit/unit.type.ts', "import type { StoredUnit } from './unit.store';"),
@@ -29,18 +35,30 @@ ruleTester.run('tiaokuai/layers', layers, {
       ].join('\n'),
     ),
     // store → db schema, domain types, platform
-    at('modules/unit/unit.store.ts', "import { units } from '../../db/schema';\nimport type { Unit } from '../../domain/types';"),
+    at(
+      'modules/unit/unit.store.ts',
+      "import { units } from '../../db/schema';\nimport type { Unit } from '../../domain/types';",
+    ),
     // context → stores, platform, the request types
-    at('context.ts', "import { unitsByIds } from './modules/unit/unit.store';\nimport type { Loaders } from './request';"),
+    at(
+      'context.ts',
+      "import { unitsByIds } from './modules/unit/unit.store';\nimport type { Loaders } from './request';",
+    ),
     // domain → domain and leadership
-    at('domain/rules/grassroots.ts', "import type { UnitRecord } from '../types';\nimport { isDay } from '@tiaokuai/leadership';"),
+    at(
+      'domain/rules/grassroots.ts',
+      "import type { UnitRecord } from '../types';\nimport { isDay } from '@tiaokuai/leadership';",
+    ),
     at('domain/detectors/missing.ts', "export { detect } from './detector';\nexport * from '../labels';"),
     // a package named in domainAllow
     at('domain/calendar.ts', "import ICAL from 'ical.js';", [{ domainAllow: ['@tiaokuai/leadership', 'ical.js'] }]),
     // specs and src/testing/ may import anything
     at('modules/unit/unit.resolver.spec.ts', "import { unitsByIds } from './unit.store';"),
     at('modules/unit/unit.service.spec.ts', "import { UnitInput } from './unit.input';"),
-    at('domain/rules/grassroots.spec.ts', "import fc from 'fast-check';\nimport { seed } from '../../testing/fixtures';"),
+    at(
+      'domain/rules/grassroots.spec.ts',
+      "import fc from 'fast-check';\nimport { seed } from '../../testing/fixtures';",
+    ),
     at('testing/harness.ts', "import { createUnit } from '../modules/unit/unit.resolver';"),
     at('testing/harness.ts', "import { unitsByIds } from '../modules/unit/unit.store';"),
     // files outside the module shape are not judged

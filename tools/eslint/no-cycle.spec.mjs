@@ -16,7 +16,8 @@ const files = {
   'pkg/src/b.ts': "import type { a } from './a';\nexport const b = 2;",
   // context → findings.service → context, and context → findings.service → report.service → context
   'pkg/src/context.ts': "import { findings } from './tasks/findings.service';",
-  'pkg/src/tasks/findings.service.ts': "import type { Ctx } from '../context';\nimport { report } from './report.service';",
+  'pkg/src/tasks/findings.service.ts':
+    "import type { Ctx } from '../context';\nimport { report } from './report.service';",
   'pkg/src/tasks/report.service.ts': "import type { Ctx } from '../context.js';",
   // no cycle: x → y → z
   'pkg/src/x.ts': "import { y } from './y';",

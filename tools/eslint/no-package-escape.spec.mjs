@@ -37,7 +37,12 @@ ruleTester.run('tiaokuai/no-package-escape', noPackageEscape, {
     },
     {
       ...org("export * from '../../../tasks/src/index';"),
-      errors: [{ message: 'no-package-escape: ../../../tasks/src/index leaves this package for ../tasks; import that package by its name.' }],
+      errors: [
+        {
+          message:
+            'no-package-escape: ../../../tasks/src/index leaves this package for ../tasks; import that package by its name.',
+        },
+      ],
     },
     { ...org("const m = require('../../../../jest.preset.js');"), errors: [{ messageId: 'escape' }] },
     { ...org("type T = import('../../../../packages/platform/src/db').Db;"), errors: [{ messageId: 'escape' }] },
