@@ -1,6 +1,5 @@
 import { PageArgsType } from '@tiaokuai/platform';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { AssessmentFinding as Finding, JointProposal as Proposal } from '../../domain/findings/types';
 import type { AssessmentsContext } from '../../request';
 import { inspectionsByIds } from '../inspection/inspection.service';
 import { Inspection } from '../inspection/inspection.type';
@@ -8,7 +7,7 @@ import { unitRef } from '../shared/unit-ref';
 import { submissionsByIds } from '../submission/submission.service';
 import { Submission } from '../submission/submission.type';
 import { Unit } from '../unit/unit.type';
-import { scopeFindingsPage } from './finding.service';
+import { scopeFindingsPage, type AssessmentFinding as Finding, type JointProposal as Proposal } from './finding.service';
 import { AssessmentFinding, AssessmentFindingConnection, AssessmentFindingKindEnum, JointProposal, MergedIndicator } from './finding.type';
 
 @Resolver(() => AssessmentFinding)

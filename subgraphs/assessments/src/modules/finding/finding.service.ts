@@ -23,6 +23,8 @@ import { checkYear } from '../shared/year';
 import type { SubmissionRecord } from '../submission/submission.store';
 import { yearOfUnits } from './finding.store';
 
+export type { AssessmentFinding, JointProposal } from '../../domain/findings/types';
+
 const ACTIVITY = `query Activity($p: [ActivityQuestionInput!]!) { assignmentActivity(pairs: $p) }`;
 
 /**

@@ -6,8 +6,9 @@ import { Scheme } from '../scheme/scheme.type';
 import { unitRef } from '../shared/unit-ref';
 import { Unit } from '../unit/unit.type';
 import { AcceptJointInspectionInput, ScheduleInspectionInput } from './inspection.input';
-import { acceptJointInspection, jointOf, scheduleInspection } from './inspection.service';
-import type { InspectionRecord, JointInspectionRecord } from './inspection.store';
+import {
+  acceptJointInspection, jointOf, scheduleInspection, type InspectionRecord, type JointInspectionRecord,
+} from './inspection.service';
 import { Inspection, JointInspection } from './inspection.type';
 
 @Resolver(() => Inspection)

@@ -28,6 +28,8 @@ import {
   type InspectionRecord, type JointInspectionRecord,
 } from './inspection.store';
 
+export type { InspectionRecord, JointInspectionRecord } from './inspection.store';
+
 export interface ScheduleInput {
   inspector: string;
   units: string[];

@@ -8,7 +8,7 @@
  */
 import { BadInputError, unitLabel, type Connection, type PageArgs } from '@tiaokuai/platform';
 import { groupBy } from '@tiaokuai/leadership';
-import { scoreOutliers, type ScoreOutlier } from '../../domain/outliers';
+import { SCORE_OUTLIER_RULE, scoreOutliers, type ScoreOutlier } from '../../domain/outliers';
 import { rankResults } from '../../domain/ranking';
 import { unitResult, type Graded } from '../../domain/scoring';
 import { gradeStars, quotaProblems, STAR_NAMES, type StarLevel, type StarResult } from '../../domain/stars';
@@ -122,6 +122,11 @@ export async function schemeOutliers(ctx: AssessmentsContext, schemeId: string, 
     // Indicators as the leader scored them; the scores of 100 as the unit's result (opinions weighed in).
     result: { ...r.grading!.result, partyScore: r.result.partyScore, businessScore: r.result.businessScore },
   })), names);
+}
+
+/** Scheme.outliers: the rule, in Chinese, and the outliers among the graded units' scores (schemeOutliers). */
+export async function outliersOfScheme(ctx: AssessmentsContext, schemeId: string, scope: string | null) {
+  return { rule: SCORE_OUTLIER_RULE, rows: await schemeOutliers(ctx, schemeId, scope) };
 }
 
 /** A UnitAssessment as GraphQL shows it (flat result fields, the records kept for field resolvers). */

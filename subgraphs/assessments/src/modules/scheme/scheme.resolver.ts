@@ -1,16 +1,14 @@
 import { PageArgsType } from '@tiaokuai/platform';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { SCORE_OUTLIER_RULE } from '../../domain/outliers';
 import type { AssessmentsContext } from '../../request';
 import { exportResults, type ExportFormat } from '../result/export.service';
 import { StarLevelInput } from '../result/result.input';
-import { schemeOutliers, schemeResultsPage, schemeStars } from '../result/result.service';
+import { outliersOfScheme, schemeResultsPage, schemeStars } from '../result/result.service';
 import { BranchKindEnum, ExportFile, ExportFormatEnum, ResultRow, ResultRowConnection, ScoreOutliers, StarGrading } from '../result/result.type';
 import { unitRef } from '../shared/unit-ref';
 import { Unit } from '../unit/unit.type';
 import { SchemeInput } from './scheme.input';
-import { defineScheme, schemesPage, visibleScheme } from './scheme.service';
-import type { SchemeRecord } from './scheme.store';
+import { defineScheme, schemesPage, visibleScheme, type SchemeRecord } from './scheme.service';
 import { Combination, EvaluatorGroup, GradeBand, Scheme, SchemeConnection, SchemeIndicator } from './scheme.type';
 
 @Resolver(() => Scheme)
@@ -58,7 +56,7 @@ export class SchemeResolver {
 
   @FieldResolver(() => ScoreOutliers, { description: 'Scores far from the other graded units\' (within `scope` when given): per indicator, party-building and business score' })
   async outliers(@Root() s: SchemeRecord, @Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: AssessmentsContext) {
-    return { rule: SCORE_OUTLIER_RULE, rows: await schemeOutliers(ctx, s.id, scope) };
+    return outliersOfScheme(ctx, s.id, scope);
   }
 
   @FieldResolver(() => ExportFile, { description: 'The ranked results (within `scope` when given) as a spreadsheet file' })

@@ -17,6 +17,8 @@ import { isId } from '../shared/ids';
 import { checkPage, NS, pageOf, schemeKey } from '../shared/pages';
 import { insertScheme, schemeRowByKey, schemesWhere, toScheme, type SchemeRecord } from './scheme.store';
 
+export type { SchemeRecord } from './scheme.store';
+
 export async function defineScheme(ctx: AssessmentsContext, input: Record<string, unknown>): Promise<SchemeRecord> {
   requireRole(ctx.identity, 'EDITOR', '制定考核方案');
   const { scheme, problems } = validateScheme(input, 'input', Number(today().slice(0, 4)));

@@ -5,8 +5,9 @@ import { Scheme } from '../scheme/scheme.type';
 import { unitRef } from '../shared/unit-ref';
 import { Unit } from '../unit/unit.type';
 import { CorrectAssessmentInput, SubmitAssessmentInput } from './submission.input';
-import { correctAssessment, revisionsOfSubmission, submitAssessment, visibleSubmission } from './submission.service';
-import type { SubmissionRecord } from './submission.store';
+import {
+  correctAssessment, revisionsOfSubmission, submitAssessment, visibleSubmission, type SubmissionRecord,
+} from './submission.service';
 import { IndicatorScore, Rating, Submission, SubmissionRevision } from './submission.type';
 
 @Resolver(() => Submission)

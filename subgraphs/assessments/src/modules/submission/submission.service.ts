@@ -29,6 +29,8 @@ import {
   type RevisionRecord, type SubmissionRecord, type SubmissionRole, type SubmissionVersion, type Writer,
 } from './submission.store';
 
+export type { SubmissionRecord } from './submission.store';
+
 export interface SubmitInput {
   scheme: string;
   unit: string;
