@@ -15,7 +15,12 @@ const byId = <T extends { id: string }>(fetch: (ids: readonly string[]) => Promi
     return ids.map((id) => m.get(id) ?? null);
   });
 
-export function createContext(database: Database, identity: Identity, org: ServiceClient, tasks: ServiceClient): AssessmentsContext {
+export function createContext(
+  database: Database,
+  identity: Identity,
+  org: ServiceClient,
+  tasks: ServiceClient,
+): AssessmentsContext {
   const db = database.db;
   const loaders: Loaders = {
     scheme: byId((ids) => schemesByIds(db, ids)),

@@ -5,9 +5,19 @@ import type { AssessmentsContext } from './request';
 // loaded, and the SDL checked in (schema/assessments.graphql) has them so.
 import { SchemeResolver } from './modules/scheme/scheme.resolver';
 import { InterchangeResolver } from './modules/interchange/interchange.resolver';
-import { ResultRowResolver, ScoreOutlierResolver, StarGradingResolver, StarRowResolver, UnitAssessmentResolver } from './modules/result/result.resolver';
+import {
+  ResultRowResolver,
+  ScoreOutlierResolver,
+  StarGradingResolver,
+  StarRowResolver,
+  UnitAssessmentResolver,
+} from './modules/result/result.resolver';
 import { SubmissionResolver } from './modules/submission/submission.resolver';
-import { AssessmentFindingResolver, JointProposalResolver, MergedIndicatorResolver } from './modules/finding/finding.resolver';
+import {
+  AssessmentFindingResolver,
+  JointProposalResolver,
+  MergedIndicatorResolver,
+} from './modules/finding/finding.resolver';
 import { InspectionResolver, JointInspectionResolver } from './modules/inspection/inspection.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
 import { visibleInspection, visibleJoint } from './modules/inspection/inspection.service';
@@ -23,8 +33,19 @@ export function buildAssessmentsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema<AssessmentsContext>({
     name: 'assessments',
     resolvers: [
-      SchemeResolver, SubmissionResolver, InterchangeResolver, UnitAssessmentResolver, ResultRowResolver, StarGradingResolver, StarRowResolver,
-      AssessmentFindingResolver, JointProposalResolver, MergedIndicatorResolver, InspectionResolver, ScoreOutlierResolver, JointInspectionResolver,
+      SchemeResolver,
+      SubmissionResolver,
+      InterchangeResolver,
+      UnitAssessmentResolver,
+      ResultRowResolver,
+      StarGradingResolver,
+      StarRowResolver,
+      AssessmentFindingResolver,
+      JointProposalResolver,
+      MergedIndicatorResolver,
+      InspectionResolver,
+      ScoreOutlierResolver,
+      JointInspectionResolver,
       UnitResolver,
     ],
     federationImports: ['@key', '@shareable'],

@@ -16,12 +16,21 @@ import { businessScoreShape, isObject, itemsShape, noteShape, schemeRefShape } f
 const NOTE_MAX = 2000;
 
 /** A stored scheme with a key: its row (as sameScheme reads it) and the scheme it holds. */
-export interface KeyedScheme { row: StoredScheme & { id: unknown }; scheme: Scheme }
+export interface KeyedScheme {
+  row: StoredScheme & { id: unknown };
+  scheme: Scheme;
+}
 
 /** A stored submission, as the plan compares it with the file's. */
 export interface StoredSubmission {
-  id: string; unitId: string; assessorId: string; role: SubmissionRole; assessedOn: string; input: Submission;
-  note: string | null; version: number;
+  id: string;
+  unitId: string;
+  assessorId: string;
+  role: SubmissionRole;
+  assessedOn: string;
+  input: Submission;
+  note: string | null;
+  version: number;
 }
 
 /** What the plan is given about the units the file names and about the caller. */
@@ -39,34 +48,58 @@ export interface Facts {
   notAssessable: (assessor: string, day: string, unit: string) => string;
 }
 
-export interface PlannedScheme { base: string; scheme: Scheme; issuerId: string; existingId: string | null }
+export interface PlannedScheme {
+  base: string;
+  scheme: Scheme;
+  issuerId: string;
+  existingId: string | null;
+}
 
 /** A submission of the file that passed its checks, before who may assess is judged. */
 export interface CheckedSubmission {
-  base: string; schemeRef: string; unitId: string; assessorId: string; on: string;
-  input: Submission; result: ScoreResult; note: string | null;
+  base: string;
+  schemeRef: string;
+  unitId: string;
+  assessorId: string;
+  on: string;
+  input: Submission;
+  result: ScoreResult;
+  note: string | null;
   /** The role the file recorded (a hub's export writes it): null for a new record. */
   recorded: SubmissionRole | null;
-  unitCode: string; assessorCode: string; schemeYear: number;
+  unitCode: string;
+  assessorCode: string;
+  schemeYear: number;
   /** An assessor outside the caller's jurisdiction (only an unchanged stored submission may name it). */
   hidden: boolean;
 }
 
-export interface PlannedSubmission extends CheckedSubmission { role: SubmissionRole; existing: StoredSubmission | null }
+export interface PlannedSubmission extends CheckedSubmission {
+  role: SubmissionRole;
+  existing: StoredSubmission | null;
+}
 
 /**
  * The file's schemes, by "issuerId|key": each checked whole (validateScheme), with a key, an
  * issuer the caller sees (or the stored scheme repeated unchanged), once in the file, never a
  * different scheme under a stored key.
  */
-export function planSchemes(raws: readonly unknown[], facts: Facts, currentYear: number, problems: Problem[]): Map<string, PlannedScheme> {
+export function planSchemes(
+  raws: readonly unknown[],
+  facts: Facts,
+  currentYear: number,
+  problems: Problem[],
+): Map<string, PlannedScheme> {
   const planned = new Map<string, PlannedScheme>();
   raws.forEach((raw, i) => {
     const base = `assessments.schemes[${i}]`;
     const { scheme, problems: found } = validateScheme(raw, base, currentYear);
     problems.push(...found);
     if (!scheme) return;
-    if (!scheme.key) { problems.push({ path: `${base}.key`, message: '文件中的方案需要 key（再次导入时据此识别）' }); return; }
+    if (!scheme.key) {
+      problems.push({ path: `${base}.key`, message: '文件中的方案需要 key（再次导入时据此识别）' });
+      return;
+    }
     const issuer = facts.units.get(scheme.issuer);
     const k = issuer ? `${issuer.id}|${scheme.key}` : '';
     const stored = facts.storedSchemes.get(k)?.row;
@@ -76,9 +109,18 @@ export function planSchemes(raws: readonly unknown[], facts: Facts, currentYear:
       problems.push({ path: `${base}.issuer`, message: `未知单位代码：${scheme.issuer}` });
       return;
     }
-    if (planned.has(k)) { problems.push({ path: `${base}.key`, message: `与 ${planned.get(k)!.base} 重复：${scheme.issuer} 的 key「${scheme.key}」` }); return; }
+    if (planned.has(k)) {
+      problems.push({
+        path: `${base}.key`,
+        message: `与 ${planned.get(k)!.base} 重复：${scheme.issuer} 的 key「${scheme.key}」`,
+      });
+      return;
+    }
     if (stored && !sameScheme(stored, scheme)) {
-      problems.push({ path: `${base}.key`, message: `key「${scheme.key}」已用于 ${scheme.issuer} 的另一方案 #${stored.id}（方案不覆盖，请换用新的 key）` });
+      problems.push({
+        path: `${base}.key`,
+        message: `key「${scheme.key}」已用于 ${scheme.issuer} 的另一方案 #${stored.id}（方案不覆盖，请换用新的 key）`,
+      });
       return;
     }
     planned.set(k, { base, scheme, issuerId: issuer.id, existingId: stored ? String(stored.id) : null });
@@ -92,19 +134,31 @@ export function planSchemes(raws: readonly unknown[], facts: Facts, currentYear:
  * the scheme), note and recorded role; once per scheme, unit and assessor.
  */
 export function checkSubmissions(
-  raws: readonly unknown[], facts: Facts, planned: ReadonlyMap<string, PlannedScheme>, problems: Problem[],
+  raws: readonly unknown[],
+  facts: Facts,
+  planned: ReadonlyMap<string, PlannedScheme>,
+  problems: Problem[],
 ): CheckedSubmission[] {
   const seen = new Map<string, string>();
   const checked: CheckedSubmission[] = [];
   raws.forEach((raw, i) => {
     const base = `assessments.submissions[${i}]`;
-    if (!isObject(raw)) { problems.push({ path: base, message: '应为对象' }); return; }
+    if (!isObject(raw)) {
+      problems.push({ path: base, message: '应为对象' });
+      return;
+    }
     const ref = schemeRefShape(raw, base);
-    if ('path' in ref) { problems.push(ref); return; }
+    if ('path' in ref) {
+      problems.push(ref);
+      return;
+    }
     const refIssuer = facts.units.get(ref.issuer);
     const k = refIssuer ? `${refIssuer.id}|${ref.key}` : '';
     const scheme = planned.get(k)?.scheme ?? facts.storedSchemes.get(k)?.scheme;
-    if (!scheme) { problems.push({ path: `${base}.scheme`, message: `没有 ${ref.issuer} 的 key 为「${ref.key}」的考核方案` }); return; }
+    if (!scheme) {
+      problems.push({ path: `${base}.scheme`, message: `没有 ${ref.issuer} 的 key 为「${ref.key}」的考核方案` });
+      return;
+    }
     const unit = typeof raw.unit === 'string' ? facts.units.get(raw.unit) : undefined;
     const assessor = typeof raw.assessor === 'string' ? facts.units.get(raw.assessor) : undefined;
     const on = raw.on;
@@ -120,38 +174,63 @@ export function checkSubmissions(
       // asked once the assessor and the day are known, as that problem is.
       problems.push({ path: `${base}.unit`, message: `未知单位代码：${String(raw.unit)}` });
     } else if (!unit) {
-      problems.push({ path: `${base}.unit`, message: facts.notAssessable(String(raw.assessor), on as string, String(raw.unit)) });
+      problems.push({
+        path: `${base}.unit`,
+        message: facts.notAssessable(String(raw.assessor), on as string, String(raw.unit)),
+      });
     }
     const scores = itemsShape(raw, base, 'scores', ['indicator', 'score']);
     problems.push(...scores.problems);
     const ratings = itemsShape(raw, base, 'ratings', ['indicator', 'group', 'score']);
     problems.push(...ratings.problems);
     const businessProblem = businessScoreShape(raw, base);
-    if (businessProblem) { problems.push(businessProblem); return; }
+    if (businessProblem) {
+      problems.push(businessProblem);
+      return;
+    }
     if (!scores.items || !ratings.items) return;
     const input: Submission = {
-      scores: scores.items as unknown as Submission['scores'], ratings: ratings.items as unknown as Submission['ratings'],
+      scores: scores.items as unknown as Submission['scores'],
+      ratings: ratings.items as unknown as Submission['ratings'],
       businessScore: raw.businessScore as number,
     };
     const { result, problems: scoring } = scoreSubmission(scheme, input, base);
     problems.push(...scoring);
     const { note, problems: noteProblems } = noteShape(raw, base);
     problems.push(...noteProblems);
-    if (note && note.length > NOTE_MAX) problems.push({ path: `${base}.note`, message: `说明过长（最多 ${NOTE_MAX} 字）` });
+    if (note && note.length > NOTE_MAX)
+      problems.push({ path: `${base}.note`, message: `说明过长（最多 ${NOTE_MAX} 字）` });
     const bad = note ? textProblem(note, 'MULTILINE') : null;
     if (bad) problems.push({ path: `${base}.note`, message: bad });
     // A recorded role (a hub's export writes it) marks a record accepted at the time (domain/restore.ts).
     if (raw.role !== undefined && !ROLES.includes(raw.role as SubmissionRole)) {
-      problems.push({ path: `${base}.role`, message: `应为 ${ROLES.join(' 或 ')}（导出时记录的角色），实为 ${JSON.stringify(raw.role)}` });
+      problems.push({
+        path: `${base}.role`,
+        message: `应为 ${ROLES.join(' 或 ')}（导出时记录的角色），实为 ${JSON.stringify(raw.role)}`,
+      });
     }
     const recorded = (raw.role as SubmissionRole | undefined) ?? null;
     if (!unit || !assessor || !result || !isDay(on)) return;
     const key = `${k}|${unit.id}|${assessor.id}`;
-    if (seen.has(key)) { problems.push({ path: base, message: `与 ${seen.get(key)} 重复：同一方案、单位和考核单位只有一份考核` }); return; }
+    if (seen.has(key)) {
+      problems.push({ path: base, message: `与 ${seen.get(key)} 重复：同一方案、单位和考核单位只有一份考核` });
+      return;
+    }
     seen.set(key, base);
     checked.push({
-      base, schemeRef: k, unitId: unit.id, assessorId: assessor.id, on, input, result, note, recorded,
-      unitCode: raw.unit as string, assessorCode: raw.assessor as string, schemeYear: scheme.year, hidden: !facts.sees(assessor.id),
+      base,
+      schemeRef: k,
+      unitId: unit.id,
+      assessorId: assessor.id,
+      on,
+      input,
+      result,
+      note,
+      recorded,
+      unitCode: raw.unit as string,
+      assessorCode: raw.assessor as string,
+      schemeYear: scheme.year,
+      hidden: !facts.sees(assessor.id),
     });
   });
   return checked;
@@ -159,7 +238,12 @@ export function checkSubmissions(
 
 /** A planned submission differs from the stored one it names (none stored: it is new). */
 export const changed = (p: Pick<PlannedSubmission, 'existing' | 'on' | 'input' | 'note'>): boolean =>
-  !(p.existing && p.existing.assessedOn === p.on && canonical(p.existing.input) === canonical(p.input) && p.existing.note === p.note);
+  !(
+    p.existing &&
+    p.existing.assessedOn === p.on &&
+    canonical(p.existing.input) === canonical(p.input) &&
+    p.existing.note === p.note
+  );
 
 /** What planSubmissions is given besides the checked submissions: what is stored, what org says, the caller's rights. */
 export interface Judgement {
@@ -182,7 +266,10 @@ export interface Judgement {
  * grading per scheme and unit (migration 0002), in the file and against the stored ones.
  */
 export function planSubmissions(
-  checked: readonly CheckedSubmission[], facts: Facts, j: Judgement, problems: Problem[],
+  checked: readonly CheckedSubmission[],
+  facts: Facts,
+  j: Judgement,
+  problems: Problem[],
 ): PlannedSubmission[] {
   const subs: PlannedSubmission[] = [];
   const gradings = new Map<string, string>();
@@ -190,13 +277,22 @@ export function planSubmissions(
     const stored = j.existing.get(`${p.schemeRef}|${p.unitId}|${p.assessorId}`) ?? null;
     const planned: PlannedSubmission = { ...p, role: stored?.role ?? 'OPINION', existing: stored };
     // The hidden assessor first: how it relates to the unit is not the caller's to learn.
-    if (p.hidden && (!stored || changed(planned))) { problems.push({ path: `${p.base}.assessor`, message: `未知单位代码：${p.assessorCode}` }); continue; }
+    if (p.hidden && (!stored || changed(planned))) {
+      problems.push({ path: `${p.base}.assessor`, message: `未知单位代码：${p.assessorCode}` });
+      continue;
+    }
     if (stored && p.recorded && p.recorded !== stored.role) {
-      problems.push({ path: `${p.base}.role`, message: `与已存的考核评价 #${stored.id} 的角色（${stored.role}）不同：导入不覆盖已存的记录` });
+      problems.push({
+        path: `${p.base}.role`,
+        message: `与已存的考核评价 #${stored.id} 的角色（${stored.role}）不同：导入不覆盖已存的记录`,
+      });
       continue;
     }
     // Stored and unchanged: nothing is written, so nothing is judged again (the facts may have changed since).
-    if (stored && !changed(planned)) { subs.push(planned); continue; }
+    if (stored && !changed(planned)) {
+      subs.push(planned);
+      continue;
+    }
     // A restored record never corrects a stored one: a different record under its key is refused, naming the field.
     if (stored && p.recorded) {
       problems.push({
@@ -205,19 +301,33 @@ export function planSubmissions(
       });
       continue;
     }
-    const verdict = judgeRole(p.recorded, j.relation(p.assessorId, p.unitId, p.on), j.mayRestore(facts.sees(p.unitId) && facts.sees(p.assessorId)));
+    const verdict = judgeRole(
+      p.recorded,
+      j.relation(p.assessorId, p.unitId, p.on),
+      j.mayRestore(facts.sees(p.unitId) && facts.sees(p.assessorId)),
+    );
     if ('refused' in verdict) {
       const why = verdict.refused === 'NOT_ASSESSABLE' ? facts.notAssessable(p.assessorCode, p.on, p.unitCode) : '';
-      problems.push(p.recorded
-        ? { path: `${p.base}.role`, message: `${why ? `${why}。` : ''}${j.restoreNeedsAdmin}（记录的角色：${p.recorded}）` }
-        : { path: `${p.base}.unit`, message: why });
+      problems.push(
+        p.recorded
+          ? {
+              path: `${p.base}.role`,
+              message: `${why ? `${why}。` : ''}${j.restoreNeedsAdmin}（记录的角色：${p.recorded}）`,
+            }
+          : { path: `${p.base}.unit`, message: why },
+      );
       continue;
     }
     planned.role = verdict.role;
     if (planned.role === 'GRADING') {
       const k = `${p.schemeRef}|${p.unitId}`;
-      const other = [...j.existing.values()].find((e) => e.role === 'GRADING' && `${e.unitId}` === p.unitId
-        && e.assessorId !== p.assessorId && j.existingScheme.get(e.id) === p.schemeRef);
+      const other = [...j.existing.values()].find(
+        (e) =>
+          e.role === 'GRADING' &&
+          `${e.unitId}` === p.unitId &&
+          e.assessorId !== p.assessorId &&
+          j.existingScheme.get(e.id) === p.schemeRef,
+      );
       if (other || gradings.has(k)) {
         problems.push({
           path: `${p.base}.assessor`,
@@ -235,7 +345,8 @@ export function planSubmissions(
 /** The first field in which a file's submission differs from the stored one. */
 function differingField(stored: StoredSubmission, p: Pick<PlannedSubmission, 'on' | 'input' | 'note'>): string {
   if (stored.assessedOn !== p.on) return 'on';
-  for (const f of ['scores', 'ratings', 'businessScore'] as const) if (canonical(stored.input[f]) !== canonical(p.input[f])) return f;
+  for (const f of ['scores', 'ratings', 'businessScore'] as const)
+    if (canonical(stored.input[f]) !== canonical(p.input[f])) return f;
   return 'note';
 }
 

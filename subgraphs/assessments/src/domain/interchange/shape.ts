@@ -5,10 +5,14 @@
  */
 import type { Problem } from '../scheme/scheme';
 
-export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The section's lists, as given. */
-export interface Section { schemes: unknown[]; submissions: unknown[] }
+export interface Section {
+  schemes: unknown[];
+  submissions: unknown[];
+}
 
 /**
  * The document's shape: a tiaokuai/v1 object whose `assessments` (when present) is an object of
@@ -18,12 +22,18 @@ export interface Section { schemes: unknown[]; submissions: unknown[] }
 export function sectionShape(document: unknown): { problems: Problem[]; section: Section | null } {
   if (!isObject(document)) return { problems: [{ path: '$', message: '应为 JSON 对象' }], section: null };
   const problems: Problem[] = [];
-  if (document.format !== 'tiaokuai/v1') problems.push({ path: 'format', message: `应为 "tiaokuai/v1"，实为 ${JSON.stringify(document.format)}` });
+  if (document.format !== 'tiaokuai/v1')
+    problems.push({ path: 'format', message: `应为 "tiaokuai/v1"，实为 ${JSON.stringify(document.format)}` });
   const section = document.assessments;
   if (section === undefined) return { problems, section: null };
-  if (!isObject(section)) return { problems: [...problems, { path: 'assessments', message: '应为对象 { schemes, submissions }' }], section: null };
+  if (!isObject(section))
+    return {
+      problems: [...problems, { path: 'assessments', message: '应为对象 { schemes, submissions }' }],
+      section: null,
+    };
   for (const k of ['schemes', 'submissions']) {
-    if (section[k] !== undefined && !Array.isArray(section[k])) problems.push({ path: `assessments.${k}`, message: '应为列表' });
+    if (section[k] !== undefined && !Array.isArray(section[k]))
+      problems.push({ path: `assessments.${k}`, message: '应为列表' });
   }
   for (const k of Object.keys(section)) {
     if (k !== 'schemes' && k !== 'submissions') problems.push({ path: `assessments.${k}`, message: '未知的字段' });
@@ -31,7 +41,10 @@ export function sectionShape(document: unknown): { problems: Problem[]; section:
   if (problems.length > 0) return { problems, section: null };
   return {
     problems,
-    section: { schemes: (section.schemes as unknown[] | undefined) ?? [], submissions: (section.submissions as unknown[] | undefined) ?? [] },
+    section: {
+      schemes: (section.schemes as unknown[] | undefined) ?? [],
+      submissions: (section.submissions as unknown[] | undefined) ?? [],
+    },
   };
 }
 
@@ -50,7 +63,8 @@ export function unitCodesOf(section: Section): string[] {
 /** A submission's `scheme`: `{ issuer, key }` (the scheme's issuer code and its key). */
 export function schemeRefShape(raw: Record<string, unknown>, base: string): { issuer: string; key: string } | Problem {
   const ref = raw.scheme;
-  if (!isObject(ref) || typeof ref.issuer !== 'string' || typeof ref.key !== 'string') return { path: `${base}.scheme`, message: '应为 { issuer, key }' };
+  if (!isObject(ref) || typeof ref.issuer !== 'string' || typeof ref.key !== 'string')
+    return { path: `${base}.scheme`, message: '应为 { issuer, key }' };
   return { issuer: ref.issuer, key: ref.key };
 }
 
@@ -59,14 +73,19 @@ export function schemeRefShape(raw: Record<string, unknown>, base: string): { is
  * `score` a number and the others strings. `items` null: not so (every item at fault named).
  */
 export function itemsShape(
-  raw: Record<string, unknown>, base: string, field: 'scores' | 'ratings', keys: string[],
+  raw: Record<string, unknown>,
+  base: string,
+  field: 'scores' | 'ratings',
+  keys: string[],
 ): { items: Array<Record<string, unknown>> | null; problems: Problem[] } {
   const v = raw[field] ?? [];
   if (!Array.isArray(v)) return { items: null, problems: [{ path: `${base}.${field}`, message: '应为列表' }] };
   const problems: Problem[] = [];
   v.forEach((x, j) => {
-    const fine = isObject(x) && keys.every((k) => (k === 'score' ? typeof x[k] === 'number' : typeof x[k] === 'string'))
-      && Object.keys(x).every((k) => keys.includes(k));
+    const fine =
+      isObject(x) &&
+      keys.every((k) => (k === 'score' ? typeof x[k] === 'number' : typeof x[k] === 'string')) &&
+      Object.keys(x).every((k) => keys.includes(k));
     if (!fine) problems.push({ path: `${base}.${field}[${j}]`, message: `应为 { ${keys.join(', ')} }（score 为数）` });
   });
   return { items: problems.length === 0 ? v : null, problems };

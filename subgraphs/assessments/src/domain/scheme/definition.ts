@@ -19,15 +19,23 @@ export const canonical = canonicalJson;
 
 /** What a scheme row's `definition` holds. */
 export const definitionOf = (s: Scheme): SchemeDefinition => ({
-  indicators: s.indicators, evaluatorGroups: s.evaluatorGroups, gradeBands: s.gradeBands,
-  combination: s.combination, opinionWeight: s.opinionWeight,
+  indicators: s.indicators,
+  evaluatorGroups: s.evaluatorGroups,
+  gradeBands: s.gradeBands,
+  combination: s.combination,
+  opinionWeight: s.opinionWeight,
 });
 
 /** A scheme as stored: its columns, the definition as the row holds it (JSON text or parsed). */
-export interface StoredScheme { year: unknown; name: unknown; definition: unknown }
+export interface StoredScheme {
+  year: unknown;
+  name: unknown;
+  definition: unknown;
+}
 
 /** A stored scheme row is `scheme` (same year, name and definition): defining it again changes nothing. */
 export const sameScheme = (stored: StoredScheme, scheme: Scheme): boolean =>
-  Number(stored.year) === scheme.year && stored.name === scheme.name
-  && canonical(typeof stored.definition === 'string' ? JSON.parse(stored.definition) : stored.definition)
-    === canonical(definitionOf(scheme));
+  Number(stored.year) === scheme.year &&
+  stored.name === scheme.name &&
+  canonical(typeof stored.definition === 'string' ? JSON.parse(stored.definition) : stored.definition) ===
+    canonical(definitionOf(scheme));

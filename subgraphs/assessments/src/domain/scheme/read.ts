@@ -5,7 +5,10 @@
 import { textProblem } from '@tiaokuai/leadership';
 import type { Problem } from './scheme';
 
-export interface Read<T> { value: T | null; problems: Problem[] }
+export interface Read<T> {
+  value: T | null;
+  problems: Problem[];
+}
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
@@ -18,7 +21,8 @@ export const isRecord = (x: unknown): x is Record<string, unknown> => typeof x =
  */
 export function readText(path: string, v: unknown, max: number, required = true): Read<string> {
   const fail = (message: string): Read<string> => ({ value: null, problems: [{ path, message }] });
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return required ? fail('必填') : { value: null, problems: [] };
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === ''))
+    return required ? fail('必填') : { value: null, problems: [] };
   if (typeof v !== 'string') return fail('应为字符串');
   const t = v.trim();
   if (t.length > max) return fail(`过长（最多 ${max} 字）`);
@@ -29,7 +33,8 @@ export function readText(path: string, v: unknown, max: number, required = true)
 
 /** A code (an indicator's, an evaluator group's): 1–64 letters, digits, -, _ or ., not starting with a sign. */
 export function readCode(path: string, v: unknown): Read<string> {
-  if (typeof v !== 'string' || !CODE.test(v)) return { value: null, problems: [{ path, message: '代码应为 1–64 位字母、数字、-、_、.' }] };
+  if (typeof v !== 'string' || !CODE.test(v))
+    return { value: null, problems: [{ path, message: '代码应为 1–64 位字母、数字、-、_、.' }] };
   return { value: v, problems: [] };
 }
 

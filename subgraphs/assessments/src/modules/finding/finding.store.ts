@@ -15,11 +15,20 @@ export async function yearOfUnits(db: Db, unitIds: readonly string[], year: numb
   const to = `${year}-12-31`;
   const units = idList(unitIds);
   const [subs, insp, joints] = await Promise.all([
-    rowsOf<Row>(db, sql`select s.* from assessments.submissions s join assessments.schemes c on c.id = s.scheme_id
-      where s.unit_id = any(${units}::int[]) and c.year = ${year}`),
-    rowsOf<Row>(db, sql`select * from assessments.inspections where unit_id = any(${units}::int[]) and starts_on between ${from} and ${to}`),
-    rowsOf<Row>(db, sql`select * from assessments.joint_inspections where unit_id = any(${units}::int[])
-      and starts_on between ${from} and ${to}`),
+    rowsOf<Row>(
+      db,
+      sql`select s.* from assessments.submissions s join assessments.schemes c on c.id = s.scheme_id
+      where s.unit_id = any(${units}::int[]) and c.year = ${year}`,
+    ),
+    rowsOf<Row>(
+      db,
+      sql`select * from assessments.inspections where unit_id = any(${units}::int[]) and starts_on between ${from} and ${to}`,
+    ),
+    rowsOf<Row>(
+      db,
+      sql`select * from assessments.joint_inspections where unit_id = any(${units}::int[])
+      and starts_on between ${from} and ${to}`,
+    ),
   ]);
   return { submissions: subs.map(toSubmission), inspections: insp.map(toInspection), joints: joints.map(toJoint) };
 }

@@ -1,5 +1,5 @@
 /**
- * Defining schemes (考核方案; DOMAIN.md "Assessments (考核评价)"). A scheme is checked whole (domain/scheme.ts: every
+ * Defining schemes (考核方案; DOMAIN.md "Assessments (考核评价)"). A scheme is checked whole (domain/scheme/validate.ts: every
  * problem with its field), its issuer must be a body in the caller's jurisdiction, and it is
  * idempotent by the issuer's key: the same scheme again changes nothing; a different scheme
  * under a used key is refused with CONFLICT (a scheme units were assessed under is never

@@ -5,7 +5,10 @@
 
 /** Ids as an int[] literal; anything that is not an int4 id (too large, not a number) is simply unknown. */
 export const idList = (ids: readonly string[]): string =>
-  `{${ids.map(Number).filter((n) => Number.isInteger(n) && n > 0 && n <= 2_147_483_647).join(',')}}`;
+  `{${ids
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0 && n <= 2_147_483_647)
+    .join(',')}}`;
 
 /** A date column as 'YYYY-MM-DD' (drivers give a Date or the text). */
 export const day = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));

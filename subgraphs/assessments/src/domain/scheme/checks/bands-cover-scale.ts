@@ -14,14 +14,25 @@ export function bandsCoverScale(bands: readonly GradeBand[]): Problem[] {
     const prev = order[j - 1].b;
     const cur = order[j];
     if (cur.b.min < prev.max) {
-      problems.push({ path: `gradeBands[${cur.i}].min`, message: `格次「${cur.b.grade}」[${cur.b.min}, ${cur.b.max}) 与「${prev.grade}」[${prev.min}, ${prev.max}) 重叠` });
+      problems.push({
+        path: `gradeBands[${cur.i}].min`,
+        message: `格次「${cur.b.grade}」[${cur.b.min}, ${cur.b.max}) 与「${prev.grade}」[${prev.min}, ${prev.max}) 重叠`,
+      });
     } else if (cur.b.min > prev.max) {
-      problems.push({ path: `gradeBands[${cur.i}].min`, message: `格次「${prev.grade}」与「${cur.b.grade}」之间有空档 [${prev.max}, ${cur.b.min})` });
+      problems.push({
+        path: `gradeBands[${cur.i}].min`,
+        message: `格次「${prev.grade}」与「${cur.b.grade}」之间有空档 [${prev.max}, ${cur.b.min})`,
+      });
     }
   }
   const first = order[0];
   const last = order[order.length - 1];
-  if (first.b.min > 0) problems.push({ path: `gradeBands[${first.i}].min`, message: `格次未覆盖 0 分起的区间（最低下限 ${first.b.min}）` });
-  if (last.b.max < 100) problems.push({ path: `gradeBands[${last.i}].max`, message: `格次未覆盖到 100 分（最高上限 ${last.b.max}）` });
+  if (first.b.min > 0)
+    problems.push({
+      path: `gradeBands[${first.i}].min`,
+      message: `格次未覆盖 0 分起的区间（最低下限 ${first.b.min}）`,
+    });
+  if (last.b.max < 100)
+    problems.push({ path: `gradeBands[${last.i}].max`, message: `格次未覆盖到 100 分（最高上限 ${last.b.max}）` });
   return problems;
 }

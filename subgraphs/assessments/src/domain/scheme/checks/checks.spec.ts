@@ -50,21 +50,34 @@ describe('hasIndicators / hasGradeBands: at least one', () => {
   ])('gradeBands %s', (_n, raw, expected) => expect(paths(hasGradeBands(raw))).toEqual(expected));
 });
 
-describe('an indicator\'s own fields', () => {
+describe("an indicator's own fields", () => {
   it.each<[string, unknown, string[]]>([
-    ['RESULTS', 'RESULTS', []], ['SATISFACTION', 'SATISFACTION', []], ['OTHER', 'OTHER', ['k.part']], ['absent', undefined, ['k.part']],
+    ['RESULTS', 'RESULTS', []],
+    ['SATISFACTION', 'SATISFACTION', []],
+    ['OTHER', 'OTHER', ['k.part']],
+    ['absent', undefined, ['k.part']],
   ])('knownPart %s', (_n, v, expected) => expect(paths(knownPart(v, 'k'))).toEqual(expected));
 
   it.each<[string, unknown, string[]]>([
-    ['absent (QUANTITATIVE)', undefined, []], ['QUALITATIVE', 'QUALITATIVE', []], ['OTHER', 'OTHER', ['k.measure']],
+    ['absent (QUANTITATIVE)', undefined, []],
+    ['QUALITATIVE', 'QUALITATIVE', []],
+    ['OTHER', 'OTHER', ['k.measure']],
   ])('knownMeasure %s', (_n, v, expected) => expect(paths(knownMeasure(v, 'k'))).toEqual(expected));
 
   it.each<[string, unknown, string[]]>([
-    ['100', 100, []], ['0.5', 0.5, []], ['0', 0, ['k.weight']], ['101', 101, ['k.weight']], ['NaN', NaN, ['k.weight']], ['a string', '10', ['k.weight']],
+    ['100', 100, []],
+    ['0.5', 0.5, []],
+    ['0', 0, ['k.weight']],
+    ['101', 101, ['k.weight']],
+    ['NaN', NaN, ['k.weight']],
+    ['a string', '10', ['k.weight']],
   ])('weightInRange %s', (_n, v, expected) => expect(paths(weightInRange(v, 'k'))).toEqual(expected));
 
   it.each<[string, unknown, string[]]>([
-    ['30', 30, []], ['0', 0, ['k.maxScore']], ['-1', -1, ['k.maxScore']], ['absent', undefined, ['k.maxScore']],
+    ['30', 30, []],
+    ['0', 0, ['k.maxScore']],
+    ['-1', -1, ['k.maxScore']],
+    ['absent', undefined, ['k.maxScore']],
   ])('positiveMaxScore %s', (_n, v, expected) => expect(paths(positiveMaxScore(v, 'k'))).toEqual(expected));
 });
 
@@ -85,18 +98,40 @@ describe('weightsSumTo100', () => {
     ['90', [50, 40], ['indicators']],
     ['110', [60, 50], ['indicators']],
     ['an empty list', [], []],
-  ])('%s', (_n, weights, expected) => expect(paths(weightsSumTo100(weights.map((weight) => ({ weight })), 'indicators', '指标'))).toEqual(expected));
+  ])('%s', (_n, weights, expected) =>
+    expect(
+      paths(
+        weightsSumTo100(
+          weights.map((weight) => ({ weight })),
+          'indicators',
+          '指标',
+        ),
+      ),
+    ).toEqual(expected),
+  );
 
-  it('says the sum', () => expect(weightsSumTo100([{ weight: 50 }, { weight: 40 }], 'indicators', '指标')[0].message).toBe('指标权重之和应为 100%，实为 90%'));
+  it('says the sum', () =>
+    expect(weightsSumTo100([{ weight: 50 }, { weight: 40 }], 'indicators', '指标')[0].message).toBe(
+      '指标权重之和应为 100%，实为 90%',
+    ));
 });
 
 describe('satisfactionNeedsEvaluators', () => {
-  const k = (part: Indicator['part']): Indicator => ({ code: 'K', name: 'K', part, weight: 100, maxScore: 10, measure: 'QUANTITATIVE' });
+  const k = (part: Indicator['part']): Indicator => ({
+    code: 'K',
+    name: 'K',
+    part,
+    weight: 100,
+    maxScore: 10,
+    measure: 'QUANTITATIVE',
+  });
   it.each<[string, Indicator[], number, string[]]>([
     ['satisfaction with groups', [k('SATISFACTION')], 2, []],
     ['satisfaction without groups', [k('SATISFACTION')], 0, ['evaluatorGroups']],
     ['results only, no groups', [k('RESULTS')], 0, []],
-  ])('%s', (_n, indicators, groups, expected) => expect(paths(satisfactionNeedsEvaluators(indicators, groups))).toEqual(expected));
+  ])('%s', (_n, indicators, groups, expected) =>
+    expect(paths(satisfactionNeedsEvaluators(indicators, groups))).toEqual(expected),
+  );
 });
 
 describe('bandBounds: [min, max) on 0–100, not empty', () => {
@@ -139,20 +174,32 @@ describe('the 双百分 combination', () => {
 
   const grades = new Set(['好', '差']);
   const full = [
-    { party: '好', business: '好', grade: '好' }, { party: '好', business: '差', grade: '差' },
-    { party: '差', business: '好', grade: '差' }, { party: '差', business: '差', grade: '差' },
+    { party: '好', business: '好', grade: '好' },
+    { party: '好', business: '差', grade: '差' },
+    { party: '差', business: '好', grade: '差' },
+    { party: '差', business: '差', grade: '差' },
   ];
   it.each<[string, unknown, string[]]>([
     ['every pair once', full, []],
     ['not a list', 'x', ['combination.matrix']],
     ['a pair missing', full.slice(1), ['combination.matrix']],
     ['a pair twice', [...full, full[0]], ['combination.matrix[4]']],
-    ['an unknown grade', [...full.slice(1), { party: '好', business: '好', grade: '优' }], ['combination.matrix[3].grade']],
+    [
+      'an unknown grade',
+      [...full.slice(1), { party: '好', business: '好', grade: '优' }],
+      ['combination.matrix[3].grade'],
+    ],
   ])('gradeMatrix %s', (_n, matrix, expected) => expect(paths(gradeMatrix({ matrix }, grades))).toEqual(expected));
 });
 
 describe('opinionWeight: 0–50, absent is 0', () => {
   it.each<[string, unknown, string[]]>([
-    ['absent', undefined, []], ['null', null, []], ['0', 0, []], ['50', 50, []], ['51', 51, ['opinionWeight']], ['-1', -1, ['opinionWeight']], ['a string', '10', ['opinionWeight']],
+    ['absent', undefined, []],
+    ['null', null, []],
+    ['0', 0, []],
+    ['50', 50, []],
+    ['51', 51, ['opinionWeight']],
+    ['-1', -1, ['opinionWeight']],
+    ['a string', '10', ['opinionWeight']],
   ])('%s', (_n, w, expected) => expect(paths(opinionWeight(w))).toEqual(expected));
 });

@@ -6,5 +6,7 @@ import { PARTS, type Part, type Problem } from '../scheme';
  */
 export function knownPart(part: unknown, at: string): Problem[] {
   if (PARTS.includes(part as Part)) return [];
-  return [{ path: `${at}.part`, message: `未知的考核部分：${String(part)}（RESULTS 实绩考核 或 SATISFACTION 满意度评价）` }];
+  return [
+    { path: `${at}.part`, message: `未知的考核部分：${String(part)}（RESULTS 实绩考核 或 SATISFACTION 满意度评价）` },
+  ];
 }

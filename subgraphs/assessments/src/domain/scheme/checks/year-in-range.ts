@@ -6,7 +6,8 @@ import type { Problem } from '../scheme';
  */
 export function yearInRange(year: unknown, currentYear: number): Problem[] {
   if (!Number.isInteger(year)) return [{ path: 'year', message: '应为整数年份' }];
-  if ((year as number) > currentYear + 1) return [{ path: 'year', message: `考核年度 ${year} 超过明年（${currentYear + 1}）` }];
+  if ((year as number) > currentYear + 1)
+    return [{ path: 'year', message: `考核年度 ${year} 超过明年（${currentYear + 1}）` }];
   if ((year as number) < 2000) return [{ path: 'year', message: `考核年度 ${year} 早于 2000 年` }];
   return [];
 }
