@@ -1,12 +1,28 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, type FederatedSchema } from '@tiaokuai/platform';
-import type { AssessmentsContext } from './context';
-import { canSeeSubmission } from './assessments/submission.service';
-import { isId } from './assessments/store';
+import type { AssessmentsContext } from './request';
+// The resolvers in this order: type-graphql lists Query and Mutation fields as their modules are
+// loaded, and the SDL checked in (schema/assessments.graphql) has them so.
+import { SchemeResolver } from './modules/scheme/scheme.resolver';
+import { InterchangeResolver } from './modules/interchange/interchange.resolver';
 import {
-  AssessmentFindingResolver, InspectionResolver, InterchangeResolver, JointInspectionResolver, JointProposalResolver, MergedIndicatorResolver, ResultRowResolver, ScoreOutlierResolver, SchemeResolver,
-  StarGradingResolver, StarRowResolver, SubmissionResolver, UnitAssessmentResolver, UnitResolver,
-} from './graphql/resolvers';
+  ResultRowResolver,
+  ScoreOutlierResolver,
+  StarGradingResolver,
+  StarRowResolver,
+  UnitAssessmentResolver,
+} from './modules/result/result.resolver';
+import { SubmissionResolver } from './modules/submission/submission.resolver';
+import {
+  AssessmentFindingResolver,
+  JointProposalResolver,
+  MergedIndicatorResolver,
+} from './modules/finding/finding.resolver';
+import { InspectionResolver, JointInspectionResolver } from './modules/inspection/inspection.resolver';
+import { UnitResolver } from './modules/unit/unit.resolver';
+import { visibleInspection, visibleJoint } from './modules/inspection/inspection.service';
+import { schemeById } from './modules/scheme/scheme.service';
+import { visibleSubmission } from './modules/submission/submission.service';
 
 /**
  * `Unit` is org's entity; this subgraph adds its assessments and findings. `Scheme`,
@@ -17,25 +33,28 @@ export function buildAssessmentsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema<AssessmentsContext>({
     name: 'assessments',
     resolvers: [
-      SchemeResolver, SubmissionResolver, InterchangeResolver, UnitAssessmentResolver, ResultRowResolver, StarGradingResolver, StarRowResolver, AssessmentFindingResolver, JointProposalResolver,
-      MergedIndicatorResolver, InspectionResolver, ScoreOutlierResolver, JointInspectionResolver, UnitResolver,
+      SchemeResolver,
+      SubmissionResolver,
+      InterchangeResolver,
+      UnitAssessmentResolver,
+      ResultRowResolver,
+      StarGradingResolver,
+      StarRowResolver,
+      AssessmentFindingResolver,
+      JointProposalResolver,
+      MergedIndicatorResolver,
+      InspectionResolver,
+      ScoreOutlierResolver,
+      JointInspectionResolver,
+      UnitResolver,
     ],
     federationImports: ['@key', '@shareable'],
     references: {
       Unit: (ref) => ({ id: String(ref.id) }),
-      Scheme: (ref, ctx) => (isId(String(ref.id)) ? ctx.loaders.scheme.load(String(ref.id)) : null),
-      Submission: async (ref, ctx) => {
-        const s = isId(String(ref.id)) ? await ctx.loaders.submission.load(String(ref.id)) : null;
-        return s && (await canSeeSubmission(ctx, s)) ? s : null;
-      },
-      Inspection: async (ref, ctx) => {
-        const i = isId(String(ref.id)) ? await ctx.loaders.inspection.load(String(ref.id)) : null;
-        return i && ((await ctx.org.canSee(i.unitId)) || (await ctx.org.canSee(i.inspectorId))) ? i : null;
-      },
-      JointInspection: async (ref, ctx) => {
-        const j = isId(String(ref.id)) ? await ctx.loaders.joint.load(String(ref.id)) : null;
-        return j && ((await ctx.org.canSee(j.unitId)) || (await ctx.org.canSee(j.leadId))) ? j : null;
-      },
+      Scheme: (ref, ctx) => schemeById(ctx, String(ref.id)),
+      Submission: (ref, ctx) => visibleSubmission(ctx, String(ref.id)),
+      Inspection: (ref, ctx) => visibleInspection(ctx, String(ref.id)),
+      JointInspection: (ref, ctx) => visibleJoint(ctx, String(ref.id)),
     },
   });
 }

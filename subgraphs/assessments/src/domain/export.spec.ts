@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { defuse, resultTable, toCsv, type ExportRow } from './export';
 import { goodScheme } from '../testing/scheme-fixtures';
-import { validateScheme } from './scheme';
+import { validateScheme } from './scheme/validate';
 import { scoreSubmission } from './scoring';
 
 const scheme = validateScheme(goodScheme(), 'input', 2026).scheme!;

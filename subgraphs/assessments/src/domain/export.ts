@@ -8,7 +8,7 @@
  * with an apostrophe so that a spreadsheet shows it as text and never runs it as a formula
  * (OWASP "CSV injection"); numbers stay numbers.
  */
-import type { Scheme } from './scheme';
+import type { Scheme } from './scheme/scheme';
 import type { Graded, IndicatorScore } from './scoring';
 
 export type Cell = string | number | null;

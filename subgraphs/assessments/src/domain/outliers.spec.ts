@@ -1,6 +1,6 @@
 import { goodScheme } from '../testing/scheme-fixtures';
 import { scoreOutliers } from './outliers';
-import { validateScheme } from './scheme';
+import { validateScheme } from './scheme/validate';
 import { scoreSubmission } from './scoring';
 
 const scheme = validateScheme(goodScheme(), 'input', 2026).scheme!;

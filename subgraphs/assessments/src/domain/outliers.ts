@@ -7,7 +7,7 @@
  * outlier. Pure.
  */
 import { leaveOneOut, OUTLIER_MIN_PEERS, OUTLIER_Z } from '@tiaokuai/leadership';
-import type { Scheme } from './scheme';
+import type { Scheme } from './scheme/scheme';
 import type { ScoreResult } from './scoring';
 
 export const SCORE_SPREAD_FLOOR = 0.05;

@@ -1,6 +1,6 @@
 import { goodScheme } from '../testing/scheme-fixtures';
 import { rankResults } from './ranking';
-import { validateScheme } from './scheme';
+import { validateScheme } from './scheme/validate';
 import { gradeScores } from './scoring';
 
 const weighted = validateScheme(goodScheme(), 'input', 2026).scheme!;

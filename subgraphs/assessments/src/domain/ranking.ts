@@ -7,7 +7,7 @@
  * Equal keys share a rank and the next rank skips (1, 2, 2, 4: "standard competition
  * ranking"), so a tie is never broken by something the scheme does not score.
  */
-import type { Scheme } from './scheme';
+import type { Scheme } from './scheme/scheme';
 import type { Graded } from './scoring';
 
 export interface Ranked<T> { rank: number; row: T }

@@ -14,7 +14,7 @@
  * Indicator scores are kept unrounded until the party-building score, which is rounded to two
  * decimals (half up) before it is banded or combined, so a grade never contradicts its score.
  */
-import { gradeOf, round, type Problem, type Scheme } from './scheme';
+import { gradeOf, round, type Problem, type Scheme } from './scheme/scheme';
 
 export interface Submission {
   scores: ReadonlyArray<{ indicator: string; score: number }>;

@@ -1,0 +1,104 @@
+/**
+ * The shape of the interchange file's `assessments` section (CONTRACT.md: tiaokuai/v1;
+ * docs/interchange.md): pure checks of the document and of each record as written, before
+ * anything in it is looked up. Every problem names its JSON path.
+ */
+import type { Problem } from '../scheme/scheme';
+
+export const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The section's lists, as given. */
+export interface Section {
+  schemes: unknown[];
+  submissions: unknown[];
+}
+
+/**
+ * The document's shape: a tiaokuai/v1 object whose `assessments` (when present) is an object of
+ * two lists and nothing else. `section` null: nothing more is read (the problems say why; none:
+ * the document has no such section).
+ */
+export function sectionShape(document: unknown): { problems: Problem[]; section: Section | null } {
+  if (!isObject(document)) return { problems: [{ path: '$', message: '应为 JSON 对象' }], section: null };
+  const problems: Problem[] = [];
+  if (document.format !== 'tiaokuai/v1')
+    problems.push({ path: 'format', message: `应为 "tiaokuai/v1"，实为 ${JSON.stringify(document.format)}` });
+  const section = document.assessments;
+  if (section === undefined) return { problems, section: null };
+  if (!isObject(section))
+    return {
+      problems: [...problems, { path: 'assessments', message: '应为对象 { schemes, submissions }' }],
+      section: null,
+    };
+  for (const k of ['schemes', 'submissions']) {
+    if (section[k] !== undefined && !Array.isArray(section[k]))
+      problems.push({ path: `assessments.${k}`, message: '应为列表' });
+  }
+  for (const k of Object.keys(section)) {
+    if (k !== 'schemes' && k !== 'submissions') problems.push({ path: `assessments.${k}`, message: '未知的字段' });
+  }
+  if (problems.length > 0) return { problems, section: null };
+  return {
+    problems,
+    section: {
+      schemes: (section.schemes as unknown[] | undefined) ?? [],
+      submissions: (section.submissions as unknown[] | undefined) ?? [],
+    },
+  };
+}
+
+/** Every unit code the section names (issuers, units, assessors), to be looked up at once. */
+export function unitCodesOf(section: Section): string[] {
+  const codes = new Set<string>();
+  for (const s of section.schemes) if (isObject(s) && typeof s.issuer === 'string') codes.add(s.issuer);
+  for (const s of section.submissions) {
+    if (!isObject(s)) continue;
+    for (const f of ['unit', 'assessor']) if (typeof s[f] === 'string') codes.add(s[f] as string);
+    if (isObject(s.scheme) && typeof s.scheme.issuer === 'string') codes.add(s.scheme.issuer);
+  }
+  return [...codes];
+}
+
+/** A submission's `scheme`: `{ issuer, key }` (the scheme's issuer code and its key). */
+export function schemeRefShape(raw: Record<string, unknown>, base: string): { issuer: string; key: string } | Problem {
+  const ref = raw.scheme;
+  if (!isObject(ref) || typeof ref.issuer !== 'string' || typeof ref.key !== 'string')
+    return { path: `${base}.scheme`, message: '应为 { issuer, key }' };
+  return { issuer: ref.issuer, key: ref.key };
+}
+
+/**
+ * A submission's `scores` or `ratings`: a list (absent: empty) of objects with exactly `keys`,
+ * `score` a number and the others strings. `items` null: not so (every item at fault named).
+ */
+export function itemsShape(
+  raw: Record<string, unknown>,
+  base: string,
+  field: 'scores' | 'ratings',
+  keys: string[],
+): { items: Array<Record<string, unknown>> | null; problems: Problem[] } {
+  const v = raw[field] ?? [];
+  if (!Array.isArray(v)) return { items: null, problems: [{ path: `${base}.${field}`, message: '应为列表' }] };
+  const problems: Problem[] = [];
+  v.forEach((x, j) => {
+    const fine =
+      isObject(x) &&
+      keys.every((k) => (k === 'score' ? typeof x[k] === 'number' : typeof x[k] === 'string')) &&
+      Object.keys(x).every((k) => keys.includes(k));
+    if (!fine) problems.push({ path: `${base}.${field}[${j}]`, message: `应为 { ${keys.join(', ')} }（score 为数）` });
+  });
+  return { items: problems.length === 0 ? v : null, problems };
+}
+
+/** A submission's `businessScore`: a number (its range is the scoring's). */
+export const businessScoreShape = (raw: Record<string, unknown>, base: string): Problem | null =>
+  typeof raw.businessScore !== 'number' ? { path: `${base}.businessScore`, message: '应为 0–100 的数' } : null;
+
+/** A submission's `note`: a string when given; blank reads as none. */
+export function noteShape(raw: Record<string, unknown>, base: string): { note: string | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (raw.note != null && typeof raw.note !== 'string') problems.push({ path: `${base}.note`, message: '应为字符串' });
+  const note = typeof raw.note === 'string' && raw.note.trim() !== '' ? raw.note.trim() : null;
+  return { note, problems };
+}

@@ -1,0 +1,40 @@
+import { PageArgsType } from '@tiaokuai/platform';
+import { Args, FieldResolver, Resolver, Root } from 'type-graphql';
+import { unitRef } from '../shared/unit-ref';
+import { Scheme } from '../scheme/scheme.type';
+import { Submission } from '../submission/submission.type';
+import { Unit } from '../unit/unit.type';
+import { starRowsPage, type FlatAssessment } from './result.service';
+import { ResultRow, ScoreOutlier, StarGrading, StarRow, StarRowConnection, UnitAssessment } from './result.type';
+
+@Resolver(() => ScoreOutlier)
+export class ScoreOutlierResolver {
+  @FieldResolver(() => Unit) unit(@Root() o: { unitId: string }) { return unitRef(o.unitId); }
+}
+
+@Resolver(() => ResultRow)
+export class ResultRowResolver {
+  @FieldResolver(() => Unit) unit(@Root() r: FlatAssessment) { return unitRef(r.unitId); }
+  @FieldResolver(() => Submission, { nullable: true }) grading(@Root() r: FlatAssessment) { return r.grading; }
+}
+
+@Resolver(() => StarGrading)
+export class StarGradingResolver {
+  @FieldResolver(() => StarRowConnection, { description: 'The rows you may see, a page at a time: by rank, then unit id (ranks and quotas are the whole grading\'s)' })
+  rows(@Root() g: StarGrading, @Args(() => PageArgsType) page: PageArgsType): StarRowConnection {
+    return starRowsPage(g.allRows as Array<StarRow & { unitId: string }>, page);
+  }
+}
+
+@Resolver(() => StarRow)
+export class StarRowResolver {
+  @FieldResolver(() => Unit) unit(@Root() r: { unitId: string }) { return unitRef(r.unitId); }
+}
+
+@Resolver(() => UnitAssessment)
+export class UnitAssessmentResolver {
+  @FieldResolver(() => Scheme) scheme(@Root() a: FlatAssessment) { return a.scheme; }
+  @FieldResolver(() => Unit) unit(@Root() a: FlatAssessment) { return unitRef(a.unitId); }
+  @FieldResolver(() => Submission, { nullable: true, description: 'The leader\'s grading' }) grading(@Root() a: FlatAssessment) { return a.grading; }
+  @FieldResolver(() => [Submission], { description: 'Guiding bodies\' opinions' }) opinions(@Root() a: FlatAssessment) { return a.opinions; }
+}
