@@ -30,12 +30,18 @@ interface Route {
   /** The query's variables, or a message for 400. */
   variables(m: RegExpExecArray, url: URL): Record<string, unknown> | string;
   /** The file in the answer, or a message for 404. */
-  file(data: any, m: RegExpExecArray): File | string;
+  file(data: DownloadData | null | undefined, m: RegExpExecArray): File | string;
   /** What the log and a 502 call it. */
   what: string;
 }
 
 const decode = (s: string): string | null => { try { return decodeURIComponent(s); } catch { return null; } };
+
+/** What the two documents answer; a part is null when not found or not visible. */
+interface DownloadData {
+  unit?: { calendarIcs?: string | null } | null;
+  scheme?: { export?: { encoding: string; content: string; contentType: string; filename: string } | null } | null;
+}
 
 export const ROUTES: Route[] = [
   {
@@ -103,7 +109,7 @@ export function downloads(runtime: DownloadRuntime, opts: { trustedDocuments: bo
       plain(res, status, error.message, status === 401 ? { ...extra, 'www-authenticate': 'Bearer' } : extra);
       return true;
     }
-    const file = route.file(body.data, match);
+    const file = route.file(body.data as DownloadData | undefined, match);
     if (typeof file === 'string') { plain(res, 404, file, extra); return true; }
     res.writeHead(200, {
       ...extra,

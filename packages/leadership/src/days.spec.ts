@@ -1,4 +1,4 @@
-import { addDays, isDay, MAX_WINDOW_DAYS, overlaps, within } from './days';
+import { addDays, isDay, overlaps, within } from './days';
 
 describe('calendar dates', () => {
   it.each([

@@ -19,6 +19,7 @@ describe('boot: the bundle and its code cache', () => {
     utimesSync(path.join(dist, 'serve.js'), past, past);
   });
   afterEach(() => rmSync(dist, { recursive: true, force: true }));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS fallback is what is under test
   const fallback = () => require(path.join(dist, 'serve.js')) as { main(): void };
 
   it('runs the bundle when it is newer than every file it was made from', () => {

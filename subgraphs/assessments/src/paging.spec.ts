@@ -2,7 +2,7 @@ process.env.HUB_TODAY = '2026-12-20';
 import { decodeCursor, encodeCursor, splitWalkKey, walkStoreOf, type Identity } from '@tiaokuai/platform';
 import { expectPageRefusals, expectWalks } from '@tiaokuai/platform/testing';
 import { BRANCHES, province, schemeInput, scoresAt } from './testing/fixtures';
-import { assessmentsHarness, type AssessmentsHarness, type Page } from './testing';
+import { assessmentsHarness, type AssessmentsHarness } from './testing';
 
 /**
  * Every list of this subgraph that grows with a scope or with time is a cursor connection

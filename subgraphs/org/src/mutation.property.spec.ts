@@ -296,7 +296,7 @@ describe('mutations, properties', () => {
   );
   const randomVars = fc.constantFrom(...OPS).chain((o) => fc.tuple(
     fc.constant(o),
-    fc.tuple(...o.fields.map((s) => fc.oneof({ arbitrary: fc.constant<unknown>(KEEP), weight: 3 }, { arbitrary: fc.constant<unknown>(DROP), weight: 1 }, { arbitrary: plausible, weight: 2 })))
+    fc.tuple(...o.fields.map((_s) => fc.oneof({ arbitrary: fc.constant<unknown>(KEEP), weight: 3 }, { arbitrary: fc.constant<unknown>(DROP), weight: 1 }, { arbitrary: plausible, weight: 2 })))
       .map((choices) => {
         const vars = o.valid();
         o.fields.forEach((s, i) => {

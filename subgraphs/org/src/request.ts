@@ -7,7 +7,7 @@ import type DataLoader from 'dataloader';
 import type { Database, Db, Identity, WalkStore } from '@tiaokuai/platform';
 import type { PartyBuildingAnswer } from './domain/party-building';
 import type { LinkRecord, UnitRecord } from './domain/types';
-import type { Access } from './modules/access/access.service';
+import type { Access } from './modules/access/access';
 import type { AnomalyCache } from './modules/anomaly/anomaly.cache';
 import type { TimelineCache } from './modules/timeline/timeline.cache';
 import type { StoredFactVersion } from './modules/unit/unit.store';
@@ -29,7 +29,7 @@ export interface OrgContext {
   loaders: Loaders;
   /** The caller, as verified by the gateway (see @tiaokuai/platform identity.ts). */
   identity: Identity;
-  /** The caller's rights: role and jurisdiction (modules/access/access.service.ts). */
+  /** The caller's rights: role and jurisdiction (modules/access/access.ts). */
   access: Access;
   /** Whole-organisation timelines over a period, shared by the process's requests. */
   timelines: TimelineCache;

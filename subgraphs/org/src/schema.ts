@@ -30,7 +30,7 @@ export function buildOrgSchema(): Promise<FederatedSchema> {
       // whole in its identity (id, code, name, kind, level, region, validity), as the units a
       // visible unit names in org are (its leaders, guides, links' ends). Its own records
       // (partyBuilding, facts, factVersions, links, history) stay guarded by the resolvers
-      // (modules/access/access.service.ts requireDetails), and the other subgraphs' Unit fields answer nothing
+      // (modules/access/access.ts requireDetails), and the other subgraphs' Unit fields answer nothing
       // for it. So every field that names a unit is non-null and never comes back null
       // (ARCHITECTURE.md, "What callers may learn"). Only a reference to no unit at all is null.
       Unit: async (ref, ctx) => {

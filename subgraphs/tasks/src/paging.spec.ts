@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor, splitWalkKey, WalkStore, type Identity } fr
 import { expectPageRefusals, expectWalks } from '@tiaokuai/platform/testing';
 import { cachesOf } from './context';
 import { provinceWithBranches } from './testing/fixtures';
-import { tasksHarness, type Page, type TasksHarness } from './testing';
+import { tasksHarness, type TasksHarness } from './testing';
 
 /**
  * Every list of this subgraph that grows with a scope or with time is a cursor connection

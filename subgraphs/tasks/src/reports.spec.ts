@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
 import { encodeCursor, rowsOf, type Db, type Identity } from '@tiaokuai/platform';
-import { BRANCHES, provinceWithBranches as withBranches } from './testing/fixtures';
+import { provinceWithBranches as withBranches } from './testing/fixtures';
 import { tasksHarness, walkPages, type TasksHarness } from './testing';
 
 /**

@@ -19,7 +19,6 @@ export interface IcsCalendar {
 
 /** TEXT value escaping: backslash, semicolon, comma, newline; other control characters (not allowed in TEXT) become spaces. */
 export const escapeText = (s: string): string => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
-  // eslint-disable-next-line no-control-regex
   .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
 
 /** Folds one content line into lines of at most 75 octets, continuation lines starting with a space. */

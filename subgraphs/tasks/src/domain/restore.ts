@@ -47,7 +47,7 @@ export function recordedAssignments(raw: unknown, base: string): { rest: unknown
     const into = a.into;
     if (status === 'MERGED' && !(isObject(into) && typeof into.issuer === 'string' && typeof into.key === 'string')) { bad(`${p}.into`, '合并的分派需要 into: { issuer, key }'); return; }
     if (status !== 'MERGED' && into !== undefined) { bad(`${p}.into`, '只有 MERGED 的分派有 into'); return; }
-    out.push({ unit: a.unit, status, into: status === 'MERGED' ? { issuer: (into as any).issuer, key: (into as any).key } : null });
+    out.push({ unit: a.unit, status, into: status === 'MERGED' ? { issuer: (into as { issuer: string }).issuer, key: (into as { key: string }).key } : null });
   });
   return { rest: { ...rest, targets: out.map((a) => a.unit) }, assignments: problems.length ? null : out, problems };
 }

@@ -17,4 +17,5 @@ export const day = (d: unknown): string => (d instanceof Date ? d.toISOString().
 export const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 /** A row as the statements return it (snake_case columns). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns read by name, each converted where it is used
 export type Row = Record<string, any>;

@@ -6,7 +6,7 @@
 import { HUB_OPERATOR, type Identity, type Role } from '@tiaokuai/platform';
 import { smallProvince } from '../../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../../testing';
-import { JurisdictionCache } from './access.service';
+import { JurisdictionCache } from './jurisdiction.cache';
 
 let h: OrgHarness;
 beforeAll(async () => { h = await orgHarness(); }, 60_000);

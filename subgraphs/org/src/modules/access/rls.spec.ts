@@ -9,7 +9,8 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Identity, type Role } from '@tiaokuai/platform';
 import { smallProvince } from '../../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../../testing';
-import { Access, JurisdictionCache } from './access.service';
+import { Access } from './access';
+import { JurisdictionCache } from './jurisdiction.cache';
 import { scopedTransaction } from './rls';
 
 let h: OrgHarness;

@@ -9,7 +9,7 @@
  * scope from one request to the next.
  */
 import { declareHubScope, type Db } from '@tiaokuai/platform';
-import type { Access } from './access.service';
+import type { Access } from './access';
 
 /** The `set_config` statement that opens a scoped transaction (exported for the RLS tests). */
 export async function declareScope(tx: Db, access: Access): Promise<void> {

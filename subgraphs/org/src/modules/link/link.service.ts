@@ -11,7 +11,7 @@ import { checkLink } from '../../domain/interchange/link-entry';
 import { countsBy } from '../../domain/list-keys';
 import { LINK_KINDS, type LeadershipFlavour, type LinkKind, type LinkRecord, type UnitRecord } from '../../domain/types';
 import type { OrgContext } from '../../request';
-import type { Access } from '../access/access.service';
+import type { Access } from '../access/access';
 import { recordAudit } from '../audit/audit.store';
 import { LIST } from '../shared/lists';
 import { refusal, throwFirst, writeTransaction } from '../shared/write';

@@ -3,7 +3,7 @@
  * locked; its refusals; and the first of its input's problems as the error.
  */
 import { BadInputError, NotFoundError, outOfReach, type Db } from '@tiaokuai/platform';
-import type { Access } from '../access/access.service';
+import type { Access } from '../access/access';
 import { scopedTransaction } from '../access/rls';
 import { lockForWrite } from './write-locks.store';
 

@@ -1,5 +1,5 @@
 import { DateScalar } from '@tiaokuai/platform';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import type { ManagementMode, UnitKind, UnitLevel } from '../../domain/types';
 import { ManagementModeEnum, UnitKindEnum, UnitLevelEnum } from '../shared/enums';
 

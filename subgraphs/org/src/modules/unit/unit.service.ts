@@ -20,7 +20,7 @@ import { scopeOf } from '../../domain/scope';
 import { factsAt } from '../../domain/timeline';
 import type { ManagementMode, UnitKind, UnitLevel, UnitRecord } from '../../domain/types';
 import type { OrgContext } from '../../request';
-import type { Access } from '../access/access.service';
+import type { Access } from '../access/access';
 import { recordAudit } from '../audit/audit.store';
 import { endLinksAfter, linksInto, linksOutOf } from '../link/link.store';
 import { snapshot } from '../organisation/organisation.service';

@@ -7,7 +7,7 @@ import { rowsOf, type Db, type Identity } from '@tiaokuai/platform';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { assignments, progressReports, settlements, tasks } from '../../db/schema';
 import type { ReportedState } from '../../domain/progress';
-import { ACTIVE, type AssignmentRecord, type AssignmentStatus, type TaskRecord } from '../../domain/records';
+import { ACTIVE, type AssignmentRecord, type TaskRecord } from '../../domain/records';
 import { intArray, ints } from '../shared/ids';
 import { toTask } from '../task/task.store';
 
