@@ -10,14 +10,17 @@ module.exports = {
   // jose ships only as an ES module: compile it to CommonJS like our own sources.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   transform: {
-    '^.+\\.(ts|js)$': ['@swc/jest', {
-      jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true },
-        target: 'es2022',
+    '^.+\\.(ts|js)$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
       },
-      module: { type: 'commonjs' },
-    }],
+    ],
   },
   // Workspace packages from source, never their dist/: test support (src/testing/, left out of
   // the build) by its "testing" subpath, the rest by the subpaths package.json "exports" names.

@@ -3,5 +3,9 @@ const preset = require('../jest.preset.js');
 module.exports = {
   ...preset,
   testTimeout: 120_000,
-  moduleNameMapper: { '^@tiaokuai/leadership$': '<rootDir>/../packages/leadership/src/index.ts', '^@tiaokuai/platform$': '<rootDir>/../packages/platform/src/index.ts', '^@tiaokuai/tools$': '<rootDir>/../tools/src/index.ts' },
+  moduleNameMapper: {
+    '^@tiaokuai/leadership$': '<rootDir>/../packages/leadership/src/index.ts',
+    '^@tiaokuai/platform$': '<rootDir>/../packages/platform/src/index.ts',
+    '^@tiaokuai/tools$': '<rootDir>/../tools/src/index.ts',
+  },
 };

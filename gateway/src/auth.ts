@@ -21,7 +21,13 @@
  * With none of the key settings, outside NODE_ENV=production, the locally generated dev key
  * (HUB_KEYS_DIR) is used; in production that is refused and the gateway does not start.
  */
-import { DEFAULT_AUDIENCE, DEV_ALGORITHM, DEV_ISSUER, ephemeralDevKey, loadOrCreateDevKey } from '@tiaokuai/platform/devkey';
+import {
+  DEFAULT_AUDIENCE,
+  DEV_ALGORITHM,
+  DEV_ISSUER,
+  ephemeralDevKey,
+  loadOrCreateDevKey,
+} from '@tiaokuai/platform/devkey';
 import { ROLES, type Identity, type Role } from '@tiaokuai/platform/identity';
 import { createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { readFileSync } from 'node:fs';
@@ -60,12 +66,14 @@ export const DEFAULT_CLOCK_SKEW_S = 60;
 export function parseSpan(name: string, raw: string): number {
   const m = /^\s*(\d+)\s*(s|m|h|d)?\s*$/.exec(raw);
   const v = m ? Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(m[2] ?? 's') as 's'] : NaN;
-  if (!Number.isSafeInteger(v) || v < 1) throw new Error(`${name} must be a duration such as 3600, 30m or 12h, got ${JSON.stringify(raw)}`);
+  if (!Number.isSafeInteger(v) || v < 1)
+    throw new Error(`${name} must be a duration such as 3600, 30m or 12h, got ${JSON.stringify(raw)}`);
   return v;
 }
 
 export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
-  const pem = env.AUTH_PUBLIC_KEY || (env.AUTH_PUBLIC_KEY_FILE ? readFileSync(env.AUTH_PUBLIC_KEY_FILE, 'utf8') : undefined);
+  const pem =
+    env.AUTH_PUBLIC_KEY || (env.AUTH_PUBLIC_KEY_FILE ? readFileSync(env.AUTH_PUBLIC_KEY_FILE, 'utf8') : undefined);
   const dataDir = env.DATA_DIR;
   return {
     jwksUrl: env.AUTH_JWKS_URL || undefined,
@@ -78,7 +86,12 @@ export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthS
     maxTokenTtlS: env.AUTH_MAX_TOKEN_TTL ? parseSpan('AUTH_MAX_TOKEN_TTL', env.AUTH_MAX_TOKEN_TTL) : undefined,
     clockSkewS: env.AUTH_CLOCK_SKEW ? parseSpan('AUTH_CLOCK_SKEW', env.AUTH_CLOCK_SKEW) : undefined,
     // 0 allowed: every unknown kid refetches (tests; a provider that rotates without notice).
-    jwksCooldownS: env.AUTH_JWKS_COOLDOWN === '0' ? 0 : env.AUTH_JWKS_COOLDOWN ? parseSpan('AUTH_JWKS_COOLDOWN', env.AUTH_JWKS_COOLDOWN) : undefined,
+    jwksCooldownS:
+      env.AUTH_JWKS_COOLDOWN === '0'
+        ? 0
+        : env.AUTH_JWKS_COOLDOWN
+          ? parseSpan('AUTH_JWKS_COOLDOWN', env.AUTH_JWKS_COOLDOWN)
+          : undefined,
   };
 }
 
@@ -99,7 +112,10 @@ export async function createAuthenticator(s: AuthSettings): Promise<Authenticato
   let issuer = s.issuer;
   let algorithms: string[] | undefined;
   if (s.jwksUrl) {
-    key = createRemoteJWKSet(new URL(s.jwksUrl), s.jwksCooldownS === undefined ? {} : { cooldownDuration: s.jwksCooldownS * 1000 });
+    key = createRemoteJWKSet(
+      new URL(s.jwksUrl),
+      s.jwksCooldownS === undefined ? {} : { cooldownDuration: s.jwksCooldownS * 1000 },
+    );
     source = `JWKS ${s.jwksUrl}`;
   } else if (s.publicKeyPem) {
     const alg = s.algorithm ?? DEV_ALGORITHM;
@@ -108,7 +124,9 @@ export async function createAuthenticator(s: AuthSettings): Promise<Authenticato
     source = 'configured public key';
   } else {
     if (s.production) {
-      throw new Error('NODE_ENV=production: configure AUTH_JWKS_URL or AUTH_PUBLIC_KEY(_FILE); the locally generated development key is refused');
+      throw new Error(
+        'NODE_ENV=production: configure AUTH_JWKS_URL or AUTH_PUBLIC_KEY(_FILE); the locally generated development key is refused',
+      );
     }
     const dev = s.keysDir ? await loadOrCreateDevKey(s.keysDir) : await ephemeralDevKey();
     key = dev.publicKey;
@@ -122,9 +140,8 @@ export async function createAuthenticator(s: AuthSettings): Promise<Authenticato
   const options = { issuer, audience, algorithms, requiredClaims: ['exp'], clockTolerance: skew };
   const check = async (token: string): Promise<{ identity: Identity; exp: number }> => {
     try {
-      const { payload } = typeof key === 'function'
-        ? await jwtVerify(token, key, options)
-        : await jwtVerify(token, key, options);
+      const { payload } =
+        typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
       // jose checked exp (present, not past) and nbf (not future); the lifetime and iat are ours.
       const exp = payload.exp as number;
       const now = Math.floor(Date.now() / 1000);
@@ -157,6 +174,8 @@ export async function createAuthenticator(s: AuthSettings): Promise<Authenticato
   };
 }
 
-/** How long a verified token is trusted without verifying it again (a key withdrawn from the JWKS stops it within this). */
+/**
+ * How long a verified token is trusted without verifying it again (a key withdrawn from the JWKS stops it within this).
+ */
 const CACHE_MS = 60_000;
 const CACHE_ENTRIES = 10_000;

@@ -36,13 +36,33 @@ describe('operation cost counts list sizes', () => {
     ['a page of 0', '{ units(first: 0) { code } }', 1],
     ['a list without paging: its declared estimate', '{ findings(scope: "X") { kind } }', 1 + 1000],
     ['a list without paging nor estimate: the default', '{ unit(code: "A") { leaders { code } } }', 1 + 1 + 10],
-    ['nested lists multiply', '{ units(first: 10) { children(first: 3) { leaders { code } } } }', 1 + 10 * (1 + 3 * (1 + 10))],
-    ['an estimated list under an estimated list', '{ findings(scope: "X") { unit { leaders { code } } } }', 1 + 1000 * (1 + 1 + 10)],
-    ['a connection: first sizes edges and nodes, once', '{ conn(first: 100) { totalCount edges { cursor node { code } } } }', 1 + 100 * (1 + 1 + 1 + 2)],
-    ['a connection: nodes', '{ conn(first: 100) { nodes { code name } pageInfo { hasNextPage } } }', 1 + 100 * (1 + 2 + 2)],
+    [
+      'nested lists multiply',
+      '{ units(first: 10) { children(first: 3) { leaders { code } } } }',
+      1 + 10 * (1 + 3 * (1 + 10)),
+    ],
+    [
+      'an estimated list under an estimated list',
+      '{ findings(scope: "X") { unit { leaders { code } } } }',
+      1 + 1000 * (1 + 1 + 10),
+    ],
+    [
+      'a connection: first sizes edges and nodes, once',
+      '{ conn(first: 100) { totalCount edges { cursor node { code } } } }',
+      1 + 100 * (1 + 1 + 1 + 2),
+    ],
+    [
+      'a connection: nodes',
+      '{ conn(first: 100) { nodes { code name } pageInfo { hasNextPage } } }',
+      1 + 100 * (1 + 2 + 2),
+    ],
     ['a connection: last', '{ conn(last: 30) { nodes { code } } }', 1 + 30 * 2],
     ['a connection: first and last, the larger', '{ conn(first: 5, last: 40) { nodes { code } } }', 1 + 40 * 2],
-    ['a connection without a page: its own nodes are still not multiplied twice', '{ conn { nodes { code } } }', 1 + 1 + 10 * 1],
+    [
+      'a connection without a page: its own nodes are still not multiplied twice',
+      '{ conn { nodes { code } } }',
+      1 + 1 + 10 * 1,
+    ],
     ['aliases each count', '{ a: units(first: 10) { code } b: units(first: 10) { code } }', 2 * (1 + 10)],
   ])('%s', (_name, query, expected) => {
     expect(cost(query)).toBe(expected);
@@ -50,9 +70,24 @@ describe('operation cost counts list sizes', () => {
 
   it.each([
     ['a variable', 'query($n: Int) { units(first: $n) { code } }', { n: 200 }, 1 + 200],
-    ['a variable left out: its default in the operation', 'query($n: Int = 4) { units(first: $n) { code } }', {}, 1 + 4],
-    ['a variable left out without a default: the argument\'s default', 'query($n: Int) { units(first: $n) { code } }', {}, 1 + 50],
-    ['a variable inside a connection', 'query($n: Int) { conn(first: $n) { edges { node { code } } } }', { n: 3 }, 1 + 3 * (1 + 2)],
+    [
+      'a variable left out: its default in the operation',
+      'query($n: Int = 4) { units(first: $n) { code } }',
+      {},
+      1 + 4,
+    ],
+    [
+      "a variable left out without a default: the argument's default",
+      'query($n: Int) { units(first: $n) { code } }',
+      {},
+      1 + 50,
+    ],
+    [
+      'a variable inside a connection',
+      'query($n: Int) { conn(first: $n) { edges { node { code } } } }',
+      { n: 3 },
+      1 + 3 * (1 + 2),
+    ],
   ])('%s', (_name, query, variables, expected) => {
     expect(cost(query, variables)).toBe(expected);
   });
@@ -77,14 +112,23 @@ describe('operation cost counts list sizes', () => {
 
 describe('the cost limit plugin', () => {
   /** Runs the plugin's check as the runtime does; the refusal's `found`, or undefined when it passes. */
-  function check(plugin: ReturnType<typeof costLimitPlugin>, document: ReturnType<typeof parse>, variableValues: Record<string, unknown> = {}): number | undefined {
+  function check(
+    plugin: ReturnType<typeof costLimitPlugin>,
+    document: ReturnType<typeof parse>,
+    variableValues: Record<string, unknown> = {},
+  ): number | undefined {
     let found: number | undefined;
     const onExecute = plugin.onExecute as unknown as (p: unknown) => void;
-    onExecute({ args: { schema, document, variableValues }, setResultAndStopExecution: (r: { errors: Array<{ extensions: { found: number } }> }) => { found = r.errors[0].extensions.found; } });
+    onExecute({
+      args: { schema, document, variableValues },
+      setResultAndStopExecution: (r: { errors: Array<{ extensions: { found: number } }> }) => {
+        found = r.errors[0].extensions.found;
+      },
+    });
     return found;
   }
 
-  it('a document whose cost reads a variable is counted again for each request\'s variables', () => {
+  it("a document whose cost reads a variable is counted again for each request's variables", () => {
     const plugin = costLimitPlugin({ maxCost: 100, listEstimates: estimates, defaultListEstimate: 10 });
     const doc = parse('query($n: Int) { units(first: $n) { code } }');
     expect(check(plugin, doc, { n: 5 })).toBeUndefined();
@@ -92,7 +136,7 @@ describe('the cost limit plugin', () => {
     expect(check(plugin, doc, { n: 5 })).toBeUndefined();
   });
 
-  it('a document whose cost reads no variable is counted once (the same parsed document: the runtime\'s parser cache)', () => {
+  it("a document whose cost reads no variable is counted once (the same parsed document: the runtime's parser cache)", () => {
     const listEstimates = { ...estimates };
     const plugin = costLimitPlugin({ maxCost: 1500, listEstimates, defaultListEstimate: 10 });
     const doc = parse('query($s: String!) { findings(scope: $s) { kind } }');
@@ -110,7 +154,7 @@ describe('the cost limit plugin', () => {
   });
 });
 
-describe('on the hub\'s supergraph', () => {
+describe("on the hub's supergraph", () => {
   const hub = buildSchema(readFileSync(DEFAULT_SUPERGRAPH, 'utf8'), { assumeValidSDL: true });
   const hubCost = (q: string) => operationCost(hub, parse(q), {});
 
@@ -118,9 +162,13 @@ describe('on the hub\'s supergraph', () => {
     const args = 'scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31"';
     const type = String((hub.getQueryType()!.getFields().taskConflicts as { type: unknown }).type);
     if (type.startsWith('[')) {
-      expect(hubCost(`{ taskConflicts(${args}) { kind unit { code name } } }`)).toBe(1 + LIST_ESTIMATES['Query.taskConflicts'] * (1 + 3));
+      expect(hubCost(`{ taskConflicts(${args}) { kind unit { code name } } }`)).toBe(
+        1 + LIST_ESTIMATES['Query.taskConflicts'] * (1 + 3),
+      );
     } else {
-      expect(hubCost(`{ taskConflicts(${args}, first: 500) { nodes { kind unit { code name } } } }`)).toBe(1 + 500 * (1 + 1 + 3));
+      expect(hubCost(`{ taskConflicts(${args}, first: 500) { nodes { kind unit { code name } } } }`)).toBe(
+        1 + 500 * (1 + 1 + 3),
+      );
     }
   });
 

@@ -18,9 +18,24 @@
  *   over-estimate, never an under-estimate).
  */
 import {
-  getNamedType, getNullableType, GraphQLError, isCompositeType, isListType, isObjectType, isInterfaceType,
-  Kind, valueFromAST, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType,
-  type GraphQLField, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  valueFromAST,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 
@@ -56,8 +71,17 @@ export const DEFAULT_LIST_ESTIMATE = 5;
 
 type Variables = Record<string, unknown> | null | undefined;
 
-/** The page a field asks for, or undefined when it has no paging argument. `read.variables` is set when a variable was consulted. */
-function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Variables, op: OperationDefinitionNode, read: { variables: boolean }): number | undefined {
+/**
+ * The page a field asks for, or undefined when it has no paging argument. `read.variables` is set when a variable was
+ * consulted.
+ */
+function pageSize(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Variables,
+  op: OperationDefinitionNode,
+  read: { variables: boolean },
+): number | undefined {
   let size: number | undefined;
   for (const name of PAGE_ARGUMENTS) {
     const def = field.args.find((a) => a.name === name);
@@ -88,37 +112,63 @@ function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variab
  * nothing on documents the schema refuses: unknown fields count 1 (validation reports them).
  */
 export function operationCost(
-  schema: GraphQLSchema, document: DocumentNode,
-  opts: { operationName?: string | null; variables?: Variables; listEstimates?: Record<string, number>; defaultListEstimate?: number } = {},
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  opts: {
+    operationName?: string | null;
+    variables?: Variables;
+    listEstimates?: Record<string, number>;
+    defaultListEstimate?: number;
+  } = {},
 ): number {
   return countCost(schema, document, opts).cost;
 }
 
 /** The cost, and whether it read a variable (when not, it holds for any variables: costLimitPlugin keeps it). */
 function countCost(
-  schema: GraphQLSchema, document: DocumentNode,
-  opts: { operationName?: string | null; variables?: Variables; listEstimates?: Record<string, number>; defaultListEstimate?: number },
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  opts: {
+    operationName?: string | null;
+    variables?: Variables;
+    listEstimates?: Record<string, number>;
+    defaultListEstimate?: number;
+  },
 ): { cost: number; readVariables: boolean } {
   const read = { variables: false };
   return { cost: walkCost(schema, document, opts, read), readVariables: read.variables };
 }
 
 function walkCost(
-  schema: GraphQLSchema, document: DocumentNode,
-  opts: { operationName?: string | null; variables?: Variables; listEstimates?: Record<string, number>; defaultListEstimate?: number },
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  opts: {
+    operationName?: string | null;
+    variables?: Variables;
+    listEstimates?: Record<string, number>;
+    defaultListEstimate?: number;
+  },
   read: { variables: boolean },
 ): number {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = opts.operationName ? ops.find((o) => o.name?.value === opts.operationName) : ops[0];
   if (!op) return 0;
-  const fragments = new Map(document.definitions
-    .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
   const estimates = opts.listEstimates ?? LIST_ESTIMATES;
   const defaultEstimate = opts.defaultListEstimate ?? DEFAULT_LIST_ESTIMATE;
   const root = schema.getRootType(op.operation);
   if (!root) return 0;
 
-  const selectionCost = (set: SelectionSetNode, type: GraphQLCompositeType, inPage: boolean, spreading: Set<string>): number => {
+  const selectionCost = (
+    set: SelectionSetNode,
+    type: GraphQLCompositeType,
+    inPage: boolean,
+    spreading: Set<string>,
+  ): number => {
     let total = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -138,7 +188,12 @@ function walkCost(
     return total;
   };
 
-  const fieldCost = (node: FieldNode, parent: GraphQLCompositeType, inPage: boolean, spreading: Set<string>): number => {
+  const fieldCost = (
+    node: FieldNode,
+    parent: GraphQLCompositeType,
+    inPage: boolean,
+    spreading: Set<string>,
+  ): number => {
     if (node.name.value === '__typename') return 0;
     const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[node.name.value] : undefined;
     if (!field || !node.selectionSet) return 1;
@@ -174,18 +229,20 @@ export function costLimitPlugin(settings: CostSettings): GatewayPlugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       let bySchema = known.get(args.schema);
-      if (!bySchema) known.set(args.schema, bySchema = new WeakMap());
+      if (!bySchema) known.set(args.schema, (bySchema = new WeakMap()));
       let byName = bySchema.get(args.document);
       const name = args.operationName ?? '';
       let cost = byName?.get(name);
       if (cost === undefined) {
         const counted = countCost(args.schema, args.document, {
-          operationName: args.operationName, variables: args.variableValues as Variables,
-          listEstimates: settings.listEstimates, defaultListEstimate: settings.defaultListEstimate,
+          operationName: args.operationName,
+          variables: args.variableValues as Variables,
+          listEstimates: settings.listEstimates,
+          defaultListEstimate: settings.defaultListEstimate,
         });
         cost = counted.cost;
         if (!counted.readVariables) {
-          if (!byName) bySchema.set(args.document, byName = new Map());
+          if (!byName) bySchema.set(args.document, (byName = new Map()));
           if (byName.size < 100) byName.set(name, cost);
         }
       }
@@ -197,7 +254,10 @@ export function costLimitPlugin(settings: CostSettings): GatewayPlugin {
 }
 
 export function costError(cost: number, max: number): GraphQLError {
-  return new GraphQLError(`查询代价 ${cost} 超过上限 LIMIT_MAX_COST = ${max}（列表按所取页数或估计条数计；请分页或减少字段）`, {
-    extensions: { code: LIMIT_CODE, limit: 'LIMIT_MAX_COST', max, found: cost },
-  });
+  return new GraphQLError(
+    `查询代价 ${cost} 超过上限 LIMIT_MAX_COST = ${max}（列表按所取页数或估计条数计；请分页或减少字段）`,
+    {
+      extensions: { code: LIMIT_CODE, limit: 'LIMIT_MAX_COST', max, found: cost },
+    },
+  );
 }

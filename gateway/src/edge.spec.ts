@@ -13,7 +13,11 @@ import { createAuthenticator } from './auth';
 import { needsToken, REFUSED_TOKEN_LOG_INTERVAL_MS, startGateway, type RunningGateway } from './index';
 import { LINGER_MAX_BYTES } from './linger';
 
-const SECRETS = { org: 'org-secret-0123456789', tasks: 'tasks-secret-0123456789', assessments: 'assessments-secret-0123' };
+const SECRETS = {
+  org: 'org-secret-0123456789',
+  tasks: 'tasks-secret-0123456789',
+  assessments: 'assessments-secret-0123',
+};
 /** Under the body limit (25,000,000), as in the issue: only the token check can refuse it. */
 const BIG = 24_000_000;
 
@@ -28,17 +32,25 @@ beforeAll(async () => {
   token = await signDevToken(key, { body: 'SC-JGGW', role: 'VIEWER' });
   org = http.createServer((req, res) => {
     req.resume();
-    req.on('end', () => { res.setHeader('content-type', 'application/json'); res.end('{"data":{"unit":{"name":"四川省直机关工委"}}}'); });
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      res.end('{"data":{"unit":{"name":"四川省直机关工委"}}}');
+    });
   });
   await new Promise<void>((r) => org.listen(0, '127.0.0.1', () => r()));
   gateway = await startGateway({
-    port: 0, queryPlanner: 'js', subgraphSecrets: SECRETS,
+    port: 0,
+    queryPlanner: 'js',
+    subgraphSecrets: SECRETS,
     authenticator: await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) }),
     subgraphUrls: { org: `http://127.0.0.1:${(org.address() as { port: number }).port}/graphql` },
   });
   gateway.server.on('connection', (s: Socket) => sockets.push(s));
 });
-afterAll(async () => { await gateway.close(); org.close(); });
+afterAll(async () => {
+  await gateway.close();
+  org.close();
+});
 
 /** Bytes the gateway's sockets have read so far (the kernel's count, whatever parses them). */
 const bytesRead = () => sockets.reduce((n, s) => n + s.bytesRead, 0);
@@ -48,9 +60,18 @@ async function until(done: () => boolean): Promise<void> {
   while (!done()) await new Promise((r) => setTimeout(r, 5));
 }
 
-/** The socket's next 'drain', and its 'close': never rejecting (events.once rejects on 'error'; a reset is expected here). */
-const drained = (sock: Socket) => new Promise<void>((r) => { sock.once('drain', () => r()); });
-const closed = (sock: Socket) => new Promise<void>((r) => { sock.once('close', () => r()); });
+/**
+ * The socket's next 'drain', and its 'close': never rejecting (events.once rejects on 'error'; a reset is expected
+ * here).
+ */
+const drained = (sock: Socket) =>
+  new Promise<void>((r) => {
+    sock.once('drain', () => r());
+  });
+const closed = (sock: Socket) =>
+  new Promise<void>((r) => {
+    sock.once('close', () => r());
+  });
 
 /**
  * POSTs a body of `size` bytes, written as fast as the connection takes it; resolves with the
@@ -58,15 +79,25 @@ const closed = (sock: Socket) => new Promise<void>((r) => { sock.once('close', (
  */
 function postBig(size: number, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(size), ...headers } });
+    const req = http.request(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(size), ...headers },
+    });
     req.on('response', (res) => {
       let body = '';
-      res.on('data', (d) => { body += d; });
-      res.on('end', () => { resolve({ status: res.statusCode!, body }); req.destroy(); });
+      res.on('data', (d) => {
+        body += d;
+      });
+      res.on('end', () => {
+        resolve({ status: res.statusCode!, body });
+        req.destroy();
+      });
       res.on('error', () => resolve({ status: res.statusCode!, body }));
     });
     // The gateway closing mid-upload is the point: the write side's EPIPE/ECONNRESET is expected.
-    req.on('error', (e) => { if (!req.destroyed || !(e as NodeJS.ErrnoException).code) reject(e); });
+    req.on('error', (e) => {
+      if (!req.destroyed || !(e as NodeJS.ErrnoException).code) reject(e);
+    });
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     let sent = 0;
     const pump = () => {
@@ -104,7 +135,8 @@ describe('authentication before the body', () => {
 
   it('with a valid token the same route is served', async () => {
     const res = await fetch(gateway.url, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
     });
     expect(res.status).toBe(200);
@@ -116,10 +148,14 @@ describe('authentication before the body', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<html/i);
     expect((await fetch(gateway.url.replace('/graphql', '/healthz'))).status).toBe(200);
-    const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } });
+    const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json' },
+    });
     expect(get.status).toBe(401);
     // A link to the explorer with a query prefilled opens the page (which runs nothing).
-    const link = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'text/html' } });
+    const link = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'text/html' },
+    });
     expect(link.status).toBe(200);
     expect(await link.text()).toMatch(/<html/i);
     expect(needsToken('GET', '/graphql?query=x', 'text/html', false)).toBe(true); // no explorer: the runtime would run it
@@ -144,13 +180,17 @@ describe('the refusal reaches a client still sending (lingering close)', () => {
     const sock = net.connect(gateway.port, '127.0.0.1');
     sock.pause();
     let text = '';
-    sock.on('data', (d) => { text += d; });
+    sock.on('data', (d) => {
+      text += d;
+    });
     sock.on('error', () => undefined); // the reset, when there is one, is the point
     const clientGone = closed(sock);
     await once(sock, 'connect');
     const [server] = await accepted;
     let serverClosed = false;
-    server.once('close', () => { serverClosed = true; });
+    server.once('close', () => {
+      serverClosed = true;
+    });
     const head = `POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${BIG}\r\n\r\n`;
     let sent = Buffer.byteLength(head);
     sock.write(head);
@@ -172,7 +212,10 @@ describe('the refusal reaches a client still sending (lingering close)', () => {
       const { text, serverRead } = await busyClient(512 * 1024);
       answers.push(text.split('\r\n')[0]);
       expect(serverRead).toBeLessThanOrEqual(512 * 1024 + 2 * 64 * 1024);
-      if (text) expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      if (text)
+        expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)).errors[0].extensions).toEqual({
+          code: 'UNAUTHENTICATED',
+        });
     }
     expect(answers).toEqual(Array(10).fill('HTTP/1.1 401 Unauthorized'));
   });
@@ -188,10 +231,14 @@ describe('the refusal reaches a client still sending (lingering close)', () => {
       await once(sock, 'connect');
       const [server] = await accepted;
       const serverGone = closed(server);
-      sock.write(`POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${BIG}\r\n\r\n`);
+      sock.write(
+        `POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${BIG}\r\n\r\n`,
+      );
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       let gone = false;
-      void serverGone.then(() => { gone = true; });
+      void serverGone.then(() => {
+        gone = true;
+      });
       // Sends as long as the gateway takes it: past the bound it stops reading, the writes stall.
       for (let sent = 0; sent < 8 * 1024 * 1024 && !gone; sent += chunk.length) {
         if (!sock.write(chunk)) await Promise.race([drained(sock), serverGone]);
@@ -221,13 +268,18 @@ describe('abort listeners under a burst', () => {
     const slow = http.createServer((req, res) => {
       req.resume();
       req.on('end', () => {
-        held.push(() => { res.setHeader('content-type', 'application/json'); res.end('{"data":{"unit":{"name":"x"}}}'); });
+        held.push(() => {
+          res.setHeader('content-type', 'application/json');
+          res.end('{"data":{"unit":{"name":"x"}}}');
+        });
         if (held.length === 30) for (const answer of held.splice(0)) answer();
       });
     });
     await new Promise<void>((r) => slow.listen(0, '127.0.0.1', () => r()));
     const gw = await startGateway({
-      port: 0, queryPlanner: 'js', subgraphSecrets: SECRETS,
+      port: 0,
+      queryPlanner: 'js',
+      subgraphSecrets: SECRETS,
       authenticator: await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) }),
       subgraphUrls: { org: `http://127.0.0.1:${(slow.address() as { port: number }).port}/graphql` },
     });
@@ -236,7 +288,8 @@ describe('abort listeners under a burst', () => {
     let most = 0;
     const add = EventTarget.prototype.addEventListener;
     Object.defineProperty(AbortSignal.prototype, 'addEventListener', {
-      configurable: true, writable: true,
+      configurable: true,
+      writable: true,
       value(this: AbortSignal, ...args: Parameters<typeof add>) {
         add.apply(this, args);
         if (args[0] === 'abort') most = Math.max(most, getEventListeners(this, 'abort').length);
@@ -244,10 +297,18 @@ describe('abort listeners under a burst', () => {
     });
     try {
       // Distinct variables: the HTTP executor would merge identical requests into one.
-      const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => fetch(gw.url, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: 'query($c: String!) { unit(code: $c) { name } }', variables: { c: `SC-${i}` } }),
-      }).then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          fetch(gw.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({
+              query: 'query($c: String!) { unit(code: $c) { name } }',
+              variables: { c: `SC-${i}` },
+            }),
+          }).then((r) => r.status),
+        ),
+      );
       expect(statuses).toEqual(Array(30).fill(200));
     } finally {
       delete (AbortSignal.prototype as { addEventListener?: unknown }).addEventListener;
@@ -262,9 +323,15 @@ describe('abort listeners under a burst', () => {
 describe('refused tokens in the log', () => {
   it('a flood of refused tokens writes at most one short line per interval', async () => {
     const lines = await stderrLines('info', async () => {
-      const statuses = await Promise.all(Array.from({ length: 30 }, () => fetch(gateway.url, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x.y.z' }, body: '{"query":"{ __typename }"}',
-      }).then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          fetch(gateway.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: 'Bearer x.y.z' },
+            body: '{"query":"{ __typename }"}',
+          }).then((r) => r.status),
+        ),
+      );
       expect(statuses).toEqual(Array(30).fill(401));
     });
     // Earlier tests of this file refused tokens too: at most one line in this interval, none in
@@ -299,23 +366,32 @@ describe('answer-size cap (LIMIT_MAX_RESPONSE_BYTES)', () => {
     });
     await new Promise<void>((r) => big.listen(0, '127.0.0.1', () => r()));
     small = await startGateway({
-      port: 0, queryPlanner: 'js', subgraphSecrets: SECRETS,
+      port: 0,
+      queryPlanner: 'js',
+      subgraphSecrets: SECRETS,
       authenticator: await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) }),
       subgraphUrls: { org: `http://127.0.0.1:${(big.address() as { port: number }).port}/graphql` },
       limits: { ...(await import('./limits')).DEFAULT_LIMITS, maxResponseBytes: MAX },
     });
   });
-  afterAll(async () => { await small.close(); big.close(); });
+  afterAll(async () => {
+    await small.close();
+    big.close();
+  });
 
   const ask = async () => {
     const res = await fetch(small.url, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
     });
     return { status: res.status, text: await res.text() };
   };
 
-  it.each([['with a declared length', false], ['streamed without one', true]])('a subgraph answer over the cap, %s: RESPONSE_TOO_LARGE naming the limit, no data', async (_n, streamed) => {
+  it.each([
+    ['with a declared length', false],
+    ['streamed without one', true],
+  ])('a subgraph answer over the cap, %s: RESPONSE_TOO_LARGE naming the limit, no data', async (_n, streamed) => {
     size = 2 * MAX;
     chunked = streamed;
     const { text } = await ask();
@@ -323,7 +399,11 @@ describe('answer-size cap (LIMIT_MAX_RESPONSE_BYTES)', () => {
     const body = JSON.parse(text);
     expect(body.data ?? null).toBeNull();
     expect(body.errors).toHaveLength(1);
-    expect(body.errors[0].extensions).toEqual({ code: 'RESPONSE_TOO_LARGE', limit: 'LIMIT_MAX_RESPONSE_BYTES', max: MAX });
+    expect(body.errors[0].extensions).toEqual({
+      code: 'RESPONSE_TOO_LARGE',
+      limit: 'LIMIT_MAX_RESPONSE_BYTES',
+      max: MAX,
+    });
   });
 
   it('an answer under the cap is served whole', async () => {
@@ -335,34 +415,45 @@ describe('answer-size cap (LIMIT_MAX_RESPONSE_BYTES)', () => {
   });
 });
 
-describe('the runtime\'s log lines', () => {
+describe("the runtime's log lines", () => {
   it('a failing subgraph call logs JSON lines under the cap, without the request body or variables', async () => {
     const failing = http.createServer((req, res) => {
       req.resume();
-      req.on('end', () => { res.statusCode = 500; res.setHeader('content-type', 'text/plain'); res.end('boom '.repeat(5000)); });
+      req.on('end', () => {
+        res.statusCode = 500;
+        res.setHeader('content-type', 'text/plain');
+        res.end('boom '.repeat(5000));
+      });
     });
     await new Promise<void>((r) => failing.listen(0, '127.0.0.1', () => r()));
     const lines: string[] = [];
     const write = process.stderr.write;
     const level = process.env.LOG_LEVEL;
     process.env.LOG_LEVEL = 'debug';
-    process.stderr.write = ((chunk: string) => { lines.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    process.stderr.write = ((chunk: string) => {
+      lines.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
     let gw: RunningGateway | undefined;
     try {
       gw = await startGateway({
-        port: 0, queryPlanner: 'js', subgraphSecrets: SECRETS,
+        port: 0,
+        queryPlanner: 'js',
+        subgraphSecrets: SECRETS,
         authenticator: await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) }),
         subgraphUrls: { org: `http://127.0.0.1:${(failing.address() as { port: number }).port}/graphql` },
       });
       const secret = 'SECRET-VARIABLE-' + 'v'.repeat(20_000);
       const res = await fetch(gw.url, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: 'query($c: String!) { unit(code: $c) { name } }', variables: { c: secret } }),
       });
       expect((await res.json()).errors[0].extensions.code).toMatch(/SUBGRAPH_UNAVAILABLE|INTERNAL_SERVER_ERROR/);
     } finally {
       process.stderr.write = write;
-      if (level === undefined) delete process.env.LOG_LEVEL; else process.env.LOG_LEVEL = level;
+      if (level === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = level;
       await gw?.close();
       failing.close();
     }

@@ -11,13 +11,35 @@ import { TRUSTED_DOCUMENT_CODES } from './trusted-documents';
  * already holding a key).
  */
 const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN',
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', LIMIT_CODE, RESPONSE_TOO_LARGE,
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  LIMIT_CODE,
+  RESPONSE_TOO_LARGE,
   ...TRUSTED_DOCUMENT_CODES,
 ]);
 // `http` carries a status (401 for UNAUTHENTICATED) to the HTTP layer, which strips it from the body.
 // `limit`, `max`, `found`: which limit refused a request (limits.ts, response-size.ts).
-const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'units', 'currentVersion', 'submission', 'scheme', 'serviceName', 'http', 'limit', 'max', 'found'];
+const KEPT_EXTENSIONS = [
+  'code',
+  'field',
+  'problems',
+  'units',
+  'currentVersion',
+  'submission',
+  'scheme',
+  'serviceName',
+  'http',
+  'limit',
+  'max',
+  'found',
+];
 const UNAVAILABLE_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'TIMEOUT_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 
 /** The request part a runtime BAD_REQUEST message is about: `body`, `query`, `variables`, ... */
@@ -52,7 +74,10 @@ export function maskError(error: unknown): Error {
       // changed in place, because the runtime logs every error the mask replaces, and a
       // client's malformed request is not the server's error.
       const http = ext.http as { spec?: boolean; status?: number } | undefined;
-      if (http) { delete http.spec; http.status = 400; } else (error.extensions as Record<string, unknown>).http = { status: 400 };
+      if (http) {
+        delete http.spec;
+        http.status = 400;
+      } else (error.extensions as Record<string, unknown>).http = { status: 400 };
       if (ext.field === undefined) {
         const field = badRequestField(error.message);
         if (field) (error.extensions as Record<string, unknown>).field = field;
@@ -63,10 +88,18 @@ export function maskError(error: unknown): Error {
       return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: keep(ext) });
     }
     // A subgraph's own dependency failed (tasks could not reach org): name the dependency.
-    const dependency = typeof ext.dependency === 'string' && /^[a-z][a-z0-9_-]{0,40}$/.test(ext.dependency) ? ext.dependency : undefined;
+    const dependency =
+      typeof ext.dependency === 'string' && /^[a-z][a-z0-9_-]{0,40}$/.test(ext.dependency) ? ext.dependency : undefined;
     if (service && dependency && (code === 'SUBGRAPH_UNAVAILABLE' || code === 'INTERNAL_SERVER_ERROR')) {
-      const message = code === 'SUBGRAPH_UNAVAILABLE' ? `子图 ${dependency} 暂不可用，其余数据照常返回` : `服务器内部错误（子图 ${dependency}）`;
-      return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code, serviceName: dependency } });
+      const message =
+        code === 'SUBGRAPH_UNAVAILABLE'
+          ? `子图 ${dependency} 暂不可用，其余数据照常返回`
+          : `服务器内部错误（子图 ${dependency}）`;
+      return new GraphQLError(message, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code, serviceName: dependency },
+      });
     }
     const message = error.message ?? '';
     const variable = !service && !code ? badVariableField(message) : undefined;
@@ -75,9 +108,15 @@ export function maskError(error: unknown): Error {
       // caller's input, not a fault. `field` is the variable path, e.g. `filter.kinds[0]`.
       return new GraphQLError(message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', field: variable } });
     }
-    if (service && (UNAVAILABLE_CODES.has(code ?? '') || /ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted|fetch failed/i.test(message))) {
+    if (
+      service &&
+      (UNAVAILABLE_CODES.has(code ?? '') ||
+        /ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted|fetch failed/i.test(message))
+    ) {
       return new GraphQLError(`子图 ${service} 暂不可用，其余数据照常返回`, {
-        nodes: error.nodes, path: error.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service },
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service },
       });
     }
     const limited = !service && !code ? limitError(error) : undefined;
@@ -87,7 +126,9 @@ export function maskError(error: unknown): Error {
       return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: keep(ext) });
     }
     return new GraphQLError(service ? `服务器内部错误（子图 ${service}）` : '服务器内部错误', {
-      nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(service ? { serviceName: service } : {}) },
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(service ? { serviceName: service } : {}) },
     });
   }
   return new GraphQLError('服务器内部错误', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });

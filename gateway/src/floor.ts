@@ -22,8 +22,9 @@ import { resignWhenStale } from './resign';
 import { DEFAULT_SUPERGRAPH, subgraphSecretsFromEnv, subgraphUrlsFromEnv, withSubgraphUrls } from './index';
 
 function bare(secrets: Record<string, string>, urls: Record<string, string>): Server {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { unifiedGraphHandler } = require('@graphql-hive/router-runtime') as typeof import('@graphql-hive/router-runtime');
+  const { unifiedGraphHandler } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('@graphql-hive/router-runtime') as typeof import('@graphql-hive/router-runtime');
   const runtime = createGatewayRuntime({
     supergraph: withSubgraphUrls(readFileSync(DEFAULT_SUPERGRAPH, 'utf8'), urls),
     unifiedGraphHandler,
@@ -33,17 +34,23 @@ function bare(secrets: Record<string, string>, urls: Record<string, string>): Se
     graphiql: false,
     healthCheckEndpoint: '/healthz',
     logging: 'error',
-    plugins: () => [{
-      onFetch: ({ url, executionRequest, options, setOptions, fetchFn, setFetchFn }) => {
-        const name = executionRequest?.subgraphName;
-        if (name && secrets[name] && typeof (options.body ?? '') === 'string') {
-          const sign = () => signRequest({ method: options.method ?? 'GET', url, body: (options.body as string | undefined) ?? '' }, { keyid: GATEWAY_KEYID, secret: secrets[name], target: name, identity: HUB_OPERATOR });
-          setOptions({ ...options, headers: { ...options.headers, ...sign() } });
-          // As the hub's gateway does (resign.ts), so that the two compare on the same work.
-          setFetchFn(resignWhenStale(fetchFn, sign));
-        }
+    plugins: () => [
+      {
+        onFetch: ({ url, executionRequest, options, setOptions, fetchFn, setFetchFn }) => {
+          const name = executionRequest?.subgraphName;
+          if (name && secrets[name] && typeof (options.body ?? '') === 'string') {
+            const sign = () =>
+              signRequest(
+                { method: options.method ?? 'GET', url, body: (options.body as string | undefined) ?? '' },
+                { keyid: GATEWAY_KEYID, secret: secrets[name], target: name, identity: HUB_OPERATOR },
+              );
+            setOptions({ ...options, headers: { ...options.headers, ...sign() } });
+            // As the hub's gateway does (resign.ts), so that the two compare on the same work.
+            setFetchFn(resignWhenStale(fetchFn, sign));
+          }
+        },
       },
-    }],
+    ],
   });
   return createServer(runtime);
 }
@@ -52,19 +59,41 @@ function proxy(secret: string, orgUrl: string): Server {
   const target = new URL(orgUrl);
   const agent = new Agent({ keepAlive: true });
   return createServer((req, res) => {
-    if (req.url?.startsWith('/healthz')) { res.end('ok'); return; }
+    if (req.url?.startsWith('/healthz')) {
+      res.end('ok');
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const up = request({
-        host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent,
-        headers: { 'content-type': 'application/json', 'content-length': body.length, ...signRequest({ method: 'POST', url: orgUrl, body }, { keyid: GATEWAY_KEYID, secret, target: 'org', identity: HUB_OPERATOR }) },
-      }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json' });
-        answer.pipe(res);
+      const up = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': body.length,
+            ...signRequest(
+              { method: 'POST', url: orgUrl, body },
+              { keyid: GATEWAY_KEYID, secret, target: 'org', identity: HUB_OPERATOR },
+            ),
+          },
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, {
+            'content-type': answer.headers['content-type'] ?? 'application/json',
+          });
+          answer.pipe(res);
+        },
+      );
+      up.on('error', () => {
+        res.writeHead(502);
+        res.end();
       });
-      up.on('error', () => { res.writeHead(502); res.end(); });
       up.end(body);
     });
   });
@@ -75,8 +104,14 @@ if (require.main === module) {
   const secrets = subgraphSecretsFromEnv();
   const urls = subgraphUrlsFromEnv();
   const server = kind === 'bare' ? bare(secrets, urls) : kind === 'proxy' ? proxy(secrets.org, urls.org) : undefined;
-  if (!server) { console.error('usage: floor.js bare|proxy'); process.exit(2); }
+  if (!server) {
+    console.error('usage: floor.js bare|proxy');
+    process.exit(2);
+  }
   server.listen(Number(process.env.PORT), '127.0.0.1');
   // A stand-in for benchmarks: nothing to drain; keep-alive clients would hold close() open.
-  process.on('SIGTERM', () => { server.close(() => process.exit(0)); server.closeAllConnections(); });
+  process.on('SIGTERM', () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
 }

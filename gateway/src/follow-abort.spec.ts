@@ -21,7 +21,10 @@ describe('followAbort: one listener on a long-lived signal, however many follow 
     stops[1]();
     const reason = new Error('gateway disposed');
     outer.abort(reason);
-    expect(seen).toEqual([[1, reason], [3, reason]]);
+    expect(seen).toEqual([
+      [1, reason],
+      [3, reason],
+    ]);
     expect(listeners(outer.signal)).toBe(0);
     for (const stop of stops) stop(); // after the abort: nothing happens, nothing throws
     expect(seen).toHaveLength(2);
@@ -30,7 +33,9 @@ describe('followAbort: one listener on a long-lived signal, however many follow 
   it('stopping twice is stopping once; the same callback following twice is two followers', () => {
     const outer = new AbortController();
     let calls = 0;
-    const cb = () => { calls++; };
+    const cb = () => {
+      calls++;
+    };
     const a = followAbort(outer.signal, cb);
     const b = followAbort(outer.signal, cb);
     a();
@@ -46,7 +51,9 @@ describe('followAbort: one listener on a long-lived signal, however many follow 
     followAbort(outer.signal, () => undefined)();
     expect(listeners(outer.signal)).toBe(0);
     let aborted = false;
-    followAbort(outer.signal, () => { aborted = true; });
+    followAbort(outer.signal, () => {
+      aborted = true;
+    });
     expect(listeners(outer.signal)).toBe(1);
     outer.abort();
     expect(aborted).toBe(true);

@@ -46,4 +46,3 @@ export function followAbort(signal: AbortSignal, onAbort: (reason: unknown) => v
     if (followed.get(signal)?.set === set) followed.delete(signal);
   };
 }
-

@@ -8,9 +8,19 @@ import { createGateway, DEFAULT_SUPERGRAPH, startGateway, withSubgraphUrls } fro
 import { STALE_RESIGN_ATTEMPTS } from './resign';
 import { DEFAULT_LIMITS, limitsFromEnv, YOGA_MAX_BODY_BYTES } from './limits';
 
-const SECRETS = { org: 'org-secret-0123456789', tasks: 'tasks-secret-0123456789', assessments: 'assessments-secret-0123' };
-const verifierFor = (name: keyof typeof SECRETS) => new RequestVerifier({ target: name, keys: { gateway: SECRETS[name] } });
-interface Captured { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: string }
+const SECRETS = {
+  org: 'org-secret-0123456789',
+  tasks: 'tasks-secret-0123456789',
+  assessments: 'assessments-secret-0123',
+};
+const verifierFor = (name: keyof typeof SECRETS) =>
+  new RequestVerifier({ target: name, keys: { gateway: SECRETS[name] } });
+interface Captured {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 let key: DevKey;
 let operator: string;
 beforeAll(async () => {
@@ -18,11 +28,12 @@ beforeAll(async () => {
   operator = await signDevToken(key, { hubAdmin: true });
 });
 
-const post = (gateway: ReturnType<typeof createGateway>, query: string, token?: string) => gateway.fetch('http://gateway/graphql', {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  body: JSON.stringify({ query }),
-});
+const post = (gateway: ReturnType<typeof createGateway>, query: string, token?: string) =>
+  gateway.fetch('http://gateway/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
 
 /** A subgraph that accepts connections and never answers. */
 async function hangingServer(): Promise<Server> {
@@ -41,16 +52,27 @@ describe('gateway', () => {
       tasks: `http://127.0.0.1:${port}/graphql`,
       org: 'http://127.0.0.1:9/graphql', // nothing listens on the discard port
     });
-    const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey), issuer: 'tiaokuai-hub-dev' });
-    const gateway = createGateway({ port: 0, supergraphSdl: sdl, upstreamTimeoutMs: 200, queryPlanner: 'js', authenticator, subgraphSecrets: SECRETS });
+    const authenticator = await createAuthenticator({
+      publicKeyPem: await exportSPKI(key.publicKey),
+      issuer: 'tiaokuai-hub-dev',
+    });
+    const gateway = createGateway({
+      port: 0,
+      supergraphSdl: sdl,
+      upstreamTimeoutMs: 200,
+      queryPlanner: 'js',
+      authenticator,
+      subgraphSecrets: SECRETS,
+    });
     try {
       const res = await post(gateway, '{ task(id: "1") { id } scheme(id: "1") { id } }', operator);
       const body = await res.json();
       expect(res.status).toBe(200);
-      expect(body.errors).toHaveLength(2); // tasks hangs, assessments is unreachable (default loopback port, not running)
-      expect(body.errors.map((e: any) => e.extensions)).toEqual(expect.arrayContaining([
-        { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'tasks' },
-      ]));
+      // tasks hangs, assessments is unreachable (default loopback port, not running)
+      expect(body.errors).toHaveLength(2);
+      expect(body.errors.map((e: any) => e.extensions)).toEqual(
+        expect.arrayContaining([{ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'tasks' }]),
+      );
       expect(body.data).toEqual({ task: null, scheme: null });
     } finally {
       await gateway.dispose();
@@ -70,7 +92,12 @@ describe('authentication at the gateway', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        requests.push({ method: req.method!, url: `http://${req.headers.host}${req.url}`, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        requests.push({
+          method: req.method!,
+          url: `http://${req.headers.host}${req.url}`,
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ data: { unit: null } }));
       });
@@ -83,13 +110,22 @@ describe('authentication at the gateway', () => {
     ['no token', async () => undefined],
     ['a token signed by another key', async () => signDevToken(await ephemeralDevKey(), { hubAdmin: true })],
     ['an expired token', async () => signDevToken(key, { body: 'SC-JGGW', role: 'ADMIN', ttl: '-1m' })],
-    ['a token for another audience', async () => signDevToken(key, { body: 'SC-JGGW', role: 'ADMIN', audience: 'someone-else' })],
+    [
+      'a token for another audience',
+      async () => signDevToken(key, { body: 'SC-JGGW', role: 'ADMIN', audience: 'someone-else' }),
+    ],
     ['a token without a body', async () => signDevToken(key, { role: 'ADMIN' })],
     ['garbage', async () => 'not.a.jwt'],
   ])('%s gets 401 UNAUTHENTICATED and no subgraph is asked', async (_name, token) => {
     const org = await recordingOrg();
     const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
-    const gateway = createGateway({ port: 0, queryPlanner: 'js', subgraphUrls: { org: org.url }, authenticator, subgraphSecrets: SECRETS });
+    const gateway = createGateway({
+      port: 0,
+      queryPlanner: 'js',
+      subgraphUrls: { org: org.url },
+      authenticator,
+      subgraphSecrets: SECRETS,
+    });
     try {
       const res = await post(gateway, '{ unit(code: "SC-JGGW") { name } }', await token());
       expect(res.status).toBe(401);
@@ -103,10 +139,16 @@ describe('authentication at the gateway', () => {
     }
   });
 
-  it('a valid token reaches the subgraph as a signed identity only that subgraph\'s secret verifies', async () => {
+  it("a valid token reaches the subgraph as a signed identity only that subgraph's secret verifies", async () => {
     const org = await recordingOrg();
     const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
-    const gateway = createGateway({ port: 0, queryPlanner: 'js', subgraphUrls: { org: org.url }, authenticator, subgraphSecrets: SECRETS });
+    const gateway = createGateway({
+      port: 0,
+      queryPlanner: 'js',
+      subgraphUrls: { org: org.url },
+      authenticator,
+      subgraphSecrets: SECRETS,
+    });
     try {
       const token = await signDevToken(key, { body: 'SC-JGGW', role: 'EDITOR', subject: 'li.si' });
       const res = await post(gateway, '{ unit(code: "SC-JGGW") { name } }', token);
@@ -114,11 +156,20 @@ describe('authentication at the gateway', () => {
       expect(org.requests).toHaveLength(1);
       const captured = org.requests[0];
       const result = await verifierFor('org').verify(captured);
-      expect(result).toMatchObject({ ok: true, keyid: 'gateway', identity: { subject: 'li.si', body: 'SC-JGGW', role: 'EDITOR', hubAdmin: false } });
+      expect(result).toMatchObject({
+        ok: true,
+        keyid: 'gateway',
+        identity: { subject: 'li.si', body: 'SC-JGGW', role: 'EDITOR', hubAdmin: false },
+      });
       expect(result.ok && result.identity.requestId).toBe(captured.headers['x-request-id']);
       // Signed over the request itself: the same headers do not carry another body, nor reach another subgraph.
-      expect(await verifierFor('org').verify({ ...captured, body: captured.body.replace('SC-JGGW', 'SC-XXXX') })).toEqual({ ok: false, reason: 'digest mismatch' });
-      expect(await new RequestVerifier({ target: 'org', keys: { gateway: SECRETS.tasks } }).verify(captured)).toEqual({ ok: false, reason: 'bad signature' });
+      expect(
+        await verifierFor('org').verify({ ...captured, body: captured.body.replace('SC-JGGW', 'SC-XXXX') }),
+      ).toEqual({ ok: false, reason: 'digest mismatch' });
+      expect(await new RequestVerifier({ target: 'org', keys: { gateway: SECRETS.tasks } }).verify(captured)).toEqual({
+        ok: false,
+        reason: 'bad signature',
+      });
       expect(captured.headers.authorization).toBeUndefined(); // the bearer token itself stays at the gateway
     } finally {
       await gateway.dispose();
@@ -130,8 +181,20 @@ describe('authentication at the gateway', () => {
     const org = await recordingOrg();
     const real = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
     const checked: string[] = [];
-    const authenticator = { source: real.source, verify: (t: string) => { checked.push(t); return real.verify(t); } };
-    const gateway = await startGateway({ port: 0, queryPlanner: 'js', subgraphUrls: { org: org.url }, authenticator, subgraphSecrets: SECRETS });
+    const authenticator = {
+      source: real.source,
+      verify: (t: string) => {
+        checked.push(t);
+        return real.verify(t);
+      },
+    };
+    const gateway = await startGateway({
+      port: 0,
+      queryPlanner: 'js',
+      subgraphUrls: { org: org.url },
+      authenticator,
+      subgraphSecrets: SECRETS,
+    });
     try {
       const tokens = [
         await signDevToken(key, { body: 'SC-JGGW', role: 'EDITOR', subject: 'li.si' }),
@@ -139,7 +202,8 @@ describe('authentication at the gateway', () => {
       ];
       for (const token of [...tokens, tokens[0]]) {
         const res = await fetch(gateway.url, {
-          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
         });
         expect(res.status).toBe(200);
@@ -152,7 +216,11 @@ describe('authentication at the gateway', () => {
         const result = await verifierFor('org').verify(captured);
         subjects.push(result.ok ? [result.identity.subject, result.identity.role] : result.reason);
       }
-      expect(subjects).toEqual([['li.si', 'EDITOR'], ['wang.wu', 'VIEWER'], ['li.si', 'EDITOR']]);
+      expect(subjects).toEqual([
+        ['li.si', 'EDITOR'],
+        ['wang.wu', 'VIEWER'],
+        ['li.si', 'EDITOR'],
+      ]);
     } finally {
       await gateway.close();
       org.srv.close();
@@ -169,16 +237,37 @@ describe('authentication at the gateway', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', async () => {
-        const ok = (await verifier.verify({ method: req.method!, url: `http://${req.headers.host}${req.url}`, headers: req.headers, body: Buffer.concat(chunks) })).ok;
+        const ok = (
+          await verifier.verify({
+            method: req.method!,
+            url: `http://${req.headers.host}${req.url}`,
+            headers: req.headers,
+            body: Buffer.concat(chunks),
+          })
+        ).ok;
         res.setHeader('content-type', 'application/json');
-        if (seen.length === 1) { res.statusCode = 503; return res.end(JSON.stringify({ errors: [{ message: 'starting' }] })); }
-        if (!ok) { res.statusCode = 401; return res.end(JSON.stringify({ errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] })); }
+        if (seen.length === 1) {
+          res.statusCode = 503;
+          return res.end(JSON.stringify({ errors: [{ message: 'starting' }] }));
+        }
+        if (!ok) {
+          res.statusCode = 401;
+          return res.end(
+            JSON.stringify({ errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] }),
+          );
+        }
         res.end(JSON.stringify({ data: { unit: { name: '四川省直机关工委' } } }));
       });
     });
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
     const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
-    const gateway = createGateway({ port: 0, queryPlanner: 'js', subgraphUrls: { org: `http://127.0.0.1:${(srv.address() as { port: number }).port}/graphql` }, authenticator, subgraphSecrets: SECRETS });
+    const gateway = createGateway({
+      port: 0,
+      queryPlanner: 'js',
+      subgraphUrls: { org: `http://127.0.0.1:${(srv.address() as { port: number }).port}/graphql` },
+      authenticator,
+      subgraphSecrets: SECRETS,
+    });
     try {
       const res = await gateway.fetch('http://gateway/graphql', {
         method: 'POST',
@@ -204,49 +293,79 @@ describe('authentication at the gateway', () => {
     [STALE_RESIGN_ATTEMPTS, STALE_RESIGN_ATTEMPTS + 1, true],
     [STALE_RESIGN_ATTEMPTS + 1, STALE_RESIGN_ATTEMPTS + 1, false],
     [-1, 1, false], // refused for another reason (a replayed nonce): passed on, never re-sent
-  ])('a request a busy subgraph found stale %i time(s) is signed afresh and sent again, a mutation included: %i attempts', async (staleTimes, attempts, answered) => {
-    // Refused as stale (as a subgraph that got to it too late does: nothing ran).
-    const seen: Array<Record<string, string | string[] | undefined>> = [];
-    const verifier = verifierFor('org');
-    const srv = createServer((req, res) => {
-      seen.push(req.headers);
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
-        res.setHeader('content-type', 'application/json');
-        if (staleTimes < 0 || seen.length <= staleTimes) {
-          res.statusCode = 401;
-          if (staleTimes >= 0) res.setHeader(STALE_SIGNATURE_HEADER, 'stale');
-          return res.end(JSON.stringify({ errors: [{ message: 'refused', extensions: { code: 'UNAUTHENTICATED' } }] }));
-        }
-        const ok = (await verifier.verify({ method: req.method!, url: `http://${req.headers.host}${req.url}`, headers: req.headers, body: Buffer.concat(chunks) })).ok;
-        if (!ok) { res.statusCode = 401; return res.end(JSON.stringify({ errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] })); }
-        res.end(JSON.stringify({ data: { endUnit: { code: 'SC-JGGW' } } }));
+  ])(
+    'a request a busy subgraph found stale %i time(s) is signed afresh and sent again, a mutation included: %i attempts',
+    async (staleTimes, attempts, answered) => {
+      // Refused as stale (as a subgraph that got to it too late does: nothing ran).
+      const seen: Array<Record<string, string | string[] | undefined>> = [];
+      const verifier = verifierFor('org');
+      const srv = createServer((req, res) => {
+        seen.push(req.headers);
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', async () => {
+          res.setHeader('content-type', 'application/json');
+          if (staleTimes < 0 || seen.length <= staleTimes) {
+            res.statusCode = 401;
+            if (staleTimes >= 0) res.setHeader(STALE_SIGNATURE_HEADER, 'stale');
+            return res.end(
+              JSON.stringify({ errors: [{ message: 'refused', extensions: { code: 'UNAUTHENTICATED' } }] }),
+            );
+          }
+          const ok = (
+            await verifier.verify({
+              method: req.method!,
+              url: `http://${req.headers.host}${req.url}`,
+              headers: req.headers,
+              body: Buffer.concat(chunks),
+            })
+          ).ok;
+          if (!ok) {
+            res.statusCode = 401;
+            return res.end(
+              JSON.stringify({ errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] }),
+            );
+          }
+          res.end(JSON.stringify({ data: { endUnit: { code: 'SC-JGGW' } } }));
+        });
       });
-    });
-    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-    const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
-    const gateway = createGateway({ port: 0, queryPlanner: 'js', subgraphUrls: { org: `http://127.0.0.1:${(srv.address() as { port: number }).port}/graphql` }, authenticator, subgraphSecrets: SECRETS });
-    try {
-      const res = await post(gateway, 'mutation { endUnit(code: "SC-JGGW", on: "2026-12-31") { code } }', operator);
-      const body = await res.json();
-      if (answered) expect(body).toEqual({ data: { endUnit: { code: 'SC-JGGW' } } });
-      else expect(body.data?.endUnit ?? null).toBeNull();
-      expect(seen).toHaveLength(attempts);
-      // Each attempt is a new request: a fresh nonce every time.
-      const nonces = seen.map((h) => /nonce="([^"]+)"/.exec(String(h['signature-input']))?.[1]);
-      expect(nonces.every(Boolean)).toBe(true);
-      expect(new Set(nonces).size).toBe(attempts);
-    } finally {
-      await gateway.dispose();
-      srv.close();
-    }
-  });
+      await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+      const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
+      const gateway = createGateway({
+        port: 0,
+        queryPlanner: 'js',
+        subgraphUrls: { org: `http://127.0.0.1:${(srv.address() as { port: number }).port}/graphql` },
+        authenticator,
+        subgraphSecrets: SECRETS,
+      });
+      try {
+        const res = await post(gateway, 'mutation { endUnit(code: "SC-JGGW", on: "2026-12-31") { code } }', operator);
+        const body = await res.json();
+        if (answered) expect(body).toEqual({ data: { endUnit: { code: 'SC-JGGW' } } });
+        else expect(body.data?.endUnit ?? null).toBeNull();
+        expect(seen).toHaveLength(attempts);
+        // Each attempt is a new request: a fresh nonce every time.
+        const nonces = seen.map((h) => /nonce="([^"]+)"/.exec(String(h['signature-input']))?.[1]);
+        expect(nonces.every(Boolean)).toBe(true);
+        expect(new Set(nonces).size).toBe(attempts);
+      } finally {
+        await gateway.dispose();
+        srv.close();
+      }
+    },
+  );
 
   it('refuses the generated development key in production, and a gateway without subgraph secrets', async () => {
     await expect(createAuthenticator({ production: true })).rejects.toThrow(/NODE_ENV=production/);
     const authenticator = await createAuthenticator({});
-    expect(() => createGateway({ port: 0, queryPlanner: 'js', authenticator, subgraphSecrets: { org: 'x'.repeat(20), assessments: 'y'.repeat(20) } })).toThrow(/SUBGRAPH_SECRET_TASKS/);
+    expect(() =>
+      createGateway({
+        port: 0,
+        queryPlanner: 'js',
+        authenticator,
+        subgraphSecrets: { org: 'x'.repeat(20), assessments: 'y'.repeat(20) },
+      }),
+    ).toThrow(/SUBGRAPH_SECRET_TASKS/);
   });
 });
 
@@ -264,17 +383,28 @@ describe('abuse limits and switches', () => {
   let org: Server;
   let calls = 0;
   beforeAll(async () => {
-    org = createServer((_req, res) => { calls++; res.setHeader('content-type', 'application/json'); res.end('{"data":{"unit":null}}'); });
+    org = createServer((_req, res) => {
+      calls++;
+      res.setHeader('content-type', 'application/json');
+      res.end('{"data":{"unit":null}}');
+    });
     await new Promise<void>((r) => org.listen(0, '127.0.0.1', () => r()));
     const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
     gateway = createGateway({
-      port: 0, queryPlanner: 'js', authenticator, subgraphSecrets: SECRETS, introspection: false,
+      port: 0,
+      queryPlanner: 'js',
+      authenticator,
+      subgraphSecrets: SECRETS,
+      introspection: false,
       subgraphUrls: { org: `http://127.0.0.1:${(org.address() as { port: number }).port}/graphql` },
       limits: { ...DEFAULT_LIMITS, maxDepth: 6, maxAliases: 3, maxCost: 2000 },
     });
     token = await signDevToken(key, { body: 'SC-JGGW', role: 'VIEWER' });
   });
-  afterAll(async () => { await gateway.dispose(); org.close(); });
+  afterAll(async () => {
+    await gateway.dispose();
+    org.close();
+  });
 
   const nested = (depth: number) => {
     let sel = 'code';
@@ -284,8 +414,16 @@ describe('abuse limits and switches', () => {
 
   it.each([
     ['too deep', nested(4), { limit: 'LIMIT_MAX_DEPTH', max: 6, found: 10 }],
-    ['too many aliases', `{ a: unit(code: "A") { code } b: unit(code: "B") { code } c: unit(code: "C") { code } d: unit(code: "D") { code } }`, { limit: 'LIMIT_MAX_ALIASES', max: 3, found: 4 }],
-    ['too costly (list sizes counted)', `{ units(first: 500) { nodes { code leaders: partyBuilding { leaders { code name } } } } }`, { limit: 'LIMIT_MAX_COST', max: 2000 }],
+    [
+      'too many aliases',
+      `{ a: unit(code: "A") { code } b: unit(code: "B") { code } c: unit(code: "C") { code } d: unit(code: "D") { code } }`,
+      { limit: 'LIMIT_MAX_ALIASES', max: 3, found: 4 },
+    ],
+    [
+      'too costly (list sizes counted)',
+      `{ units(first: 500) { nodes { code leaders: partyBuilding { leaders { code name } } } } }`,
+      { limit: 'LIMIT_MAX_COST', max: 2000 },
+    ],
   ])('%s: refused with QUERY_TOO_COMPLEX naming the limit, before any subgraph is called', async (_n, query, limit) => {
     calls = 0;
     const body = await (await post(gateway, query, token)).json();
@@ -299,12 +437,20 @@ describe('abuse limits and switches', () => {
 
   it('the cost counts the page a variable asks for', async () => {
     const query = 'query($n: Int!) { units(first: $n) { nodes { code name } } }';
-    const ask = (n: number) => Promise.resolve(gateway.fetch('http://gateway/graphql', {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables: { n } }),
-    })).then((r) => r.json());
+    const ask = (n: number) =>
+      Promise.resolve(
+        gateway.fetch('http://gateway/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables: { n } }),
+        }),
+      ).then((r) => r.json());
     calls = 0;
-    expect((await ask(1000)).errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'LIMIT_MAX_COST', found: 1 + 1000 * (1 + 2) });
+    expect((await ask(1000)).errors[0].extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'LIMIT_MAX_COST',
+      found: 1 + 1000 * (1 + 2),
+    });
     expect(calls).toBe(0);
     // Within the limit: asked of the subgraph (whose stand-in here answers nothing useful).
     expect((await ask(10)).errors?.[0]?.extensions?.code).not.toBe('QUERY_TOO_COMPLEX');
@@ -329,24 +475,43 @@ describe('abuse limits and switches', () => {
 
 describe('error masking with NODE_ENV unset', () => {
   const saved = process.env.NODE_ENV;
-  beforeAll(() => { delete process.env.NODE_ENV; });
-  afterAll(() => { process.env.NODE_ENV = saved; });
+  beforeAll(() => {
+    delete process.env.NODE_ENV;
+  });
+  afterAll(() => {
+    process.env.NODE_ENV = saved;
+  });
 
   it('a subgraph error carrying SQL, a stack and an internal address reaches the client as a generic message', async () => {
     const org = createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({
-        data: { unit: null },
-        errors: [{
-          message: 'relation "org.units" does not exist: select * from org.units where id = $1 (postgres://app@10.0.0.3:5432/hub)',
-          path: ['unit'],
-          extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: boom', '    at /srv/hub/subgraphs/org/dist/units/unit.store.js:42:7'], exception: { sql: 'select 1' } },
-        }],
-      }));
+      res.end(
+        JSON.stringify({
+          data: { unit: null },
+          errors: [
+            {
+              message:
+                'relation "org.units" does not exist: select * from org.units where id = $1 (postgres://app@10.0.0.3:5432/hub)',
+              path: ['unit'],
+              extensions: {
+                code: 'INTERNAL_SERVER_ERROR',
+                stacktrace: ['Error: boom', '    at /srv/hub/subgraphs/org/dist/units/unit.store.js:42:7'],
+                exception: { sql: 'select 1' },
+              },
+            },
+          ],
+        }),
+      );
     });
     await new Promise<void>((r) => org.listen(0, '127.0.0.1', () => r()));
     const authenticator = await createAuthenticator({ publicKeyPem: await exportSPKI(key.publicKey) });
-    const gateway = createGateway({ port: 0, queryPlanner: 'js', authenticator, subgraphSecrets: SECRETS, subgraphUrls: { org: `http://127.0.0.1:${(org.address() as { port: number }).port}/graphql` } });
+    const gateway = createGateway({
+      port: 0,
+      queryPlanner: 'js',
+      authenticator,
+      subgraphSecrets: SECRETS,
+      subgraphUrls: { org: `http://127.0.0.1:${(org.address() as { port: number }).port}/graphql` },
+    });
     try {
       const res = await post(gateway, '{ unit(code: "A") { code } }', operator);
       const text = await res.text();

@@ -22,7 +22,12 @@ import { drainable } from '@tiaokuai/platform/shutdown';
 import { followAbort } from './follow-abort';
 import { maskError } from './errors';
 import { DEFAULT_LIMITS, limitPlugins, type Limits } from './limits';
-import { documentId, loadTrustedDocuments, persistedDocumentsOption, type TrustedDocumentsSettings } from './trusted-documents';
+import {
+  documentId,
+  loadTrustedDocuments,
+  persistedDocumentsOption,
+  type TrustedDocumentsSettings,
+} from './trusted-documents';
 import { log, throttledLog } from '@tiaokuai/platform/log';
 import { refuseLingering, type LingerOptions } from './linger';
 import { runtimeLogger } from './logging';
@@ -76,20 +81,25 @@ function perSubgraphEnv(env: NodeJS.ProcessEnv, variable: (upperName: string) =>
 }
 
 /** Subgraph secrets from the environment: SUBGRAPH_SECRET_ORG, SUBGRAPH_SECRET_TASKS, ... */
-export const subgraphSecretsFromEnv = (env: NodeJS.ProcessEnv = process.env) => perSubgraphEnv(env, (n) => `SUBGRAPH_SECRET_${n}`);
+export const subgraphSecretsFromEnv = (env: NodeJS.ProcessEnv = process.env) =>
+  perSubgraphEnv(env, (n) => `SUBGRAPH_SECRET_${n}`);
 
 function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } } });
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
+  });
 }
 
 /** Replaces `@join__graph(name: "org", url: "...")` URLs, so one composed file serves every deployment. */
 export function withSubgraphUrls(sdl: string, urls: Record<string, string>): string {
   return sdl.replace(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g, (whole, name: string) =>
-    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole);
+    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
+  );
 }
 
 /** Subgraph URLs from the environment: ORG_SUBGRAPH_URL, TASKS_SUBGRAPH_URL, ASSESSMENTS_SUBGRAPH_URL. */
-export const subgraphUrlsFromEnv = (env: NodeJS.ProcessEnv = process.env) => perSubgraphEnv(env, (n) => `${n}_SUBGRAPH_URL`);
+export const subgraphUrlsFromEnv = (env: NodeJS.ProcessEnv = process.env) =>
+  perSubgraphEnv(env, (n) => `${n}_SUBGRAPH_URL`);
 
 function isQuery(document: DocumentNode | undefined, operationName?: string): boolean {
   if (!document) return false;
@@ -124,19 +134,36 @@ export function withTimeout<F extends FetchFn>(fetchFn: F, ms: number): F {
     const outer = init?.signal ?? undefined;
     if (outer?.aborted) return fetchFn(input, init, ...rest);
     const ctrl = new AbortController();
-    const timer = setTimeout(() => { done(); ctrl.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')); }, ms);
+    const timer = setTimeout(() => {
+      done();
+      ctrl.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    }, ms);
     // One listener on the caller's signal for all fetches in flight (follow-abort.ts).
-    const unfollow = outer ? followAbort(outer, (reason) => { clearTimeout(timer); ctrl.abort(reason); }) : undefined;
-    const done = () => { clearTimeout(timer); unfollow?.(); };
-    return Promise.resolve(fetchFn(input, { ...init, signal: ctrl.signal }, ...rest)).then((res) => {
-      // The timeout covers the body: ended when the body has been read (the HTTP executor reads
-      // it with text(); a body read another way keeps the timer until it fires, harmlessly).
-      for (const method of ['text', 'json', 'arrayBuffer'] as const) {
-        const read = (res[method] as () => Promise<unknown>).bind(res);
-        (res as unknown as Record<string, unknown>)[method] = () => read().finally(done);
-      }
-      return res;
-    }, (e: unknown) => { done(); throw e; });
+    const unfollow = outer
+      ? followAbort(outer, (reason) => {
+          clearTimeout(timer);
+          ctrl.abort(reason);
+        })
+      : undefined;
+    const done = () => {
+      clearTimeout(timer);
+      unfollow?.();
+    };
+    return Promise.resolve(fetchFn(input, { ...init, signal: ctrl.signal }, ...rest)).then(
+      (res) => {
+        // The timeout covers the body: ended when the body has been read (the HTTP executor reads
+        // it with text(); a body read another way keeps the timer until it fires, harmlessly).
+        for (const method of ['text', 'json', 'arrayBuffer'] as const) {
+          const read = (res[method] as () => Promise<unknown>).bind(res);
+          (res as unknown as Record<string, unknown>)[method] = () => read().finally(done);
+        }
+        return res;
+      },
+      (e: unknown) => {
+        done();
+        throw e;
+      },
+    );
   }) as F;
 }
 
@@ -153,13 +180,16 @@ interface RequestState {
  * again (the header is compared, so nothing but that same header gets that identity).
  */
 const PRE_VERIFIED = Symbol('tiaokuai.preVerified');
-type PreVerifiedRequest = import('node:http').IncomingMessage & { [PRE_VERIFIED]?: { authorization: string; identity: Identity } };
+type PreVerifiedRequest = import('node:http').IncomingMessage & {
+  [PRE_VERIFIED]?: { authorization: string; identity: Identity };
+};
 
 export function createGateway(opts: GatewayOptions): GatewayRuntime {
   const sdl = withSubgraphUrls(opts.supergraphSdl ?? readFileSync(DEFAULT_SUPERGRAPH, 'utf8'), opts.subgraphUrls ?? {});
   parse(sdl); // fail fast on a broken file, before the first request
   for (const m of sdl.matchAll(/@join__graph\(name: "([^"]+)"/g)) {
-    if (!opts.subgraphSecrets[m[1]]) throw new Error(`no secret for subgraph ${m[1]} (SUBGRAPH_SECRET_${m[1].toUpperCase()})`);
+    if (!opts.subgraphSecrets[m[1]])
+      throw new Error(`no secret for subgraph ${m[1]} (SUBGRAPH_SECRET_${m[1].toUpperCase()})`);
   }
   const loaded = opts.trustedDocuments && loadTrustedDocuments(opts.trustedDocuments); // throws naming the file
   // The downloads' own queries are always registered (downloads.ts).
@@ -206,29 +236,50 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
       state.caller = { ...verified.identity, requestId: state.requestId };
       return undefined;
     }
-    return state.auth ??= verify(request, state);
+    return (state.auth ??= verify(request, state));
   };
   const upstreamTimeoutMs = opts.upstreamTimeoutMs ?? 30_000;
-  const persisted = trusted && persistedDocumentsOption(trusted, async (request) => { await authenticate(request); });
+  const persisted =
+    trusted &&
+    persistedDocumentsOption(trusted, async (request) => {
+      await authenticate(request);
+    });
   if (trusted) {
-    log.info('trusted documents', { file: trusted.file, documents: trusted.documents.size, arbitrary: trusted.allowArbitrary ? 'allowed and logged' : 'refused' });
+    log.info('trusted documents', {
+      file: trusted.file,
+      documents: trusted.documents.size,
+      arbitrary: trusted.allowArbitrary ? 'allowed and logged' : 'refused',
+    });
   }
   const arbitrary = (request: Request, params: { query?: unknown; operationName?: unknown }) => {
     if (persisted && typeof params.query === 'string' && !persisted.served(request)) {
       // Only reached with TRUSTED_DOCUMENTS_ALLOW_ARBITRARY=true: the strict mode refused it.
       const caller = states.get(request)?.caller;
       log.warn('arbitrary document (not a trusted document)', {
-        requestId: caller?.requestId, subject: caller?.subject, body: caller?.body,
-        operationName: params.operationName, documentId: documentId(params.query as string),
+        requestId: caller?.requestId,
+        subject: caller?.subject,
+        body: caller?.body,
+        operationName: params.operationName,
+        documentId: documentId(params.query as string),
       });
     }
   };
   // Synchronous when the caller is already known (the usual case): no promise per request.
-  const onParams = ({ request, params, context }: { request: Request; params: { query?: unknown; operationName?: unknown }; context?: unknown }): Promise<void> | void => {
+  const onParams = ({
+    request,
+    params,
+    context,
+  }: {
+    request: Request;
+    params: { query?: unknown; operationName?: unknown };
+    context?: unknown;
+  }): Promise<void> | void => {
     // The runtime checks query, variables and extensions but not operationName: a number there
     // reached the planner and came back INTERNAL_SERVER_ERROR.
     if (params.operationName != null && typeof params.operationName !== 'string') {
-      throw new GraphQLError('operationName 须为字符串', { extensions: { code: 'BAD_REQUEST', field: 'operationName', http: { status: 400 } } });
+      throw new GraphQLError('operationName 须为字符串', {
+        extensions: { code: 'BAD_REQUEST', field: 'operationName', http: { status: 400 } },
+      });
     }
     const pending = authenticate(request, context);
     if (pending) return pending.then(() => arbitrary(request, params));
@@ -248,39 +299,55 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     maskedErrors: { isDev: false, maskError },
     // Retry only reads: a mutation retried after a lost response could be applied twice.
     upstreamRetry: ({ executionRequest }) =>
-      isQuery(executionRequest.document, executionRequest.operationName) ? { maxRetries: 2, retryDelay: 100 } : undefined,
+      isQuery(executionRequest.document, executionRequest.operationName)
+        ? { maxRetries: 2, retryDelay: 100 }
+        : undefined,
     requestId: false, // ours below: validated, and the same id inside the signed identity
     ...(opts.introspection === false ? { disableIntrospection: {} } : {}),
     ...(persisted ? { persistedDocuments: persisted.option } : {}),
-    plugins: () => [...limitPlugins(opts.limits ?? DEFAULT_LIMITS), responseSizePlugin((opts.limits ?? DEFAULT_LIMITS).maxResponseBytes), {
-      onParams,
-      onResponse: ({ request, response }: { request: Request; response: Response }) => { response.headers.set('x-request-id', requestIdOf(request)); },
-      // Every request to a subgraph, each retry included, is signed here on the fetch itself
-      // (platform's signature.ts, RFC 9421): method, path, the body's digest, the caller's
-      // identity and the request id, with a new nonce and time per attempt, so a retry is a new
-      // request and a captured one cannot be replayed. Not `propagateHeaders`: the HTTP executor
-      // takes propagated headers off the execution request on the first attempt, so a retried
-      // query went out without them, and a subgraph back from a crash answered it 401, which
-      // reached the client as UNAUTHENTICATED (RELIABILITY.md).
-      onFetch: ({ url, executionRequest, options, setOptions, fetchFn: untimed, setFetchFn }) => {
-        const fetchFn = withTimeout(untimed, upstreamTimeoutMs);
-        setFetchFn(fetchFn);
-        const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
-        const subgraphName = executionRequest?.subgraphName;
-        const caller = request && states.get(request)?.caller;
-        // No caller: never reached for a GraphQL request (onParams refused it); the subgraph would answer 401.
-        if (!caller || !subgraphName || !opts.subgraphSecrets[subgraphName]) return;
-        // The HTTP executor sends the GraphQL request as a JSON string; anything else (a
-        // multipart upload, which the hub does not use) goes out unsigned and is refused.
-        if (typeof options.body !== 'string' && options.body !== undefined) return;
-        const sign = () => signRequest({ method: options.method ?? 'GET', url, body: (options.body as string | undefined) ?? '' }, {
-          keyid: GATEWAY_KEYID, secret: opts.subgraphSecrets[subgraphName], target: subgraphName, identity: caller, requestId: caller.requestId,
-        });
-        setOptions({ ...options, headers: { ...options.headers, ...sign() } });
-        // Refused as stale by a subgraph too busy to get to it in time: signed afresh and sent again (resign.ts).
-        setFetchFn(resignWhenStale(fetchFn, sign));
+    plugins: () => [
+      ...limitPlugins(opts.limits ?? DEFAULT_LIMITS),
+      responseSizePlugin((opts.limits ?? DEFAULT_LIMITS).maxResponseBytes),
+      {
+        onParams,
+        onResponse: ({ request, response }: { request: Request; response: Response }) => {
+          response.headers.set('x-request-id', requestIdOf(request));
+        },
+        // Every request to a subgraph, each retry included, is signed here on the fetch itself
+        // (platform's signature.ts, RFC 9421): method, path, the body's digest, the caller's
+        // identity and the request id, with a new nonce and time per attempt, so a retry is a new
+        // request and a captured one cannot be replayed. Not `propagateHeaders`: the HTTP executor
+        // takes propagated headers off the execution request on the first attempt, so a retried
+        // query went out without them, and a subgraph back from a crash answered it 401, which
+        // reached the client as UNAUTHENTICATED (RELIABILITY.md).
+        onFetch: ({ url, executionRequest, options, setOptions, fetchFn: untimed, setFetchFn }) => {
+          const fetchFn = withTimeout(untimed, upstreamTimeoutMs);
+          setFetchFn(fetchFn);
+          const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
+          const subgraphName = executionRequest?.subgraphName;
+          const caller = request && states.get(request)?.caller;
+          // No caller: never reached for a GraphQL request (onParams refused it); the subgraph would answer 401.
+          if (!caller || !subgraphName || !opts.subgraphSecrets[subgraphName]) return;
+          // The HTTP executor sends the GraphQL request as a JSON string; anything else (a
+          // multipart upload, which the hub does not use) goes out unsigned and is refused.
+          if (typeof options.body !== 'string' && options.body !== undefined) return;
+          const sign = () =>
+            signRequest(
+              { method: options.method ?? 'GET', url, body: (options.body as string | undefined) ?? '' },
+              {
+                keyid: GATEWAY_KEYID,
+                secret: opts.subgraphSecrets[subgraphName],
+                target: subgraphName,
+                identity: caller,
+                requestId: caller.requestId,
+              },
+            );
+          setOptions({ ...options, headers: { ...options.headers, ...sign() } });
+          // Refused as stale by a subgraph too busy to get to it in time: signed afresh and sent again (resign.ts).
+          setFetchFn(resignWhenStale(fetchFn, sign));
+        },
       },
-    }],
+    ],
     // The runtime's own lines as ours: JSON, capped, never a body or variables (logging.ts).
     logging: runtimeLogger(),
   });
@@ -321,8 +388,22 @@ export function needsToken(method: string | undefined, url: string | undefined, 
  * LINGER_MAX_MS, so a 24 MB body behind a refused request is never drained into the process
  * (ARCHITECTURE.md, "The edge").
  */
-function refuseAndClose(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, linger: LingerOptions = {}) {
-  refuseLingering(req, res, status, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(body), linger);
+function refuseAndClose(
+  req: import('node:http').IncomingMessage,
+  res: import('node:http').ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  linger: LingerOptions = {},
+) {
+  refuseLingering(
+    req,
+    res,
+    status,
+    { 'content-type': 'application/json; charset=utf-8', ...headers },
+    JSON.stringify(body),
+    linger,
+  );
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
@@ -332,9 +413,18 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   // How refused connections end (linger.ts): counted; those the time bound closed (the usual
   // end for a client sending as fast as it can: it stops reading at the byte bound and waits)
   // in one short line per interval however many (platform's log.ts).
-  const lingerEnds = metrics.counter('tiaokuai_gateway_refused_connections_total', 'Refused requests\' connections by how their lingering close ended', ['end']);
-  const lingerBytes = metrics.counter('tiaokuai_gateway_refused_body_bytes_total', 'Body bytes of refused requests read and dropped after the refusal');
-  const lingerBound = throttledLog('info', 'refused connection closed at the linger time bound', { intervalMs: REFUSED_TOKEN_LOG_INTERVAL_MS });
+  const lingerEnds = metrics.counter(
+    'tiaokuai_gateway_refused_connections_total',
+    "Refused requests' connections by how their lingering close ended",
+    ['end'],
+  );
+  const lingerBytes = metrics.counter(
+    'tiaokuai_gateway_refused_body_bytes_total',
+    'Body bytes of refused requests read and dropped after the refusal',
+  );
+  const lingerBound = throttledLog('info', 'refused connection closed at the linger time bound', {
+    intervalMs: REFUSED_TOKEN_LOG_INTERVAL_MS,
+  });
   const linger: LingerOptions = {
     onClose: (end, discarded) => {
       lingerEnds.inc({ end });
@@ -342,13 +432,38 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       if (end === 'bytes' || end === 'time') lingerBound({ end, discarded });
     },
   };
-  const refuse = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, status: number, message: string, extensions: Record<string, unknown>) =>
-    refuseAndClose(req, res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST', ...extensions } }] }, {}, linger);
+  const refuse = (
+    req: import('node:http').IncomingMessage,
+    res: import('node:http').ServerResponse,
+    status: number,
+    message: string,
+    extensions: Record<string, unknown>,
+  ) =>
+    refuseAndClose(
+      req,
+      res,
+      status,
+      { errors: [{ message, extensions: { code: 'BAD_REQUEST', ...extensions } }] },
+      {},
+      linger,
+    );
   // One short line per interval for refused tokens, however many arrive (platform's log.ts).
   const refusedToken = throttledLog('warn', 'token refused', { intervalMs: REFUSED_TOKEN_LOG_INTERVAL_MS });
-  const unauthorized = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, message: string, reason: string) => {
+  const unauthorized = (
+    req: import('node:http').IncomingMessage,
+    res: import('node:http').ServerResponse,
+    message: string,
+    reason: string,
+  ) => {
     refusedToken({ reason: reason.slice(0, 120) });
-    refuseAndClose(req, res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' }, linger);
+    refuseAndClose(
+      req,
+      res,
+      401,
+      { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] },
+      { 'www-authenticate': 'Bearer' },
+      linger,
+    );
   };
   // The body limit is enforced before the runtime reads a byte: a POST must declare its
   // length (every GraphQL client and browser does), and one over the limit is refused.
@@ -356,13 +471,18 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   // Readiness: not ready while draining or while a subgraph of the supergraph is not (readiness.ts).
   const subgraphsReady = readinessCheck({
     ...opts.readiness,
-    subgraphs: subgraphUrlsOf(withSubgraphUrls(opts.supergraphSdl ?? readFileSync(DEFAULT_SUPERGRAPH, 'utf8'), opts.subgraphUrls ?? {})),
+    subgraphs: subgraphUrlsOf(
+      withSubgraphUrls(opts.supergraphSdl ?? readFileSync(DEFAULT_SUPERGRAPH, 'utf8'), opts.subgraphUrls ?? {}),
+    ),
   });
   const server: Server = createServer(async (req, res) => {
     if (await metrics.serve(req, res)) return;
     if (req.url === '/readyz' || req.url?.startsWith('/readyz?')) {
       const report = drain.draining ? { ready: false, draining: true, down: {} } : await subgraphsReady();
-      res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(report.ready ? 200 : 503, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       res.end(JSON.stringify({ status: report.ready ? 'ready' : 'not ready', ...report }));
       return;
     }
@@ -370,8 +490,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       try {
         if (await files(req, res)) return;
       } catch (e) {
-        log.error('download failed', { url: req.url?.replace(/token=[^&]*/, 'token=…'), error: String((e as Error)?.stack ?? e) });
-        if (!res.headersSent) { res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }); res.end('文件生成失败\n'); }
+        log.error('download failed', {
+          url: req.url?.replace(/token=[^&]*/, 'token=…'),
+          error: String((e as Error)?.stack ?? e),
+        });
+        if (!res.headersSent) {
+          res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end('文件生成失败\n');
+        }
         return;
       }
     }
@@ -381,18 +507,33 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
       if (!m) return unauthorized(req, res, '需要身份令牌：请求头 Authorization: Bearer <token>', 'no bearer token');
       try {
-        (req as PreVerifiedRequest)[PRE_VERIFIED] = { authorization: req.headers.authorization!, identity: await opts.authenticator.verify(m[1]) };
+        (req as PreVerifiedRequest)[PRE_VERIFIED] = {
+          authorization: req.headers.authorization!,
+          identity: await opts.authenticator.verify(m[1]),
+        };
       } catch (e) {
         if (e instanceof AuthFailure) return unauthorized(req, res, '身份令牌无效或已过期', e.message);
         // The keys could not be had (an identity provider down): not the caller's fault.
         log.error('token check failed', { error: String((e as Error)?.message ?? e) });
-        return refuseAndClose(req, res, 503, { errors: [{ message: '暂时无法验证身份令牌', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, {}, linger);
+        return refuseAndClose(
+          req,
+          res,
+          503,
+          { errors: [{ message: '暂时无法验证身份令牌', extensions: { code: 'SERVICE_UNAVAILABLE' } }] },
+          {},
+          linger,
+        );
       }
     }
     if (req.method === 'POST') {
       const length = req.headers['content-length'];
       if (length === undefined) return refuse(req, res, 411, '请求须带 Content-Length', { field: 'content-length' });
-      if (Number(length) > maxBody) return refuse(req, res, 413, `请求体过大：上限 LIMIT_MAX_BODY_BYTES = ${maxBody} 字节`, { field: 'body', limit: 'LIMIT_MAX_BODY_BYTES', max: maxBody });
+      if (Number(length) > maxBody)
+        return refuse(req, res, 413, `请求体过大：上限 LIMIT_MAX_BODY_BYTES = ${maxBody} 字节`, {
+          field: 'body',
+          limit: 'LIMIT_MAX_BODY_BYTES',
+          max: maxBody,
+        });
     }
     return runtime(req, res);
   });
@@ -404,7 +545,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   return {
-    url: `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host ?? 'localhost'}:${port}/graphql`,
+    url: `http://${opts.host === '0.0.0.0' ? 'localhost' : (opts.host ?? 'localhost')}:${port}/graphql`,
     port,
     runtime,
     server,

@@ -57,7 +57,8 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Limits {
     const raw = env[name];
     if (raw === undefined || raw === '') return def;
     const v = Number(raw);
-    if (!Number.isSafeInteger(v) || v < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+    if (!Number.isSafeInteger(v) || v < 1)
+      throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
     if (v > max) throw new Error(`${name} must be at most ${max}, got ${v}`);
     return v;
   };
@@ -84,7 +85,14 @@ export function limitPlugins(limits: Limits) {
     // Suggestions ("did you mean …") would map the schema for a caller who may not see it.
     blockFieldSuggestion: { enabled: true },
   });
-  return [...armor.protect().plugins, costLimitPlugin({ maxCost: limits.maxCost, listEstimates: LIST_ESTIMATES, defaultListEstimate: limits.defaultListEstimate })];
+  return [
+    ...armor.protect().plugins,
+    costLimitPlugin({
+      maxCost: limits.maxCost,
+      listEstimates: LIST_ESTIMATES,
+      defaultListEstimate: limits.defaultListEstimate,
+    }),
+  ];
 }
 
 /** Armor's refusals ("Syntax Error: Query depth limit of 6 exceeded, found 8."), by limit. */
@@ -105,8 +113,12 @@ export function limitError(error: GraphQLError): GraphQLError | undefined {
     if (!m) continue;
     const max = Number(m[1]);
     const found = m[2] === undefined ? undefined : Number(m[2]);
-    const message = found === undefined ? `${what}超过上限 ${limit} = ${max}` : `${what} ${found} 超过上限 ${limit} = ${max}`;
-    return new GraphQLError(message, { nodes: error.nodes, extensions: { code: LIMIT_CODE, limit, max, ...(found === undefined ? {} : { found }) } });
+    const message =
+      found === undefined ? `${what}超过上限 ${limit} = ${max}` : `${what} ${found} 超过上限 ${limit} = ${max}`;
+    return new GraphQLError(message, {
+      nodes: error.nodes,
+      extensions: { code: LIMIT_CODE, limit, max, ...(found === undefined ? {} : { found }) },
+    });
   }
   return undefined;
 }

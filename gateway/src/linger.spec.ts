@@ -14,24 +14,42 @@ let port: number;
 let ends: Array<{ end: LingerEnd; discarded: number }> = [];
 let ended: () => void = () => undefined;
 /** The next refused connection's end. */
-const nextEnd = () => new Promise<{ end: LingerEnd; discarded: number }>((r) => { ended = () => r(ends[ends.length - 1]); });
+const nextEnd = () =>
+  new Promise<{ end: LingerEnd; discarded: number }>((r) => {
+    ended = () => r(ends[ends.length - 1]);
+  });
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => refuseLingering(req, res, 401, { 'content-type': 'application/json' }, '{"errors":[]}', {
-    maxBytes: MAX_BYTES, maxMs: MAX_MS, onClose: (end, discarded) => { ends.push({ end, discarded }); ended(); },
-  }));
+  server = http.createServer((req, res) =>
+    refuseLingering(req, res, 401, { 'content-type': 'application/json' }, '{"errors":[]}', {
+      maxBytes: MAX_BYTES,
+      maxMs: MAX_MS,
+      onClose: (end, discarded) => {
+        ends.push({ end, discarded });
+        ended();
+      },
+    }),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   port = (server.address() as { port: number }).port;
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
-beforeEach(() => { ends = []; });
+beforeEach(() => {
+  ends = [];
+});
 
 /** Sends a request declaring `declared` bytes, then `send` of them; `then` decides what the client does next. */
-async function client(declared: number, send: number, then: 'read and close' | 'wait' | 'half-close'): Promise<{ text: string; end: LingerEnd; discarded: number }> {
+async function client(
+  declared: number,
+  send: number,
+  then: 'read and close' | 'wait' | 'half-close',
+): Promise<{ text: string; end: LingerEnd; discarded: number }> {
   // 'wait': a client that does not close its side when the server ends its own.
   const sock: Socket = net.connect({ port, host: '127.0.0.1', allowHalfOpen: then === 'wait' });
   let text = '';
-  sock.on('data', (d) => { text += d; });
+  sock.on('data', (d) => {
+    text += d;
+  });
   sock.on('error', () => undefined);
   const closed = new Promise<void>((r) => sock.once('close', () => r()));
   const serverEnded = new Promise<void>((r) => sock.once('end', () => r()));
@@ -42,7 +60,10 @@ async function client(declared: number, send: number, then: 'read and close' | '
   if (then === 'half-close') sock.end();
   if (then === 'read and close') sock.once('end', () => sock.end());
   const result = await end;
-  if (then === 'wait') { await Promise.race([serverEnded, closed]); sock.destroy(); }
+  if (then === 'wait') {
+    await Promise.race([serverEnded, closed]);
+    sock.destroy();
+  }
   await closed;
   return { text, ...result };
 }
@@ -50,8 +71,22 @@ async function client(declared: number, send: number, then: 'read and close' | '
 describe('refuseLingering', () => {
   it.each([
     ['the whole (small) body arrives: closed once it is read', 1000, 1000, 'wait', 'body read', 1000],
-    ['the client reads the answer and closes: closed then', 10 * MAX_BYTES, 1000, 'read and close', 'client closed', 1000],
-    ['the client half-closes after part of its body: closed then', 10 * MAX_BYTES, 1000, 'half-close', 'client closed', 1000],
+    [
+      'the client reads the answer and closes: closed then',
+      10 * MAX_BYTES,
+      1000,
+      'read and close',
+      'client closed',
+      1000,
+    ],
+    [
+      'the client half-closes after part of its body: closed then',
+      10 * MAX_BYTES,
+      1000,
+      'half-close',
+      'client closed',
+      1000,
+    ],
     ['the client neither sends nor closes: the time bound', 10 * MAX_BYTES, 0, 'wait', 'time', 0],
   ] as const)('%s', async (_name, declared, send, then, end, discarded) => {
     const r = await client(declared, send, then);

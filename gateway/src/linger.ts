@@ -52,7 +52,14 @@ export interface LingerOptions {
  * Answers `req` with `status`, `headers` and `text`, then closes the connection lingering (see
  * the module comment). The body is never buffered: chunks are counted and dropped.
  */
-export function refuseLingering(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, text: string, opts: LingerOptions = {}): void {
+export function refuseLingering(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  text: string,
+  opts: LingerOptions = {},
+): void {
   const maxBytes = opts.maxBytes ?? LINGER_MAX_BYTES;
   const socket = req.socket;
   let discarded = 0;
@@ -62,7 +69,10 @@ export function refuseLingering(req: IncomingMessage, res: ServerResponse, statu
   /** Closes now if `now` or the answer is flushed; else once it is. */
   const close = (end: LingerEnd, now = false) => {
     if (closed) return;
-    if (!flushed && !now) { pending ??= end; return; }
+    if (!flushed && !now) {
+      pending ??= end;
+      return;
+    }
     closed = true;
     clearTimeout(timer);
     req.off('data', discard);

@@ -12,8 +12,22 @@ import { Logger, type LogLevel, type LogWriter } from '@graphql-hive/logger';
 import { enabled, log, type Level } from '@tiaokuai/platform/log';
 
 const DROPPED = new Set([
-  'body', 'variables', 'query', 'document', 'documentNode', 'request', 'response', 'headers',
-  'params', 'data', 'extensions', 'stack', 'stacktrace', 'authorization', 'token', 'cookie',
+  'body',
+  'variables',
+  'query',
+  'document',
+  'documentNode',
+  'request',
+  'response',
+  'headers',
+  'params',
+  'data',
+  'extensions',
+  'stack',
+  'stacktrace',
+  'authorization',
+  'token',
+  'cookie',
 ]);
 const MAX_VALUE_CHARS = 300;
 const MAX_ITEMS = 5;
@@ -49,7 +63,10 @@ export class HubLogWriter implements LogWriter {
     if (!enabled(ours)) return;
     const fields = attrs === null || attrs === undefined ? {} : sanitize(attrs);
     const text = sanitize(msg ?? '') as string;
-    log[ours](`gateway runtime: ${text}`.trim(), Array.isArray(fields) ? { attrs: fields } : fields as Record<string, unknown>);
+    log[ours](
+      `gateway runtime: ${text}`.trim(),
+      Array.isArray(fields) ? { attrs: fields } : (fields as Record<string, unknown>),
+    );
   }
 }
 

@@ -13,13 +13,18 @@ async function fakeSubgraph(status: number | 'hang') {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   s.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  s.close = () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+  s.close = () =>
+    new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    });
   return s;
 }
 
 describe('gateway readiness (/readyz)', () => {
   it('reads the subgraph URLs from the supergraph', () => {
-    const sdl = 'enum join__Graph { ORG @join__graph(name: "org", url: "http://a:1/graphql") TASKS @join__graph(name: "tasks", url: "http://b:2/graphql") }';
+    const sdl =
+      'enum join__Graph { ORG @join__graph(name: "org", url: "http://a:1/graphql") TASKS @join__graph(name: "tasks", url: "http://b:2/graphql") }';
     expect(subgraphUrlsOf(sdl)).toEqual({ org: 'http://a:1/graphql', tasks: 'http://b:2/graphql' });
   });
 
@@ -30,7 +35,11 @@ describe('gateway readiness (/readyz)', () => {
     const gone = await fakeSubgraph(200);
     await gone.close();
     try {
-      const check = readinessCheck({ subgraphs: { org: org.url, tasks: tasks.url, assessments: hung.url, extra: gone.url }, timeoutMs: 200, cacheMs: 0 });
+      const check = readinessCheck({
+        subgraphs: { org: org.url, tasks: tasks.url, assessments: hung.url, extra: gone.url },
+        timeoutMs: 200,
+        cacheMs: 0,
+      });
       const r = await check();
       expect(r.ready).toBe(false);
       expect(r.down).toEqual({ tasks: 'HTTP 503', assessments: 'no answer within 200 ms', extra: 'ECONNREFUSED' });
@@ -51,7 +60,10 @@ describe('gateway readiness (/readyz)', () => {
       expect(org.probes).toBe(1);
       // A fresh round (cacheMs 0) asks again and sees the change.
       org.status = 503;
-      expect(await readinessCheck({ subgraphs: { org: org.url }, cacheMs: 0 })()).toEqual({ ready: false, down: { org: 'HTTP 503' } });
+      expect(await readinessCheck({ subgraphs: { org: org.url }, cacheMs: 0 })()).toEqual({
+        ready: false,
+        down: { org: 'HTTP 503' },
+      });
       expect(org.probes).toBe(2);
     } finally {
       await org.close();

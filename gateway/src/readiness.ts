@@ -49,7 +49,9 @@ export function readinessCheck(opts: ReadinessOptions): ReadinessCheck {
   const cacheMs = opts.cacheMs ?? 1000;
   let last: { at: number; report: Promise<ReadinessReport> } | undefined;
   const round = async (): Promise<ReadinessReport> => {
-    const entries = await Promise.all(Object.entries(opts.subgraphs).map(async ([name, url]) => [name, await probe(url, timeoutMs)] as const));
+    const entries = await Promise.all(
+      Object.entries(opts.subgraphs).map(async ([name, url]) => [name, await probe(url, timeoutMs)] as const),
+    );
     const down = Object.fromEntries(entries.filter(([, why]) => why !== undefined)) as Record<string, string>;
     return { ready: Object.keys(down).length === 0, down };
   };

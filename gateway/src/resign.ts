@@ -15,12 +15,20 @@ export const STALE_RESIGN_ATTEMPTS = 3;
 type FetchFn = (input: string, init?: any, ...rest: any[]) => Promise<Response> | Response;
 
 /** `fetchFn`, sending a request refused as stale again with fresh signature headers from `sign`. */
-export function resignWhenStale<F extends FetchFn>(fetchFn: F, sign: () => Record<string, string>, attempts = STALE_RESIGN_ATTEMPTS): F {
+export function resignWhenStale<F extends FetchFn>(
+  fetchFn: F,
+  sign: () => Record<string, string>,
+  attempts = STALE_RESIGN_ATTEMPTS,
+): F {
   return (async (input: string, init?: { headers?: unknown }, ...rest: unknown[]) => {
     let res = await fetchFn(input, init, ...rest);
     for (let n = 0; n < attempts && refusedAsStale(res); n++) {
       await res.arrayBuffer().catch(() => undefined);
-      res = await fetchFn(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...sign() } }, ...rest);
+      res = await fetchFn(
+        input,
+        { ...init, headers: { ...(init?.headers as Record<string, string>), ...sign() } },
+        ...rest,
+      );
     }
     return res;
   }) as F;

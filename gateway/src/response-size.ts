@@ -23,17 +23,22 @@ export function responseTooLarge(max: number): GraphQLError {
 }
 
 class TooLarge extends Error {
-  constructor() { super('subgraph answer over LIMIT_MAX_RESPONSE_BYTES'); }
+  constructor() {
+    super('subgraph answer over LIMIT_MAX_RESPONSE_BYTES');
+  }
 }
 
-interface Tally { bytes: number; over: boolean }
+interface Tally {
+  bytes: number;
+  over: boolean;
+}
 
 /** Runtime plugin: counts subgraph bytes per client request and refuses the answer over `max`. */
 export function responseSizePlugin(max: number): GatewayPlugin {
   const tallies = new WeakMap<Request, Tally>();
   const tallyOf = (request: Request): Tally => {
     let t = tallies.get(request);
-    if (!t) tallies.set(request, t = { bytes: 0, over: false });
+    if (!t) tallies.set(request, (t = { bytes: 0, over: false }));
     return t;
   };
   return {
@@ -46,7 +51,12 @@ export function responseSizePlugin(max: number): GatewayPlugin {
         if (tally.over || (Number.isFinite(declared) && tally.bytes + declared > max)) {
           tally.over = true;
           void response.body?.cancel().catch(() => undefined);
-          setResponse(new Response(JSON.stringify({ errors: [{ message: 'response too large' }] }), { status: 502, headers: { 'content-type': 'application/json' } }));
+          setResponse(
+            new Response(JSON.stringify({ errors: [{ message: 'response too large' }] }), {
+              status: 502,
+              headers: { 'content-type': 'application/json' },
+            }),
+          );
           return;
         }
         if (!response.body) return;
@@ -57,18 +67,26 @@ export function responseSizePlugin(max: number): GatewayPlugin {
           tally.bytes += declared;
           return;
         }
-        const counted = response.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-          transform(chunk, controller) {
-            tally.bytes += chunk.byteLength;
-            if (tally.bytes > max) {
-              tally.over = true;
-              controller.error(new TooLarge());
-              return;
-            }
-            controller.enqueue(chunk);
-          },
-        }));
-        setResponse(new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers }));
+        const counted = response.body.pipeThrough(
+          new TransformStream<Uint8Array, Uint8Array>({
+            transform(chunk, controller) {
+              tally.bytes += chunk.byteLength;
+              if (tally.bytes > max) {
+                tally.over = true;
+                controller.error(new TooLarge());
+                return;
+              }
+              controller.enqueue(chunk);
+            },
+          }),
+        );
+        setResponse(
+          new Response(counted, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers,
+          }),
+        );
       };
     },
     onResultProcess({ request, result, setResult }) {
@@ -85,4 +103,5 @@ export function responseSizePlugin(max: number): GatewayPlugin {
   };
 }
 
-const isAsyncIterable = (v: unknown): boolean => v != null && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+const isAsyncIterable = (v: unknown): boolean =>
+  v != null && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';

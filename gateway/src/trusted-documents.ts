@@ -55,7 +55,9 @@ export function parseManifest(manifest: unknown): Map<string, string> {
   const m = manifest as Record<string, unknown>;
   if ('format' in m) {
     if (m.format !== APOLLO_MANIFEST_FORMAT || m.version !== 1 || !Array.isArray(m.operations)) {
-      throw new Error(`unknown manifest format ${JSON.stringify(m.format)} version ${JSON.stringify(m.version)} (expected "${APOLLO_MANIFEST_FORMAT}" version 1 with "operations")`);
+      throw new Error(
+        `unknown manifest format ${JSON.stringify(m.format)} version ${JSON.stringify(m.version)} (expected "${APOLLO_MANIFEST_FORMAT}" version 1 with "operations")`,
+      );
     }
     m.operations.forEach((op, i) => {
       if (typeof op !== 'object' || op === null) problems.push(`operations[${i}]: not an object`);
@@ -66,14 +68,27 @@ export function parseManifest(manifest: unknown): Map<string, string> {
   }
   const documents = new Map<string, string>();
   for (const [id, text, where] of entries) {
-    if (typeof id !== 'string' || !ID.test(id)) { problems.push(`${where}: the id must be 1–256 letters, digits or _.:~-`); continue; }
-    if (typeof text !== 'string') { problems.push(`${where}: the document must be a string`); continue; }
-    if (SHA256.test(id) && id.toLowerCase() !== documentId(text)) { problems.push(`${where}: the id is not the sha256 of the document text (${documentId(text)})`); continue; }
-    if (documents.has(id) && documents.get(id) !== text) { problems.push(`${where}: id ${id} appears twice with different texts`); continue; }
+    if (typeof id !== 'string' || !ID.test(id)) {
+      problems.push(`${where}: the id must be 1–256 letters, digits or _.:~-`);
+      continue;
+    }
+    if (typeof text !== 'string') {
+      problems.push(`${where}: the document must be a string`);
+      continue;
+    }
+    if (SHA256.test(id) && id.toLowerCase() !== documentId(text)) {
+      problems.push(`${where}: the id is not the sha256 of the document text (${documentId(text)})`);
+      continue;
+    }
+    if (documents.has(id) && documents.get(id) !== text) {
+      problems.push(`${where}: id ${id} appears twice with different texts`);
+      continue;
+    }
     try {
       const doc = parse(text, { noLocation: true });
       if (!doc.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION)) throw new Error('no operation');
-      if (!doc.definitions.every((d) => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION)) throw new Error('only operations and fragments may appear');
+      if (!doc.definitions.every((d) => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION))
+        throw new Error('only operations and fragments may appear');
     } catch (e) {
       problems.push(`${where}: not a GraphQL operation (${(e as Error).message.split('\n')[0]})`);
       continue;
@@ -114,26 +129,35 @@ export function loadTrustedDocuments(settings: TrustedDocumentsSettings): Truste
 export function trustedDocumentsFromEnv(env: NodeJS.ProcessEnv = process.env): TrustedDocumentsSettings | undefined {
   const file = env.TRUSTED_DOCUMENTS || undefined;
   const allow = env.TRUSTED_DOCUMENTS_ALLOW_ARBITRARY ?? '';
-  if (!['', 'true', 'false'].includes(allow)) throw new Error(`TRUSTED_DOCUMENTS_ALLOW_ARBITRARY must be true or false, got ${JSON.stringify(allow)}`);
+  if (!['', 'true', 'false'].includes(allow))
+    throw new Error(`TRUSTED_DOCUMENTS_ALLOW_ARBITRARY must be true or false, got ${JSON.stringify(allow)}`);
   if (!file) {
-    if (allow === 'true') throw new Error('TRUSTED_DOCUMENTS_ALLOW_ARBITRARY=true needs TRUSTED_DOCUMENTS (the manifest)');
+    if (allow === 'true')
+      throw new Error('TRUSTED_DOCUMENTS_ALLOW_ARBITRARY=true needs TRUSTED_DOCUMENTS (the manifest)');
     return undefined;
   }
   return { file, allowArbitrary: allow === 'true' };
 }
 
-const refusal = (message: string, code: string, status: number): { message: string; extensions: GraphQLErrorExtensions } =>
-  ({ message, extensions: { code, http: { status } } });
+const refusal = (
+  message: string,
+  code: string,
+  status: number,
+): { message: string; extensions: GraphQLErrorExtensions } => ({ message, extensions: { code, http: { status } } });
 
 /**
- * The runtime's `persistedDocuments` option for a manifest. `authenticate` runs first (the
- * runtime's plugin runs before ours), so an anonymous caller gets 401 for text and ids alike
- * and learns nothing about which ids are registered; only a request with neither gets 400. `served` tells which requests ran a
- * registered document (the others, in the migration mode, ran arbitrary text).
+ * The runtime's `persistedDocuments` option for a manifest. `authenticate` runs first (the runtime's plugin runs before
+ * ours), so an anonymous caller gets 401 for text and ids alike and learns nothing about which ids are registered; only
+ * a request with neither gets 400. `served` tells which requests ran a registered document (the others, in the
+ * migration mode, ran arbitrary text).
  */
 export function persistedDocumentsOption(trusted: TrustedDocuments, authenticate: (request: Request) => Promise<void>) {
   const served = new WeakSet<Request>();
-  const required = refusal('本网关只执行已登记的操作：请发送 documentId（或 extensions.persistedQuery.sha256Hash），不发送查询文本', DOCUMENT_REQUIRED, 400);
+  const required = refusal(
+    '本网关只执行已登记的操作：请发送 documentId（或 extensions.persistedQuery.sha256Hash），不发送查询文本',
+    DOCUMENT_REQUIRED,
+    400,
+  );
   return {
     served: (request: Request) => served.has(request),
     option: {

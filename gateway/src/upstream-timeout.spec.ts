@@ -7,25 +7,52 @@ import { withTimeout } from './index';
  * A server that answers /ok at once; on /held, once `release()` is called (the requests held
  * so far are counted in `held()`); and on /stall sends its headers and half a body, then nothing.
  */
-async function server(): Promise<{ srv: Server; url: (path: string) => string; held: () => number; release: () => void }> {
+async function server(): Promise<{
+  srv: Server;
+  url: (path: string) => string;
+  held: () => number;
+  release: () => void;
+}> {
   const waiting: Array<() => void> = [];
   const srv = createServer((req, res) => {
-    if (req.url === '/ok') { res.setHeader('content-type', 'application/json'); res.end('{"data":{}}'); return; }
-    if (req.url === '/held') { waiting.push(() => { res.setHeader('content-type', 'application/json'); res.end('{"data":{}}'); }); return; }
+    if (req.url === '/ok') {
+      res.setHeader('content-type', 'application/json');
+      res.end('{"data":{}}');
+      return;
+    }
+    if (req.url === '/held') {
+      waiting.push(() => {
+        res.setHeader('content-type', 'application/json');
+        res.end('{"data":{}}');
+      });
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
     res.write('{"data":');
   });
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
   const { port } = srv.address() as AddressInfo;
-  return { srv, url: (p) => `http://127.0.0.1:${port}${p}`, held: () => waiting.length, release: () => { for (const answer of waiting.splice(0)) answer(); } };
+  return {
+    srv,
+    url: (p) => `http://127.0.0.1:${port}${p}`,
+    held: () => waiting.length,
+    release: () => {
+      for (const answer of waiting.splice(0)) answer();
+    },
+  };
 }
 
 describe('the per-fetch subgraph timeout (withTimeout)', () => {
   let s: Awaited<ReturnType<typeof server>>;
-  beforeAll(async () => { s = await server(); });
-  afterAll(() => { s.srv.closeAllConnections(); s.srv.close(); });
+  beforeAll(async () => {
+    s = await server();
+  });
+  afterAll(() => {
+    s.srv.closeAllConnections();
+    s.srv.close();
+  });
 
-  it('leaves no listener on the caller\'s long-lived signal once each answer is read', async () => {
+  it("leaves no listener on the caller's long-lived signal once each answer is read", async () => {
     const outer = new AbortController(); // the runtime's signal, alive as long as the gateway
     const timed = withTimeout(fetch, 30_000);
     for (let i = 0; i < 20; i++) {
@@ -40,7 +67,9 @@ describe('the per-fetch subgraph timeout (withTimeout)', () => {
     // executor's dispose signal, and Node's MaxListenersExceededWarning on stderr.
     const outer = new AbortController();
     const timed = withTimeout(fetch, 30_000);
-    const answers = Array.from({ length: 30 }, () => timed(s.url('/held'), { method: 'POST', body: '{}', signal: outer.signal }));
+    const answers = Array.from({ length: 30 }, () =>
+      timed(s.url('/held'), { method: 'POST', body: '{}', signal: outer.signal }),
+    );
     while (s.held() < 30) await new Promise((r) => setTimeout(r, 5)); // every request has reached the server
     expect(getEventListeners(outer.signal, 'abort')).toHaveLength(1);
     s.release();
@@ -51,7 +80,12 @@ describe('the per-fetch subgraph timeout (withTimeout)', () => {
   it('an abort of the long-lived signal still reaches every fetch in flight', async () => {
     const outer = new AbortController();
     const timed = withTimeout(fetch, 30_000);
-    const answers = Array.from({ length: 12 }, () => timed(s.url('/held'), { method: 'POST', body: '{}', signal: outer.signal }).then(() => 'answered', (e: Error) => e.message));
+    const answers = Array.from({ length: 12 }, () =>
+      timed(s.url('/held'), { method: 'POST', body: '{}', signal: outer.signal }).then(
+        () => 'answered',
+        (e: Error) => e.message,
+      ),
+    );
     while (s.held() < 12) await new Promise((r) => setTimeout(r, 5));
     outer.abort(new Error('gateway disposed'));
     expect(await Promise.all(answers)).toEqual(Array(12).fill('gateway disposed'));
@@ -66,7 +100,7 @@ describe('the per-fetch subgraph timeout (withTimeout)', () => {
     await expect(res.text()).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
-  it('the caller\'s signal still aborts the fetch', async () => {
+  it("the caller's signal still aborts the fetch", async () => {
     const outer = new AbortController();
     const timed = withTimeout(fetch, 30_000);
     const res = await timed(s.url('/stall'), { method: 'POST', body: '{}', signal: outer.signal });

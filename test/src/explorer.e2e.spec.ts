@@ -13,11 +13,20 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let t: TestHub;
 let browser: Browser;
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   t = await startTestHub();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -32,15 +41,25 @@ it('the explorer loads with no outside assets and runs a query', async () => {
   const outside: string[] = [];
   page.on('request', (req) => {
     const u = new URL(req.url());
-    if (!['localhost', '127.0.0.1'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) outside.push(req.url());
+    if (!['localhost', '127.0.0.1'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol))
+      outside.push(req.url());
   });
   const query = '{ units(first: 1) { totalCount } }';
   await page.goto(`${t.url}?query=${encodeURIComponent(query)}`, { waitUntil: 'load' });
   await page.waitForSelector('.graphiql-container', { timeout: 60_000 });
-  const answer = page.waitForResponse((r) => r.url().startsWith(t.url) && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('totalCount'));
+  const answer = page.waitForResponse(
+    (r) =>
+      r.url().startsWith(t.url) &&
+      r.request().method() === 'POST' &&
+      (r.request().postData() ?? '').includes('totalCount'),
+  );
   await page.click('.graphiql-execute-button');
   const response = await answer;
   expect(await response.json()).toEqual({ data: { units: { totalCount: 0 } } });
-  await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('totalCount'), undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => document.querySelector('.graphiql-response')?.textContent?.includes('totalCount'),
+    undefined,
+    { timeout: 30_000 },
+  );
   expect(outside).toEqual([]);
 });

@@ -2,8 +2,12 @@ import postgres from 'postgres';
 import { startTestHub, type TestHub } from './hub';
 
 let t: TestHub;
-beforeAll(async () => { t = await startTestHub(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startTestHub();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 const Q = `{ units(first: 1) { totalCount } task(id: "1") { id } scheme(id: "1") { id } }`;
 
@@ -17,7 +21,10 @@ describe('a subgraph that is down', () => {
     expect(partial.status).toBe(200);
     expect(partial.data).toEqual({ units: { totalCount: 0 }, task: null, scheme: null });
     expect(partial.errors).toHaveLength(1);
-    expect(partial.errors![0]).toMatchObject({ path: ['task'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'tasks' } });
+    expect(partial.errors![0]).toMatchObject({
+      path: ['task'],
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'tasks' },
+    });
     // Nothing internal leaks: no address, no stack.
     expect(JSON.stringify(partial.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack/);
     expect((await fetch(t.url.replace('/graphql', '/healthz'))).status).toBe(200);
@@ -45,14 +52,17 @@ describe('a subgraph that is down', () => {
     const name = new URL(t.databaseUrl!).pathname.slice(1);
     const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => undefined });
     try {
-      const killed = await admin`select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
+      const killed =
+        await admin`select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
       expect(killed.length).toBeGreaterThan(0);
     } finally {
       await admin.end();
     }
     const read = await t.gql(`{ units(first: 1) { totalCount } }`);
     expect(read.errors).toBeUndefined();
-    const write = await t.gql(`mutation { createUnit(input: { code: "PG-KILL-1", name: "断线后新建", kind: BRANCH, level: COUNTY, region: "510100", validFrom: "2024-01-01" }) { code } }`);
+    const write = await t.gql(
+      `mutation { createUnit(input: { code: "PG-KILL-1", name: "断线后新建", kind: BRANCH, level: COUNTY, region: "510100", validFrom: "2024-01-01" }) { code } }`,
+    );
     expect(write.errors).toBeUndefined();
     expect((await t.gql(`{ unit(code: "PG-KILL-1") { name } }`)).data.unit.name).toBe('断线后新建');
   });

@@ -20,7 +20,14 @@ export interface TestHub {
  * `opts.supervise`: restart processes that die, as `npm start` does (launcher.ts).
  * `opts.hub`: the launcher's ports and upstream overrides (a recording proxy between gateway and subgraph).
  */
-export async function startTestHub(env: Record<string, string> = {}, opts: { databaseUrl?: string; supervise?: HubOptions['supervise']; hub?: Pick<HubOptions, 'subgraphPorts' | 'gatewayUpstreams'> } = {}): Promise<TestHub> {
+export async function startTestHub(
+  env: Record<string, string> = {},
+  opts: {
+    databaseUrl?: string;
+    supervise?: HubOptions['supervise'];
+    hub?: Pick<HubOptions, 'subgraphPorts' | 'gatewayUpstreams'>;
+  } = {},
+): Promise<TestHub> {
   const base = opts.databaseUrl ? undefined : process.env.DATABASE_URL;
   let databaseUrl = opts.databaseUrl;
   let name: string | undefined;
@@ -33,7 +40,14 @@ export async function startTestHub(env: Record<string, string> = {}, opts: { dat
     u.pathname = `/${name}`;
     databaseUrl = u.toString();
   }
-  const hub = await startHub({ ...opts.hub, port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', ...env }, supervise: opts.supervise });
+  const hub = await startHub({
+    ...opts.hub,
+    port: 0,
+    dataDir: 'memory://',
+    databaseUrl,
+    env: { LOG_LEVEL: 'error', ...env },
+    supervise: opts.supervise,
+  });
   return {
     hub,
     url: hub.gatewayUrl,

@@ -34,7 +34,9 @@ beforeAll(async () => {
   });
   if (!report.ok) {
     const { records: _records, ...rest } = report;
-    process.stderr.write(`${reportMarkdown(rest)}\n${JSON.stringify({ unexpected: report.unexpected, logs: report.logs }, null, 2)}\n`);
+    process.stderr.write(
+      `${reportMarkdown(rest)}\n${JSON.stringify({ unexpected: report.unexpected, logs: report.logs }, null, 2)}\n`,
+    );
   }
 }, 300_000); // a bound for a hang, not a speed check: the plan takes as long as it takes
 
@@ -65,9 +67,16 @@ describe(`50 clients through the gateway while subgraphs are killed${pg ? ' and 
     const writesWhileDown = report.records!.filter((r) => r.segment === orgDown && r.write);
     expect(writesWhileDown.length).toBeGreaterThan(0);
     expect(writesWhileDown.filter((r) => r.acked)).toEqual([]);
-    expect(writesWhileDown.filter((r) => !r.errors.some((e) => e.code === 'SUBGRAPH_UNAVAILABLE' && e.service === 'org')).map((r) => ({ id: r.id, errors: r.errors, failure: r.failure }))).toEqual([]);
+    expect(
+      writesWhileDown
+        .filter((r) => !r.errors.some((e) => e.code === 'SUBGRAPH_UNAVAILABLE' && e.service === 'org'))
+        .map((r) => ({ id: r.id, errors: r.errors, failure: r.failure })),
+    ).toEqual([]);
     for (const p of report.plan!.filter((x) => !x.during)) {
-      expect({ segment: p.segment, acked: report.records!.some((r) => r.segment === p.segment && r.acked) }).toEqual({ segment: p.segment, acked: true });
+      expect({ segment: p.segment, acked: report.records!.some((r) => r.segment === p.segment && r.acked) }).toEqual({
+        segment: p.segment,
+        acked: true,
+      });
     }
     if (pg) expect(report.faults[2].detail).toMatch(/^[1-9]\d* backends terminated/);
   });
@@ -84,8 +93,9 @@ describe(`50 clients through the gateway while subgraphs are killed${pg ? ' and 
 
   it('every invariant holds (exactly-once, audit, no unexpected failure, no 5xx, no hang, recovery after each fault)', () => {
     // One line per invariant, so a failure names it with its examples.
-    expect(report.invariants.map((i) => `${i.name}: ${i.ok ? 'holds' : i.detail}`))
-      .toEqual(report.invariants.map((i) => `${i.name}: holds`));
+    expect(report.invariants.map((i) => `${i.name}: ${i.ok ? 'holds' : i.detail}`)).toEqual(
+      report.invariants.map((i) => `${i.name}: holds`),
+    );
     expect(report.invariants.length).toBe(19);
     expect(report.ok).toBe(true);
   });

@@ -17,7 +17,11 @@ import { startTestHub, type TestHub } from './hub';
 const AUDIENCE = 'urn:tiaokuai:hub';
 const CLIENTS = [
   { client_id: 'hub-operator', client_secret: 'operator-secret-0123456789abcdef', claims: { hub_admin: true } },
-  { client_id: 'jggw-viewer', client_secret: 'viewer-secret-0123456789abcdefgh', claims: { body: 'SC-JGGW', role: 'VIEWER' } },
+  {
+    client_id: 'jggw-viewer',
+    client_secret: 'viewer-secret-0123456789abcdefgh',
+    claims: { body: 'SC-JGGW', role: 'VIEWER' },
+  },
 ];
 
 let provider: ChildProcess;
@@ -34,12 +38,20 @@ beforeAll(async () => {
     provider.once('exit', (code) => reject(new Error(`OIDC provider exited (${code})`)));
     createInterface({ input: provider.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
   });
-  t = await startTestHub({ AUTH_JWKS_URL: oidc.jwksUrl, AUTH_ISSUER: oidc.issuer, AUTH_AUDIENCE: AUDIENCE, AUTH_JWKS_COOLDOWN: '0' });
+  t = await startTestHub({
+    AUTH_JWKS_URL: oidc.jwksUrl,
+    AUTH_ISSUER: oidc.issuer,
+    AUTH_AUDIENCE: AUDIENCE,
+    AUTH_JWKS_COOLDOWN: '0',
+  });
 });
 afterAll(async () => {
   await t?.close();
   if (provider && provider.exitCode === null) {
-    await new Promise<void>((r) => { provider.once('exit', () => r()); provider.kill('SIGTERM'); });
+    await new Promise<void>((r) => {
+      provider.once('exit', () => r());
+      provider.kill('SIGTERM');
+    });
   }
 });
 
@@ -62,9 +74,14 @@ async function tokenFor(clientId: string): Promise<string> {
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('tokens from an OpenID Connect provider', () => {
-  it('the provider\'s operator imports the demo and its viewer reads a unit of its body', async () => {
+  it("the provider's operator imports the demo and its viewer reads a unit of its body", async () => {
     const operator = await tokenFor('hub-operator');
-    const imported = await gql(t.url, IMPORT_MUTATION, { document: JSON.parse(readFileSync(DEMO_FILE, 'utf8')) }, bearer(operator));
+    const imported = await gql(
+      t.url,
+      IMPORT_MUTATION,
+      { document: JSON.parse(readFileSync(DEMO_FILE, 'utf8')) },
+      bearer(operator),
+    );
     expect(imported.errors).toBeUndefined();
     expect(imported.data.importUnits.ok).toBe(true);
     const viewer = await tokenFor('jggw-viewer');
@@ -73,15 +90,15 @@ describe('tokens from an OpenID Connect provider', () => {
     expect(seen.data.unit).toEqual({ code: 'SC-JGGW' });
   });
 
-  it('the development key\'s tokens are refused once the gateway uses the provider\'s keys', async () => {
+  it("the development key's tokens are refused once the gateway uses the provider's keys", async () => {
     const dev = await gql(t.url, '{ unit(code: "SC-JGGW") { code } }', undefined, bearer(t.hub.operatorToken));
     expect(dev.status).toBe(401);
     expect(dev.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
   });
 
-  it('after the provider rotates its signing key, new tokens are accepted and the old key\'s still are', async () => {
+  it("after the provider rotates its signing key, new tokens are accepted and the old key's still are", async () => {
     const before = await tokenFor('jggw-viewer');
-    const rotated = await (await fetch(`${oidc.issuer}/__rotate`, { method: 'POST' })).json() as { kid: string };
+    const rotated = (await (await fetch(`${oidc.issuer}/__rotate`, { method: 'POST' })).json()) as { kid: string };
     const after = await tokenFor('jggw-viewer');
     expect(decodeProtectedHeader(after).kid).toBe(rotated.kid);
     expect(decodeProtectedHeader(before).kid).not.toBe(rotated.kid);
@@ -96,7 +113,11 @@ describe('tokens from an OpenID Connect provider', () => {
     const { privateKey } = await generateKeyPair('RS256');
     const forged = await new SignJWT({ hub_admin: true, role: 'ADMIN' })
       .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: 'not-a-published-kid' })
-      .setSubject('intruder').setIssuer(oidc.issuer).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('1h')
+      .setSubject('intruder')
+      .setIssuer(oidc.issuer)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
       .sign(privateKey);
     const r = await gql(t.url, '{ unit(code: "SC-JGGW") { code } }', undefined, bearer(forged));
     expect(r.status).toBe(401);

@@ -3,7 +3,12 @@ import type { TestHub } from './hub';
 
 interface Page {
   nodes: any[];
-  pageInfo: { hasNextPage?: boolean; hasPreviousPage?: boolean; startCursor?: string | null; endCursor?: string | null };
+  pageInfo: {
+    hasNextPage?: boolean;
+    hasPreviousPage?: boolean;
+    startCursor?: string | null;
+    endCursor?: string | null;
+  };
 }
 
 /**
@@ -12,7 +17,11 @@ interface Page {
  * `pick` finds the connection in the answer. Throws on any error.
  */
 export async function allNodes(
-  t: TestHub, query: string, variables: Record<string, unknown>, pick: (data: any) => Page, opts: { token?: string; backwards?: boolean } = {},
+  t: TestHub,
+  query: string,
+  variables: Record<string, unknown>,
+  pick: (data: any) => Page,
+  opts: { token?: string; backwards?: boolean } = {},
 ): Promise<any[]> {
   const pages: any[][] = [];
   let cursor: string | null = null;
@@ -21,7 +30,8 @@ export async function allNodes(
     if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors).slice(0, 2000)}`);
     const c = pick(r.data);
     pages.push(c.nodes);
-    if (!(opts.backwards ? c.pageInfo.hasPreviousPage : c.pageInfo.hasNextPage)) return (opts.backwards ? pages.reverse() : pages).flat();
+    if (!(opts.backwards ? c.pageInfo.hasPreviousPage : c.pageInfo.hasNextPage))
+      return (opts.backwards ? pages.reverse() : pages).flat();
     cursor = (opts.backwards ? c.pageInfo.startCursor : c.pageInfo.endCursor) ?? null;
   }
   throw new Error('more than 10,000 pages');

@@ -10,7 +10,10 @@ import path from 'node:path';
 import { startTestHub, type TestHub } from './hub';
 import { allNodes } from './pages';
 
-/** The tour is the README's first part and docs/tour.md's continuation, read as one text; docs/authentication.md's example runs too. */
+/**
+ * The tour is the README's first part and docs/tour.md's continuation, read as one text; docs/authentication.md's
+ * example runs too.
+ */
 const README = ['README.md', 'docs/tour.md', 'docs/authentication.md']
   .map((f) => readFileSync(path.resolve(__dirname, '..', '..', f), 'utf8'))
   .join('\n');
@@ -23,7 +26,9 @@ beforeAll(async () => {
   const demo = await loadDemoIfEmpty(t.url, t.hub.operatorToken);
   expect(demo.loaded).toBe(true);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 it('the README has a guided tour', () => {
   expect(blocks.length).toBeGreaterThanOrEqual(8);
@@ -42,7 +47,11 @@ it('every row of the planted-problems table is reported as claimed, on the day o
   for (const row of rows) {
     const cells = row.split('|').map((c) => c.trim());
     const code = cells[1].split(/[ /]/)[0];
-    const anomalies = cells[3].replace(/\(.*?\)/g, '').split(/,|\band\b/).map((s) => s.trim()).filter((s) => /^[A-Z_]+$/.test(s));
+    const anomalies = cells[3]
+      .replace(/\(.*?\)/g, '')
+      .split(/,|\band\b/)
+      .map((s) => s.trim())
+      .filter((s) => /^[A-Z_]+$/.test(s));
     expect(anomalies.length).toBeGreaterThan(0);
     const asked = cells[4];
     if (asked === 'today') {
@@ -52,10 +61,17 @@ it('every row of the planted-problems table is reported as claimed, on the day o
     // A year: the period question finds it with the period the row gives, and today's list does not hold it.
     expect(asked).toMatch(/^\d{4}$/);
     pastRows++;
-    const year = await allNodes(t, ANOMALIES, { from: `${asked}-01-01`, to: `${asked}-12-31` }, (d) => d.leadershipAnomalies);
+    const year = await allNodes(
+      t,
+      ANOMALIES,
+      { from: `${asked}-01-01`, to: `${asked}-12-31` },
+      (d) => d.leadershipAnomalies,
+    );
     const period = /\((\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})\)/.exec(cells[3]);
     for (const a of anomalies) {
-      expect(year.filter((f: any) => f.unit.code === code && f.code === a).map((f: any) => `${f.from}..${f.to}`)).toEqual([`${period![1]}..${period![2]}`]);
+      expect(
+        year.filter((f: any) => f.unit.code === code && f.code === a).map((f: any) => `${f.from}..${f.to}`),
+      ).toEqual([`${period![1]}..${period![2]}`]);
       expect(foundToday).not.toContain(`${code}:${a}`);
     }
   }
@@ -63,15 +79,24 @@ it('every row of the planted-problems table is reported as claimed, on the day o
 });
 
 it('every row of the planted task-findings table is returned by the scope query it names, and only branches outside SC-JGGW are left out of it', async () => {
-  const rows = README.split('\n').filter((l) => /^\| (DUPLICATE|CONFLICT|MISSING|OVERREACH|CHERRY_PICKING) \|/.test(l)).map((row) => {
-    const [, kind, unit, scope] = row.split('|').map((c) => c.trim());
-    return { kind, unit, scope };
-  });
-  expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['DUPLICATE', 'CONFLICT', 'MISSING', 'OVERREACH', 'CHERRY_PICKING']));
+  const rows = README.split('\n')
+    .filter((l) => /^\| (DUPLICATE|CONFLICT|MISSING|OVERREACH|CHERRY_PICKING) \|/.test(l))
+    .map((row) => {
+      const [, kind, unit, scope] = row.split('|').map((c) => c.trim());
+      return { kind, unit, scope };
+    });
+  expect(new Set(rows.map((r) => r.kind))).toEqual(
+    new Set(['DUPLICATE', 'CONFLICT', 'MISSING', 'OVERREACH', 'CHERRY_PICKING']),
+  );
   const inScope = new Map<string, Set<string>>();
   for (const scope of new Set([...rows.map((r) => r.scope), 'SC-JGGW'])) {
-    const all = await allNodes(t, `query($after: String, $scope: String!) { taskConflicts(scope: $scope, from: "2026-01-01", to: "2026-12-31", first: 100, after: $after) {
-      pageInfo { hasNextPage endCursor } nodes { kind unit { code } } } }`, { scope }, (d) => d.taskConflicts);
+    const all = await allNodes(
+      t,
+      `query($after: String, $scope: String!) { taskConflicts(scope: $scope, from: "2026-01-01", to: "2026-12-31", first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor } nodes { kind unit { code } } } }`,
+      { scope },
+      (d) => d.taskConflicts,
+    );
     inScope.set(scope, new Set(all.map((f: any) => `${f.unit.code}:${f.kind}`)));
   }
   for (const { kind, unit, scope } of rows) {
@@ -83,17 +108,31 @@ it('every row of the planted task-findings table is returned by the scope query 
 });
 
 it('every row of the planted assessment-findings table is reported as claimed, and nothing else', async () => {
-  const all = await allNodes(t, `query($after: String) { assessmentFindings(scope: "ZY", year: 2026, first: 100, after: $after) {
-    pageInfo { hasNextPage endCursor } nodes { kind unit { code } } } }`, {}, (d) => d.assessmentFindings);
+  const all = await allNodes(
+    t,
+    `query($after: String) { assessmentFindings(scope: "ZY", year: 2026, first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor } nodes { kind unit { code } } } }`,
+    {},
+    (d) => d.assessmentFindings,
+  );
   const found = all.map((f: any) => `${f.unit.code}:${f.kind}`);
-  const rows = README.split('\n').filter((l) => /^\| (MULTIPLE_INSPECTIONS|EVALUATION_ONLY|GRADED_BY_NON_LEADER) \|/.test(l));
-  expect(new Set(rows.map((row) => row.split('|')[1].trim()))).toEqual(new Set(['MULTIPLE_INSPECTIONS', 'EVALUATION_ONLY', 'GRADED_BY_NON_LEADER']));
+  const rows = README.split('\n').filter((l) =>
+    /^\| (MULTIPLE_INSPECTIONS|EVALUATION_ONLY|GRADED_BY_NON_LEADER) \|/.test(l),
+  );
+  expect(new Set(rows.map((row) => row.split('|')[1].trim()))).toEqual(
+    new Set(['MULTIPLE_INSPECTIONS', 'EVALUATION_ONLY', 'GRADED_BY_NON_LEADER']),
+  );
   for (const row of rows) {
     const [, kind, unit] = row.split('|').map((c) => c.trim());
     expect(found).toContain(`${unit}:${kind}`);
   }
   // …and the table names every kind of finding at every unit the demo produces.
-  const claimed = new Set(rows.map((row) => { const [, kind, unit] = row.split('|').map((c) => c.trim()); return `${unit}:${kind}`; }));
+  const claimed = new Set(
+    rows.map((row) => {
+      const [, kind, unit] = row.split('|').map((c) => c.trim());
+      return `${unit}:${kind}`;
+    }),
+  );
   expect(new Set(found)).toEqual(claimed);
 });
 

@@ -22,25 +22,55 @@ class PrivateCluster {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'tk-pg-'));
   readonly data = path.join(this.dir, 'data');
   port = 0;
-  get url(): string { return `postgres://postgres@127.0.0.1:${this.port}/hub`; }
+  get url(): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/hub`;
+  }
 
   private pgCtl(...args: string[]) {
     return run('runuser', ['-u', 'postgres', '--', `${BIN}/pg_ctl`, '-D', this.data, ...args], { timeout: 60_000 });
   }
 
   private get startArgs(): string[] {
-    return ['-w', '-t', '30', '-l', path.join(this.dir, 'server.log'),
-      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`];
+    return [
+      '-w',
+      '-t',
+      '30',
+      '-l',
+      path.join(this.dir, 'server.log'),
+      '-o',
+      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    ];
   }
 
   async init(): Promise<void> {
     const { stdout } = await run('id', ['-u', 'postgres']);
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
     chownSync(this.dir, Number(stdout.trim()), Number(gid.trim()));
-    await run('runuser', ['-u', 'postgres', '--', `${BIN}/initdb`, '-D', this.data, '--auth=trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--no-sync'], { timeout: 120_000 });
+    await run(
+      'runuser',
+      [
+        '-u',
+        'postgres',
+        '--',
+        `${BIN}/initdb`,
+        '-D',
+        this.data,
+        '--auth=trust',
+        '-U',
+        'postgres',
+        '-E',
+        'UTF8',
+        '--no-locale',
+        '--no-sync',
+      ],
+      { timeout: 120_000 },
+    );
     this.port = await freePort();
     await this.start();
-    const admin = postgres(`postgres://postgres@127.0.0.1:${this.port}/postgres`, { max: 1, onnotice: () => undefined });
+    const admin = postgres(`postgres://postgres@127.0.0.1:${this.port}/postgres`, {
+      max: 1,
+      onnotice: () => undefined,
+    });
     try {
       await admin.unsafe('create database hub');
     } finally {
@@ -48,9 +78,15 @@ class PrivateCluster {
     }
   }
 
-  start() { return this.pgCtl('start', ...this.startArgs); }
-  stop() { return this.pgCtl('stop', '-m', 'fast', '-w'); }
-  restart() { return this.pgCtl('restart', '-m', 'fast', ...this.startArgs); }
+  start() {
+    return this.pgCtl('start', ...this.startArgs);
+  }
+  stop() {
+    return this.pgCtl('stop', '-m', 'fast', '-w');
+  }
+  restart() {
+    return this.pgCtl('restart', '-m', 'fast', ...this.startArgs);
+  }
 
   async destroy(): Promise<void> {
     await this.pgCtl('stop', '-m', 'immediate', '-w').catch(() => undefined);
@@ -87,7 +123,11 @@ function pids(): Record<string, number | undefined> {
 
 function allAlive(): void {
   for (const [name, p] of t!.hub.processes) {
-    expect({ name, exitCode: p.child.exitCode, signal: p.child.signalCode }).toEqual({ name, exitCode: null, signal: null });
+    expect({ name, exitCode: p.child.exitCode, signal: p.child.signalCode }).toEqual({
+      name,
+      exitCode: null,
+      signal: null,
+    });
   }
 }
 
@@ -105,7 +145,8 @@ async function readSoon(): Promise<{ totalCount: number; failures: unknown[] }> 
     expect(r.errors[0].extensions?.code).toEqual(expect.any(String));
     expect(JSON.stringify(r.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack|postgres:\/\//);
     failures.push(r.errors);
-    if (Date.now() > deadline) throw new Error(`still failing after the restart: ${JSON.stringify(failures.slice(-3))}`);
+    if (Date.now() > deadline)
+      throw new Error(`still failing after the restart: ${JSON.stringify(failures.slice(-3))}`);
     await new Promise((res) => setTimeout(res, 200));
   }
 }
@@ -184,17 +225,22 @@ describe('supervised hub', () => {
   beforeAll(async () => {
     s = await startTestHub({}, { supervise: { initialDelayMs: 100, maxDelayMs: 2_000, resetAfterMs: 60_000 } });
   }, 120_000);
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   const readyz = async () => {
     const res = await fetch(new URL('/readyz', s.url));
-    return { status: res.status, body: await res.json() as { status: string; down: Record<string, string> } };
+    return { status: res.status, body: (await res.json()) as { status: string; down: Record<string, string> } };
   };
 
   it('/readyz is 200 while every subgraph is ready, 503 naming org while org is down, 200 again once it is back', async () => {
     expect(await readyz()).toEqual({ status: 200, body: { status: 'ready', ready: true, down: {} } });
     await s.hub.kill('org'); // held down: kill() is not a crash, the supervisor leaves it
-    const down = await until('/readyz not ready', async () => { const r = await readyz(); return r.status === 503 ? r : undefined; });
+    const down = await until('/readyz not ready', async () => {
+      const r = await readyz();
+      return r.status === 503 ? r : undefined;
+    });
     expect(down.body.status).toBe('not ready');
     expect(Object.keys(down.body.down)).toEqual(['org']);
     expect(s.hub.restarts).toEqual([]);
@@ -211,18 +257,45 @@ describe('supervised hub', () => {
     });
     expect(answered).toEqual({ units: { totalCount: expect.any(Number) }, task: null });
     expect(s.hub.processes.get('tasks')!.child.pid).not.toBe(before);
-    expect(s.hub.restarts).toEqual([{ process: 'tasks', code: null, signal: 'SIGKILL', uptimeMs: expect.any(Number), attempt: 1, delayMs: 100 }]);
-    const lines = s.hub.output('launcher').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: 'process exited; restarting', component: 'launcher', process: 'tasks', code: null, signal: 'SIGKILL', delayMs: 100, attempt: 1 })]);
+    expect(s.hub.restarts).toEqual([
+      { process: 'tasks', code: null, signal: 'SIGKILL', uptimeMs: expect.any(Number), attempt: 1, delayMs: 100 },
+    ]);
+    const lines = s.hub
+      .output('launcher')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'process exited; restarting',
+        component: 'launcher',
+        process: 'tasks',
+        code: null,
+        signal: 'SIGKILL',
+        delayMs: 100,
+        attempt: 1,
+      }),
+    ]);
   }, 60_000);
 
   it('crashes in a row back off: each restart waits twice the one before, up to the cap', async () => {
     for (let n = 0; n < 3; n++) {
       const before = s.hub.processes.get('assessments')!.child.pid;
       await s.hub.crash('assessments');
-      await until('assessments relaunched', async () => (s.hub.processes.get('assessments')!.child.pid !== before ? true : undefined));
+      await until('assessments relaunched', async () =>
+        s.hub.processes.get('assessments')!.child.pid !== before ? true : undefined,
+      );
     }
-    await until('assessments ready', async () => ((await fetch(`http://127.0.0.1:${s.hub.processes.get('assessments')!.port}/readyz`)).status === 200 ? true : undefined));
-    expect(s.hub.restarts.filter((r) => r.process === 'assessments').map((r) => [r.attempt, r.delayMs])).toEqual([[1, 100], [2, 200], [3, 400]]);
+    await until('assessments ready', async () =>
+      (await fetch(`http://127.0.0.1:${s.hub.processes.get('assessments')!.port}/readyz`)).status === 200
+        ? true
+        : undefined,
+    );
+    expect(s.hub.restarts.filter((r) => r.process === 'assessments').map((r) => [r.attempt, r.delayMs])).toEqual([
+      [1, 100],
+      [2, 200],
+      [3, 400],
+    ]);
   }, 90_000);
 });

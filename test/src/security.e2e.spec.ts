@@ -21,7 +21,9 @@ beforeAll(async () => {
   const r = await t.gql(IMPORT_MUTATION, { document: JSON.parse(readFileSync(DEMO_FILE, 'utf8')) });
   expect(r.data.importUnits.ok).toBe(true);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const Q = `{ unit(code: "SC-DZJ") { name } }`;
 
@@ -29,12 +31,24 @@ describe('the gateway asks for a token', () => {
   it.each([
     ['no token', async () => undefined],
     ['an expired token', async () => hub.token({ body: 'SC-JGGW', role: 'ADMIN', ttl: '-5m' })],
-    ['a forged token (signature of another token)', async () => {
-      const real = await hub.token({ body: 'SC-JGGW', role: 'VIEWER' });
-      const [h, , sig] = real.split('.');
-      const claims = Buffer.from(JSON.stringify({ hub_admin: true, role: 'ADMIN', sub: 'x', iss: 'tiaokuai-hub-dev', aud: 'tiaokuai-hub', exp: 4e9 })).toString('base64url');
-      return `${h}.${claims}.${sig}`;
-    }],
+    [
+      'a forged token (signature of another token)',
+      async () => {
+        const real = await hub.token({ body: 'SC-JGGW', role: 'VIEWER' });
+        const [h, , sig] = real.split('.');
+        const claims = Buffer.from(
+          JSON.stringify({
+            hub_admin: true,
+            role: 'ADMIN',
+            sub: 'x',
+            iss: 'tiaokuai-hub-dev',
+            aud: 'tiaokuai-hub',
+            exp: 4e9,
+          }),
+        ).toString('base64url');
+        return `${h}.${claims}.${sig}`;
+      },
+    ],
   ])('%s gets 401 UNAUTHENTICATED, and the answer does not reveal whether a unit exists', async (_n, make) => {
     const token = await make();
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
@@ -49,18 +63,35 @@ describe('the gateway asks for a token', () => {
   it('a valid token is served, and the answer carries the request id it was logged under', async () => {
     const res = await fetch(t.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.operatorToken}`, 'x-request-id': 'e2e-req-42' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${hub.operatorToken}`,
+        'x-request-id': 'e2e-req-42',
+      },
       body: JSON.stringify({ query: Q }),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe('e2e-req-42');
     // The org subgraph logged the request under the same id, with who asked.
     // (the child's stderr reaches us asynchronously: wait for it, briefly)
-    const find = () => hub.output('org').split('\n').filter((l) => l.includes('"requestId":"e2e-req-42"')).map((l) => JSON.parse(l));
+    const find = () =>
+      hub
+        .output('org')
+        .split('\n')
+        .filter((l) => l.includes('"requestId":"e2e-req-42"'))
+        .map((l) => JSON.parse(l));
     for (let i = 0; i < 40 && find().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     const logged = find();
-    expect(logged).toEqual(expect.arrayContaining([expect.objectContaining({ msg: 'request', subgraph: 'org', subject: 'hub-operator', status: 200 })]));
-    const fresh = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.operatorToken}` }, body: JSON.stringify({ query: Q }) });
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ msg: 'request', subgraph: 'org', subject: 'hub-operator', status: 200 }),
+      ]),
+    );
+    const fresh = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.operatorToken}` },
+      body: JSON.stringify({ query: Q }),
+    });
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -68,29 +99,45 @@ describe('the gateway asks for a token', () => {
 describe('subgraphs trust only the gateway', () => {
   const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { id } } }`;
 
-  it.each(['org', 'tasks', 'assessments'])('%s answers 401 to a direct request without the gateway\'s signature', async (name) => {
-    const url = hub.processes.get(name)!.url;
-    const plain = await gql(url, '{ __typename }');
-    expect(plain.status).toBe(401);
-    expect(plain.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const entities = await gql(url, ENTITIES, { r: [{ __typename: 'Unit', id: '1' }] });
-    expect(entities.status).toBe(401);
-    // Headers signed for another subgraph do not open this one.
-    const other = name === 'org' ? 'tasks' : 'org';
-    const typename = JSON.stringify({ query: '{ __typename }' });
-    expect((await gql(url, '{ __typename }', undefined, hub.subgraphHeaders(other, typename, url))).status).toBe(401);
-    // A self-made identity header without a valid signature is refused too.
-    const forged = Buffer.from(JSON.stringify({ subject: 'x', body: null, role: 'ADMIN', hubAdmin: true })).toString('base64url');
-    expect((await gql(url, '{ __typename }', undefined, { 'x-hub-identity': forged, signature: 'hub=:AAAA:', 'signature-input': 'hub=("x-hub-identity");created=1;keyid="gateway"' })).status).toBe(401);
-    // A request signed as the gateway signs it works.
-    const signed = await gql(url, '{ __typename }', undefined, hub.subgraphHeaders(name, typename));
-    expect(signed.status).toBe(200);
-    expect(signed.errors).toBeUndefined();
-  });
+  it.each(['org', 'tasks', 'assessments'])(
+    "%s answers 401 to a direct request without the gateway's signature",
+    async (name) => {
+      const url = hub.processes.get(name)!.url;
+      const plain = await gql(url, '{ __typename }');
+      expect(plain.status).toBe(401);
+      expect(plain.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      const entities = await gql(url, ENTITIES, { r: [{ __typename: 'Unit', id: '1' }] });
+      expect(entities.status).toBe(401);
+      // Headers signed for another subgraph do not open this one.
+      const other = name === 'org' ? 'tasks' : 'org';
+      const typename = JSON.stringify({ query: '{ __typename }' });
+      expect((await gql(url, '{ __typename }', undefined, hub.subgraphHeaders(other, typename, url))).status).toBe(401);
+      // A self-made identity header without a valid signature is refused too.
+      const forged = Buffer.from(JSON.stringify({ subject: 'x', body: null, role: 'ADMIN', hubAdmin: true })).toString(
+        'base64url',
+      );
+      expect(
+        (
+          await gql(url, '{ __typename }', undefined, {
+            'x-hub-identity': forged,
+            signature: 'hub=:AAAA:',
+            'signature-input': 'hub=("x-hub-identity");created=1;keyid="gateway"',
+          })
+        ).status,
+      ).toBe(401);
+      // A request signed as the gateway signs it works.
+      const signed = await gql(url, '{ __typename }', undefined, hub.subgraphHeaders(name, typename));
+      expect(signed.status).toBe(200);
+      expect(signed.errors).toBeUndefined();
+    },
+  );
 
   it('every process serves Prometheus metrics, counting the requests it answered', async () => {
     await t.gql(`{ units(first: 1) { totalCount } }`);
-    for (const base of [t.url.replace('/graphql', ''), ...['org', 'tasks', 'assessments'].map((n) => hub.processes.get(n)!.url.replace('/graphql', ''))]) {
+    for (const base of [
+      t.url.replace('/graphql', ''),
+      ...['org', 'tasks', 'assessments'].map((n) => hub.processes.get(n)!.url.replace('/graphql', '')),
+    ]) {
       const res = await fetch(`${base}/metrics`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
@@ -115,7 +162,9 @@ describe('jurisdiction through the gateway (四川省直机关工委 SC-JGGW)', 
   let inside: string;
   let outside: string;
   beforeAll(async () => {
-    const mine = (await t.gql(`{ units(first: 500, filter: { under: "SC-JGGW" }) { nodes { code } } }`)).data.units.nodes.map((n: any) => n.code);
+    const mine = (
+      await t.gql(`{ units(first: 500, filter: { under: "SC-JGGW" }) { nodes { code } } }`)
+    ).data.units.nodes.map((n: any) => n.code);
     const all = (await t.gql(`{ units(first: 500) { nodes { code } } }`)).data.units.nodes.map((n: any) => n.code);
     inside = mine.find((c: string) => c !== 'SC-JGGW');
     outside = all.find((c: string) => !mine.includes(c));
@@ -125,7 +174,11 @@ describe('jurisdiction through the gateway (四川省直机关工委 SC-JGGW)', 
 
   it('a VIEWER reads its jurisdiction only, and may not write', async () => {
     const viewer = await hub.token({ body: 'SC-JGGW', role: 'VIEWER' });
-    const r = await t.gql(`query($a: String!, $b: String!) { a: unit(code: $a) { code } b: unit(code: $b) { code } }`, { a: inside, b: outside }, viewer);
+    const r = await t.gql(
+      `query($a: String!, $b: String!) { a: unit(code: $a) { code } b: unit(code: $b) { code } }`,
+      { a: inside, b: outside },
+      viewer,
+    );
     expect(r.data).toEqual({ a: { code: inside }, b: null });
     expect((await t.gql(rename(inside), undefined, viewer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
@@ -143,16 +196,38 @@ describe('jurisdiction through the gateway (四川省直机关工委 SC-JGGW)', 
   it('an ADMIN manages links and imports inside only; an EDITOR does neither', async () => {
     const admin = await hub.token({ body: 'SC-JGGW', role: 'ADMIN' });
     const editor = await hub.token({ body: 'SC-JGGW', role: 'EDITOR' });
-    const link = (to: string) => `mutation { createLink(input: { from: "SC-JGGW", to: "${to}", kind: BUSINESS, validFrom: "2026-03-01", basis: "e2e" }) { id } }`;
+    const link = (to: string) =>
+      `mutation { createLink(input: { from: "SC-JGGW", to: "${to}", kind: BUSINESS, validFrom: "2026-03-01", basis: "e2e" }) { id } }`;
     expect((await t.gql(link(inside), undefined, editor)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(link(inside), undefined, admin)).errors).toBeUndefined();
     expect((await t.gql(link(outside), undefined, admin)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const IMPORT = `mutation($d: JSON!) { importUnits(document: $d) { ok created } }`;
-    const unit = (code: string) => ({ code, name: 'e2e新支部', kind: 'BRANCH', level: 'PROVINCIAL', region: '510000', validFrom: '2026-01-01', validTo: null, competentDepartment: 'SC-JGGW' });
-    const mine = { format: 'tiaokuai/v1', units: [unit('E2E-NEW-ZB')], links: [{ from: 'SC-JGGW', to: 'E2E-NEW-ZB', kind: 'AFFILIATION', validFrom: '2026-01-01', validTo: null }] };
+    const unit = (code: string) => ({
+      code,
+      name: 'e2e新支部',
+      kind: 'BRANCH',
+      level: 'PROVINCIAL',
+      region: '510000',
+      validFrom: '2026-01-01',
+      validTo: null,
+      competentDepartment: 'SC-JGGW',
+    });
+    const mine = {
+      format: 'tiaokuai/v1',
+      units: [unit('E2E-NEW-ZB')],
+      links: [{ from: 'SC-JGGW', to: 'E2E-NEW-ZB', kind: 'AFFILIATION', validFrom: '2026-01-01', validTo: null }],
+    };
     expect((await t.gql(IMPORT, { d: mine }, editor)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(IMPORT, { d: mine }, admin)).data?.importUnits).toEqual({ ok: true, created: 2 });
-    expect((await t.gql(`{ unit(code: "E2E-NEW-ZB") { code } }`, undefined, await hub.token({ body: 'SC-JGGW', role: 'VIEWER' }))).data.unit).toEqual({ code: 'E2E-NEW-ZB' });
+    expect(
+      (
+        await t.gql(
+          `{ unit(code: "E2E-NEW-ZB") { code } }`,
+          undefined,
+          await hub.token({ body: 'SC-JGGW', role: 'VIEWER' }),
+        )
+      ).data.unit,
+    ).toEqual({ code: 'E2E-NEW-ZB' });
     const theirs = await t.gql(IMPORT, { d: { format: 'tiaokuai/v1', units: [unit(outside)] } }, admin);
     expect(theirs.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'units[0].code' });
   });
@@ -165,18 +240,33 @@ describe('abuse limits at the gateway', () => {
     return new Promise((resolve, reject) => {
       const sock = net.connect(Number(port), '127.0.0.1', () => sock.write(head));
       let out = '';
-      sock.on('data', (d) => { out += d; });
-      const timer = setTimeout(() => { sock.destroy(); resolve(out); }, 3000);
-      sock.on('end', () => { clearTimeout(timer); resolve(out); });
-      sock.on('error', (e) => { clearTimeout(timer); reject(e); });
+      sock.on('data', (d) => {
+        out += d;
+      });
+      const timer = setTimeout(() => {
+        sock.destroy();
+        resolve(out);
+      }, 3000);
+      sock.on('end', () => {
+        clearTimeout(timer);
+        resolve(out);
+      });
+      sock.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
     });
   }
 
   it('a body over the limit is refused before it is read (413); a POST without a length too (411)', async () => {
     const auth = `authorization: Bearer ${hub.operatorToken}\r\n`;
-    const big = await raw(`POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n${auth}content-length: ${64 * 1024 * 1024}\r\n\r\n{`);
+    const big = await raw(
+      `POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n${auth}content-length: ${64 * 1024 * 1024}\r\n\r\n{`,
+    );
     expect(big).toMatch(/^HTTP\/1\.1 413/);
-    const chunked = await raw(`POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n${auth}transfer-encoding: chunked\r\n\r\n5\r\n{"a":\r\n`);
+    const chunked = await raw(
+      `POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n${auth}transfer-encoding: chunked\r\n\r\n5\r\n{"a":\r\n`,
+    );
     expect(chunked).toMatch(/^HTTP\/1\.1 411/);
   });
 
@@ -184,14 +274,21 @@ describe('abuse limits at the gateway', () => {
     let sel = 'code';
     for (let i = 0; i < 7; i++) sel = `partyBuilding { leaders { ${sel} } }`;
     const r = await t.gql(`{ unit(code: "SC-DZJ") { ${sel} } }`);
-    expect(r.errors?.[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'LIMIT_MAX_DEPTH', max: 12, found: 16 });
+    expect(r.errors?.[0].extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'LIMIT_MAX_DEPTH',
+      max: 12,
+      found: 16,
+    });
     expect(r.data).toBeUndefined();
   });
 });
 
 describe('npm run token', () => {
   const token = (args: string[], env: Record<string, string> = {}) =>
-    run(process.execPath, [path.join(ROOT, 'tools', 'dist', 'token.js'), ...args], { env: { ...process.env, HUB_KEYS_DIR: hub.keysDir, ...env } }).then(
+    run(process.execPath, [path.join(ROOT, 'tools', 'dist', 'token.js'), ...args], {
+      env: { ...process.env, HUB_KEYS_DIR: hub.keysDir, ...env },
+    }).then(
       (r) => ({ code: 0, out: r.stdout.trim(), err: r.stderr }),
       (e) => ({ code: e.code as number, out: String(e.stdout).trim(), err: String(e.stderr) }),
     );

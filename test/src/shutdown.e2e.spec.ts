@@ -14,8 +14,12 @@ let t: TestHub;
 // NODE_ENV as `npm start` and servers run (jest's NODE_ENV=test would switch off Apollo's own
 // signal handlers, which once made an idle subgraph wait for its deadline).
 const AS_DEPLOYED = { NODE_ENV: '' };
-beforeAll(async () => { t = await startTestHub(AS_DEPLOYED); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startTestHub(AS_DEPLOYED);
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 interface Held {
   /** Resolves when the server has taken the request. */
@@ -25,23 +29,39 @@ interface Held {
   answer: Promise<{ status: number; connection?: string; body: any }>;
 }
 
-function holdRequest(url: string, agent: http.Agent, headersFor: (body: string) => Record<string, string>, query: string): Held {
+function holdRequest(
+  url: string,
+  agent: http.Agent,
+  headersFor: (body: string) => Record<string, string>,
+  query: string,
+): Held {
   const body = JSON.stringify({ query });
   const headers = headersFor(body);
   let taken!: () => void;
-  const takenP = new Promise<void>((r) => { taken = r; });
+  const takenP = new Promise<void>((r) => {
+    taken = r;
+  });
   const req = http.request(url, {
     method: 'POST',
     agent,
-    headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), expect: '100-continue' },
+    headers: {
+      ...headers,
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      expect: '100-continue',
+    },
   });
   req.on('continue', () => taken());
   const answer = new Promise<{ status: number; connection?: string; body: any }>((resolve, reject) => {
     req.on('response', (res) => {
       let text = '';
       res.setEncoding('utf8');
-      res.on('data', (d) => { text += d; });
-      res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, body: JSON.parse(text) }));
+      res.on('data', (d) => {
+        text += d;
+      });
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, connection: res.headers.connection, body: JSON.parse(text) }),
+      );
     });
     req.on('error', reject);
   });
@@ -52,7 +72,10 @@ function holdRequest(url: string, agent: http.Agent, headersFor: (body: string) 
 function connect(port: number): Promise<string> {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
-    s.once('connect', () => { s.destroy(); resolve('connected'); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve('connected');
+    });
     s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
   });
 }
@@ -69,7 +92,13 @@ async function refusedSoon(port: number): Promise<string> {
   return last;
 }
 
-async function drainsOnSigterm(name: string, url: string, headers: (body: string) => Record<string, string>, query: string, expected: unknown) {
+async function drainsOnSigterm(
+  name: string,
+  url: string,
+  headers: (body: string) => Record<string, string>,
+  query: string,
+  expected: unknown,
+) {
   const p = t.hub.processes.get(name)!;
   // Keep-alive, as the gateway talks to the subgraphs and most clients to the gateway: before
   // the fix the answer said keep-alive and the process lingered for the keep-alive timeout.
@@ -94,13 +123,21 @@ async function drainsOnSigterm(name: string, url: string, headers: (body: string
 describe('graceful shutdown of the real processes (SIGTERM)', () => {
   it('a subgraph answers the request in flight, refuses new connections, and exits 0', async () => {
     const tasks = t.hub.processes.get('tasks')!;
-    await drainsOnSigterm('tasks', tasks.url, (body) => t.hub.subgraphHeaders('tasks', body), '{ task(id: "1") { id } }', { data: { task: null } });
+    await drainsOnSigterm(
+      'tasks',
+      tasks.url,
+      (body) => t.hub.subgraphHeaders('tasks', body),
+      '{ task(id: "1") { id } }',
+      { data: { task: null } },
+    );
   }, 60_000);
 
   it('the gateway answers the request in flight, refuses new connections, and exits 0', async () => {
     const gateway = t.hub.processes.get('gateway')!;
     const url = `http://127.0.0.1:${gateway.port}/graphql`;
-    await drainsOnSigterm('gateway', url, () => bearer(t.hub.operatorToken), '{ units(first: 1) { totalCount } }', { data: { units: { totalCount: 0 } } });
+    await drainsOnSigterm('gateway', url, () => bearer(t.hub.operatorToken), '{ units(first: 1) { totalCount } }', {
+      data: { units: { totalCount: 0 } },
+    });
   }, 60_000);
 
   it('idle subgraphs stop at once and exit 0 (none waits for its own deadline)', async () => {
@@ -108,7 +145,9 @@ describe('graceful shutdown of the real processes (SIGTERM)', () => {
     // for a stop() Apollo never finished, until its deadline (exit 1).
     for (const name of ['assessments', 'org']) {
       const p = t.hub.processes.get(name)!;
-      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => p.child.once('exit', (code, signal) => resolve({ code, signal })));
+      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+        p.child.once('exit', (code, signal) => resolve({ code, signal })),
+      );
       p.child.kill('SIGTERM');
       expect({ name, ...(await exited) }).toEqual({ name, code: 0, signal: null });
     }
@@ -133,13 +172,28 @@ describe("the bench's stand-in gateways", () => {
       // A keep-alive connection held open to each, as the bench's clients leave them.
       const agent = new http.Agent({ keepAlive: true });
       for (const url of [proxy, bare]) {
-        await new Promise<void>((resolve, reject) => http.get(url.replace('/graphql', '/healthz'), { agent }, (res) => { res.resume(); res.on('end', () => resolve()); }).on('error', reject));
+        await new Promise<void>((resolve, reject) =>
+          http
+            .get(url.replace('/graphql', '/healthz'), { agent }, (res) => {
+              res.resume();
+              res.on('end', () => resolve());
+            })
+            .on('error', reject),
+        );
       }
-      const exits = floors.map((p) => new Promise<{ code: number | null; signal: string | null }>((resolve) => p.child.once('exit', (code, signal) => resolve({ code, signal }))));
+      const exits = floors.map(
+        (p) =>
+          new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+            p.child.once('exit', (code, signal) => resolve({ code, signal })),
+          ),
+      );
       await h.close();
       stopped = true;
       // Each ended by its own SIGTERM handler (exit 0), not by the launcher's SIGKILL backstop.
-      expect(await Promise.all(exits)).toEqual([{ code: 0, signal: null }, { code: 0, signal: null }]);
+      expect(await Promise.all(exits)).toEqual([
+        { code: 0, signal: null },
+        { code: 0, signal: null },
+      ]);
       agent.destroy();
     } finally {
       if (!stopped) await h.close();
@@ -158,16 +212,28 @@ describe("the bench's stand-in gateways", () => {
 describe(`every process stops within SHUTDOWN_TIMEOUT_MS with a request that cannot finish`, () => {
   const TIMEOUT = 4_000;
   let h: TestHub;
-  beforeAll(async () => { h = await startTestHub({ ...AS_DEPLOYED, SHUTDOWN_TIMEOUT_MS: String(TIMEOUT), LOG_LEVEL: 'info' }); }, 120_000);
+  beforeAll(async () => {
+    h = await startTestHub({ ...AS_DEPLOYED, SHUTDOWN_TIMEOUT_MS: String(TIMEOUT), LOG_LEVEL: 'info' });
+  }, 120_000);
   afterAll(async () => {
     const org = h?.hub.processes.get('org');
     if (org?.child.pid && org.child.exitCode === null) process.kill(org.child.pid, 'SIGCONT');
     await h?.close();
   });
 
-  const lines = (name: string) => h.hub.output(name).split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>);
+  const lines = (name: string) =>
+    h.hub
+      .output(name)
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, any>);
 
-  async function stopsInTime(name: string, url: string, headers: (body: string) => Record<string, string>, query: string) {
+  async function stopsInTime(
+    name: string,
+    url: string,
+    headers: (body: string) => Record<string, string>,
+    query: string,
+  ) {
     const p = h.hub.processes.get(name)!;
     const agent = new http.Agent({ keepAlive: true });
     const held = holdRequest(url, agent, headers, query);
@@ -182,7 +248,10 @@ describe(`every process stops within SHUTDOWN_TIMEOUT_MS with a request that can
     agent.destroy();
     const log = lines(name);
     const outcome = log.filter((l) => /^shut(ting)? down$|^shutdown /.test(l.msg));
-    expect(outcome.map((l) => [l.level, l.msg, l.reason])).toEqual([['info', 'shutting down', 'SIGTERM'], ['info', 'shut down', 'SIGTERM']]);
+    expect(outcome.map((l) => [l.level, l.msg, l.reason])).toEqual([
+      ['info', 'shutting down', 'SIGTERM'],
+      ['info', 'shut down', 'SIGTERM'],
+    ]);
     // Within the budget: the process itself enforces it (shutdown.ts). An overrun writes
     // "shutdown overran its deadline" and exits 1, so the clean outcome above and exit 0 below
     // prove it, with no clock of the test's compared to a limit.
@@ -198,13 +267,32 @@ describe(`every process stops within SHUTDOWN_TIMEOUT_MS with a request that can
     const gateway = h.hub.processes.get('gateway')!;
     const findings = '{ assessmentFindings(year: 2026, scope: "SC-JGGW") { nodes { kind } } }';
     try {
-      await stopsInTime('gateway', `http://127.0.0.1:${gateway.port}/graphql`, () => bearer(h.hub.operatorToken), findings);
-      await stopsInTime('assessments', h.hub.processes.get('assessments')!.url, (body) => h.hub.subgraphHeaders('assessments', body), findings);
-      await stopsInTime('tasks', h.hub.processes.get('tasks')!.url, (body) => h.hub.subgraphHeaders('tasks', body),
-        '{ taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31") { nodes { kind } } }');
+      await stopsInTime(
+        'gateway',
+        `http://127.0.0.1:${gateway.port}/graphql`,
+        () => bearer(h.hub.operatorToken),
+        findings,
+      );
+      await stopsInTime(
+        'assessments',
+        h.hub.processes.get('assessments')!.url,
+        (body) => h.hub.subgraphHeaders('assessments', body),
+        findings,
+      );
+      await stopsInTime(
+        'tasks',
+        h.hub.processes.get('tasks')!.url,
+        (body) => h.hub.subgraphHeaders('tasks', body),
+        '{ taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31") { nodes { kind } } }',
+      );
     } finally {
       process.kill(org.child.pid!, 'SIGCONT');
     }
-    await stopsInTime('org', org.url, (body) => h.hub.subgraphHeaders('org', body), '{ units(first: 1) { totalCount } }');
+    await stopsInTime(
+      'org',
+      org.url,
+      (body) => h.hub.subgraphHeaders('org', body),
+      '{ units(first: 1) { totalCount } }',
+    );
   }, 120_000);
 });

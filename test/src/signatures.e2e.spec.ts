@@ -8,7 +8,6 @@ import { DEMO_FILE, freePort, gql, IMPORT_MUTATION, bearer, recordingProxy, type
 import { readFileSync } from 'node:fs';
 import { startTestHub, type TestHub } from './hub';
 
-
 let t: TestHub;
 let orgUrl: string;
 let proxy: ReturnType<typeof recordingProxy>;
@@ -19,7 +18,10 @@ beforeAll(async () => {
   const proxyUrl = `http://127.0.0.1:${(proxy.server.address() as { port: number }).port}/graphql`;
   // LOG_LEVEL info: a test reads whom org's request lines name. A signature's age limit of ten
   // minutes: a replay after org's restart is then refused for the restart alone, not its age.
-  t = await startTestHub({ LOG_LEVEL: 'info', SIGNATURE_MAX_AGE_MS: '600000' }, { hub: { subgraphPorts: { org: orgPort }, gatewayUpstreams: { org: proxyUrl } } });
+  t = await startTestHub(
+    { LOG_LEVEL: 'info', SIGNATURE_MAX_AGE_MS: '600000' },
+    { hub: { subgraphPorts: { org: orgPort }, gatewayUpstreams: { org: proxyUrl } } },
+  );
   orgUrl = t.hub.processes.get('org')!.url;
   const r = await t.gql(IMPORT_MUTATION, { document: JSON.parse(readFileSync(DEMO_FILE, 'utf8')) });
   expect(r.data.importUnits.ok).toBe(true);
@@ -47,7 +49,9 @@ describe('a captured gateway → subgraph request', () => {
     expect(mine).toHaveLength(1);
     const captured = mine[0];
     // What the gateway sent: an RFC 9421 signature over method, path, digest, identity and request id.
-    expect(captured.headers['signature-input']).toMatch(/^hub=\("@method" "@path" "@query" "content-digest" "x-hub-identity" "x-request-id"\);created=\d+;nonce="[\w-]+";keyid="gateway";alg="hmac-sha256";tag="org"$/);
+    expect(captured.headers['signature-input']).toMatch(
+      /^hub=\("@method" "@path" "@query" "content-digest" "x-hub-identity" "x-request-id"\);created=\d+;nonce="[\w-]+";keyid="gateway";alg="hmac-sha256";tag="org"$/,
+    );
     expect(captured.headers['content-digest']).toMatch(/^sha-256=:[A-Za-z0-9+/]+=*:$/);
 
     // The same request again: its nonce was used.
@@ -55,7 +59,9 @@ describe('a captured gateway → subgraph request', () => {
     expect(again.status).toBe(401);
     expect(again.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     // The headers with another body (a write, as in the incident): its digest does not match.
-    const write = JSON.stringify({ query: 'mutation { updateUnit(input: { code: "SC-JGGW", name: "篡改" }) { code } }' });
+    const write = JSON.stringify({
+      query: 'mutation { updateUnit(input: { code: "SC-JGGW", name: "篡改" }) { code } }',
+    });
     const swapped = await replay(captured, write);
     expect(swapped.status).toBe(401);
     // Nothing was written.
@@ -72,13 +78,21 @@ describe('a call between services', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer(token), 'x-request-id': requestId },
       // Whatever shape the answer takes: this query makes tasks ask org (units, jurisdiction, leadership).
-      body: JSON.stringify({ query: '{ taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31") { __typename } }' }),
+      body: JSON.stringify({
+        query: '{ taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31") { __typename } }',
+      }),
     });
     expect(res.status).toBe(200);
     expect((await res.json()).errors).toBeUndefined();
     // org logs each request it served with who asked; the child's stderr arrives asynchronously.
-    const lines = () => t.hub.output('org').split('\n').filter((l) => l.includes(`"requestId":"${requestId}"`) && l.includes('"msg":"request"')).map((l) => JSON.parse(l));
-    for (let i = 0; i < 100 && !lines().some((l) => l.service === 'tasks'); i++) await new Promise((r) => setTimeout(r, 50));
+    const lines = () =>
+      t.hub
+        .output('org')
+        .split('\n')
+        .filter((l) => l.includes(`"requestId":"${requestId}"`) && l.includes('"msg":"request"'))
+        .map((l) => JSON.parse(l));
+    for (let i = 0; i < 100 && !lines().some((l) => l.service === 'tasks'); i++)
+      await new Promise((r) => setTimeout(r, 50));
     const fromTasks = lines().filter((l) => l.service === 'tasks');
     expect(fromTasks.length).toBeGreaterThan(0);
     for (const l of fromTasks) {
@@ -90,7 +104,7 @@ describe('a call between services', () => {
 
 describe('a captured request after the subgraph restarted (its nonces gone with the old process)', () => {
   // Last in this file: org comes back on an empty in-memory database when PGlite is in use.
-  it('is refused as signed before the new process started; the gateway\'s own requests go through', async () => {
+  it("is refused as signed before the new process started; the gateway's own requests go through", async () => {
     const before = proxy.captured.length;
     const read = await t.gql('{ unit(code: "SC-JGGW") { name } }');
     expect(read.errors).toBeUndefined();

@@ -17,11 +17,33 @@ const path = require('node:path');
 /** `@swc/core-darwin-arm64` → { os: ['darwin'], cpu: ['arm64'] }; `…-linux-x64-musl` also libc. */
 function platformFromName(name) {
   const parts = name.split('/').pop().split('-');
-  const OS = { darwin: 'darwin', win32: 'win32', windows: 'win32', linux: 'linux', android: 'android', freebsd: 'freebsd', openharmony: 'openharmony' };
-  const CPU = { arm64: 'arm64', x64: 'x64', '64': 'x64', ia32: 'ia32', arm: 'arm', ppc64: 'ppc64', s390x: 's390x', loong64: 'loong64', riscv64: 'riscv64' };
+  const OS = {
+    darwin: 'darwin',
+    win32: 'win32',
+    windows: 'win32',
+    linux: 'linux',
+    android: 'android',
+    freebsd: 'freebsd',
+    openharmony: 'openharmony',
+  };
+  const CPU = {
+    arm64: 'arm64',
+    x64: 'x64',
+    64: 'x64',
+    ia32: 'ia32',
+    arm: 'arm',
+    ppc64: 'ppc64',
+    s390x: 's390x',
+    loong64: 'loong64',
+    riscv64: 'riscv64',
+  };
   const os = parts.map((p) => OS[p]).find(Boolean);
   const cpu = parts.map((p) => CPU[p]).find(Boolean);
-  const libc = parts.some((p) => p.startsWith('musl')) ? ['musl'] : parts.some((p) => p === 'gnu' || p === 'gnueabihf') ? ['glibc'] : undefined;
+  const libc = parts.some((p) => p.startsWith('musl'))
+    ? ['musl']
+    : parts.some((p) => p === 'gnu' || p === 'gnueabihf')
+      ? ['glibc']
+      : undefined;
   if (!os || !cpu) throw new Error(`cannot tell the platform of ${name}`);
   return { os: [os], cpu: [cpu], ...(libc ? { libc } : {}) };
 }
@@ -38,7 +60,13 @@ for (const [key, entry] of Object.entries({ ...pkgs })) {
     if (pkgs[top] || pkgs[nested]) continue;
     let meta;
     try {
-      const info = JSON.parse(execFileSync('npm', ['view', `${name}@${spec}`, '--json', 'version', 'dist.integrity', 'os', 'cpu', 'libc', 'engines', 'license'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+      const info = JSON.parse(
+        execFileSync(
+          'npm',
+          ['view', `${name}@${spec}`, '--json', 'version', 'dist.integrity', 'os', 'cpu', 'libc', 'engines', 'license'],
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+        ),
+      );
       meta = Array.isArray(info) ? info[info.length - 1] : info;
     } catch {
       meta = { version: spec, ...platformFromName(name) };
@@ -57,7 +85,9 @@ for (const [key, entry] of Object.entries({ ...pkgs })) {
     console.log(`added ${top}@${meta.version}`);
   }
 }
-const sorted = Object.fromEntries(Object.entries(pkgs).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(pkgs).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
 console.log(`${added} entries added`);

@@ -15,6 +15,16 @@ export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } 
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 
-/** JSON with every object's keys sorted: equal for equal values whatever the key order (a jsonb column's is its own). */
-export const canonicalJson = (v: unknown): string => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x)
-  ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, (x as Record<string, unknown>)[k]])) : x));
+/**
+ * JSON with every object's keys sorted: equal for equal values whatever the key order (a jsonb column's is its own).
+ */
+export const canonicalJson = (v: unknown): string =>
+  JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .map((k) => [k, (x as Record<string, unknown>)[k]]),
+        )
+      : x,
+  );

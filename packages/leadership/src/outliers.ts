@@ -11,7 +11,12 @@ export const OUTLIER_Z = 2;
 export const OUTLIER_MIN_PEERS = 4;
 export const OUTLIER_MIN_SPREAD = 0.05;
 
-export interface PeerComparison { mean: number | null; sd: number | null; z: number | null; outlier: boolean }
+export interface PeerComparison {
+  mean: number | null;
+  sd: number | null;
+  z: number | null;
+  outlier: boolean;
+}
 
 /** x against n peers given by their sum and sum of squares (so a group of n costs O(n)). */
 export function judgeAgainstPeers(x: number, n: number, sum: number, squares: number, floor: number): PeerComparison {
@@ -24,12 +29,28 @@ export function judgeAgainstPeers(x: number, n: number, sum: number, squares: nu
 
 /** `x` against the peers' values. */
 export const peerComparison = (x: number, peers: readonly number[], floor = 1e-9): PeerComparison =>
-  judgeAgainstPeers(x, peers.length, peers.reduce((a, b) => a + b, 0), peers.reduce((a, b) => a + b * b, 0), floor);
+  judgeAgainstPeers(
+    x,
+    peers.length,
+    peers.reduce((a, b) => a + b, 0),
+    peers.reduce((a, b) => a + b * b, 0),
+    floor,
+  );
 
 /** Each sample against all the others (leave-one-out), in order. */
-export function leaveOneOut<T extends { value: number }>(samples: readonly T[], floor: number): Array<{ sample: T; peers: number } & PeerComparison> {
+export function leaveOneOut<T extends { value: number }>(
+  samples: readonly T[],
+  floor: number,
+): Array<{ sample: T; peers: number } & PeerComparison> {
   let sum = 0;
   let squares = 0;
-  for (const s of samples) { sum += s.value; squares += s.value * s.value; }
-  return samples.map((s) => ({ sample: s, peers: samples.length - 1, ...judgeAgainstPeers(s.value, samples.length - 1, sum - s.value, squares - s.value * s.value, floor) }));
+  for (const s of samples) {
+    sum += s.value;
+    squares += s.value * s.value;
+  }
+  return samples.map((s) => ({
+    sample: s,
+    peers: samples.length - 1,
+    ...judgeAgainstPeers(s.value, samples.length - 1, sum - s.value, squares - s.value * s.value, floor),
+  }));
 }

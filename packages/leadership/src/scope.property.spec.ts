@@ -29,8 +29,10 @@ const world = fc.integer({ min: 2, max: 8 }).chain((n) => {
     guides: fc.uniqueArray(fc.constantFrom(...named), { maxLength: 2 }),
   });
   // A timeline: runs of 1–3 days, each a period or a gap (the unit did not exist), laid end to end.
-  const timeline = fc.array(fc.record({ days: fc.integer({ min: 1, max: 3 }), edges: fc.option(edges, { nil: null }) }),
-    { minLength: 1, maxLength: DAYS.length });
+  const timeline = fc.array(
+    fc.record({ days: fc.integer({ min: 1, max: 3 }), edges: fc.option(edges, { nil: null }) }),
+    { minLength: 1, maxLength: DAYS.length },
+  );
   return fc.tuple(...ids.map(() => fc.option(timeline, { nil: null }))).map((lines) => {
     const t = new Map<string, RelationPeriod[]>();
     lines.forEach((runs, i) => {
@@ -51,28 +53,31 @@ const world = fc.integer({ min: 2, max: 8 }).chain((n) => {
 
 describe('scope: the downward closure and the upward relation agree', () => {
   test('for every day, body and unit', () => {
-    fc.assert(fc.property(world, ({ named, timelines }) => {
-      const index = new LeadershipIndex(timelines);
-      for (const day of ASKED) {
-        const graph = graphOn(timelines, day);
-        for (const b of named) {
-          const led = ledClosure(b, graph);
-          const scope = scopeClosure(b, graph);
-          for (const u of named) {
-            if (u === b) continue;
-            const relation = index.relation(b, u, day);
-            const leads = index.leads(b, u, day);
-            const binding = index.bindingBodies(u, day).has(b);
-            const inScope = scope.has(u);
-            const inLed = led.has(u);
-            // Plain comparisons (a run checks thousands of pairs), the whole case in the message.
-            const agree = inScope === (relation !== 'NONE') && inLed === (relation === 'LEADS');
-            if (!agree || leads !== inLed || binding !== inLed) {
-              throw new Error(`disagree: ${JSON.stringify({ day, b, u, relation, leads, binding, inScope, inLed })}`);
+    fc.assert(
+      fc.property(world, ({ named, timelines }) => {
+        const index = new LeadershipIndex(timelines);
+        for (const day of ASKED) {
+          const graph = graphOn(timelines, day);
+          for (const b of named) {
+            const led = ledClosure(b, graph);
+            const scope = scopeClosure(b, graph);
+            for (const u of named) {
+              if (u === b) continue;
+              const relation = index.relation(b, u, day);
+              const leads = index.leads(b, u, day);
+              const binding = index.bindingBodies(u, day).has(b);
+              const inScope = scope.has(u);
+              const inLed = led.has(u);
+              // Plain comparisons (a run checks thousands of pairs), the whole case in the message.
+              const agree = inScope === (relation !== 'NONE') && inLed === (relation === 'LEADS');
+              if (!agree || leads !== inLed || binding !== inLed) {
+                throw new Error(`disagree: ${JSON.stringify({ day, b, u, relation, leads, binding, inScope, inLed })}`);
+              }
             }
           }
         }
-      }
-    }), { numRuns: RUNS, seed: SEED });
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
   });
 });

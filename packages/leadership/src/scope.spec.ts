@@ -6,8 +6,12 @@ const DAY = '2024-06-01';
 
 /** Timelines of one period over all of 2024: unit → [leaders, guides]. */
 function timelines(units: Record<string, [leaders: string[], guides?: string[]]>): Timelines {
-  return new Map(Object.entries(units).map(([id, [leaders, guides = []]]) =>
-    [id, [{ from: '2024-01-01', to: '2024-12-31', leaders, guides }]]));
+  return new Map(
+    Object.entries(units).map(([id, [leaders, guides = []]]) => [
+      id,
+      [{ from: '2024-01-01', to: '2024-12-31', leaders, guides }],
+    ]),
+  );
 }
 
 interface Case {
@@ -124,8 +128,12 @@ describe('scope closure, downward and upward', () => {
   });
 
   test('the edges are those of the day asked', () => {
-    const p = (from: string, to: string, leaders: string[], guides: string[] = []): RelationPeriod =>
-      ({ from, to, leaders, guides });
+    const p = (from: string, to: string, leaders: string[], guides: string[] = []): RelationPeriod => ({
+      from,
+      to,
+      leaders,
+      guides,
+    });
     const t: Timelines = new Map([
       ['JG', [p('2019-01-01', '2019-11-28', ['GW'], ['TING']), p('2019-11-29', '2019-12-31', ['GW', 'TING'])]],
       ['ZB', [p('2019-01-01', '2019-12-31', ['JG'])]],

@@ -1,4 +1,7 @@
-/** A NUL character or a lone UTF-16 surrogate: neither can be stored as UTF-8 text (PostgreSQL refuses NUL, and a surrogate would silently become U+FFFD). */
+/**
+ * A NUL character or a lone UTF-16 surrogate: neither can be stored as UTF-8 text (PostgreSQL refuses NUL, and a
+ * surrogate would silently become U+FFFD).
+ */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
@@ -7,7 +10,8 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
  */
 export function unstorableText(s: string): string | null {
   if (UNSTORABLE.test(s)) return '含有无法存储的字符（NUL 或不成对的 UTF-16 代理项）';
-  // The embedded database's driver drops a leading BOM when it reads text back, so such a value would never read back as written.
+  // The embedded database's driver drops a leading BOM when it reads text back, so such a value would never read back
+  // as written.
   if (s.startsWith('\uFEFF')) return '不能以 U+FEFF（字节顺序标记）开头';
   return null;
 }
@@ -34,7 +38,19 @@ const CONTROL: Record<TextKind, RegExp> = {
 
 /** The names people know some controls by, for the message. */
 const KNOWN: Record<number, string> = {
-  0x00: 'NUL', 0x07: 'BEL', 0x08: 'BS', 0x09: 'TAB', 0x0a: 'LF（换行）', 0x0b: 'VT', 0x0c: 'FF', 0x0d: 'CR（回车）', 0x1b: 'ESC', 0x7f: 'DEL', 0x85: 'NEL', 0x2028: '行分隔符', 0x2029: '段分隔符',
+  0x00: 'NUL',
+  0x07: 'BEL',
+  0x08: 'BS',
+  0x09: 'TAB',
+  0x0a: 'LF（换行）',
+  0x0b: 'VT',
+  0x0c: 'FF',
+  0x0d: 'CR（回车）',
+  0x1b: 'ESC',
+  0x7f: 'DEL',
+  0x85: 'NEL',
+  0x2028: '行分隔符',
+  0x2029: '段分隔符',
 };
 
 const hex = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -49,7 +65,10 @@ export function textProblem(s: string, kind: TextKind): string | null {
   if (m) {
     const c = m[0].charCodeAt(0);
     const what = KNOWN[c] ? `${hex(c)} ${KNOWN[c]}` : hex(c);
-    const rule = kind === 'LINE' ? '名称、标题须为单行文本，不能含控制字符或换行' : '说明文字只可含换行（LF）和制表符（TAB），不能含其他控制字符';
+    const rule =
+      kind === 'LINE'
+        ? '名称、标题须为单行文本，不能含控制字符或换行'
+        : '说明文字只可含换行（LF）和制表符（TAB），不能含其他控制字符';
     return `第 ${[...s.slice(0, m.index)].length + 1} 个字符是控制字符 ${what}：${rule}`;
   }
   return unstorableText(s);

@@ -17,7 +17,11 @@ export function requireRole(identity: Identity, role: Role, what: string): void 
  * session. `hub.scope` is 'all' (the operator) or 'units', `hub.units` the jurisdiction's ids
  * as an array literal, `hub.role` the role the policies compare.
  */
-export async function declareHubScope(tx: Db, visibility: { all: true } | { all: false; ids: Iterable<string> }, role: Role): Promise<void> {
+export async function declareHubScope(
+  tx: Db,
+  visibility: { all: true } | { all: false; ids: Iterable<string> },
+  role: Role,
+): Promise<void> {
   const units = visibility.all ? '' : `{${[...visibility.ids].join(',')}}`;
   await tx.execute(sql`select set_config('hub.scope', ${visibility.all ? 'all' : 'units'}, true),
     set_config('hub.units', ${units}, true), set_config('hub.role', ${role}, true)`);

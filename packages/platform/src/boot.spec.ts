@@ -6,11 +6,13 @@ import { bundlePaths, bundleUsable, loadWithCache, runService, writeCodeCache } 
 describe('boot: the bundle and its code cache', () => {
   let dist: string;
   // What ran, as lines of a file (the bundle runs in Node's own context, not the test's).
-  const calls = () => (existsSync(path.join(dist, 'calls')) ? readFileSync(path.join(dist, 'calls'), 'utf8').trim().split('\n') : []);
+  const calls = () =>
+    existsSync(path.join(dist, 'calls')) ? readFileSync(path.join(dist, 'calls'), 'utf8').trim().split('\n') : [];
   beforeEach(() => {
     dist = mkdtempSync(path.join(os.tmpdir(), 'tk-boot-'));
     const p = bundlePaths(dist, 'serve');
-    const record = (what: string) => `exports.main = () => require("node:fs").appendFileSync(require("node:path").join(__dirname, "calls"), ${what} + "\\n");\n`;
+    const record = (what: string) =>
+      `exports.main = () => require("node:fs").appendFileSync(require("node:path").join(__dirname, "calls"), ${what} + "\\n");\n`;
     writeFileSync(path.join(dist, 'serve.js'), record('"modules"'));
     // A stand-in bundle: CommonJS, its own require and __filename, exports main.
     writeFileSync(p.bundle, record('"bundle:" + require("node:path").basename(__filename)'));

@@ -32,7 +32,10 @@ export const bundlePaths = (dist: string, entry: string) => ({
  * Loads a bundled CommonJS file through `vm.Script` with `cachedData` (when given and accepted)
  * and returns its exports and the script (whose `createCachedData()` makes the cache).
  */
-export function loadWithCache(file: string, cachedData?: Buffer): { exports: unknown; script: vm.Script; rejected: boolean } {
+export function loadWithCache(
+  file: string,
+  cachedData?: Buffer,
+): { exports: unknown; script: vm.Script; rejected: boolean } {
   const source = readFileSync(file, 'utf8');
   const script = new vm.Script(Module.wrap(source), {
     filename: file,
@@ -69,7 +72,12 @@ export function bundleUsable(dist: string, entry: string): boolean {
  * Runs a service: its bundle with the code cache when usable (HUB_BUNDLE=off: never), else
  * `fallback()` (main.ts requires the compiled entry: the modules one by one).
  */
-export function runService(dist: string, entry: string, fallback: () => ServiceEntry, env: NodeJS.ProcessEnv = process.env): void {
+export function runService(
+  dist: string,
+  entry: string,
+  fallback: () => ServiceEntry,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   if (env.HUB_BUNDLE !== 'off' && bundleUsable(dist, entry)) {
     const { bundle, cache } = bundlePaths(dist, entry);
     const cachedData = existsSync(cache) ? readFileSync(cache) : undefined;

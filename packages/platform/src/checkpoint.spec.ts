@@ -10,13 +10,23 @@ describe('PGlite: a checkpoint once the WAL since the last one has grown', () =>
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tk-ckpt-'));
     const pg = await PGlite.create(dir);
     try {
-      await pg.exec('create role app_t nologin; create table t (id serial primary key, v text); grant all on t to app_t; grant usage on sequence t_id_seq to app_t');
+      await pg.exec(
+        'create role app_t nologin; create table t (id serial primary key, v text); grant all on t to app_t; grant usage on sequence t_id_seq to app_t',
+      );
       await pg.exec('set role app_t');
-      const since = () => pg.transaction(async (tx) => { await tx.query('set local role none'); return walSinceCheckpoint(tx); });
+      const since = () =>
+        pg.transaction(async (tx) => {
+          await tx.query('set local role none');
+          return walSinceCheckpoint(tx);
+        });
       await pg.exec(`insert into t (v) select repeat('x', 200) from generate_series(1, 20000)`);
       const grown = await since();
       expect(grown).toBeGreaterThan(1 * 2 ** 20);
-      const ran = [await checkpointIfWalGrown(pg, grown * 10), await checkpointIfWalGrown(pg, 1 * 2 ** 20), await checkpointIfWalGrown(pg, 1 * 2 ** 20)];
+      const ran = [
+        await checkpointIfWalGrown(pg, grown * 10),
+        await checkpointIfWalGrown(pg, 1 * 2 ** 20),
+        await checkpointIfWalGrown(pg, 1 * 2 ** 20),
+      ];
       expect(ran).toEqual([false, true, false]);
       expect(await since()).toBeLessThan(grown);
       expect((await pg.query<{ u: string }>('select current_user as u')).rows[0].u).toBe('app_t');

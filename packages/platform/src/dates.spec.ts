@@ -10,7 +10,7 @@ describe('today', () => {
   });
 });
 
-describe('checkWindow: a period question\'s window', () => {
+describe("checkWindow: a period question's window", () => {
   it.each([
     ['2026-01-01', '2026-12-31', null],
     ['2026-01-01', '2026-01-01', null],
@@ -21,7 +21,11 @@ describe('checkWindow: a period question\'s window', () => {
     ['2026-01-01', 'soon', 'to'],
   ])('[%s, %s]: %s', (from, to, field) => {
     let err: any = null;
-    try { checkWindow(from, to); } catch (e) { err = e; }
+    try {
+      checkWindow(from, to);
+    } catch (e) {
+      err = e;
+    }
     expect(err?.extensions?.field ?? null).toBe(field);
     if (field) expect(err.extensions.code).toBe('BAD_USER_INPUT');
   });

@@ -4,10 +4,12 @@ import postgres from 'postgres';
 import { guardTransactions, isConnectionLost, retryLostReads } from './db';
 
 describe('isConnectionLost', () => {
-  it('sees a lost connection through drizzle\'s wrapper, and nothing else', () => {
+  it("sees a lost connection through drizzle's wrapper, and nothing else", () => {
     const driver = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
     expect(isConnectionLost(new Error('Failed query: select 1', { cause: driver }))).toBe(true);
-    expect(isConnectionLost(Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' }))).toBe(true);
+    expect(isConnectionLost(Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' }))).toBe(
+      true,
+    );
     expect(isConnectionLost(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
     expect(isConnectionLost(new Error('plain'))).toBe(false);
   });
@@ -19,7 +21,11 @@ describe('isConnectionLost', () => {
 (process.env.DATABASE_URL ? describe : describe.skip)('transactions whose backend is terminated (PostgreSQL)', () => {
   it('fail with an error, the process survives, and the pool serves the next transaction', async () => {
     const app = `tk-guard-${process.pid}`;
-    const client = postgres(process.env.DATABASE_URL!, { max: 6, onnotice: () => undefined, connection: { application_name: app } });
+    const client = postgres(process.env.DATABASE_URL!, {
+      max: 6,
+      onnotice: () => undefined,
+      connection: { application_name: app },
+    });
     guardTransactions(client);
     const db = drizzle(client);
     const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => undefined });
@@ -33,17 +39,27 @@ describe('isConnectionLost', () => {
         // fails; one that never settles is the bug this test is about, reported as such.
         let watchdog: NodeJS.Timeout | undefined;
         const outcome = await Promise.race([
-          db.transaction(async (tx) => {
-            await tx.execute(q`select 1`);
-            await tx.execute(q`select pg_sleep(0.001)`);
-            await tx.execute(q`select 2`);
-          }).then(() => 'committed' as const, () => 'failed' as const),
-          new Promise<'hung'>((resolve) => { watchdog = setTimeout(() => resolve('hung'), 15_000); }),
+          db
+            .transaction(async (tx) => {
+              await tx.execute(q`select 1`);
+              await tx.execute(q`select pg_sleep(0.001)`);
+              await tx.execute(q`select 2`);
+            })
+            .then(
+              () => 'committed' as const,
+              () => 'failed' as const,
+            ),
+          new Promise<'hung'>((resolve) => {
+            watchdog = setTimeout(() => resolve('hung'), 15_000);
+          }),
         ]);
         clearTimeout(watchdog);
         if (outcome === 'committed') committed++;
         else if (outcome === 'failed') failed++;
-        else { hung++; return; }
+        else {
+          hung++;
+          return;
+        }
       }
     };
     try {
@@ -73,7 +89,11 @@ describe('isConnectionLost', () => {
 (process.env.DATABASE_URL ? describe : describe.skip)('a read whose backend is terminated (PostgreSQL)', () => {
   it('is sent again and answers; a statement that is not a SELECT is not repeated', async () => {
     const app = `tk-retry-${process.pid}`;
-    const client = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => undefined, connection: { application_name: app } });
+    const client = postgres(process.env.DATABASE_URL!, {
+      max: 2,
+      onnotice: () => undefined,
+      connection: { application_name: app },
+    });
     retryLostReads(client);
     const db = drizzle(client);
     const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => undefined });
@@ -88,13 +108,20 @@ describe('isConnectionLost', () => {
       return 0;
     };
     try {
-      const read = Promise.resolve(db.execute(q`select 42 as n, 'retry-read' as marker, pg_sleep(0.4) is null as slept`)); // (drizzle runs on `then`)
+      const read = Promise.resolve(
+        db.execute(q`select 42 as n, 'retry-read' as marker, pg_sleep(0.4) is null as slept`),
+      ); // (drizzle runs on `then`)
       expect(await terminateWhenRunning('retry-read')).toBe(1);
       expect((await read)[0]).toMatchObject({ n: 42, marker: 'retry-read' });
-      const values = Promise.resolve(db.execute(q`select 7 as n, 'retry-values' as marker, pg_sleep(0.4) is null as slept`));
+      const values = Promise.resolve(
+        db.execute(q`select 7 as n, 'retry-values' as marker, pg_sleep(0.4) is null as slept`),
+      );
       expect(await terminateWhenRunning('retry-values')).toBe(1);
       expect((await values)[0]).toMatchObject({ n: 7 });
-      const write = db.execute(q`do $$ begin perform pg_sleep(0.4); raise notice 'retry-write'; end $$`).then(() => 'ran', (e) => (isConnectionLost(e) ? 'lost' : String(e)));
+      const write = db.execute(q`do $$ begin perform pg_sleep(0.4); raise notice 'retry-write'; end $$`).then(
+        () => 'ran',
+        (e) => (isConnectionLost(e) ? 'lost' : String(e)),
+      );
       expect(await terminateWhenRunning('retry-write')).toBe(1);
       expect(await write).toBe('lost');
     } finally {

@@ -68,7 +68,9 @@ export interface DatabaseOptions {
 
 /** The newest migration of a folder: drizzle's journal's largest `when` (what its migrator compares). */
 export function newestMigration(migrationsFolder: string): number {
-  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ when: number }> };
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: Array<{ when: number }>;
+  };
   return Math.max(0, ...journal.entries.map((e) => e.when));
 }
 
@@ -79,10 +81,15 @@ export function newestMigration(migrationsFolder: string): number {
  * and open an empty transaction. A table not there yet (a fresh database) answers false. Only
  * ever a shortcut: when false, the migrator runs under the lock and decides again itself.
  */
-export async function migrationsCurrent(database: Pick<Database, 'rows'>, opts: Pick<DatabaseOptions, 'schemaName' | 'migrationsFolder'>): Promise<boolean> {
+export async function migrationsCurrent(
+  database: Pick<Database, 'rows'>,
+  opts: Pick<DatabaseOptions, 'schemaName' | 'migrationsFolder'>,
+): Promise<boolean> {
   const table = sql.raw(`"${opts.schemaName.replace(/"/g, '""')}"."__migrations"`);
   try {
-    const [row] = await database.rows<{ newest: string | number | null }>(sql`select max(created_at) as newest from ${table}`);
+    const [row] = await database.rows<{ newest: string | number | null }>(
+      sql`select max(created_at) as newest from ${table}`,
+    );
     return row?.newest != null && Number(row.newest) >= newestMigration(opts.migrationsFolder);
   } catch (e) {
     if (hasErrorCode(e, MISSING_RELATION)) return false;
@@ -93,7 +100,16 @@ export async function migrationsCurrent(database: Pick<Database, 'rows'>, opts: 
 const MISSING_RELATION = new Set(['42P01', '3F000']);
 
 /** Error codes of a lost connection (postgres.js's own, PostgreSQL's admin shutdown class 57P, the socket's). */
-const CONNECTION_LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', '57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE']);
+const CONNECTION_LOST = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  '57P01',
+  '57P02',
+  '57P03',
+  'ECONNRESET',
+  'EPIPE',
+]);
 
 /**
  * Does this error, or one it wraps, carry one of `codes`? Drizzle reports `Failed query` with the
@@ -141,18 +157,28 @@ export function guardTransactions(client: postgres.Sql): void {
   (client as unknown as { begin: (...args: unknown[]) => Promise<unknown> }).begin = (...args: unknown[]) => {
     const fn = args.pop() as (sql: unknown) => unknown;
     let settle!: () => void;
-    const settled = new Promise<'closed'>((resolve) => { settle = () => resolve('closed'); });
-    const run = begin(...args, (sql: unknown) => new Promise((resolve) => {
-      const x = fn(sql);
-      resolve(Array.isArray(x) ? Promise.all(x) : x);
-    }).catch(async (e: unknown) => {
-      if (!isConnectionLost(e)) throw e;
-      let timer: NodeJS.Timeout | undefined;
-      const outcome = await Promise.race([settled, new Promise<'alive'>((resolve) => { timer = setTimeout(() => resolve('alive'), LOST_GRACE_MS); timer.unref(); })]);
-      clearTimeout(timer);
-      if (outcome === 'closed') return new Promise(() => undefined); // never handed back: no ROLLBACK on a dead connection
-      throw e;
-    }));
+    const settled = new Promise<'closed'>((resolve) => {
+      settle = () => resolve('closed');
+    });
+    const run = begin(...args, (sql: unknown) =>
+      new Promise((resolve) => {
+        const x = fn(sql);
+        resolve(Array.isArray(x) ? Promise.all(x) : x);
+      }).catch(async (e: unknown) => {
+        if (!isConnectionLost(e)) throw e;
+        let timer: NodeJS.Timeout | undefined;
+        const outcome = await Promise.race([
+          settled,
+          new Promise<'alive'>((resolve) => {
+            timer = setTimeout(() => resolve('alive'), LOST_GRACE_MS);
+            timer.unref();
+          }),
+        ]);
+        clearTimeout(timer);
+        if (outcome === 'closed') return new Promise(() => undefined); // never handed back: no ROLLBACK on a dead connection
+        throw e;
+      }),
+    );
     run.then(settle, settle);
     return run;
   };
@@ -167,11 +193,16 @@ export function guardTransactions(client: postgres.Sql): void {
  * awaiting it or its `.values()`.
  */
 export function retryLostReads(client: postgres.Sql): void {
-  const unsafe = client.unsafe.bind(client) as (...args: unknown[]) => PromiseLike<unknown> & { values(): PromiseLike<unknown> };
+  const unsafe = client.unsafe.bind(client) as (
+    ...args: unknown[]
+  ) => PromiseLike<unknown> & { values(): PromiseLike<unknown> };
   (client as unknown as { unsafe: unknown }).unsafe = (query: string, ...rest: unknown[]) => {
     if (typeof query !== 'string' || !/^\s*select\b/i.test(query)) return unsafe(query, ...rest);
     const run = async (values: boolean): Promise<unknown> => {
-      const send = () => { const pending = unsafe(query, ...rest); return values ? pending.values() : pending; };
+      const send = () => {
+        const pending = unsafe(query, ...rest);
+        return values ? pending.values() : pending;
+      };
       // Twice at most, after a pause: the server's termination notice arrives before its socket
       // closes, and a resend in between could land on the dying connection.
       for (let attempt = 0; ; attempt++) {
@@ -202,7 +233,9 @@ export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 /** The advisory lock's key (hashed with `hashtext`) that serializes one schema's migrations across processes. */
 export const migrationLockKey = (schemaName: string): string => `tiaokuai:migrate:${schemaName}`;
 
-/** How many times start-up runs the migrations when their connection is lost (a terminated backend, a restarted server). */
+/**
+ * How many times start-up runs the migrations when their connection is lost (a terminated backend, a restarted server).
+ */
 const MIGRATE_ATTEMPTS = 4;
 
 /**
@@ -223,10 +256,17 @@ const MIGRATE_ATTEMPTS = 4;
  * drizzle's migrator wants a client with `options` and `begin`; the transaction's scope has
  * neither, so it is given the pool's options, and drizzle's own transaction becomes a savepoint.
  */
-async function migrateLocked(owner: postgres.Sql, opts: DatabaseOptions, logger: { logQuery(q: string): void }): Promise<void> {
+async function migrateLocked(
+  owner: postgres.Sql,
+  opts: DatabaseOptions,
+  logger: { logQuery(q: string): void },
+): Promise<void> {
   await owner.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext(${migrationLockKey(opts.schemaName)}))`;
-    const scoped = Object.assign(tx, { options: owner.options, begin: (fn: (sql: postgres.TransactionSql) => unknown) => tx.savepoint(fn) });
+    const scoped = Object.assign(tx, {
+      options: owner.options,
+      begin: (fn: (sql: postgres.TransactionSql) => unknown) => tx.savepoint(fn),
+    });
     await migratePostgres(drizzlePostgres(scoped as unknown as postgres.Sql, { logger }) as never, {
       migrationsFolder: opts.migrationsFolder,
       migrationsSchema: opts.schemaName,
@@ -241,13 +281,21 @@ async function migrateLocked(owner: postgres.Sql, opts: DatabaseOptions, logger:
  * and a subgraph starting while its backends are terminated opens instead of exiting. Any other
  * error fails the start-up at once.
  */
-async function migrateWithRetry(owner: postgres.Sql, opts: DatabaseOptions, logger: { logQuery(q: string): void }): Promise<void> {
+async function migrateWithRetry(
+  owner: postgres.Sql,
+  opts: DatabaseOptions,
+  logger: { logQuery(q: string): void },
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await migrateLocked(owner, opts, logger);
     } catch (e) {
       if (attempt >= MIGRATE_ATTEMPTS || !isConnectionLost(e)) throw e;
-      log.warn('migrations lost their database connection; running them again', { schema: opts.schemaName, attempt, error: (e as Error)?.message });
+      log.warn('migrations lost their database connection; running them again', {
+        schema: opts.schemaName,
+        attempt,
+        error: (e as Error)?.message,
+      });
       await new Promise((r) => setTimeout(r, 200 * attempt));
     }
   }
@@ -290,11 +338,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const db = drizzlePostgres(client, { logger }) as unknown as Db;
     statements.reset();
     return {
-      db, driver: 'postgres', statements,
+      db,
+      driver: 'postgres',
+      statements,
       rows: (q, on) => rowsOf(on ?? db, q),
       asOwner: (fn) => fn(opts.appRole ? ownerDb : db),
       // Queries still running get what is left of the shutdown budget (shutdown.ts), not a fixed 5 s.
-      close: async () => { const timeout = closeTimeoutMs() / 1000; await Promise.all([client.end({ timeout }), ownerClient.end({ timeout })]); },
+      close: async () => {
+        const timeout = closeTimeoutMs() / 1000;
+        await Promise.all([client.end({ timeout }), ownerClient.end({ timeout })]);
+      },
     };
   }
   const memory = !opts.dataDir || opts.dataDir.startsWith('memory://');
@@ -304,7 +357,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const database = await wrapPglite(pg, opts, statements, true);
   if (memory) return database;
   const checkpoints = pgliteCheckpoints(pg);
-  return { ...database, close: async () => { await checkpoints.stop(); await database.close(); } };
+  return {
+    ...database,
+    close: async () => {
+      await checkpoints.stop();
+      await database.close();
+    },
+  };
 }
 
 /** WAL since the last checkpoint above which a PGlite folder gets one (pgliteCheckpoints). */
@@ -326,7 +385,9 @@ export async function checkpointIfWalGrown(pg: PGlite, limitBytes = PGLITE_CHECK
 
 /** Bytes of WAL written since the last checkpoint's redo point (as the owner: pg_control_checkpoint is not public). */
 export async function walSinceCheckpoint(tx: Pick<PGlite, 'query'>): Promise<number> {
-  const { rows } = await tx.query<{ since: string }>('select pg_wal_lsn_diff(pg_current_wal_lsn(), redo_lsn)::bigint::text as since from pg_control_checkpoint()');
+  const { rows } = await tx.query<{ since: string }>(
+    'select pg_wal_lsn_diff(pg_current_wal_lsn(), redo_lsn)::bigint::text as since from pg_control_checkpoint()',
+  );
   return Number(rows[0]?.since ?? 0);
 }
 
@@ -342,13 +403,25 @@ export async function walSinceCheckpoint(tx: Pick<PGlite, 'query'>): Promise<num
 export function pgliteCheckpoints(pg: PGlite, intervalMs = 10_000): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => checkpointIfWalGrown(pg)).catch((e) => log.debug('checkpoint skipped', { error: String((e as Error)?.message ?? e) }));
+    running = running
+      .then(() => checkpointIfWalGrown(pg))
+      .catch((e) => log.debug('checkpoint skipped', { error: String((e as Error)?.message ?? e) }));
   }, intervalMs);
   timer.unref();
-  return { stop: async () => { clearInterval(timer); await running; } };
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
-async function wrapPglite(pg: PGlite, opts: DatabaseOptions, statements: StatementCounter, runMigrations: boolean): Promise<Database> {
+async function wrapPglite(
+  pg: PGlite,
+  opts: DatabaseOptions,
+  statements: StatementCounter,
+  runMigrations: boolean,
+): Promise<Database> {
   const db = drizzlePglite(pg, { logger: { logQuery: (q: string) => statements.logQuery(q) } }) as unknown as Db;
   if (runMigrations && !(await migrationsCurrent({ rows: (q) => rowsOf(db, q) }, opts))) {
     opts.phases?.mark('migrationCheck');
@@ -365,7 +438,9 @@ async function wrapPglite(pg: PGlite, opts: DatabaseOptions, statements: Stateme
   if (role) await pg.exec(`set role ${role}`);
   statements.reset();
   return {
-    db, driver: 'pglite', statements,
+    db,
+    driver: 'pglite',
+    statements,
     rows: (q, on) => rowsOf(on ?? db, q),
     // PGlite has one session: switch it back to the owner for the call (tests and maintenance only).
     asOwner: async (fn) => {

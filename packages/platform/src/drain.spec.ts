@@ -12,25 +12,44 @@ const SECRET = 'drain-secret-0123456789';
 /** A promise with its resolve handle: the test decides when things happen. */
 function deferred<T = void>() {
   let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => { resolve = r; });
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }
 
-interface Answer { status: number; headers: http.IncomingHttpHeaders; body: string }
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 function post(url: string, agent: http.Agent, query: string): Promise<Answer> {
   const body = JSON.stringify({ query });
   return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: 'POST', agent,
-      headers: { 'content-type': 'application/json', ...signRequest({ method: 'POST', url, body }, { keyid: GATEWAY_KEYID, secret: SECRET, target: 'drain', identity: HUB_OPERATOR }) },
-    }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => { body += d; });
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          ...signRequest(
+            { method: 'POST', url, body },
+            { keyid: GATEWAY_KEYID, secret: SECRET, target: 'drain', identity: HUB_OPERATOR },
+          ),
+        },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => {
+          body += d;
+        });
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -40,7 +59,10 @@ function post(url: string, agent: http.Agent, query: string): Promise<Answer> {
 function connect(port: number): Promise<string> {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
-    s.once('connect', () => { s.destroy(); resolve('connected'); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve('connected');
+    });
     s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
   });
 }
@@ -50,15 +72,22 @@ async function slowSubgraph() {
   const entered = deferred();
   const gate = deferred<string>();
   const events: string[] = [];
-  const schema = buildSubgraphSchema([{
-    typeDefs: parse('type Query { slow: String fast: String }'),
-    resolvers: {
-      Query: {
-        slow: async () => { entered.resolve(); const v = await gate.promise; events.push('resolved'); return v; },
-        fast: () => 'fast',
+  const schema = buildSubgraphSchema([
+    {
+      typeDefs: parse('type Query { slow: String fast: String }'),
+      resolvers: {
+        Query: {
+          slow: async () => {
+            entered.resolve();
+            const v = await gate.promise;
+            events.push('resolved');
+            return v;
+          },
+          fast: () => 'fast',
+        },
       },
     },
-  }]);
+  ]);
   const server = await startSubgraphServer({ name: 'drain', schema, secret: SECRET, context: () => ({}) }, 0);
   return { server, entered, gate, events };
 }
@@ -82,7 +111,10 @@ describe('graceful shutdown of a subgraph server', () => {
     const inflight = post(server.url, agent, '{ slow }');
     await s.entered.promise;
     let closed = false;
-    const closing = server.close().then(() => { closed = true; s.events.push('closed'); });
+    const closing = server.close().then(() => {
+      closed = true;
+      s.events.push('closed');
+    });
 
     expect(await connect(server.port)).toBe('ECONNREFUSED');
     expect(closed).toBe(false);
@@ -100,7 +132,10 @@ describe('graceful shutdown of a subgraph server', () => {
     process.env.SHUTDOWN_TIMEOUT_MS = '300';
     const s = await slowSubgraph();
     server = s.server;
-    const inflight = post(server.url, agent, '{ slow }').then(() => 'answered', (e: NodeJS.ErrnoException) => e.code ?? e.message);
+    const inflight = post(server.url, agent, '{ slow }').then(
+      () => 'answered',
+      (e: NodeJS.ErrnoException) => e.code ?? e.message,
+    );
     await s.entered.promise;
     await server.close();
     expect(await inflight).toBe('ECONNRESET');
@@ -125,13 +160,17 @@ describe('drainable', () => {
     const agent = new http.Agent({ keepAlive: true });
     try {
       const answer = new Promise<Answer & { socketClosed: Promise<void> }>((resolve, reject) => {
-        http.get({ host: '127.0.0.1', port, agent }, (res) => {
-          const socketClosed = new Promise<void>((r) => res.socket.once('close', () => r()));
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (d) => { body += d; });
-          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body, socketClosed }));
-        }).on('error', reject);
+        http
+          .get({ host: '127.0.0.1', port, agent }, (res) => {
+            const socketClosed = new Promise<void>((r) => res.socket.once('close', () => r()));
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => {
+              body += d;
+            });
+            res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body, socketClosed }));
+          })
+          .on('error', reject);
       });
       await started.promise;
       expect(drain.draining).toBe(false);

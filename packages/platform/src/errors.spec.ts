@@ -15,14 +15,20 @@ describe('errors', () => {
 
   it('masks an unexpected error: no message, SQL or stack reaches the client', () => {
     const out = formatSubgraphError(
-      { message: 'relation "org.units" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
+      {
+        message: 'relation "org.units" does not exist',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] },
+      },
       new Error('relation "org.units" does not exist'),
     );
     expect(out).toEqual({ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 
   it('keeps GraphQL input errors but drops their stack traces', () => {
-    const out = formatSubgraphError({ message: 'bad', extensions: { code: 'BAD_USER_INPUT', stacktrace: ['at x'] } }, new GraphQLError('bad'));
+    const out = formatSubgraphError(
+      { message: 'bad', extensions: { code: 'BAD_USER_INPUT', stacktrace: ['at x'] } },
+      new GraphQLError('bad'),
+    );
     expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
 });

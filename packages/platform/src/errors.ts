@@ -6,12 +6,7 @@ import { GraphQLError } from 'graphql';
  * `extensions.field` names the offending input field (a dotted path such as
  * `input.validTo` or an import path such as `units[3].kind`).
  */
-export type HubErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN';
+export type HubErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 export class HubError extends GraphQLError {
   constructor(code: HubErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -55,7 +50,8 @@ export function isHubError(e: unknown): e is HubError {
  * `Variable "$k" got invalid value "X" at "k[0]"; ...`, or a required variable left out.
  * Group 1 is the variable, group 2 (when present) the path inside it.
  */
-export const BAD_VARIABLE = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" (?:got invalid value .*?(?: at "([^"]+)")?;|of required type|of non-null type)/s;
+export const BAD_VARIABLE =
+  /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" (?:got invalid value .*?(?: at "([^"]+)")?;|of required type|of non-null type)/s;
 
 /** The variable path a coercion message names (`k[0]`, `input.validTo`), if it names one. */
 export function badVariableField(message: string): string | undefined {

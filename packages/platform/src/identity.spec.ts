@@ -1,4 +1,11 @@
-import { decodeIdentity, encodeIdentity, HUB_OPERATOR, readsEverything, SERVICE_GRANTS, type Identity } from './identity';
+import {
+  decodeIdentity,
+  encodeIdentity,
+  HUB_OPERATOR,
+  readsEverything,
+  SERVICE_GRANTS,
+  type Identity,
+} from './identity';
 
 const editor: Identity = { subject: 'zhang.san', body: 'SC-JGGW', role: 'EDITOR', hubAdmin: false, requestId: 'r-1' };
 const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -31,7 +38,7 @@ describe('who reads beyond their jurisdiction', () => {
     ['the operator', HUB_OPERATOR, true],
     ['an end user', editor, false],
     ['a service call under a wide grant', { ...editor, service: 'tasks', grant: 'leadership-facts' }, true],
-    ['a service call under the user\'s own jurisdiction', { ...editor, service: 'tasks', grant: 'jurisdiction' }, false],
+    ["a service call under the user's own jurisdiction", { ...editor, service: 'tasks', grant: 'jurisdiction' }, false],
     ['a grant without a service (never decoded, but never wide)', { ...editor, grant: 'leadership-facts' }, false],
   ])('%s: %s', (_name, identity, expected) => {
     expect(readsEverything(identity)).toBe(expected);
@@ -51,7 +58,10 @@ describe('log lines inside a request', () => {
     const write = process.stderr.write;
     const level = process.env.LOG_LEVEL;
     process.env.LOG_LEVEL = 'info';
-    process.stderr.write = ((chunk: string) => { lines.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    process.stderr.write = ((chunk: string) => {
+      lines.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
     try {
       await requestScope.run({ requestId: 'rid-7', subgraph: 'org' }, async () => {
         await new Promise((r) => setTimeout(r, 1));
@@ -60,7 +70,8 @@ describe('log lines inside a request', () => {
       log.info('outside');
     } finally {
       process.stderr.write = write;
-      if (level === undefined) delete process.env.LOG_LEVEL; else process.env.LOG_LEVEL = level;
+      if (level === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = level;
     }
     const [inside, outside] = lines.map((l) => JSON.parse(l));
     expect(inside).toMatchObject({ msg: 'inside', requestId: 'rid-7', subgraph: 'org' });

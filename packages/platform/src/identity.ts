@@ -50,18 +50,39 @@ export const SERVICE_GRANTS = {
    * bodies the user may not see (the central line leading a provincial unit, an issuer's name).
    */
   'leadership-facts': {
-    target: 'org', services: ['tasks', 'assessments'], wide: true,
-    fields: ['Query.unitsByCode', 'Query._entities', 'Query.leadershipTimelineTable', 'Unit.id', 'Unit.code', 'Unit.name', 'Unit.kind'],
+    target: 'org',
+    services: ['tasks', 'assessments'],
+    wide: true,
+    fields: [
+      'Query.unitsByCode',
+      'Query._entities',
+      'Query.leadershipTimelineTable',
+      'Unit.id',
+      'Unit.code',
+      'Unit.name',
+      'Unit.kind',
+    ],
   },
   /** How many assignments a body gave a unit (assessments' EVALUATION_ONLY finding), over any pair of units. */
-  'assignment-activity': { target: 'tasks', services: ['assessments'], wide: true, fields: ['Query.assignmentActivity'] },
-} as const satisfies Record<string, { target: string; services: readonly string[]; wide: boolean; fields: readonly string[] }>;
+  'assignment-activity': {
+    target: 'tasks',
+    services: ['assessments'],
+    wide: true,
+    fields: ['Query.assignmentActivity'],
+  },
+} as const satisfies Record<
+  string,
+  { target: string; services: readonly string[]; wide: boolean; fields: readonly string[] }
+>;
 
 export type ServiceGrant = keyof typeof SERVICE_GRANTS;
 
 /** True when this identity may read beyond its own jurisdiction: the operator, or a service call under a wide grant. */
 export function readsEverything(identity: Identity): boolean {
-  return identity.hubAdmin || (identity.service !== undefined && identity.grant !== undefined && SERVICE_GRANTS[identity.grant]?.wide === true);
+  return (
+    identity.hubAdmin ||
+    (identity.service !== undefined && identity.grant !== undefined && SERVICE_GRANTS[identity.grant]?.wide === true)
+  );
 }
 
 export const IDENTITY_HEADER = 'x-hub-identity';
@@ -86,13 +107,21 @@ export function decodeIdentity(value: string | undefined): Identity | null {
     return null;
   }
   if (typeof env !== 'object' || env === null) return null;
-  if (typeof env.subject !== 'string' || typeof env.hubAdmin !== 'boolean' || !ROLES.includes(env.role as Role)) return null;
+  if (typeof env.subject !== 'string' || typeof env.hubAdmin !== 'boolean' || !ROLES.includes(env.role as Role))
+    return null;
   if (env.body !== null && typeof env.body !== 'string') return null;
   if (!env.hubAdmin && !env.body) return null;
   if (env.service !== undefined && typeof env.service !== 'string') return null;
-  if (env.grant !== undefined && (typeof env.grant !== 'string' || !Object.hasOwn(SERVICE_GRANTS, env.grant) || env.service === undefined)) return null;
+  if (
+    env.grant !== undefined &&
+    (typeof env.grant !== 'string' || !Object.hasOwn(SERVICE_GRANTS, env.grant) || env.service === undefined)
+  )
+    return null;
   return {
-    subject: env.subject, body: env.body ?? null, role: env.role as Role, hubAdmin: env.hubAdmin,
+    subject: env.subject,
+    body: env.body ?? null,
+    role: env.role as Role,
+    hubAdmin: env.hubAdmin,
     ...(typeof env.requestId === 'string' ? { requestId: env.requestId } : {}),
     ...(typeof env.service === 'string' ? { service: env.service } : {}),
     ...(typeof env.grant === 'string' ? { grant: env.grant as ServiceGrant } : {}),

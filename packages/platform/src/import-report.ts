@@ -38,14 +38,25 @@ export class ImportReport {
   @Field(() => ImportCounts, { description: 'Tasks (tasks imports)' }) tasks!: ImportCounts;
   @Field(() => ImportCounts, { description: 'Responsibility-list items (tasks imports)' }) requiredItems!: ImportCounts;
   @Field(() => ImportCounts, { description: 'Assessment schemes (assessments imports)' }) schemes!: ImportCounts;
-  @Field(() => ImportCounts, { description: 'Assessment submissions (assessments imports)' }) submissions!: ImportCounts;
-  @Field(() => [String], { description: 'Codes of the units created or updated (org imports)' }) changedCodes!: string[];
+  @Field(() => ImportCounts, { description: 'Assessment submissions (assessments imports)' })
+  submissions!: ImportCounts;
+  @Field(() => [String], { description: 'Codes of the units created or updated (org imports)' })
+  changedCodes!: string[];
 }
 
 export const noCounts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
 /** A report with nothing counted and no problems: each subgraph fills its own sections. */
 export const emptyReport = (dryRun: boolean): ImportReport => ({
-  ok: false, dryRun, ...noCounts(), problems: [], changedCodes: [],
-  units: noCounts(), links: noCounts(), tasks: noCounts(), requiredItems: noCounts(), schemes: noCounts(), submissions: noCounts(),
+  ok: false,
+  dryRun,
+  ...noCounts(),
+  problems: [],
+  changedCodes: [],
+  units: noCounts(),
+  links: noCounts(),
+  tasks: noCounts(),
+  requiredItems: noCounts(),
+  schemes: noCounts(),
+  submissions: noCounts(),
 });

@@ -7,12 +7,16 @@ function captured(fn: () => void): string[] {
   const write = process.stderr.write;
   const level = process.env.LOG_LEVEL;
   process.env.LOG_LEVEL = 'debug';
-  process.stderr.write = ((chunk: string) => { lines.push(String(chunk)); return true; }) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string) => {
+    lines.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
   try {
     fn();
   } finally {
     process.stderr.write = write;
-    if (level === undefined) delete process.env.LOG_LEVEL; else process.env.LOG_LEVEL = level;
+    if (level === undefined) delete process.env.LOG_LEVEL;
+    else process.env.LOG_LEVEL = level;
   }
   return lines;
 }
@@ -30,7 +34,9 @@ describe('line length cap', () => {
     ['Chinese (3 bytes a character)', '单位'.repeat(10_000)],
     ['quotes and control characters (escaped twice)', '"\n\\\u0001'.repeat(5_000)],
   ])('%s: a line over the cap is cut to the cap, stays JSON and says so', (_name, big) => {
-    const [line] = captured(() => log.error('subgraph failed '.repeat(100), { requestId: 'rid-1', error: big, other: 1 }));
+    const [line] = captured(() =>
+      log.error('subgraph failed '.repeat(100), { requestId: 'rid-1', error: big, other: 1 }),
+    );
     expect(Buffer.byteLength(line) - 1).toBeLessThanOrEqual(MAX_LINE_BYTES);
     const parsed = JSON.parse(line);
     expect(parsed).toMatchObject({ level: 'error', requestId: 'rid-1', truncated: true });
@@ -44,7 +50,10 @@ describe('line length cap', () => {
     expect(Buffer.byteLength(formatLine({ msg: 'm', v: 'y'.repeat(1000) }, 300))).toBeLessThanOrEqual(300);
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(JSON.parse(formatLine({ level: 'warn', msg: 'cyclic', cyclic }))).toMatchObject({ msg: 'cyclic', logError: expect.any(String) });
+    expect(JSON.parse(formatLine({ level: 'warn', msg: 'cyclic', cyclic }))).toMatchObject({
+      msg: 'cyclic',
+      logError: expect.any(String),
+    });
   });
 });
 
@@ -52,9 +61,16 @@ describe('throttled log', () => {
   it('writes one line per interval and counts what it dropped', () => {
     let t = 0;
     const out: Array<Record<string, unknown>> = [];
-    const refused = throttledLog('warn', 'token refused', { intervalMs: 10_000, now: () => t, sink: (f) => out.push(f) });
+    const refused = throttledLog('warn', 'token refused', {
+      intervalMs: 10_000,
+      now: () => t,
+      sink: (f) => out.push(f),
+    });
     expect(refused({ reason: 'ERR_JWT_EXPIRED' })).toBe(true);
-    for (let i = 0; i < 999; i++) { t += 5; expect(refused({ reason: 'x' })).toBe(false); }
+    for (let i = 0; i < 999; i++) {
+      t += 5;
+      expect(refused({ reason: 'x' })).toBe(false);
+    }
     t = 10_000;
     expect(refused({ reason: 'ERR_JWS_INVALID' })).toBe(true);
     expect(out).toEqual([{ reason: 'ERR_JWT_EXPIRED' }, { reason: 'ERR_JWS_INVALID', suppressed: 999 }]);
@@ -62,7 +78,9 @@ describe('throttled log', () => {
 
   it('writes through the capped logger by default', () => {
     const refused = throttledLog('warn', 'token refused', { intervalMs: 60_000 });
-    const lines = captured(() => { for (let i = 0; i < 50; i++) refused({ reason: 'r' }); });
+    const lines = captured(() => {
+      for (let i = 0; i < 50; i++) refused({ reason: 'r' });
+    });
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'warn', msg: 'token refused', reason: 'r' });
   });
@@ -73,22 +91,43 @@ describe('process warnings as log lines', () => {
   function fakeProcess() {
     const proc = new EventEmitter();
     let printed = 0;
-    proc.on('warning', () => { printed++; });
+    proc.on('warning', () => {
+      printed++;
+    });
     return { proc, printed: () => printed };
   }
-  const warning = (name: string, message: string, code?: string) => Object.assign(new Error(message), { name, ...(code ? { code } : {}) });
+  const warning = (name: string, message: string, code?: string) =>
+    Object.assign(new Error(message), { name, ...(code ? { code } : {}) });
 
-  it('takes Node\'s printer off and writes each warning as one JSON line with its name, code, message and first frames', () => {
+  it("takes Node's printer off and writes each warning as one JSON line with its name, code, message and first frames", () => {
     const { proc, printed } = fakeProcess();
     logProcessWarnings(proc);
     const lines = captured(() => {
-      proc.emit('warning', warning('MaxListenersExceededWarning', 'Possible EventTarget memory leak detected. 11 abort listeners added to [AbortSignal].'));
+      proc.emit(
+        'warning',
+        warning(
+          'MaxListenersExceededWarning',
+          'Possible EventTarget memory leak detected. 11 abort listeners added to [AbortSignal].',
+        ),
+      );
       proc.emit('warning', warning('DeprecationWarning', 'Buffer() is deprecated', 'DEP0005'));
     });
     expect(printed()).toBe(0);
     expect(lines.map((l) => JSON.parse(l))).toEqual([
-      expect.objectContaining({ level: 'warn', msg: 'process warning', name: 'MaxListenersExceededWarning', message: expect.stringContaining('11 abort listeners'), stack: expect.stringContaining('log.spec') }),
-      expect.objectContaining({ level: 'warn', msg: 'process warning', name: 'DeprecationWarning', code: 'DEP0005', message: 'Buffer() is deprecated' }),
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'process warning',
+        name: 'MaxListenersExceededWarning',
+        message: expect.stringContaining('11 abort listeners'),
+        stack: expect.stringContaining('log.spec'),
+      }),
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'process warning',
+        name: 'DeprecationWarning',
+        code: 'DEP0005',
+        message: 'Buffer() is deprecated',
+      }),
     ]);
   });
 
@@ -108,7 +147,9 @@ describe('process warnings as log lines', () => {
     logProcessWarnings(proc);
     logProcessWarnings(proc);
     expect(proc.listenerCount('warning')).toBe(1);
-    const lines = captured(() => { proc.emit('warning', warning('Warning', 'once')); });
+    const lines = captured(() => {
+      proc.emit('warning', warning('Warning', 'once'));
+    });
     expect(lines).toHaveLength(1);
   });
 });

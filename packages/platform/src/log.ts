@@ -45,18 +45,31 @@ export function formatLine(record: Record<string, unknown>, max = MAX_LINE_BYTES
   try {
     line = JSON.stringify(record);
   } catch (e) {
-    line = JSON.stringify({ time: record.time, level: record.level, msg: String(record.msg), logError: String((e as Error)?.message ?? e) });
+    line = JSON.stringify({
+      time: record.time,
+      level: record.level,
+      msg: String(record.msg),
+      logError: String((e as Error)?.message ?? e),
+    });
   }
   const bytes = Buffer.byteLength(line);
   if (bytes <= max) return line;
   const { time, level, msg, requestId, subgraph, ...rest } = record;
   const base: Record<string, unknown> = {
-    time, level, msg: cutToBytes(String(msg ?? ''), 512),
-    ...(requestId !== undefined ? { requestId } : {}), ...(subgraph !== undefined ? { subgraph } : {}),
-    truncated: true, bytes,
+    time,
+    level,
+    msg: cutToBytes(String(msg ?? ''), 512),
+    ...(requestId !== undefined ? { requestId } : {}),
+    ...(subgraph !== undefined ? { subgraph } : {}),
+    truncated: true,
+    bytes,
   };
   let restJson: string;
-  try { restJson = JSON.stringify(rest); } catch { restJson = ''; }
+  try {
+    restJson = JSON.stringify(rest);
+  } catch {
+    restJson = '';
+  }
   // `head` is escaped once more inside the line: leave room for the escapes, then check.
   let budget = max - Buffer.byteLength(JSON.stringify({ ...base, head: '' }));
   for (;;) {
@@ -68,7 +81,9 @@ export function formatLine(record: Record<string, unknown>, max = MAX_LINE_BYTES
 
 function write(level: Level, msg: string, fields?: Record<string, unknown>): void {
   if (!enabled(level)) return;
-  process.stderr.write(formatLine({ time: new Date().toISOString(), level, msg, ...requestScope.getStore(), ...fields }) + '\n');
+  process.stderr.write(
+    formatLine({ time: new Date().toISOString(), level, msg, ...requestScope.getStore(), ...fields }) + '\n',
+  );
 }
 
 export const log = {
@@ -83,14 +98,21 @@ export const log = {
  * written carries `suppressed`, the number of calls dropped since the previous one. For events
  * an attacker controls the rate of (a refused token: ARCHITECTURE.md, "The edge").
  */
-export function throttledLog(level: Level, msg: string, opts: { intervalMs: number; now?: () => number; sink?: (fields: Record<string, unknown>) => void }) {
+export function throttledLog(
+  level: Level,
+  msg: string,
+  opts: { intervalMs: number; now?: () => number; sink?: (fields: Record<string, unknown>) => void },
+) {
   const now = opts.now ?? Date.now;
   const sink = opts.sink ?? ((fields: Record<string, unknown>) => write(level, msg, fields));
   let last = -Infinity;
   let suppressed = 0;
   return (fields?: Record<string, unknown>): boolean => {
     const t = now();
-    if (t - last < opts.intervalMs) { suppressed++; return false; }
+    if (t - last < opts.intervalMs) {
+      suppressed++;
+      return false;
+    }
     last = t;
     sink({ ...fields, ...(suppressed ? { suppressed } : {}) });
     suppressed = 0;
@@ -112,7 +134,10 @@ const WARNINGS_LOGGED = Symbol.for('tiaokuai.processWarningsLogged');
  * `warning` listener of its own installed at start-up; the listeners present when this is
  * called are removed, so call it first thing in a process's main. Once per process.
  */
-export function logProcessWarnings(proc: NodeJS.EventEmitter = process, intervalMs = PROCESS_WARNING_LOG_INTERVAL_MS): void {
+export function logProcessWarnings(
+  proc: NodeJS.EventEmitter = process,
+  intervalMs = PROCESS_WARNING_LOG_INTERVAL_MS,
+): void {
   const flagged = proc as NodeJS.EventEmitter & { [WARNINGS_LOGGED]?: boolean };
   if (flagged[WARNINGS_LOGGED]) return;
   flagged[WARNINGS_LOGGED] = true;
@@ -123,8 +148,12 @@ export function logProcessWarnings(proc: NodeJS.EventEmitter = process, interval
     const name = String(w?.name ?? 'Warning').slice(0, 64);
     const key = byName.has(name) || byName.size < 32 ? name : '(other)';
     let line = byName.get(key);
-    if (!line) byName.set(key, line = throttledLog('warn', 'process warning', { intervalMs }));
-    const frames = String(w?.stack ?? '').split('\n').slice(1, 8).map((f) => f.trim()).join(' | ');
+    if (!line) byName.set(key, (line = throttledLog('warn', 'process warning', { intervalMs })));
+    const frames = String(w?.stack ?? '')
+      .split('\n')
+      .slice(1, 8)
+      .map((f) => f.trim())
+      .join(' | ');
     line({
       name,
       ...(w?.code ? { code: String(w.code).slice(0, 64) } : {}),

@@ -42,7 +42,11 @@ export function serviceSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): Rec
  * and end the process only when fatal (process-faults.ts: a lost database connection under an
  * unawaited promise does not).
  */
-export function runServiceMain(name: string, defaultPort: number, start: (opts: ServiceStartOptions) => Promise<RunningServer>): void {
+export function runServiceMain(
+  name: string,
+  defaultPort: number,
+  start: (opts: ServiceStartOptions) => Promise<RunningServer>,
+): void {
   const phases = processStartup();
   logProcessWarnings();
   installProcessFaultHandlers(`${name} subgraph`);
@@ -50,32 +54,43 @@ export function runServiceMain(name: string, defaultPort: number, start: (opts: 
   const dataRoot = process.env.DATA_DIR ?? path.resolve(process.cwd(), 'data');
   const secret = process.env.SUBGRAPH_SECRET ?? '';
   if (secret.length < 16) {
-    log.error(`${name} subgraph refuses to start: SUBGRAPH_SECRET (at least 16 characters, shared with the gateway) is not set`);
+    log.error(
+      `${name} subgraph refuses to start: SUBGRAPH_SECRET (at least 16 characters, shared with the gateway) is not set`,
+    );
     process.exit(1);
   }
   start({
     port,
     secret,
     serviceSecrets: serviceSecretsFromEnv(),
-    org: process.env.ORG_SUBGRAPH_URL && process.env.ORG_SERVICE_SECRET
-      ? { url: process.env.ORG_SUBGRAPH_URL, secret: process.env.ORG_SERVICE_SECRET }
-      : undefined,
-    tasks: process.env.TASKS_SUBGRAPH_URL && process.env.TASKS_SERVICE_SECRET
-      ? { url: process.env.TASKS_SUBGRAPH_URL, secret: process.env.TASKS_SERVICE_SECRET }
-      : undefined,
+    org:
+      process.env.ORG_SUBGRAPH_URL && process.env.ORG_SERVICE_SECRET
+        ? { url: process.env.ORG_SUBGRAPH_URL, secret: process.env.ORG_SERVICE_SECRET }
+        : undefined,
+    tasks:
+      process.env.TASKS_SUBGRAPH_URL && process.env.TASKS_SERVICE_SECRET
+        ? { url: process.env.TASKS_SUBGRAPH_URL, secret: process.env.TASKS_SERVICE_SECRET }
+        : undefined,
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: dataRoot.startsWith('memory://') ? dataRoot : path.join(dataRoot, name),
     warm: warmingWanted(),
     phases,
-  }).then((server) => {
-    // One line per start: where the time from spawn to answering went (startup.ts).
-    // `cpuMs` beside `totalMs`: a start much longer than its CPU waited for a busy machine.
-    const cpu = process.cpuUsage();
-    log.info('ready', { subgraph: name, url: server.url, phasesMs: phases.phasesMs, totalMs: phases.totalMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
-    onShutdown(() => server.close());
-  }).catch((e) => {
-    log.error(`${name} subgraph failed to start`, { error: (e as Error).stack });
-    process.exit(1);
-  });
+  })
+    .then((server) => {
+      // One line per start: where the time from spawn to answering went (startup.ts).
+      // `cpuMs` beside `totalMs`: a start much longer than its CPU waited for a busy machine.
+      const cpu = process.cpuUsage();
+      log.info('ready', {
+        subgraph: name,
+        url: server.url,
+        phasesMs: phases.phasesMs,
+        totalMs: phases.totalMs,
+        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      });
+      onShutdown(() => server.close());
+    })
+    .catch((e) => {
+      log.error(`${name} subgraph failed to start`, { error: (e as Error).stack });
+      process.exit(1);
+    });
 }
-

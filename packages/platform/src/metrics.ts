@@ -24,10 +24,18 @@ export function createMetrics(service: string, enabled = process.env.METRICS !==
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   if (enabled) collectDefaultMetrics({ register: registry, prefix: 'tiaokuai_' });
-  const requests = new Counter({ name: 'tiaokuai_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'tiaokuai_http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['route', 'status'],
+    registers: [registry],
+  });
   const duration = new Histogram({
-    name: 'tiaokuai_http_request_duration_seconds', help: 'HTTP request duration by route', labelNames: ['route'],
-    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
+    name: 'tiaokuai_http_request_duration_seconds',
+    help: 'HTTP request duration by route',
+    labelNames: ['route'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
   });
   const observe = (route: string, status: number, seconds: number) => {
     if (!enabled) return;

@@ -39,28 +39,48 @@ export interface TimelineAnswer {
 
 /** How a unit is named in explanations: 名称（CODE）, the code alone when the name is not known, #id when nothing is. */
 export const unitLabel = (u: { name?: string; code: string } | undefined, id: string): string =>
-  (u?.name ? `${u.name}（${u.code}）` : u ? u.code : `#${id}`);
+  u?.name ? `${u.name}（${u.code}）` : u ? u.code : `#${id}`;
 
 /** The compact form of leadershipTimeline: one JSON value, no per-field GraphQL work for a province's 20,000 units. */
 const TIMELINE = `query Timeline($units: [ID!], $scope: String, $from: Date!, $to: Date!) {
   leadershipTimelineTable(units: $units, scope: $scope, from: $from, to: $to) }`;
 
-type TimelineRow = [id: string, code: string, kind: string, name: string, requested: boolean, periods: Array<[from: string, to: string, leaderIds: string[], guideIds: string[], leaderFlavours?: Array<string | null>]>];
-
+type TimelineRow = [
+  id: string,
+  code: string,
+  kind: string,
+  name: string,
+  requested: boolean,
+  periods: Array<
+    [from: string, to: string, leaderIds: string[], guideIds: string[], leaderFlavours?: Array<string | null>]
+  >,
+];
 
 export class OrgDirectory {
   private visibility?: Promise<Visibility>;
   private readonly byCode = new Map<string, Promise<OrgUnit | null>>();
 
-  constructor(private readonly client: ServiceClient, private readonly identity: Identity) {}
+  constructor(
+    private readonly client: ServiceClient,
+    private readonly identity: Identity,
+  ) {}
 
   /** Each code's unit (null: no such unit), one call for all codes not asked before. */
   async unitsByCode(codes: readonly string[]): Promise<Map<string, OrgUnit | null>> {
     const missing = [...new Set(codes)].filter((c) => !this.byCode.has(c));
     if (missing.length > 0) {
       const call = this.client.query<{ unitsByCode: Array<OrgUnit | null> }>(
-        'query Codes($codes: [String!]!) { unitsByCode(codes: $codes) { id code kind } }', { codes: missing }, this.identity, 'leadership-facts');
-      missing.forEach((c, i) => this.byCode.set(c, call.then((r) => r.unitsByCode[i] ?? null)));
+        'query Codes($codes: [String!]!) { unitsByCode(codes: $codes) { id code kind } }',
+        { codes: missing },
+        this.identity,
+        'leadership-facts',
+      );
+      missing.forEach((c, i) =>
+        this.byCode.set(
+          c,
+          call.then((r) => r.unitsByCode[i] ?? null),
+        ),
+      );
     }
     const out = new Map<string, OrgUnit | null>();
     for (const c of codes) out.set(c, await this.byCode.get(c)!);
@@ -76,21 +96,44 @@ export class OrgDirectory {
     if (unique.length === 0) return new Map();
     const data = await this.client.query<{ _entities: Array<NamedUnit | null> }>(
       'query Units($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { id code name kind } } }',
-      { r: unique.map((id) => ({ __typename: 'Unit', id })) }, this.identity, 'leadership-facts');
-    return new Map(data._entities.filter((u): u is NamedUnit => u != null && typeof u.id === 'string').map((u) => [u.id, u]));
+      { r: unique.map((id) => ({ __typename: 'Unit', id })) },
+      this.identity,
+      'leadership-facts',
+    );
+    return new Map(
+      data._entities.filter((u): u is NamedUnit => u != null && typeof u.id === 'string').map((u) => [u.id, u]),
+    );
   }
 
   /** Who led and guided these units (or a scope's members) over [from, to], and every body above them. */
-  async timelines(args: { units?: readonly string[]; scope?: string; from: string; to: string }): Promise<TimelineAnswer> {
+  async timelines(args: {
+    units?: readonly string[];
+    scope?: string;
+    from: string;
+    to: string;
+  }): Promise<TimelineAnswer> {
     if (args.units && args.units.length === 0) return { units: new Map(), timelines: new Map(), requested: [] };
     const data = await this.client.query<{ leadershipTimelineTable: { units: TimelineRow[] } }>(
-      TIMELINE, { units: args.units ?? null, scope: args.scope ?? null, from: args.from, to: args.to }, this.identity, 'leadership-facts');
+      TIMELINE,
+      { units: args.units ?? null, scope: args.scope ?? null, from: args.from, to: args.to },
+      this.identity,
+      'leadership-facts',
+    );
     const units = new Map<string, OrgUnit>();
     const timelines = new Map<string, RelationPeriod[]>();
     const requested: string[] = [];
     for (const [id, code, kind, name, isRequested, periods] of data.leadershipTimelineTable.units) {
       units.set(id, { id, code, kind, name });
-      timelines.set(id, periods.map(([from, to, leaders, guides, leaderFlavours]) => ({ from, to, leaders, guides, ...(leaderFlavours ? { leaderFlavours } : {}) })));
+      timelines.set(
+        id,
+        periods.map(([from, to, leaders, guides, leaderFlavours]) => ({
+          from,
+          to,
+          leaders,
+          guides,
+          ...(leaderFlavours ? { leaderFlavours } : {}),
+        })),
+      );
       if (isRequested) requested.push(id);
     }
     return { units, timelines, requested };
@@ -100,8 +143,9 @@ export class OrgDirectory {
   visible(): Promise<Visibility> {
     this.visibility ??= this.identity.hubAdmin
       ? Promise.resolve({ all: true })
-      : this.client.query<{ visibleUnitIds: string[] | null }>('{ visibleUnitIds }', {}, this.identity, 'jurisdiction')
-        .then((r) => (r.visibleUnitIds === null ? { all: true } : { all: false, ids: new Set(r.visibleUnitIds) }));
+      : this.client
+          .query<{ visibleUnitIds: string[] | null }>('{ visibleUnitIds }', {}, this.identity, 'jurisdiction')
+          .then((r) => (r.visibleUnitIds === null ? { all: true } : { all: false, ids: new Set(r.visibleUnitIds) }));
     return this.visibility;
   }
 
@@ -116,7 +160,11 @@ export class OrgDirectory {
    * and the members the caller may see. NOT_FOUND (field `scope`) for an unknown root or one
    * out of sight.
    */
-  async scope(code: string, from: string, to: string): Promise<{ rootId: string; answer: TimelineAnswer; members: string[] }> {
+  async scope(
+    code: string,
+    from: string,
+    to: string,
+  ): Promise<{ rootId: string; answer: TimelineAnswer; members: string[] }> {
     const root = (await this.unitsByCode([code])).get(code);
     if (!root || !(await this.canSee(root.id))) throw new NotFoundError('scope', `未知单位代码：${code}`);
     const answer = await this.timelines({ scope: code, from, to });
@@ -133,7 +181,12 @@ export class OrgDirectory {
  * A write transaction under row-level security: the caller's jurisdiction (as org answers it)
  * and role declared first (access.ts declareHubScope), so the policies refuse any row outside them.
  */
-export async function scopedTransaction<T>(db: Db, org: Pick<OrgDirectory, 'visible'>, identity: Identity, fn: (tx: Db) => Promise<T>): Promise<T> {
+export async function scopedTransaction<T>(
+  db: Db,
+  org: Pick<OrgDirectory, 'visible'>,
+  identity: Identity,
+  fn: (tx: Db) => Promise<T>,
+): Promise<T> {
   // Asked before the transaction opens: org is another service, and PGlite's one connection
   // would otherwise be held while waiting.
   const v = await org.visible();

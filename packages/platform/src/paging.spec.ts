@@ -2,7 +2,15 @@ import 'reflect-metadata';
 import { graphql, printSchema } from 'graphql';
 import { Args, buildSchema, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import {
-  compareKeys, compareNumericKeys, connectionFromRows, decodeCursor, encodeCursor, isRowIdKey, MAX_PAGE_SIZE, pageOfList, pageWindow,
+  compareKeys,
+  compareNumericKeys,
+  connectionFromRows,
+  decodeCursor,
+  encodeCursor,
+  isRowIdKey,
+  MAX_PAGE_SIZE,
+  pageOfList,
+  pageWindow,
   type PageArgs,
 } from './paging';
 import { connectionType, PageArgsType } from './paging.types';
@@ -23,7 +31,9 @@ describe('pageWindow: the arguments checked', () => {
     ['a before cursor that is not base64url', { before: '!!' }, 'before'],
     ['an empty key', { after: encodeCursor(NS, '') }, 'after'],
   ])('refuses %s, naming the argument', (_, args, field) => {
-    expect(() => pageWindow(NS, args)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) }));
+    expect(() => pageWindow(NS, args)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) }),
+    );
   });
 
   it('defaults to 50, and to at most the cap given', () => {
@@ -59,8 +69,10 @@ describe('pageOfList: a list held in memory', () => {
     expect(c.nodes).toEqual(expected);
     expect(c.edges.map((e) => decodeCursor(NS, e.cursor, 'x'))).toEqual(expected);
     expect(c.pageInfo).toEqual({
-      hasPreviousPage, hasNextPage,
-      startCursor: expected.length ? cur(expected[0]) : null, endCursor: expected.length ? cur(expected[expected.length - 1]) : null,
+      hasPreviousPage,
+      hasNextPage,
+      startCursor: expected.length ? cur(expected[0]) : null,
+      endCursor: expected.length ? cur(expected[expected.length - 1]) : null,
     });
     expect(c.totalCount).toBe(items.length);
   });
@@ -110,8 +122,14 @@ describe('connectionFromRows: rows a store read past the cursor', () => {
 });
 
 describe('connectionType: the GraphQL types', () => {
-  @ObjectType() class Thing { @Field() name!: string; }
-  @ObjectType() class ThingSummary { @Field(() => Int) total!: number; }
+  @ObjectType()
+  class Thing {
+    @Field() name!: string;
+  }
+  @ObjectType()
+  class ThingSummary {
+    @Field(() => Int) total!: number;
+  }
   const ThingConnection = connectionType('Thing', Thing, { summary: ThingSummary });
   const PlainConnection = connectionType('Plain', Thing);
 
@@ -119,11 +137,19 @@ describe('connectionType: the GraphQL types', () => {
   class ThingResolver {
     @Query(() => ThingConnection)
     things(@Args(() => PageArgsType) args: PageArgsType) {
-      const c = pageOfList(NS, items.map((name) => ({ name })), (t) => t.name, compareKeys, pageWindow(NS, args));
+      const c = pageOfList(
+        NS,
+        items.map((name) => ({ name })),
+        (t) => t.name,
+        compareKeys,
+        pageWindow(NS, args),
+      );
       return { ...c, summary: { total: c.totalCount } };
     }
     @Query(() => PlainConnection)
-    plain() { return pageOfList(NS, [], (t: Thing) => t.name, compareKeys, pageWindow(NS, {})); }
+    plain() {
+      return pageOfList(NS, [], (t: Thing) => t.name, compareKeys, pageWindow(NS, {}));
+    }
   }
 
   it('builds Relay types with a summary, and answers a page', async () => {
@@ -132,10 +158,25 @@ describe('connectionType: the GraphQL types', () => {
     expect(sdl).toMatch(/type ThingConnection \{[^}]*summary: ThingSummary!/s);
     expect(sdl).not.toMatch(/type PlainConnection \{[^}]*summary/s);
     const things = schema.getQueryType()!.getFields().things;
-    expect(things.args.map((a) => `${a.name}: ${String(a.type)}`)).toEqual(['first: Int', 'after: String', 'last: Int', 'before: String']);
+    expect(things.args.map((a) => `${a.name}: ${String(a.type)}`)).toEqual([
+      'first: Int',
+      'after: String',
+      'last: Int',
+      'before: String',
+    ]);
     expect(String(things.type)).toBe('ThingConnection!');
-    const r = await graphql({ schema, source: '{ things(first: 2) { nodes { name } pageInfo { hasNextPage endCursor } totalCount summary { total } } }' });
+    const r = await graphql({
+      schema,
+      source: '{ things(first: 2) { nodes { name } pageInfo { hasNextPage endCursor } totalCount summary { total } } }',
+    });
     expect(r.errors).toBeUndefined();
-    expect(r.data).toEqual({ things: { nodes: [{ name: 'a' }, { name: 'b' }], pageInfo: { hasNextPage: true, endCursor: cur('b') }, totalCount: 7, summary: { total: 7 } } });
+    expect(r.data).toEqual({
+      things: {
+        nodes: [{ name: 'a' }, { name: 'b' }],
+        pageInfo: { hasNextPage: true, endCursor: cur('b') },
+        totalCount: 7,
+        summary: { total: 7 },
+      },
+    });
   });
 });

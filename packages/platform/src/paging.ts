@@ -71,9 +71,11 @@ export function encodeCursor(namespace: string, key: string): string {
 
 /** The key inside a cursor of this list; BAD_USER_INPUT naming `field` for anything else. */
 export function decodeCursor(namespace: string, cursor: string, field: string): string {
-  const raw = cursor.length <= 1024 && /^[A-Za-z0-9_-]*$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const raw =
+    cursor.length <= 1024 && /^[A-Za-z0-9_-]*$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const prefix = `${namespace}:`;
-  if (!raw.startsWith(prefix) || raw.length === prefix.length) throw new BadInputError(field, '游标无效：不是本列表给出的游标');
+  if (!raw.startsWith(prefix) || raw.length === prefix.length)
+    throw new BadInputError(field, '游标无效：不是本列表给出的游标');
   return raw.slice(prefix.length);
 }
 
@@ -99,7 +101,8 @@ function checkSize(field: 'first' | 'last', value: number, max: number): number 
 /** Checks a connection's arguments; BAD_USER_INPUT naming the argument at fault. */
 export function pageWindow(namespace: string, args: PageArgs, opts: WindowOptions = {}): PageWindow {
   const max = opts.max ?? MAX_PAGE_SIZE;
-  if (args.first != null && args.last != null) throw new BadInputError('last', 'first 与 last 不能同时给出：向后翻页用 first/after，向前翻页用 last/before');
+  if (args.first != null && args.last != null)
+    throw new BadInputError('last', 'first 与 last 不能同时给出：向后翻页用 first/after，向前翻页用 last/before');
   const key = (field: 'after' | 'before', cursor: string | null | undefined): string | null => {
     if (cursor == null) return null;
     const k = decodeCursor(namespace, cursor, field);
@@ -107,9 +110,12 @@ export function pageWindow(namespace: string, args: PageArgs, opts: WindowOption
     return k;
   };
   const fromEnd = args.last != null;
-  const size = args.first != null ? checkSize('first', args.first, max)
-    : args.last != null ? checkSize('last', args.last, max)
-      : Math.min(opts.default ?? DEFAULT_PAGE_SIZE, max);
+  const size =
+    args.first != null
+      ? checkSize('first', args.first, max)
+      : args.last != null
+        ? checkSize('last', args.last, max)
+        : Math.min(opts.default ?? DEFAULT_PAGE_SIZE, max);
   return { after: key('after', args.after), before: key('before', args.before), size, fromEnd };
 }
 
@@ -117,7 +123,12 @@ export function pageWindow(namespace: string, args: PageArgs, opts: WindowOption
 export const isRowIdKey = (key: string): boolean => /^[1-9]\d{0,9}$/.test(key) && Number(key) <= 2 ** 31 - 1;
 
 /** Index of the first item whose key is not before `key` in the list's order (binary search). */
-function lowerBound<T>(items: readonly T[], keyOf: (t: T) => string, compare: (a: string, b: string) => number, key: string): number {
+function lowerBound<T>(
+  items: readonly T[],
+  keyOf: (t: T) => string,
+  compare: (a: string, b: string) => number,
+  key: string,
+): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
@@ -196,7 +207,7 @@ export function connectionFromRows<T>(
 }
 
 /** Compares keys that are decimal row ids, as numbers. */
-export const compareNumericKeys = (a: string, b: string): number => (a.length - b.length) || (a < b ? -1 : a > b ? 1 : 0);
+export const compareNumericKeys = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Compares string keys by code unit (the same order on every machine, unlike localeCompare). */
 export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -234,23 +245,40 @@ export function keyedSorted<T>(items: readonly T[], keyOf: (t: T) => string): Ar
   let n = 0;
   for (const x of out) {
     if (x.key === base) x.key = `${base}~${++n}`;
-    else { base = x.key; n = 0; }
+    else {
+      base = x.key;
+      n = 0;
+    }
   }
   return out;
 }
 
 /** Checks a page's arguments before any work is done (BAD_USER_INPUT naming the argument). */
-export const checkPage = (namespace: string, args: PageArgs): PageWindow => pageWindow(namespace, args, { max: MAX_PAGE_SIZE });
+export const checkPage = (namespace: string, args: PageArgs): PageWindow =>
+  pageWindow(namespace, args, { max: MAX_PAGE_SIZE });
 
 /** A page of a list held in memory in any order, sorted by `keyOf` (keyedSorted); nodes made by `node`. */
-export function pageOfItems<T, N>(namespace: string, items: readonly T[], keyOf: (t: T) => string, args: PageArgs, node: (t: T) => N): Connection<N> {
+export function pageOfItems<T, N>(
+  namespace: string,
+  items: readonly T[],
+  keyOf: (t: T) => string,
+  args: PageArgs,
+  node: (t: T) => N,
+): Connection<N> {
   const page = pageOfList(namespace, keyedSorted(items, keyOf), (x) => x.key, compareKeys, checkPage(namespace, args));
   const nodes = page.nodes.map((x) => node(x.item));
   return { ...page, nodes, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })) };
 }
 
-/** Figures about a whole list, whatever the page: its total and a count for every kind (zeros included, in `kinds`' order). */
-export function countsByKind<T, K extends string>(items: readonly T[], kinds: readonly K[], kindOf: (t: T) => K): { total: number; byKind: Array<{ kind: K; count: number }> } {
+/**
+ * Figures about a whole list, whatever the page: its total and a count for every kind (zeros included, in `kinds`'
+ * order).
+ */
+export function countsByKind<T, K extends string>(
+  items: readonly T[],
+  kinds: readonly K[],
+  kindOf: (t: T) => K,
+): { total: number; byKind: Array<{ kind: K; count: number }> } {
   const counts = new Map<K, number>(kinds.map((k) => [k, 0]));
   for (const x of items) counts.set(kindOf(x), (counts.get(kindOf(x)) ?? 0) + 1);
   return { total: items.length, byKind: [...counts].map(([kind, count]) => ({ kind, count })) };

@@ -11,17 +11,26 @@ import { MAX_PAGE_SIZE, type PageArgs } from './paging';
 export class PageInfoType {
   @Field({ description: 'There are items after this page' }) hasNextPage!: boolean;
   @Field({ description: 'There are items before this page' }) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true, description: "The first item's cursor (null for an empty page)" }) startCursor!: string | null;
-  @Field(() => String, { nullable: true, description: "The last item's cursor (null for an empty page)" }) endCursor!: string | null;
+  @Field(() => String, { nullable: true, description: "The first item's cursor (null for an empty page)" })
+  startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: "The last item's cursor (null for an empty page)" }) endCursor!:
+    string | null;
 }
 
 /** The four paging arguments, for `@Args(() => PageArgsType)` beside a field's own arguments. */
 @ArgsType()
 export class PageArgsType implements PageArgs {
-  @Field(() => Int, { nullable: true, description: `The first n items after \`after\` (at most ${MAX_PAGE_SIZE}; default 50)` }) first?: number | null;
-  @Field(() => String, { nullable: true, description: 'A cursor from this list: items after it' }) after?: string | null;
-  @Field(() => Int, { nullable: true, description: `The last n items before \`before\` (at most ${MAX_PAGE_SIZE})` }) last?: number | null;
-  @Field(() => String, { nullable: true, description: 'A cursor from this list: items before it' }) before?: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: `The first n items after \`after\` (at most ${MAX_PAGE_SIZE}; default 50)`,
+  })
+  first?: number | null;
+  @Field(() => String, { nullable: true, description: 'A cursor from this list: items after it' }) after?:
+    string | null;
+  @Field(() => Int, { nullable: true, description: `The last n items before \`before\` (at most ${MAX_PAGE_SIZE})` })
+  last?: number | null;
+  @Field(() => String, { nullable: true, description: 'A cursor from this list: items before it' }) before?:
+    string | null;
 }
 
 /**
@@ -43,7 +52,7 @@ export function connectionType<T extends object, S extends object = never>(
   @ObjectType(`${name}Connection`, { description: opts.description ?? `A page of ${name} items` })
   class ConnectionType {
     @Field(() => [EdgeType]) edges!: EdgeType[];
-    @Field(() => [node], { description: 'The edges\' nodes, when no cursor per item is needed' }) nodes!: T[];
+    @Field(() => [node], { description: "The edges' nodes, when no cursor per item is needed" }) nodes!: T[];
     @Field(() => PageInfoType) pageInfo!: PageInfoType;
     @Field(() => Int, { description: 'Items in the whole list, every page' }) totalCount!: number;
   }

@@ -1,4 +1,11 @@
-import { FaultHandlingDeps, FaultKind, handleProcessFault, installProcessFaultHandlers, isDriverWriteAfterClose, processFaultVerdict } from './process-faults';
+import {
+  FaultHandlingDeps,
+  FaultKind,
+  handleProcessFault,
+  installProcessFaultHandlers,
+  isDriverWriteAfterClose,
+  processFaultVerdict,
+} from './process-faults';
 
 const lost = (code: string) => Object.assign(new Error(`lost (${code})`), { code });
 /** Drizzle wraps the driver's error as its cause. */
@@ -19,15 +26,18 @@ describe('processFaultVerdict', () => {
     ['a rejection: unique violation', 'unhandledRejection', wrapped(lost('23505')), true],
     ['a rejection: a plain error', 'unhandledRejection', new Error('boom'), true],
     ['a rejection: not an error at all', 'unhandledRejection', undefined, true],
-    ['an exception: the driver\'s nextWrite TypeError', 'uncaughtException', driverWriteAfterClose(), true],
+    ["an exception: the driver's nextWrite TypeError", 'uncaughtException', driverWriteAfterClose(), true],
     ['an exception: a lost connection thrown past every handler', 'uncaughtException', lost('CONNECTION_CLOSED'), true],
     ['an exception: a TypeError of our own', 'uncaughtException', new TypeError('x is not a function'), true],
   ];
-  it.each(cases.map(([what, kind, error, fatal]) => [what, kind, fatal, error] as const))('%s (%s) → fatal %s', (_what, kind, fatal, error) => {
-    expect(processFaultVerdict(kind, error).fatal).toBe(fatal);
-  });
+  it.each(cases.map(([what, kind, error, fatal]) => [what, kind, fatal, error] as const))(
+    '%s (%s) → fatal %s',
+    (_what, kind, fatal, error) => {
+      expect(processFaultVerdict(kind, error).fatal).toBe(fatal);
+    },
+  );
 
-  it('names the driver\'s write after close, and only that', () => {
+  it("names the driver's write after close, and only that", () => {
     expect(isDriverWriteAfterClose(driverWriteAfterClose())).toBe(true);
     expect(processFaultVerdict('uncaughtException', driverWriteAfterClose()).reason).toMatch(/postgres#1208/);
     expect(isDriverWriteAfterClose(new TypeError("Cannot read properties of null (reading 'write')"))).toBe(false);
@@ -37,11 +47,21 @@ describe('processFaultVerdict', () => {
 
 describe('handleProcessFault', () => {
   const recorder = () => {
-    const seen = { exits: [] as number[], warn: [] as Array<[string, Record<string, unknown>]>, error: [] as Array<[string, Record<string, unknown>]> };
+    const seen = {
+      exits: [] as number[],
+      warn: [] as Array<[string, Record<string, unknown>]>,
+      error: [] as Array<[string, Record<string, unknown>]>,
+    };
     const deps: FaultHandlingDeps = {
-      exit: (code) => { seen.exits.push(code); },
-      warn: (msg, fields) => { seen.warn.push([msg, fields]); },
-      error: (msg, fields) => { seen.error.push([msg, fields]); },
+      exit: (code) => {
+        seen.exits.push(code);
+      },
+      warn: (msg, fields) => {
+        seen.warn.push([msg, fields]);
+      },
+      error: (msg, fields) => {
+        seen.error.push([msg, fields]);
+      },
     };
     return { seen, deps };
   };
@@ -67,7 +87,7 @@ describe('handleProcessFault', () => {
     expect(seen.exits).toEqual([1]);
   });
 
-  it('is what the installed handlers do with the process\'s events, until removed', () => {
+  it("is what the installed handlers do with the process's events, until removed", () => {
     const { seen, deps } = recorder();
     const remove = installProcessFaultHandlers('probe', deps);
     try {

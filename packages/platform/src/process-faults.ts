@@ -37,12 +37,25 @@ export function isDriverWriteAfterClose(e: unknown): boolean {
  */
 export function processFaultVerdict(kind: FaultKind, e: unknown): FaultVerdict {
   if (kind === 'unhandledRejection' && isConnectionLost(e)) {
-    return { fatal: false, reason: 'a database connection was lost under a promise nobody awaited; the driver reconnects' };
+    return {
+      fatal: false,
+      reason: 'a database connection was lost under a promise nobody awaited; the driver reconnects',
+    };
   }
   if (isDriverWriteAfterClose(e)) {
-    return { fatal: true, reason: 'postgres.js wrote to a connection whose backend is gone (porsager/postgres#1208); that connection cannot recover' };
+    return {
+      fatal: true,
+      reason:
+        'postgres.js wrote to a connection whose backend is gone (porsager/postgres#1208); that connection cannot recover',
+    };
   }
-  return { fatal: true, reason: kind === 'uncaughtException' ? 'an exception reached the top of the process' : 'a promise was rejected and nobody handled it' };
+  return {
+    fatal: true,
+    reason:
+      kind === 'uncaughtException'
+        ? 'an exception reached the top of the process'
+        : 'a promise was rejected and nobody handled it',
+  };
 }
 
 export interface FaultHandlingDeps {
@@ -54,7 +67,12 @@ export interface FaultHandlingDeps {
 const realDeps: FaultHandlingDeps = { exit: (code) => process.exit(code), warn: log.warn, error: log.error };
 
 /** Handles one fault by its verdict: one JSON log line, then exit 1 if it is fatal. */
-export function handleProcessFault(name: string, kind: FaultKind, e: unknown, deps: FaultHandlingDeps = realDeps): FaultVerdict {
+export function handleProcessFault(
+  name: string,
+  kind: FaultKind,
+  e: unknown,
+  deps: FaultHandlingDeps = realDeps,
+): FaultVerdict {
   const verdict = processFaultVerdict(kind, e);
   const fields = { process: name, kind, reason: verdict.reason, error: (e as Error)?.stack ?? String(e) };
   if (!verdict.fatal) {
@@ -73,8 +91,12 @@ export function handleProcessFault(name: string, kind: FaultKind, e: unknown, de
  * function that removes them again.
  */
 export function installProcessFaultHandlers(name: string, deps: FaultHandlingDeps = realDeps): () => void {
-  const onException = (e: unknown) => { handleProcessFault(name, 'uncaughtException', e, deps); };
-  const onRejection = (e: unknown) => { handleProcessFault(name, 'unhandledRejection', e, deps); };
+  const onException = (e: unknown) => {
+    handleProcessFault(name, 'uncaughtException', e, deps);
+  };
+  const onRejection = (e: unknown) => {
+    handleProcessFault(name, 'unhandledRejection', e, deps);
+  };
   process.on('uncaughtException', onException);
   process.on('unhandledRejection', onRejection);
   return () => {

@@ -1,6 +1,6 @@
 import { mayRestore } from './restore';
 
-describe('mayRestore: who may restore a record today\'s rules would refuse', () => {
+describe("mayRestore: who may restore a record today's rules would refuse", () => {
   it.each<[string, { hubAdmin: boolean; role: 'VIEWER' | 'EDITOR' | 'ADMIN' }, boolean, boolean]>([
     ['the operator, anywhere', { hubAdmin: true, role: 'ADMIN' }, false, true],
     ['an ADMIN within its jurisdiction', { hubAdmin: false, role: 'ADMIN' }, true, true],

@@ -32,4 +32,5 @@ export function mayRestore(identity: Pick<Identity, 'hubAdmin' | 'role'>, inJuri
 }
 
 /** The people-facing reason a restore was refused (Chinese, for the problem's message). */
-export const RESTORE_NEEDS_ADMIN = '按今天的组织关系不会接受此记录；恢复导出时已接受的记录需要平台运营方，或管辖所涉单位的 ADMIN';
+export const RESTORE_NEEDS_ADMIN =
+  '按今天的组织关系不会接受此记录；恢复导出时已接受的记录需要平台运营方，或管辖所涉单位的 ADMIN';

@@ -34,7 +34,10 @@ export class RevisionCache<T> {
   private dropped: string[] = [];
   private loadCount = 0;
 
-  constructor(private readonly currentRevision: (db: Db) => Promise<string>, private readonly capacity: number) {}
+  constructor(
+    private readonly currentRevision: (db: Db) => Promise<string>,
+    private readonly capacity: number,
+  ) {}
 
   /** How many loads this cache has started (for tests). */
   get loads(): number {
@@ -50,7 +53,9 @@ export class RevisionCache<T> {
     this.loadCount++;
     const entry = load();
     this.entries.set(key, entry);
-    entry.catch(() => { if (this.entries.get(key) === entry) this.entries.delete(key); });
+    entry.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return entry;
   }
@@ -73,7 +78,10 @@ export class RevisionCache<T> {
       return undefined;
     }
     const entry = this.entries.get(key);
-    if (entry) { this.entries.delete(key); this.entries.set(key, entry); } // most recently used
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    } // most recently used
     return entry;
   }
 }

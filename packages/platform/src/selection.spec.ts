@@ -2,8 +2,9 @@ import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { selectsOnly } from './selection';
 
 /** The field nodes of the query's first top-level field, as a resolver's info holds them. */
-const fieldNodes = (query: string): FieldNode[] =>
-  [(parse(query).definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode];
+const fieldNodes = (query: string): FieldNode[] => [
+  (parse(query).definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode,
+];
 
 describe('selectsOnly', () => {
   it.each([

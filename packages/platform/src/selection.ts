@@ -7,7 +7,10 @@ import type { GraphQLResolveInfo } from 'graphql';
  * for more, so the answer is never short of a field.
  */
 export function selectsOnly(info: Pick<GraphQLResolveInfo, 'fieldNodes'>, fields: readonly string[]): boolean {
-  return info.fieldNodes.every((node) => (node.selectionSet?.selections ?? []).every(
-    (s) => s.kind === 'Field' && (s.name.value === '__typename' || fields.includes(s.name.value)) && !s.directives?.length,
-  ));
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every(
+      (s) =>
+        s.kind === 'Field' && (s.name.value === '__typename' || fields.includes(s.name.value)) && !s.directives?.length,
+    ),
+  );
 }

@@ -44,7 +44,11 @@ const ATTEMPTS = 3;
  * it into `serviceName`), never the details.
  */
 export class UpstreamError extends Error {
-  constructor(message: string, readonly target: string, readonly unavailable = false) {
+  constructor(
+    message: string,
+    readonly target: string,
+    readonly unavailable = false,
+  ) {
     super(message);
   }
 }
@@ -52,7 +56,12 @@ export class UpstreamError extends Error {
 export function serviceClient(opts: ServiceClientOptions): ServiceClient {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   return {
-    async query<T>(document: string, variables: Record<string, unknown>, onBehalfOf: Identity, grant: ServiceGrant): Promise<T> {
+    async query<T>(
+      document: string,
+      variables: Record<string, unknown>,
+      onBehalfOf: Identity,
+      grant: ServiceGrant,
+    ): Promise<T> {
       const identity: Identity = { ...onBehalfOf, service: opts.service, grant };
       const body = JSON.stringify({ query: document, variables });
       let lastError: unknown;
@@ -64,7 +73,10 @@ export function serviceClient(opts: ServiceClientOptions): ServiceClient {
             // Signed per attempt: a retry is a new request (new nonce, new time), never a replay.
             headers: {
               'content-type': 'application/json',
-              ...signRequest({ method: 'POST', url: opts.url, body }, { keyid: opts.service, secret: opts.secret, target: opts.target, identity }),
+              ...signRequest(
+                { method: 'POST', url: opts.url, body },
+                { keyid: opts.service, secret: opts.secret, target: opts.target, identity },
+              ),
             },
             body,
             signal: AbortSignal.timeout(timeoutMs),
@@ -82,7 +94,11 @@ export function serviceClient(opts: ServiceClientOptions): ServiceClient {
           continue;
         }
         // Refused at the door (bad secret, a write): a configuration fault of ours, not the user's.
-        if (res.status === 401 || res.status === 403) throw new UpstreamError(`${opts.target} refused the service call (${res.status}): ${text.slice(0, 200)}`, opts.target);
+        if (res.status === 401 || res.status === 403)
+          throw new UpstreamError(
+            `${opts.target} refused the service call (${res.status}): ${text.slice(0, 200)}`,
+            opts.target,
+          );
         let parsed: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
         try {
           parsed = JSON.parse(text);
@@ -102,7 +118,11 @@ export function serviceClient(opts: ServiceClientOptions): ServiceClient {
         return parsed.data;
       }
       log.error('service call failed', { target: opts.target, error: String(lastError) });
-      throw new UpstreamError(`${opts.target} unreachable: ${String((lastError as Error)?.message ?? lastError)}`, opts.target, true);
+      throw new UpstreamError(
+        `${opts.target} unreachable: ${String((lastError as Error)?.message ?? lastError)}`,
+        opts.target,
+        true,
+      );
     },
   };
 }
@@ -118,10 +138,13 @@ export function gatewayCaller(url: string, secret: string, subgraph: string, ide
     const body = JSON.stringify({ query, variables });
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signRequest({ method: 'POST', url, body }, { keyid: GATEWAY_KEYID, secret, target: subgraph, identity }) },
+      headers: {
+        'content-type': 'application/json',
+        ...signRequest({ method: 'POST', url, body }, { keyid: GATEWAY_KEYID, secret, target: subgraph, identity }),
+      },
       body,
     });
-    const answer = await res.json() as { data?: Record<string, any>; errors?: unknown[] };
+    const answer = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
     if (answer.errors?.length) throw new Error(`${subgraph} errors: ${JSON.stringify(answer.errors)}`);
     return answer.data!;
   };

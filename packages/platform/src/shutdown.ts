@@ -83,7 +83,9 @@ export function drainable(server: Server): Drainer {
     res.once('close', () => finished(socket, res));
   });
   return {
-    get draining() { return draining; },
+    get draining() {
+      return draining;
+    },
     close: async (timeoutMs = drainTimeoutMs()) => {
       draining = true;
       for (const open of inflight.values()) {
@@ -144,7 +146,12 @@ export function onShutdown(close: () => Promise<void>, opts: ShutdownOptions = {
       log.info('shut down', { reason, timeoutMs, ms: Date.now() - started });
     } catch (e) {
       code = 1;
-      log.error('shutdown failed', { reason, timeoutMs, ms: Date.now() - started, error: (e as Error)?.stack ?? String(e) });
+      log.error('shutdown failed', {
+        reason,
+        timeoutMs,
+        ms: Date.now() - started,
+        error: (e as Error)?.stack ?? String(e),
+      });
     } finally {
       process.exit(code);
     }

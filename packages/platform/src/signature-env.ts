@@ -13,7 +13,9 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
 }
 
 /** SIGNATURE_MAX_AGE_MS (10 s), SIGNATURE_CLOCK_SKEW_MS (2 s), SIGNATURE_NONCE_CACHE_MAX (100,000). */
-export function signatureLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<VerifierOptions, 'maxAgeMs' | 'skewMs' | 'maxNonces'> {
+export function signatureLimitsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<VerifierOptions, 'maxAgeMs' | 'skewMs' | 'maxNonces'> {
   return {
     maxAgeMs: positiveInt('SIGNATURE_MAX_AGE_MS', env.SIGNATURE_MAX_AGE_MS, 10_000),
     skewMs: positiveInt('SIGNATURE_CLOCK_SKEW_MS', env.SIGNATURE_CLOCK_SKEW_MS, 2_000),

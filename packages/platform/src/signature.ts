@@ -27,7 +27,14 @@ import { decodeIdentity, encodeIdentity, IDENTITY_HEADER, type Identity } from '
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 /** The components every hub signature covers, in this order. */
-export const COVERED_COMPONENTS = ['@method', '@path', '@query', 'content-digest', IDENTITY_HEADER, REQUEST_ID_HEADER] as const;
+export const COVERED_COMPONENTS = [
+  '@method',
+  '@path',
+  '@query',
+  'content-digest',
+  IDENTITY_HEADER,
+  REQUEST_ID_HEADER,
+] as const;
 /** The signature's label in Signature / Signature-Input. */
 export const SIGNATURE_LABEL = 'hub';
 export const SIGNATURE_ALG = 'hmac-sha256';
@@ -94,8 +101,12 @@ const NAME = /^[a-z][a-z0-9-]{0,63}$/;
  * x-request-id, content-digest, signature-input, signature. A fresh nonce every call: sign each
  * attempt of a retried request again.
  */
-export function signRequest(request: { method: string; url: string; body: string | Uint8Array }, opts: SignOptions): Record<string, string> {
-  if (!NAME.test(opts.keyid) || !NAME.test(opts.target)) throw new Error(`signRequest: keyid and target must be lowercase names (${opts.keyid}, ${opts.target})`);
+export function signRequest(
+  request: { method: string; url: string; body: string | Uint8Array },
+  opts: SignOptions,
+): Record<string, string> {
+  if (!NAME.test(opts.keyid) || !NAME.test(opts.target))
+    throw new Error(`signRequest: keyid and target must be lowercase names (${opts.keyid}, ${opts.target})`);
   const requestId = opts.requestId ?? opts.identity.requestId ?? randomBytes(12).toString('base64url');
   const headers: Record<string, string> = {
     [IDENTITY_HEADER]: encodeIdentity(opts.identity),
@@ -108,11 +119,18 @@ export function signRequest(request: { method: string; url: string; body: string
   // Every value here is a plain token (checked above), so the serialisation needs no escaping.
   const input = `(${COVERED_COMPONENTS.map((c) => `"${c}"`).join(' ')});created=${created};nonce="${nonce}";keyid="${opts.keyid}";alg="${SIGNATURE_ALG}";tag="${opts.target}"`;
   const base = httpbis.formatSignatureBase([
-    ...httpbis.createSignatureBase({ fields: [...COVERED_COMPONENTS] }, { method: request.method, url: request.url, headers }),
+    ...httpbis.createSignatureBase(
+      { fields: [...COVERED_COMPONENTS] },
+      { method: request.method, url: request.url, headers },
+    ),
     ['"@signature-params"', [input]],
   ]);
   const signature = createHmac('sha256', opts.secret).update(base).digest('base64');
-  return { ...headers, 'signature-input': `${SIGNATURE_LABEL}=${input}`, signature: `${SIGNATURE_LABEL}=:${signature}:` };
+  return {
+    ...headers,
+    'signature-input': `${SIGNATURE_LABEL}=${input}`,
+    signature: `${SIGNATURE_LABEL}=:${signature}:`,
+  };
 }
 
 /**
@@ -126,7 +144,10 @@ export class NonceCache {
   // Insertion order is expiry order (every entry lives the same window from `now`).
   private readonly entries = new Map<string, number>();
 
-  constructor(readonly windowMs: number, readonly max = 100_000) {}
+  constructor(
+    readonly windowMs: number,
+    readonly max = 100_000,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -146,8 +167,18 @@ export class NonceCache {
 }
 
 export type Refusal =
-  | 'unsigned' | 'malformed signature' | 'unknown key' | 'bad signature' | 'missing component'
-  | 'stale' | 'from the future' | 'wrong target' | 'bad identity' | 'digest mismatch' | 'replayed nonce' | 'nonce cache full';
+  | 'unsigned'
+  | 'malformed signature'
+  | 'unknown key'
+  | 'bad signature'
+  | 'missing component'
+  | 'stale'
+  | 'from the future'
+  | 'wrong target'
+  | 'bad identity'
+  | 'digest mismatch'
+  | 'replayed nonce'
+  | 'nonce cache full';
 
 export interface VerifiedHeaders {
   identity: Identity;
@@ -184,7 +215,9 @@ export interface VerifierOptions {
 }
 
 class Refused extends Error {
-  constructor(readonly reason: Refusal) { super(reason); }
+  constructor(readonly reason: Refusal) {
+    super(reason);
+  }
 }
 
 /**
@@ -220,32 +253,37 @@ export class RequestVerifier {
     const seen: Array<Record<string, unknown>> = [];
     let result: boolean | null;
     try {
-      result = await httpbis.verifyMessage({
-        // Time is checked in keyLookup against `now` (testable); the library's own clock is not used.
-        notAfter: Number.MAX_SAFE_INTEGER,
-        requiredParams: ['created', 'nonce', 'keyid', 'alg', 'tag'],
-        requiredFields: [...COVERED_COMPONENTS],
-        keyLookup: async (params) => {
-          seen.push(params);
-          if (seen.length > 1) throw new Refused('malformed signature'); // one signature, one signer
-          const keyid = params.keyid;
-          const secret = typeof keyid === 'string' && Object.hasOwn(this.opts.keys, keyid) ? this.opts.keys[keyid] : undefined;
-          if (!secret) throw new Refused('unknown key');
-          if (params.alg !== SIGNATURE_ALG) throw new Refused('malformed signature');
-          if (params.tag !== this.opts.target) throw new Refused('wrong target');
-          const created = params.created instanceof Date ? params.created.getTime() : NaN;
-          if (!Number.isFinite(created)) throw new Refused('malformed signature');
-          if (now - created > this.maxAgeMs || created < this.notBefore) throw new Refused('stale');
-          if (created - now > this.skewMs) throw new Refused('from the future');
-          return { id: keyid as string, algs: [SIGNATURE_ALG], verify: createVerifier(secret, SIGNATURE_ALG) };
+      result = await httpbis.verifyMessage(
+        {
+          // Time is checked in keyLookup against `now` (testable); the library's own clock is not used.
+          notAfter: Number.MAX_SAFE_INTEGER,
+          requiredParams: ['created', 'nonce', 'keyid', 'alg', 'tag'],
+          requiredFields: [...COVERED_COMPONENTS],
+          keyLookup: async (params) => {
+            seen.push(params);
+            if (seen.length > 1) throw new Refused('malformed signature'); // one signature, one signer
+            const keyid = params.keyid;
+            const secret =
+              typeof keyid === 'string' && Object.hasOwn(this.opts.keys, keyid) ? this.opts.keys[keyid] : undefined;
+            if (!secret) throw new Refused('unknown key');
+            if (params.alg !== SIGNATURE_ALG) throw new Refused('malformed signature');
+            if (params.tag !== this.opts.target) throw new Refused('wrong target');
+            const created = params.created instanceof Date ? params.created.getTime() : NaN;
+            if (!Number.isFinite(created)) throw new Refused('malformed signature');
+            if (now - created > this.maxAgeMs || created < this.notBefore) throw new Refused('stale');
+            if (created - now > this.skewMs) throw new Refused('from the future');
+            return { id: keyid as string, algs: [SIGNATURE_ALG], verify: createVerifier(secret, SIGNATURE_ALG) };
+          },
         },
-      }, { method: request.method, url: request.url, headers } satisfies SignedRequest);
+        { method: request.method, url: request.url, headers } satisfies SignedRequest,
+      );
     } catch (e) {
       if (e instanceof Refused) return { ok: false, reason: e.reason };
       const name = (e as Error)?.name ?? '';
       const message = String((e as Error)?.message ?? '');
       // The library names a missing header ("No header … found") or a missing covered component.
-      if (/No header|Missing required signed fields|Missing required signature parameters/.test(message)) return { ok: false, reason: 'missing component' };
+      if (/No header|Missing required signed fields|Missing required signature parameters/.test(message))
+        return { ok: false, reason: 'missing component' };
       if (name === 'ExpiredError') return { ok: false, reason: 'stale' };
       return { ok: false, reason: 'malformed signature' };
     }
@@ -255,12 +293,24 @@ export class RequestVerifier {
     const identity = decodeIdentity(first(headers[IDENTITY_HEADER]));
     if (!identity) return { ok: false, reason: 'bad identity' };
     // The gateway vouches for end users only; a service names itself, and only itself.
-    if (keyid === GATEWAY_KEYID ? identity.service !== undefined || identity.grant !== undefined : identity.service !== keyid) {
+    if (
+      keyid === GATEWAY_KEYID
+        ? identity.service !== undefined || identity.grant !== undefined
+        : identity.service !== keyid
+    ) {
       return { ok: false, reason: 'bad identity' };
     }
     const requestId = first(headers[REQUEST_ID_HEADER]);
     if (requestId && !identity.requestId) identity.requestId = requestId;
-    return { ok: true, verified: { identity, keyid, nonce: `${keyid}:${String(params.nonce)}`, digest: first(headers['content-digest']) } };
+    return {
+      ok: true,
+      verified: {
+        identity,
+        keyid,
+        nonce: `${keyid}:${String(params.nonce)}`,
+        digest: first(headers['content-digest']),
+      },
+    };
   }
 
   /** The body's digest, then the nonce (claimed last: a request refused for its body leaves it unclaimed). */
@@ -272,13 +322,20 @@ export class RequestVerifier {
 
   /** Both steps at once (tests and tools). */
   async verify(
-    request: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: string | Uint8Array },
+    request: {
+      method: string;
+      url: string;
+      headers: Record<string, string | string[] | undefined>;
+      body: string | Uint8Array;
+    },
     now = Date.now(),
   ): Promise<{ ok: true; identity: Identity; keyid: string } | { ok: false; reason: Refusal }> {
     const h = await this.verifyHeaders(request, now);
     if (!h.ok) return h;
     const refusal = this.verifyBody(h.verified, request.body, now);
-    return refusal ? { ok: false, reason: refusal } : { ok: true, identity: h.verified.identity, keyid: h.verified.keyid };
+    return refusal
+      ? { ok: false, reason: refusal }
+      : { ok: true, identity: h.verified.identity, keyid: h.verified.keyid };
   }
 }
 

@@ -13,8 +13,17 @@ import { buildSchema as buildPlainSchema } from 'graphql';
 function migrationsFolder(migrations: Array<{ when: number; sql: string }>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tk-mig-'));
   mkdirSync(path.join(dir, 'meta'));
-  const entries = migrations.map((m, idx) => ({ idx, version: '7', when: m.when, tag: `000${idx}_m`, breakpoints: true }));
-  writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ version: '7', dialect: 'postgresql', entries }));
+  const entries = migrations.map((m, idx) => ({
+    idx,
+    version: '7',
+    when: m.when,
+    tag: `000${idx}_m`,
+    breakpoints: true,
+  }));
+  writeFileSync(
+    path.join(dir, 'meta', '_journal.json'),
+    JSON.stringify({ version: '7', dialect: 'postgresql', entries }),
+  );
   migrations.forEach((m, idx) => writeFileSync(path.join(dir, `000${idx}_m.sql`), m.sql));
   return dir;
 }
@@ -23,7 +32,10 @@ function migrationsFolder(migrations: Array<{ when: number; sql: string }>): str
  * Opens the same database twice (PostgreSQL: a throw-away database on DATABASE_URL's server;
  * PGlite: a folder on disk), as a process and its restart would.
  */
-async function sameDatabaseTwice(): Promise<{ open: (folder: string, phases: StartupPhases) => Promise<Database>; cleanup: () => Promise<void> }> {
+async function sameDatabaseTwice(): Promise<{
+  open: (folder: string, phases: StartupPhases) => Promise<Database>;
+  cleanup: () => Promise<void>;
+}> {
   const base = process.env.DATABASE_URL;
   if (!base) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tk-pgl-'));
@@ -38,8 +50,12 @@ async function sameDatabaseTwice(): Promise<{ open: (folder: string, phases: Sta
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
-    open: (folder, phases) => openDatabase({ url: url.toString(), schemaName: 'startup_t', migrationsFolder: folder, phases, poolSize: 2 }),
-    cleanup: async () => { await admin.unsafe(`drop database if exists ${name} with (force)`); await admin.end(); },
+    open: (folder, phases) =>
+      openDatabase({ url: url.toString(), schemaName: 'startup_t', migrationsFolder: folder, phases, poolSize: 2 }),
+    cleanup: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
   };
 }
 
@@ -59,9 +75,18 @@ describe(`opening a database whose migrations are current (${process.env.DATABAS
   const second = { when: 1_700_000_100_000, sql: 'create table "startup_t"."b" (id int primary key)' };
   let db: Awaited<ReturnType<typeof sameDatabaseTwice>>;
   const folders: string[] = [];
-  const folder = (ms: Array<{ when: number; sql: string }>) => { const f = migrationsFolder(ms); folders.push(f); return f; };
-  beforeAll(async () => { db = await sameDatabaseTwice(); });
-  afterAll(async () => { await db?.cleanup(); for (const f of folders) rmSync(f, { recursive: true, force: true }); });
+  const folder = (ms: Array<{ when: number; sql: string }>) => {
+    const f = migrationsFolder(ms);
+    folders.push(f);
+    return f;
+  };
+  beforeAll(async () => {
+    db = await sameDatabaseTwice();
+  });
+  afterAll(async () => {
+    await db?.cleanup();
+    for (const f of folders) rmSync(f, { recursive: true, force: true });
+  });
 
   it('migrates a fresh database, skips the migrator when current, runs it again for a newer migration', async () => {
     const one = folder([first]);
@@ -87,7 +112,9 @@ describe(`opening a database whose migrations are current (${process.env.DATABAS
     const phases = new StartupPhases();
     const database = await db.open(two, phases);
     try {
-      const rows = await database.asOwner((d) => d.execute(sql`select count(*)::int as n from "startup_t"."__migrations"`));
+      const rows = await database.asOwner((d) =>
+        d.execute(sql`select count(*)::int as n from "startup_t"."__migrations"`),
+      );
       expect((Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows)[0]).toEqual({ n: 2 });
     } finally {
       await database.close();
@@ -99,17 +126,32 @@ describe('start-up order: answering before warming', () => {
   it('a warm-up that never finishes does not keep the subgraph from answering /readyz', async () => {
     const events: string[] = [];
     const phases = new StartupPhases();
-    const server = await startSubgraphServer({
-      name: 'startup-t',
-      schema: buildPlainSchema('type Query { ok: Boolean }'),
-      secret: 'x'.repeat(32),
-      context: () => ({}),
-      ready: async () => { events.push('ready check'); return true; },
-      phases,
-    }, 0);
+    const server = await startSubgraphServer(
+      {
+        name: 'startup-t',
+        schema: buildPlainSchema('type Query { ok: Boolean }'),
+        secret: 'x'.repeat(32),
+        context: () => ({}),
+        ready: async () => {
+          events.push('ready check');
+          return true;
+        },
+        phases,
+      },
+      0,
+    );
     events.push('listening');
     let warmStarted = 0;
-    const warmer = startWarmer({ name: 't', intervalMs: 5, revision: async () => 'r1', warm: () => { warmStarted++; events.push('warm started'); return new Promise<void>(() => undefined); } });
+    const warmer = startWarmer({
+      name: 't',
+      intervalMs: 5,
+      revision: async () => 'r1',
+      warm: () => {
+        warmStarted++;
+        events.push('warm started');
+        return new Promise<void>(() => undefined);
+      },
+    });
     try {
       for (let i = 0; i < 400 && warmStarted === 0; i++) await new Promise((r) => setTimeout(r, 5));
       expect(warmStarted).toBe(1);
@@ -129,16 +171,19 @@ describe('start-up order: answering before warming', () => {
   });
 });
 
-describe('start-up order: the port opens after the start\'s own second', () => {
+describe("start-up order: the port opens after the start's own second", () => {
   it('a server answers only from the first whole second after it started (a request signed before the start, within that second, cannot reach it)', async () => {
     const phases = new StartupPhases();
-    const server = await startSubgraphServer({
-      name: 'second-t',
-      schema: buildPlainSchema('type Query { ok: Boolean }'),
-      secret: 'x'.repeat(32),
-      context: () => ({}),
-      phases,
-    }, 0);
+    const server = await startSubgraphServer(
+      {
+        name: 'second-t',
+        schema: buildPlainSchema('type Query { ok: Boolean }'),
+        secret: 'x'.repeat(32),
+        context: () => ({}),
+        phases,
+      },
+      0,
+    );
     const opened = Date.now();
     try {
       // `created` counts whole seconds: the first second all of which lies after the start.

@@ -1,15 +1,33 @@
 import 'reflect-metadata';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { getNamedType, GraphQLError, GraphQLSchema, parse, TypeInfo, visit, visitWithTypeInfo, type GraphQLFormattedError } from 'graphql';
+import {
+  getNamedType,
+  GraphQLError,
+  GraphQLSchema,
+  parse,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type GraphQLFormattedError,
+} from 'graphql';
 import http from 'node:http';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { badVariableField, HubError } from './errors';
 import { SERVICE_GRANTS, type Identity } from './identity';
-import { GATEWAY_KEYID, RequestVerifier, STALE_SIGNATURE_HEADER, type Refusal, type VerifierOptions } from './signature';
+import {
+  GATEWAY_KEYID,
+  RequestVerifier,
+  STALE_SIGNATURE_HEADER,
+  type Refusal,
+  type VerifierOptions,
+} from './signature';
 import { signatureLimitsFromEnv } from './signature-env';
 import { log, requestScope, throttledLog } from './log';
 import { UpstreamError } from './service';
@@ -61,9 +79,17 @@ export async function buildFederatedSchema<TContext>(def: SubgraphDefinition<TCo
 }
 
 const PASS_THROUGH_CODES = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN',
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 /**
@@ -76,7 +102,12 @@ const NULL_ARGUMENT = /^Argument "([^"]+)" of non-null type "[^"]+" must not be 
 export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof HubError) {
-    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
+    return {
+      message: original.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { ...original.extensions },
+    };
   }
   const code = formatted.extensions?.code as string | undefined;
   if (code && PASS_THROUGH_CODES.has(code)) {
@@ -88,19 +119,41 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
   // for a non-null argument with a default (`dryRun: Boolean! = false` given `$v: Boolean` =
   // null), which validation lets through. No code of its own; the client's input is at fault.
   // (Located: the error of `executeField` wraps graphql-js's own, which has no cause.)
-  const inner = error instanceof GraphQLError && error.originalError instanceof GraphQLError ? error.originalError : error;
+  const inner =
+    error instanceof GraphQLError && error.originalError instanceof GraphQLError ? error.originalError : error;
   const nullArg = inner instanceof GraphQLError && !inner.originalError ? NULL_ARGUMENT.exec(inner.message) : null;
   if (nullArg) {
-    return { message: `参数 ${nullArg[1]} 不能为 null（省略它即用默认值）`, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', field: nullArg[1] } };
+    return {
+      message: `参数 ${nullArg[1]} 不能为 null（省略它即用默认值）`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'BAD_USER_INPUT', field: nullArg[1] },
+    };
   }
   if (original instanceof UpstreamError) {
     // Another subgraph this one depends on failed: name it (`dependency`), as the gateway does for its own subgraphs.
-    log.error('dependency failed', { dependency: original.target, unavailable: original.unavailable, error: original.message, path: formatted.path });
+    log.error('dependency failed', {
+      dependency: original.target,
+      unavailable: original.unavailable,
+      error: original.message,
+      path: formatted.path,
+    });
     return original.unavailable
-      ? { message: `子图 ${original.target} 暂不可用`, path: formatted.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE', dependency: original.target } }
-      : { message: `服务器内部错误（子图 ${original.target}）`, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', dependency: original.target } };
+      ? {
+          message: `子图 ${original.target} 暂不可用`,
+          path: formatted.path,
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', dependency: original.target },
+        }
+      : {
+          message: `服务器内部错误（子图 ${original.target}）`,
+          path: formatted.path,
+          extensions: { code: 'INTERNAL_SERVER_ERROR', dependency: original.target },
+        };
   }
-  log.error('unexpected error', { error: original instanceof Error ? original.stack : String(original), path: formatted.path });
+  log.error('unexpected error', {
+    error: original instanceof Error ? original.stack : String(original),
+    path: formatted.path,
+  });
   return { message: '服务器内部错误', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
@@ -128,9 +181,9 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Readiness check (database reachable). */
   ready?: () => Promise<boolean>;
   /**
-   * Where the start's phases are marked (startup.ts): `server` (Apollo's start), `signatureSecond`
-   * (the wait for the first whole second after the process's start, and the listen), then `readyCheck` (the first readiness check, run once before this resolves, so the first
-   * `/readyz` finds the application's pool connected).
+   * Where the start's phases are marked (startup.ts): `server` (Apollo's start), `signatureSecond` (the wait for the
+   * first whole second after the process's start, and the listen), then `readyCheck` (the first readiness check, run
+   * once before this resolves, so the first `/readyz` finds the application's pool connected).
    */
   phases?: StartupPhases;
 }
@@ -150,7 +203,13 @@ export interface RunningServer {
  * to that service, and be a query whose every field is one of the grant's (ARCHITECTURE.md,
  * "Security"). Checked on the parsed document with the schema's types, fragments included.
  */
-export function serviceCallRefusal(schema: GraphQLSchema, subgraph: string, identity: Identity, body: unknown, url: URL): string | null {
+export function serviceCallRefusal(
+  schema: GraphQLSchema,
+  subgraph: string,
+  identity: Identity,
+  body: unknown,
+  url: URL,
+): string | null {
   const grant = identity.grant && SERVICE_GRANTS[identity.grant];
   if (!grant || grant.target !== subgraph || !(grant.services as readonly string[]).includes(identity.service ?? '')) {
     return `服务 ${identity.service} 未获授权读取 ${subgraph}（授权：${identity.grant ?? '无'}）`;
@@ -169,14 +228,17 @@ export function serviceCallRefusal(schema: GraphQLSchema, subgraph: string, iden
   const allowed = new Set<string>(grant.fields);
   const typeInfo = new TypeInfo(schema);
   let outside: string | null = null;
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      if (outside || node.name.value === '__typename') return;
-      const parent = typeInfo.getParentType();
-      const coordinate = `${parent ? getNamedType(parent).name : '?'}.${node.name.value}`;
-      if (!allowed.has(coordinate)) outside = coordinate;
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        if (outside || node.name.value === '__typename') return;
+        const parent = typeInfo.getParentType();
+        const coordinate = `${parent ? getNamedType(parent).name : '?'}.${node.name.value}`;
+        if (!allowed.has(coordinate)) outside = coordinate;
+      },
+    }),
+  );
   return outside ? `授权 ${identity.grant} 不含字段 ${outside}` : null;
 }
 
@@ -208,7 +270,10 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
  * cache-control plugin would wrap every field's resolver to compute a policy (a province's scan
  * resolves some 60,000 fields); responses say no-store themselves.
  */
-export const subgraphPlugins = () => [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()];
+export const subgraphPlugins = () => [
+  ApolloServerPluginInlineTraceDisabled(),
+  ApolloServerPluginCacheControlDisabled(),
+];
 
 export async function startSubgraphServer<TContext extends BaseContext>(
   opts: SubgraphServerOptions<TContext>,
@@ -228,7 +293,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     stopOnTerminationSignals: false,
   });
   if (!opts.secret || opts.secret.length < 16) {
-    throw new Error(`subgraph ${opts.name}: SUBGRAPH_SECRET (at least 16 characters) is required: a subgraph trusts only the gateway`);
+    throw new Error(
+      `subgraph ${opts.name}: SUBGRAPH_SECRET (at least 16 characters) is required: a subgraph trusts only the gateway`,
+    );
   }
   // The readiness check's first run (its pool's first connection) overlaps Apollo's start.
   const firstCheck = opts.ready ? opts.ready().catch(() => false) : Promise.resolve(true);
@@ -242,7 +309,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   }
   // Nothing signed before this process started: its predecessor's nonces are gone (signature.ts
   // `notBefore`). A service process counts from its origin; a server started in a test's process, from now.
-  const verifier = new RequestVerifier({ target: opts.name, keys, notBefore: opts.phases?.startedAt ?? Date.now(), ...(opts.signatureLimits ?? signatureLimitsFromEnv()) });
+  const verifier = new RequestVerifier({
+    target: opts.name,
+    keys,
+    notBefore: opts.phases?.startedAt ?? Date.now(),
+    ...(opts.signatureLimits ?? signatureLimitsFromEnv()),
+  });
   // One short line per refused signature, at most 10 a second (one per 100 ms), each carrying
   // the count of those not written: a flood of forged requests cannot multiply log lines.
   const refused = throttledLog('warn', 'signature refused', { intervalMs: 100 });
@@ -250,11 +322,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     refused({ subgraph: opts.name, reason, ...(keyid ? { keyid } : {}) });
     if (reason === 'nonce cache full') {
       res.setHeader('retry-after', '1');
-      return sendJson(res, 503, { errors: [{ message: '签名校验繁忙，请稍后重试', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      return sendJson(res, 503, {
+        errors: [{ message: '签名校验繁忙，请稍后重试', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
     }
     res.setHeader('www-authenticate', 'Signature');
     if (reason === 'stale') res.setHeader(STALE_SIGNATURE_HEADER, 'stale');
-    return sendJson(res, 401, { errors: [{ message: '只接受经网关签名的请求', extensions: { code: 'UNAUTHENTICATED' } }] });
+    return sendJson(res, 401, {
+      errors: [{ message: '只接受经网关签名的请求', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
   };
   const server = http.createServer(async (req, res) => {
     const started = process.hrtime.bigint();
@@ -269,15 +345,24 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       }
       if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
       // The request's signature (signature.ts), before its body is read: an unsigned request costs nothing more.
-      const checked = await verifier.verifyHeaders({ method: req.method ?? 'GET', url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, headers: req.headers });
+      const checked = await verifier.verifyHeaders({
+        method: req.method ?? 'GET',
+        url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`,
+        headers: req.headers,
+      });
       if (!checked.ok) return refuse(res, checked.reason);
       const { identity } = checked.verified;
       // From here on every log line of this request names it (and who asked).
       return await requestScope.run({ requestId: identity.requestId, subgraph: opts.name }, async () => {
-        res.once('finish', () => log.info('request', {
-          subject: identity.subject, body: identity.body, ...(identity.service ? { service: identity.service } : {}),
-          status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6,
-        }));
+        res.once('finish', () =>
+          log.info('request', {
+            subject: identity.subject,
+            body: identity.body,
+            ...(identity.service ? { service: identity.service } : {}),
+            status: res.statusCode,
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+          }),
+        );
         // The digest is checked over the bytes received, before anything parses them.
         const raw = await readBody(req, limit);
         const refusal = verifier.verifyBody(checked.verified, raw);
@@ -287,7 +372,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
           try {
             body = JSON.parse(raw.toString('utf8'));
           } catch {
-            return sendJson(res, 400, { errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }] });
+            return sendJson(res, 400, {
+              errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }],
+            });
           }
         }
         const denied = identity.service ? serviceCallRefusal(opts.schema, opts.name, identity, body, url) : null;
@@ -313,7 +400,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     } catch (e) {
       const status = (e as { status?: number }).status ?? 500;
       if (status === 500) log.error('request failed', { subgraph: opts.name, error: (e as Error).stack });
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? '请求体过大' : '服务器内部错误', extensions: { code: status === 413 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, status, {
+          errors: [
+            {
+              message: status === 413 ? '请求体过大' : '服务器内部错误',
+              extensions: { code: status === 413 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' },
+            },
+          ],
+        });
       else res.end();
     }
   });
@@ -341,7 +436,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     close: async () => {
       // What the shutdown budget leaves for draining (shutdown.ts), the rest is for closing.
       const { cut } = await drain.close();
-      if (cut > 0) log.error('shutdown: requests still unanswered at the deadline were cut', { subgraph: opts.name, cut });
+      if (cut > 0)
+        log.error('shutdown: requests still unanswered at the deadline were cut', { subgraph: opts.name, cut });
       await apollo.stop();
     },
   };

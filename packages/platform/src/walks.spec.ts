@@ -17,12 +17,21 @@ function fixture(opts: { capacity?: number; maxAgeMs?: number } = {}) {
   let items = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
   let clock = 1_000;
   const store = new WalkStore({ capacity: opts.capacity ?? 4, maxAgeMs: opts.maxAgeMs ?? 1_000, now: () => clock });
-  const compute = async (): Promise<WalkList<string, { total: number }>> => ({ items: keyedSorted(items, (s) => s), summary: { total: items.length } });
-  const page = (page: PageArgs, caller = ALICE, question = 'scope=X') => store.page({ namespace: NS, caller, question, page, compute, node: (s) => s.toUpperCase() });
+  const compute = async (): Promise<WalkList<string, { total: number }>> => ({
+    items: keyedSorted(items, (s) => s),
+    summary: { total: items.length },
+  });
+  const page = (page: PageArgs, caller = ALICE, question = 'scope=X') =>
+    store.page({ namespace: NS, caller, question, page, compute, node: (s) => s.toUpperCase() });
   return {
-    store, page,
-    write: (next: string[]) => { items = next; },
-    tick: (ms: number) => { clock += ms; },
+    store,
+    page,
+    write: (next: string[]) => {
+      items = next;
+    },
+    tick: (ms: number) => {
+      clock += ms;
+    },
   };
 }
 
@@ -53,13 +62,15 @@ describe('WalkStore: a walk pages one list', () => {
     expect(f.store.size).toBe(3);
   });
 
-  it('a cursor carries the walk token and the item key inside the list\'s namespace', async () => {
+  it("a cursor carries the walk token and the item key inside the list's namespace", async () => {
     const f = fixture();
     const p = await f.page({ first: 1 });
     const { token, key } = splitWalkKey(decodeCursor(NS, p.edges[0].cursor, 'after'));
     expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(key).toBe('a');
-    expect(() => decodeCursor('otherList', p.edges[0].cursor, 'after')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(() => decodeCursor('otherList', p.edges[0].cursor, 'after')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    );
   });
 
   it('a write between pages does not change the walk (items, totalCount, summary); a new walk sees it', async () => {
@@ -80,11 +91,15 @@ describe('WalkStore: a token answers only its own walk', () => {
   it.each<[string, { caller?: string; question?: string }]>([
     ['another caller', { caller: BOB }],
     ['other arguments', { question: 'scope=Y' }],
-  ])('%s presenting a walk\'s cursor gets a fresh list, paged by item key', async (_, other) => {
+  ])("%s presenting a walk's cursor gets a fresh list, paged by item key", async (_, other) => {
     const f = fixture();
     const p1 = await f.page({ first: 3 });
     f.write(['a', 'b', 'c', 'd', 'e', 'x']);
-    const p2 = await f.page({ first: 3, after: p1.pageInfo.endCursor }, other.caller ?? ALICE, other.question ?? 'scope=X');
+    const p2 = await f.page(
+      { first: 3, after: p1.pageInfo.endCursor },
+      other.caller ?? ALICE,
+      other.question ?? 'scope=X',
+    );
     expect(p2.nodes).toEqual(['D', 'E', 'X']); // the fresh list, after item 'c'
     expect(p2.totalCount).toBe(6);
     expect(f.store.computes).toBe(2);
@@ -120,10 +135,14 @@ describe('WalkStore: a token answers only its own walk', () => {
     expect(f.store.computes).toBe(3);
   });
 
-  it('refuses garbage and other lists\' cursors with BAD_USER_INPUT before computing', async () => {
+  it("refuses garbage and other lists' cursors with BAD_USER_INPUT before computing", async () => {
     const f = fixture();
-    await expect(f.page({ first: 1, after: 'not a cursor' })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
-    await expect(f.page({ last: 1, before: encodeCursor('other', 'a') })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'before' } });
+    await expect(f.page({ first: 1, after: 'not a cursor' })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
+    await expect(f.page({ last: 1, before: encodeCursor('other', 'a') })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'before' },
+    });
     expect(f.store.computes).toBe(0);
   });
 });
@@ -176,7 +195,13 @@ describe('WalkStore: bounded', () => {
 
 describe('walk settings and callers', () => {
   it.each<[string | undefined, number]>([
-    [undefined, 120_000], ['', 120_000], ['5000', 5_000], ['0', 0], ['-1', 120_000], ['1.5', 120_000], ['soon', 120_000],
+    [undefined, 120_000],
+    ['', 120_000],
+    ['5000', 5_000],
+    ['0', 0],
+    ['-1', 120_000],
+    ['1.5', 120_000],
+    ['soon', 120_000],
   ])('WALK_MAX_AGE_MS=%p is %p ms', (raw, ms) => {
     expect(walkMaxAgeFromEnv(raw === undefined ? {} : { WALK_MAX_AGE_MS: raw })).toBe(ms);
   });
@@ -184,8 +209,13 @@ describe('walk settings and callers', () => {
   it('callerKey tells apart everything that changes what a caller sees', () => {
     const base: Identity = { subject: 's', body: 'B', role: 'VIEWER', hubAdmin: false };
     const variants: Identity[] = [
-      base, { ...base, subject: 't' }, { ...base, body: 'C' }, { ...base, role: 'ADMIN' }, { ...base, hubAdmin: true },
-      { ...base, service: 'tasks', grant: 'jurisdiction' }, { ...base, service: 'tasks', grant: 'leadership-facts' },
+      base,
+      { ...base, subject: 't' },
+      { ...base, body: 'C' },
+      { ...base, role: 'ADMIN' },
+      { ...base, hubAdmin: true },
+      { ...base, service: 'tasks', grant: 'jurisdiction' },
+      { ...base, service: 'tasks', grant: 'leadership-facts' },
     ];
     expect(new Set(variants.map(callerKey)).size).toBe(variants.length);
     expect(callerKey({ ...base, requestId: 'r1' })).toBe(callerKey({ ...base, requestId: 'r2' }));

@@ -48,7 +48,14 @@ export function walkMaxAgeFromEnv(env: NodeJS.ProcessEnv = process.env): number 
 
 /** Everything about a caller that can change what a list holds for them. */
 export function callerKey(identity: Identity): string {
-  return JSON.stringify([identity.subject, identity.body, identity.role, identity.hubAdmin, identity.service ?? null, identity.grant ?? null]);
+  return JSON.stringify([
+    identity.subject,
+    identity.body,
+    identity.role,
+    identity.hubAdmin,
+    identity.service ?? null,
+    identity.grant ?? null,
+  ]);
 }
 
 /** A list computed whole: its items keyed and in key order (paging.ts keyedSorted), and figures about them all. */
@@ -146,16 +153,31 @@ export class WalkStore {
     }
     const held = walk;
     const items = held.list.items as ReadonlyArray<{ key: string; item: T }>;
-    const page = pageOfList(q.namespace, items, (x) => x.key, compareKeys, { ...w, after: after?.key ?? null, before: before?.key ?? null }, (key) => `${held.token}.${key}`);
+    const page = pageOfList(
+      q.namespace,
+      items,
+      (x) => x.key,
+      compareKeys,
+      { ...w, after: after?.key ?? null, before: before?.key ?? null },
+      (key) => `${held.token}.${key}`,
+    );
     const nodes = page.nodes.map((x) => q.node(x.item));
-    return { ...page, nodes, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })), summary: held.list.summary as S };
+    return {
+      ...page,
+      nodes,
+      edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })),
+      summary: held.list.summary as S,
+    };
   }
 
   /** The walk `token` names if it is held, fresh, and was made for this caller and question. */
   private held(token: string, q: WalkOwner): Walk | undefined {
     const walk = this.walks.get(token);
     if (!walk) return undefined;
-    if (this.expired(walk)) { this.walks.delete(token); return undefined; }
+    if (this.expired(walk)) {
+      this.walks.delete(token);
+      return undefined;
+    }
     if (walk.namespace !== q.namespace || walk.caller !== q.caller || walk.question !== q.question) return undefined;
     this.walks.delete(token);
     this.walks.set(token, walk); // most recently used
@@ -167,7 +189,14 @@ export class WalkStore {
   }
 
   private keep(q: WalkOwner, list: WalkList<unknown, unknown>): Walk {
-    const walk: Walk = { token: randomBytes(16).toString('base64url'), namespace: q.namespace, caller: q.caller, question: q.question, at: this.now(), list };
+    const walk: Walk = {
+      token: randomBytes(16).toString('base64url'),
+      namespace: q.namespace,
+      caller: q.caller,
+      question: q.question,
+      at: this.now(),
+      list,
+    };
     if (this.maxAgeMs <= 0) return walk; // kept by nobody: every page computes its list
     for (const [token, w] of this.walks) if (this.expired(w)) this.walks.delete(token);
     this.walks.set(walk.token, walk);

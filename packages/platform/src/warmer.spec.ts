@@ -9,12 +9,22 @@ async function until(what: () => boolean, limit = 200): Promise<void> {
 
 describe('startWarmer', () => {
   let warmer: Warmer | undefined;
-  afterEach(async () => { await warmer?.stop(); warmer = undefined; });
+  afterEach(async () => {
+    await warmer?.stop();
+    warmer = undefined;
+  });
 
   it('warms once the revision has stood still for an interval, and not again while it stands', async () => {
     const warmed: string[] = [];
     let revision = 'r1';
-    warmer = startWarmer({ name: 't', intervalMs: INTERVAL, revision: async () => revision, warm: async () => { warmed.push(revision); } });
+    warmer = startWarmer({
+      name: 't',
+      intervalMs: INTERVAL,
+      revision: async () => revision,
+      warm: async () => {
+        warmed.push(revision);
+      },
+    });
     await until(() => warmed.length === 1);
     await ticks(6);
     expect(warmed).toEqual(['r1']);
@@ -29,7 +39,14 @@ describe('startWarmer', () => {
     const warmed: number[] = [];
     let n = 0;
     let moving = true;
-    warmer = startWarmer({ name: 't', intervalMs: INTERVAL, revision: async () => String(moving ? ++n : n), warm: async () => { warmed.push(n); } });
+    warmer = startWarmer({
+      name: 't',
+      intervalMs: INTERVAL,
+      revision: async () => String(moving ? ++n : n),
+      warm: async () => {
+        warmed.push(n);
+      },
+    });
     await ticks(8);
     expect(warmed).toEqual([]);
     moving = false;
@@ -42,9 +59,16 @@ describe('startWarmer', () => {
     let reads = 0;
     const warmed: string[] = [];
     warmer = startWarmer({
-      name: 't', intervalMs: INTERVAL,
-      revision: async () => { if (++reads === 2) throw new Error('database restarting'); return 'r1'; },
-      warm: async () => { if (failures-- > 0) throw new Error('org not up yet'); warmed.push('r1'); },
+      name: 't',
+      intervalMs: INTERVAL,
+      revision: async () => {
+        if (++reads === 2) throw new Error('database restarting');
+        return 'r1';
+      },
+      warm: async () => {
+        if (failures-- > 0) throw new Error('org not up yet');
+        warmed.push('r1');
+      },
     });
     await until(() => warmed.length === 1);
     expect(failures).toBe(-1);
@@ -54,10 +78,22 @@ describe('startWarmer', () => {
   it('stop waits for a warm-up under way, and none starts after', async () => {
     let release!: () => void;
     let started = 0;
-    warmer = startWarmer({ name: 't', intervalMs: INTERVAL, revision: async () => String(started), warm: () => { started++; return new Promise<void>((r) => { release = r; }); } });
+    warmer = startWarmer({
+      name: 't',
+      intervalMs: INTERVAL,
+      revision: async () => String(started),
+      warm: () => {
+        started++;
+        return new Promise<void>((r) => {
+          release = r;
+        });
+      },
+    });
     await until(() => started === 1);
     let stopped = false;
-    const stopping = warmer.stop().then(() => { stopped = true; });
+    const stopping = warmer.stop().then(() => {
+      stopped = true;
+    });
     await ticks(2);
     expect(stopped).toBe(false);
     release();

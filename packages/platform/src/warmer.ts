@@ -60,19 +60,28 @@ export function startWarmer(opts: WarmerOptions): Warmer {
   };
   const schedule = () => {
     if (stopped) return;
-    timer = setTimeout(() => { running = tick().finally(schedule); }, interval);
+    timer = setTimeout(() => {
+      running = tick().finally(schedule);
+    }, interval);
     timer.unref();
   };
   schedule();
   return {
-    get runs() { return runs; },
+    get runs() {
+      return runs;
+    },
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
       // A province's warm run can take seconds: wait for it within the shutdown budget only
       // (shutdown.ts), then let the database's close end it.
       let bound: NodeJS.Timeout | undefined;
-      await Promise.race([running, new Promise<void>((r) => { bound = setTimeout(r, closeTimeoutMs()); })]);
+      await Promise.race([
+        running,
+        new Promise<void>((r) => {
+          bound = setTimeout(r, closeTimeoutMs());
+        }),
+      ]);
       clearTimeout(bound);
     },
   };
@@ -85,7 +94,10 @@ export const warmingWanted = (env: NodeJS.ProcessEnv = process.env) => env.HUB_W
  * What a cache keyed by spans of days (`from|to`) loads when warmed: the current year (the span
  * a scan of this year asks), then each span it held, one after the other.
  */
-export async function warmSpans(held: Iterable<string>, load: (from: string, to: string) => Promise<unknown>): Promise<void> {
+export async function warmSpans(
+  held: Iterable<string>,
+  load: (from: string, to: string) => Promise<unknown>,
+): Promise<void> {
   const year = today().slice(0, 4);
   for (const key of new Set([`${year}-01-01|${year}-12-31`, ...held])) {
     const [from, to] = key.split('|');

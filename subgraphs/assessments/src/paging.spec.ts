@@ -19,8 +19,13 @@ const ARGS = '$first: Int, $after: String, $last: Int, $before: String';
 const PASS = 'first: $first, after: $after, last: $last, before: $before';
 const outsider: Identity = { subject: 'viewer@JS-SW', body: 'JS-SW', role: 'VIEWER', hubAdmin: false };
 
-beforeAll(async () => { h = await assessmentsHarness(); }, 120_000);
-afterAll(async () => { await h?.close(); delete process.env.HUB_TODAY; });
+beforeAll(async () => {
+  h = await assessmentsHarness();
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+  delete process.env.HUB_TODAY;
+});
 beforeEach(async () => {
   await h.resetTo(province());
   const codes = province().units.map((u) => u.code);
@@ -31,7 +36,8 @@ beforeEach(async () => {
 const DEFINE = `mutation($i: SchemeInput!) { defineScheme(input: $i) { id } }`;
 const SUBMIT = `mutation($i: SubmitAssessmentInput!) { submitAssessment(input: $i) { id } }`;
 const SCHEDULE = `mutation($i: ScheduleInspectionInput!) { scheduleInspection(input: $i) { id } }`;
-const define = async (over: Record<string, unknown> = {}) => (await h.ok(DEFINE, { i: schemeInput(over) })).defineScheme.id as string;
+const define = async (over: Record<string, unknown> = {}) =>
+  (await h.ok(DEFINE, { i: schemeInput(over) })).defineScheme.id as string;
 const submit = (scheme: string, unit: string, assessor: string, p: number) =>
   h.ok(SUBMIT, { i: { scheme, unit, assessor, on: '2026-12-10', businessScore: p, ...scoresAt(p) } });
 
@@ -46,9 +52,10 @@ async function graded(): Promise<string> {
 /** A finding's key inside a cursor (the walk's token aside: platform's walks.ts). */
 const itemKey = (cursor: string) => splitWalkKey(decodeCursor('assessmentFindings', cursor, 'after')).key;
 
-const expectRefusals = (query: string, variables: Record<string, unknown> = {}) => expectPageRefusals(h.run, query, variables);
+const expectRefusals = (query: string, variables: Record<string, unknown> = {}) =>
+  expectPageRefusals(h.run, query, variables);
 
-describe('Scheme.results: a connection with the whole list\'s ranks', () => {
+describe("Scheme.results: a connection with the whole list's ranks", () => {
   it('walks every page both ways; the ranks on each page are those of the whole ranking', async () => {
     const s = await graded();
     const q = `query($id: ID!, ${ARGS}) { scheme(id: $id) { results(scope: "SC-YJT-JGDW", ${PASS}) { nodes { rank unit { id } finalScore } ${PAGE} } } }`;
@@ -67,9 +74,18 @@ describe('Scheme.results: a connection with the whole list\'s ranks', () => {
     const s = await graded();
     const schemes = (await h.ok(`{ schemes(first: 1) { pageInfo { endCursor } } }`)).schemes.pageInfo.endCursor;
     const q = `query($id: ID!, ${ARGS}) { scheme(id: $id) { results(${PASS}) { totalCount } } }`;
-    for (const [args, field] of [[{ first: 501 }, 'first'], [{ last: 1000 }, 'last'], [{ first: 1, after: schemes }, 'after'], [{ last: 1, before: schemes }, 'before']] as const) {
+    for (const [args, field] of [
+      [{ first: 501 }, 'first'],
+      [{ last: 1000 }, 'last'],
+      [{ first: 1, after: schemes }, 'after'],
+      [{ last: 1, before: schemes }, 'before'],
+    ] as const) {
       const r = await h.run(q, { id: s, ...args });
-      expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ args, code: 'BAD_USER_INPUT', field });
+      expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({
+        args,
+        code: 'BAD_USER_INPUT',
+        field,
+      });
     }
   });
 });
@@ -91,11 +107,30 @@ describe('StarGrading.rows: a connection', () => {
 describe('assessmentFindings: a connection with a summary', () => {
   const SCOPE = `query($kinds: [AssessmentFindingKind!], ${ARGS}) { assessmentFindings(scope: "SC-SW", year: 2026, kinds: $kinds, ${PASS}) {
     nodes { kind unit { id } from to submissions { id } inspections { id } } ${PAGE} summary { total byKind { kind count } } } }`;
-  const show = (f: any) => `${f.kind}@${f.unit.id}:${f.from}:${f.submissions.map((x: any) => x.id)}:${f.inspections.map((x: any) => x.id)}`;
+  const show = (f: any) =>
+    `${f.kind}@${f.unit.id}:${f.from}:${f.submissions.map((x: any) => x.id)}:${f.inspections.map((x: any) => x.id)}`;
   const seed = async () => {
     await graded(); // the work committee grades six branches it gave no task: EVALUATION_ONLY each
-    await h.ok(SCHEDULE, { i: { inspector: 'SC-JGGW', units: ['SC-DZJ'], title: '党建工作督查', from: '2026-05-10', to: '2026-05-12', indicators: [{ code: 'ZZJS', name: '组织建设' }] } });
-    await h.ok(SCHEDULE, { i: { inspector: 'DZJ-DZ', units: ['SC-DZJ'], title: '系统党建考核', from: '2026-05-11', to: '2026-05-15', indicators: [{ code: 'ZZJS', name: '组织建设' }] } });
+    await h.ok(SCHEDULE, {
+      i: {
+        inspector: 'SC-JGGW',
+        units: ['SC-DZJ'],
+        title: '党建工作督查',
+        from: '2026-05-10',
+        to: '2026-05-12',
+        indicators: [{ code: 'ZZJS', name: '组织建设' }],
+      },
+    });
+    await h.ok(SCHEDULE, {
+      i: {
+        inspector: 'DZJ-DZ',
+        units: ['SC-DZJ'],
+        title: '系统党建考核',
+        from: '2026-05-11',
+        to: '2026-05-15',
+        indicators: [{ code: 'ZZJS', name: '组织建设' }],
+      },
+    });
   };
 
   it('walks every page both ways, by unit; the summary counts every finding, by kind', async () => {
@@ -110,10 +145,17 @@ describe('assessmentFindings: a connection with a summary', () => {
     for (const f of whole.nodes as any[]) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
     const { summary } = await fetch({ first: 1 });
     expect(summary.total).toBe(whole.totalCount);
-    expect(summary.byKind.map((k: any) => k.kind)).toEqual(['MULTIPLE_INSPECTIONS', 'EVALUATION_ONLY', 'GRADED_BY_NON_LEADER']);
-    expect(Object.fromEntries(summary.byKind.filter((k: any) => k.count > 0).map((k: any) => [k.kind, k.count]))).toEqual(counts);
+    expect(summary.byKind.map((k: any) => k.kind)).toEqual([
+      'MULTIPLE_INSPECTIONS',
+      'EVALUATION_ONLY',
+      'GRADED_BY_NON_LEADER',
+    ]);
+    expect(
+      Object.fromEntries(summary.byKind.filter((k: any) => k.count > 0).map((k: any) => [k.kind, k.count])),
+    ).toEqual(counts);
     expect(counts.MULTIPLE_INSPECTIONS).toBe(1);
-    expect(counts.EVALUATION_ONLY).toBeGreaterThanOrEqual(6); // the six branches, and the inspectors that gave SC-DZJ no task
+    // the six branches, and the inspectors that gave SC-DZJ no task
+    expect(counts.EVALUATION_ONLY).toBeGreaterThanOrEqual(6);
     // With kinds: the list and its summary are those of the kinds asked.
     const only = await fetch({ kinds: ['MULTIPLE_INSPECTIONS'], first: 500 });
     expect(only.nodes.map(show)).toEqual(whole.nodes.filter((f: any) => f.kind === 'MULTIPLE_INSPECTIONS').map(show));
@@ -130,35 +172,44 @@ describe('assessmentFindings: a connection with a summary', () => {
     expect(after.edges.map((e: any) => had.get(itemKey(e.cursor)))).toEqual(after.nodes.map(show));
     // A cursor of the first scan whose walk is not held (another replica's) pages the current list by key.
     const elsewhere = encodeCursor('assessmentFindings', `${'Z'.repeat(22)}.${itemKey(after.edges[2].cursor)}`);
-    expect((await h.ok(SCOPE, { first: 500, after: elsewhere })).assessmentFindings.nodes.map(show)).toEqual(after.nodes.slice(3).map(show));
+    expect((await h.ok(SCOPE, { first: 500, after: elsewhere })).assessmentFindings.nodes.map(show)).toEqual(
+      after.nodes.slice(3).map(show),
+    );
     const cursor = after.edges[2].cursor;
-    expect((await h.ok(SCOPE, { first: 500, after: cursor })).assessmentFindings.nodes.map(show)).toEqual(after.nodes.slice(3).map(show));
+    expect((await h.ok(SCOPE, { first: 500, after: cursor })).assessmentFindings.nodes.map(show)).toEqual(
+      after.nodes.slice(3).map(show),
+    );
   });
 
   it('pages 2..N of a walk ask neither org nor tasks; a write between pages does not change the walk, a new walk sees it', async () => {
     await seed();
     const walks = walkStoreOf(h.database);
-    const fetch = async (args: Record<string, unknown>, who?: Identity) => (await h.ok(SCOPE, args, who)).assessmentFindings;
+    const fetch = async (args: Record<string, unknown>, who?: Identity) =>
+      (await h.ok(SCOPE, args, who)).assessmentFindings;
     const whole = await fetch({ first: 500 });
     const pages = [await fetch({ first: 2 })];
     await h.ok(`mutation { acceptJointInspection(input: { unit: "SC-DZJ", on: "2026-05-01" }) { id } }`);
     const computes = walks.computes;
     const calls = { ...h.calls };
-    while (pages.at(-1).pageInfo.hasNextPage) pages.push(await fetch({ first: 2, after: pages.at(-1).pageInfo.endCursor }));
+    while (pages.at(-1).pageInfo.hasNextPage)
+      pages.push(await fetch({ first: 2, after: pages.at(-1).pageInfo.endCursor }));
     expect(pages.length).toBe(Math.ceil(whole.totalCount / 2));
     expect(walks.computes).toBe(computes);
     expect({ org: h.calls.org - calls.org, tasks: h.calls.tasks - calls.tasks }).toEqual({ org: 0, tasks: 0 });
     expect(pages.flatMap((p: any) => p.nodes.map(show))).toEqual(whole.nodes.map(show));
-    expect(pages.map((p: any) => [p.totalCount, p.summary.total])).toEqual(pages.map(() => [whole.totalCount, whole.totalCount]));
+    expect(pages.map((p: any) => [p.totalCount, p.summary.total])).toEqual(
+      pages.map(() => [whole.totalCount, whole.totalCount]),
+    );
     expect((await fetch({ first: 500 })).totalCount).toBe(whole.totalCount - 1);
   });
 
-  it('other kinds or another caller presenting a walk\'s cursor get their own fresh list', async () => {
+  it("other kinds or another caller presenting a walk's cursor get their own fresh list", async () => {
     await seed();
     const walks = walkStoreOf(h.database);
     const first = (await h.ok(SCOPE, { first: 1 })).assessmentFindings;
     const computes = walks.computes;
-    const only = (await h.ok(SCOPE, { kinds: ['MULTIPLE_INSPECTIONS'], first: 500, after: first.pageInfo.endCursor })).assessmentFindings;
+    const only = (await h.ok(SCOPE, { kinds: ['MULTIPLE_INSPECTIONS'], first: 500, after: first.pageInfo.endCursor }))
+      .assessmentFindings;
     expect(only.nodes.map((f: any) => f.kind)).toEqual(only.nodes.map(() => 'MULTIPLE_INSPECTIONS'));
     expect(only.summary.total).toBe(1);
     const r = await h.run(SCOPE, { first: 500, after: first.pageInfo.endCursor }, outsider);
@@ -174,7 +225,16 @@ describe('assessmentFindings: a connection with a summary', () => {
     await expectRefusals(q);
     expect(whole.nodes.map((f: any) => f.kind)).toEqual(['EVALUATION_ONLY']);
     const hidden = (await h.ok(q, {}, outsider))._entities;
-    expect(hidden.map((e: any) => [e.assessmentFindings.totalCount, e.assessmentFindings.nodes, e.assessmentFindings.summary.total])).toEqual([[0, [], 0], [0, [], 0]]);
+    expect(
+      hidden.map((e: any) => [
+        e.assessmentFindings.totalCount,
+        e.assessmentFindings.nodes,
+        e.assessmentFindings.summary.total,
+      ]),
+    ).toEqual([
+      [0, [], 0],
+      [0, [], 0],
+    ]);
     const r = await h.run(q, { first: 501 });
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
@@ -186,7 +246,11 @@ describe('schemes: a connection', () => {
     const b = await define({ key: 'KH-2025', year: 2025 });
     const c = await define({ key: 'KH-2026-B', name: '另一方案' });
     const q = `query(${ARGS}) { schemes(${PASS}) { nodes { id year } ${PAGE} } }`;
-    const whole = await expectWalks(async (args) => (await h.ok(q, args)).schemes, 1, (s: any) => s.id);
+    const whole = await expectWalks(
+      async (args) => (await h.ok(q, args)).schemes,
+      1,
+      (s: any) => s.id,
+    );
     await expectRefusals(q);
     expect(whole.nodes.map((s: any) => s.id)).toEqual([a, c, b]);
     const year = await h.ok(`{ schemes(year: 2025) { totalCount nodes { id } } }`);

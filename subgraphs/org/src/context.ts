@@ -50,7 +50,9 @@ export function createLoaders(db: Db): Loaders {
       for (const [day, dayKeys] of byDay) {
         const ids = dayKeys.map((k) => k.split('|')[0]);
         const [units, facts, incoming, edges] = await Promise.all([
-          loaders.unitById.loadMany(ids), loaders.factsByUnit.loadMany(ids), loaders.linksInto.loadMany(ids),
+          loaders.unitById.loadMany(ids),
+          loaders.factsByUnit.loadMany(ids),
+          loaders.linksInto.loadMany(ids),
           ancestorEdges(db, ids, day as Day),
         ]);
         const named = await loaders.unitById.loadMany([...unitsNamedBy(facts, incoming, edges), ...ids]);
@@ -63,7 +65,10 @@ export function createLoaders(db: Db): Loaders {
   return loaders;
 }
 
-/** What an org process keeps across requests, each part checked against the database's revision (platform's revision-cache.ts). */
+/**
+ * What an org process keeps across requests, each part checked against the database's revision (platform's
+ * revision-cache.ts).
+ */
 export interface OrgCaches {
   jurisdictions: JurisdictionCache;
   timelines: TimelineCache;
@@ -72,11 +77,22 @@ export interface OrgCaches {
   walks: WalkStore;
 }
 
-export const newOrgCaches = (): OrgCaches => ({ jurisdictions: new JurisdictionCache(), timelines: new TimelineCache(), anomalies: new AnomalyCache(), walks: new WalkStore() });
+export const newOrgCaches = (): OrgCaches => ({
+  jurisdictions: new JurisdictionCache(),
+  timelines: new TimelineCache(),
+  anomalies: new AnomalyCache(),
+  walks: new WalkStore(),
+});
 
 export function createContext(database: Database, identity: Identity, caches: OrgCaches): OrgContext {
   return {
-    database, db: database.db, loaders: createLoaders(database.db), identity,
-    access: new Access(identity, database.db, caches.jurisdictions), timelines: caches.timelines, anomalies: caches.anomalies, walks: caches.walks,
+    database,
+    db: database.db,
+    loaders: createLoaders(database.db),
+    identity,
+    access: new Access(identity, database.db, caches.jurisdictions),
+    timelines: caches.timelines,
+    anomalies: caches.anomalies,
+    walks: caches.walks,
   };
 }

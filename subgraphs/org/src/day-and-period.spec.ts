@@ -6,8 +6,12 @@ import { orgHarness, walkPages, type OrgHarness } from './testing';
 import { smallProvince } from './testing/fixtures';
 
 let h: OrgHarness;
-beforeAll(async () => { h = await orgHarness(); }, 60_000);
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await orgHarness();
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+});
 
 const PB = `query($asOf: Date) { unit(code: "SZ-SWJ") { partyBuilding(asOf: $asOf) { anomalies { code from to } } } }`;
 const LA = `query($scope: String, $asOf: Date, $from: Date, $to: Date) { leadershipAnomalies(scope: $scope, asOf: $asOf, from: $from, to: $to, first: 50) {
@@ -17,10 +21,14 @@ const label = (n: any) => `${n.unit.code} ${n.code} ${n.from}..${n.to}`;
 /** The demo's tax bureau transferred in 2018: its affiliation ended 03-31 and the next began 05-01 (a gap of April). */
 beforeAll(async () => {
   await h.resetTo(smallProvince());
-  const links = (await h.ok(`{ unit(code: "SZ-SWJ") { links(direction: IN, kinds: [AFFILIATION]) { nodes { id } } } }`)).unit.links.nodes;
+  const links = (await h.ok(`{ unit(code: "SZ-SWJ") { links(direction: IN, kinds: [AFFILIATION]) { nodes { id } } } }`))
+    .unit.links.nodes;
   expect(links).toHaveLength(1);
-  await h.ok(`mutation($id: ID!) { endLink(id: $id, on: "2018-03-31") { validTo }
-    createLink(input: { from: "JS-JGGW", to: "SZ-SWJ", kind: AFFILIATION, validFrom: "2018-05-01" }) { id } }`, { id: links[0].id });
+  await h.ok(
+    `mutation($id: ID!) { endLink(id: $id, on: "2018-03-31") { validTo }
+    createLink(input: { from: "JS-JGGW", to: "SZ-SWJ", kind: AFFILIATION, validFrom: "2018-05-01" }) { id } }`,
+    { id: links[0].id },
+  );
 });
 
 describe('a day', () => {
@@ -42,11 +50,29 @@ describe('a day', () => {
 describe('a period', () => {
   it.each([
     ['the year of the gap', null, '2018-01-01', '2018-12-31', ['SZ-SWJ MISSING_AFFILIATION 2018-04-01..2018-04-30']],
-    ['a window ending on its first day', null, '2017-06-01', '2018-04-01', ['SZ-SWJ MISSING_AFFILIATION 2018-04-01..2018-04-30']],
-    ['a window starting on its last day', null, '2018-04-30', '2019-12-31', ['SZ-SWJ MISSING_AFFILIATION 2018-04-01..2018-04-30']],
+    [
+      'a window ending on its first day',
+      null,
+      '2017-06-01',
+      '2018-04-01',
+      ['SZ-SWJ MISSING_AFFILIATION 2018-04-01..2018-04-30'],
+    ],
+    [
+      'a window starting on its last day',
+      null,
+      '2018-04-30',
+      '2019-12-31',
+      ['SZ-SWJ MISSING_AFFILIATION 2018-04-01..2018-04-30'],
+    ],
     ['a window after it closed', null, '2018-05-01', '2020-12-31', []],
     ['a window before it opened', null, '2017-01-01', '2018-03-31', []],
-    ['the scope holding the unit', 'JS-JGGW', '2018-01-01', '2018-12-31', ['SZ-SWJ MISSING_AFFILIATION 2018-04-01..2018-04-30']],
+    [
+      'the scope holding the unit',
+      'JS-JGGW',
+      '2018-01-01',
+      '2018-12-31',
+      ['SZ-SWJ MISSING_AFFILIATION 2018-04-01..2018-04-30'],
+    ],
     ['a scope without it', 'JS-YJT-DZ', '2018-01-01', '2018-12-31', []],
   ])('%s: leadershipAnomalies(scope: %s, from: %s, to: %s)', async (_name, scope, from, to, expected) => {
     const r = (await h.ok(LA, { scope, from, to })).leadershipAnomalies;
@@ -55,8 +81,16 @@ describe('a period', () => {
   });
 
   it('Unit.history keeps the gap: its start and its last day, with the anomaly and its period', async () => {
-    const nodes = (await h.ok(`{ unit(code: "SZ-SWJ") { history(first: 100) { nodes { date kind anomaly { code from to } } summary { byKind { kind count } } } } }`)).unit.history.nodes;
-    const around = nodes.filter((e: any) => e.date >= '2018-03-31' && e.date <= '2018-05-01').map((e: any) => `${e.date} ${e.kind}${e.anomaly ? ` ${e.anomaly.code} ${e.anomaly.from}..${e.anomaly.to}` : ''}`);
+    const nodes = (
+      await h.ok(
+        `{ unit(code: "SZ-SWJ") { history(first: 100) { nodes { date kind anomaly { code from to } } summary { byKind { kind count } } } } }`,
+      )
+    ).unit.history.nodes;
+    const around = nodes
+      .filter((e: any) => e.date >= '2018-03-31' && e.date <= '2018-05-01')
+      .map(
+        (e: any) => `${e.date} ${e.kind}${e.anomaly ? ` ${e.anomaly.code} ${e.anomaly.from}..${e.anomaly.to}` : ''}`,
+      );
     expect(around).toEqual([
       '2018-03-31 LINK_ENDED',
       '2018-04-01 ANOMALY_STARTED MISSING_AFFILIATION 2018-04-01..2018-04-30',

@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { openDatabase, startSubgraphServer, startWarmer, type Database, type RunningServer, type StartupPhases } from '@tiaokuai/platform';
+import {
+  openDatabase,
+  startSubgraphServer,
+  startWarmer,
+  type Database,
+  type RunningServer,
+  type StartupPhases,
+} from '@tiaokuai/platform';
 import { sql } from 'drizzle-orm';
 import { createContext, newOrgCaches } from './context';
 import { buildOrgSchema } from './schema';
@@ -23,7 +30,10 @@ export interface OrgServiceOptions {
   secret: string;
   /** Subgraphs allowed to read directly (tasks, assessments): SERVICE_SECRET_<NAME>. */
   serviceSecrets?: Record<string, string>;
-  /** Evaluate the current year's (and recently asked) timelines ahead of questions, again after writes (platform's warmer.ts). */
+  /**
+   * Evaluate the current year's (and recently asked) timelines ahead of questions, again after writes (platform's
+   * warmer.ts).
+   */
   warm?: boolean;
   /** Where the start's phases are marked (platform's startup.ts; the process's `ready` line). */
   phases?: StartupPhases;
@@ -31,22 +41,48 @@ export interface OrgServiceOptions {
 
 /** Starts the org subgraph: database (migrated), schema, HTTP server. */
 export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<RunningServer & { database: Database }> {
-  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE, phases: opts.phases }));
+  const database =
+    opts.database ??
+    (await openDatabase({
+      url: opts.databaseUrl,
+      dataDir: opts.dataDir,
+      schemaName: SCHEMA_NAME,
+      migrationsFolder: MIGRATIONS,
+      appRole: APP_ROLE,
+      phases: opts.phases,
+    }));
   const { schema } = await buildOrgSchema();
   opts.phases?.mark('schema');
   const caches = newOrgCaches();
-  const server = await startSubgraphServer({
-    name: 'org',
-    phases: opts.phases,
-    schema,
-    secret: opts.secret,
-    serviceSecrets: opts.serviceSecrets,
-    context: (_req, identity) => createContext(database, identity, caches),
-    ready: async () => { await database.db.execute(sql`select 1`); return true; },
-  }, opts.port);
-  const warmer = opts.warm ? startWarmer({ name: 'org timelines', revision: () => orgRevision(database.db), warm: () => caches.timelines.warm(database.db) }) : undefined;
+  const server = await startSubgraphServer(
+    {
+      name: 'org',
+      phases: opts.phases,
+      schema,
+      secret: opts.secret,
+      serviceSecrets: opts.serviceSecrets,
+      context: (_req, identity) => createContext(database, identity, caches),
+      ready: async () => {
+        await database.db.execute(sql`select 1`);
+        return true;
+      },
+    },
+    opts.port,
+  );
+  const warmer = opts.warm
+    ? startWarmer({
+        name: 'org timelines',
+        revision: () => orgRevision(database.db),
+        warm: () => caches.timelines.warm(database.db),
+      })
+    : undefined;
   return {
-    ...server, database,
-    close: async () => { await warmer?.stop(); await server.close(); if (!opts.database) await database.close(); },
+    ...server,
+    database,
+    close: async () => {
+      await warmer?.stop();
+      await server.close();
+      if (!opts.database) await database.close();
+    },
   };
 }

@@ -35,6 +35,9 @@ export interface OrgContext {
   timelines: TimelineCache;
   /** Scopes' anomalies, shared by the process's requests while org's revision stands. */
   anomalies: AnomalyCache;
-  /** Walks of lists computed whole (sharedUnits): pages after the first without evaluating a snapshot (platform's walks.ts). */
+  /**
+   * Walks of lists computed whole (sharedUnits): pages after the first without evaluating a snapshot (platform's
+   * walks.ts).
+   */
   walks: WalkStore;
 }

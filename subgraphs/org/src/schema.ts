@@ -20,8 +20,16 @@ export function buildOrgSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema<OrgContext>({
     name: 'org',
     resolvers: [
-      AuditResolver, UnitResolver, UnitFactsResolver, LinkResolver, TimelineResolver, LeadershipPeriodResolver, InterchangeResolver,
-      AnomalyResolver, PartyBuildingResolver, RoleResolver,
+      AuditResolver,
+      UnitResolver,
+      UnitFactsResolver,
+      LinkResolver,
+      TimelineResolver,
+      LeadershipPeriodResolver,
+      InterchangeResolver,
+      AnomalyResolver,
+      PartyBuildingResolver,
+      RoleResolver,
     ],
     federationImports: ['@key', '@shareable'],
     references: {
@@ -34,7 +42,10 @@ export function buildOrgSchema(): Promise<FederatedSchema> {
       // for it. So every field that names a unit is non-null and never comes back null
       // (ARCHITECTURE.md, "What callers may learn"). Only a reference to no unit at all is null.
       Unit: async (ref, ctx) => {
-        const u = typeof ref.id === 'string' ? await ctx.loaders.unitById.load(ref.id) : await ctx.loaders.unitByCode.load(String(ref.code));
+        const u =
+          typeof ref.id === 'string'
+            ? await ctx.loaders.unitById.load(ref.id)
+            : await ctx.loaders.unitByCode.load(String(ref.code));
         return u ?? null;
       },
     },

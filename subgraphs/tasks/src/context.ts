@@ -45,12 +45,19 @@ export function createLoaders(db: Db, org: OrgDirectory): Loaders {
       const byId = new Map((await requiredItemRows(db)).map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    authority: new DataLoader(async (keys) => {
-      const days = keys.map((k) => k.day).sort();
-      const answer = await org.timelines({ units: [...new Set(keys.map((k) => k.unitId))], from: days[0], to: days[days.length - 1] });
-      const index = new AuthorityIndex(answer.timelines);
-      return keys.map((k) => index.authority(k.issuerId, k.unitId, k.day, k.binding));
-    }, { cacheKeyFn: (k) => `${k.issuerId}|${k.unitId}|${k.day}|${k.binding}` }),
+    authority: new DataLoader(
+      async (keys) => {
+        const days = keys.map((k) => k.day).sort();
+        const answer = await org.timelines({
+          units: [...new Set(keys.map((k) => k.unitId))],
+          from: days[0],
+          to: days[days.length - 1],
+        });
+        const index = new AuthorityIndex(answer.timelines);
+        return keys.map((k) => index.authority(k.issuerId, k.unitId, k.day, k.binding));
+      },
+      { cacheKeyFn: (k) => `${k.issuerId}|${k.unitId}|${k.day}|${k.binding}` },
+    ),
   };
 }
 

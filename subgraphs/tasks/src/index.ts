@@ -1,6 +1,15 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { openDatabase, serviceClient, startSubgraphServer, startWarmer, type Database, type RunningServer, type StartupPhases, type ServiceClient } from '@tiaokuai/platform';
+import {
+  openDatabase,
+  serviceClient,
+  startSubgraphServer,
+  startWarmer,
+  type Database,
+  type RunningServer,
+  type StartupPhases,
+  type ServiceClient,
+} from '@tiaokuai/platform';
 import { sql } from 'drizzle-orm';
 import { cachesOf, createContext } from './context';
 import { rowRevision } from './modules/finding/finding.store';
@@ -27,35 +36,68 @@ export interface TasksServiceOptions {
   serviceSecrets?: Record<string, string>;
   /** Instead of `org`: a client built by the caller (tests). */
   orgClient?: ServiceClient;
-  /** Read the current year's (and recently scanned) assignments ahead of scans, and what each write changed after it (platform's warmer.ts). */
+  /**
+   * Read the current year's (and recently scanned) assignments ahead of scans, and what each write changed after it
+   * (platform's warmer.ts).
+   */
   warm?: boolean;
   /** Where the start's phases are marked (platform's startup.ts; the process's `ready` line). */
   phases?: StartupPhases;
 }
 
 export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<RunningServer & { database: Database }> {
-  const client = opts.orgClient ?? (opts.org ? serviceClient({ service: 'tasks', target: 'org', url: opts.org.url, secret: opts.org.secret }) : undefined);
-  if (!client) throw new Error('tasks subgraph: ORG_SUBGRAPH_URL and ORG_SERVICE_SECRET are required (leadership comes from org)');
-  const database = opts.database ?? (await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE, phases: opts.phases }));
+  const client =
+    opts.orgClient ??
+    (opts.org
+      ? serviceClient({ service: 'tasks', target: 'org', url: opts.org.url, secret: opts.org.secret })
+      : undefined);
+  if (!client)
+    throw new Error('tasks subgraph: ORG_SUBGRAPH_URL and ORG_SERVICE_SECRET are required (leadership comes from org)');
+  const database =
+    opts.database ??
+    (await openDatabase({
+      url: opts.databaseUrl,
+      dataDir: opts.dataDir,
+      schemaName: SCHEMA_NAME,
+      migrationsFolder: MIGRATIONS,
+      appRole: APP_ROLE,
+      phases: opts.phases,
+    }));
   const { schema } = await buildTasksSchema();
   opts.phases?.mark('schema');
-  const server = await startSubgraphServer({
-    name: 'tasks',
-    phases: opts.phases,
-    schema,
-    secret: opts.secret,
-    serviceSecrets: opts.serviceSecrets,
-    context: (_req, identity) => createContext(database, identity, client),
-    ready: async () => { await database.db.execute(sql`select 1`); return true; },
-  }, opts.port);
+  const server = await startSubgraphServer(
+    {
+      name: 'tasks',
+      phases: opts.phases,
+      schema,
+      secret: opts.secret,
+      serviceSecrets: opts.serviceSecrets,
+      context: (_req, identity) => createContext(database, identity, client),
+      ready: async () => {
+        await database.db.execute(sql`select 1`);
+        return true;
+      },
+    },
+    opts.port,
+  );
   const scans = cachesOf(database).scans;
-  const warmer = opts.warm ? startWarmer({
-    name: 'tasks scans',
-    revision: async () => { const r = await rowRevision(database.db); return `${r.epoch}:${r.n}`; },
-    warm: () => scans.warm(database.db),
-  }) : undefined;
+  const warmer = opts.warm
+    ? startWarmer({
+        name: 'tasks scans',
+        revision: async () => {
+          const r = await rowRevision(database.db);
+          return `${r.epoch}:${r.n}`;
+        },
+        warm: () => scans.warm(database.db),
+      })
+    : undefined;
   return {
-    ...server, database,
-    close: async () => { await warmer?.stop(); await server.close(); if (!opts.database) await database.close(); },
+    ...server,
+    database,
+    close: async () => {
+      await warmer?.stop();
+      await server.close();
+      if (!opts.database) await database.close();
+    },
   };
 }

@@ -55,27 +55,63 @@ describe('migration 0005: lists get owners', () => {
   it('existing items become hub-wide; tasks and the change record name the same items by id', async () => {
     const old = await openDatabase({ ...where, schemaName: SCHEMA_NAME, migrationsFolder: before, appRole: APP_ROLE });
     await old.asOwner(async (db) => {
-      await db.execute(sql`insert into tasks.required_items (code, name, kinds, frequency) values ('SHYK', '三会一课', '{BRANCH}', 'QUARTERLY'), ('MZPY', '民主评议党员', '{BRANCH}', 'YEARLY')`);
-      await db.execute(sql`insert into tasks.required_item_changes (code, operation, item, by_subject) values ('SHYK', 'DEFINE', '{}'::jsonb, 'op'), ('MZPY', 'IMPORT', '{}'::jsonb, 'op')`);
+      await db.execute(
+        sql`insert into tasks.required_items (code, name, kinds, frequency) values ('SHYK', '三会一课', '{BRANCH}', 'QUARTERLY'), ('MZPY', '民主评议党员', '{BRANCH}', 'YEARLY')`,
+      );
+      await db.execute(
+        sql`insert into tasks.required_item_changes (code, operation, item, by_subject) values ('SHYK', 'DEFINE', '{}'::jsonb, 'op'), ('MZPY', 'IMPORT', '{}'::jsonb, 'op')`,
+      );
       await db.execute(sql`insert into tasks.tasks (issuer_id, title, category, priority, starts_on, due_on, required_item, binding, created_by)
         values (7, '三会一课', 'ORGANIZATIONAL', 'ROUTINE', '2026-01-01', '2026-03-31', 'SHYK', true, 't'), (7, '别的', 'OTHER', 'KEY', '2026-01-01', '2026-03-31', null, true, 't')`);
     });
     await old.close();
 
-    const now = await openDatabase({ ...where, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE });
+    const now = await openDatabase({
+      ...where,
+      schemaName: SCHEMA_NAME,
+      migrationsFolder: MIGRATIONS,
+      appRole: APP_ROLE,
+    });
     try {
-      const items = await now.rows<{ id: number; owner_id: number | null; code: string }>(sql`select id, owner_id, code from tasks.required_items order by code`);
-      expect(items.map((i) => [i.code, i.owner_id])).toEqual([['MZPY', null], ['SHYK', null]]);
+      const items = await now.rows<{ id: number; owner_id: number | null; code: string }>(
+        sql`select id, owner_id, code from tasks.required_items order by code`,
+      );
+      expect(items.map((i) => [i.code, i.owner_id])).toEqual([
+        ['MZPY', null],
+        ['SHYK', null],
+      ]);
       const shyk = items.find((i) => i.code === 'SHYK')!.id;
-      const tasks = await now.rows<{ title: string; required_item_id: number | null }>(sql`select title, required_item_id from tasks.tasks order by id`);
-      expect(tasks).toEqual([{ title: '三会一课', required_item_id: shyk }, { title: '别的', required_item_id: null }]);
-      const changes = await now.rows<{ code: string; same: boolean }>(sql`select c.code, c.item_id = i.id as same from tasks.required_item_changes c join tasks.required_items i on i.code = c.code order by c.id`);
-      expect(changes).toEqual([{ code: 'SHYK', same: true }, { code: 'MZPY', same: true }]);
+      const tasks = await now.rows<{ title: string; required_item_id: number | null }>(
+        sql`select title, required_item_id from tasks.tasks order by id`,
+      );
+      expect(tasks).toEqual([
+        { title: '三会一课', required_item_id: shyk },
+        { title: '别的', required_item_id: null },
+      ]);
+      const changes = await now.rows<{ code: string; same: boolean }>(
+        sql`select c.code, c.item_id = i.id as same from tasks.required_item_changes c join tasks.required_items i on i.code = c.code order by c.id`,
+      );
+      expect(changes).toEqual([
+        { code: 'SHYK', same: true },
+        { code: 'MZPY', same: true },
+      ]);
       // Known by owner and code: a second hub-wide SHYK is refused, another owner's SHYK is not.
-      await expect(now.asOwner((db) => db.execute(sql`insert into tasks.required_items (code, name, kinds, frequency) values ('SHYK', 'x', '{BRANCH}', 'YEARLY')`))).rejects.toThrow();
-      await now.asOwner((db) => db.execute(sql`insert into tasks.required_items (owner_id, code, name, kinds, frequency) values (5, 'SHYK', 'x', '{BRANCH}', 'YEARLY')`));
+      await expect(
+        now.asOwner((db) =>
+          db.execute(
+            sql`insert into tasks.required_items (code, name, kinds, frequency) values ('SHYK', 'x', '{BRANCH}', 'YEARLY')`,
+          ),
+        ),
+      ).rejects.toThrow();
+      await now.asOwner((db) =>
+        db.execute(
+          sql`insert into tasks.required_items (owner_id, code, name, kinds, frequency) values (5, 'SHYK', 'x', '{BRANCH}', 'YEARLY')`,
+        ),
+      );
       // The change record is kept as before: never updated.
-      await expect(now.asOwner((db) => db.execute(sql`update tasks.required_item_changes set code = 'X'`))).rejects.toThrow();
+      await expect(
+        now.asOwner((db) => db.execute(sql`update tasks.required_item_changes set code = 'X'`)),
+      ).rejects.toThrow();
     } finally {
       await now.close();
     }

@@ -18,8 +18,12 @@ const ARGS = '$first: Int, $after: String, $last: Int, $before: String';
 const PASS = 'first: $first, after: $after, last: $last, before: $before';
 const outsider: Identity = { subject: 'viewer@JS-SW', body: 'JS-SW', role: 'VIEWER', hubAdmin: false };
 
-beforeAll(async () => { h = await tasksHarness(); }, 120_000);
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await tasksHarness();
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
 beforeEach(async () => {
   await h.resetTo(provinceWithBranches());
   const codes = provinceWithBranches().units.map((u) => u.code);
@@ -29,36 +33,61 @@ beforeEach(async () => {
 
 const ISSUE = `mutation($i: IssueTaskInput!) { issueTask(input: $i) { id } }`;
 const task = (over: Record<string, unknown> = {}) => ({
-  issuer: 'SC-JGGW', title: '开展党史学习教育', category: 'IDEOLOGICAL', priority: 'KEY', startsOn: '2026-03-01', dueOn: '2026-06-30', ...over,
+  issuer: 'SC-JGGW',
+  title: '开展党史学习教育',
+  category: 'IDEOLOGICAL',
+  priority: 'KEY',
+  startsOn: '2026-03-01',
+  dueOn: '2026-06-30',
+  ...over,
 });
 
-/** Three responsibility-list items nobody assigns in full, a duplicate pair and an overreach: findings of every shape. */
+/**
+ * Three responsibility-list items nobody assigns in full, a duplicate pair and an overreach: findings of every shape.
+ */
 async function seed(): Promise<string> {
   const items = {
-    format: 'tiaokuai/v1', requiredItems: [
+    format: 'tiaokuai/v1',
+    requiredItems: [
       { code: 'SHYK', name: '三会一课', kinds: ['BRANCH'], frequency: 'QUARTERLY' },
       { code: 'ZTDR', name: '主题党日', kinds: ['BRANCH'], frequency: 'MONTHLY' },
       { code: 'MZPY', name: '民主评议党员', kinds: ['BRANCH'], frequency: 'YEARLY' },
     ],
   };
-  expect((await h.ok(`mutation($d: JSON!) { importTasks(document: $d) { ok } }`, { d: items })).importTasks.ok).toBe(true);
+  expect((await h.ok(`mutation($d: JSON!) { importTasks(document: $d) { ok } }`, { d: items })).importTasks.ok).toBe(
+    true,
+  );
   await h.ok(ISSUE, { i: task({ issuer: 'DZJ-DZ', key: 'central', targets: ['SC-DZJ'] }) });
   await h.ok(ISSUE, { i: task({ key: 'local', title: '深入开展党史学习教育活动', targets: ['SC-DZJ'] }) });
-  const t = await h.ok(ISSUE, { i: task({ key: 'shyk', title: '落实三会一课', priority: 'ROUTINE', category: 'ORGANIZATIONAL', requiredItem: 'SHYK', startsOn: '2026-01-01', dueOn: '2026-06-30', scope: { unit: 'SC-JGGW', relation: 'LED_BY', kinds: ['BRANCH'] } }) });
+  const t = await h.ok(ISSUE, {
+    i: task({
+      key: 'shyk',
+      title: '落实三会一课',
+      priority: 'ROUTINE',
+      category: 'ORGANIZATIONAL',
+      requiredItem: 'SHYK',
+      startsOn: '2026-01-01',
+      dueOn: '2026-06-30',
+      scope: { unit: 'SC-JGGW', relation: 'LED_BY', kinds: ['BRANCH'] },
+    }),
+  });
   return t.issueTask.id;
 }
 
 const SCOPE = `query($scope: String!, ${ARGS}) { taskConflicts(scope: $scope, from: "2026-01-01", to: "2026-12-31", ${PASS}) {
   nodes { kind requiredItem from unit { id } assignments { id } } ${PAGE} summary { total byKind { kind count } } } }`;
-const scopePage = async (args: Record<string, unknown>, who?: Identity) => (await h.ok(SCOPE, { scope: 'SC-JGGW', ...args }, who)).taskConflicts;
-const describeFinding = (f: any) => `${f.kind}@${f.unit.id}:${f.requiredItem ?? ''}:${f.from ?? ''}:${f.assignments.map((a: any) => a.id).join(',')}`;
+const scopePage = async (args: Record<string, unknown>, who?: Identity) =>
+  (await h.ok(SCOPE, { scope: 'SC-JGGW', ...args }, who)).taskConflicts;
+const describeFinding = (f: any) =>
+  `${f.kind}@${f.unit.id}:${f.requiredItem ?? ''}:${f.from ?? ''}:${f.assignments.map((a: any) => a.id).join(',')}`;
 
 /** A finding's key inside a cursor (the walk's token aside: platform's walks.ts). */
 const itemKey = (cursor: string) => splitWalkKey(decodeCursor('taskConflicts', cursor, 'after')).key;
 /** The same place in the list under a walk token no process holds. */
 const elsewhere = (cursor: string) => encodeCursor('taskConflicts', `${'Z'.repeat(22)}.${itemKey(cursor)}`);
 
-const expectRefusals = (query: string, variables: Record<string, unknown> = {}) => expectPageRefusals(h.run, query, variables);
+const expectRefusals = (query: string, variables: Record<string, unknown> = {}) =>
+  expectPageRefusals(h.run, query, variables);
 
 describe('taskConflicts(scope): a connection', () => {
   it('walks every page forwards and backwards to the whole list, ordered by unit, with the summary of them all', async () => {
@@ -72,8 +101,16 @@ describe('taskConflicts(scope): a connection', () => {
     for (const f of whole.nodes as any[]) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
     const summary = (await scopePage({ first: 1 })).summary;
     expect(summary.total).toBe(whole.totalCount);
-    expect(summary.byKind.map((k: any) => k.kind)).toEqual(['DUPLICATE', 'CONFLICT', 'MISSING', 'OVERREACH', 'CHERRY_PICKING']);
-    expect(Object.fromEntries(summary.byKind.filter((k: any) => k.count > 0).map((k: any) => [k.kind, k.count]))).toEqual(counts);
+    expect(summary.byKind.map((k: any) => k.kind)).toEqual([
+      'DUPLICATE',
+      'CONFLICT',
+      'MISSING',
+      'OVERREACH',
+      'CHERRY_PICKING',
+    ]);
+    expect(
+      Object.fromEntries(summary.byKind.filter((k: any) => k.count > 0).map((k: any) => [k.kind, k.count])),
+    ).toEqual(counts);
     expect(counts).toMatchObject({ DUPLICATE: 1, OVERREACH: 1 });
   });
 
@@ -104,14 +141,24 @@ describe('taskConflicts(scope): a connection', () => {
 
   it('refuses a page over 500, first with last, and a cursor of another list, naming the argument', async () => {
     await seed();
-    const items = (await h.ok(`{ requiredItems(first: 1) { pageInfo { endCursor } } }`)).requiredItems.pageInfo.endCursor;
+    const items = (await h.ok(`{ requiredItems(first: 1) { pageInfo { endCursor } } }`)).requiredItems.pageInfo
+      .endCursor;
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ first: 501 }, 'first'], [{ last: 501 }, 'last'], [{ first: -1 }, 'first'], [{ first: 1, last: 1 }, 'last'],
-      [{ first: 1, after: items }, 'after'], [{ last: 1, before: items }, 'before'], [{ first: 1, after: 'not a cursor' }, 'after'],
+      [{ first: 501 }, 'first'],
+      [{ last: 501 }, 'last'],
+      [{ first: -1 }, 'first'],
+      [{ first: 1, last: 1 }, 'last'],
+      [{ first: 1, after: items }, 'after'],
+      [{ last: 1, before: items }, 'before'],
+      [{ first: 1, after: 'not a cursor' }, 'after'],
     ];
     for (const [args, field] of cases) {
       const r = await h.run(SCOPE, { scope: 'SC-JGGW', ...args });
-      expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ args, code: 'BAD_USER_INPUT', field });
+      expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({
+        args,
+        code: 'BAD_USER_INPUT',
+        field,
+      });
     }
     const ok = await h.run(SCOPE, { scope: 'SC-JGGW', first: 500 });
     expect(ok.errors).toBeUndefined();
@@ -126,7 +173,8 @@ describe('taskConflicts(scope): a walk costs one scan', () => {
     const pages = [await scopePage({ first: size }, who)];
     const computes = walks().computes;
     const calls = h.orgCalls.count;
-    while (pages.at(-1)!.pageInfo.hasNextPage) pages.push(await scopePage({ first: size, after: pages.at(-1)!.pageInfo.endCursor }, who));
+    while (pages.at(-1)!.pageInfo.hasNextPage)
+      pages.push(await scopePage({ first: size, after: pages.at(-1)!.pageInfo.endCursor }, who));
     return { pages, scans: walks().computes - computes, orgCalls: h.orgCalls.count - calls };
   }
 
@@ -162,7 +210,7 @@ describe('taskConflicts(scope): a walk costs one scan', () => {
     expect(fresh.totalCount).toBeLessThan(whole.totalCount);
   });
 
-  it('a cursor of a walk not held (another replica\'s, or expired) scans afresh and pages right by key', async () => {
+  it("a cursor of a walk not held (another replica's, or expired) scans afresh and pages right by key", async () => {
     await seed();
     const whole = await scopePage({ first: 500 });
     const computes = walks().computes;
@@ -175,7 +223,7 @@ describe('taskConflicts(scope): a walk costs one scan', () => {
     expect(walks().computes).toBe(computes + 1);
   });
 
-  it('an expired walk (the store\'s clock moved past WALK_MAX_AGE_MS) scans afresh, with the writes made since', async () => {
+  it("an expired walk (the store's clock moved past WALK_MAX_AGE_MS) scans afresh, with the writes made since", async () => {
     await seed();
     const caches = cachesOf(h.database);
     const kept = caches.walks;
@@ -188,20 +236,25 @@ describe('taskConflicts(scope): a walk costs one scan', () => {
       const [keep, merge] = dup.assignments.map((a: any) => a.id);
       await h.ok(`mutation { mergeAssignments(keep: "${keep}", merge: "${merge}") { id } }`);
       clock = 59_999;
-      expect((await scopePage({ first: 500, after: first.pageInfo.endCursor })).totalCount).toBe(whole.totalCount); // still the walk
+      // still the walk
+      expect((await scopePage({ first: 500, after: first.pageInfo.endCursor })).totalCount).toBe(whole.totalCount);
       expect(caches.walks.computes).toBe(2);
       clock = 60_000;
       const rest = await scopePage({ first: 500, after: first.pageInfo.endCursor });
       expect(caches.walks.computes).toBe(3);
       const fresh = await scopePage({ first: 500 });
       expect(rest.totalCount).toBe(fresh.totalCount);
-      expect(rest.nodes.map(describeFinding)).toEqual(fresh.nodes.filter((_: any, i: number) => itemKey(fresh.edges[i].cursor) > itemKey(first.pageInfo.endCursor)).map(describeFinding));
+      expect(rest.nodes.map(describeFinding)).toEqual(
+        fresh.nodes
+          .filter((_: any, i: number) => itemKey(fresh.edges[i].cursor) > itemKey(first.pageInfo.endCursor))
+          .map(describeFinding),
+      );
     } finally {
       caches.walks = kept;
     }
   });
 
-  it('another caller\'s walk token reads nothing of that walk: their own list (a scan of theirs), or NOT_FOUND out of sight', async () => {
+  it("another caller's walk token reads nothing of that walk: their own list (a scan of theirs), or NOT_FOUND out of sight", async () => {
     await seed();
     const first = await scopePage({ first: 2 });
     const computes = walks().computes;
@@ -213,16 +266,26 @@ describe('taskConflicts(scope): a walk costs one scan', () => {
     expect(walks().computes).toBe(computes + 2);
     const own = await scopePage({ first: 500 }, colleague);
     expect(theirs.totalCount).toBe(own.totalCount);
-    expect(theirs.edges.every((e: any) => splitWalkKey(decodeCursor('taskConflicts', e.cursor, 'after')).token !== splitWalkKey(decodeCursor('taskConflicts', first.pageInfo.endCursor!, 'after')).token)).toBe(true);
+    expect(
+      theirs.edges.every(
+        (e: any) =>
+          splitWalkKey(decodeCursor('taskConflicts', e.cursor, 'after')).token !==
+          splitWalkKey(decodeCursor('taskConflicts', first.pageInfo.endCursor!, 'after')).token,
+      ),
+    ).toBe(true);
   });
 });
 
 describe('Unit fields: connections, always answered', () => {
-  const entity = (code: string, field: string) => `query(${ARGS}) { _entities(representations: [{ __typename: "Unit", id: "${ids[code]}" }]) { ... on Unit { ${field} } } }`;
+  const entity = (code: string, field: string) =>
+    `query(${ARGS}) { _entities(representations: [{ __typename: "Unit", id: "${ids[code]}" }]) { ... on Unit { ${field} } } }`;
 
-  it('Unit.taskConflicts walks both ways to the unit\'s findings, the same as the scope\'s for it', async () => {
+  it("Unit.taskConflicts walks both ways to the unit's findings, the same as the scope's for it", async () => {
     await seed();
-    const q = entity('SC-YJT-ZB1', `taskConflicts(from: "2026-01-01", to: "2026-12-31", ${PASS}) { nodes { kind requiredItem from unit { id } assignments { id } } ${PAGE} summary { total byKind { kind count } } }`);
+    const q = entity(
+      'SC-YJT-ZB1',
+      `taskConflicts(from: "2026-01-01", to: "2026-12-31", ${PASS}) { nodes { kind requiredItem from unit { id } assignments { id } } ${PAGE} summary { total byKind { kind count } } }`,
+    );
     const fetch = async (args: Record<string, unknown>) => (await h.ok(q, args))._entities[0].taskConflicts;
     const whole = await expectWalks(fetch, 2, describeFinding);
     await expectRefusals(q);
@@ -235,21 +298,52 @@ describe('Unit fields: connections, always answered', () => {
   it('Unit.assignments walks both ways by id; Unit.assignments and Unit.taskConflicts are empty, not null, out of sight', async () => {
     await seed();
     await h.ok(ISSUE, { i: task({ key: 'more', title: '学习贯彻全会精神', targets: ['SC-YJT-ZB1'] }) });
-    await h.ok(ISSUE, { i: task({ key: 'third', title: '开展警示教育', startsOn: '2026-09-01', dueOn: '2026-10-31', targets: ['SC-YJT-ZB1'] }) });
-    const q = entity('SC-YJT-ZB1', `assignments(from: "2026-01-01", to: "2026-12-31", ${PASS}) { nodes { id } ${PAGE} }`);
-    const whole = await expectWalks(async (args) => (await h.ok(q, args))._entities[0].assignments, 1, (a: any) => a.id);
+    await h.ok(ISSUE, {
+      i: task({
+        key: 'third',
+        title: '开展警示教育',
+        startsOn: '2026-09-01',
+        dueOn: '2026-10-31',
+        targets: ['SC-YJT-ZB1'],
+      }),
+    });
+    const q = entity(
+      'SC-YJT-ZB1',
+      `assignments(from: "2026-01-01", to: "2026-12-31", ${PASS}) { nodes { id } ${PAGE} }`,
+    );
+    const whole = await expectWalks(
+      async (args) => (await h.ok(q, args))._entities[0].assignments,
+      1,
+      (a: any) => a.id,
+    );
     await expectRefusals(q);
     expect(whole.totalCount).toBe(3);
     const numbers = whole.nodes.map((a: any) => Number(a.id));
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
-    const hidden = (await h.ok(entity('SC-YJT-ZB1', `assignments(${PASS}) { totalCount nodes { id } } taskConflicts(from: "2026-01-01", to: "2026-12-31") { totalCount nodes { kind } summary { total } }`), {}, outsider))._entities[0];
-    expect(hidden).toEqual({ assignments: { totalCount: 0, nodes: [] }, taskConflicts: { totalCount: 0, nodes: [], summary: { total: 0 } } });
+    const hidden = (
+      await h.ok(
+        entity(
+          'SC-YJT-ZB1',
+          `assignments(${PASS}) { totalCount nodes { id } } taskConflicts(from: "2026-01-01", to: "2026-12-31") { totalCount nodes { kind } summary { total } }`,
+        ),
+        {},
+        outsider,
+      )
+    )._entities[0];
+    expect(hidden).toEqual({
+      assignments: { totalCount: 0, nodes: [] },
+      taskConflicts: { totalCount: 0, nodes: [], summary: { total: 0 } },
+    });
   });
 
   it('Task.assignments walks both ways by id over every unit the task reached', async () => {
     const id = await seed();
     const q = `query(${ARGS}) { task(id: "${id}") { assignments(${PASS}) { nodes { id unit { id } } ${PAGE} } } }`;
-    const whole = await expectWalks(async (args) => (await h.ok(q, args)).task.assignments, 4, (a: any) => a.id);
+    const whole = await expectWalks(
+      async (args) => (await h.ok(q, args)).task.assignments,
+      4,
+      (a: any) => a.id,
+    );
     await expectRefusals(q);
     expect(whole.totalCount).toBe(6); // the six branches the work committee leads
     expect(new Set(whole.nodes.map((a: any) => a.unit.id)).size).toBe(6);
@@ -262,11 +356,18 @@ describe('requiredItems: a connection', () => {
   it('walks both ways by code, retired items only when asked', async () => {
     await seed();
     const q = `query(${ARGS}) { requiredItems(${PASS}) { nodes { code } ${PAGE} } }`;
-    const whole = await expectWalks(async (args) => (await h.ok(q, args)).requiredItems, 1, (i: any) => i.code);
+    const whole = await expectWalks(
+      async (args) => (await h.ok(q, args)).requiredItems,
+      1,
+      (i: any) => i.code,
+    );
     await expectRefusals(q);
     expect(whole.nodes.map((i: any) => i.code)).toEqual(['MZPY', 'SHYK', 'ZTDR']);
     const cursor = whole.edges[0].cursor;
-    const r = await h.run(`query($c: String) { taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31", after: $c) { totalCount } }`, { c: cursor });
+    const r = await h.run(
+      `query($c: String) { taskConflicts(scope: "SC-JGGW", from: "2026-01-01", to: "2026-12-31", after: $c) { totalCount } }`,
+      { c: cursor },
+    );
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

@@ -9,17 +9,37 @@ import { province } from './testing/fixtures';
 import { tasksHarness, type TasksHarness } from './testing';
 
 let h: TasksHarness;
-beforeAll(async () => { h = await tasksHarness(); }, 120_000);
-afterAll(async () => { await h?.close(); });
-beforeEach(async () => { await h.resetTo(province()); });
+beforeAll(async () => {
+  h = await tasksHarness();
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(async () => {
+  await h.resetTo(province());
+});
 
 const IMPORT = `mutation($d: JSON!) { importTasks(document: $d) { ok created updated unchanged problems { path message } } }`;
 const task = (key: string, over: Record<string, unknown> = {}) => ({
-  issuer: 'SC-JGGW', key, title: `任务 ${key}`, category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: '2026-03-01', dueOn: '2026-06-30', ...over,
+  issuer: 'SC-JGGW',
+  key,
+  title: `任务 ${key}`,
+  category: 'ORGANIZATIONAL',
+  priority: 'ROUTINE',
+  startsOn: '2026-03-01',
+  dueOn: '2026-06-30',
+  ...over,
 });
 const ITEM = { code: 'SHYK', name: '三会一课', kinds: ['BRANCH'], frequency: 'QUARTERLY' };
-const file = (tasks: unknown[], requiredItems?: unknown[]) => ({ format: 'tiaokuai/v1', ...(requiredItems ? { requiredItems } : {}), tasks });
-const rows = async () => h.database.rows<{ key: string; unit: string; status: string }>(sql`select t.key, a.unit_id::text as unit, a.status from tasks.tasks t join tasks.assignments a on a.task_id = t.id order by t.key, a.unit_id`);
+const file = (tasks: unknown[], requiredItems?: unknown[]) => ({
+  format: 'tiaokuai/v1',
+  ...(requiredItems ? { requiredItems } : {}),
+  tasks,
+});
+const rows = async () =>
+  h.database.rows<{ key: string; unit: string; status: string }>(
+    sql`select t.key, a.unit_id::text as unit, a.status from tasks.tasks t join tasks.assignments a on a.task_id = t.id order by t.key, a.unit_id`,
+  );
 
 /**
  * Imports `doc`, applies the late change, and imports it again: nothing created, nothing updated, every row
@@ -33,21 +53,33 @@ async function reimportAfter(doc: unknown, change: () => Promise<void>): Promise
   const before = await rows();
   const again = await h.run(IMPORT, { d: doc });
   expect(again.errors).toBeUndefined();
-  expect(again.data!.importTasks).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: first.created, problems: [] });
+  expect(again.data!.importTasks).toMatchObject({
+    ok: true,
+    created: 0,
+    updated: 0,
+    unchanged: first.created,
+    problems: [],
+  });
   expect(await rows()).toEqual(before);
 }
 
 const linkInto = async (code: string, from: string) => {
-  const d = await h.org(`{ unit(code: "${code}") { links(kinds: [AFFILIATION], direction: IN) { nodes { id from { code } } } } }`);
+  const d = await h.org(
+    `{ unit(code: "${code}") { links(kinds: [AFFILIATION], direction: IN) { nodes { id from { code } } } } }`,
+  );
   return d.unit.links.nodes.find((l: any) => l.from.code === from).id as string;
 };
-const endAffiliation = async (code: string, from: string, on: string) => { await h.org(`mutation { endLink(id: "${await linkInto(code, from)}", on: "${on}") { id } }`); };
+const endAffiliation = async (code: string, from: string, on: string) => {
+  await h.org(`mutation { endLink(id: "${await linkInto(code, from)}", on: "${on}") { id } }`);
+};
 
 describe('a tasks file re-imports after late changes', () => {
   it('a late transfer: the target moved, before the task began, to a body the issuer neither leads nor guides', async () => {
     await reimportAfter(file([task('T-1', { targets: ['SC-YJT-ZB1'] })]), async () => {
       await endAffiliation('SC-YJT-ZB1', 'SC-YJT-JGDW', '2026-02-28');
-      await h.org(`mutation { createLink(input: { from: "JS-SW", to: "SC-YJT-ZB1", kind: AFFILIATION, validFrom: "2026-03-01" }) { id } }`);
+      await h.org(
+        `mutation { createLink(input: { from: "JS-SW", to: "SC-YJT-ZB1", kind: AFFILIATION, validFrom: "2026-03-01" }) { id } }`,
+      );
       // A new task today would be refused: the change is real.
       const r = await h.run(IMPORT, { d: file([task('T-2', { targets: ['SC-YJT-ZB1'] })]) });
       expect(r.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'tasks[0].targets' });
@@ -55,7 +87,9 @@ describe('a tasks file re-imports after late changes', () => {
   });
 
   it('an ended link: the target lost its leading link before the task began', async () => {
-    await reimportAfter(file([task('T-1', { targets: ['SC-YJT-ZB1'] })]), () => endAffiliation('SC-YJT-ZB1', 'SC-YJT-JGDW', '2026-02-28'));
+    await reimportAfter(file([task('T-1', { targets: ['SC-YJT-ZB1'] })]), () =>
+      endAffiliation('SC-YJT-ZB1', 'SC-YJT-JGDW', '2026-02-28'),
+    );
   });
 
   it('an ended unit: the target was 撤销 before the task began', async () => {
@@ -64,17 +98,23 @@ describe('a tasks file re-imports after late changes', () => {
     });
   });
 
-  it('changed facts: the target\'s facts changed from before the task began (the issuer no longer guides it)', async () => {
+  it("changed facts: the target's facts changed from before the task began (the issuer no longer guides it)", async () => {
     await reimportAfter(file([task('T-1', { targets: ['SC-DZJ'], binding: false })]), async () => {
-      await h.org(`mutation { changeUnitFacts(input: { unit: "SC-DZJ", validFrom: "2026-01-01", partyRelationMode: VERTICAL, businessMode: VERTICAL, competentDepartment: "DZJ-DZ" }) { id } }`);
+      await h.org(
+        `mutation { changeUnitFacts(input: { unit: "SC-DZJ", validFrom: "2026-01-01", partyRelationMode: VERTICAL, businessMode: VERTICAL, competentDepartment: "DZJ-DZ" }) { id } }`,
+      );
     });
   });
 
   it('a scope task: a unit entered the scope late (effective before the task began); the scope is not expanded again', async () => {
     const doc = file([task('T-1', { scope: { unit: 'SC-JGGW', relation: 'LED_BY', kinds: ['BRANCH'] } })]);
     await reimportAfter(doc, async () => {
-      await h.org(`mutation { createUnit(input: { code: "SC-YJT-ZB9", name: "四川省应急管理厅第九党支部", kind: BRANCH, level: PROVINCIAL, region: "510000", validFrom: "2018-10-01" }) { id } }`);
-      await h.org(`mutation { createLink(input: { from: "SC-YJT-JGDW", to: "SC-YJT-ZB9", kind: AFFILIATION, validFrom: "2018-10-01" }) { id } }`);
+      await h.org(
+        `mutation { createUnit(input: { code: "SC-YJT-ZB9", name: "四川省应急管理厅第九党支部", kind: BRANCH, level: PROVINCIAL, region: "510000", validFrom: "2018-10-01" }) { id } }`,
+      );
+      await h.org(
+        `mutation { createLink(input: { from: "SC-YJT-JGDW", to: "SC-YJT-ZB9", kind: AFFILIATION, validFrom: "2018-10-01" }) { id } }`,
+      );
     });
   });
 
@@ -90,13 +130,17 @@ describe('a tasks file re-imports after late changes', () => {
     await reimportAfter(file([task('T-1', { targets: ['SC-YJT-ZB1'], requiredItem: 'SHYK' })], [ITEM]), async () => {
       await h.ok(`mutation { retireRequiredItem(code: "SHYK", on: "2026-04-01") { code } }`);
     });
-    const [item] = await h.database.rows<{ retired_on: string }>(sql`select retired_on::text from tasks.required_items`);
+    const [item] = await h.database.rows<{ retired_on: string }>(
+      sql`select retired_on::text from tasks.required_items`,
+    );
     expect(item.retired_on).toBe('2026-04-01');
   });
 
-  it("a different task under a stored key is judged as a new one: refused after a late change, naming the targets", async () => {
-    await reimportAfter(file([task('T-1', { targets: ['SC-YJT-ZB1'] })]), () => endAffiliation('SC-YJT-ZB1', 'SC-YJT-JGDW', '2026-02-28'));
-    const r = (await h.run(IMPORT, { d: file([task('T-1', { targets: ['SC-YJT-ZB1'], title: '改了' })]) }));
+  it('a different task under a stored key is judged as a new one: refused after a late change, naming the targets', async () => {
+    await reimportAfter(file([task('T-1', { targets: ['SC-YJT-ZB1'] })]), () =>
+      endAffiliation('SC-YJT-ZB1', 'SC-YJT-JGDW', '2026-02-28'),
+    );
+    const r = await h.run(IMPORT, { d: file([task('T-1', { targets: ['SC-YJT-ZB1'], title: '改了' })]) });
     const problems = r.data?.importTasks.problems ?? r.errors?.[0].extensions?.problems;
     expect(problems.map((p: any) => p.path)).toContain('tasks[0].targets');
   });
@@ -121,23 +165,38 @@ describe('exportTasks → importTasks into the same hub and into an empty one', 
   }
 
   it('after a late transfer, a withdrawal, a merge, a retired item, a scope that grew late, and a task issued without a key', async () => {
-    await h.ok(IMPORT, { d: file([
-      task('T-1', { targets: ['SC-YJT-ZB1', 'SC-DZJ'], binding: false, requiredItem: 'SHYK' }),
-      task('T-2', { scope: { unit: 'SC-JGGW', relation: 'LED_BY', kinds: ['BRANCH'] } }),
-      task('T-3', { targets: ['SC-DZJ'], binding: false, title: '另一项' }),
-    ], [ITEM]) });
-    await h.ok(`mutation($i: IssueTaskInput!) { issueTask(input: $i) { id } }`, { i: { ...task('x', { targets: ['SC-YJT-ZB1'] }), key: undefined } });
-    const [zb1] = await h.database.rows<{ id: number }>(sql`select a.id from tasks.assignments a join tasks.tasks t on t.id = a.task_id where t.key = 'T-1' order by a.unit_id limit 1`);
+    await h.ok(IMPORT, {
+      d: file(
+        [
+          task('T-1', { targets: ['SC-YJT-ZB1', 'SC-DZJ'], binding: false, requiredItem: 'SHYK' }),
+          task('T-2', { scope: { unit: 'SC-JGGW', relation: 'LED_BY', kinds: ['BRANCH'] } }),
+          task('T-3', { targets: ['SC-DZJ'], binding: false, title: '另一项' }),
+        ],
+        [ITEM],
+      ),
+    });
+    await h.ok(`mutation($i: IssueTaskInput!) { issueTask(input: $i) { id } }`, {
+      i: { ...task('x', { targets: ['SC-YJT-ZB1'] }), key: undefined },
+    });
+    const [zb1] = await h.database.rows<{ id: number }>(
+      sql`select a.id from tasks.assignments a join tasks.tasks t on t.id = a.task_id where t.key = 'T-1' order by a.unit_id limit 1`,
+    );
     await h.ok(`mutation { withdrawAssignment(id: "${zb1.id}") { id } }`);
-    const dzj = await h.database.rows<{ id: number; key: string }>(sql`select a.id, t.key from tasks.assignments a join tasks.tasks t on t.id = a.task_id where t.key in ('T-1', 'T-3') and a.status = 'ASSIGNED' order by t.key`);
+    const dzj = await h.database.rows<{ id: number; key: string }>(
+      sql`select a.id, t.key from tasks.assignments a join tasks.tasks t on t.id = a.task_id where t.key in ('T-1', 'T-3') and a.status = 'ASSIGNED' order by t.key`,
+    );
     await h.ok(`mutation { mergeAssignments(keep: "${dzj[0].id}", merge: "${dzj[1].id}") { id } }`);
     await h.ok(`mutation { retireRequiredItem(code: "SHYK", on: "2026-04-01") { code } }`);
     await endAffiliation('SC-YJT-ZB1', 'SC-YJT-JGDW', '2026-02-28');
-    await h.org(`mutation { createLink(input: { from: "JS-SW", to: "SC-YJT-ZB1", kind: AFFILIATION, validFrom: "2026-03-01" }) { id } }`);
+    await h.org(
+      `mutation { createLink(input: { from: "JS-SW", to: "SC-YJT-ZB1", kind: AFFILIATION, validFrom: "2026-03-01" }) { id } }`,
+    );
     const before = await roundTrip();
     expect(before.requiredItems).toEqual([{ ...ITEM, retiredOn: '2026-04-01' }]);
     // In the new hub the retirement is kept in the item's changes, as retireRequiredItem keeps it.
-    const changes = await h.database.rows<{ operation: string }>(sql`select operation from tasks.required_item_changes order by id`);
+    const changes = await h.database.rows<{ operation: string }>(
+      sql`select operation from tasks.required_item_changes order by id`,
+    );
     expect(changes.map((c) => c.operation)).toEqual(['IMPORT', 'RETIRE']);
     expect(before.tasks.map((t: any) => [t.key, t.assignments])).toEqual([
       ['T-1', [{ unit: 'SC-DZJ' }, { unit: 'SC-YJT-ZB1', status: 'WITHDRAWN' }]],
@@ -148,24 +207,53 @@ describe('exportTasks → importTasks into the same hub and into an empty one', 
   });
 
   it('lists with owners (issue 18): each item keeps its owner, each task the item it named, where two lists use the same code', async () => {
-    const OWNED = { owner: 'SC-JGGW', code: 'SHYK', name: '三会一课（工委清单）', kinds: ['BRANCH'], frequency: 'QUARTERLY' };
-    const GROUP = { owner: 'SC-YJT-DZ', code: 'ZBSC', name: '支部工作手册季度检查', kinds: ['BRANCH'], frequency: 'QUARTERLY', description: '党组清单' };
-    await h.ok(IMPORT, { d: file([
-      task('T-1', { targets: ['SC-YJT-ZB1'], requiredItem: 'SHYK', requiredItemOwner: 'SC-JGGW' }),
-      task('T-2', { targets: ['SC-YJT-ZB1'], requiredItem: 'SHYK', title: '落实三会一课' }),
-      task('T-3', { targets: ['SC-YJT-ZB1'], requiredItem: 'ZBSC', requiredItemOwner: 'SC-YJT-DZ', title: '手册检查' }),
-    ], [GROUP, ITEM, OWNED]) });
+    const OWNED = {
+      owner: 'SC-JGGW',
+      code: 'SHYK',
+      name: '三会一课（工委清单）',
+      kinds: ['BRANCH'],
+      frequency: 'QUARTERLY',
+    };
+    const GROUP = {
+      owner: 'SC-YJT-DZ',
+      code: 'ZBSC',
+      name: '支部工作手册季度检查',
+      kinds: ['BRANCH'],
+      frequency: 'QUARTERLY',
+      description: '党组清单',
+    };
+    await h.ok(IMPORT, {
+      d: file(
+        [
+          task('T-1', { targets: ['SC-YJT-ZB1'], requiredItem: 'SHYK', requiredItemOwner: 'SC-JGGW' }),
+          task('T-2', { targets: ['SC-YJT-ZB1'], requiredItem: 'SHYK', title: '落实三会一课' }),
+          task('T-3', {
+            targets: ['SC-YJT-ZB1'],
+            requiredItem: 'ZBSC',
+            requiredItemOwner: 'SC-YJT-DZ',
+            title: '手册检查',
+          }),
+        ],
+        [GROUP, ITEM, OWNED],
+      ),
+    });
     await h.ok(`mutation { retireRequiredItem(code: "SHYK", owner: "SC-JGGW", on: "2026-07-01") { code } }`);
     const before = await roundTrip();
     // Hub-wide first, then by owner code, then code; the owner's item keeps its retirement.
     expect(before.requiredItems).toEqual([ITEM, { ...OWNED, retiredOn: '2026-07-01' }, GROUP]);
     expect(before.tasks.map((t: any) => [t.key, t.requiredItem, t.requiredItemOwner])).toEqual([
-      ['T-1', 'SHYK', 'SC-JGGW'], ['T-2', 'SHYK', undefined], ['T-3', 'ZBSC', 'SC-YJT-DZ'],
+      ['T-1', 'SHYK', 'SC-JGGW'],
+      ['T-2', 'SHYK', undefined],
+      ['T-3', 'ZBSC', 'SC-YJT-DZ'],
     ]);
     // In the new hub each task points at the item of the list it named (owner by code: ids differ between hubs).
     const linked = await h.database.rows<{ key: string; owned: boolean; name: string }>(sql`
       select t.key, i.owner_id is not null as owned, i.name from tasks.tasks t join tasks.required_items i on i.id = t.required_item_id order by t.key`);
-    expect(linked.map((r) => [r.key, r.owned, r.name])).toEqual([['T-1', true, OWNED.name], ['T-2', false, ITEM.name], ['T-3', true, GROUP.name]]);
+    expect(linked.map((r) => [r.key, r.owned, r.name])).toEqual([
+      ['T-1', true, OWNED.name],
+      ['T-2', false, ITEM.name],
+      ['T-3', true, GROUP.name],
+    ]);
   });
 
   it('restoring is not a way round the rules: an EDITOR gets FORBIDDEN for a recorded target out of reach today; a status differing from the stored one is refused naming it', async () => {
@@ -174,7 +262,9 @@ describe('exportTasks → importTasks into the same hub and into an empty one', 
     const before = (await h.ok(EXPORT)).exportTasks;
     const spoilt = JSON.parse(JSON.stringify(before));
     spoilt.tasks[0].assignments[0].status = 'WITHDRAWN';
-    expect((await h.ok(IMPORT, { d: doc(spoilt) })).importTasks.problems.map((p: any) => p.path)).toEqual(['tasks[0].assignments[0].status']);
+    expect((await h.ok(IMPORT, { d: doc(spoilt) })).importTasks.problems.map((p: any) => p.path)).toEqual([
+      'tasks[0].assignments[0].status',
+    ]);
     await h.resetTo((await h.org('{ exportUnits }')).exportUnits);
     const editor = { subject: 'editor@SC-JGGW', body: 'SC-JGGW', role: 'EDITOR' as const, hubAdmin: false };
     const r = await h.run(IMPORT, { d: doc({ tasks: before.tasks }) }, editor);
@@ -184,17 +274,27 @@ describe('exportTasks → importTasks into the same hub and into an empty one', 
 });
 
 describe('who may restore a task', () => {
-  it('an ADMIN over the units restores a recorded task today\'s org would refuse; its EDITOR may not', async () => {
+  it("an ADMIN over the units restores a recorded task today's org would refuse; its EDITOR may not", async () => {
     await h.ok(IMPORT, { d: file([task('T-1', { targets: ['SC-YJT-ZB1'] })]) });
-    // A gap recorded late: the branch had no organisation from 2026-02-28 to 2026-03-14, the task's first day among them.
+    // A gap recorded late: the branch had no organisation from 2026-02-28 to 2026-03-14, the task's first day among
+    // them.
     await endAffiliation('SC-YJT-ZB1', 'SC-YJT-JGDW', '2026-02-28');
-    await h.org(`mutation { createLink(input: { from: "SC-YJT-JGDW", to: "SC-YJT-ZB1", kind: AFFILIATION, validFrom: "2026-03-15" }) { id } }`);
+    await h.org(
+      `mutation { createLink(input: { from: "SC-YJT-JGDW", to: "SC-YJT-ZB1", kind: AFFILIATION, validFrom: "2026-03-15" }) { id } }`,
+    );
     const before = (await h.ok(`{ exportTasks }`)).exportTasks;
     await h.resetTo((await h.org('{ exportUnits }')).exportUnits);
     const who = (role: 'EDITOR' | 'ADMIN') => ({ subject: `${role}@SC-JGGW`, body: 'SC-JGGW', role, hubAdmin: false });
     const d = { format: 'tiaokuai/v1', tasks: before.tasks };
-    expect((await h.run(IMPORT, { d }, who('EDITOR'))).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'tasks[0].targets' });
-    expect((await h.run(IMPORT, { d }, who('ADMIN'))).data?.importTasks).toMatchObject({ ok: true, created: 1, problems: [] });
+    expect((await h.run(IMPORT, { d }, who('EDITOR'))).errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'tasks[0].targets',
+    });
+    expect((await h.run(IMPORT, { d }, who('ADMIN'))).data?.importTasks).toMatchObject({
+      ok: true,
+      created: 1,
+      problems: [],
+    });
     expect(JSON.stringify((await h.ok(`{ exportTasks }`)).exportTasks)).toBe(JSON.stringify(before));
   });
 });

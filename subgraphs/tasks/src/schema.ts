@@ -9,10 +9,15 @@ import { ActivityResolver } from './modules/activity/activity.resolver';
 import { InterchangeResolver } from './modules/interchange/interchange.resolver';
 import { AssignmentResolver, ProgressResolver, SettlementResolver } from './modules/assignment/assignment.resolver';
 import {
-  RequiredItemResolver, ResponsibilityListEntryResolver,
+  RequiredItemResolver,
+  ResponsibilityListEntryResolver,
 } from './modules/responsibility-list/responsibility-list.resolver';
 import {
-  IndicatorResultResolver, ReportLineResolver, ScopeReportResolver, UnitProgressResolver, WorkReportResolver,
+  IndicatorResultResolver,
+  ReportLineResolver,
+  ScopeReportResolver,
+  UnitProgressResolver,
+  WorkReportResolver,
 } from './modules/report/report.resolver';
 import { UnitReportResolver, UnitResolver } from './modules/unit/unit.resolver';
 import { CalendarEntryResolver } from './modules/calendar/calendar.resolver';
@@ -28,10 +33,23 @@ export function buildTasksSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema<TasksContext>({
     name: 'tasks',
     resolvers: [
-      TaskResolver, TaskConflictResolver, ActivityResolver, InterchangeResolver,
-      AssignmentResolver, SettlementResolver, ProgressResolver, RequiredItemResolver, ResponsibilityListEntryResolver,
-      ScopeReportResolver, WorkReportResolver, UnitProgressResolver, ReportLineResolver, IndicatorResultResolver,
-      UnitResolver, UnitReportResolver, CalendarEntryResolver,
+      TaskResolver,
+      TaskConflictResolver,
+      ActivityResolver,
+      InterchangeResolver,
+      AssignmentResolver,
+      SettlementResolver,
+      ProgressResolver,
+      RequiredItemResolver,
+      ResponsibilityListEntryResolver,
+      ScopeReportResolver,
+      WorkReportResolver,
+      UnitProgressResolver,
+      ReportLineResolver,
+      IndicatorResultResolver,
+      UnitResolver,
+      UnitReportResolver,
+      CalendarEntryResolver,
     ],
     federationImports: ['@key', '@shareable'],
     references: {

@@ -13,12 +13,16 @@ export async function stderrLines(level: Level, fn: () => unknown): Promise<stri
   const write = process.stderr.write;
   const before = process.env.LOG_LEVEL;
   process.env.LOG_LEVEL = level;
-  process.stderr.write = ((chunk: string) => { lines.push(String(chunk)); return true; }) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string) => {
+    lines.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
   try {
     await fn();
   } finally {
     process.stderr.write = write;
-    if (before === undefined) delete process.env.LOG_LEVEL; else process.env.LOG_LEVEL = before;
+    if (before === undefined) delete process.env.LOG_LEVEL;
+    else process.env.LOG_LEVEL = before;
   }
   return lines;
 }

@@ -27,7 +27,11 @@ export async function walkPages<N>(
     if (p.nodes.length > size) throw new Error(`a page of ${p.nodes.length} items, asked for ${size}`);
     if (p.edges.length !== p.nodes.length) throw new Error('edges and nodes differ in length');
     if (p.totalCount !== totalCount) throw new Error(`totalCount changed from ${totalCount} to ${p.totalCount}`);
-    if ((p.pageInfo.startCursor ?? null) !== (p.edges[0]?.cursor ?? null) || (p.pageInfo.endCursor ?? null) !== (p.edges.at(-1)?.cursor ?? null)) throw new Error('pageInfo cursors are not the edges\'');
+    if (
+      (p.pageInfo.startCursor ?? null) !== (p.edges[0]?.cursor ?? null) ||
+      (p.pageInfo.endCursor ?? null) !== (p.edges.at(-1)?.cursor ?? null)
+    )
+      throw new Error("pageInfo cursors are not the edges'");
   };
   const forwards: N[] = [];
   let first = await fetch({ first: size });
@@ -52,25 +56,44 @@ export async function walkPages<N>(
   return { forwards, backwards, pages, totalCount };
 }
 
-type Run = (query: string, variables: Record<string, unknown>) => Promise<{ errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }>;
+type Run = (
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<{ errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }>;
 
 /**
  * A page over 500, first with last, and a cursor of another list (well formed, another list's
  * namespace) are refused with BAD_USER_INPUT naming the argument.
  */
-export async function expectPageRefusals(run: Run, query: string, variables: Record<string, unknown> = {}): Promise<void> {
+export async function expectPageRefusals(
+  run: Run,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<void> {
   const foreign = encodeCursor('someOtherList', '000000000001');
   const cases: Array<[Record<string, unknown>, string]> = [
-    [{ first: 501 }, 'first'], [{ last: 501 }, 'last'], [{ first: 1, last: 1 }, 'last'], [{ first: 1, after: foreign }, 'after'], [{ last: 1, before: foreign }, 'before'],
+    [{ first: 501 }, 'first'],
+    [{ last: 501 }, 'last'],
+    [{ first: 1, last: 1 }, 'last'],
+    [{ first: 1, after: foreign }, 'after'],
+    [{ last: 1, before: foreign }, 'before'],
   ];
   for (const [args, field] of cases) {
     const r = await run(query, { ...variables, ...args });
-    expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ args, code: 'BAD_USER_INPUT', field });
+    expect({ args, code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({
+      args,
+      code: 'BAD_USER_INPUT',
+      field,
+    });
   }
 }
 
 /** Walks with pages of `size`; both ways give `whole` (one page of 500) exactly, once each. */
-export async function expectWalks<N>(fetch: (args: Record<string, unknown>) => Promise<Page<N>>, size: number, show: (n: N) => string = (n) => JSON.stringify(n)): Promise<Page<N>> {
+export async function expectWalks<N>(
+  fetch: (args: Record<string, unknown>) => Promise<Page<N>>,
+  size: number,
+  show: (n: N) => string = (n) => JSON.stringify(n),
+): Promise<Page<N>> {
   const whole = await fetch({ first: 500 });
   expect(whole.pageInfo.hasNextPage).toBe(false);
   expect(whole.nodes).toHaveLength(whole.totalCount);

@@ -12,7 +12,10 @@ import type { Scheme } from './scheme/scheme';
 import type { Graded, IndicatorScore } from './scoring';
 
 export type Cell = string | number | null;
-export interface Table { header: string[]; rows: Cell[][] }
+export interface Table {
+  header: string[];
+  rows: Cell[][];
+}
 
 export interface ExportRow {
   rank: number;
@@ -27,17 +30,36 @@ export interface ExportRow {
 export function resultTable(scheme: Scheme, rows: readonly ExportRow[]): Table {
   const weighted = scheme.combination.method === 'WEIGHTED_SUM';
   const header = [
-    '排名', '单位代码', '单位名称',
+    '排名',
+    '单位代码',
+    '单位名称',
     ...scheme.indicators.map((k) => `${k.name}（${k.code}，满分 ${k.maxScore}）`),
-    '党建得分', '业务得分', ...(weighted ? ['综合得分'] : []), '党建格次', '业务格次', '等次', '计入的指导意见数', '评定单位', '考核日期',
+    '党建得分',
+    '业务得分',
+    ...(weighted ? ['综合得分'] : []),
+    '党建格次',
+    '业务格次',
+    '等次',
+    '计入的指导意见数',
+    '评定单位',
+    '考核日期',
   ];
   return {
     header,
     rows: rows.map((r) => [
-      r.rank, r.unitCode, r.unitName,
+      r.rank,
+      r.unitCode,
+      r.unitName,
       ...scheme.indicators.map((k) => r.indicators.find((x) => x.indicator === k.code)?.score ?? null),
-      r.result.partyScore, r.result.businessScore, ...(weighted ? [r.result.finalScore] : []),
-      r.result.partyGrade, r.result.businessGrade, r.result.grade, r.result.opinionsCounted, r.assessorName, r.assessedOn,
+      r.result.partyScore,
+      r.result.businessScore,
+      ...(weighted ? [r.result.finalScore] : []),
+      r.result.partyGrade,
+      r.result.businessGrade,
+      r.result.grade,
+      r.result.opinionsCounted,
+      r.assessorName,
+      r.assessedOn,
     ]),
   };
 }

@@ -27,19 +27,37 @@ export interface ScoreOutlier {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-export function scoreOutliers(scheme: Scheme, rows: ReadonlyArray<{ unitId: string; result: ScoreResult }>, names: (unitId: string) => string): ScoreOutlier[] {
+export function scoreOutliers(
+  scheme: Scheme,
+  rows: ReadonlyArray<{ unitId: string; result: ScoreResult }>,
+  names: (unitId: string) => string,
+): ScoreOutlier[] {
   const measures = [
-    ...scheme.indicators.map((k) => ({ measure: k.code, name: k.name, floor: SCORE_SPREAD_FLOOR * k.maxScore, value: (r: ScoreResult) => r.indicators.find((x) => x.indicator === k.code)?.score })),
+    ...scheme.indicators.map((k) => ({
+      measure: k.code,
+      name: k.name,
+      floor: SCORE_SPREAD_FLOOR * k.maxScore,
+      value: (r: ScoreResult) => r.indicators.find((x) => x.indicator === k.code)?.score,
+    })),
     { measure: 'PARTY_SCORE', name: '党建得分', floor: 5, value: (r: ScoreResult) => r.partyScore },
     { measure: 'BUSINESS_SCORE', name: '业务得分', floor: 5, value: (r: ScoreResult) => r.businessScore },
   ];
   const out: ScoreOutlier[] = [];
   for (const m of measures) {
-    const samples = rows.flatMap((row) => { const v = m.value(row.result); return v === undefined ? [] : [{ unitId: row.unitId, value: v }]; });
+    const samples = rows.flatMap((row) => {
+      const v = m.value(row.result);
+      return v === undefined ? [] : [{ unitId: row.unitId, value: v }];
+    });
     for (const c of leaveOneOut(samples, m.floor)) {
       if (!c.outlier) continue;
       out.push({
-        unitId: c.sample.unitId, measure: m.measure, name: m.name, value: c.sample.value, peerCount: c.peers, peerMean: r2(c.mean!), zScore: r2(c.z!),
+        unitId: c.sample.unitId,
+        measure: m.measure,
+        name: m.name,
+        value: c.sample.value,
+        peerCount: c.peers,
+        peerMean: r2(c.mean!),
+        zScore: r2(c.z!),
         message: `${names(c.sample.unitId)} 的「${m.name}」${r2(c.sample.value)} ${c.z! > 0 ? '高于' : '低于'} ${c.peers} 个可比单位的均值 ${r2(c.mean!)}（z = ${r2(c.z!)}）`,
       });
     }

@@ -10,15 +10,25 @@
 import type { Scheme } from './scheme/scheme';
 import type { Graded } from './scoring';
 
-export interface Ranked<T> { rank: number; row: T }
+export interface Ranked<T> {
+  rank: number;
+  row: T;
+}
 
-export function rankResults<T extends { unitId: string; result: Graded }>(scheme: Scheme, rows: readonly T[]): Array<Ranked<T>> {
+export function rankResults<T extends { unitId: string; result: Graded }>(
+  scheme: Scheme,
+  rows: readonly T[],
+): Array<Ranked<T>> {
   const bandOrder = new Map([...scheme.gradeBands].sort((a, b) => b.min - a.min).map((b, i) => [b.grade, i]));
-  const keys = (r: Graded): number[] => (scheme.combination.method === 'WEIGHTED_SUM'
-    ? [-(r.finalScore ?? 0)]
-    : [bandOrder.get(r.grade) ?? Number.MAX_SAFE_INTEGER, -r.partyScore, -r.businessScore]);
+  const keys = (r: Graded): number[] =>
+    scheme.combination.method === 'WEIGHTED_SUM'
+      ? [-(r.finalScore ?? 0)]
+      : [bandOrder.get(r.grade) ?? Number.MAX_SAFE_INTEGER, -r.partyScore, -r.businessScore];
   const keyed = rows.map((row) => ({ row, k: keys(row.result) }));
-  const cmp = (a: number[], b: number[]) => { for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i]; return 0; };
+  const cmp = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return 0;
+  };
   keyed.sort((a, b) => cmp(a.k, b.k) || a.row.unitId.localeCompare(b.row.unitId, 'en', { numeric: true }));
   const out: Array<Ranked<T>> = [];
   keyed.forEach((x, i) => {

@@ -23,7 +23,11 @@ export interface Submission {
   businessScore: number;
 }
 
-export interface IndicatorScore { indicator: string; score: number; contribution: number }
+export interface IndicatorScore {
+  indicator: string;
+  score: number;
+  contribution: number;
+}
 
 export interface ScoreResult {
   indicators: IndicatorScore[];
@@ -36,7 +40,11 @@ export interface ScoreResult {
   grade: string;
 }
 
-export function scoreSubmission(scheme: Scheme, s: Submission, base = 'input'): { result?: ScoreResult; problems: Problem[] } {
+export function scoreSubmission(
+  scheme: Scheme,
+  s: Submission,
+  base = 'input',
+): { result?: ScoreResult; problems: Problem[] } {
   const problems: Problem[] = [];
   const bad = (path: string, message: string) => problems.push({ path: `${base}.${path}`, message });
   const byCode = new Map(scheme.indicators.map((k) => [k.code, k]));
@@ -45,8 +53,10 @@ export function scoreSubmission(scheme: Scheme, s: Submission, base = 'input'): 
   s.scores.forEach((x, i) => {
     const k = byCode.get(x.indicator);
     if (!k) return bad(`scores[${i}].indicator`, `方案中没有该指标：${x.indicator}`);
-    if (k.part !== 'RESULTS') return bad(`scores[${i}].indicator`, `指标 ${k.code} 属满意度评价，应由评价主体打分（ratings）`);
-    if (!Number.isFinite(x.score) || x.score < 0 || x.score > k.maxScore) return bad(`scores[${i}].score`, `得分应在 0–${k.maxScore} 之间：${x.score}`);
+    if (k.part !== 'RESULTS')
+      return bad(`scores[${i}].indicator`, `指标 ${k.code} 属满意度评价，应由评价主体打分（ratings）`);
+    if (!Number.isFinite(x.score) || x.score < 0 || x.score > k.maxScore)
+      return bad(`scores[${i}].score`, `得分应在 0–${k.maxScore} 之间：${x.score}`);
     if (given.has(k.code)) return bad(`scores[${i}].indicator`, `重复的指标得分：${k.code}`);
     given.set(k.code, x.score);
   });
@@ -54,18 +64,23 @@ export function scoreSubmission(scheme: Scheme, s: Submission, base = 'input'): 
   s.ratings.forEach((x, i) => {
     const k = byCode.get(x.indicator);
     if (!k) return bad(`ratings[${i}].indicator`, `方案中没有该指标：${x.indicator}`);
-    if (k.part !== 'SATISFACTION') return bad(`ratings[${i}].indicator`, `指标 ${k.code} 属实绩考核，应直接给分（scores）`);
+    if (k.part !== 'SATISFACTION')
+      return bad(`ratings[${i}].indicator`, `指标 ${k.code} 属实绩考核，应直接给分（scores）`);
     if (!groups.has(x.group)) return bad(`ratings[${i}].group`, `方案中没有该评价主体：${x.group}`);
-    if (!Number.isFinite(x.score) || x.score < 0 || x.score > k.maxScore) return bad(`ratings[${i}].score`, `评分应在 0–${k.maxScore} 之间：${x.score}`);
+    if (!Number.isFinite(x.score) || x.score < 0 || x.score > k.maxScore)
+      return bad(`ratings[${i}].score`, `评分应在 0–${k.maxScore} 之间：${x.score}`);
     const m = rated.get(k.code) ?? new Map<string, number>();
     if (m.has(x.group)) return bad(`ratings[${i}].group`, `评价主体 ${x.group} 对 ${k.code} 重复评分`);
     m.set(x.group, x.score);
     rated.set(k.code, m);
   });
-  if (!Number.isFinite(s.businessScore) || s.businessScore < 0 || s.businessScore > 100) bad('businessScore', `业务得分应在 0–100 之间：${s.businessScore}`);
+  if (!Number.isFinite(s.businessScore) || s.businessScore < 0 || s.businessScore > 100)
+    bad('businessScore', `业务得分应在 0–100 之间：${s.businessScore}`);
   for (const k of scheme.indicators) {
-    if (k.part === 'RESULTS' && !given.has(k.code) && !problems.some((p) => p.path.includes('scores'))) bad('scores', `缺少指标得分：${k.code}（${k.name}）`);
-    if (k.part === 'SATISFACTION' && !rated.has(k.code) && !problems.some((p) => p.path.includes('ratings'))) bad('ratings', `指标 ${k.code}（${k.name}）没有任何评价主体评分`);
+    if (k.part === 'RESULTS' && !given.has(k.code) && !problems.some((p) => p.path.includes('scores')))
+      bad('scores', `缺少指标得分：${k.code}（${k.name}）`);
+    if (k.part === 'SATISFACTION' && !rated.has(k.code) && !problems.some((p) => p.path.includes('ratings')))
+      bad('ratings', `指标 ${k.code}（${k.name}）没有任何评价主体评分`);
   }
   if (problems.length > 0) return { problems };
 
@@ -101,7 +116,9 @@ export function gradeScores(scheme: Scheme, partyScore: number, unroundedBusines
   let finalScore: number | null = null;
   let grade: string;
   if (scheme.combination.method === 'WEIGHTED_SUM') {
-    finalScore = round((scheme.combination.partyWeight * partyScore + scheme.combination.businessWeight * businessScore) / 100);
+    finalScore = round(
+      (scheme.combination.partyWeight * partyScore + scheme.combination.businessWeight * businessScore) / 100,
+    );
     grade = gradeOf(scheme.gradeBands, finalScore)!;
   } else {
     grade = scheme.combination.matrix.find((m) => m.party === partyGrade && m.business === businessGrade)!.grade;
@@ -115,7 +132,11 @@ export function gradeScores(scheme: Scheme, partyScore: number, unroundedBusines
  * (100 − w)% of the grading's + w% of the opinions' mean; the business score is the grading's.
  * No grading: no result (opinions alone never grade a unit).
  */
-export function unitResult(scheme: Scheme, grading: Graded | null, opinions: readonly Graded[]): (Graded & { opinionsCounted: number }) | null {
+export function unitResult(
+  scheme: Scheme,
+  grading: Graded | null,
+  opinions: readonly Graded[],
+): (Graded & { opinionsCounted: number }) | null {
   if (!grading) return null;
   if (scheme.opinionWeight === 0 || opinions.length === 0) return { ...grading, opinionsCounted: 0 };
   const mean = opinions.reduce((a, o) => a + o.partyScore, 0) / opinions.length;

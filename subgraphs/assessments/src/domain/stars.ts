@@ -25,7 +25,14 @@ export interface StarResult {
   explanation: string;
 }
 
-export const STAR_NAMES: Record<number, string> = { 5: '五星级', 4: '四星级', 3: '三星级', 2: '二星级', 1: '一星级', 0: '未定级' };
+export const STAR_NAMES: Record<number, string> = {
+  5: '五星级',
+  4: '四星级',
+  3: '三星级',
+  2: '二星级',
+  1: '一星级',
+  0: '未定级',
+};
 const starName = (n: number) => STAR_NAMES[n] ?? `${n}星级`;
 
 export function quotaProblems(levels: readonly StarLevel[], base = 'levels'): Array<{ path: string; message: string }> {
@@ -33,19 +40,28 @@ export function quotaProblems(levels: readonly StarLevel[], base = 'levels'): Ar
   if (levels.length === 0) return [{ path: base, message: '至少需要一个星级' }];
   levels.forEach((l, i) => {
     const last = i === levels.length - 1;
-    if (!Number.isInteger(l.stars) || l.stars < 0 || l.stars > 10) out.push({ path: `${base}[${i}].stars`, message: `星级应为 0–10 的整数：${l.stars}` });
-    if (i > 0 && l.stars >= levels[i - 1].stars) out.push({ path: `${base}[${i}].stars`, message: '星级应从高到低排列' });
-    if (!last && (l.share === undefined || !(l.share > 0 && l.share <= 1))) out.push({ path: `${base}[${i}].share`, message: `名额比例应在 (0, 1] 之间：${l.share}` });
-    if (last && l.share !== undefined) out.push({ path: `${base}[${i}].share`, message: '最低一级不设名额（其余单位均归此级）' });
+    if (!Number.isInteger(l.stars) || l.stars < 0 || l.stars > 10)
+      out.push({ path: `${base}[${i}].stars`, message: `星级应为 0–10 的整数：${l.stars}` });
+    if (i > 0 && l.stars >= levels[i - 1].stars)
+      out.push({ path: `${base}[${i}].stars`, message: '星级应从高到低排列' });
+    if (!last && (l.share === undefined || !(l.share > 0 && l.share <= 1)))
+      out.push({ path: `${base}[${i}].share`, message: `名额比例应在 (0, 1] 之间：${l.share}` });
+    if (last && l.share !== undefined)
+      out.push({ path: `${base}[${i}].share`, message: '最低一级不设名额（其余单位均归此级）' });
   });
   const shares = levels.reduce((a, l) => a + (l.share ?? 0), 0);
   if (shares > 1 + 1e-9) out.push({ path: base, message: `各级名额比例之和 ${Math.round(shares * 100)}% 超过 100%` });
   return out;
 }
 
-export function gradeStars(units: ReadonlyArray<{ unitId: string; score: number }>, levels: readonly StarLevel[]): StarResult[] {
+export function gradeStars(
+  units: ReadonlyArray<{ unitId: string; score: number }>,
+  levels: readonly StarLevel[],
+): StarResult[] {
   const n = units.length;
-  const ranked = [...units].sort((a, b) => b.score - a.score || a.unitId.localeCompare(b.unitId, 'en', { numeric: true }));
+  const ranked = [...units].sort(
+    (a, b) => b.score - a.score || a.unitId.localeCompare(b.unitId, 'en', { numeric: true }),
+  );
   // Groups of equal scores, with their rank (1 + the number of units scoring higher).
   const groups: Array<{ rank: number; members: typeof ranked }> = [];
   ranked.forEach((u, i) => {
@@ -70,20 +86,36 @@ export function gradeStars(units: ReadonlyArray<{ unitId: string; score: number 
       const reaches = level.minScore === undefined || score >= level.minScore;
       if (!last && !(fits && reaches)) {
         if (!refused.has(g)) {
-          refused.set(g, !reaches
-            ? `（未达${starName(level.stars)}最低分 ${level.minScore}）`
-            : `（${starName(level.stars)}名额 ${quota} 个${used > 0 ? '已满' : '不足'}${group.members.length > 1 ? '，并列者一同顺延' : ''}）`);
+          refused.set(
+            g,
+            !reaches
+              ? `（未达${starName(level.stars)}最低分 ${level.minScore}）`
+              : `（${starName(level.stars)}名额 ${quota} 个${used > 0 ? '已满' : '不足'}${group.members.length > 1 ? '，并列者一同顺延' : ''}）`,
+          );
         }
         break;
       }
       used += group.members.length;
-      const quotaText = last ? '' : `，${starName(level.stars)}名额 ${quota} 个（${Math.round(level.share! * 100)}% × ${n}）`;
+      const quotaText = last
+        ? ''
+        : `，${starName(level.stars)}名额 ${quota} 个（${Math.round(level.share! * 100)}% × ${n}）`;
       // Not refused itself: the level above closed on a unit ranked higher (or its minimum).
       const above = li > 0 ? levels[li - 1] : undefined;
-      const reason = refused.get(g) ?? (!above ? '' : above.minScore !== undefined && score < above.minScore
-        ? `（未达${starName(above.stars)}最低分 ${above.minScore}）` : `（${starName(above.stars)}名额已满）`);
+      const reason =
+        refused.get(g) ??
+        (!above
+          ? ''
+          : above.minScore !== undefined && score < above.minScore
+            ? `（未达${starName(above.stars)}最低分 ${above.minScore}）`
+            : `（${starName(above.stars)}名额已满）`);
       for (const u of group.members) {
-        out.push({ unitId: u.unitId, score, rank: group.rank, stars: level.stars, explanation: `得分 ${score}，第 ${group.rank} 名/共 ${n} 个${quotaText}：定为${starName(level.stars)}${reason}` });
+        out.push({
+          unitId: u.unitId,
+          score,
+          rank: group.rank,
+          stars: level.stars,
+          explanation: `得分 ${score}，第 ${group.rank} 名/共 ${n} 个${quotaText}：定为${starName(level.stars)}${reason}`,
+        });
       }
       g++;
     }

@@ -13,6 +13,10 @@ export const schemeInput = (over: Record<string, unknown> = {}) => ({ ...goodSch
 
 /** Scores making a party-building score of `p` percent of every maximum (satisfaction rated by everyone at p). */
 export const scoresAt = (p: number) => ({
-  scores: [{ indicator: 'ZZJS', score: 0.3 * p }, { indicator: 'SXJS', score: 0.2 * p }, { indicator: 'ZFJS', score: 0.1 * p }],
+  scores: [
+    { indicator: 'ZZJS', score: 0.3 * p },
+    { indicator: 'SXJS', score: 0.2 * p },
+    { indicator: 'ZFJS', score: 0.1 * p },
+  ],
   ratings: ['LEADER', 'DEPT', 'MEMBERS', 'PUBLIC'].map((group) => ({ indicator: 'MYD', group, score: p })),
 });

@@ -5,9 +5,30 @@
  * faked: leadership and assignments come from their answers.
  */
 import { ApolloServer } from '@apollo/server';
-import { formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, type ServiceClient, subgraphPlugins } from '@tiaokuai/platform';
-import { APP_ROLE as ORG_ROLE, MIGRATIONS as ORG_MIGRATIONS, SCHEMA_NAME as ORG_SCHEMA, startOrgSubgraph } from '@tiaokuai/subgraph-org';
-import { APP_ROLE as TASKS_ROLE, MIGRATIONS as TASKS_MIGRATIONS, SCHEMA_NAME as TASKS_SCHEMA, startTasksSubgraph } from '@tiaokuai/subgraph-tasks';
+import {
+  formatSubgraphError,
+  gatewayCaller,
+  HUB_OPERATOR,
+  openTestDatabase,
+  serviceClient,
+  truncateSchema,
+  type Database,
+  type Identity,
+  type ServiceClient,
+  subgraphPlugins,
+} from '@tiaokuai/platform';
+import {
+  APP_ROLE as ORG_ROLE,
+  MIGRATIONS as ORG_MIGRATIONS,
+  SCHEMA_NAME as ORG_SCHEMA,
+  startOrgSubgraph,
+} from '@tiaokuai/subgraph-org';
+import {
+  APP_ROLE as TASKS_ROLE,
+  MIGRATIONS as TASKS_MIGRATIONS,
+  SCHEMA_NAME as TASKS_SCHEMA,
+  startTasksSubgraph,
+} from '@tiaokuai/subgraph-tasks';
 import { createContext, type AssessmentsContext } from '../context';
 import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from '../index';
 import { buildAssessmentsSchema } from '../schema';
@@ -46,20 +67,50 @@ export async function assessmentsHarness(): Promise<AssessmentsHarness> {
     openTestDatabase({ schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE }),
     buildAssessmentsSchema(),
   ]);
-  const org = await startOrgSubgraph({ port: 0, database: orgDb, secret: S.orgGateway, serviceSecrets: { tasks: S.tasksToOrg, assessments: S.assessmentsToOrg } });
+  const org = await startOrgSubgraph({
+    port: 0,
+    database: orgDb,
+    secret: S.orgGateway,
+    serviceSecrets: { tasks: S.tasksToOrg, assessments: S.assessmentsToOrg },
+  });
   const tasks = await startTasksSubgraph({
-    port: 0, database: tasksDb, secret: S.tasksGateway, org: { url: org.url, secret: S.tasksToOrg }, serviceSecrets: { assessments: S.assessmentsToTasks },
+    port: 0,
+    database: tasksDb,
+    secret: S.tasksGateway,
+    org: { url: org.url, secret: S.tasksToOrg },
+    serviceSecrets: { assessments: S.assessmentsToTasks },
   });
   const calls = { org: 0, tasks: 0 };
   const counted = (inner: ServiceClient, k: keyof typeof calls): ServiceClient => ({
-    query: (d, v, who, grant) => { calls[k]++; return inner.query(d, v, who, grant); },
+    query: (d, v, who, grant) => {
+      calls[k]++;
+      return inner.query(d, v, who, grant);
+    },
   });
-  const orgClient = counted(serviceClient({ service: 'assessments', target: 'org', url: org.url, secret: S.assessmentsToOrg }), 'org');
-  const tasksClient = counted(serviceClient({ service: 'assessments', target: 'tasks', url: tasks.url, secret: S.assessmentsToTasks }), 'tasks');
-  const server = new ApolloServer<AssessmentsContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: subgraphPlugins() });
+  const orgClient = counted(
+    serviceClient({ service: 'assessments', target: 'org', url: org.url, secret: S.assessmentsToOrg }),
+    'org',
+  );
+  const tasksClient = counted(
+    serviceClient({ service: 'assessments', target: 'tasks', url: tasks.url, secret: S.assessmentsToTasks }),
+    'tasks',
+  );
+  const server = new ApolloServer<AssessmentsContext>({
+    schema,
+    formatError: formatSubgraphError,
+    includeStacktraceInErrorResponses: false,
+    plugins: subgraphPlugins(),
+  });
   await server.start();
-  const run = async (query: string, variables?: Record<string, unknown>, identity: Identity = HUB_OPERATOR): Promise<GqlResult> => {
-    const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database, identity, orgClient, tasksClient) });
+  const run = async (
+    query: string,
+    variables?: Record<string, unknown>,
+    identity: Identity = HUB_OPERATOR,
+  ): Promise<GqlResult> => {
+    const res = await server.executeOperation(
+      { query, variables },
+      { contextValue: createContext(database, identity, orgClient, tasksClient) },
+    );
     if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
     return res.body.singleResult as GqlResult;
   };
@@ -75,8 +126,14 @@ export async function assessmentsHarness(): Promise<AssessmentsHarness> {
     org: orgQuery,
     tasks: gatewayCaller(tasks.url, S.tasksGateway, 'tasks'),
     resetTo: async (units) => {
-      await Promise.all([truncateSchema(database, SCHEMA_NAME), truncateSchema(tasksDb, TASKS_SCHEMA), truncateSchema(orgDb, ORG_SCHEMA)]);
-      const r = await orgQuery(`mutation($d: JSON!) { importUnits(document: $d) { ok problems { path message } } }`, { d: units });
+      await Promise.all([
+        truncateSchema(database, SCHEMA_NAME),
+        truncateSchema(tasksDb, TASKS_SCHEMA),
+        truncateSchema(orgDb, ORG_SCHEMA),
+      ]);
+      const r = await orgQuery(`mutation($d: JSON!) { importUnits(document: $d) { ok problems { path message } } }`, {
+        d: units,
+      });
       if (!r.importUnits.ok) throw new Error(`seed import failed: ${JSON.stringify(r.importUnits.problems)}`);
     },
     calls,

@@ -1,7 +1,10 @@
 /** Schemes shared by the domain tests (a module, not a spec: importing a spec would run its tests again). */
 /** 某省直机关工委 2026 年度机关党建考核方案 (weighted sum, 党建 40% + 业务 60%). */
 export const goodScheme = () => ({
-  issuer: 'SC-JGGW', key: 'KH-2026', year: 2026, name: '2026年度机关党建工作考核',
+  issuer: 'SC-JGGW',
+  key: 'KH-2026',
+  year: 2026,
+  name: '2026年度机关党建工作考核',
   indicators: [
     { code: 'ZZJS', name: '组织建设', part: 'RESULTS', weight: 30, maxScore: 30, measure: 'QUANTITATIVE' },
     { code: 'SXJS', name: '思想建设', part: 'RESULTS', weight: 20, maxScore: 20, measure: 'QUALITATIVE' },

@@ -3,7 +3,8 @@ import { findCycles } from './detectors';
 
 /** A territorial/vertical grassroots unit, correctly declared: the clean baseline. */
 function clean(): World {
-  return province().unit('U', 'GRASSROOTS_UNIT')
+  return province()
+    .unit('U', 'GRASSROOTS_UNIT')
     .fact('U', { party: 'TERRITORIAL', business: 'VERTICAL', dept: 'DEPT', locality: 'GW' })
     .link('GW', 'U', 'AFFILIATION')
     .link('GW', 'U', 'LEADERSHIP')
@@ -26,18 +27,25 @@ describe('anomaly detectors', () => {
     expect(mismatch.message).toContain('只应指导');
   });
 
-  it('DUPLICATE_LEADER: not for the organ party committee\'s two legitimate leaders', () => {
-    const w = province().unit('OPC', 'ORGAN_PARTY_COMMITTEE').fact('OPC', { locality: 'GW', dept: 'TING' })
+  it("DUPLICATE_LEADER: not for the organ party committee's two legitimate leaders", () => {
+    const w = province()
+      .unit('OPC', 'ORGAN_PARTY_COMMITTEE')
+      .fact('OPC', { locality: 'GW', dept: 'TING' })
       .link('GW', 'OPC', 'AFFILIATION')
       .link('GW', 'OPC', 'LEADERSHIP', { flavour: 'UNIFIED' })
       .link('TING', 'OPC', 'LEADERSHIP', { flavour: 'SPECIFIC', from: '2019-11-29' });
     expect(w.evaluate('OPC', '2024-01-01').codes).toEqual([]);
     // ...but a third claimant is one too many.
-    expect(w.link('SW', 'OPC', 'LEADERSHIP').evaluate('OPC', '2024-01-01').codes).toEqual(['DUPLICATE_LEADER', 'RULE_MISMATCH']);
+    expect(w.link('SW', 'OPC', 'LEADERSHIP').evaluate('OPC', '2024-01-01').codes).toEqual([
+      'DUPLICATE_LEADER',
+      'RULE_MISMATCH',
+    ]);
   });
 
   it('RULE_MISMATCH: wrong flavour of leadership', () => {
-    const w = province().unit('OPC', 'ORGAN_PARTY_COMMITTEE').fact('OPC', { locality: 'GW', dept: 'TING' })
+    const w = province()
+      .unit('OPC', 'ORGAN_PARTY_COMMITTEE')
+      .fact('OPC', { locality: 'GW', dept: 'TING' })
       .link('GW', 'OPC', 'AFFILIATION')
       .link('GW', 'OPC', 'LEADERSHIP', { flavour: 'SPECIFIC' });
     const r = w.evaluate('OPC', '2024-01-01');
@@ -46,7 +54,8 @@ describe('anomaly detectors', () => {
   });
 
   it('RULE_MISMATCH: guidance declared where the rule says leadership', () => {
-    const w = province().unit('U', 'GRASSROOTS_UNIT')
+    const w = province()
+      .unit('U', 'GRASSROOTS_UNIT')
       .fact('U', { party: 'VERTICAL', business: 'VERTICAL', dept: 'DEPT', locality: 'GW' })
       .link('DEPT', 'U', 'AFFILIATION')
       .link('DEPT', 'U', 'GUIDANCE');
@@ -57,11 +66,16 @@ describe('anomaly detectors', () => {
     expect(clean().link('SW', 'U', 'GUIDANCE').evaluate('U', '2024-01-01').codes).toEqual([]);
   });
 
-  describe('OUTDATED_LINK: the party group\'s guidance of its organ party committee after 2019-11-29', () => {
-    const base = () => province().unit('OPC', 'ORGAN_PARTY_COMMITTEE').fact('OPC', { locality: 'GW', dept: 'TING' })
-      .link('GW', 'OPC', 'AFFILIATION');
+  describe("OUTDATED_LINK: the party group's guidance of its organ party committee after 2019-11-29", () => {
+    const base = () =>
+      province()
+        .unit('OPC', 'ORGAN_PARTY_COMMITTEE')
+        .fact('OPC', { locality: 'GW', dept: 'TING' })
+        .link('GW', 'OPC', 'AFFILIATION');
     it('a guidance link ended on 2019-11-28 is history, not an anomaly', () => {
-      const w = base().link('TING', 'OPC', 'GUIDANCE', { to: '2019-11-28' }).link('TING', 'OPC', 'LEADERSHIP', { from: '2019-11-29', flavour: 'SPECIFIC' });
+      const w = base()
+        .link('TING', 'OPC', 'GUIDANCE', { to: '2019-11-28' })
+        .link('TING', 'OPC', 'LEADERSHIP', { from: '2019-11-29', flavour: 'SPECIFIC' });
       expect(w.evaluate('OPC', '2019-11-28').codes).toEqual([]);
       expect(w.evaluate('OPC', '2019-11-29').codes).toEqual([]);
     });
@@ -83,7 +97,8 @@ describe('anomaly detectors', () => {
   });
 
   it('UNDEFINED_RULE and MISSING_LEADER for a vertical/territorial unit with nothing declared', () => {
-    const w = province().unit('U', 'GRASSROOTS_UNIT')
+    const w = province()
+      .unit('U', 'GRASSROOTS_UNIT')
       .fact('U', { party: 'VERTICAL', business: 'TERRITORIAL', dept: 'DEPT', locality: 'GW' })
       .link('DEPT', 'U', 'AFFILIATION');
     expect(w.evaluate('U', '2024-01-01').codes).toEqual(['UNDEFINED_RULE']);
@@ -95,18 +110,24 @@ describe('anomaly detectors', () => {
   });
 
   it('MISSING_AFFILIATION only, for a grassroots unit whose leader comes from its facts', () => {
-    const w = province().unit('U', 'GRASSROOTS_UNIT').fact('U', { party: 'TERRITORIAL', business: 'TERRITORIAL', locality: 'GW' });
+    const w = province()
+      .unit('U', 'GRASSROOTS_UNIT')
+      .fact('U', { party: 'TERRITORIAL', business: 'TERRITORIAL', locality: 'GW' });
     expect(w.evaluate('U', '2024-01-01').codes).toEqual(['MISSING_AFFILIATION']);
   });
 
   it('MULTIPLE_AFFILIATION and DUPLICATE_LEADER for a branch with two parents', () => {
-    const w = province().unit('B', 'BRANCH').link('GW', 'B', 'AFFILIATION').link('TING', 'B', 'AFFILIATION', { from: '2020-01-01' });
+    const w = province()
+      .unit('B', 'BRANCH')
+      .link('GW', 'B', 'AFFILIATION')
+      .link('TING', 'B', 'AFFILIATION', { from: '2020-01-01' });
     expect(w.evaluate('B', '2019-12-31').codes).toEqual([]);
     expect(w.evaluate('B', '2020-01-01').codes).toEqual(['DUPLICATE_LEADER', 'MULTIPLE_AFFILIATION']);
   });
 
   describe('a gap in time between two affiliations (转隶空档) is a fault only on its own days', () => {
-    const w = province().unit('U', 'GRASSROOTS_UNIT')
+    const w = province()
+      .unit('U', 'GRASSROOTS_UNIT')
       .fact('U', { party: 'TERRITORIAL', business: 'TERRITORIAL', locality: 'GW' })
       .link('SW', 'U', 'AFFILIATION', { to: '2018-03-31' })
       .link('GW', 'U', 'AFFILIATION', { from: '2018-05-01' });
@@ -128,7 +149,8 @@ describe('anomaly detectors', () => {
     ['2018-02-01', []],
     ['2024-01-01', []],
   ])('a period without facts: on %s %j', (day, codes) => {
-    const w = province().unit('U', 'GRASSROOTS_UNIT')
+    const w = province()
+      .unit('U', 'GRASSROOTS_UNIT')
       .fact('U', { to: '2017-12-31', party: 'TERRITORIAL', business: 'TERRITORIAL', locality: 'GW' })
       .fact('U', { from: '2018-02-01', party: 'TERRITORIAL', business: 'TERRITORIAL', locality: 'GW' })
       .link('GW', 'U', 'AFFILIATION');
@@ -137,8 +159,11 @@ describe('anomaly detectors', () => {
 
   it('CYCLE: two units above each other', () => {
     const w = province()
-      .unit('A', 'GENERAL_BRANCH').unit('B', 'GENERAL_BRANCH')
-      .link('GW', 'A', 'AFFILIATION').link('A', 'B', 'AFFILIATION').link('B', 'A', 'LEADERSHIP');
+      .unit('A', 'GENERAL_BRANCH')
+      .unit('B', 'GENERAL_BRANCH')
+      .link('GW', 'A', 'AFFILIATION')
+      .link('A', 'B', 'AFFILIATION')
+      .link('B', 'A', 'LEADERSHIP');
     const a = w.evaluate('A', '2024-01-01');
     expect(a.codes).toContain('CYCLE');
     expect(w.evaluate('B', '2024-01-01').codes).toContain('CYCLE');
@@ -149,10 +174,18 @@ describe('anomaly detectors', () => {
 
 describe('timeline helpers', () => {
   it('findCycles finds self loops and larger cycles, not trees', () => {
-    expect(findCycles([{ superiorId: 'a', subordinateId: 'b' }, { superiorId: 'a', subordinateId: 'c' }])).toEqual([]);
+    expect(
+      findCycles([
+        { superiorId: 'a', subordinateId: 'b' },
+        { superiorId: 'a', subordinateId: 'c' },
+      ]),
+    ).toEqual([]);
     expect(findCycles([{ superiorId: 'a', subordinateId: 'a' }])).toEqual([['a']]);
     const c = findCycles([
-      { superiorId: 'a', subordinateId: 'b' }, { superiorId: 'b', subordinateId: 'c' }, { superiorId: 'c', subordinateId: 'a' }, { superiorId: 'c', subordinateId: 'd' },
+      { superiorId: 'a', subordinateId: 'b' },
+      { superiorId: 'b', subordinateId: 'c' },
+      { superiorId: 'c', subordinateId: 'a' },
+      { superiorId: 'c', subordinateId: 'd' },
     ]);
     expect(c.map((s) => s.sort())).toEqual([['a', 'b', 'c']]);
   });

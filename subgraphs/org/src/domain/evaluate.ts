@@ -37,7 +37,12 @@ export function evaluateUnit(ctx: UnitContext, asOf: Day, dir: Directory): Evalu
 }
 
 /** The rule for the unit's kind applied on `asOf` (the unit exists then), without the detectors. */
-export function ruleOutcome(ctx: UnitContext, asOf: Day, declared: LinkRecord[] = linksAt(ctx.incoming, asOf), dir: Directory): RuleOutcome {
+export function ruleOutcome(
+  ctx: UnitContext,
+  asOf: Day,
+  declared: LinkRecord[] = linksAt(ctx.incoming, asOf),
+  dir: Directory,
+): RuleOutcome {
   return ruleFor(ctx.unit.kind).evaluate({
     unit: ctx.unit,
     asOf,
@@ -63,14 +68,19 @@ export interface TimedEdge extends Edge {
 export function timedSuperiorEdges(ctx: UnitContext): TimedEdge[] {
   const sub = ctx.unit.id;
   const edges: TimedEdge[] = [];
-  for (const l of ctx.incoming) if (l.kind !== 'BUSINESS') edges.push({ superiorId: l.fromId, subordinateId: sub, from: l.validFrom, to: l.validTo });
+  for (const l of ctx.incoming)
+    if (l.kind !== 'BUSINESS')
+      edges.push({ superiorId: l.fromId, subordinateId: sub, from: l.validFrom, to: l.validTo });
   for (const f of ctx.facts) {
-    for (const sup of [f.localityId, f.competentDepartmentId]) if (sup) edges.push({ superiorId: sup, subordinateId: sub, from: f.validFrom, to: f.validTo });
+    for (const sup of [f.localityId, f.competentDepartmentId])
+      if (sup) edges.push({ superiorId: sup, subordinateId: sub, from: f.validFrom, to: f.validTo });
   }
   return edges;
 }
 
 /** The unit's superiors on `asOf` (`timedSuperiorEdges` in force that day). */
 export function superiorEdges(ctx: UnitContext, asOf: Day): Edge[] {
-  return timedSuperiorEdges(ctx).filter((e) => within(asOf, e.from, e.to)).map(({ superiorId, subordinateId }) => ({ superiorId, subordinateId }));
+  return timedSuperiorEdges(ctx)
+    .filter((e) => within(asOf, e.from, e.to))
+    .map(({ superiorId, subordinateId }) => ({ superiorId, subordinateId }));
 }

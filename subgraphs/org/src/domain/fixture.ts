@@ -6,7 +6,18 @@ import { detectCycles } from './detectors';
 import { overlaps, type Day } from '@tiaokuai/leadership';
 import { cyclePeriods, unitAnomalyPeriods, type PeriodFinding } from './anomaly-periods';
 import { evaluateUnit, superiorEdges, timedSuperiorEdges } from './evaluate';
-import type { Directory, FactVersion, LinkKind, LinkRecord, LeadershipFlavour, ManagementMode, UnitContext, UnitKind, UnitLevel, UnitRecord } from './types';
+import type {
+  Directory,
+  FactVersion,
+  LinkKind,
+  LinkRecord,
+  LeadershipFlavour,
+  ManagementMode,
+  UnitContext,
+  UnitKind,
+  UnitLevel,
+  UnitRecord,
+} from './types';
 
 export interface FactsSpec {
   from?: Day;
@@ -22,10 +33,20 @@ export class World implements Directory {
   private facts = new Map<string, FactVersion[]>();
   private links: LinkRecord[] = [];
 
-  unit(code: string, kind: UnitKind, opts: { level?: UnitLevel; from?: Day; to?: Day | null; name?: string } = {}): this {
+  unit(
+    code: string,
+    kind: UnitKind,
+    opts: { level?: UnitLevel; from?: Day; to?: Day | null; name?: string } = {},
+  ): this {
     this.units.set(code, {
-      id: code, code, name: opts.name ?? code, kind, level: opts.level ?? 'PROVINCIAL', region: '510000',
-      validFrom: opts.from ?? '2000-01-01', validTo: opts.to ?? null,
+      id: code,
+      code,
+      name: opts.name ?? code,
+      kind,
+      level: opts.level ?? 'PROVINCIAL',
+      region: '510000',
+      validFrom: opts.from ?? '2000-01-01',
+      validTo: opts.to ?? null,
     });
     return this;
   }
@@ -33,18 +54,32 @@ export class World implements Directory {
   fact(code: string, f: FactsSpec): this {
     const list = this.facts.get(code) ?? [];
     list.push({
-      validFrom: f.from ?? '2000-01-01', validTo: f.to ?? null,
-      partyRelationMode: f.party ?? null, businessMode: f.business ?? null,
-      competentDepartmentId: f.dept ?? null, localityId: f.locality ?? null,
+      validFrom: f.from ?? '2000-01-01',
+      validTo: f.to ?? null,
+      partyRelationMode: f.party ?? null,
+      businessMode: f.business ?? null,
+      competentDepartmentId: f.dept ?? null,
+      localityId: f.locality ?? null,
     });
     this.facts.set(code, list);
     return this;
   }
 
-  link(from: string, to: string, kind: LinkKind, opts: { from?: Day; to?: Day | null; flavour?: LeadershipFlavour; basis?: string } = {}): this {
+  link(
+    from: string,
+    to: string,
+    kind: LinkKind,
+    opts: { from?: Day; to?: Day | null; flavour?: LeadershipFlavour; basis?: string } = {},
+  ): this {
     this.links.push({
-      id: `${from}>${to}:${kind}:${this.links.length}`, fromId: from, toId: to, kind,
-      flavour: opts.flavour ?? null, validFrom: opts.from ?? '2000-01-01', validTo: opts.to ?? null, basis: opts.basis ?? null,
+      id: `${from}>${to}:${kind}:${this.links.length}`,
+      fromId: from,
+      toId: to,
+      kind,
+      flavour: opts.flavour ?? null,
+      validFrom: opts.from ?? '2000-01-01',
+      validTo: opts.to ?? null,
+      basis: opts.basis ?? null,
     });
     return this;
   }
@@ -74,10 +109,15 @@ export class World implements Directory {
     };
   }
 
-  /** The unit's anomalies whose period overlaps [from, to] (anomaly-periods.ts), CYCLE included, by code then first day. */
+  /**
+   * The unit's anomalies whose period overlaps [from, to] (anomaly-periods.ts), CYCLE included, by code then first day.
+   */
   periods(code: string, from: Day, to: Day): PeriodFinding[] {
     const edges = [...this.units.keys()].flatMap((c) => timedSuperiorEdges(this.context(c)));
-    return [...unitAnomalyPeriods(this.context(code), this), ...cyclePeriods(edges, this).filter((f) => f.unitId === code)]
+    return [
+      ...unitAnomalyPeriods(this.context(code), this),
+      ...cyclePeriods(edges, this).filter((f) => f.unitId === code),
+    ]
       .filter((f) => overlaps(f.from, f.to, from, to))
       .sort((a, b) => a.code.localeCompare(b.code) || a.from.localeCompare(b.from));
   }

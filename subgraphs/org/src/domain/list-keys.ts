@@ -23,7 +23,11 @@ export const paddedId = (id: string): string => id.padStart(10, '0');
  * The list's order is therefore by unit code, then anomaly code, then period.
  */
 export function anomalyKey(f: Finding, codeOf: (unitId: string) => string): string {
-  const ids = (xs: string[]) => [...xs].sort((a, b) => Number(a) - Number(b)).map(paddedId).join(',');
+  const ids = (xs: string[]) =>
+    [...xs]
+      .sort((a, b) => Number(a) - Number(b))
+      .map(paddedId)
+      .join(',');
   return [codeOf(f.unitId), f.code, f.from ?? '', ids(f.relatedUnitIds), ids(f.linkIds)].join(SEP);
 }
 
@@ -40,7 +44,11 @@ export function historyKey(e: HistoryEntry): string {
 }
 
 /** Counts per value of `valueOf`, in the order of `order` (values absent from the list are left out). */
-export function countsBy<T, V extends string>(items: readonly T[], valueOf: (t: T) => V, order: readonly V[]): Array<{ value: V; count: number }> {
+export function countsBy<T, V extends string>(
+  items: readonly T[],
+  valueOf: (t: T) => V,
+  order: readonly V[],
+): Array<{ value: V; count: number }> {
   const n = new Map<V, number>();
   for (const t of items) n.set(valueOf(t), (n.get(valueOf(t)) ?? 0) + 1);
   return order.filter((v) => n.has(v)).map((value) => ({ value, count: n.get(value)! }));

@@ -18,7 +18,9 @@ export interface PartyBuildingAnswer extends Evaluation {
  * edges above it. A list that failed to load (an Error) names none.
  */
 export function unitsNamedBy(
-  factLists: ReadonlyArray<readonly FactVersion[] | Error>, linkLists: ReadonlyArray<readonly LinkRecord[] | Error>, edges: readonly Edge[],
+  factLists: ReadonlyArray<readonly FactVersion[] | Error>,
+  linkLists: ReadonlyArray<readonly LinkRecord[] | Error>,
+  edges: readonly Edge[],
 ): Set<string> {
   const referenced = new Set<string>();
   for (const list of linkLists) if (Array.isArray(list)) for (const l of list) referenced.add(l.fromId);
@@ -33,7 +35,9 @@ export function unitsNamedBy(
   return referenced;
 }
 
-/** A batch as a request's loaders answer it: lists index for index with `ids`, an entry that failed to load an Error. */
+/**
+ * A batch as a request's loaders answer it: lists index for index with `ids`, an entry that failed to load an Error.
+ */
 export interface PartyBuildingBatch {
   ids: readonly string[];
   units: ReadonlyArray<UnitRecord | null | Error>;
@@ -47,7 +51,11 @@ export interface PartyBuildingBatch {
  * Each unit of the batch on `asOf` (an unknown id gets no answer), with its anomalies: those of
  * its own evaluation, then the cycles it is part of.
  */
-export function evaluateBatch(batch: PartyBuildingBatch, edges: readonly Edge[], asOf: Day): Map<string, PartyBuildingAnswer> {
+export function evaluateBatch(
+  batch: PartyBuildingBatch,
+  edges: readonly Edge[],
+  asOf: Day,
+): Map<string, PartyBuildingAnswer> {
   const known = new Map<string, UnitRecord>();
   for (const u of batch.named) if (u && !(u instanceof Error)) known.set(u.id, u);
   const dir = directoryOf(known);
@@ -56,7 +64,11 @@ export function evaluateBatch(batch: PartyBuildingBatch, edges: readonly Edge[],
   batch.ids.forEach((id, i) => {
     const unit = batch.units[i];
     if (!unit || unit instanceof Error) return;
-    const ctx: UnitContext = { unit, facts: batch.facts[i] as UnitContext['facts'], incoming: batch.incoming[i] as UnitContext['incoming'] };
+    const ctx: UnitContext = {
+      unit,
+      facts: batch.facts[i] as UnitContext['facts'],
+      incoming: batch.incoming[i] as UnitContext['incoming'],
+    };
     const ev = evaluateUnit(ctx, asOf, dir);
     out.set(id, { ...ev, anomalies: [...ev.findings, ...cycles.filter((c) => c.unitId === id)] });
   });

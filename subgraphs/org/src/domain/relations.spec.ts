@@ -5,7 +5,8 @@ import { relationTimeline, type RelationPeriod } from './relations';
 /** The timeline expanded to one entry per day, to compare with the rules applied day by day. */
 function byDay(periods: RelationPeriod[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const p of periods) for (let d = p.from; d <= p.to; d = addDays(d, 1)) out.set(d, `${p.leaders.join(',')}|${p.guides.join(',')}`);
+  for (const p of periods)
+    for (let d = p.from; d <= p.to; d = addDays(d, 1)) out.set(d, `${p.leaders.join(',')}|${p.guides.join(',')}`);
   return out;
 }
 
@@ -20,22 +21,32 @@ function bruteForce(w: World, code: string, from: string, to: string): Map<strin
   return out;
 }
 
-const transferred = () => province()
-  .unit('U', 'GRASSROOTS_UNIT', { from: '2019-01-01' })
-  // Vertical until 2019-06-30, territorial from 2019-07-01 (the party relation moved to the locality).
-  .fact('U', { party: 'VERTICAL', business: 'VERTICAL', dept: 'DEPT', locality: 'GW', from: '2019-01-01', to: '2019-06-30' })
-  .fact('U', { party: 'TERRITORIAL', business: 'VERTICAL', dept: 'DEPT', locality: 'GW', from: '2019-07-01' })
-  .link('DEPT', 'U', 'AFFILIATION', { from: '2019-01-01', to: '2019-06-30' })
-  .link('GW', 'U', 'AFFILIATION', { from: '2019-07-01' });
+const transferred = () =>
+  province()
+    .unit('U', 'GRASSROOTS_UNIT', { from: '2019-01-01' })
+    // Vertical until 2019-06-30, territorial from 2019-07-01 (the party relation moved to the locality).
+    .fact('U', {
+      party: 'VERTICAL',
+      business: 'VERTICAL',
+      dept: 'DEPT',
+      locality: 'GW',
+      from: '2019-01-01',
+      to: '2019-06-30',
+    })
+    .fact('U', { party: 'TERRITORIAL', business: 'VERTICAL', dept: 'DEPT', locality: 'GW', from: '2019-07-01' })
+    .link('DEPT', 'U', 'AFFILIATION', { from: '2019-01-01', to: '2019-06-30' })
+    .link('GW', 'U', 'AFFILIATION', { from: '2019-07-01' });
 
-const organ = () => province()
-  .unit('JGDW', 'ORGAN_PARTY_COMMITTEE')
-  .fact('JGDW', { dept: 'TING', locality: 'GW' })
-  .link('TING', 'JGDW', 'AFFILIATION');
+const organ = () =>
+  province()
+    .unit('JGDW', 'ORGAN_PARTY_COMMITTEE')
+    .fact('JGDW', { dept: 'TING', locality: 'GW' })
+    .link('TING', 'JGDW', 'AFFILIATION');
 
-const closed = () => province()
-  .unit('OLD', 'BRANCH', { from: '2019-03-01', to: '2019-09-15' })
-  .link('GW', 'OLD', 'AFFILIATION', { from: '2019-03-01', to: '2019-09-15' });
+const closed = () =>
+  province()
+    .unit('OLD', 'BRANCH', { from: '2019-03-01', to: '2019-09-15' })
+    .link('GW', 'OLD', 'AFFILIATION', { from: '2019-03-01', to: '2019-09-15' });
 
 describe('relationTimeline: who led and guided a unit over a period', () => {
   it.each([
@@ -67,7 +78,13 @@ describe('relationTimeline: who led and guided a unit over a period', () => {
     const w = organ();
     expect(relationTimeline(w.context('JGDW'), '2019-11-01', '2019-12-31', w)).toEqual([
       { from: '2019-11-01', to: '2019-11-28', leaders: ['GW'], guides: ['TING'], leaderFlavours: ['UNIFIED'] },
-      { from: '2019-11-29', to: '2019-12-31', leaders: ['GW', 'TING'], guides: [], leaderFlavours: ['UNIFIED', 'SPECIFIC'] },
+      {
+        from: '2019-11-29',
+        to: '2019-12-31',
+        leaders: ['GW', 'TING'],
+        guides: [],
+        leaderFlavours: ['UNIFIED', 'SPECIFIC'],
+      },
     ]);
   });
 

@@ -26,8 +26,13 @@ const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a
 export function relationTimeline(ctx: UnitContext, from: Day, to: Day, dir: Directory): RelationPeriod[] {
   if (to < from) return [];
   const cuts = new Set<Day>([from]);
-  const cut = (d: Day | null | undefined) => { if (d && d > from && d <= to) cuts.add(d); };
-  const interval = (a: Day, b: Day | null) => { cut(a); if (b) cut(addDays(b, 1)); };
+  const cut = (d: Day | null | undefined) => {
+    if (d && d > from && d <= to) cuts.add(d);
+  };
+  const interval = (a: Day, b: Day | null) => {
+    cut(a);
+    if (b) cut(addDays(b, 1));
+  };
   interval(ctx.unit.validFrom, ctx.unit.validTo);
   for (const f of ctx.facts) interval(f.validFrom, f.validTo);
   for (const l of ctx.incoming) interval(l.validFrom, l.validTo);
@@ -37,13 +42,22 @@ export function relationTimeline(ctx: UnitContext, from: Day, to: Day, dir: Dire
   days.forEach((day, i) => {
     if (day < ctx.unit.validFrom || (ctx.unit.validTo !== null && day > ctx.unit.validTo)) return;
     const end = i + 1 < days.length ? addDays(days[i + 1], -1) : to;
-    const declared: LinkRecord[] = ctx.incoming.filter((l) => l.validFrom <= day && (l.validTo === null || day <= l.validTo));
+    const declared: LinkRecord[] = ctx.incoming.filter(
+      (l) => l.validFrom <= day && (l.validTo === null || day <= l.validTo),
+    );
     const o = ruleOutcome(ctx, day, declared, dir);
     const leaders = unique(o.leaders.map((r) => r.unitId));
     const guides = unique(o.guides.map((r) => r.unitId));
     const leaderFlavours = leaders.map((id) => o.leaders.find((r) => r.unitId === id && r.flavour)?.flavour ?? null);
     const last = out.at(-1);
-    if (last && last.to === addDays(day, -1) && same(last.leaders, leaders) && same(last.guides, guides) && same(last.leaderFlavours, leaderFlavours)) last.to = end;
+    if (
+      last &&
+      last.to === addDays(day, -1) &&
+      same(last.leaders, leaders) &&
+      same(last.guides, guides) &&
+      same(last.leaderFlavours, leaderFlavours)
+    )
+      last.to = end;
     else out.push({ from: day, to: end, leaders, guides, leaderFlavours });
   });
   return out;
@@ -55,6 +69,10 @@ export function relationTimeline(ctx: UnitContext, from: Day, to: Day, dir: Dire
  */
 export function bodiesNamed(periods: Iterable<readonly RelationPeriod[]>): Set<string> {
   const out = new Set<string>();
-  for (const list of periods) for (const p of list) { for (const l of p.leaders) out.add(l); for (const g of p.guides) out.add(g); }
+  for (const list of periods)
+    for (const p of list) {
+      for (const l of p.leaders) out.add(l);
+      for (const g of p.guides) out.add(g);
+    }
   return out;
 }

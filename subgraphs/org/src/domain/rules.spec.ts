@@ -23,7 +23,8 @@ describe('grassroots units: the 条块 table (DOMAIN.md, resolution rules)', () 
   });
 
   it('names the facts it used in the explanation', () => {
-    const w = province().unit('U', 'GRASSROOTS_UNIT', { name: '四川省地震局' })
+    const w = province()
+      .unit('U', 'GRASSROOTS_UNIT', { name: '四川省地震局' })
       .fact('U', { party: 'VERTICAL', business: 'VERTICAL', dept: 'DEPT', locality: 'GW', from: '2018-03-21' })
       .link('DEPT', 'U', 'AFFILIATION');
     const text = w.evaluate('U', '2024-01-01').outcome.explanation;
@@ -34,7 +35,8 @@ describe('grassroots units: the 条块 table (DOMAIN.md, resolution rules)', () 
   });
 
   it('leaves the leader empty when a needed fact is missing, instead of guessing', () => {
-    const w = province().unit('U', 'GRASSROOTS_UNIT')
+    const w = province()
+      .unit('U', 'GRASSROOTS_UNIT')
       .fact('U', { party: 'VERTICAL', business: 'VERTICAL', locality: 'GW' })
       .link('GW', 'U', 'AFFILIATION');
     const r = w.evaluate('U', '2024-01-01');
@@ -44,7 +46,8 @@ describe('grassroots units: the 条块 table (DOMAIN.md, resolution rules)', () 
   });
 
   it('answers from the declared links where the rule is undefined', () => {
-    const w = province().unit('U', 'GRASSROOTS_UNIT')
+    const w = province()
+      .unit('U', 'GRASSROOTS_UNIT')
       .fact('U', { party: 'VERTICAL', business: 'TERRITORIAL', dept: 'DEPT', locality: 'GW' })
       .link('DEPT', 'U', 'AFFILIATION')
       .link('DEPT', 'U', 'LEADERSHIP', { basis: '某某〔2020〕1号' });
@@ -55,7 +58,8 @@ describe('grassroots units: the 条块 table (DOMAIN.md, resolution rules)', () 
   });
 
   describe('a change of facts (a transfer): the day before, of and after', () => {
-    const w = province().unit('U', 'GRASSROOTS_UNIT')
+    const w = province()
+      .unit('U', 'GRASSROOTS_UNIT')
       .fact('U', { to: '2018-06-14', party: 'TERRITORIAL', business: 'TERRITORIAL', locality: 'GW' })
       .fact('U', { from: '2018-06-15', party: 'VERTICAL', business: 'VERTICAL', dept: 'DEPT', locality: 'GW' })
       .link('GW', 'U', 'AFFILIATION', { to: '2018-06-14' })
@@ -90,24 +94,36 @@ describe('rules by kind of unit (DOMAIN.md)', () => {
   });
 
   it('a branch and a general branch are led by their parent organisation', () => {
-    const w = province().unit('OPC', 'ORGAN_PARTY_COMMITTEE')
-      .fact('OPC', { locality: 'GW', dept: 'TING' }).link('GW', 'OPC', 'AFFILIATION')
-      .unit('ZZ', 'GENERAL_BRANCH').link('OPC', 'ZZ', 'AFFILIATION')
-      .unit('B', 'BRANCH').link('ZZ', 'B', 'AFFILIATION');
+    const w = province()
+      .unit('OPC', 'ORGAN_PARTY_COMMITTEE')
+      .fact('OPC', { locality: 'GW', dept: 'TING' })
+      .link('GW', 'OPC', 'AFFILIATION')
+      .unit('ZZ', 'GENERAL_BRANCH')
+      .link('OPC', 'ZZ', 'AFFILIATION')
+      .unit('B', 'BRANCH')
+      .link('ZZ', 'B', 'AFFILIATION');
     expect(w.evaluate('ZZ', '2024-01-01').leaders).toEqual(['OPC']);
     expect(w.evaluate('B', '2024-01-01')).toMatchObject({ rule: 'BRANCH_BY_AFFILIATION', leaders: ['ZZ'], codes: [] });
   });
 
   it('the central committee is the root: no leader and no anomaly', () => {
-    expect(province().evaluate('ZY', '2024-01-01')).toMatchObject({ rule: 'LOCAL_PARTY_COMMITTEE_ROOT', leaders: [], codes: [] });
+    expect(province().evaluate('ZY', '2024-01-01')).toMatchObject({
+      rule: 'LOCAL_PARTY_COMMITTEE_ROOT',
+      leaders: [],
+      codes: [],
+    });
   });
 
   it('a provincial committee is led by the committee above it', () => {
-    expect(province().evaluate('SW', '2024-01-01')).toMatchObject({ rule: 'LOCAL_PARTY_COMMITTEE_BY_AFFILIATION', leaders: ['ZY'] });
+    expect(province().evaluate('SW', '2024-01-01')).toMatchObject({
+      rule: 'LOCAL_PARTY_COMMITTEE_BY_AFFILIATION',
+      leaders: ['ZY'],
+    });
   });
 
   describe('the organ party committee and the 2019-11-29 change from guidance to leadership', () => {
-    const w = province().unit('OPC', 'ORGAN_PARTY_COMMITTEE')
+    const w = province()
+      .unit('OPC', 'ORGAN_PARTY_COMMITTEE')
       .fact('OPC', { locality: 'GW', dept: 'TING' })
       .link('GW', 'OPC', 'AFFILIATION');
     it.each([
@@ -132,8 +148,15 @@ describe('rules by kind of unit (DOMAIN.md)', () => {
   });
 
   describe('a unit outside its own existence interval (inclusive ends)', () => {
-    const w = province().unit('U', 'GRASSROOTS_UNIT', { from: '2018-03-21', to: '2023-12-31' })
-      .fact('U', { from: '2018-03-21', to: '2023-12-31', party: 'TERRITORIAL', business: 'TERRITORIAL', locality: 'GW' })
+    const w = province()
+      .unit('U', 'GRASSROOTS_UNIT', { from: '2018-03-21', to: '2023-12-31' })
+      .fact('U', {
+        from: '2018-03-21',
+        to: '2023-12-31',
+        party: 'TERRITORIAL',
+        business: 'TERRITORIAL',
+        locality: 'GW',
+      })
       .link('GW', 'U', 'AFFILIATION', { from: '2018-03-21', to: '2023-12-31' });
     it.each([
       ['2018-03-20', 'NOT_IN_EXISTENCE'],

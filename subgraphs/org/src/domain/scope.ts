@@ -43,8 +43,9 @@ export function scopeOverPeriod(
   for (const [id, periods] of timelines) {
     if (periods.length === 0) continue;
     for (const p of periods) graph.period(id, p);
-    const touching = (incoming.get(id) ?? [])
-      .filter((l) => l.validFrom <= to && (l.validTo === null || l.validTo >= from));
+    const touching = (incoming.get(id) ?? []).filter(
+      (l) => l.validFrom <= to && (l.validTo === null || l.validTo >= from),
+    );
     declaredEdges(id, touching, graph);
   }
   return scopeClosure(rootId, graph);

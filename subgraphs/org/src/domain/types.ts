@@ -123,6 +123,11 @@ export interface Finding {
   to: Day | null;
 }
 
-export function finding(code: AnomalyCode, unitId: string, message: string, extra: Partial<Omit<Finding, 'code' | 'unitId' | 'message'>> = {}): Finding {
+export function finding(
+  code: AnomalyCode,
+  unitId: string,
+  message: string,
+  extra: Partial<Omit<Finding, 'code' | 'unitId' | 'message'>> = {},
+): Finding {
   return { code, unitId, message, relatedUnitIds: [], linkIds: [], from: null, to: null, ...extra };
 }

@@ -1,6 +1,14 @@
 /** Test harness: the real schema over a fresh migrated database (PGlite, or PostgreSQL with DATABASE_URL). */
 import { ApolloServer } from '@apollo/server';
-import { formatSubgraphError, HUB_OPERATOR, type Identity, openTestDatabase, truncateSchema, type Database, subgraphPlugins } from '@tiaokuai/platform';
+import {
+  formatSubgraphError,
+  HUB_OPERATOR,
+  type Identity,
+  openTestDatabase,
+  truncateSchema,
+  type Database,
+  subgraphPlugins,
+} from '@tiaokuai/platform';
 import { createContext, newOrgCaches, type OrgCaches } from '../context';
 import type { OrgContext } from '../request';
 import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from '../index';
@@ -28,11 +36,23 @@ export interface OrgHarness {
 export async function orgHarness(): Promise<OrgHarness> {
   const database = await openTestDatabase({ schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE });
   const { schema } = await buildOrgSchema();
-  const server = new ApolloServer<OrgContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: subgraphPlugins() });
+  const server = new ApolloServer<OrgContext>({
+    schema,
+    formatError: formatSubgraphError,
+    includeStacktraceInErrorResponses: false,
+    plugins: subgraphPlugins(),
+  });
   await server.start();
   const caches = newOrgCaches();
-  const run = async (query: string, variables?: Record<string, unknown>, identity: Identity = HUB_OPERATOR): Promise<GqlResult> => {
-    const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database, identity, caches) });
+  const run = async (
+    query: string,
+    variables?: Record<string, unknown>,
+    identity: Identity = HUB_OPERATOR,
+  ): Promise<GqlResult> => {
+    const res = await server.executeOperation(
+      { query, variables },
+      { contextValue: createContext(database, identity, caches) },
+    );
     if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
     return res.body.singleResult as GqlResult;
   };
@@ -48,10 +68,16 @@ export async function orgHarness(): Promise<OrgHarness> {
     reset: () => truncateSchema(database, SCHEMA_NAME),
     resetTo: async (doc) => {
       await truncateSchema(database, SCHEMA_NAME);
-      const r = await run(`mutation($d: JSON!) { importUnits(document: $d) { ok problems { path message } } }`, { d: doc });
-      if (r.errors?.length || !r.data?.importUnits.ok) throw new Error(`seed import failed: ${JSON.stringify(r.errors ?? r.data?.importUnits.problems)}`);
+      const r = await run(`mutation($d: JSON!) { importUnits(document: $d) { ok problems { path message } } }`, {
+        d: doc,
+      });
+      if (r.errors?.length || !r.data?.importUnits.ok)
+        throw new Error(`seed import failed: ${JSON.stringify(r.errors ?? r.data?.importUnits.problems)}`);
     },
-    close: async () => { await server.stop(); await database.close(); },
+    close: async () => {
+      await server.stop();
+      await database.close();
+    },
   };
 }
 
@@ -59,7 +85,12 @@ export async function orgHarness(): Promise<OrgHarness> {
 interface Page {
   nodes: any[];
   totalCount?: number;
-  pageInfo: { hasNextPage?: boolean; hasPreviousPage?: boolean; startCursor?: string | null; endCursor?: string | null };
+  pageInfo: {
+    hasNextPage?: boolean;
+    hasPreviousPage?: boolean;
+    startCursor?: string | null;
+    endCursor?: string | null;
+  };
 }
 
 /**
@@ -68,7 +99,10 @@ interface Page {
  * the list's order. `pick` finds the connection in the answer. Fails the test on any error.
  */
 export async function walkPages(
-  run: OrgHarness['run'], query: string, variables: Record<string, unknown>, pick: (data: any) => Page,
+  run: OrgHarness['run'],
+  query: string,
+  variables: Record<string, unknown>,
+  pick: (data: any) => Page,
   opts: { identity?: Identity; backwards?: boolean } = {},
 ): Promise<any[]> {
   const pages: any[][] = [];

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, check, date, index, integer, jsonb, pgSchema, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { FREQUENCIES, TASK_CATEGORIES } from '../domain/types';
 
 /**
@@ -12,7 +25,13 @@ export const tasksSchema = pgSchema('tasks');
 export const taskCategory = tasksSchema.enum('task_category', TASK_CATEGORIES);
 export const taskPriority = tasksSchema.enum('task_priority', ['KEY', 'ROUTINE']);
 export const frequency = tasksSchema.enum('frequency', FREQUENCIES);
-export const assignmentStatus = tasksSchema.enum('assignment_status', ['ASSIGNED', 'IN_PROGRESS', 'DONE', 'WITHDRAWN', 'MERGED']);
+export const assignmentStatus = tasksSchema.enum('assignment_status', [
+  'ASSIGNED',
+  'IN_PROGRESS',
+  'DONE',
+  'WITHDRAWN',
+  'MERGED',
+]);
 export const settlementKind = tasksSchema.enum('settlement_kind', ['MERGE', 'WITHDRAW']);
 
 /**
@@ -22,7 +41,10 @@ export const settlementKind = tasksSchema.enum('settlement_kind', ['MERGE', 'WIT
  */
 export const requiredItems = tasksSchema.table('required_items', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  /** The issuing body (work committee, party group, organ party committee); null: hub-wide (the regulation's own duties). */
+  /**
+   * The issuing body (work committee, party group, organ party committee); null: hub-wide (the regulation's own
+   * duties).
+   */
   ownerId: integer('owner_id'),
   code: text('code').notNull(),
   name: text('name').notNull(),
@@ -35,55 +57,68 @@ export const requiredItems = tasksSchema.table('required_items', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const tasks = tasksSchema.table('tasks', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  issuerId: integer('issuer_id').notNull(),
-  key: text('key'),
-  title: text('title').notNull(),
-  description: text('description'),
-  category: taskCategory('category').notNull(),
-  priority: taskPriority('priority').notNull(),
-  startsOn: date('starts_on', { mode: 'string' }).notNull(),
-  dueOn: date('due_on', { mode: 'string' }).notNull(),
-  deliverable: text('deliverable'),
-  requiredItemId: integer('required_item_id').references(() => requiredItems.id),
-  binding: boolean('binding').notNull(),
-  /** The scope as given (unit code, relation, kinds), for the record; targets are the assignments. */
-  scope: jsonb('scope'),
-  /** What is measured (指标, e.g. 「主题党日开展次数」) and the target value (目标值) each unit should reach. */
-  indicator: text('indicator'),
-  target: doublePrecision('target'),
-  incompatibleWith: integer('incompatible_with').array().notNull().default(sql`'{}'`),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  createdBy: text('created_by').notNull(),
-  requestId: text('request_id'),
-}, (t) => [
-  uniqueIndex('tasks_issuer_key').on(t.issuerId, t.key),
-  index('tasks_period_idx').on(t.startsOn, t.dueOn),
-  check('tasks_period', sql`${t.dueOn} >= ${t.startsOn}`),
-]);
+export const tasks = tasksSchema.table(
+  'tasks',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    issuerId: integer('issuer_id').notNull(),
+    key: text('key'),
+    title: text('title').notNull(),
+    description: text('description'),
+    category: taskCategory('category').notNull(),
+    priority: taskPriority('priority').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    deliverable: text('deliverable'),
+    requiredItemId: integer('required_item_id').references(() => requiredItems.id),
+    binding: boolean('binding').notNull(),
+    /** The scope as given (unit code, relation, kinds), for the record; targets are the assignments. */
+    scope: jsonb('scope'),
+    /** What is measured (指标, e.g. 「主题党日开展次数」) and the target value (目标值) each unit should reach. */
+    indicator: text('indicator'),
+    target: doublePrecision('target'),
+    incompatibleWith: integer('incompatible_with')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    uniqueIndex('tasks_issuer_key').on(t.issuerId, t.key),
+    index('tasks_period_idx').on(t.startsOn, t.dueOn),
+    check('tasks_period', sql`${t.dueOn} >= ${t.startsOn}`),
+  ],
+);
 
-export const assignments = tasksSchema.table('assignments', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  taskId: integer('task_id').notNull().references(() => tasks.id),
-  unitId: integer('unit_id').notNull(),
-  status: assignmentStatus('status').notNull().default('ASSIGNED'),
-  progress: smallint('progress').notNull().default(0),
-  note: text('note'),
-  /** Optimistic concurrency: every change of status or progress bumps it. */
-  version: integer('version').notNull().default(1),
-  mergedInto: integer('merged_into'),
-  /** The indicator's value as last reported, the day it was reported DONE, the day of the last report. */
-  value: doublePrecision('value'),
-  doneOn: date('done_on', { mode: 'string' }),
-  reportedOn: date('reported_on', { mode: 'string' }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: text('updated_by'),
-}, (t) => [
-  uniqueIndex('assignments_task_unit').on(t.taskId, t.unitId),
-  index('assignments_unit_idx').on(t.unitId),
-  check('assignments_progress', sql`${t.progress} between 0 and 100`),
-]);
+export const assignments = tasksSchema.table(
+  'assignments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    unitId: integer('unit_id').notNull(),
+    status: assignmentStatus('status').notNull().default('ASSIGNED'),
+    progress: smallint('progress').notNull().default(0),
+    note: text('note'),
+    /** Optimistic concurrency: every change of status or progress bumps it. */
+    version: integer('version').notNull().default(1),
+    mergedInto: integer('merged_into'),
+    /** The indicator's value as last reported, the day it was reported DONE, the day of the last report. */
+    value: doublePrecision('value'),
+    doneOn: date('done_on', { mode: 'string' }),
+    reportedOn: date('reported_on', { mode: 'string' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('assignments_task_unit').on(t.taskId, t.unitId),
+    index('assignments_unit_idx').on(t.unitId),
+    check('assignments_progress', sql`${t.progress} between 0 and 100`),
+  ],
+);
 
 /** Who made a kept record, for which body, when, in which request (fresh column builders per table). */
 const recorded = () => ({
@@ -94,39 +129,60 @@ const recorded = () => ({
 });
 
 /** Who settled what, when: merges and withdrawals are recorded, never deleted. */
-export const settlements = tasksSchema.table('settlements', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  kind: settlementKind('kind').notNull(),
-  assignmentId: integer('assignment_id').notNull().references(() => assignments.id),
-  keptId: integer('kept_id').references(() => assignments.id),
-  note: text('note'),
-  ...recorded(),
-}, (t) => [index('settlements_assignment_idx').on(t.assignmentId)]);
+export const settlements = tasksSchema.table(
+  'settlements',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    kind: settlementKind('kind').notNull(),
+    assignmentId: integer('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
+    keptId: integer('kept_id').references(() => assignments.id),
+    note: text('note'),
+    ...recorded(),
+  },
+  (t) => [index('settlements_assignment_idx').on(t.assignmentId)],
+);
 
 /** Every progress report as made (the assignment row holds the latest): never updated or deleted. */
-export const progressReports = tasksSchema.table('progress_reports', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  assignmentId: integer('assignment_id').notNull().references(() => assignments.id),
-  /** The assignment's version this report produced. */
-  version: integer('version').notNull(),
-  status: assignmentStatus('status').notNull(),
-  progress: smallint('progress').notNull(),
-  value: doublePrecision('value'),
-  note: text('note'),
-  /** The day the report speaks for. */
-  on: date('on', { mode: 'string' }).notNull(),
-  ...recorded(),
-}, (t) => [index('progress_reports_assignment_idx').on(t.assignmentId), uniqueIndex('progress_reports_version').on(t.assignmentId, t.version)]);
+export const progressReports = tasksSchema.table(
+  'progress_reports',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    assignmentId: integer('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
+    /** The assignment's version this report produced. */
+    version: integer('version').notNull(),
+    status: assignmentStatus('status').notNull(),
+    progress: smallint('progress').notNull(),
+    value: doublePrecision('value'),
+    note: text('note'),
+    /** The day the report speaks for. */
+    on: date('on', { mode: 'string' }).notNull(),
+    ...recorded(),
+  },
+  (t) => [
+    index('progress_reports_assignment_idx').on(t.assignmentId),
+    uniqueIndex('progress_reports_version').on(t.assignmentId, t.version),
+  ],
+);
 
 /** Every change of the responsibility list (define, retire, import), with who made it: never updated or deleted. */
-export const requiredItemChanges = tasksSchema.table('required_item_changes', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  itemId: integer('item_id').notNull().references(() => requiredItems.id),
-  /** The item's code when changed (its owner is the item's). */
-  code: text('code').notNull(),
-  /** DEFINE, RETIRE or IMPORT. */
-  operation: text('operation').notNull(),
-  /** The item as it stood after the change. */
-  item: jsonb('item').notNull(),
-  ...recorded(),
-}, (t) => [index('required_item_changes_code_idx').on(t.code), index('required_item_changes_item_idx').on(t.itemId)]);
+export const requiredItemChanges = tasksSchema.table(
+  'required_item_changes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => requiredItems.id),
+    /** The item's code when changed (its owner is the item's). */
+    code: text('code').notNull(),
+    /** DEFINE, RETIRE or IMPORT. */
+    operation: text('operation').notNull(),
+    /** The item as it stood after the change. */
+    item: jsonb('item').notNull(),
+    ...recorded(),
+  },
+  (t) => [index('required_item_changes_code_idx').on(t.code), index('required_item_changes_item_idx').on(t.itemId)],
+);

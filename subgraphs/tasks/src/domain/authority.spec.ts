@@ -1,7 +1,12 @@
 import { AuthorityIndex, judgedOn, periodAt } from './authority';
 import type { RelationPeriod } from './types';
 
-const p = (from: string, to: string, leaders: string[], guides: string[] = []): RelationPeriod => ({ from, to, leaders, guides });
+const p = (from: string, to: string, leaders: string[], guides: string[] = []): RelationPeriod => ({
+  from,
+  to,
+  leaders,
+  guides,
+});
 
 /**
  * 省委 SW leads the work committee GW; GW leads the organ party committee JGDW (with the party
@@ -31,7 +36,7 @@ describe('authority: how an issuer relates to a unit on a day', () => {
     ['the party group before 2019-11-29: guides the organ party committee', 'TING', 'JGDW', '2019-11-28', 'GUIDES'],
     ['the party group from 2019-11-29: leads it', 'TING', 'JGDW', '2019-11-29', 'LEADS'],
     ['... and so leads its branch too', 'TING', 'ZB', '2019-11-29', 'LEADS'],
-    ['before, the branch was out of the party group\'s reach', 'TING', 'ZB', '2019-11-28', 'NONE'],
+    ["before, the branch was out of the party group's reach", 'TING', 'ZB', '2019-11-28', 'NONE'],
     ['a guide', 'GW', 'V', '2024-06-30', 'GUIDES'],
     ['the same body the day after the transfer: leads', 'GW', 'V', '2024-07-01', 'LEADS'],
     ['the body that leads a guide reaches as a guide', 'SW', 'V', '2024-06-30', 'GUIDES'],

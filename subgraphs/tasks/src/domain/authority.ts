@@ -24,7 +24,12 @@ export { periodAt, type Relation, type Timelines } from '@tiaokuai/leadership';
 /** Leadership (leadership's LeadershipIndex) turned into the authority of an assignment. */
 export class AuthorityIndex extends LeadershipIndex {
   /** BINDING only where the issuer leads and asked for it; ADVISORY otherwise (null: out of reach). */
-  authority(issuerId: string, unitId: string, day: string, binding: boolean): { relation: Relation; authority: Authority | null } {
+  authority(
+    issuerId: string,
+    unitId: string,
+    day: string,
+    binding: boolean,
+  ): { relation: Relation; authority: Authority | null } {
     const relation = this.relation(issuerId, unitId, day);
     if (relation === 'NONE') return { relation, authority: null };
     return { relation, authority: relation === 'LEADS' && binding ? 'BINDING' : 'ADVISORY' };

@@ -4,19 +4,41 @@ import { escapeText, fold, renderIcs } from './ical';
 import type { RequiredItem, TaskFinding } from './types';
 
 const task = (over: Partial<CalendarTask>): CalendarTask => ({
-  assignmentId: '1', taskId: '10', issuerId: '100', title: '开展党史学习教育', startsOn: '2026-03-01', dueOn: '2026-06-30',
-  status: 'ASSIGNED', authority: 'BINDING', requiredItemId: null, deliverable: null, ...over,
+  assignmentId: '1',
+  taskId: '10',
+  issuerId: '100',
+  title: '开展党史学习教育',
+  startsOn: '2026-03-01',
+  dueOn: '2026-06-30',
+  status: 'ASSIGNED',
+  authority: 'BINDING',
+  requiredItemId: null,
+  deliverable: null,
+  ...over,
 });
 const items: RequiredItem[] = [
   { id: 'SHYK', code: 'SHYK', name: '三会一课', kinds: ['BRANCH'], frequency: 'QUARTERLY' },
   { id: 'ZZSHH', code: 'ZZSHH', name: '组织生活会', kinds: ['BRANCH'], frequency: 'YEARLY' },
   { id: 'DWGZ', code: 'DWGZ', name: '机关党委工作报告', kinds: ['ORGAN_PARTY_COMMITTEE'], frequency: 'YEARLY' },
 ];
-const missing = (code: string, from: string, to: string): TaskFinding => ({ kind: 'MISSING', unitId: 'u1', assignmentIds: [], taskIds: [], issuerIds: [], requiredItemId: code, from, to, message: '', suggestion: '' });
+const missing = (code: string, from: string, to: string): TaskFinding => ({
+  kind: 'MISSING',
+  unitId: 'u1',
+  assignmentIds: [],
+  taskIds: [],
+  issuerIds: [],
+  requiredItemId: code,
+  from,
+  to,
+  message: '',
+  suggestion: '',
+});
 
 describe('calendarEntries (行事历)', () => {
   const entries = calendarEntries({
-    unitId: 'u1', unitKind: 'BRANCH', year: 2026,
+    unitId: 'u1',
+    unitKind: 'BRANCH',
+    year: 2026,
     tasks: [
       task({}),
       task({ assignmentId: '2', title: '上年度总结', startsOn: '2025-10-01', dueOn: '2026-01-15' }),
@@ -27,7 +49,7 @@ describe('calendarEntries (行事历)', () => {
     existed: [{ from: '2000-01-01', to: '2099-12-31' }],
   });
 
-  test('tasks touching the year, and each required item of the unit\'s kind per period, by due date', () => {
+  test("tasks touching the year, and each required item of the unit's kind per period, by due date", () => {
     expect(entries.map((e) => [e.kind, e.title, e.dueOn])).toEqual([
       ['TASK', '上年度总结', '2026-01-15'],
       ['REQUIRED_ITEM', '三会一课（2026年第一季度）', '2026-03-31'],
@@ -46,7 +68,15 @@ describe('calendarEntries (行事历)', () => {
   });
 
   test('a unit founded on 2026-07-01 is not asked for the first half-year', () => {
-    const founded = calendarEntries({ unitId: 'u1', unitKind: 'BRANCH', year: 2026, tasks: [], items: items.slice(0, 1), missing: [], existed: [{ from: '2026-07-01', to: '2099-12-31' }] });
+    const founded = calendarEntries({
+      unitId: 'u1',
+      unitKind: 'BRANCH',
+      year: 2026,
+      tasks: [],
+      items: items.slice(0, 1),
+      missing: [],
+      existed: [{ from: '2026-07-01', to: '2099-12-31' }],
+    });
     expect(founded.map((e) => e.title)).toEqual(['三会一课（2026年第三季度）', '三会一课（2026年第四季度）']);
   });
 
@@ -57,10 +87,24 @@ describe('calendarEntries (行事历)', () => {
 });
 
 describe('renderIcs (RFC 5545)', () => {
-  const entries = calendarEntries({ unitId: 'u1', unitKind: 'BRANCH', year: 2026, tasks: [task({ title: '学习贯彻党的二十届四中全会精神，开展专题研讨；形成报告' })], items: items.slice(0, 1), missing: [], existed: [{ from: '2000-01-01', to: '2099-12-31' }] });
+  const entries = calendarEntries({
+    unitId: 'u1',
+    unitKind: 'BRANCH',
+    year: 2026,
+    tasks: [task({ title: '学习贯彻党的二十届四中全会精神，开展专题研讨；形成报告' })],
+    items: items.slice(0, 1),
+    missing: [],
+    existed: [{ from: '2000-01-01', to: '2099-12-31' }],
+  });
   const text = renderIcs({
-    name: '某支部 2026 行事历', uidDomain: 'hub.example', stamp: new Date('2026-11-23T08:00:00Z'),
-    events: entries.map((e) => ({ entry: e, summary: e.title, description: `${e.startsOn} 至 ${e.dueOn}\n下达单位：省直机关工委，党组` })),
+    name: '某支部 2026 行事历',
+    uidDomain: 'hub.example',
+    stamp: new Date('2026-11-23T08:00:00Z'),
+    events: entries.map((e) => ({
+      entry: e,
+      summary: e.title,
+      description: `${e.startsOn} 至 ${e.dueOn}\n下达单位：省直机关工委，党组`,
+    })),
   });
 
   test('parses with ical.js into the same events, text unescaped and unfolded', () => {

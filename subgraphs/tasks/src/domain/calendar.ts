@@ -28,7 +28,10 @@ export interface CalendarEntry {
   startsOn: string;
   dueOn: string;
   task: CalendarTask | null;
-  /** For REQUIRED_ITEM: the item (id and code), its frequency, and whether a binding assignment covers the period. For TASK: the item it fulfils. */
+  /**
+   * For REQUIRED_ITEM: the item (id and code), its frequency, and whether a binding assignment covers the period. For
+   * TASK: the item it fulfils.
+   */
   requiredItemId: string | null;
   requiredItemCode: string | null;
   frequency: Frequency | null;
@@ -43,7 +46,12 @@ export interface CalendarEntry {
  * (the unit's MISSING findings for the year) deciding which periods are not covered.
  */
 export function calendarEntries(args: {
-  unitId: string; unitKind: string; year: number; tasks: readonly CalendarTask[]; items: readonly RequiredItem[]; missing: readonly TaskFinding[];
+  unitId: string;
+  unitKind: string;
+  year: number;
+  tasks: readonly CalendarTask[];
+  items: readonly RequiredItem[];
+  missing: readonly TaskFinding[];
   /** The days the unit existed (its relation periods); a required period it did not exist in is left out. */
   existed: ReadonlyArray<{ from: string; to: string }>;
   /** The owners whose lists reach the unit over the year (none when absent: only hub-wide items). */
@@ -55,7 +63,18 @@ export function calendarEntries(args: {
   const out: CalendarEntry[] = [];
   for (const t of args.tasks) {
     if (t.startsOn > to || t.dueOn < from) continue;
-    out.push({ uid: `assignment-${t.assignmentId}`, kind: 'TASK', title: t.title, startsOn: t.startsOn, dueOn: t.dueOn, task: t, requiredItemId: t.requiredItemId, requiredItemCode: t.requiredItemId ? codeOf.get(t.requiredItemId) ?? null : null, frequency: null, covered: null });
+    out.push({
+      uid: `assignment-${t.assignmentId}`,
+      kind: 'TASK',
+      title: t.title,
+      startsOn: t.startsOn,
+      dueOn: t.dueOn,
+      task: t,
+      requiredItemId: t.requiredItemId,
+      requiredItemCode: t.requiredItemId ? (codeOf.get(t.requiredItemId) ?? null) : null,
+      frequency: null,
+      covered: null,
+    });
   }
   const gaps = args.missing.filter((f) => f.kind === 'MISSING' && f.unitId === args.unitId);
   for (const item of args.items) {
@@ -67,10 +86,24 @@ export function calendarEntries(args: {
       const covered = !gaps.some((f) => f.requiredItemId === item.id && f.from! <= p.to && f.to! >= p.from);
       out.push({
         // Hub-wide items keep the UIDs they had before lists had owners.
-        uid: `required-${item.ownerId ? `${item.ownerId}-` : ''}${item.code}-${p.from}-unit-${args.unitId}`, kind: 'REQUIRED_ITEM', title: `${item.name}（${p.label}）`,
-        startsOn: p.from, dueOn: p.to, task: null, requiredItemId: item.id, requiredItemCode: item.code, frequency: item.frequency, covered,
+        uid: `required-${item.ownerId ? `${item.ownerId}-` : ''}${item.code}-${p.from}-unit-${args.unitId}`,
+        kind: 'REQUIRED_ITEM',
+        title: `${item.name}（${p.label}）`,
+        startsOn: p.from,
+        dueOn: p.to,
+        task: null,
+        requiredItemId: item.id,
+        requiredItemCode: item.code,
+        frequency: item.frequency,
+        covered,
       });
     }
   }
-  return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.startsOn.localeCompare(b.startsOn) || a.title.localeCompare(b.title) || a.uid.localeCompare(b.uid));
+  return out.sort(
+    (a, b) =>
+      a.dueOn.localeCompare(b.dueOn) ||
+      a.startsOn.localeCompare(b.startsOn) ||
+      a.title.localeCompare(b.title) ||
+      a.uid.localeCompare(b.uid),
+  );
 }

@@ -17,9 +17,17 @@ export interface IcsCalendar {
   events: ReadonlyArray<{ entry: CalendarEntry; summary: string; description: string }>;
 }
 
-/** TEXT value escaping: backslash, semicolon, comma, newline; other control characters (not allowed in TEXT) become spaces. */
-export const escapeText = (s: string): string => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
-  .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
+/**
+ * TEXT value escaping: backslash, semicolon, comma, newline; other control characters (not allowed in TEXT) become
+ * spaces.
+ */
+export const escapeText = (s: string): string =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
 
 /** Folds one content line into lines of at most 75 octets, continuation lines starting with a space. */
 export function fold(line: string): string {
@@ -42,7 +50,11 @@ export function fold(line: string): string {
 }
 
 const basic = (day: string) => day.replace(/-/g, '');
-const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+const stampOf = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 
 export function renderIcs(cal: IcsCalendar): string {
   const lines = [

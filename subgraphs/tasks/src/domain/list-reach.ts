@@ -72,7 +72,13 @@ export function reachOn(timelines: Timelines, unitId: string, day: string): Map<
       p.leaders.forEach((leader, i) => {
         if (leader === unitId || out.has(leader)) return; // a cycle, or reached by a shorter way
         const via = depth === 1 ? null : body;
-        out.set(leader, { ownerId: leader, relation: depth === 1 ? 'DIRECT' : 'CASCADE', depth, through: via, flavour: flavourOf(p, i) });
+        out.set(leader, {
+          ownerId: leader,
+          relation: depth === 1 ? 'DIRECT' : 'CASCADE',
+          depth,
+          through: via,
+          flavour: flavourOf(p, i),
+        });
         next.push(leader);
       });
     }
@@ -82,9 +88,12 @@ export function reachOn(timelines: Timelines, unitId: string, day: string): Map<
 }
 
 const sameReach = (a: Reach, b: Reach): boolean =>
-  a.size === b.size && [...a].every(([id, r]) => {
+  a.size === b.size &&
+  [...a].every(([id, r]) => {
     const o = b.get(id);
-    return !!o && o.relation === r.relation && o.depth === r.depth && o.through === r.through && o.flavour === r.flavour;
+    return (
+      !!o && o.relation === r.relation && o.depth === r.depth && o.through === r.through && o.flavour === r.flavour
+    );
   });
 
 /**
@@ -111,7 +120,10 @@ export function reachDuring(timelines: Timelines, unitId: string, from: string, 
     grown = false;
     for (const day of [...cuts]) {
       for (const owner of reachOn(timelines, unitId, day).keys()) {
-        if (!seen.has(owner)) { addCuts(owner); grown = true; }
+        if (!seen.has(owner)) {
+          addCuts(owner);
+          grown = true;
+        }
       }
     }
   }
@@ -129,7 +141,11 @@ export function reachDuring(timelines: Timelines, unitId: string, from: string, 
 }
 
 /** How an item reaches a unit of `unitKind` given the owners reaching it: null when it does not apply. */
-export function itemReach(item: RequiredItem, unitKind: string, owners: Reach): { relation: ListRelation; owner: OwnerReach | null } | null {
+export function itemReach(
+  item: RequiredItem,
+  unitKind: string,
+  owners: Reach,
+): { relation: ListRelation; owner: OwnerReach | null } | null {
   if (!item.kinds.includes(unitKind)) return null;
   if (!item.ownerId) return { relation: 'HUB_WIDE', owner: null };
   const owner = owners.get(item.ownerId);
@@ -141,7 +157,14 @@ export function itemReach(item: RequiredItem, unitKind: string, owners: Reach): 
  * the unit existed (`periods`: the unit's own relation periods), an owner's on the days its list
  * reaches the unit (`reach`).
  */
-export function appliesDuring(item: RequiredItem, unitKind: string, reach: readonly ReachPeriod[], periods: ReadonlyArray<{ from: string; to: string }>, from: string, to: string): boolean {
+export function appliesDuring(
+  item: RequiredItem,
+  unitKind: string,
+  reach: readonly ReachPeriod[],
+  periods: ReadonlyArray<{ from: string; to: string }>,
+  from: string,
+  to: string,
+): boolean {
   if (!item.kinds.includes(unitKind)) return false;
   if (!item.ownerId) return periods.some((p) => overlaps(p.from, p.to, from, to));
   return reach.some((r) => overlaps(r.from, r.to, from, to) && r.owners.has(item.ownerId!));

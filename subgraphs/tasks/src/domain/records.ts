@@ -50,7 +50,20 @@ export interface AssignmentRecord {
 export const fileKey = (t: { key: string | null; id: number | string }): string => t.key ?? `task-${t.id}`;
 
 /** What the detectors need of a task (finding.service.ts), read once and shared by its assignments. */
-export type TaskFacts = Pick<TaskRecord, 'id' | 'issuerId' | 'title' | 'category' | 'priority' | 'startsOn' | 'dueOn' | 'deliverable' | 'requiredItemId' | 'binding' | 'incompatibleWith'>;
+export type TaskFacts = Pick<
+  TaskRecord,
+  | 'id'
+  | 'issuerId'
+  | 'title'
+  | 'category'
+  | 'priority'
+  | 'startsOn'
+  | 'dueOn'
+  | 'deliverable'
+  | 'requiredItemId'
+  | 'binding'
+  | 'incompatibleWith'
+>;
 
 /**
  * Assignments as columns (index i: one assignment, in no order): ids, task and unit ids as
@@ -65,11 +78,17 @@ export interface AssignmentRows {
   active: boolean[];
 }
 
-/** Where a reader of tasks and assignments stands (migrations 0003, 0004): the revision, and the epoch TRUNCATE bumps. */
+/**
+ * Where a reader of tasks and assignments stands (migrations 0003, 0004): the revision, and the epoch TRUNCATE bumps.
+ */
 export interface RowRevision {
   epoch: string;
   n: number;
 }
 
 /** An item as stored: its id, owner (an org unit id; null: hub-wide), what defines it, and its retirement. */
-export type RequiredItemRow = Omit<RequiredItemSpec, 'owner'> & { id: string; ownerId: string | null; retiredOn: string | null };
+export type RequiredItemRow = Omit<RequiredItemSpec, 'owner'> & {
+  id: string;
+  ownerId: string | null;
+  retiredOn: string | null;
+};

@@ -24,11 +24,16 @@ export interface ResponsibilityEntry {
   to: string;
   /** Binding assignments of the unit naming the item, whose period touches the year. */
   assignments: AssignmentFact[];
-  /** The frequency periods of the year no binding assignment covers (each whole: the MISSING findings' periods, which lie inside the year). */
+  /**
+   * The frequency periods of the year no binding assignment covers (each whole: the MISSING findings' periods, which
+   * lie inside the year).
+   */
   missing: Array<{ from: string; to: string }>;
 }
 
-export function responsibilityList(args: UnitLists & { assignments: readonly AssignmentFact[]; missing: readonly TaskFinding[] }): ResponsibilityEntry[] {
+export function responsibilityList(
+  args: UnitLists & { assignments: readonly AssignmentFact[]; missing: readonly TaskFinding[] },
+): ResponsibilityEntry[] {
   const out: ResponsibilityEntry[] = [];
   for (const item of args.items) {
     let entry = null as ResponsibilityEntry | null;
@@ -40,14 +45,28 @@ export function responsibilityList(args: UnitLists & { assignments: readonly Ass
       const from = r.from < args.from ? args.from : r.from;
       const to = r.to > args.to ? args.to : r.to;
       entry = {
-        item, relation: how.relation, flavour: how.owner?.flavour ?? null, through: how.owner?.through ?? null, depth: how.owner?.depth ?? 0,
-        from: entry?.from ?? from, to, assignments: [], missing: [],
+        item,
+        relation: how.relation,
+        flavour: how.owner?.flavour ?? null,
+        through: how.owner?.through ?? null,
+        depth: how.owner?.depth ?? 0,
+        from: entry?.from ?? from,
+        to,
+        assignments: [],
+        missing: [],
       };
     }
     if (!entry) continue;
-    entry.assignments = args.assignments.filter((a) => a.unitId === args.unitId && a.requiredItemId === item.id && a.authority === 'BINDING'
-      && a.startsOn <= args.to && a.dueOn >= args.from);
-    entry.missing = args.missing.filter((f) => f.kind === 'MISSING' && f.unitId === args.unitId && f.requiredItemId === item.id)
+    entry.assignments = args.assignments.filter(
+      (a) =>
+        a.unitId === args.unitId &&
+        a.requiredItemId === item.id &&
+        a.authority === 'BINDING' &&
+        a.startsOn <= args.to &&
+        a.dueOn >= args.from,
+    );
+    entry.missing = args.missing
+      .filter((f) => f.kind === 'MISSING' && f.unitId === args.unitId && f.requiredItemId === item.id)
       .map((f) => ({ from: f.from!, to: f.to! }));
     out.push(entry);
   }

@@ -24,7 +24,10 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
  * Splits a task entry's recorded `assignments` from the rest (what validateTask reads, with the
  * assigned units as its targets). `assignments: null` when the entry has none (a new task).
  */
-export function recordedAssignments(raw: unknown, base: string): { rest: unknown; assignments: RecordedAssignment[] | null; problems: Problem[] } {
+export function recordedAssignments(
+  raw: unknown,
+  base: string,
+): { rest: unknown; assignments: RecordedAssignment[] | null; problems: Problem[] } {
   if (!isObject(raw) || raw.assignments === undefined) return { rest: raw, assignments: null, problems: [] };
   const { assignments: list, ...rest } = raw;
   const problems: Problem[] = [];
@@ -38,19 +41,39 @@ export function recordedAssignments(raw: unknown, base: string): { rest: unknown
   const seen = new Map<string, number>();
   list.forEach((a, j) => {
     const p = `assignments[${j}]`;
-    if (!isObject(a) || typeof a.unit !== 'string' || a.unit.trim() === '') { bad(`${p}.unit`, '需要单位代码'); return; }
+    if (!isObject(a) || typeof a.unit !== 'string' || a.unit.trim() === '') {
+      bad(`${p}.unit`, '需要单位代码');
+      return;
+    }
     for (const k of Object.keys(a)) if (!['unit', 'status', 'into'].includes(k)) bad(`${p}.${k}`, '未知的字段');
     if (seen.has(a.unit)) bad(`${p}.unit`, `与 assignments[${seen.get(a.unit)}] 重复：${a.unit}`);
     seen.set(a.unit, j);
     const status = a.status ?? 'ACTIVE';
-    if (status !== 'ACTIVE' && status !== 'WITHDRAWN' && status !== 'MERGED') { bad(`${p}.status`, `应为 WITHDRAWN 或 MERGED（进行中的分派不写 status），实为 ${JSON.stringify(a.status)}`); return; }
+    if (status !== 'ACTIVE' && status !== 'WITHDRAWN' && status !== 'MERGED') {
+      bad(`${p}.status`, `应为 WITHDRAWN 或 MERGED（进行中的分派不写 status），实为 ${JSON.stringify(a.status)}`);
+      return;
+    }
     const into = a.into;
-    if (status === 'MERGED' && !(isObject(into) && typeof into.issuer === 'string' && typeof into.key === 'string')) { bad(`${p}.into`, '合并的分派需要 into: { issuer, key }'); return; }
-    if (status !== 'MERGED' && into !== undefined) { bad(`${p}.into`, '只有 MERGED 的分派有 into'); return; }
-    out.push({ unit: a.unit, status, into: status === 'MERGED' ? { issuer: (into as { issuer: string }).issuer, key: (into as { key: string }).key } : null });
+    if (status === 'MERGED' && !(isObject(into) && typeof into.issuer === 'string' && typeof into.key === 'string')) {
+      bad(`${p}.into`, '合并的分派需要 into: { issuer, key }');
+      return;
+    }
+    if (status !== 'MERGED' && into !== undefined) {
+      bad(`${p}.into`, '只有 MERGED 的分派有 into');
+      return;
+    }
+    out.push({
+      unit: a.unit,
+      status,
+      into:
+        status === 'MERGED'
+          ? { issuer: (into as { issuer: string }).issuer, key: (into as { key: string }).key }
+          : null,
+    });
   });
   return { rest: { ...rest, targets: out.map((a) => a.unit) }, assignments: problems.length ? null : out, problems };
 }
 
 /** A stored assignment's status as the file writes it. */
-export const recordedStatus = (status: string): RecordedStatus => (status === 'WITHDRAWN' || status === 'MERGED' ? status : 'ACTIVE');
+export const recordedStatus = (status: string): RecordedStatus =>
+  status === 'WITHDRAWN' || status === 'MERGED' ? status : 'ACTIVE';

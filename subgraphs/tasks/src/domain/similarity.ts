@@ -26,7 +26,11 @@ const ORGANISE_VERB = /组织(?=召开|开展|实施|学习|举办|参加)/g;
 
 /** NFKC, lower case, without punctuation, symbols, spaces and framing words. */
 export function normalise(text: string): string {
-  let s = text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\p{Z}\s]+/gu, '').replace(ORGANISE_VERB, '');
+  let s = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\p{Z}\s]+/gu, '')
+    .replace(ORGANISE_VERB, '');
   for (const w of FRAMING) s = s.split(w).join('');
   return s;
 }
@@ -73,6 +77,7 @@ export function similarity(a: string, b: string): Similarity {
   const dice = (2 * common) / (A.size + B.size);
   const shorter = Math.min(A.size, B.size);
   const containment = common / shorter;
-  const similar = dice >= DICE_THRESHOLD || (shorter >= MIN_BIGRAMS_FOR_CONTAINMENT && containment >= CONTAINMENT_THRESHOLD);
+  const similar =
+    dice >= DICE_THRESHOLD || (shorter >= MIN_BIGRAMS_FOR_CONTAINMENT && containment >= CONTAINMENT_THRESHOLD);
   return { dice, containment, similar };
 }

@@ -4,7 +4,17 @@
  */
 import { groupBy } from '@tiaokuai/leadership';
 
-export const TASK_CATEGORIES = ['POLITICAL', 'IDEOLOGICAL', 'ORGANIZATIONAL', 'CONDUCT', 'DISCIPLINE', 'INSTITUTIONAL', 'INTEGRITY', 'IDEOLOGY_WORK', 'OTHER'] as const;
+export const TASK_CATEGORIES = [
+  'POLITICAL',
+  'IDEOLOGICAL',
+  'ORGANIZATIONAL',
+  'CONDUCT',
+  'DISCIPLINE',
+  'INSTITUTIONAL',
+  'INTEGRITY',
+  'IDEOLOGY_WORK',
+  'OTHER',
+] as const;
 export type TaskCategory = (typeof TASK_CATEGORIES)[number];
 export type TaskPriority = 'KEY' | 'ROUTINE';
 /** BINDING when the issuer leads the unit, ADVISORY when it only guides (or chose not to bind). */
@@ -83,8 +93,10 @@ export interface TaskFinding {
 }
 
 /** Do two closed day intervals share a day? */
-export const periodsOverlap = (a: { startsOn: string; dueOn: string }, b: { startsOn: string; dueOn: string }): boolean =>
-  a.startsOn <= b.dueOn && b.startsOn <= a.dueOn;
+export const periodsOverlap = (
+  a: { startsOn: string; dueOn: string },
+  b: { startsOn: string; dueOn: string },
+): boolean => a.startsOn <= b.dueOn && b.startsOn <= a.dueOn;
 
 /**
  * Start date, then id, as strings: the order localeCompare gave for ISO days and decimal ids,
@@ -98,7 +110,10 @@ const byStartThenId = (x: AssignmentFact, y: AssignmentFact): number =>
  * periods overlap, each pair once, the earlier-starting first (ties by id): what the pairwise
  * detectors (DUPLICATE, CONFLICT) judge.
  */
-export function* overlappingPairs(assignments: readonly AssignmentFact[], key: (a: AssignmentFact) => string): Generator<[AssignmentFact, AssignmentFact]> {
+export function* overlappingPairs(
+  assignments: readonly AssignmentFact[],
+  key: (a: AssignmentFact) => string,
+): Generator<[AssignmentFact, AssignmentFact]> {
   for (const group of groupBy(assignments, key).values()) {
     group.sort(byStartThenId);
     for (let i = 0; i < group.length; i++) {

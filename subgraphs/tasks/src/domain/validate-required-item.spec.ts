@@ -17,6 +17,8 @@ describe('validateRequiredItem', () => {
     expect(problems.map((p) => p.path)).toContain(path);
   });
   it('a good item, kinds sorted and deduplicated', () => {
-    expect(validateRequiredItem({ ...good, kinds: ['GRASSROOTS_UNIT', 'BRANCH', 'BRANCH'] }, 'item').spec).toMatchObject({ kinds: ['BRANCH', 'GRASSROOTS_UNIT'] });
+    expect(
+      validateRequiredItem({ ...good, kinds: ['GRASSROOTS_UNIT', 'BRANCH', 'BRANCH'] }, 'item').spec,
+    ).toMatchObject({ kinds: ['BRANCH', 'GRASSROOTS_UNIT'] });
   });
 });

@@ -1,6 +1,14 @@
 import { validateTask } from './validate-task';
 
-const base = { issuer: 'SC-SWJGGW', title: '开展党史学习教育', category: 'POLITICAL', priority: 'KEY', startsOn: '2026-03-01', dueOn: '2026-06-30', targets: ['SC-YJT-ZB1'] };
+const base = {
+  issuer: 'SC-SWJGGW',
+  title: '开展党史学习教育',
+  category: 'POLITICAL',
+  priority: 'KEY',
+  startsOn: '2026-03-01',
+  dueOn: '2026-06-30',
+  targets: ['SC-YJT-ZB1'],
+};
 const items = new Set(['SHYK']);
 
 describe('validateTask: each bad field is named', () => {
@@ -17,11 +25,19 @@ describe('validateTask: each bad field is named', () => {
     ['a target without an indicator', { target: 12 }, 'input.target'],
     ['a target that is not a number', { indicator: '次数', target: '12' }, 'input.target'],
     ['an unknown scope kind', { targets: null, scope: { unit: 'SC-SWJGGW', kinds: ['TEAM'] } }, 'input.scope.kinds'],
-    ['an unknown scope relation', { targets: null, scope: { unit: 'SC-SWJGGW', relation: 'NEAR' } }, 'input.scope.relation'],
+    [
+      'an unknown scope relation',
+      { targets: null, scope: { unit: 'SC-SWJGGW', relation: 'NEAR' } },
+      'input.scope.relation',
+    ],
     ['ESC in the title', { title: '开展\u001b[31m学习' }, 'input.title'],
     ['BEL in the title', { title: '开展学习\u0007' }, 'input.title'],
     ['a line break inside the title', { title: '开展学习\n第二行' }, 'input.title'],
-    ['CR inside the description (free text keeps LF and TAB only)', { description: '第一行\r\n第二行' }, 'input.description'],
+    [
+      'CR inside the description (free text keeps LF and TAB only)',
+      { description: '第一行\r\n第二行' },
+      'input.description',
+    ],
     ['ESC in the description', { description: '说明\u001b]0;x' }, 'input.description'],
     ['a C1 control in the deliverable', { deliverable: '总结\u0085' }, 'input.deliverable'],
     ['DEL in the indicator', { indicator: '次数\u007f', target: 1 }, 'input.indicator'],

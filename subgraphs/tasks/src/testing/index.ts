@@ -4,8 +4,24 @@
  * calls as in production. Nothing about org is faked: authority comes from its answers.
  */
 import { ApolloServer } from '@apollo/server';
-import { formatSubgraphError, gatewayCaller, HUB_OPERATOR, openTestDatabase, serviceClient, truncateSchema, type Database, type Identity, type ServiceClient, subgraphPlugins } from '@tiaokuai/platform';
-import { APP_ROLE as ORG_ROLE, MIGRATIONS as ORG_MIGRATIONS, SCHEMA_NAME as ORG_SCHEMA, startOrgSubgraph } from '@tiaokuai/subgraph-org';
+import {
+  formatSubgraphError,
+  gatewayCaller,
+  HUB_OPERATOR,
+  openTestDatabase,
+  serviceClient,
+  truncateSchema,
+  type Database,
+  type Identity,
+  type ServiceClient,
+  subgraphPlugins,
+} from '@tiaokuai/platform';
+import {
+  APP_ROLE as ORG_ROLE,
+  MIGRATIONS as ORG_MIGRATIONS,
+  SCHEMA_NAME as ORG_SCHEMA,
+  startOrgSubgraph,
+} from '@tiaokuai/subgraph-org';
 import { createContext, type TasksContext } from '../context';
 import { APP_ROLE, MIGRATIONS, SCHEMA_NAME } from '../index';
 import { buildTasksSchema } from '../schema';
@@ -40,14 +56,36 @@ export async function tasksHarness(): Promise<TasksHarness> {
     openTestDatabase({ schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS, appRole: APP_ROLE }),
     buildTasksSchema(),
   ]);
-  const org = await startOrgSubgraph({ port: 0, database: orgDb, secret: ORG_SECRET, serviceSecrets: { tasks: TASKS_TO_ORG } });
+  const org = await startOrgSubgraph({
+    port: 0,
+    database: orgDb,
+    secret: ORG_SECRET,
+    serviceSecrets: { tasks: TASKS_TO_ORG },
+  });
   const inner = serviceClient({ service: 'tasks', target: 'org', url: org.url, secret: TASKS_TO_ORG });
   const orgCalls = { count: 0 };
-  const client: ServiceClient = { query: (d, v, who, grant) => { orgCalls.count++; return inner.query(d, v, who, grant); } };
-  const server = new ApolloServer<TasksContext>({ schema, formatError: formatSubgraphError, includeStacktraceInErrorResponses: false, plugins: subgraphPlugins() });
+  const client: ServiceClient = {
+    query: (d, v, who, grant) => {
+      orgCalls.count++;
+      return inner.query(d, v, who, grant);
+    },
+  };
+  const server = new ApolloServer<TasksContext>({
+    schema,
+    formatError: formatSubgraphError,
+    includeStacktraceInErrorResponses: false,
+    plugins: subgraphPlugins(),
+  });
   await server.start();
-  const run = async (query: string, variables?: Record<string, unknown>, identity: Identity = HUB_OPERATOR): Promise<GqlResult> => {
-    const res = await server.executeOperation({ query, variables }, { contextValue: createContext(database, identity, client) });
+  const run = async (
+    query: string,
+    variables?: Record<string, unknown>,
+    identity: Identity = HUB_OPERATOR,
+  ): Promise<GqlResult> => {
+    const res = await server.executeOperation(
+      { query, variables },
+      { contextValue: createContext(database, identity, client) },
+    );
     if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
     return res.body.singleResult as GqlResult;
   };
@@ -63,7 +101,9 @@ export async function tasksHarness(): Promise<TasksHarness> {
     org: orgQuery,
     resetTo: async (units) => {
       await Promise.all([truncateSchema(database, SCHEMA_NAME), truncateSchema(orgDb, ORG_SCHEMA)]);
-      const r = await orgQuery(`mutation($d: JSON!) { importUnits(document: $d) { ok problems { path message } } }`, { d: units });
+      const r = await orgQuery(`mutation($d: JSON!) { importUnits(document: $d) { ok problems { path message } } }`, {
+        d: units,
+      });
       if (!r.importUnits.ok) throw new Error(`seed import failed: ${JSON.stringify(r.importUnits.problems)}`);
     },
     orgCalls,

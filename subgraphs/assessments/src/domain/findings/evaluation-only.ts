@@ -40,7 +40,11 @@ export function evaluationOnly(
     const { from, to } = activityWindow(last.on, last.year);
     if (activity(last.bodyId, last.unitId, from, to) > 0) continue;
     out.push({
-      kind: 'EVALUATION_ONLY', unitId: last.unitId, bodyIds: [last.bodyId], from, to,
+      kind: 'EVALUATION_ONLY',
+      unitId: last.unitId,
+      bodyIds: [last.bodyId],
+      from,
+      to,
       submissionIds: list.filter((e) => e.kind === 'SUBMISSION').map((e) => e.id),
       inspectionIds: list.filter((e) => e.kind === 'INSPECTION').map((e) => e.id),
       proposal: null,

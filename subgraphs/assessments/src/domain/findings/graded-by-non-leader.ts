@@ -7,7 +7,12 @@
  */
 import type { AssessmentFinding, Names } from './types';
 
-export interface GradingFact { id: string; unitId: string; assessorId: string; assessedOn: string }
+export interface GradingFact {
+  id: string;
+  unitId: string;
+  assessorId: string;
+  assessedOn: string;
+}
 
 export function gradedByNonLeader(
   gradings: readonly GradingFact[],
@@ -21,8 +26,13 @@ export function gradedByNonLeader(
     const leaders = leadersOn(g.unitId, g.assessedOn);
     const who = leaders.length ? leaders.map(names).join('、') : '（无：该日没有领导单位）';
     out.push({
-      kind: 'GRADED_BY_NON_LEADER', unitId: g.unitId, bodyIds: [g.assessorId], from: g.assessedOn, to: g.assessedOn,
-      submissionIds: [g.id], inspectionIds: [],
+      kind: 'GRADED_BY_NON_LEADER',
+      unitId: g.unitId,
+      bodyIds: [g.assessorId],
+      from: g.assessedOn,
+      to: g.assessedOn,
+      submissionIds: [g.id],
+      inspectionIds: [],
       proposal: null,
       explanation: `${names(g.assessorId)} 于 ${g.assessedOn} 对 ${names(g.unitId)} 作出评定，但按现有组织关系，该日领导 ${names(g.unitId)} 的是 ${who}（例如转隶后补录的关系）`,
       suggestion: leaders.length

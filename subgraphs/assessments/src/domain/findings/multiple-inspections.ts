@@ -15,7 +15,11 @@
  */
 import type { AssessmentFinding, JointProposal, Names, Visit } from './types';
 
-export interface AcceptedJoint { unitId: string; from: string; bodyIds: readonly string[] }
+export interface AcceptedJoint {
+  unitId: string;
+  from: string;
+  bodyIds: readonly string[];
+}
 
 export const quarterOf = (day: string): { label: string; from: string; to: string } => {
   const y = day.slice(0, 4);
@@ -49,18 +53,29 @@ export function multipleInspections(
     const quarter = quarterOf(sorted[0].from);
     const proposal = propose(sorted, bodies, (b, day) => leads(b, unitId, day));
     out.push({
-      kind: 'MULTIPLE_INSPECTIONS', unitId, bodyIds: bodies, from: quarter.from, to: quarter.to,
+      kind: 'MULTIPLE_INSPECTIONS',
+      unitId,
+      bodyIds: bodies,
+      from: quarter.from,
+      to: quarter.to,
       submissionIds: sorted.filter((v) => v.kind === 'SUBMISSION').map((v) => v.id),
       inspectionIds: sorted.filter((v) => v.kind === 'INSPECTION').map((v) => v.id),
       proposal,
       explanation: `${quarter.label} 有 ${bodies.length} 个单位先后检查或考核 ${names(unitId)}：${sorted.map((v) => `${names(v.bodyId)}（${v.from === v.to ? v.from : `${v.from}—${v.to}`}）`).join('、')}`,
-      suggestion: `合并为一次联合检查（基层一次迎检）：由 ${names(proposal.leadId)} 牵头，${proposal.from === proposal.to ? proposal.from : `${proposal.from} 至 ${proposal.to}`}，合并指标 ${proposal.indicators.length} 项，${bodies.filter((b) => b !== proposal.leadId).map(names).join('、')} 参加`,
+      suggestion: `合并为一次联合检查（基层一次迎检）：由 ${names(proposal.leadId)} 牵头，${proposal.from === proposal.to ? proposal.from : `${proposal.from} 至 ${proposal.to}`}，合并指标 ${proposal.indicators.length} 项，${bodies
+        .filter((b) => b !== proposal.leadId)
+        .map(names)
+        .join('、')} 参加`,
     });
   }
   return out;
 }
 
-function propose(visits: readonly Visit[], bodies: readonly string[], leads: (bodyId: string, day: string) => boolean): JointProposal {
+function propose(
+  visits: readonly Visit[],
+  bodies: readonly string[],
+  leads: (bodyId: string, day: string) => boolean,
+): JointProposal {
   const leadId = bodies.find((b) => visits.some((v) => v.bodyId === b && leads(b, v.from))) ?? visits[0].bodyId;
   const from = visits.reduce((a, v) => (v.from > a ? v.from : a), visits[0].from);
   const to = visits.reduce((a, v) => (v.to < a ? v.to : a), visits[0].to);

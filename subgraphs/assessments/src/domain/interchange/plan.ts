@@ -245,7 +245,9 @@ export const changed = (p: Pick<PlannedSubmission, 'existing' | 'on' | 'input' |
     p.existing.note === p.note
   );
 
-/** What planSubmissions is given besides the checked submissions: what is stored, what org says, the caller's rights. */
+/**
+ * What planSubmissions is given besides the checked submissions: what is stored, what org says, the caller's rights.
+ */
 export interface Judgement {
   /** Stored submissions about the file's units, by "issuerId|key|unitId|assessorId". */
   existing: ReadonlyMap<string, StoredSubmission>;

@@ -14,4 +14,3 @@ export function assessmentDayProblem(year: number, on: unknown, today: string): 
   if (on < from || on > to) return `${year} 年度方案的考核日期应在 ${from} 至 ${to} 之间：${on}`;
   return null;
 }
-

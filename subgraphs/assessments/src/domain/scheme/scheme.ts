@@ -25,9 +25,24 @@ export type Measure = (typeof MEASURES)[number];
 /** Weights summing "to 100" may be off by rounding of decimal fractions, no more. */
 export const WEIGHT_TOLERANCE = 1e-6;
 
-export interface Indicator { code: string; name: string; part: Part; weight: number; maxScore: number; measure: Measure }
-export interface EvaluatorGroup { code: string; name: string; weight: number }
-export interface GradeBand { grade: string; min: number; max: number }
+export interface Indicator {
+  code: string;
+  name: string;
+  part: Part;
+  weight: number;
+  maxScore: number;
+  measure: Measure;
+}
+export interface EvaluatorGroup {
+  code: string;
+  name: string;
+  weight: number;
+}
+export interface GradeBand {
+  grade: string;
+  min: number;
+  max: number;
+}
 export type Combination =
   | { method: 'WEIGHTED_SUM'; partyWeight: number; businessWeight: number }
   | { method: 'GRADE_MATRIX'; matrix: Array<{ party: string; business: string; grade: string }> };
@@ -48,7 +63,10 @@ export interface Scheme {
   opinionWeight: number;
 }
 
-export interface Problem { path: string; message: string }
+export interface Problem {
+  path: string;
+  message: string;
+}
 
 export const round = (x: number, digits = 2): number => {
   const f = 10 ** digits;

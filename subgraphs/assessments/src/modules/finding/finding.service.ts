@@ -7,7 +7,13 @@
  */
 import DataLoader from 'dataloader';
 import {
-  callerKey, keyedSorted, unitLabel, type Connection, type PageArgs, type TimelineAnswer, type WalkPage,
+  callerKey,
+  keyedSorted,
+  unitLabel,
+  type Connection,
+  type PageArgs,
+  type TimelineAnswer,
+  type WalkPage,
 } from '@tiaokuai/platform';
 import { groupBy, LeadershipIndex, periodAt } from '@tiaokuai/leadership';
 import { activityWindow, evaluationOnly, type AssessmentEvent } from '../../domain/findings/evaluation-only';
@@ -31,22 +37,46 @@ const ACTIVITY = `query Activity($p: [ActivityQuestionInput!]!) { assignmentActi
  * `known`: org's timeline answer for these units over the year when the caller has it already
  * (a scope's findings: the scope's own answer), so org is not asked twice.
  */
-export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readonly string[], year: number, known?: TimelineAnswer): Promise<Map<string, AssessmentFinding[]>> {
+export async function unitFindingsBatch(
+  ctx: AssessmentsContext,
+  unitIds: readonly string[],
+  year: number,
+  known?: TimelineAnswer,
+): Promise<Map<string, AssessmentFinding[]>> {
   const out = new Map<string, AssessmentFinding[]>(unitIds.map((u) => [u, []]));
   if (unitIds.length === 0) return out;
-  const [data, answer] = await Promise.all([yearOfUnits(ctx.db, unitIds, year), known ?? ctx.org.timelines({ units: unitIds, ...assessmentWindow(year) })]);
+  const [data, answer] = await Promise.all([
+    yearOfUnits(ctx.db, unitIds, year),
+    known ?? ctx.org.timelines({ units: unitIds, ...assessmentWindow(year) }),
+  ]);
   const index = new LeadershipIndex(answer.timelines);
   const leads = (b: string, u: string, day: string) => index.leads(b, u, day);
   const leadersOn = (u: string, day: string) => periodAt(answer.timelines, u, day)?.leaders ?? [];
 
   // The schemes' indicators name what a submission assessed (for a joint inspection's list).
   const schemes = new Map<string, SchemeRecord>();
-  for (const s of await ctx.loaders.scheme.loadMany([...new Set(data.submissions.map((s) => s.schemeId))])) if (s && !(s instanceof Error)) schemes.set(s.id, s);
-  const indicatorsOf = (s: SubmissionRecord) => schemes.get(s.schemeId)?.scheme.indicators.map((k) => ({ code: k.code, name: k.name })) ?? [];
+  for (const s of await ctx.loaders.scheme.loadMany([...new Set(data.submissions.map((s) => s.schemeId))]))
+    if (s && !(s instanceof Error)) schemes.set(s.id, s);
+  const indicatorsOf = (s: SubmissionRecord) =>
+    schemes.get(s.schemeId)?.scheme.indicators.map((k) => ({ code: k.code, name: k.name })) ?? [];
 
   const events: AssessmentEvent[] = [
-    ...data.submissions.map((s) => ({ kind: 'SUBMISSION' as const, id: s.id, unitId: s.unitId, bodyId: s.assessorId, on: s.assessedOn, year })),
-    ...data.inspections.map((i) => ({ kind: 'INSPECTION' as const, id: i.id, unitId: i.unitId, bodyId: i.inspectorId, on: i.startsOn, year })),
+    ...data.submissions.map((s) => ({
+      kind: 'SUBMISSION' as const,
+      id: s.id,
+      unitId: s.unitId,
+      bodyId: s.assessorId,
+      on: s.assessedOn,
+      year,
+    })),
+    ...data.inspections.map((i) => ({
+      kind: 'INSPECTION' as const,
+      id: i.id,
+      unitId: i.unitId,
+      bodyId: i.inspectorId,
+      on: i.startsOn,
+      year,
+    })),
   ];
   // One question to tasks for every (body, unit) pair, over its year up to its last assessment.
   const lastOf = new Map<string, AssessmentEvent>();
@@ -55,11 +85,20 @@ export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readon
     const cur = lastOf.get(k);
     if (!cur || e.on > cur.on) lastOf.set(k, e);
   }
-  const pairs = [...lastOf.values()].map((e) => ({ issuer: e.bodyId, unit: e.unitId, ...activityWindow(e.on, e.year) }));
+  const pairs = [...lastOf.values()].map((e) => ({
+    issuer: e.bodyId,
+    unit: e.unitId,
+    ...activityWindow(e.on, e.year),
+  }));
   const counts = new Map<string, number>();
   if (pairs.length > 0) {
     // For the user, under a grant that opens this one count over any pair of units (identity.ts SERVICE_GRANTS).
-    const r = await ctx.tasks.query<{ assignmentActivity: number[] }>(ACTIVITY, { p: pairs }, ctx.identity, 'assignment-activity');
+    const r = await ctx.tasks.query<{ assignmentActivity: number[] }>(
+      ACTIVITY,
+      { p: pairs },
+      ctx.identity,
+      'assignment-activity',
+    );
     pairs.forEach((p, i) => counts.set(`${p.issuer}|${p.unit}|${p.from}|${p.to}`, r.assignmentActivity[i]));
   }
 
@@ -71,16 +110,55 @@ export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readon
   const names = (id: string) => unitLabel(named.get(id), id);
 
   const visits: Array<Visit & { jointId: string | null }> = [
-    ...data.inspections.map((i: InspectionRecord) => ({ kind: 'INSPECTION' as const, id: i.id, bodyId: i.inspectorId, unitId: i.unitId, from: i.startsOn, to: i.endsOn, indicators: i.indicators, jointId: i.jointId })),
+    ...data.inspections.map((i: InspectionRecord) => ({
+      kind: 'INSPECTION' as const,
+      id: i.id,
+      bodyId: i.inspectorId,
+      unitId: i.unitId,
+      from: i.startsOn,
+      to: i.endsOn,
+      indicators: i.indicators,
+      jointId: i.jointId,
+    })),
     // A grading is a visit, unless made during one of the assessor's own inspections of the unit
     // (then it is that visit). An opinion is not: it is asked for as part of the leader's assessment.
-    ...data.submissions.filter((s) => s.role === 'GRADING' && !data.inspections.some((i) => i.inspectorId === s.assessorId && i.unitId === s.unitId && i.startsOn <= s.assessedOn && i.endsOn >= s.assessedOn))
-      .map((s) => ({ kind: 'SUBMISSION' as const, id: s.id, bodyId: s.assessorId, unitId: s.unitId, from: s.assessedOn, to: s.assessedOn, indicators: indicatorsOf(s), jointId: null })),
+    ...data.submissions
+      .filter(
+        (s) =>
+          s.role === 'GRADING' &&
+          !data.inspections.some(
+            (i) =>
+              i.inspectorId === s.assessorId &&
+              i.unitId === s.unitId &&
+              i.startsOn <= s.assessedOn &&
+              i.endsOn >= s.assessedOn,
+          ),
+      )
+      .map((s) => ({
+        kind: 'SUBMISSION' as const,
+        id: s.id,
+        bodyId: s.assessorId,
+        unitId: s.unitId,
+        from: s.assessedOn,
+        to: s.assessedOn,
+        indicators: indicatorsOf(s),
+        jointId: null,
+      })),
   ];
   const found = [
-    ...multipleInspections(visits, data.joints.map((j) => ({ unitId: j.unitId, from: j.startsOn, bodyIds: j.bodyIds })), leads, names),
+    ...multipleInspections(
+      visits,
+      data.joints.map((j) => ({ unitId: j.unitId, from: j.startsOn, bodyIds: j.bodyIds })),
+      leads,
+      names,
+    ),
     ...evaluationOnly(events, (b, u, f, t) => counts.get(`${b}|${u}|${f}|${t}`) ?? 0, names),
-    ...gradedByNonLeader(data.submissions.filter((s) => s.role === 'GRADING'), leads, leadersOn, names),
+    ...gradedByNonLeader(
+      data.submissions.filter((s) => s.role === 'GRADING'),
+      leads,
+      leadersOn,
+      names,
+    ),
   ];
   for (const f of found) out.get(f.unitId)?.push(f);
   return out;
@@ -91,19 +169,31 @@ export async function unitFindingsBatch(ctx: AssessmentsContext, unitIds: readon
  * found together (one question to org, one to tasks, three statements). One loader per request
  * context, made on first use.
  */
-const findingLoaders = new WeakMap<AssessmentsContext, DataLoader<{ unitId: string; year: number }, AssessmentFinding[], string>>();
+const findingLoaders = new WeakMap<
+  AssessmentsContext,
+  DataLoader<{ unitId: string; year: number }, AssessmentFinding[], string>
+>();
 
-function findingLoader(ctx: AssessmentsContext): DataLoader<{ unitId: string; year: number }, AssessmentFinding[], string> {
+function findingLoader(
+  ctx: AssessmentsContext,
+): DataLoader<{ unitId: string; year: number }, AssessmentFinding[], string> {
   let loader = findingLoaders.get(ctx);
   if (!loader) {
-    loader = new DataLoader(async (keys) => {
-      const out = new Map<string, AssessmentFinding[]>();
-      for (const [year, list] of groupBy([...keys], (k) => String(k.year))) {
-        const found = await unitFindingsBatch(ctx, list.map((k) => k.unitId), Number(year));
-        for (const k of list) out.set(`${k.unitId}|${year}`, found.get(k.unitId) ?? []);
-      }
-      return keys.map((k) => out.get(`${k.unitId}|${k.year}`) ?? []);
-    }, { cacheKeyFn: (k) => `${k.unitId}|${k.year}` });
+    loader = new DataLoader(
+      async (keys) => {
+        const out = new Map<string, AssessmentFinding[]>();
+        for (const [year, list] of groupBy([...keys], (k) => String(k.year))) {
+          const found = await unitFindingsBatch(
+            ctx,
+            list.map((k) => k.unitId),
+            Number(year),
+          );
+          for (const k of list) out.set(`${k.unitId}|${year}`, found.get(k.unitId) ?? []);
+        }
+        return keys.map((k) => out.get(`${k.unitId}|${k.year}`) ?? []);
+      },
+      { cacheKeyFn: (k) => `${k.unitId}|${k.year}` },
+    );
     findingLoaders.set(ctx, loader);
   }
   return loader;
@@ -123,7 +213,11 @@ const findingPage = <N>(findings: readonly AssessmentFinding[], page: PageArgs, 
  * when the unit is out of sight. Nodes are made by `node`.
  */
 export async function unitFindingsPage<N>(
-  ctx: AssessmentsContext, unitId: string, year: number, page: PageArgs, node: (f: AssessmentFinding) => N,
+  ctx: AssessmentsContext,
+  unitId: string,
+  year: number,
+  page: PageArgs,
+  node: (f: AssessmentFinding) => N,
 ): Promise<Connection<N> & { summary: ReturnType<typeof findingSummary> }> {
   checkYear(year);
   checkPage(NS.findings, page);
@@ -132,7 +226,11 @@ export async function unitFindingsPage<N>(
 }
 
 /** Every assessment finding of a committee's scope (a unit code: its members over the year that the caller may see). */
-export async function scopeFindings(ctx: AssessmentsContext, scope: string, year: number): Promise<AssessmentFinding[]> {
+export async function scopeFindings(
+  ctx: AssessmentsContext,
+  scope: string,
+  year: number,
+): Promise<AssessmentFinding[]> {
   checkYear(year);
   // The days on which the year's assessments may be made (into the next year).
   const window = assessmentWindow(year);
@@ -149,7 +247,12 @@ export async function scopeFindings(ctx: AssessmentsContext, scope: string, year
  * (platform's walks.ts; ARCHITECTURE.md "Bounded answers"). Nodes are made by `node`.
  */
 export function scopeFindingsPage<N>(
-  ctx: AssessmentsContext, scope: string, year: number, kinds: readonly string[] | null, page: PageArgs, node: (f: AssessmentFinding) => N,
+  ctx: AssessmentsContext,
+  scope: string,
+  year: number,
+  kinds: readonly string[] | null,
+  page: PageArgs,
+  node: (f: AssessmentFinding) => N,
 ): Promise<WalkPage<N, ReturnType<typeof findingSummary>>> {
   return ctx.walks.page({
     namespace: NS.findings,

@@ -4,9 +4,16 @@ import { connectionType, DateScalar } from '@tiaokuai/platform';
 import { enumOf } from '@tiaokuai/leadership';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-export const AssessmentFindingKindEnum = enumOf(['MULTIPLE_INSPECTIONS', 'EVALUATION_ONLY', 'GRADED_BY_NON_LEADER'] as const);
+export const AssessmentFindingKindEnum = enumOf([
+  'MULTIPLE_INSPECTIONS',
+  'EVALUATION_ONLY',
+  'GRADED_BY_NON_LEADER',
+] as const);
 
-registerEnumType(AssessmentFindingKindEnum, { name: 'AssessmentFindingKind', description: 'MULTIPLE_INSPECTIONS 多头检查, EVALUATION_ONLY 平时不管“评”时管, GRADED_BY_NON_LEADER 非领导单位评定' });
+registerEnumType(AssessmentFindingKindEnum, {
+  name: 'AssessmentFindingKind',
+  description: 'MULTIPLE_INSPECTIONS 多头检查, EVALUATION_ONLY 平时不管“评”时管, GRADED_BY_NON_LEADER 非领导单位评定',
+});
 
 @ObjectType()
 export class MergedIndicator {
@@ -38,11 +45,15 @@ export class AssessmentFindingKindCount {
 @ObjectType({ description: 'Figures about every finding of the list, not only the page: for dashboards' })
 export class AssessmentFindingSummary {
   @Field(() => Int, { description: 'Findings in the whole list' }) total!: number;
-  @Field(() => [AssessmentFindingKindCount], { description: 'Every kind, in AssessmentFindingKind order, with its count (0 included)' }) byKind!: AssessmentFindingKindCount[];
+  @Field(() => [AssessmentFindingKindCount], {
+    description: 'Every kind, in AssessmentFindingKind order, with its count (0 included)',
+  })
+  byKind!: AssessmentFindingKindCount[];
 }
 
 export const AssessmentFindingConnection = connectionType('AssessmentFinding', AssessmentFinding, {
   summary: AssessmentFindingSummary,
-  description: 'A page of assessment findings, by unit id, then kind, then period, then a digest of what the finding is about (a finding keeps its key from one scan to the next)',
+  description:
+    'A page of assessment findings, by unit id, then kind, then period, then a digest of what the finding is about (a finding keeps its key from one scan to the next)',
 });
 export type AssessmentFindingConnection = InstanceType<typeof AssessmentFindingConnection>;

@@ -10,7 +10,7 @@ export class InspectionIndicator {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'One body\'s inspection (检查) of one unit' })
+@ObjectType({ description: "One body's inspection (检查) of one unit" })
 export class Inspection {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) key!: string | null;

@@ -2,7 +2,9 @@
 import 'reflect-metadata';
 import { Field, Float, InputType, Int } from 'type-graphql';
 
-@InputType({ description: 'A star level: the largest share of the units graded (none on the last level), optionally a least score' })
+@InputType({
+  description: 'A star level: the largest share of the units graded (none on the last level), optionally a least score',
+})
 export class StarLevelInput {
   @Field(() => Int) stars!: number;
   @Field(() => Float, { nullable: true }) share?: number;

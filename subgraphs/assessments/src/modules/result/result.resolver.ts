@@ -9,18 +9,27 @@ import { ResultRow, ScoreOutlier, StarGrading, StarRow, StarRowConnection, UnitA
 
 @Resolver(() => ScoreOutlier)
 export class ScoreOutlierResolver {
-  @FieldResolver(() => Unit) unit(@Root() o: { unitId: string }) { return unitRef(o.unitId); }
+  @FieldResolver(() => Unit) unit(@Root() o: { unitId: string }) {
+    return unitRef(o.unitId);
+  }
 }
 
 @Resolver(() => ResultRow)
 export class ResultRowResolver {
-  @FieldResolver(() => Unit) unit(@Root() r: FlatAssessment) { return unitRef(r.unitId); }
-  @FieldResolver(() => Submission, { nullable: true }) grading(@Root() r: FlatAssessment) { return r.grading; }
+  @FieldResolver(() => Unit) unit(@Root() r: FlatAssessment) {
+    return unitRef(r.unitId);
+  }
+  @FieldResolver(() => Submission, { nullable: true }) grading(@Root() r: FlatAssessment) {
+    return r.grading;
+  }
 }
 
 @Resolver(() => StarGrading)
 export class StarGradingResolver {
-  @FieldResolver(() => StarRowConnection, { description: 'The rows you may see, a page at a time: by rank, then unit id (ranks and quotas are the whole grading\'s)' })
+  @FieldResolver(() => StarRowConnection, {
+    description:
+      "The rows you may see, a page at a time: by rank, then unit id (ranks and quotas are the whole grading's)",
+  })
   rows(@Root() g: StarGrading, @Args(() => PageArgsType) page: PageArgsType): StarRowConnection {
     return starRowsPage(g.allRows as Array<StarRow & { unitId: string }>, page);
   }
@@ -28,13 +37,25 @@ export class StarGradingResolver {
 
 @Resolver(() => StarRow)
 export class StarRowResolver {
-  @FieldResolver(() => Unit) unit(@Root() r: { unitId: string }) { return unitRef(r.unitId); }
+  @FieldResolver(() => Unit) unit(@Root() r: { unitId: string }) {
+    return unitRef(r.unitId);
+  }
 }
 
 @Resolver(() => UnitAssessment)
 export class UnitAssessmentResolver {
-  @FieldResolver(() => Scheme) scheme(@Root() a: FlatAssessment) { return a.scheme; }
-  @FieldResolver(() => Unit) unit(@Root() a: FlatAssessment) { return unitRef(a.unitId); }
-  @FieldResolver(() => Submission, { nullable: true, description: 'The leader\'s grading' }) grading(@Root() a: FlatAssessment) { return a.grading; }
-  @FieldResolver(() => [Submission], { description: 'Guiding bodies\' opinions' }) opinions(@Root() a: FlatAssessment) { return a.opinions; }
+  @FieldResolver(() => Scheme) scheme(@Root() a: FlatAssessment) {
+    return a.scheme;
+  }
+  @FieldResolver(() => Unit) unit(@Root() a: FlatAssessment) {
+    return unitRef(a.unitId);
+  }
+  @FieldResolver(() => Submission, { nullable: true, description: "The leader's grading" }) grading(
+    @Root() a: FlatAssessment,
+  ) {
+    return a.grading;
+  }
+  @FieldResolver(() => [Submission], { description: "Guiding bodies' opinions" }) opinions(@Root() a: FlatAssessment) {
+    return a.opinions;
+  }
 }

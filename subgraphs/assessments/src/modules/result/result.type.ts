@@ -5,14 +5,26 @@ import { enumOf } from '@tiaokuai/leadership';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export const ExportFormatEnum = enumOf(['CSV', 'XLSX'] as const);
-export const BranchKindEnum = enumOf(['ORGAN_PARTY_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'GRASSROOTS_UNIT', 'DEPARTMENT_PARTY_GROUP', 'WORK_COMMITTEE', 'LOCAL_PARTY_COMMITTEE'] as const);
+export const BranchKindEnum = enumOf([
+  'ORGAN_PARTY_COMMITTEE',
+  'GENERAL_BRANCH',
+  'BRANCH',
+  'GRASSROOTS_UNIT',
+  'DEPARTMENT_PARTY_GROUP',
+  'WORK_COMMITTEE',
+  'LOCAL_PARTY_COMMITTEE',
+] as const);
 
 registerEnumType(ExportFormatEnum, { name: 'ExportFormat', description: 'CSV (UTF-8 with BOM, CRLF) or XLSX' });
 registerEnumType(BranchKindEnum, { name: 'GradedUnitKind', description: 'Unit kinds that may be star-graded' });
 
-@ObjectType({ description: 'A unit\'s result under one scheme: the leader\'s grading, guides\' opinions weighted in by the scheme\'s opinionWeight' })
+@ObjectType({
+  description:
+    "A unit's result under one scheme: the leader's grading, guides' opinions weighted in by the scheme's opinionWeight",
+})
 export class UnitAssessment {
-  @Field(() => Boolean, { description: 'false: no grading by a leader yet (opinions alone never grade)' }) graded!: boolean;
+  @Field(() => Boolean, { description: 'false: no grading by a leader yet (opinions alone never grade)' })
+  graded!: boolean;
   @Field(() => Float, { nullable: true }) partyScore!: number | null;
   @Field(() => Float, { nullable: true }) businessScore!: number | null;
   @Field(() => Float, { nullable: true, description: 'WEIGHTED_SUM only' }) finalScore!: number | null;
@@ -28,7 +40,8 @@ export class ResultRow extends UnitAssessment {
 }
 
 export const ResultRowConnection = connectionType('ResultRow', ResultRow, {
-  description: 'A page of ranked results, by rank then unit id; ranks are the whole list\'s, so they stay right on every page; totalCount: the graded units in the scope you may see',
+  description:
+    "A page of ranked results, by rank then unit id; ranks are the whole list's, so they stay right on every page; totalCount: the graded units in the scope you may see",
 });
 export type ResultRowConnection = InstanceType<typeof ResultRowConnection>;
 
@@ -49,7 +62,9 @@ export class StarGrading {
   allRows!: StarRow[];
 }
 
-export const StarRowConnection = connectionType('StarRow', StarRow, { description: 'A page of star rows, by rank then unit id' });
+export const StarRowConnection = connectionType('StarRow', StarRow, {
+  description: 'A page of star rows, by rank then unit id',
+});
 export type StarRowConnection = InstanceType<typeof StarRowConnection>;
 
 @ObjectType({ description: 'A score far from those of the other graded units in the scope' })
@@ -69,7 +84,9 @@ export class ScoreOutliers {
   @Field(() => [ScoreOutlier]) rows!: ScoreOutlier[];
 }
 
-@ObjectType({ description: 'A file: also downloadable from the gateway at /assessments/{scheme}/results.csv|xlsx?scope=' })
+@ObjectType({
+  description: 'A file: also downloadable from the gateway at /assessments/{scheme}/results.csv|xlsx?scope=',
+})
 export class ExportFile {
   @Field() filename!: string;
   @Field() contentType!: string;

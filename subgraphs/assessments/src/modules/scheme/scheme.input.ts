@@ -45,12 +45,25 @@ export class CombinationInput {
 @InputType({ description: 'A scheme: checked whole, every problem named by its field' })
 export class SchemeInput {
   @Field({ description: 'Issuer unit code (a body in your jurisdiction)' }) issuer!: string;
-  @Field(() => String, { nullable: true, description: 'Your reference: the same scheme under the same key again changes nothing' }) key?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Your reference: the same scheme under the same key again changes nothing',
+  })
+  key?: string;
   @Field(() => Int, { description: 'At most next year' }) year!: number;
   @Field() name!: string;
   @Field(() => [IndicatorInput], { description: 'Weights sum to 100' }) indicators!: IndicatorInput[];
-  @Field(() => [EvaluatorGroupInput], { nullable: true, description: 'Weights sum to 100; needed when any indicator is SATISFACTION' }) evaluatorGroups?: EvaluatorGroupInput[];
-  @Field(() => [GradeBandInput], { description: 'Covering 0–100 without overlap or gap' }) gradeBands!: GradeBandInput[];
+  @Field(() => [EvaluatorGroupInput], {
+    nullable: true,
+    description: 'Weights sum to 100; needed when any indicator is SATISFACTION',
+  })
+  evaluatorGroups?: EvaluatorGroupInput[];
+  @Field(() => [GradeBandInput], { description: 'Covering 0–100 without overlap or gap' })
+  gradeBands!: GradeBandInput[];
   @Field(() => CombinationInput) combination!: CombinationInput;
-  @Field(() => Float, { nullable: true, description: 'Percent (0–50) of the party-building score from guides\' opinions; default 0' }) opinionWeight?: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: "Percent (0–50) of the party-building score from guides' opinions; default 0",
+  })
+  opinionWeight?: number;
 }

@@ -4,7 +4,15 @@ import type { AssessmentsContext } from '../../request';
 import { exportResults, type ExportFormat } from '../result/export.service';
 import { StarLevelInput } from '../result/result.input';
 import { outliersOfScheme, schemeResultsPage, schemeStars } from '../result/result.service';
-import { BranchKindEnum, ExportFile, ExportFormatEnum, ResultRow, ResultRowConnection, ScoreOutliers, StarGrading } from '../result/result.type';
+import {
+  BranchKindEnum,
+  ExportFile,
+  ExportFormatEnum,
+  ResultRow,
+  ResultRowConnection,
+  ScoreOutliers,
+  StarGrading,
+} from '../result/result.type';
 import { unitRef } from '../shared/unit-ref';
 import { Unit } from '../unit/unit.type';
 import { SchemeInput } from './scheme.input';
@@ -18,24 +26,42 @@ export class SchemeResolver {
     return visibleScheme(ctx, id);
   }
 
-  @Query(() => SchemeConnection, { description: 'Schemes, a page at a time, newest year first, then by id: those the caller\'s body issued and those that assess a unit of its jurisdiction' })
+  @Query(() => SchemeConnection, {
+    description:
+      "Schemes, a page at a time, newest year first, then by id: those the caller's body issued and those that assess a unit of its jurisdiction",
+  })
   async schemes(
-    @Arg('issuer', () => String, { nullable: true }) issuer: string | null, @Arg('year', () => Int, { nullable: true }) year: number | null,
-    @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: AssessmentsContext,
+    @Arg('issuer', () => String, { nullable: true }) issuer: string | null,
+    @Arg('year', () => Int, { nullable: true }) year: number | null,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: AssessmentsContext,
   ): Promise<SchemeConnection> {
     return schemesPage(ctx, { issuer, year }, page, (s) => s as unknown as Scheme);
   }
 
-  @Mutation(() => Scheme, { description: 'Defines a scheme (checked whole: weights, bands, 双百分 rule); idempotent by key, never rewritten' })
+  @Mutation(() => Scheme, {
+    description: 'Defines a scheme (checked whole: weights, bands, 双百分 rule); idempotent by key, never rewritten',
+  })
   defineScheme(@Arg('input', () => SchemeInput) input: SchemeInput, @Ctx() ctx: AssessmentsContext) {
     return defineScheme(ctx, JSON.parse(JSON.stringify(input)));
   }
 
-  @FieldResolver(() => Unit) issuer(@Root() s: SchemeRecord) { return unitRef(s.issuerId); }
-  @FieldResolver(() => [SchemeIndicator]) indicators(@Root() s: SchemeRecord) { return s.scheme.indicators; }
-  @FieldResolver(() => [EvaluatorGroup]) evaluatorGroups(@Root() s: SchemeRecord) { return s.scheme.evaluatorGroups; }
-  @FieldResolver(() => [GradeBand]) gradeBands(@Root() s: SchemeRecord) { return s.scheme.gradeBands; }
-  @FieldResolver(() => Float, { description: 'Percent of the party-building score from guides\' opinions' }) opinionWeight(@Root() s: SchemeRecord) { return s.scheme.opinionWeight; }
+  @FieldResolver(() => Unit) issuer(@Root() s: SchemeRecord) {
+    return unitRef(s.issuerId);
+  }
+  @FieldResolver(() => [SchemeIndicator]) indicators(@Root() s: SchemeRecord) {
+    return s.scheme.indicators;
+  }
+  @FieldResolver(() => [EvaluatorGroup]) evaluatorGroups(@Root() s: SchemeRecord) {
+    return s.scheme.evaluatorGroups;
+  }
+  @FieldResolver(() => [GradeBand]) gradeBands(@Root() s: SchemeRecord) {
+    return s.scheme.gradeBands;
+  }
+  @FieldResolver(() => Float, { description: "Percent of the party-building score from guides' opinions" })
+  opinionWeight(@Root() s: SchemeRecord) {
+    return s.scheme.opinionWeight;
+  }
   @FieldResolver(() => Combination)
   combination(@Root() s: SchemeRecord) {
     const c = s.scheme.combination;
@@ -44,7 +70,10 @@ export class SchemeResolver {
       : { method: c.method, partyWeight: null, businessWeight: null, matrix: c.matrix };
   }
 
-  @FieldResolver(() => ResultRowConnection, { description: 'Graded units ranked (within `scope`, a unit code, when given; else every unit you may see), a page at a time: by rank, then unit id. Ranks are the whole list\'s, so they stay right on every page' })
+  @FieldResolver(() => ResultRowConnection, {
+    description:
+      "Graded units ranked (within `scope`, a unit code, when given; else every unit you may see), a page at a time: by rank, then unit id. Ranks are the whole list's, so they stay right on every page",
+  })
   async results(
     @Root() s: SchemeRecord,
     @Arg('scope', () => String, { nullable: true }) scope: string | null,
@@ -54,17 +83,34 @@ export class SchemeResolver {
     return schemeResultsPage(ctx, s.id, scope, page, (r) => r as unknown as ResultRow);
   }
 
-  @FieldResolver(() => ScoreOutliers, { description: 'Scores far from the other graded units\' (within `scope` when given): per indicator, party-building and business score' })
-  async outliers(@Root() s: SchemeRecord, @Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: AssessmentsContext) {
+  @FieldResolver(() => ScoreOutliers, {
+    description:
+      "Scores far from the other graded units' (within `scope` when given): per indicator, party-building and business score",
+  })
+  async outliers(
+    @Root() s: SchemeRecord,
+    @Arg('scope', () => String, { nullable: true }) scope: string | null,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return outliersOfScheme(ctx, s.id, scope);
   }
 
-  @FieldResolver(() => ExportFile, { description: 'The ranked results (within `scope` when given) as a spreadsheet file' })
-  export(@Root() s: SchemeRecord, @Arg('format', () => ExportFormatEnum) format: ExportFormat, @Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: AssessmentsContext) {
+  @FieldResolver(() => ExportFile, {
+    description: 'The ranked results (within `scope` when given) as a spreadsheet file',
+  })
+  export(
+    @Root() s: SchemeRecord,
+    @Arg('format', () => ExportFormatEnum) format: ExportFormat,
+    @Arg('scope', () => String, { nullable: true }) scope: string | null,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return exportResults(ctx, s.id, scope, format);
   }
 
-  @FieldResolver(() => StarGrading, { description: '党支部达标定级 of the graded units of `kinds` in `scope`, quotas never exceeded (default 10% five-star, 40% four-star, 30% three-star, the rest two-star)' })
+  @FieldResolver(() => StarGrading, {
+    description:
+      '党支部达标定级 of the graded units of `kinds` in `scope`, quotas never exceeded (default 10% five-star, 40% four-star, 30% three-star, the rest two-star)',
+  })
   async stars(
     @Root() s: SchemeRecord,
     @Arg('scope') scope: string,

@@ -6,8 +6,18 @@
  * rewritten). Schemes are readable by every caller: they are published to the units assessed.
  */
 import {
-  BadInputError, ConflictError, ForbiddenError, isRlsRefusal, isUniqueViolation, NotFoundError, outOfReach, requireRole,
-  scopedTransaction, today, type Connection, type PageArgs,
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  isRlsRefusal,
+  isUniqueViolation,
+  NotFoundError,
+  outOfReach,
+  requireRole,
+  scopedTransaction,
+  today,
+  type Connection,
+  type PageArgs,
 } from '@tiaokuai/platform';
 import { LeadershipIndex } from '@tiaokuai/leadership';
 import { definitionOf, sameScheme } from '../../domain/scheme/definition';
@@ -30,29 +40,52 @@ export async function defineScheme(ctx: AssessmentsContext, input: Record<string
     const existing = await schemeRowByKey(ctx.db, issuer.id, scheme.key);
     if (existing) {
       if (sameScheme(existing, scheme)) return toScheme(existing, scheme.issuer);
-      throw new ConflictError('input.key', `key「${scheme.key}」已用于 ${scheme.issuer} 的考核方案 #${existing.id}「${existing.name}」：方案不覆盖，请换用新的 key`, { scheme: String(existing.id) });
+      throw new ConflictError(
+        'input.key',
+        `key「${scheme.key}」已用于 ${scheme.issuer} 的考核方案 #${existing.id}「${existing.name}」：方案不覆盖，请换用新的 key`,
+        { scheme: String(existing.id) },
+      );
     }
   }
   try {
-    return await scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) => insertScheme(tx, {
-      issuerId: issuer.id, key: scheme.key, year: scheme.year, name: scheme.name, definition, createdBy: ctx.identity.subject,
-    }, scheme.issuer));
+    return await scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) =>
+      insertScheme(
+        tx,
+        {
+          issuerId: issuer.id,
+          key: scheme.key,
+          year: scheme.year,
+          name: scheme.name,
+          definition,
+          createdBy: ctx.identity.subject,
+        },
+        scheme.issuer,
+      ),
+    );
   } catch (e) {
-    if (isRlsRefusal(e)) throw new ForbiddenError(`无权以 ${scheme.issuer} 的名义制定考核方案`, { field: 'input.issuer' });
-    if (isUniqueViolation(e)) throw new ConflictError('input.key', `key「${scheme.key}」刚被另一请求使用：请刷新后重试`);
+    if (isRlsRefusal(e))
+      throw new ForbiddenError(`无权以 ${scheme.issuer} 的名义制定考核方案`, { field: 'input.issuer' });
+    if (isUniqueViolation(e))
+      throw new ConflictError('input.key', `key「${scheme.key}」刚被另一请求使用：请刷新后重试`);
     throw e;
   }
 }
 
 /** A page of the schemes the caller may see (listSchemes), newest year first, then by id; nodes made by `node`. */
 export async function schemesPage<N>(
-  ctx: AssessmentsContext, filter: { issuer?: string | null; year?: number | null }, page: PageArgs, node: (s: SchemeRecord) => N,
+  ctx: AssessmentsContext,
+  filter: { issuer?: string | null; year?: number | null },
+  page: PageArgs,
+  node: (s: SchemeRecord) => N,
 ): Promise<Connection<N>> {
   checkPage(NS.schemes, page);
   return pageOf(NS.schemes, await listSchemes(ctx, filter), schemeKey, page, node);
 }
 
-export async function listSchemes(ctx: AssessmentsContext, filter: { issuer?: string | null; year?: number | null }): Promise<SchemeRecord[]> {
+export async function listSchemes(
+  ctx: AssessmentsContext,
+  filter: { issuer?: string | null; year?: number | null },
+): Promise<SchemeRecord[]> {
   let issuerId: string | null = null;
   if (filter.issuer) {
     const u = (await ctx.org.unitsByCode([filter.issuer])).get(filter.issuer);
@@ -84,7 +117,8 @@ export async function visibleSchemes(ctx: AssessmentsContext, list: SchemeRecord
   const body = ctx.identity.body ? (await ctx.org.unitsByCode([ctx.identity.body])).get(ctx.identity.body) : null;
   const others = list.filter((s) => s.issuerId !== body?.id);
   const reaching = new Map<number, ReadonlySet<string>>();
-  for (const year of new Set(others.map((s) => s.year))) reaching.set(year, await bodiesReaching(ctx, [...visible.ids], year));
+  for (const year of new Set(others.map((s) => s.year)))
+    reaching.set(year, await bodiesReaching(ctx, [...visible.ids], year));
   return list.filter((s) => s.issuerId === body?.id || reaching.get(s.year)!.has(s.issuerId));
 }
 
@@ -124,7 +158,9 @@ export async function visibleScheme(ctx: AssessmentsContext, id: string): Promis
  * answer does not tell which (ARCHITECTURE.md, "What callers may learn").
  */
 export function unitOutOfReach(ctx: AssessmentsContext, field: string, code: string): Error {
-  return ctx.identity.hubAdmin ? new NotFoundError(field, `未知单位代码：${code}`) : outOfReach(ctx.identity, field, code);
+  return ctx.identity.hubAdmin
+    ? new NotFoundError(field, `未知单位代码：${code}`)
+    : outOfReach(ctx.identity, field, code);
 }
 
 /**
@@ -133,7 +169,12 @@ export function unitOutOfReach(ctx: AssessmentsContext, field: string, code: str
  * NOT_FOUND; without it (the scheme of a record the caller already sees: a submission, a
  * result), the scheme is shown, as the units such records name are.
  */
-export async function schemeOf(ctx: AssessmentsContext, id: string, field: string, opts: { visibleOnly?: boolean } = {}): Promise<SchemeRecord> {
+export async function schemeOf(
+  ctx: AssessmentsContext,
+  id: string,
+  field: string,
+  opts: { visibleOnly?: boolean } = {},
+): Promise<SchemeRecord> {
   const s = opts.visibleOnly ? await visibleScheme(ctx, id) : isId(id) ? await ctx.loaders.scheme.load(id) : null;
   if (!s) throw new NotFoundError(field, `未知考核方案：${id}`);
   return s;

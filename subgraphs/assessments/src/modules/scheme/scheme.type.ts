@@ -9,9 +9,19 @@ export const IndicatorPartEnum = enumOf(PARTS);
 export const IndicatorMeasureEnum = enumOf(MEASURES);
 export const CombinationMethodEnum = enumOf(['WEIGHTED_SUM', 'GRADE_MATRIX'] as const);
 
-registerEnumType(IndicatorPartEnum, { name: 'IndicatorPart', description: 'RESULTS 实绩考核 (scored directly), SATISFACTION 满意度评价 (rated by evaluator groups)' });
-registerEnumType(IndicatorMeasureEnum, { name: 'IndicatorMeasure', description: 'QUANTITATIVE 定量, QUALITATIVE 定性' });
-registerEnumType(CombinationMethodEnum, { name: 'CombinationMethod', description: '双百分: WEIGHTED_SUM (party and business scores weighted, the sum banded) or GRADE_MATRIX (each banded, the pair looked up)' });
+registerEnumType(IndicatorPartEnum, {
+  name: 'IndicatorPart',
+  description: 'RESULTS 实绩考核 (scored directly), SATISFACTION 满意度评价 (rated by evaluator groups)',
+});
+registerEnumType(IndicatorMeasureEnum, {
+  name: 'IndicatorMeasure',
+  description: 'QUANTITATIVE 定量, QUALITATIVE 定性',
+});
+registerEnumType(CombinationMethodEnum, {
+  name: 'CombinationMethod',
+  description:
+    '双百分: WEIGHTED_SUM (party and business scores weighted, the sum banded) or GRADE_MATRIX (each banded, the pair looked up)',
+});
 
 @ObjectType()
 export class SchemeIndicator {
@@ -53,13 +63,15 @@ export class Combination {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: '考核方案: an issuer\'s scheme for a year' })
+@ObjectType({ description: "考核方案: an issuer's scheme for a year" })
 export class Scheme {
   @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true, description: 'The issuer\'s own reference' }) key!: string | null;
+  @Field(() => String, { nullable: true, description: "The issuer's own reference" }) key!: string | null;
   @Field(() => Int) year!: number;
   @Field() name!: string;
 }
 
-export const SchemeConnection = connectionType('Scheme', Scheme, { description: 'A page of schemes, newest year first, then by id' });
+export const SchemeConnection = connectionType('Scheme', Scheme, {
+  description: 'A page of schemes, newest year first, then by id',
+});
 export type SchemeConnection = InstanceType<typeof SchemeConnection>;

@@ -16,7 +16,13 @@
 import { countsByKind, keyDigest as digest, padKey as padId } from '@tiaokuai/platform';
 import type { AssessmentFinding, AssessmentFindingKind } from '../../domain/findings/types';
 
-export { checkPage, keyDigest as digest, keyedSorted as keyed, padKey as padId, pageOfItems as pageOf } from '@tiaokuai/platform';
+export {
+  checkPage,
+  keyDigest as digest,
+  keyedSorted as keyed,
+  padKey as padId,
+  pageOfItems as pageOf,
+} from '@tiaokuai/platform';
 
 /** Cursor namespaces: one per kind of list (a cursor of one is refused by the others). */
 export const NS = {
@@ -26,7 +32,11 @@ export const NS = {
   schemes: 'schemes',
 } as const;
 
-export const FINDING_KINDS: readonly AssessmentFindingKind[] = ['MULTIPLE_INSPECTIONS', 'EVALUATION_ONLY', 'GRADED_BY_NON_LEADER'];
+export const FINDING_KINDS: readonly AssessmentFindingKind[] = [
+  'MULTIPLE_INSPECTIONS',
+  'EVALUATION_ONLY',
+  'GRADED_BY_NON_LEADER',
+];
 
 /** A finding's place in the list's order (see the module's doc). */
 export function findingKey(f: AssessmentFinding): string {
@@ -38,7 +48,9 @@ export function findingKey(f: AssessmentFinding): string {
 export const rankKey = (r: { rank: number; unitId: string }): string => `${padId(r.rank)}|${padId(r.unitId)}`;
 
 /** A scheme's place: newest year first, then id. */
-export const schemeKey = (s: { year: number; id: string }): string => `${String(9999 - s.year).padStart(4, '0')}|${padId(s.id)}`;
+export const schemeKey = (s: { year: number; id: string }): string =>
+  `${String(9999 - s.year).padStart(4, '0')}|${padId(s.id)}`;
 
 /** Figures about every finding of a list, whatever the page: total and counts by kind. */
-export const findingSummary = (findings: readonly AssessmentFinding[]) => countsByKind(findings, FINDING_KINDS, (f) => f.kind);
+export const findingSummary = (findings: readonly AssessmentFinding[]) =>
+  countsByKind(findings, FINDING_KINDS, (f) => f.kind);

@@ -20,10 +20,15 @@ export class RatingInput {
 export class SubmitAssessmentInput {
   @Field(() => ID) scheme!: string;
   @Field({ description: 'Unit code assessed' }) unit!: string;
-  @Field({ description: 'Assessing body (unit code, in your jurisdiction): grades if it leads the unit on the day, gives an opinion if it guides it' }) assessor!: string;
+  @Field({
+    description:
+      'Assessing body (unit code, in your jurisdiction): grades if it leads the unit on the day, gives an opinion if it guides it',
+  })
+  assessor!: string;
   @Field(() => DateScalar, { description: 'The assessment day (not in the future)' }) on!: string;
   @Field(() => [ScoreInput], { nullable: true, description: 'RESULTS indicators' }) scores?: ScoreInput[];
-  @Field(() => [RatingInput], { nullable: true, description: 'SATISFACTION indicators, per evaluator group' }) ratings?: RatingInput[];
+  @Field(() => [RatingInput], { nullable: true, description: 'SATISFACTION indicators, per evaluator group' })
+  ratings?: RatingInput[];
   @Field(() => Float, { description: 'The business (economic and social) score, of 100' }) businessScore!: number;
   @Field(() => String, { nullable: true }) note?: string;
 }

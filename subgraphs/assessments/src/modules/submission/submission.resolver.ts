@@ -6,7 +6,11 @@ import { unitRef } from '../shared/unit-ref';
 import { Unit } from '../unit/unit.type';
 import { CorrectAssessmentInput, SubmitAssessmentInput } from './submission.input';
 import {
-  correctAssessment, revisionsOfSubmission, submitAssessment, visibleSubmission, type SubmissionRecord,
+  correctAssessment,
+  revisionsOfSubmission,
+  submitAssessment,
+  visibleSubmission,
+  type SubmissionRecord,
 } from './submission.service';
 import { IndicatorScore, Rating, Submission, SubmissionRevision } from './submission.type';
 
@@ -17,27 +21,65 @@ export class SubmissionResolver {
     return visibleSubmission(ctx, id);
   }
 
-  @Mutation(() => Submission, { description: 'Submits an assessment: GRADING from a body that leads the unit on the day, OPINION from one that guides it, FORBIDDEN otherwise' })
-  submitAssessment(@Arg('input', () => SubmitAssessmentInput) input: SubmitAssessmentInput, @Ctx() ctx: AssessmentsContext) {
+  @Mutation(() => Submission, {
+    description:
+      'Submits an assessment: GRADING from a body that leads the unit on the day, OPINION from one that guides it, FORBIDDEN otherwise',
+  })
+  submitAssessment(
+    @Arg('input', () => SubmitAssessmentInput) input: SubmitAssessmentInput,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return submitAssessment(ctx, JSON.parse(JSON.stringify(input)));
   }
 
-  @Mutation(() => Submission, { description: 'Corrects a submission (version-checked: stale is CONFLICT); scored afresh, every version kept' })
-  correctAssessment(@Arg('input', () => CorrectAssessmentInput) input: CorrectAssessmentInput, @Ctx() ctx: AssessmentsContext) {
+  @Mutation(() => Submission, {
+    description: 'Corrects a submission (version-checked: stale is CONFLICT); scored afresh, every version kept',
+  })
+  correctAssessment(
+    @Arg('input', () => CorrectAssessmentInput) input: CorrectAssessmentInput,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return correctAssessment(ctx, JSON.parse(JSON.stringify(input)));
   }
 
-  @FieldResolver(() => Scheme) async scheme(@Root() s: SubmissionRecord, @Ctx() ctx: AssessmentsContext) { return schemeOf(ctx, s.schemeId, 'scheme'); }
-  @FieldResolver(() => Unit) unit(@Root() s: SubmissionRecord) { return unitRef(s.unitId); }
-  @FieldResolver(() => Unit) assessor(@Root() s: SubmissionRecord) { return unitRef(s.assessorId); }
-  @FieldResolver(() => [IndicatorScore], { description: 'Per indicator, as scored' }) scores(@Root() s: SubmissionRecord) { return s.result.indicators; }
-  @FieldResolver(() => [Rating], { description: 'Ratings as given' }) ratings(@Root() s: SubmissionRecord) { return s.input.ratings; }
-  @FieldResolver(() => Float, { description: 'Party-building score (of 100)' }) partyScore(@Root() s: SubmissionRecord) { return s.result.partyScore; }
-  @FieldResolver(() => Float, { description: 'Business score (of 100)' }) businessScore(@Root() s: SubmissionRecord) { return s.result.businessScore; }
-  @FieldResolver(() => Float, { nullable: true }) finalScore(@Root() s: SubmissionRecord) { return s.result.finalScore; }
-  @FieldResolver(() => String) partyGrade(@Root() s: SubmissionRecord) { return s.result.partyGrade; }
-  @FieldResolver(() => String) businessGrade(@Root() s: SubmissionRecord) { return s.result.businessGrade; }
-  @FieldResolver(() => String, { description: 'This submission\'s own grade (a unit\'s result: Unit.assessments)' }) grade(@Root() s: SubmissionRecord) { return s.result.grade; }
+  @FieldResolver(() => Scheme) async scheme(@Root() s: SubmissionRecord, @Ctx() ctx: AssessmentsContext) {
+    return schemeOf(ctx, s.schemeId, 'scheme');
+  }
+  @FieldResolver(() => Unit) unit(@Root() s: SubmissionRecord) {
+    return unitRef(s.unitId);
+  }
+  @FieldResolver(() => Unit) assessor(@Root() s: SubmissionRecord) {
+    return unitRef(s.assessorId);
+  }
+  @FieldResolver(() => [IndicatorScore], { description: 'Per indicator, as scored' }) scores(
+    @Root() s: SubmissionRecord,
+  ) {
+    return s.result.indicators;
+  }
+  @FieldResolver(() => [Rating], { description: 'Ratings as given' }) ratings(@Root() s: SubmissionRecord) {
+    return s.input.ratings;
+  }
+  @FieldResolver(() => Float, { description: 'Party-building score (of 100)' }) partyScore(
+    @Root() s: SubmissionRecord,
+  ) {
+    return s.result.partyScore;
+  }
+  @FieldResolver(() => Float, { description: 'Business score (of 100)' }) businessScore(@Root() s: SubmissionRecord) {
+    return s.result.businessScore;
+  }
+  @FieldResolver(() => Float, { nullable: true }) finalScore(@Root() s: SubmissionRecord) {
+    return s.result.finalScore;
+  }
+  @FieldResolver(() => String) partyGrade(@Root() s: SubmissionRecord) {
+    return s.result.partyGrade;
+  }
+  @FieldResolver(() => String) businessGrade(@Root() s: SubmissionRecord) {
+    return s.result.businessGrade;
+  }
+  @FieldResolver(() => String, { description: "This submission's own grade (a unit's result: Unit.assessments)" })
+  grade(@Root() s: SubmissionRecord) {
+    return s.result.grade;
+  }
   @FieldResolver(() => [SubmissionRevision], { description: 'Every version, oldest first' })
   async revisions(@Root() s: SubmissionRecord, @Ctx() ctx: AssessmentsContext) {
     return revisionsOfSubmission(ctx, s.id);

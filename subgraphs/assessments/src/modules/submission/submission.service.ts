@@ -14,7 +14,15 @@
  * scored afresh from the whole corrected input, never patched.
  */
 import {
-  BadInputError, ConflictError, ForbiddenError, NotFoundError, requireRole, scopedTransaction, today, isRlsRefusal, isUniqueViolation,
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  requireRole,
+  scopedTransaction,
+  today,
+  isRlsRefusal,
+  isUniqueViolation,
 } from '@tiaokuai/platform';
 import { textProblem, LeadershipIndex, type Relation } from '@tiaokuai/leadership';
 import { assessmentDayProblem } from '../../domain/scheme/assessment-day';
@@ -25,8 +33,16 @@ import { isId } from '../shared/ids';
 import { schemeOf, unitOutOfReach } from '../scheme/scheme.service';
 import type { SchemeRecord } from '../scheme/scheme.store';
 import {
-  insertRevision, insertSubmission, otherGrading, submissionOf, updateSubmission,
-  type RevisionRecord, type SubmissionRecord, type SubmissionRole, type SubmissionVersion, type Writer,
+  insertRevision,
+  insertSubmission,
+  otherGrading,
+  submissionOf,
+  updateSubmission,
+  type RevisionRecord,
+  type SubmissionRecord,
+  type SubmissionRole,
+  type SubmissionVersion,
+  type Writer,
 } from './submission.store';
 
 export type { SubmissionRecord } from './submission.store';
@@ -75,7 +91,12 @@ function checkNote(note: string | null | undefined): string | null {
 }
 
 /** How `assessorId` relates to `unitId` on `day`, by org's answer (asked as the operator). */
-export async function relationOn(ctx: AssessmentsContext, assessorId: string, unitId: string, day: string): Promise<Relation> {
+export async function relationOn(
+  ctx: AssessmentsContext,
+  assessorId: string,
+  unitId: string,
+  day: string,
+): Promise<Relation> {
   const answer = await ctx.org.timelines({ units: [unitId], from: day, to: day });
   return new LeadershipIndex(answer.timelines).relation(assessorId, unitId, day);
 }
@@ -85,12 +106,27 @@ export async function relationOn(ctx: AssessmentsContext, assessorId: string, un
  * also stands for a unit code that names nothing (submitAssessment), so the answer does not
  * tell whether the unit exists (ARCHITECTURE.md, "What callers may learn").
  */
-export function notAssessable(ctx: AssessmentsContext, assessor: string, day: string, unit: string, field: string): ForbiddenError {
+export function notAssessable(
+  ctx: AssessmentsContext,
+  assessor: string,
+  day: string,
+  unit: string,
+  field: string,
+): ForbiddenError {
   const nobody = ctx.identity.hubAdmin ? '' : '，或单位不存在';
-  return new ForbiddenError(`${assessor} 于 ${day} 既不领导也不指导 ${unit}（直接或经其领导的单位）${nobody}：不能考核评价它`, { field, units: [unit] });
+  return new ForbiddenError(
+    `${assessor} 于 ${day} 既不领导也不指导 ${unit}（直接或经其领导的单位）${nobody}：不能考核评价它`,
+    { field, units: [unit] },
+  );
 }
 
-async function roleFor(ctx: AssessmentsContext, assessor: { id: string; code: string }, unit: { id: string; code: string }, day: string, field: string): Promise<SubmissionRole> {
+async function roleFor(
+  ctx: AssessmentsContext,
+  assessor: { id: string; code: string },
+  unit: { id: string; code: string },
+  day: string,
+  field: string,
+): Promise<SubmissionRole> {
   const relation = await relationOn(ctx, assessor.id, unit.id, day);
   if (relation === 'NONE') throw notAssessable(ctx, assessor.code, day, unit.code, field);
   return relation === 'LEADS' ? 'GRADING' : 'OPINION';
@@ -105,8 +141,15 @@ export async function submitAssessment(ctx: AssessmentsContext, input: SubmitInp
   const assessor = codes.get(input.assessor);
   // The assessor first: whether the unit exists is only answered to a caller acting for a body it may see.
   if (!assessor || !(await ctx.org.canSee(assessor.id))) throw unitOutOfReach(ctx, 'input.assessor', input.assessor);
-  if (!unit) throw ctx.identity.hubAdmin ? new NotFoundError('input.unit', `未知单位代码：${input.unit}`) : notAssessable(ctx, assessor.code, input.on, input.unit, 'input.unit');
-  const given: Submission = { scores: input.scores ?? [], ratings: input.ratings ?? [], businessScore: input.businessScore };
+  if (!unit)
+    throw ctx.identity.hubAdmin
+      ? new NotFoundError('input.unit', `未知单位代码：${input.unit}`)
+      : notAssessable(ctx, assessor.code, input.on, input.unit, 'input.unit');
+  const given: Submission = {
+    scores: input.scores ?? [],
+    ratings: input.ratings ?? [],
+    businessScore: input.businessScore,
+  };
   const result = score(scheme, given);
   const note = checkNote(input.note);
   const role = await roleFor(ctx, assessor, unit, input.on, 'input.unit');
@@ -114,19 +157,33 @@ export async function submitAssessment(ctx: AssessmentsContext, input: SubmitInp
   if (e) {
     // The same submission again (a retried request) changes nothing.
     if (e.assessedOn === input.on && canonical(e.input) === canonical(given) && e.note === note) return e;
-    throw new ConflictError('input.unit', `${input.assessor} 已在方案 #${scheme.id} 下考核过 ${input.unit}（#${e.id}，版本 ${e.version}）：请用 correctAssessment 更正`, { submission: e.id, currentVersion: e.version });
+    throw new ConflictError(
+      'input.unit',
+      `${input.assessor} 已在方案 #${scheme.id} 下考核过 ${input.unit}（#${e.id}，版本 ${e.version}）：请用 correctAssessment 更正`,
+      { submission: e.id, currentVersion: e.version },
+    );
   }
   if (role === 'GRADING') await refuseSecondGrading(ctx, scheme.id, unit.id, null, 'input.unit');
   try {
     const version: SubmissionVersion = { role, assessedOn: input.on, input: given, result, note };
     return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
-      const row = await insertSubmission(tx, { schemeId: scheme.id, unitId: unit.id, assessorId: assessor.id }, version, writer(ctx));
+      const row = await insertSubmission(
+        tx,
+        { schemeId: scheme.id, unitId: unit.id, assessorId: assessor.id },
+        version,
+        writer(ctx),
+      );
       await insertRevision(tx, row, version, writer(ctx));
       return row;
     });
   } catch (e) {
-    if (isRlsRefusal(e)) throw new ForbiddenError(`无权以 ${input.assessor} 的名义提交考核评价`, { field: 'input.assessor' });
-    if (isUniqueViolation(e)) throw new ConflictError('input.unit', `${input.assessor} 对 ${input.unit} 的考核刚被另一请求提交：请刷新后用 correctAssessment 更正`);
+    if (isRlsRefusal(e))
+      throw new ForbiddenError(`无权以 ${input.assessor} 的名义提交考核评价`, { field: 'input.assessor' });
+    if (isUniqueViolation(e))
+      throw new ConflictError(
+        'input.unit',
+        `${input.assessor} 对 ${input.unit} 的考核刚被另一请求提交：请刷新后用 correctAssessment 更正`,
+      );
     throw e;
   }
 }
@@ -134,8 +191,10 @@ export async function submitAssessment(ctx: AssessmentsContext, input: SubmitInp
 export async function correctAssessment(ctx: AssessmentsContext, input: CorrectInput): Promise<SubmissionRecord> {
   requireRole(ctx.identity, 'EDITOR', '更正考核评价');
   const current = isId(input.submission) ? await ctx.loaders.submission.load(input.submission) : null;
-  if (!current || !(await canSeeSubmission(ctx, current))) throw new NotFoundError('input.submission', `未知考核评价：${input.submission}`);
-  if (!(await ctx.org.canSee(current.assessorId))) throw new ForbiddenError('只有作出考核评价的单位（或其上级）可以更正它', { field: 'input.submission' });
+  if (!current || !(await canSeeSubmission(ctx, current)))
+    throw new NotFoundError('input.submission', `未知考核评价：${input.submission}`);
+  if (!(await ctx.org.canSee(current.assessorId)))
+    throw new ForbiddenError('只有作出考核评价的单位（或其上级）可以更正它', { field: 'input.submission' });
   if (current.version !== input.version) throw stale(current, input.version);
   const scheme = await schemeOf(ctx, current.schemeId, 'input.submission');
   const on = input.on ?? current.assessedOn;
@@ -155,14 +214,22 @@ export async function correctAssessment(ctx: AssessmentsContext, input: CorrectI
   if (on !== current.assessedOn) {
     const units = await ctx.org.unitsById([current.unitId, current.assessorId]);
     const code = (id: string) => units.get(id)?.code ?? id;
-    role = await roleFor(ctx, { id: current.assessorId, code: code(current.assessorId) }, { id: current.unitId, code: code(current.unitId) }, on, 'input.on');
-    if (role === 'GRADING' && current.role !== 'GRADING') await refuseSecondGrading(ctx, current.schemeId, current.unitId, current.id, 'input.on');
+    role = await roleFor(
+      ctx,
+      { id: current.assessorId, code: code(current.assessorId) },
+      { id: current.unitId, code: code(current.unitId) },
+      on,
+      'input.on',
+    );
+    if (role === 'GRADING' && current.role !== 'GRADING')
+      await refuseSecondGrading(ctx, current.schemeId, current.unitId, current.id, 'input.on');
   }
   try {
     const version: SubmissionVersion = { role, assessedOn: on, input: given, result, note };
     return await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
       const updated = await updateSubmission(tx, current.id, input.version, version);
-      if (!updated) throw new ConflictError('input.version', `考核评价 ${current.id} 刚被他人更正：请刷新后重试，未做任何更改`);
+      if (!updated)
+        throw new ConflictError('input.version', `考核评价 ${current.id} 刚被他人更正：请刷新后重试，未做任何更改`);
       await insertRevision(tx, updated, version, writer(ctx));
       ctx.loaders.submission.clear(updated.id).prime(updated.id, updated);
       ctx.loaders.revisions.clear(updated.id);
@@ -170,7 +237,8 @@ export async function correctAssessment(ctx: AssessmentsContext, input: CorrectI
     });
   } catch (e) {
     if (isRlsRefusal(e)) throw new ForbiddenError('无权更正该考核评价', { field: 'input.submission' });
-    if (isUniqueViolation(e)) throw new ConflictError('input.on', '该单位在此方案下刚由其他单位评定：请刷新后重试，未做任何更改');
+    if (isUniqueViolation(e))
+      throw new ConflictError('input.on', '该单位在此方案下刚由其他单位评定：请刷新后重试，未做任何更改');
     throw e;
   }
 }
@@ -180,18 +248,30 @@ export async function correctAssessment(ctx: AssessmentsContext, input: CorrectI
  * the chain, or after a transfer) is refused, naming the grading already made. That grading's
  * assessor corrects it; another leader's view can be recorded under another scheme.
  */
-async function refuseSecondGrading(ctx: AssessmentsContext, schemeId: string, unitId: string, self: string | null, field: string): Promise<void> {
+async function refuseSecondGrading(
+  ctx: AssessmentsContext,
+  schemeId: string,
+  unitId: string,
+  self: string | null,
+  field: string,
+): Promise<void> {
   const other = await otherGrading(ctx.db, schemeId, unitId, self);
   if (!other) return;
   const named = await ctx.org.unitsById([other.assessorId, unitId]);
   const code = (id: string) => named.get(id)?.code ?? `#${id}`;
-  throw new ConflictError(field,
+  throw new ConflictError(
+    field,
     `${code(unitId)} 在方案 #${schemeId} 下已由 ${code(other.assessorId)} 评定（#${other.id}）：一个单位在一个方案下只有一份评定，请由该单位更正`,
-    { submission: other.id, currentVersion: other.version });
+    { submission: other.id, currentVersion: other.version },
+  );
 }
 
 function stale(s: SubmissionRecord, given: number): ConflictError {
-  return new ConflictError('input.version', `考核评价 ${s.id} 已是版本 ${s.version}（你给的是 ${given}）：请基于最新版本重新更正，未做任何更改`, { currentVersion: s.version });
+  return new ConflictError(
+    'input.version',
+    `考核评价 ${s.id} 已是版本 ${s.version}（你给的是 ${given}）：请基于最新版本重新更正，未做任何更改`,
+    { currentVersion: s.version },
+  );
 }
 
 /** A submission is seen from the unit's side or the assessor's. */
@@ -200,8 +280,11 @@ export async function canSeeSubmission(ctx: AssessmentsContext, s: SubmissionRec
 }
 
 /** Who writes a version: the caller (a revision's by_subject, by_body, request_id). */
-export const writer = (ctx: AssessmentsContext): Writer =>
-  ({ subject: ctx.identity.subject, body: ctx.identity.body, requestId: ctx.identity.requestId ?? null });
+export const writer = (ctx: AssessmentsContext): Writer => ({
+  subject: ctx.identity.subject,
+  body: ctx.identity.body,
+  requestId: ctx.identity.requestId ?? null,
+});
 
 /** A submission by id, if the caller may see it (null otherwise: Query.submission, a `Submission` reference). */
 export async function visibleSubmission(ctx: AssessmentsContext, id: string): Promise<SubmissionRecord | null> {
@@ -211,13 +294,24 @@ export async function visibleSubmission(ctx: AssessmentsContext, id: string): Pr
 
 /** Submissions by id, those that exist (a finding's: already in sight with it). */
 export async function submissionsByIds(ctx: AssessmentsContext, ids: readonly string[]): Promise<SubmissionRecord[]> {
-  return (await ctx.loaders.submission.loadMany(ids)).filter((x): x is SubmissionRecord => x != null && !(x instanceof Error));
+  return (await ctx.loaders.submission.loadMany(ids)).filter(
+    (x): x is SubmissionRecord => x != null && !(x instanceof Error),
+  );
 }
 
 /** Every version of a submission, oldest first, as Submission.revisions shows it. */
 export async function revisionsOfSubmission(ctx: AssessmentsContext, id: string) {
   return (await ctx.loaders.revisions.load(id)).map((r: RevisionRecord) => ({
-    version: r.version, role: r.role, assessedOn: r.assessedOn, partyScore: r.result.partyScore, businessScore: r.result.businessScore,
-    finalScore: r.result.finalScore, grade: r.result.grade, note: r.note, by: r.bySubject, byBody: r.byBody, at: r.at,
+    version: r.version,
+    role: r.role,
+    assessedOn: r.assessedOn,
+    partyScore: r.result.partyScore,
+    businessScore: r.result.businessScore,
+    finalScore: r.result.finalScore,
+    grade: r.result.grade,
+    note: r.note,
+    by: r.bySubject,
+    byBody: r.byBody,
+    at: r.at,
   }));
 }

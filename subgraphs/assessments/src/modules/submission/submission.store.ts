@@ -196,7 +196,10 @@ export async function insertSubmission(
   return fromRow(row);
 }
 
-/** Writes the next version of submission `id` if it is still at `version`, in `tx`: null when it is not (no row changed). */
+/**
+ * Writes the next version of submission `id` if it is still at `version`, in `tx`: null when it is not (no row
+ * changed).
+ */
 export async function updateSubmission(
   tx: Db,
   id: string,

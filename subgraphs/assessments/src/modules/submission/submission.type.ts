@@ -6,13 +6,20 @@ import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '
 
 export const SubmissionRoleEnum = enumOf(['GRADING', 'OPINION'] as const);
 
-registerEnumType(SubmissionRoleEnum, { name: 'SubmissionRole', description: 'GRADING: the assessor led the unit on the day (its grade counts); OPINION: it guided it (a weighted opinion)' });
+registerEnumType(SubmissionRoleEnum, {
+  name: 'SubmissionRole',
+  description:
+    'GRADING: the assessor led the unit on the day (its grade counts); OPINION: it guided it (a weighted opinion)',
+});
 
-@ObjectType({ description: 'One indicator\'s score in a submission (a SATISFACTION indicator: the groups\' ratings weighted)' })
+@ObjectType({
+  description: "One indicator's score in a submission (a SATISFACTION indicator: the groups' ratings weighted)",
+})
 export class IndicatorScore {
   @Field() indicator!: string;
   @Field(() => Float) score!: number;
-  @Field(() => Float, { description: 'weight × score / maxScore: its part of the party-building score' }) contribution!: number;
+  @Field(() => Float, { description: 'weight × score / maxScore: its part of the party-building score' })
+  contribution!: number;
 }
 
 @ObjectType({ description: 'A rating of a SATISFACTION indicator by an evaluator group, as given' })
@@ -23,14 +30,14 @@ export class Rating {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'One body\'s assessment of one unit under a scheme' })
+@ObjectType({ description: "One body's assessment of one unit under a scheme" })
 export class Submission {
   @Field(() => ID) id!: string;
   @Field(() => SubmissionRoleEnum) role!: string;
   @Field(() => DateScalar) assessedOn!: string;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => Int, { description: 'Optimistic concurrency: pass it back when correcting' }) version!: number;
-  @Field({ description: 'Who submitted it (the token\'s subject)' }) submittedBy!: string;
+  @Field({ description: "Who submitted it (the token's subject)" }) submittedBy!: string;
 }
 
 @ObjectType({ description: 'A version of a submission as it was (kept; the submission holds the latest)' })

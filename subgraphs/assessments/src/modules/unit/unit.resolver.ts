@@ -12,18 +12,30 @@ import { Unit } from './unit.type';
 /** org's `Unit`, with what this subgraph knows of it: its assessments, inspections and assessment findings. */
 @Resolver(() => Unit)
 export class UnitResolver {
-  @FieldResolver(() => [UnitAssessment], { description: 'Its results under the schemes of `year` (nothing when out of sight)' })
+  @FieldResolver(() => [UnitAssessment], {
+    description: 'Its results under the schemes of `year` (nothing when out of sight)',
+  })
   async assessments(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
     return unitAssessmentsOfYear(ctx, u.id, year);
   }
 
-  @FieldResolver(() => [Inspection], { description: 'Inspections of it beginning in `year`, each with the joint inspection it was merged into' })
+  @FieldResolver(() => [Inspection], {
+    description: 'Inspections of it beginning in `year`, each with the joint inspection it was merged into',
+  })
   async inspections(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
     return inspectionsOfUnitInYear(ctx, u.id, year);
   }
 
-  @FieldResolver(() => AssessmentFindingConnection, { description: 'Its assessment findings in `year` (batched across units), a page at a time (the order of Query.assessmentFindings); empty when out of sight' })
-  async assessmentFindings(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: AssessmentsContext): Promise<AssessmentFindingConnection> {
+  @FieldResolver(() => AssessmentFindingConnection, {
+    description:
+      'Its assessment findings in `year` (batched across units), a page at a time (the order of Query.assessmentFindings); empty when out of sight',
+  })
+  async assessmentFindings(
+    @Root() u: { id: string },
+    @Arg('year', () => Int) year: number,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: AssessmentsContext,
+  ): Promise<AssessmentFindingConnection> {
     return unitFindingsPage(ctx, u.id, year, page, (f) => f as unknown as AssessmentFinding);
   }
 }

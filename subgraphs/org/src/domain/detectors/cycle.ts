@@ -2,7 +2,9 @@ import type { Day } from '@tiaokuai/leadership';
 import { nameOf } from '../labels';
 import { finding, type Directory, type Finding } from '../types';
 
-/** superior → subordinate: a declared LEADERSHIP/GUIDANCE/AFFILIATION link or a fact (locality, competentDepartment). */
+/**
+ * superior → subordinate: a declared LEADERSHIP/GUIDANCE/AFFILIATION link or a fact (locality, competentDepartment).
+ */
 export interface Edge {
   superiorId: string;
   subordinateId: string;
@@ -29,16 +31,22 @@ export function findCycles(edges: readonly Edge[]): string[][] {
   for (const start of next.keys()) {
     if (index.has(start)) continue;
     const work: Array<{ node: string; i: number }> = [{ node: start, i: 0 }];
-    index.set(start, counter); low.set(start, counter); counter++;
-    stack.push(start); onStack.add(start);
+    index.set(start, counter);
+    low.set(start, counter);
+    counter++;
+    stack.push(start);
+    onStack.add(start);
     while (work.length > 0) {
       const frame = work[work.length - 1];
       const succ = next.get(frame.node) ?? [];
       if (frame.i < succ.length) {
         const w = succ[frame.i++];
         if (!index.has(w)) {
-          index.set(w, counter); low.set(w, counter); counter++;
-          stack.push(w); onStack.add(w);
+          index.set(w, counter);
+          low.set(w, counter);
+          counter++;
+          stack.push(w);
+          onStack.add(w);
           work.push({ node: w, i: 0 });
         } else if (onStack.has(w)) {
           low.set(frame.node, Math.min(low.get(frame.node)!, index.get(w)!));
@@ -75,9 +83,14 @@ export function detectCycles(edges: readonly Edge[], asOf: Day, dir: Directory):
     const members = [...scc].sort((a, b) => (dir.get(a)?.code ?? a).localeCompare(dir.get(b)?.code ?? b));
     const names = members.map((id) => nameOf(dir, id)).join('、');
     for (const id of members) {
-      out.push(finding('CYCLE', id,
-        `截至${asOf}，${nameOf(dir, id)}处在领导/指导/隶属关系的循环中（${names}）：上下级关系自相矛盾。`,
-        { relatedUnitIds: members.filter((m) => m !== id) }));
+      out.push(
+        finding(
+          'CYCLE',
+          id,
+          `截至${asOf}，${nameOf(dir, id)}处在领导/指导/隶属关系的循环中（${names}）：上下级关系自相矛盾。`,
+          { relatedUnitIds: members.filter((m) => m !== id) },
+        ),
+      );
     }
   }
   return out;

@@ -12,8 +12,11 @@ export const detectMultipleAffiliation: UnitDetector = ({ ctx, asOf, exists, dec
   const parents = [...new Set(links.map((l) => l.fromId))];
   if (links.length <= 1) return [];
   return [
-    finding('MULTIPLE_AFFILIATION', ctx.unit.id,
+    finding(
+      'MULTIPLE_AFFILIATION',
+      ctx.unit.id,
       `截至${asOf}，${nameOf(dir, ctx.unit.id)}同时有${links.length}条隶属关系（${parents.map((id) => nameOf(dir, id)).join('、')}），党组织关系只能有一处。`,
-      { relatedUnitIds: parents, linkIds: links.map((l) => l.id) }),
+      { relatedUnitIds: parents, linkIds: links.map((l) => l.id) },
+    ),
   ];
 };

@@ -24,21 +24,38 @@ export const detectRuleMismatch: UnitDetector = ({ ctx, asOf, exists, outcome, d
       const role = leader.get(link.fromId);
       if (!role) {
         const why = guide.has(link.fromId) ? '按规则它只应指导' : '按规则它与本单位没有领导关系';
-        out.push(finding('RULE_MISMATCH', ctx.unit.id,
-          `截至${asOf}，登记了${from}对${who}的领导关系，但${why}（规则${outcome.rule}）。`,
-          { relatedUnitIds: [link.fromId], linkIds: [link.id] }));
+        out.push(
+          finding(
+            'RULE_MISMATCH',
+            ctx.unit.id,
+            `截至${asOf}，登记了${from}对${who}的领导关系，但${why}（规则${outcome.rule}）。`,
+            { relatedUnitIds: [link.fromId], linkIds: [link.id] },
+          ),
+        );
       } else if (role.flavour && link.flavour && role.flavour !== link.flavour) {
-        out.push(finding('RULE_MISMATCH', ctx.unit.id,
-          `截至${asOf}，${from}对${who}登记为“${FLAVOUR_LABEL[link.flavour]}”，按规则应为“${FLAVOUR_LABEL[role.flavour]}”。`,
-          { relatedUnitIds: [link.fromId], linkIds: [link.id] }));
+        out.push(
+          finding(
+            'RULE_MISMATCH',
+            ctx.unit.id,
+            `截至${asOf}，${from}对${who}登记为“${FLAVOUR_LABEL[link.flavour]}”，按规则应为“${FLAVOUR_LABEL[role.flavour]}”。`,
+            { relatedUnitIds: [link.fromId], linkIds: [link.id] },
+          ),
+        );
       }
     } else if (link.kind === 'GUIDANCE' && leader.has(link.fromId)) {
-      const outdated = ctx.unit.kind === 'ORGAN_PARTY_COMMITTEE' && asOf >= DUAL_LEADERSHIP_FROM &&
+      const outdated =
+        ctx.unit.kind === 'ORGAN_PARTY_COMMITTEE' &&
+        asOf >= DUAL_LEADERSHIP_FROM &&
         leader.get(link.fromId)!.basis === 'COMPETENT_DEPARTMENT';
       if (outdated) continue;
-      out.push(finding('RULE_MISMATCH', ctx.unit.id,
-        `截至${asOf}，${from}对${who}登记为指导关系，但按规则它应当领导（规则${outcome.rule}）。`,
-        { relatedUnitIds: [link.fromId], linkIds: [link.id] }));
+      out.push(
+        finding(
+          'RULE_MISMATCH',
+          ctx.unit.id,
+          `截至${asOf}，${from}对${who}登记为指导关系，但按规则它应当领导（规则${outcome.rule}）。`,
+          { relatedUnitIds: [link.fromId], linkIds: [link.id] },
+        ),
+      );
     }
   }
   return out;

@@ -12,9 +12,14 @@ export const detectUndefinedRule: UnitDetector = ({ ctx, asOf, exists, outcome, 
   const decided = declared.filter((l) => l.kind === 'LEADERSHIP');
   const basis = decided.map((l) => l.basis).filter((b): b is string => !!b);
   return [
-    finding('UNDEFINED_RULE', ctx.unit.id,
+    finding(
+      'UNDEFINED_RULE',
+      ctx.unit.id,
       `截至${asOf}，${nameOf(dir, ctx.unit.id)}党组织关系垂直管理而业务属地管理，条块规则未定义此组合，需要明确并记录决定` +
-        (decided.length ? `；现有登记的领导关系${basis.length ? `（依据：${basis.join('；')}）` : '（未注明依据）'}。` : '；目前没有任何登记的领导关系。'),
-      { linkIds: decided.map((l) => l.id), relatedUnitIds: decided.map((l) => l.fromId) }),
+        (decided.length
+          ? `；现有登记的领导关系${basis.length ? `（依据：${basis.join('；')}）` : '（未注明依据）'}。`
+          : '；目前没有任何登记的领导关系。'),
+      { linkIds: decided.map((l) => l.id), relatedUnitIds: decided.map((l) => l.fromId) },
+    ),
   ];
 };

@@ -6,7 +6,8 @@
 import { isDay, textProblem, type Day, type TextKind } from '@tiaokuai/leadership';
 import { CODE_RE, type Problem } from './format';
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * An offending value for a problem message: short, and safe for any JSON (a value nested
@@ -98,4 +99,3 @@ export class Checker {
 export function newChecker(): Checker {
   return new Checker();
 }
-

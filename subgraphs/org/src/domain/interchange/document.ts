@@ -22,7 +22,8 @@ export function externalReferences(doc: unknown): string[] {
     if (typeof u.code === 'string') defined.add(u.code);
     for (const src of [u, ...(Array.isArray(u.versions) ? u.versions : [])]) {
       if (!isObject(src)) continue;
-      for (const k of ['competentDepartment', 'locality']) if (typeof src[k] === 'string') referenced.add(src[k] as string);
+      for (const k of ['competentDepartment', 'locality'])
+        if (typeof src[k] === 'string') referenced.add(src[k] as string);
     }
   }
   for (const l of Array.isArray(doc.links) ? doc.links : []) {

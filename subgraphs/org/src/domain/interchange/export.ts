@@ -38,14 +38,23 @@ export function exportDocument(input: ExportInput, only?: ReadonlySet<string>): 
     .map((u) => {
       const versions = (factsOf.get(u.id) ?? []).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
       const entry: Record<string, unknown> = {
-        code: u.code, name: u.name, kind: u.kind, level: u.level, region: u.region, validFrom: u.validFrom, validTo: u.validTo,
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        level: u.level,
+        region: u.region,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
       };
       const last = versions[versions.length - 1];
       if (last) Object.assign(entry, factFields(last, code));
       // Top-level facts stand for one version over the unit's whole life; a version without
       // any fact has no top-level form (it would read back as no version at all).
-      const simple = versions.length === 1 && last.validFrom === u.validFrom && last.validTo === u.validTo
-        && Object.keys(factFields(last, code)).length > 0;
+      const simple =
+        versions.length === 1 &&
+        last.validFrom === u.validFrom &&
+        last.validTo === u.validTo &&
+        Object.keys(factFields(last, code)).length > 0;
       if (versions.length > 0 && !simple) {
         entry.versions = versions.map((v) => ({ validFrom: v.validFrom, validTo: v.validTo, ...factFields(v, code) }));
       }
@@ -61,6 +70,8 @@ export function exportDocument(input: ExportInput, only?: ReadonlySet<string>): 
       if (l.basis) entry.basis = l.basis;
       return entry;
     })
-    .sort((a, b) => `${a.from}|${a.to}|${a.kind}|${a.validFrom}`.localeCompare(`${b.from}|${b.to}|${b.kind}|${b.validFrom}`));
+    .sort((a, b) =>
+      `${a.from}|${a.to}|${a.kind}|${a.validFrom}`.localeCompare(`${b.from}|${b.to}|${b.kind}|${b.validFrom}`),
+    );
   return { format: FORMAT, units, links };
 }

@@ -19,7 +19,8 @@ export function checkLink(c: Checker, raw: unknown, path: string): LinkPlan | nu
   const to = c.code(raw.to, `${path}.to`);
   const kind = c.oneOf(raw.kind, LINK_KINDS, `${path}.kind`, true);
   const flavour = c.oneOf(raw.flavour, LEADERSHIP_FLAVOURS, `${path}.flavour`, false);
-  if (flavour && kind && kind !== 'LEADERSHIP') c.add(`${path}.flavour`, `只有 LEADERSHIP 关系有 flavour，${kind} 不能有`);
+  if (flavour && kind && kind !== 'LEADERSHIP')
+    c.add(`${path}.flavour`, `只有 LEADERSHIP 关系有 flavour，${kind} 不能有`);
   const validFrom = c.day(raw.validFrom, `${path}.validFrom`, true);
   const validTo = c.day(raw.validTo, `${path}.validTo`, false);
   c.interval(validFrom, validTo, path);
@@ -28,4 +29,3 @@ export function checkLink(c: Checker, raw: unknown, path: string): LinkPlan | nu
   if (c.problems.length > before || !from || !to || !kind || !validFrom) return null;
   return { path, from, to, kind, flavour, validFrom, validTo, basis };
 }
-

@@ -7,7 +7,17 @@ import { MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from '../types';
 import { isObject, show, type Checker } from './checker';
 import { FACT_FIELDS, MAX_NAME, type UnitPlan, type VersionPlan } from './format';
 
-const UNIT_FIELDS = new Set(['code', 'name', 'kind', 'level', 'region', 'validFrom', 'validTo', 'versions', ...FACT_FIELDS]);
+const UNIT_FIELDS = new Set([
+  'code',
+  'name',
+  'kind',
+  'level',
+  'region',
+  'validFrom',
+  'validTo',
+  'versions',
+  ...FACT_FIELDS,
+]);
 const VERSION_FIELDS = new Set(['validFrom', 'validTo', ...FACT_FIELDS]);
 
 function checkFacts(c: Checker, obj: Record<string, unknown>, path: string) {
@@ -35,7 +45,11 @@ export function checkUnit(c: Checker, raw: unknown, path: string): UnitPlan | nu
   const level = c.oneOf(raw.level, UNIT_LEVELS, `${path}.level`, true);
   let region: string | null = null;
   if (typeof raw.region === 'string' && /^\d{6}$/.test(raw.region)) region = raw.region;
-  else c.add(`${path}.region`, raw.region == null ? '必填（6位 GB/T 2260 区划代码）' : `区划代码无效：${show(raw.region)}（应为6位数字）`);
+  else
+    c.add(
+      `${path}.region`,
+      raw.region == null ? '必填（6位 GB/T 2260 区划代码）' : `区划代码无效：${show(raw.region)}（应为6位数字）`,
+    );
   const validFrom = c.day(raw.validFrom, `${path}.validFrom`, true);
   const validTo = c.day(raw.validTo, `${path}.validTo`, false);
   c.interval(validFrom, validTo, path);
@@ -59,15 +73,23 @@ export function checkUnit(c: Checker, raw: unknown, path: string): UnitPlan | nu
       });
       versions.sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
       for (let i = 1; i < versions.length; i++) {
-        const a = versions[i - 1], b = versions[i];
+        const a = versions[i - 1],
+          b = versions[i];
         if (overlaps(a.validFrom, a.validTo, b.validFrom, b.validTo)) {
-          c.add(`${path}.versions`, `事实版本时间重叠：${a.validFrom}–${a.validTo ?? '…'} 与 ${b.validFrom}–${b.validTo ?? '…'}`);
+          c.add(
+            `${path}.versions`,
+            `事实版本时间重叠：${a.validFrom}–${a.validTo ?? '…'} 与 ${b.validFrom}–${b.validTo ?? '…'}`,
+          );
         }
       }
       const last = versions[versions.length - 1];
       if (last && hasFacts(top)) {
         for (const k of FACT_FIELDS) {
-          if (top[k] !== null && top[k] !== last[k]) c.add(`${path}.${k}`, `与 versions 中最新版本不一致（${JSON.stringify(top[k])} ≠ ${JSON.stringify(last[k])}）`);
+          if (top[k] !== null && top[k] !== last[k])
+            c.add(
+              `${path}.${k}`,
+              `与 versions 中最新版本不一致（${JSON.stringify(top[k])} ≠ ${JSON.stringify(last[k])}）`,
+            );
         }
       }
     }
@@ -77,4 +99,3 @@ export function checkUnit(c: Checker, raw: unknown, path: string): UnitPlan | nu
   if (c.problems.length > before || !code || !name || !kind || !level || !region || !validFrom) return null;
   return { path, code, name, kind, level, region, validFrom, validTo, versions };
 }
-

@@ -9,9 +9,21 @@ import { checkLink } from './link-entry';
 import { checkUnit } from './unit-entry';
 
 const unit = (over: Record<string, unknown> = {}) => ({
-  code: 'U1', name: '单位一', kind: 'GRASSROOTS_UNIT', level: 'COUNTY', region: '320100', validFrom: '2020-01-01', ...over,
+  code: 'U1',
+  name: '单位一',
+  kind: 'GRASSROOTS_UNIT',
+  level: 'COUNTY',
+  region: '320100',
+  validFrom: '2020-01-01',
+  ...over,
 });
-const link = (over: Record<string, unknown> = {}) => ({ from: 'A', to: 'B', kind: 'LEADERSHIP', validFrom: '2020-01-01', ...over });
+const link = (over: Record<string, unknown> = {}) => ({
+  from: 'A',
+  to: 'B',
+  kind: 'LEADERSHIP',
+  validFrom: '2020-01-01',
+  ...over,
+});
 
 /** The problems' paths of one entry check. */
 function pathsOf(check: typeof checkUnit | typeof checkLink, raw: unknown): string[] {
@@ -31,19 +43,43 @@ describe('a unit entry', () => {
     ['a region that is no 6-digit code', unit({ region: '32' }), ['x.region']],
     ['a day that does not exist', unit({ validFrom: '2020-02-30' }), ['x.validFrom']],
     ['an end before the start', unit({ validTo: '2019-12-31' }), ['x.validTo']],
-    ['a version before the unit', unit({ versions: [{ validFrom: '2019-01-01', locality: 'GW' }] }), ['x.versions[0].validFrom']],
-    ['overlapping versions', unit({ versions: [{ validFrom: '2020-01-01', locality: 'GW' }, { validFrom: '2021-01-01', locality: 'GW' }] }), ['x.versions']],
-    ['top-level facts that disagree with the latest version',
-      unit({ locality: 'A', versions: [{ validFrom: '2020-01-01', locality: 'B' }] }), ['x.locality']],
+    [
+      'a version before the unit',
+      unit({ versions: [{ validFrom: '2019-01-01', locality: 'GW' }] }),
+      ['x.versions[0].validFrom'],
+    ],
+    [
+      'overlapping versions',
+      unit({
+        versions: [
+          { validFrom: '2020-01-01', locality: 'GW' },
+          { validFrom: '2021-01-01', locality: 'GW' },
+        ],
+      }),
+      ['x.versions'],
+    ],
+    [
+      'top-level facts that disagree with the latest version',
+      unit({ locality: 'A', versions: [{ validFrom: '2020-01-01', locality: 'B' }] }),
+      ['x.locality'],
+    ],
   ])('%s', (_, raw, paths) => {
     expect(pathsOf(checkUnit, raw)).toEqual(paths);
   });
 
-  it('top-level facts are one version over the unit\'s whole life', () => {
+  it("top-level facts are one version over the unit's whole life", () => {
     const plan = checkUnit(newChecker(), unit({ locality: 'GW', validTo: '2024-12-31' }), 'x');
-    expect(plan?.versions).toEqual([{
-      validFrom: '2020-01-01', validTo: '2024-12-31', partyRelationMode: null, businessMode: null, competentDepartment: null, locality: 'GW', path: 'x',
-    }]);
+    expect(plan?.versions).toEqual([
+      {
+        validFrom: '2020-01-01',
+        validTo: '2024-12-31',
+        partyRelationMode: null,
+        businessMode: null,
+        competentDepartment: null,
+        locality: 'GW',
+        path: 'x',
+      },
+    ]);
   });
 });
 
@@ -62,13 +98,28 @@ describe('a link entry', () => {
 
 describe('a document', () => {
   it.each<[string, unknown, ReadonlySet<string>, string[]]>([
-    ['a valid document', { format: FORMAT, units: [unit()], links: [link({ from: 'GW', to: 'U1' })] }, new Set(['GW']), []],
+    [
+      'a valid document',
+      { format: FORMAT, units: [unit()], links: [link({ from: 'GW', to: 'U1' })] },
+      new Set(['GW']),
+      [],
+    ],
     ['not an object', [], new Set(), ['$']],
     ['another format', { format: 'v0', units: [] }, new Set(), ['format']],
     ['an unknown top-level field', { format: FORMAT, extra: 1 }, new Set(), ['$.extra']],
     ['a code twice', { format: FORMAT, units: [unit(), unit()] }, new Set(), ['units[1].code']],
-    ['an unknown reference', { format: FORMAT, units: [unit({ locality: 'NOWHERE' })] }, new Set(), ['units[0].locality']],
-    ['a unit its own locality', { format: FORMAT, units: [unit({ locality: 'U1' })] }, new Set(), ['units[0].locality']],
+    [
+      'an unknown reference',
+      { format: FORMAT, units: [unit({ locality: 'NOWHERE' })] },
+      new Set(),
+      ['units[0].locality'],
+    ],
+    [
+      'a unit its own locality',
+      { format: FORMAT, units: [unit({ locality: 'U1' })] },
+      new Set(),
+      ['units[0].locality'],
+    ],
     ['a link twice', { format: FORMAT, links: [link(), link()] }, new Set(['A', 'B']), ['links[1]']],
     ['a link to an unknown unit', { format: FORMAT, links: [link()] }, new Set(['A']), ['links[0].to']],
   ])('%s', (_, doc, existing, paths) => {
@@ -76,7 +127,9 @@ describe('a document', () => {
   });
 
   it('names the codes it references without defining them', () => {
-    expect(externalReferences({ units: [unit({ locality: 'GW' })], links: [link({ from: 'U1', to: 'X' })] }).sort()).toEqual(['GW', 'X']);
+    expect(
+      externalReferences({ units: [unit({ locality: 'GW' })], links: [link({ from: 'U1', to: 'X' })] }).sort(),
+    ).toEqual(['GW', 'X']);
   });
 });
 

@@ -22,7 +22,9 @@ export const grassrootsRule: LeadershipRule = {
     const party = facts?.partyRelationMode ?? null;
     const business = facts?.businessMode ?? null;
     if (!facts || !party || !business) {
-      const missing = [!party ? 'partyRelationMode' : null, !business ? 'businessMode' : null].filter((x): x is string => !!x);
+      const missing = [!party ? 'partyRelationMode' : null, !business ? 'businessMode' : null].filter(
+        (x): x is string => !!x,
+      );
       return outcome({
         rule: 'GRASSROOTS_FACTS_MISSING',
         missingFacts: missing,
@@ -69,7 +71,9 @@ export const grassrootsRule: LeadershipRule = {
       leaders: declared.map((id) => ({ unitId: id, flavour: null, basis: 'DECLARED' as const })),
       undefinedRule: true,
       explanation: `${who}，${factText}。条块规则未定义“党组织关系垂直、业务属地”的组合，需要明确并记录决定；${
-        declared.length ? `现按已登记的领导关系（${declared.map((id) => nameOf(dir, id)).join('、')}）作答` : '目前也没有登记任何领导关系'
+        declared.length
+          ? `现按已登记的领导关系（${declared.map((id) => nameOf(dir, id)).join('、')}）作答`
+          : '目前也没有登记任何领导关系'
       }。`,
     });
   },

@@ -28,7 +28,9 @@ export const organPartyCommitteeRule: LeadershipRule = {
     const work: Role[] = localityId ? [{ unitId: localityId, flavour: 'UNIFIED', basis: 'LOCALITY' }] : [];
     if (asOf >= DUAL_LEADERSHIP_FROM) {
       if (!departmentId) missingFacts.push('competentDepartment');
-      const dept: Role[] = departmentId ? [{ unitId: departmentId, flavour: 'SPECIFIC', basis: 'COMPETENT_DEPARTMENT' }] : [];
+      const dept: Role[] = departmentId
+        ? [{ unitId: departmentId, flavour: 'SPECIFIC', basis: 'COMPETENT_DEPARTMENT' }]
+        : [];
       return outcome({
         rule: 'ORGAN_PARTY_COMMITTEE_DUAL_2019',
         leaders: [...work, ...dept],

@@ -21,5 +21,13 @@ export interface LeadershipRule {
 }
 
 export function outcome(partial: Partial<RuleOutcome> & Pick<RuleOutcome, 'rule' | 'explanation'>): RuleOutcome {
-  return { leaders: [], guides: [], allowedLeaders: 1, missingFacts: [], undefinedRule: false, root: false, ...partial };
+  return {
+    leaders: [],
+    guides: [],
+    allowedLeaders: 1,
+    missingFacts: [],
+    undefinedRule: false,
+    root: false,
+    ...partial,
+  };
 }

@@ -9,8 +9,12 @@ import { orgHarness, type OrgHarness } from '../../testing';
 import { JurisdictionCache } from './jurisdiction.cache';
 
 let h: OrgHarness;
-beforeAll(async () => { h = await orgHarness(); }, 60_000);
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await orgHarness();
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+});
 beforeEach(async () => {
   await h.resetTo(smallProvince());
 });
@@ -29,7 +33,9 @@ describe('reads: outside the jurisdiction reads as absent', () => {
     const scopeOut = await h.run(`{ leadershipAnomalies(scope: "SZ-SWJ") { nodes { code } } }`, {}, v);
     const scopeNone = await h.run(`{ leadershipAnomalies(scope: "NOPE") { nodes { code } } }`, {}, v);
     expect(scopeOut.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'scope' });
-    expect(scopeOut.errors?.[0].message.replace('SZ-SWJ', 'X')).toBe(scopeNone.errors?.[0].message.replace('NOPE', 'X'));
+    expect(scopeOut.errors?.[0].message.replace('SZ-SWJ', 'X')).toBe(
+      scopeNone.errors?.[0].message.replace('NOPE', 'X'),
+    );
   });
 
   it('lists and exports hold only the jurisdiction; the operator sees everything', async () => {
@@ -43,47 +49,91 @@ describe('reads: outside the jurisdiction reads as absent', () => {
     expect(all).toBe(8);
   });
 
-  it('an entity fetch (a unit another subgraph\'s visible record names) shows the unit\'s identity, never its records', async () => {
+  it("an entity fetch (a unit another subgraph's visible record names) shows the unit's identity, never its records", async () => {
     const v = as('VIEWER');
     const ids = (await h.run(`{ a: unit(code: "SZ-SWJ") { id } b: unit(code: "JS-YJT-ZB1") { id } }`)).data!;
-    const ent = await h.run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { id code name kind level } } }`,
-      { r: [{ __typename: 'Unit', id: ids.a.id }, { __typename: 'Unit', id: ids.b.id }, { __typename: 'Unit', id: '999999' }] }, v);
+    const ent = await h.run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { id code name kind level } } }`,
+      {
+        r: [
+          { __typename: 'Unit', id: ids.a.id },
+          { __typename: 'Unit', id: ids.b.id },
+          { __typename: 'Unit', id: '999999' },
+        ],
+      },
+      v,
+    );
     expect(ent.errors).toBeUndefined();
     expect(ent.data?._entities).toEqual([
       { id: ids.a.id, code: 'SZ-SWJ', name: expect.any(String), kind: 'GRASSROOTS_UNIT', level: expect.any(String) },
       { id: ids.b.id, code: 'JS-YJT-ZB1', name: expect.any(String), kind: 'BRANCH', level: expect.any(String) },
       null, // no such unit: nothing to show
     ]);
-    for (const field of ['links { nodes { id } }', 'history { nodes { date } }', 'facts { partyRelationMode }', 'partyBuilding { rule }']) {
-      const r = await h.run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code ${field} } } }`, { r: [{ __typename: 'Unit', id: ids.a.id }] }, v);
+    for (const field of [
+      'links { nodes { id } }',
+      'history { nodes { date } }',
+      'facts { partyRelationMode }',
+      'partyBuilding { rule }',
+    ]) {
+      const r = await h.run(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code ${field} } } }`,
+        { r: [{ __typename: 'Unit', id: ids.a.id }] },
+        v,
+      );
       expect(r.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: field.split(' ')[0] });
     }
     // … while the same records of a unit inside are served.
-    const inside = await h.run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code links { nodes { id } } } } }`, { r: [{ __typename: 'Unit', id: ids.b.id }] }, v);
+    const inside = await h.run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code links { nodes { id } } } } }`,
+      { r: [{ __typename: 'Unit', id: ids.b.id }] },
+      v,
+    );
     expect(inside.errors).toBeUndefined();
   });
 
   it('a leader outside the jurisdiction is named, but its own records are refused', async () => {
-    const named = await h.run(`{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code name } } } }`, {}, as('VIEWER'));
+    const named = await h.run(
+      `{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code name } } } }`,
+      {},
+      as('VIEWER'),
+    );
     expect(named.data?.unit.partyBuilding.leaders.map((l: any) => l.code).sort()).toEqual(['JS-JGGW', 'JS-YJT-DZ']);
     // Asking for the outside leader's own records is refused (non-null fields then null the answer up to `unit`).
-    const r = await h.run(`{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code links { nodes { id } } } } } }`, {}, as('VIEWER'));
+    const r = await h.run(
+      `{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code links { nodes { id } } } } } }`,
+      {},
+      as('VIEWER'),
+    );
     expect(r.data?.unit).toBeNull();
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'links' });
     expect(r.errors?.[0].message).toMatch(/^JS-JGGW /);
-    const own = (await h.run(`{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code } } links { nodes { id } } history { nodes { date } } } }`, {}, as('VIEWER'))).errors;
+    const own = (
+      await h.run(
+        `{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code } } links { nodes { id } } history { nodes { date } } } }`,
+        {},
+        as('VIEWER'),
+      )
+    ).errors;
     expect(own).toBeUndefined();
   });
 
   it('a body with no units (or an unknown body) sees nothing', async () => {
-    const r = await h.run(`{ units { totalCount } leadershipAnomalies { totalCount nodes { code } summary { total byCode { code count } } } }`, {}, as('ADMIN', 'NO-SUCH-BODY'));
-    expect(r.data).toEqual({ units: { totalCount: 0 }, leadershipAnomalies: { totalCount: 0, nodes: [], summary: { total: 0, byCode: [] } } });
+    const r = await h.run(
+      `{ units { totalCount } leadershipAnomalies { totalCount nodes { code } summary { total byCode { code count } } } }`,
+      {},
+      as('ADMIN', 'NO-SUCH-BODY'),
+    );
+    expect(r.data).toEqual({
+      units: { totalCount: 0 },
+      leadershipAnomalies: { totalCount: 0, nodes: [], summary: { total: 0, byCode: [] } },
+    });
   });
 });
 
 describe('writes: role × inside/outside', () => {
   const rename = (code: string) => `mutation { updateUnit(input: { code: "${code}", name: "改名" }) { name } }`;
-  const link = (from: string, to: string) => `mutation { createLink(input: { from: "${from}", to: "${to}", kind: GUIDANCE, validFrom: "2024-01-01" }) { id } }`;
+  const link = (from: string, to: string) =>
+    `mutation { createLink(input: { from: "${from}", to: "${to}", kind: GUIDANCE, validFrom: "2024-01-01" }) { id } }`;
 
   it.each([
     ['VIEWER', rename('JS-YJT-ZB1'), 'FORBIDDEN'],
@@ -94,8 +144,16 @@ describe('writes: role × inside/outside', () => {
     ['ADMIN', link('JS-YJT-DZ', 'JS-YJT-ZB1'), null],
     ['ADMIN', link('JS-YJT-DZ', 'SZ-SWJ'), 'FORBIDDEN'],
     ['ADMIN', `mutation { endUnit(code: "SZ-SWJ", on: "2025-01-01") { code } }`, 'FORBIDDEN'],
-    ['ADMIN', `mutation { createUnit(input: { code: "NEW-1", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01" }) { code } }`, 'FORBIDDEN'],
-    ['EDITOR', `mutation { createUnit(input: { code: "NEW-2", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01", facts: { competentDepartment: "JS-YJT-DZ" } }) { code } }`, null],
+    [
+      'ADMIN',
+      `mutation { createUnit(input: { code: "NEW-1", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01" }) { code } }`,
+      'FORBIDDEN',
+    ],
+    [
+      'EDITOR',
+      `mutation { createUnit(input: { code: "NEW-2", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01", facts: { competentDepartment: "JS-YJT-DZ" } }) { code } }`,
+      null,
+    ],
     ['ADMIN', `mutation($d: JSON!) { importUnits(document: $d) { ok } }`, 'FORBIDDEN'],
   ] as const)('%s: %s → %s', async (role, mutation, code) => {
     const before = await snapshot();
@@ -117,32 +175,78 @@ describe('writes: role × inside/outside', () => {
 
   /** The answer with the code the caller sent replaced, for comparing a hidden unit's with an unknown one's. */
   const shape = (r: { errors?: Array<{ message: string; extensions?: Record<string, any> }> }, code: string) =>
-    JSON.parse(JSON.stringify(r.errors ?? null).split(code).join('<code>'));
+    JSON.parse(
+      JSON.stringify(r.errors ?? null)
+        .split(code)
+        .join('<code>'),
+    );
 
   it.each([
-    ['updateUnit', (c: string) => `mutation { updateUnit(input: { code: "${c}", name: "改名" }) { name } }`, 'EDITOR', 'input.code'],
+    [
+      'updateUnit',
+      (c: string) => `mutation { updateUnit(input: { code: "${c}", name: "改名" }) { name } }`,
+      'EDITOR',
+      'input.code',
+    ],
     ['endUnit', (c: string) => `mutation { endUnit(code: "${c}", on: "2025-01-01") { code } }`, 'EDITOR', 'code'],
-    ['changeUnitFacts: the unit', (c: string) => `mutation { changeUnitFacts(input: { unit: "${c}", validFrom: "2025-01-01", partyRelationMode: TERRITORIAL }) { code } }`, 'EDITOR', 'input.unit'],
-    ['changeUnitFacts: a locality', (c: string) => `mutation { changeUnitFacts(input: { unit: "JS-YJT-ZB1", validFrom: "2025-01-01", locality: "${c}" }) { code } }`, 'EDITOR', 'input.locality'],
-    ['createUnit: a competent department', (c: string) => `mutation { createUnit(input: { code: "NEW-9", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01", facts: { competentDepartment: "${c}" } }) { code } }`, 'EDITOR', 'input.facts.competentDepartment'],
-    ['createLink: from', (c: string) => `mutation { createLink(input: { from: "${c}", to: "JS-YJT-ZB1", kind: GUIDANCE, validFrom: "2024-01-01" }) { id } }`, 'ADMIN', 'input.from'],
-    ['createLink: to', (c: string) => `mutation { createLink(input: { from: "JS-YJT-DZ", to: "${c}", kind: GUIDANCE, validFrom: "2024-01-01" }) { id } }`, 'ADMIN', 'input.to'],
-  ] as const)('%s: a unit outside and a code that names nothing get the same FORBIDDEN naming %s', async (_n, mutation, role, field) => {
-    const before = await snapshot();
-    const hidden = await h.run(mutation('SZ-SWJ'), {}, as(role));
-    const missing = await h.run(mutation('NOPE-7'), {}, as(role));
-    expect(hidden.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field });
-    expect(hidden.errors?.[0].message).toContain('管辖范围内或不存在');
-    expect(shape(hidden, 'SZ-SWJ')).toEqual(shape(missing, 'NOPE-7'));
-    expect(await snapshot()).toEqual(before);
-    // The operator, who sees everything, is told which: the hidden unit is found, the unknown code is NOT_FOUND.
-    const op = await h.run(mutation('NOPE-7'));
-    expect(op.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field });
-  });
+    [
+      'changeUnitFacts: the unit',
+      (c: string) =>
+        `mutation { changeUnitFacts(input: { unit: "${c}", validFrom: "2025-01-01", partyRelationMode: TERRITORIAL }) { code } }`,
+      'EDITOR',
+      'input.unit',
+    ],
+    [
+      'changeUnitFacts: a locality',
+      (c: string) =>
+        `mutation { changeUnitFacts(input: { unit: "JS-YJT-ZB1", validFrom: "2025-01-01", locality: "${c}" }) { code } }`,
+      'EDITOR',
+      'input.locality',
+    ],
+    [
+      'createUnit: a competent department',
+      (c: string) =>
+        `mutation { createUnit(input: { code: "NEW-9", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01", facts: { competentDepartment: "${c}" } }) { code } }`,
+      'EDITOR',
+      'input.facts.competentDepartment',
+    ],
+    [
+      'createLink: from',
+      (c: string) =>
+        `mutation { createLink(input: { from: "${c}", to: "JS-YJT-ZB1", kind: GUIDANCE, validFrom: "2024-01-01" }) { id } }`,
+      'ADMIN',
+      'input.from',
+    ],
+    [
+      'createLink: to',
+      (c: string) =>
+        `mutation { createLink(input: { from: "JS-YJT-DZ", to: "${c}", kind: GUIDANCE, validFrom: "2024-01-01" }) { id } }`,
+      'ADMIN',
+      'input.to',
+    ],
+  ] as const)(
+    '%s: a unit outside and a code that names nothing get the same FORBIDDEN naming %s',
+    async (_n, mutation, role, field) => {
+      const before = await snapshot();
+      const hidden = await h.run(mutation('SZ-SWJ'), {}, as(role));
+      const missing = await h.run(mutation('NOPE-7'), {}, as(role));
+      expect(hidden.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field });
+      expect(hidden.errors?.[0].message).toContain('管辖范围内或不存在');
+      expect(shape(hidden, 'SZ-SWJ')).toEqual(shape(missing, 'NOPE-7'));
+      expect(await snapshot()).toEqual(before);
+      // The operator, who sees everything, is told which: the hidden unit is found, the unknown code is NOT_FOUND.
+      const op = await h.run(mutation('NOPE-7'));
+      expect(op.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field });
+    },
+  );
 
   it('a link out of reach and a link id that names nothing get the same FORBIDDEN', async () => {
-    const links = (await h.run(`{ unit(code: "SZ-SWJ") { links(direction: IN) { nodes { id } } } }`)).data?.unit.links.nodes;
-    for (const m of [(id: string) => `mutation { endLink(id: "${id}", on: "2025-01-01") { id } }`, (id: string) => `mutation { updateLink(input: { id: "${id}", basis: "x" }) { id } }`]) {
+    const links = (await h.run(`{ unit(code: "SZ-SWJ") { links(direction: IN) { nodes { id } } } }`)).data?.unit.links
+      .nodes;
+    for (const m of [
+      (id: string) => `mutation { endLink(id: "${id}", on: "2025-01-01") { id } }`,
+      (id: string) => `mutation { updateLink(input: { id: "${id}", basis: "x" }) { id } }`,
+    ]) {
       const hidden = await h.run(m(links[0].id), {}, as('ADMIN'));
       const missing = await h.run(m('987654'), {}, as('ADMIN'));
       expect(hidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -151,13 +255,18 @@ describe('writes: role × inside/outside', () => {
   });
 
   it('createUnit with a code taken outside the jurisdiction: FORBIDDEN naming input.code, never "already exists"; a duplicate the caller sees is a CONFLICT', async () => {
-    const create = (code: string, dept = 'JS-YJT-DZ') => `mutation { createUnit(input: { code: "${code}", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01", facts: { competentDepartment: "${dept}" } }) { code } }`;
+    const create = (code: string, dept = 'JS-YJT-DZ') =>
+      `mutation { createUnit(input: { code: "${code}", name: "新支部", kind: BRANCH, level: PROVINCIAL, region: "320000", validFrom: "2024-01-01", facts: { competentDepartment: "${dept}" } }) { code } }`;
     const before = await snapshot();
     const hidden = await h.run(create('SZ-SWJ'), {}, as('EDITOR'));
     expect(hidden.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', field: 'input.code' });
     expect(hidden.errors?.[0].message).not.toContain('已存在');
     // The same answer as a write naming a unit outside by that code (updateUnit), but for the field.
-    const update = await h.run(`mutation { updateUnit(input: { code: "SZ-SWJ", name: "改名" }) { name } }`, {}, as('EDITOR'));
+    const update = await h.run(
+      `mutation { updateUnit(input: { code: "SZ-SWJ", name: "改名" }) { name } }`,
+      {},
+      as('EDITOR'),
+    );
     expect(hidden.errors?.[0].message).toBe(update.errors?.[0].message);
     expect(await snapshot()).toEqual(before);
     const visible = await h.run(create('JS-YJT-ZB1'), {}, as('EDITOR'));
@@ -166,12 +275,16 @@ describe('writes: role × inside/outside', () => {
     expect(operator.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
   });
 
-  it('the jurisdiction follows the organisation: end the branch\'s affiliation and it leaves the scope', async () => {
+  it("the jurisdiction follows the organisation: end the branch's affiliation and it leaves the scope", async () => {
     const v = as('VIEWER');
     expect((await h.run(`{ unit(code: "JS-YJT-ZB1") { code } }`, {}, v)).data?.unit).not.toBeNull();
-    const links = (await h.run(`{ unit(code: "JS-YJT-ZB1") { links(direction: IN) { nodes { id kind } } } }`, {}, HUB_OPERATOR)).data?.unit.links.nodes;
+    const links = (
+      await h.run(`{ unit(code: "JS-YJT-ZB1") { links(direction: IN) { nodes { id kind } } } }`, {}, HUB_OPERATOR)
+    ).data?.unit.links.nodes;
     const aff = links.find((l: any) => l.kind === 'AFFILIATION');
-    expect((await h.run(`mutation($id: ID!) { endLink(id: $id, on: "2020-01-01") { id } }`, { id: aff.id })).errors).toBeUndefined();
+    expect(
+      (await h.run(`mutation($id: ID!) { endLink(id: $id, on: "2020-01-01") { id } }`, { id: aff.id })).errors,
+    ).toBeUndefined();
     expect((await h.run(`{ unit(code: "JS-YJT-ZB1") { code } }`, {}, v)).data?.unit).toBeNull();
   });
 });
@@ -179,48 +292,94 @@ describe('writes: role × inside/outside', () => {
 describe('an ADMIN imports inside its jurisdiction', () => {
   const IMPORT = `mutation($d: JSON!, $dry: Boolean) { importUnits(document: $d, dryRun: $dry) { ok created updated problems { path message } } }`;
   const file = (units: unknown[], links: unknown[] = []) => ({ format: 'tiaokuai/v1', units, links });
-  const unit = (code: string, extra: Record<string, unknown> = {}) =>
-    ({ code, name: `${code}名称`, kind: 'BRANCH', level: 'PROVINCIAL', region: '320000', validFrom: '2024-01-01', validTo: null, ...extra });
+  const unit = (code: string, extra: Record<string, unknown> = {}) => ({
+    code,
+    name: `${code}名称`,
+    kind: 'BRANCH',
+    level: 'PROVINCIAL',
+    region: '320000',
+    validFrom: '2024-01-01',
+    validTo: null,
+    ...extra,
+  });
 
   it('creates new units hanging off its own (and off each other), links them, and updates its own', async () => {
-    const doc = file([
-      unit('NEW-JGDW', { kind: 'ORGAN_PARTY_COMMITTEE', competentDepartment: 'JS-YJT-DZ' }),
-      unit('NEW-ZB', { competentDepartment: 'NEW-JGDW' }),
-      { ...smallProvince().units.find((u: any) => u.code === 'JS-YJT-ZB1'), name: '办公室党支部（更名）' },
-    ], [
-      { from: 'JS-YJT-DZ', to: 'NEW-JGDW', kind: 'LEADERSHIP', flavour: 'SPECIFIC', validFrom: '2024-01-01', validTo: null },
-      { from: 'NEW-JGDW', to: 'NEW-ZB', kind: 'AFFILIATION', validFrom: '2024-01-01', validTo: null },
-    ]);
+    const doc = file(
+      [
+        unit('NEW-JGDW', { kind: 'ORGAN_PARTY_COMMITTEE', competentDepartment: 'JS-YJT-DZ' }),
+        unit('NEW-ZB', { competentDepartment: 'NEW-JGDW' }),
+        { ...smallProvince().units.find((u: any) => u.code === 'JS-YJT-ZB1'), name: '办公室党支部（更名）' },
+      ],
+      [
+        {
+          from: 'JS-YJT-DZ',
+          to: 'NEW-JGDW',
+          kind: 'LEADERSHIP',
+          flavour: 'SPECIFIC',
+          validFrom: '2024-01-01',
+          validTo: null,
+        },
+        { from: 'NEW-JGDW', to: 'NEW-ZB', kind: 'AFFILIATION', validFrom: '2024-01-01', validTo: null },
+      ],
+    );
     const dry = await h.run(IMPORT, { d: doc, dry: true }, as('ADMIN'));
     expect(dry.data?.importUnits).toMatchObject({ ok: true, created: 4, updated: 1 });
     const r = await h.run(IMPORT, { d: doc }, as('ADMIN'));
     expect(r.errors).toBeUndefined();
     expect(r.data?.importUnits).toMatchObject({ ok: true, created: 4, updated: 1 });
     const seen = (await h.run(`{ units(first: 100) { nodes { code name } } }`, {}, as('VIEWER'))).data?.units.nodes;
-    expect(seen.map((n: any) => n.code).sort()).toEqual(['JS-YJT-DZ', 'JS-YJT-JGDW', 'JS-YJT-ZB1', 'NEW-JGDW', 'NEW-ZB']);
+    expect(seen.map((n: any) => n.code).sort()).toEqual([
+      'JS-YJT-DZ',
+      'JS-YJT-JGDW',
+      'JS-YJT-ZB1',
+      'NEW-JGDW',
+      'NEW-ZB',
+    ]);
     expect(seen.find((n: any) => n.code === 'JS-YJT-ZB1').name).toBe('办公室党支部（更名）');
-    expect((await h.run(IMPORT, { d: doc }, as('ADMIN'))).data?.importUnits).toMatchObject({ ok: true, created: 0, updated: 0 }); // idempotent
+    expect((await h.run(IMPORT, { d: doc }, as('ADMIN'))).data?.importUnits).toMatchObject({
+      ok: true,
+      created: 0,
+      updated: 0,
+    }); // idempotent
   });
 
   it('a unit it defines outside the jurisdiction: FORBIDDEN naming the path, nothing written, dry run too', async () => {
     // SZ-SWJ exists outside; the file would pull it in under JS-YJT-DZ.
-    const doc = file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ' }), unit('SZ-SWJ', { kind: 'GRASSROOTS_UNIT', competentDepartment: 'JS-YJT-DZ' })]);
+    const doc = file([
+      unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ' }),
+      unit('SZ-SWJ', { kind: 'GRASSROOTS_UNIT', competentDepartment: 'JS-YJT-DZ' }),
+    ]);
     const before = await snapshot();
     for (const dry of [false, true]) {
       const r = await h.run(IMPORT, { d: doc, dry }, as('ADMIN'));
       expect(r.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'units[1].code' });
-      expect(r.errors?.[0].extensions?.problems).toEqual([{ path: 'units[1].code', message: expect.stringContaining('SZ-SWJ') }]);
+      expect(r.errors?.[0].extensions?.problems).toEqual([
+        { path: 'units[1].code', message: expect.stringContaining('SZ-SWJ') },
+      ]);
     }
     expect(await snapshot()).toEqual(before);
   });
 
   it('a reference to a unit outside reads exactly like one to a unit that does not exist', async () => {
-    const outside = await h.run(IMPORT, { d: file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ', locality: 'SZ-SWJ' })]) }, as('ADMIN'));
-    const missing = await h.run(IMPORT, { d: file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ', locality: 'NOPE-1' })]) }, as('ADMIN'));
+    const outside = await h.run(
+      IMPORT,
+      { d: file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ', locality: 'SZ-SWJ' })]) },
+      as('ADMIN'),
+    );
+    const missing = await h.run(
+      IMPORT,
+      { d: file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ', locality: 'NOPE-1' })]) },
+      as('ADMIN'),
+    );
     expect(outside.data?.importUnits.ok).toBe(false);
-    expect(JSON.stringify(outside.data).replace('SZ-SWJ', 'X')).toBe(JSON.stringify(missing.data).replace('NOPE-1', 'X'));
+    expect(JSON.stringify(outside.data).replace('SZ-SWJ', 'X')).toBe(
+      JSON.stringify(missing.data).replace('NOPE-1', 'X'),
+    );
     // … while the operator may use it.
-    expect((await h.run(IMPORT, { d: file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ', locality: 'SZ-SWJ' })]) })).data?.importUnits.ok).toBe(true);
+    expect(
+      (await h.run(IMPORT, { d: file([unit('NEW-ZB', { competentDepartment: 'JS-YJT-DZ', locality: 'SZ-SWJ' })]) }))
+        .data?.importUnits.ok,
+    ).toBe(true);
   });
 
   it('a new unit not placed inside (no fact version naming a unit inside) is FORBIDDEN', async () => {
@@ -229,7 +388,11 @@ describe('an ADMIN imports inside its jurisdiction', () => {
     expect(loose.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(loose.errors?.[0].extensions?.field).toMatch(/^units\[0\]/);
     // Two new units naming only each other reach nothing inside.
-    const island = await h.run(IMPORT, { d: file([unit('NEW-A', { competentDepartment: 'NEW-B' }), unit('NEW-B', { competentDepartment: 'NEW-A' })]) }, as('ADMIN'));
+    const island = await h.run(
+      IMPORT,
+      { d: file([unit('NEW-A', { competentDepartment: 'NEW-B' }), unit('NEW-B', { competentDepartment: 'NEW-A' })]) },
+      as('ADMIN'),
+    );
     expect(island.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await snapshot()).toEqual(before);
   });
@@ -245,7 +408,8 @@ describe('an ADMIN imports inside its jurisdiction', () => {
 describe('the jurisdiction cache', () => {
   it('requests that find it stale at once share one evaluation, and a write makes it stale again', async () => {
     const cache = new JurisdictionCache();
-    const burst = () => Promise.all(Array.from({ length: 10 }, (_, i) => cache.scope(h.database.db, i % 2 ? 'JS-YJT-DZ' : 'SZ-SWJ')));
+    const burst = () =>
+      Promise.all(Array.from({ length: 10 }, (_, i) => cache.scope(h.database.db, i % 2 ? 'JS-YJT-DZ' : 'SZ-SWJ')));
     const first = await burst();
     expect(cache.loads).toBe(1);
     expect(first[1].size).toBe(3);

@@ -24,9 +24,10 @@ export class Access {
    */
   visible(): Promise<Visibility> {
     const everything = readsEverything(this.identity);
-    this.visibility ??= everything || !this.identity.body
-      ? Promise.resolve(everything ? { all: true } : { all: false, ids: new Set<string>() })
-      : this.cache.scope(this.db, this.identity.body).then((ids) => ({ all: false, ids }));
+    this.visibility ??=
+      everything || !this.identity.body
+        ? Promise.resolve(everything ? { all: true } : { all: false, ids: new Set<string>() })
+        : this.cache.scope(this.db, this.identity.body).then((ids) => ({ all: false, ids }));
     return this.visibility;
   }
 
@@ -47,7 +48,8 @@ export class Access {
    * refused, so no chain of references reaches another body's records.
    */
   async requireDetails(unit: UnitRecord, field: string): Promise<void> {
-    if (!(await this.canSee(unit.id))) throw new ForbiddenError(`${unit.code} 不在管辖范围内：只显示其代码和名称`, { field });
+    if (!(await this.canSee(unit.id)))
+      throw new ForbiddenError(`${unit.code} 不在管辖范围内：只显示其代码和名称`, { field });
   }
 
   /** Refuses a caller whose role is below `role` (VIEWER < EDITOR < ADMIN). */

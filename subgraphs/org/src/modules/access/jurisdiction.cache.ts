@@ -16,7 +16,10 @@ import { orgRevision } from '../organisation/organisation.store';
 
 export class JurisdictionCache {
   /** The organisation evaluated at one revision and day, with each body's scope as it is asked for. */
-  private readonly cache = new RevisionCache<{ snap: Snapshot; scopes: Map<string, ReadonlySet<string>> }>(orgRevision, 1);
+  private readonly cache = new RevisionCache<{ snap: Snapshot; scopes: Map<string, ReadonlySet<string>> }>(
+    orgRevision,
+    1,
+  );
 
   /** How many evaluations of the organisation this cache has started (for tests). */
   get loads(): number {

@@ -43,7 +43,13 @@ export class AnomalyCache {
    * The anomalies whose period overlaps [from, to] of the scope rooted at `scopeId` (null:
    * everything), whose members over the period `membersOf` answers (null: every unit).
    */
-  scanPeriod(db: Db, scopeId: string | null, from: Day, to: Day, membersOf: () => Promise<ReadonlySet<string> | null>): Promise<AnomalyScan> {
+  scanPeriod(
+    db: Db,
+    scopeId: string | null,
+    from: Day,
+    to: Day,
+    membersOf: () => Promise<ReadonlySet<string> | null>,
+  ): Promise<AnomalyScan> {
     return this.cache.get(db, `${from}..${to}|${scopeId ?? '*'}`, async () => {
       const { findings, dir } = await anomalyPeriodsIn(db, await membersOf(), from, to);
       return withUnits(findings, dir);

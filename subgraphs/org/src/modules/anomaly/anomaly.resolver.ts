@@ -10,10 +10,14 @@ import { Anomaly } from './anomaly.type';
 @Resolver(() => Anomaly)
 export class AnomalyResolver {
   @FieldResolver(() => Unit)
-  unit(@Root() a: Anomaly, @Ctx() ctx: OrgContext) { return units.unitById(ctx, a.unitId); }
+  unit(@Root() a: Anomaly, @Ctx() ctx: OrgContext) {
+    return units.unitById(ctx, a.unitId);
+  }
 
   @FieldResolver(() => [Unit], { description: 'Other units involved (claimed leaders, cycle members...)' })
-  related(@Root() a: Anomaly, @Ctx() ctx: OrgContext) { return units.unitsByIdList(ctx, a.relatedUnitIds); }
+  related(@Root() a: Anomaly, @Ctx() ctx: OrgContext) {
+    return units.unitsByIdList(ctx, a.relatedUnitIds);
+  }
 
   @FieldResolver(() => [Link], { description: 'Declared links involved' })
   links(@Root() a: Anomaly, @Ctx() ctx: OrgContext) {

@@ -48,7 +48,12 @@ function inKeyOrder(findings: readonly Finding[], dir: Directory): KeyedFinding[
  * of the key, so the same fault in two periods is two items). Three statements (loadAll), then
  * memory: each unit's history is cut where its inputs change, CYCLE over the whole graph.
  */
-export async function anomalyPeriodsIn(db: Db, members: ReadonlySet<string> | null, from: Day, to: Day): Promise<{ findings: KeyedFinding[]; dir: Directory }> {
+export async function anomalyPeriodsIn(
+  db: Db,
+  members: ReadonlySet<string> | null,
+  from: Day,
+  to: Day,
+): Promise<{ findings: KeyedFinding[]; dir: Directory }> {
   const all = await loadAll(db);
   const dir = directoryOf(new Map(all.units.map((u) => [u.id, u])));
   const facts = groupBy(all.facts, (f) => f.unitId);
@@ -64,4 +69,3 @@ export async function anomalyPeriodsIn(db: Db, members: ReadonlySet<string> | nu
   findings.push(...cyclePeriods(edges, dir).filter(touches));
   return { findings: inKeyOrder(findings, dir), dir };
 }
-

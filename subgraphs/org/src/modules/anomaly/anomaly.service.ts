@@ -2,7 +2,15 @@
  * `leadershipAnomalies`: a scope's anomalies on a day or over a period, computed whole once per
  * revision, question and scope (anomaly.cache.ts), served by page with a summary by code.
  */
-import { BadInputError, checkWindow, compareKeys, pageOfList, pageWindow, today, type PageArgs } from '@tiaokuai/platform';
+import {
+  BadInputError,
+  checkWindow,
+  compareKeys,
+  pageOfList,
+  pageWindow,
+  today,
+  type PageArgs,
+} from '@tiaokuai/platform';
 import { type Day } from '@tiaokuai/leadership';
 import { countsBy } from '../../domain/list-keys';
 import { ANOMALY_CODES } from '../../domain/types';
@@ -38,15 +46,27 @@ export function anomalyQuestion(args: { asOf?: Day | null; from?: Day | null; to
  * whole list by code. Over a period the scope is its members on any day of the period (the
  * same as `leadershipTimeline(scope)`).
  */
-export async function leadershipAnomalies(ctx: OrgContext, scope: string | null, question: AnomalyQuestion, page: PageArgs) {
+export async function leadershipAnomalies(
+  ctx: OrgContext,
+  scope: string | null,
+  question: AnomalyQuestion,
+  page: PageArgs,
+) {
   const w = pageWindow(LIST.anomalies, page);
   const root = scope ? await requireCode(ctx, scope, 'scope') : null;
   const v = await ctx.access.visible();
-  const scan = 'asOf' in question
-    ? await ctx.anomalies.scan(ctx.db, root?.id ?? null, question.asOf)
-    : await ctx.anomalies.scanPeriod(ctx.db, root?.id ?? null, question.from, question.to, async () => root
-      ? new Set((await timelinesInScope(ctx.db, ctx.timelines, root.id, question.from, question.to, false)).map((t) => t.unit.id))
-      : null);
+  const scan =
+    'asOf' in question
+      ? await ctx.anomalies.scan(ctx.db, root?.id ?? null, question.asOf)
+      : await ctx.anomalies.scanPeriod(ctx.db, root?.id ?? null, question.from, question.to, async () =>
+          root
+            ? new Set(
+                (await timelinesInScope(ctx.db, ctx.timelines, root.id, question.from, question.to, false)).map(
+                  (t) => t.unit.id,
+                ),
+              )
+            : null,
+        );
   const list = v.all ? scan.findings : scan.findings.filter((f) => v.ids.has(f.unitId));
   const conn = pageOfList(LIST.anomalies, list, (f) => f.key, compareKeys, w);
   // Only the units the page names: a province's 50,000 would outlive the page in the loader.
@@ -59,4 +79,3 @@ export async function leadershipAnomalies(ctx: OrgContext, scope: string | null,
   const byCode = countsBy(list, (f) => f.code, ANOMALY_CODES).map(({ value, count }) => ({ code: value, count }));
   return { ...conn, summary: { total: list.length, byCode } };
 }
-

@@ -11,9 +11,15 @@ export class Anomaly {
   @Field({ description: 'Chinese, for people' }) message!: string;
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The first day of its period (inclusive) where the question is a period (leadershipAnomalies(from, to), Unit.history); null where it is a day (asOf)',
-  }) from!: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'The last day of its period (inclusive); null on a day\'s question, or while it still holds' }) to!: string | null;
+    description:
+      'The first day of its period (inclusive) where the question is a period (leadershipAnomalies(from, to), Unit.history); null where it is a day (asOf)',
+  })
+  from!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The last day of its period (inclusive); null on a day's question, or while it still holds",
+  })
+  to!: string | null;
   unitId!: string;
   relatedUnitIds!: string[];
   linkIds!: string[];

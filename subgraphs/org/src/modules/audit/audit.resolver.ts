@@ -12,11 +12,13 @@ export { AuditEntryType };
 @Resolver(() => AuditEntryType)
 export class AuditResolver {
   @Query(() => AuditEntryConnection, {
-    description: 'The audit trail, newest first (ADMIN: entries about units in the jurisdiction; operator: all), in pages of at most 500: '
-      + '`first`/`after` go back in time, `last`/`before` forwards',
+    description:
+      'The audit trail, newest first (ADMIN: entries about units in the jurisdiction; operator: all), in pages of at most 500: ' +
+      '`first`/`after` go back in time, `last`/`before` forwards',
   })
   auditLog(
-    @Arg('unit', () => String, { nullable: true, description: 'Only entries about this unit (code)' }) unit: string | null,
+    @Arg('unit', () => String, { nullable: true, description: 'Only entries about this unit (code)' })
+    unit: string | null,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: OrgContext,
   ): Promise<Connection<Entry>> {

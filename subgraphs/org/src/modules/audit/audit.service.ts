@@ -29,7 +29,11 @@ export async function auditLog(ctx: OrgContext, unit: string | null, page: PageA
   const filter = { unitIds: v.all ? undefined : [...v.ids], unitId };
   // Read in a scoped transaction: the audit log's row-level security (migration 0003) holds
   // the page to the jurisdiction even if the filter here were wrong.
-  const [rows, total] = await scopedTransaction(ctx.db, ctx.access, async (tx) => [await listAudit(tx, filter, w), await countAudit(tx, filter)] as const);
+  const [rows, total] = await scopedTransaction(
+    ctx.db,
+    ctx.access,
+    async (tx) => [await listAudit(tx, filter, w), await countAudit(tx, filter)] as const,
+  );
   return connectionFromRows(AUDIT_NS, rows, (e) => e.id, w, total);
 }
 

@@ -42,8 +42,18 @@ export async function recordAudit(tx: Db, who: Identity, e: AuditInput): Promise
 }
 
 interface Row {
-  id: string | number; at: string | Date; subject: string; body: string | null; role: string; hub_admin: boolean;
-  request_id: string | null; operation: string; unit_id: number | null; target: string; before: unknown; after: unknown;
+  id: string | number;
+  at: string | Date;
+  subject: string;
+  body: string | null;
+  role: string;
+  hub_admin: boolean;
+  request_id: string | null;
+  operation: string;
+  unit_id: number | null;
+  target: string;
+  before: unknown;
+  after: unknown;
 }
 
 /**
@@ -57,7 +67,8 @@ export interface AuditFilter {
 
 function filterSql(f: AuditFilter): SQL[] {
   const where = [sql`true`];
-  if (f.unitIds) where.push(f.unitIds.length ? sql`unit_id = any(${`{${f.unitIds.map(Number).join(',')}}`}::int[])` : sql`false`);
+  if (f.unitIds)
+    where.push(f.unitIds.length ? sql`unit_id = any(${`{${f.unitIds.map(Number).join(',')}}`}::int[])` : sql`false`);
   if (f.unitId) where.push(sql`unit_id = ${Number(f.unitId)}`);
   return where;
 }
@@ -73,18 +84,33 @@ export async function listAudit(db: Db, f: AuditFilter, w: PageWindow): Promise<
   if (w.after !== null) where.push(sql`id < ${Number(w.after)}`);
   if (w.before !== null) where.push(sql`id > ${Number(w.before)}`);
   const order = w.fromEnd ? sql`id asc` : sql`id desc`;
-  const rows = await rowsOf<Row>(db, sql`select id, at, subject, body, role, hub_admin, request_id, operation, unit_id, target, before, after
-    from org.audit_log where ${sql.join(where, sql` and `)} order by ${order} limit ${w.size + 1}`);
+  const rows = await rowsOf<Row>(
+    db,
+    sql`select id, at, subject, body, role, hub_admin, request_id, operation, unit_id, target, before, after
+    from org.audit_log where ${sql.join(where, sql` and `)} order by ${order} limit ${w.size + 1}`,
+  );
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
   return rows.map((r) => ({
-    id: String(r.id), at: new Date(r.at).toISOString(), subject: r.subject, body: r.body, role: r.role, hubAdmin: r.hub_admin,
-    requestId: r.request_id, operation: r.operation, unitId: r.unit_id == null ? null : String(r.unit_id), target: r.target,
-    before: parse(r.before), after: parse(r.after),
+    id: String(r.id),
+    at: new Date(r.at).toISOString(),
+    subject: r.subject,
+    body: r.body,
+    role: r.role,
+    hubAdmin: r.hub_admin,
+    requestId: r.request_id,
+    operation: r.operation,
+    unitId: r.unit_id == null ? null : String(r.unit_id),
+    target: r.target,
+    before: parse(r.before),
+    after: parse(r.after),
   }));
 }
 
 /** Entries the filter covers, every page. */
 export async function countAudit(db: Db, f: AuditFilter): Promise<number> {
-  const [row] = await rowsOf<{ n: number | string }>(db, sql`select count(*)::int as n from org.audit_log where ${sql.join(filterSql(f), sql` and `)}`);
+  const [row] = await rowsOf<{ n: number | string }>(
+    db,
+    sql`select count(*)::int as n from org.audit_log where ${sql.join(filterSql(f), sql` and `)}`,
+  );
   return Number(row?.n ?? 0);
 }

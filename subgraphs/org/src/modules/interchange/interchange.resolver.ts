@@ -6,13 +6,21 @@ import * as interchange from './interchange.service';
 
 @Resolver()
 export class InterchangeResolver {
-  @Query(() => JSONScalar, { description: 'The hub\'s units and links as a tiaokuai/v1 document (optionally only a scope)' })
+  @Query(() => JSONScalar, {
+    description: "The hub's units and links as a tiaokuai/v1 document (optionally only a scope)",
+  })
   exportUnits(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: OrgContext) {
     return interchange.exportUnits(ctx, scope);
   }
 
-  @Mutation(() => ImportReport, { description: 'Imports a tiaokuai/v1 document (units and links): all-or-nothing, idempotent by code' })
-  importUnits(@Arg('document', () => JSONScalar) document: unknown, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: OrgContext) {
+  @Mutation(() => ImportReport, {
+    description: 'Imports a tiaokuai/v1 document (units and links): all-or-nothing, idempotent by code',
+  })
+  importUnits(
+    @Arg('document', () => JSONScalar) document: unknown,
+    @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
+    @Ctx() ctx: OrgContext,
+  ) {
     // ADMIN: inside its jurisdiction only (interchange.service.ts placeInside); the operator: anything.
     return interchange.importUnits(ctx, document, dryRun);
   }

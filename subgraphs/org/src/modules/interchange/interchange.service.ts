@@ -20,7 +20,13 @@ import { lockOrganisation } from '../shared/write-locks.store';
 import { requireCode, visibleIds } from '../unit/unit.service';
 import { factsByUnitIds, unitsByCodes, type FactValues } from '../unit/unit.store';
 import {
-  analyzeOrganisation, deleteFactsOf, insertFactRows, insertLinkRows, insertUnits, updateImportedLink, updateUnitByCode,
+  analyzeOrganisation,
+  deleteFactsOf,
+  insertFactRows,
+  insertLinkRows,
+  insertUnits,
+  updateImportedLink,
+  updateUnitByCode,
 } from './interchange.store';
 
 export interface Counts {
@@ -42,7 +48,14 @@ export interface ImportResult {
 }
 
 type FactKey = string;
-const factKey = (v: { validFrom: string; validTo: string | null; partyRelationMode: string | null; businessMode: string | null; competentDepartmentId: string | null; localityId: string | null }): FactKey =>
+const factKey = (v: {
+  validFrom: string;
+  validTo: string | null;
+  partyRelationMode: string | null;
+  businessMode: string | null;
+  competentDepartmentId: string | null;
+  localityId: string | null;
+}): FactKey =>
   [v.validFrom, v.validTo, v.partyRelationMode, v.businessMode, v.competentDepartmentId, v.localityId].join('|');
 
 function failed(problems: Problem[], dryRun: boolean): ImportResult {
@@ -56,7 +69,9 @@ class DryRunRollback extends Error {
   }
 }
 
-/** An import that wrote this many rows refreshes the planner's statistics (interchange.store.ts `analyzeOrganisation`). */
+/**
+ * An import that wrote this many rows refreshes the planner's statistics (interchange.store.ts `analyzeOrganisation`).
+ */
 const ANALYZE_AFTER_ROWS = 1000;
 
 /** Called inside the import's transaction after a real (not dry-run) import was applied. */
@@ -95,7 +110,15 @@ async function importInTransaction(run: ImportRunner, doc: unknown, dryRun: bool
       const found = await unitsByCodes(tx, external);
       const existing = new Set(found.filter((u) => inside(u) || named.has(u.id)).map((u) => u.code));
       const parsed = parseDocument(doc, existing);
-      if (parsed.problems.length === 0) parsed.problems.push(...namedElsewhere(parsed.units, parsed.links, found.filter((u) => !inside(u)), named));
+      if (parsed.problems.length === 0)
+        parsed.problems.push(
+          ...namedElsewhere(
+            parsed.units,
+            parsed.links,
+            found.filter((u) => !inside(u)),
+            named,
+          ),
+        );
       if (parsed.problems.length > 0) return failed(parsed.problems, dryRun);
       if (run.jurisdiction) await placeInside(tx, run.jurisdiction, parsed.units);
       const result = await apply(tx, parsed.units, parsed.links, dryRun);
@@ -118,12 +141,20 @@ async function importInTransaction(run: ImportRunner, doc: unknown, dryRun: bool
  */
 async function namedByStoredFacts(tx: Db, doc: unknown): Promise<Map<string, Set<string>>> {
   const raw = (doc as { units?: unknown } | null)?.units;
-  const codes = Array.isArray(raw) ? raw.map((u) => (u as { code?: unknown } | null)?.code).filter((c): c is string => typeof c === 'string') : [];
+  const codes = Array.isArray(raw)
+    ? raw.map((u) => (u as { code?: unknown } | null)?.code).filter((c): c is string => typeof c === 'string')
+    : [];
   const defined = await unitsByCodes(tx, codes);
   const codeOf = new Map(defined.map((u) => [u.id, u.code]));
   const named = new Map<string, Set<string>>(); // named unit id → codes of the file's units whose stored facts name it
-  for (const f of defined.length > 0 ? await factsByUnitIds(tx, defined.map((u) => u.id)) : []) {
-    for (const id of [f.localityId, f.competentDepartmentId]) if (id) named.set(id, (named.get(id) ?? new Set()).add(codeOf.get(f.unitId)!));
+  for (const f of defined.length > 0
+    ? await factsByUnitIds(
+        tx,
+        defined.map((u) => u.id),
+      )
+    : []) {
+    for (const id of [f.localityId, f.competentDepartmentId])
+      if (id) named.set(id, (named.get(id) ?? new Set()).add(codeOf.get(f.unitId)!));
   }
   return named;
 }
@@ -133,18 +164,26 @@ async function namedByStoredFacts(tx: Db, doc: unknown): Promise<Map<string, Set
  * not in the facts of a unit whose stored facts name it (another unit's facts, a link): an
  * unknown code there, as anywhere else.
  */
-function namedElsewhere(plans: UnitPlan[], linkPlans: LinkPlan[], outside: Array<{ id: string; code: string }>, named: Map<string, Set<string>>): Problem[] {
+function namedElsewhere(
+  plans: UnitPlan[],
+  linkPlans: LinkPlan[],
+  outside: Array<{ id: string; code: string }>,
+  named: Map<string, Set<string>>,
+): Problem[] {
   const by = new Map(outside.filter((u) => named.has(u.id)).map((u) => [u.code, named.get(u.id)!]));
   const problems: Problem[] = [];
   for (const u of plans) {
     for (const v of u.versions) {
       for (const k of ['locality', 'competentDepartment'] as const) {
         const c = v[k];
-        if (c && by.has(c) && !by.get(c)!.has(u.code)) problems.push({ path: `${v.path ?? u.path}.${k}`, message: `未知单位代码：${c}` });
+        if (c && by.has(c) && !by.get(c)!.has(u.code))
+          problems.push({ path: `${v.path ?? u.path}.${k}`, message: `未知单位代码：${c}` });
       }
     }
   }
-  for (const l of linkPlans) for (const k of ['from', 'to'] as const) if (by.has(l[k])) problems.push({ path: `${l.path}.${k}`, message: `未知单位代码：${l[k]}` });
+  for (const l of linkPlans)
+    for (const k of ['from', 'to'] as const)
+      if (by.has(l[k])) problems.push({ path: `${l.path}.${k}`, message: `未知单位代码：${l[k]}` });
   return problems;
 }
 
@@ -158,20 +197,34 @@ function namedElsewhere(plans: UnitPlan[], linkPlans: LinkPlan[], outside: Array
  * the transaction to the same rule.
  */
 async function placeInside(tx: Db, jurisdiction: ReadonlySet<string>, plans: UnitPlan[]): Promise<void> {
-  const found = new Map((await unitsByCodes(tx, plans.map((u) => u.code))).map((u) => [u.code, u]));
+  const found = new Map(
+    (
+      await unitsByCodes(
+        tx,
+        plans.map((u) => u.code),
+      )
+    ).map((u) => [u.code, u]),
+  );
   const problems: Problem[] = [];
   for (const u of plans) {
     const stored = found.get(u.code);
-    if (stored && !jurisdiction.has(stored.id)) problems.push({ path: `${u.path}.code`, message: `${u.code} 不在本单位的管辖范围内` });
+    if (stored && !jurisdiction.has(stored.id))
+      problems.push({ path: `${u.path}.code`, message: `${u.code} 不在本单位的管辖范围内` });
   }
   const fresh = new Map(plans.filter((u) => !found.has(u.code)).map((u) => [u.code, u]));
   const refs = (v: UnitPlan['versions'][number]) => [v.locality, v.competentDepartment].filter((c): c is string => !!c);
   // A reference the file does not define was accepted by parseDocument only if it is inside.
-  const inside = (code: string) => { const x = found.get(code); return x ? jurisdiction.has(x.id) : !fresh.has(code); };
+  const inside = (code: string) => {
+    const x = found.get(code);
+    return x ? jurisdiction.has(x.id) : !fresh.has(code);
+  };
   for (const u of fresh.values()) {
     u.versions.forEach((v, i) => {
       if (!refs(v).some((c) => fresh.has(c) || inside(c))) {
-        problems.push({ path: v.path ?? `${u.path}.versions[${i}]`, message: `新单位 ${u.code} 的每个事实版本须以管辖范围内的单位为属地（locality）或主管部门（competentDepartment）` });
+        problems.push({
+          path: v.path ?? `${u.path}.versions[${i}]`,
+          message: `新单位 ${u.code} 的每个事实版本须以管辖范围内的单位为属地（locality）或主管部门（competentDepartment）`,
+        });
       }
     });
   }
@@ -189,12 +242,22 @@ async function placeInside(tx: Db, jurisdiction: ReadonlySet<string>, plans: Uni
   }
   for (const u of fresh.values()) {
     if (!anchored.has(u.code) && u.versions.length > 0 && !problems.some((p) => p.path.startsWith(u.path))) {
-      problems.push({ path: `${u.path}.versions`, message: `新单位 ${u.code} 未通过属地或主管部门归入本单位的管辖范围` });
+      problems.push({
+        path: `${u.path}.versions`,
+        message: `新单位 ${u.code} 未通过属地或主管部门归入本单位的管辖范围`,
+      });
     }
-    if (u.versions.length === 0) problems.push({ path: `${u.path}.versions`, message: `新单位 ${u.code} 须有事实版本，以属地或主管部门归入本单位的管辖范围` });
+    if (u.versions.length === 0)
+      problems.push({
+        path: `${u.path}.versions`,
+        message: `新单位 ${u.code} 须有事实版本，以属地或主管部门归入本单位的管辖范围`,
+      });
   }
   if (problems.length > 0) {
-    throw new ForbiddenError(`导入超出本单位的管辖范围：${problems[0].path}：${problems[0].message}`, { field: problems[0].path, problems });
+    throw new ForbiddenError(`导入超出本单位的管辖范围：${problems[0].path}：${problems[0].message}`, {
+      field: problems[0].path,
+      problems,
+    });
   }
 }
 
@@ -205,8 +268,12 @@ async function apply(tx: Db, unitPlans: UnitPlan[], linkPlans: LinkPlan[], dryRu
 
   // Every code the file names, defined or referenced: one statement.
   const allCodes = new Set<string>(unitPlans.map((u) => u.code));
-  for (const u of unitPlans) for (const v of u.versions) for (const c of [v.locality, v.competentDepartment]) if (c) allCodes.add(c);
-  for (const l of linkPlans) { allCodes.add(l.from); allCodes.add(l.to); }
+  for (const u of unitPlans)
+    for (const v of u.versions) for (const c of [v.locality, v.competentDepartment]) if (c) allCodes.add(c);
+  for (const l of linkPlans) {
+    allCodes.add(l.from);
+    allCodes.add(l.to);
+  }
   const before = new Map((await unitsByCodes(tx, [...allCodes])).map((u) => [u.code, u]));
   const idOf = new Map<string, string>([...before.values()].map((u) => [u.code, u.id]));
 
@@ -214,18 +281,42 @@ async function apply(tx: Db, unitPlans: UnitPlan[], linkPlans: LinkPlan[], dryRu
   const toCreate = unitPlans.filter((u) => !before.has(u.code));
   const toUpdate = unitPlans.filter((u) => {
     const b = before.get(u.code);
-    return b && (b.name !== u.name || b.kind !== u.kind || b.level !== u.level || b.region !== u.region || b.validFrom !== u.validFrom || b.validTo !== u.validTo);
+    return (
+      b &&
+      (b.name !== u.name ||
+        b.kind !== u.kind ||
+        b.level !== u.level ||
+        b.region !== u.region ||
+        b.validFrom !== u.validFrom ||
+        b.validTo !== u.validTo)
+    );
   });
   unitCounts.created = toCreate.length;
   for (const u of toCreate) changed.add(u.code);
   for (const u of toUpdate) changed.add(u.code);
   if (!dryRun) {
-    const created = await insertUnits(tx, toCreate.map((u) => ({
-      code: u.code, name: u.name, kind: u.kind, level: u.level, region: u.region, validFrom: u.validFrom, validTo: u.validTo,
-    })));
+    const created = await insertUnits(
+      tx,
+      toCreate.map((u) => ({
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        level: u.level,
+        region: u.region,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+      })),
+    );
     for (const r of created) idOf.set(r.code, r.id);
     for (const u of toUpdate) {
-      await updateUnitByCode(tx, u.code, { name: u.name, kind: u.kind, level: u.level, region: u.region, validFrom: u.validFrom, validTo: u.validTo });
+      await updateUnitByCode(tx, u.code, {
+        name: u.name,
+        kind: u.kind,
+        level: u.level,
+        region: u.region,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+      });
     }
   } else {
     toCreate.forEach((u, i) => idOf.set(u.code, `new:${i}`));
@@ -244,12 +335,16 @@ async function apply(tx: Db, unitPlans: UnitPlan[], linkPlans: LinkPlan[], dryRu
   for (const u of unitPlans) {
     const unitId = idOf.get(u.code)!;
     const wanted = u.versions.map((v) => ({
-      validFrom: v.validFrom, validTo: v.validTo, partyRelationMode: v.partyRelationMode, businessMode: v.businessMode,
+      validFrom: v.validFrom,
+      validTo: v.validTo,
+      partyRelationMode: v.partyRelationMode,
+      businessMode: v.businessMode,
       competentDepartmentId: v.competentDepartment ? idOf.get(v.competentDepartment)! : null,
       localityId: v.locality ? idOf.get(v.locality)! : null,
     }));
     const isNew = !before.has(u.code);
-    const same = !isNew && JSON.stringify((storedFacts.get(unitId) ?? []).sort()) === JSON.stringify(wanted.map(factKey).sort());
+    const same =
+      !isNew && JSON.stringify((storedFacts.get(unitId) ?? []).sort()) === JSON.stringify(wanted.map(factKey).sort());
     if (same) continue;
     if (!isNew) {
       replaceFactsOf.push(Number(unitId));
@@ -257,7 +352,11 @@ async function apply(tx: Db, unitPlans: UnitPlan[], linkPlans: LinkPlan[], dryRu
     }
     for (const w of wanted) {
       factRows.push({
-        unitId: Number(unitId), validFrom: w.validFrom, validTo: w.validTo, partyRelationMode: w.partyRelationMode, businessMode: w.businessMode,
+        unitId: Number(unitId),
+        validFrom: w.validFrom,
+        validTo: w.validTo,
+        partyRelationMode: w.partyRelationMode,
+        businessMode: w.businessMode,
         competentDepartmentId: w.competentDepartmentId ? Number(w.competentDepartmentId) : null,
         localityId: w.localityId ? Number(w.localityId) : null,
       });
@@ -272,14 +371,26 @@ async function apply(tx: Db, unitPlans: UnitPlan[], linkPlans: LinkPlan[], dryRu
 
   // Links, by identity (from, to, kind, validFrom).
   const targetIds = [...new Set(linkPlans.map((l) => idOf.get(l.to)!).filter((id) => !id.startsWith('new:')))];
-  const storedLinks = new Map((await linksInto(tx, targetIds)).map((l) => [`${l.fromId}|${l.toId}|${l.kind}|${l.validFrom}`, l]));
+  const storedLinks = new Map(
+    (await linksInto(tx, targetIds)).map((l) => [`${l.fromId}|${l.toId}|${l.kind}|${l.validFrom}`, l]),
+  );
   const linkRows: LinkValues[] = [];
   for (const l of linkPlans) {
-    const fromId = idOf.get(l.from)!, toId = idOf.get(l.to)!;
+    const fromId = idOf.get(l.from)!,
+      toId = idOf.get(l.to)!;
     const stored = storedLinks.get(`${fromId}|${toId}|${l.kind}|${l.validFrom}`);
     if (!stored) {
       linkCounts.created++;
-      if (!dryRun) linkRows.push({ fromId: Number(fromId), toId: Number(toId), kind: l.kind, flavour: l.flavour, validFrom: l.validFrom, validTo: l.validTo, basis: l.basis });
+      if (!dryRun)
+        linkRows.push({
+          fromId: Number(fromId),
+          toId: Number(toId),
+          kind: l.kind,
+          flavour: l.flavour,
+          validFrom: l.validFrom,
+          validTo: l.validTo,
+          basis: l.basis,
+        });
     } else if (stored.validTo !== l.validTo || stored.flavour !== l.flavour || stored.basis !== l.basis) {
       linkCounts.updated++;
       if (!dryRun) {
@@ -311,15 +422,28 @@ async function apply(tx: Db, unitPlans: UnitPlan[], linkPlans: LinkPlan[], dryRu
 export async function importUnits(ctx: OrgContext, document: unknown, dryRun: boolean) {
   ctx.access.requireRole('ADMIN', '导入');
   const visible = await ctx.access.visible();
-  const report = await importDocument({
-    transaction: (fn) => scopedTransaction(ctx.db, ctx.access, fn),
-    asOwner: (fn) => ctx.database.asOwner(fn),
-    jurisdiction: visible.all ? undefined : visible.ids,
-    audit: (tx, r) => recordAudit(tx, ctx.identity, {
-      operation: 'importUnits', target: 'import',
-      after: { created: r.created, updated: r.updated, unchanged: r.unchanged, units: r.units, links: r.links, changedCodes: r.changedCodes },
-    }),
-  }, document, dryRun);
+  const report = await importDocument(
+    {
+      transaction: (fn) => scopedTransaction(ctx.db, ctx.access, fn),
+      asOwner: (fn) => ctx.database.asOwner(fn),
+      jurisdiction: visible.all ? undefined : visible.ids,
+      audit: (tx, r) =>
+        recordAudit(tx, ctx.identity, {
+          operation: 'importUnits',
+          target: 'import',
+          after: {
+            created: r.created,
+            updated: r.updated,
+            unchanged: r.unchanged,
+            units: r.units,
+            links: r.links,
+            changedCodes: r.changedCodes,
+          },
+        }),
+    },
+    document,
+    dryRun,
+  );
   return { ...emptyReport(report.dryRun), ...report };
 }
 

@@ -26,7 +26,10 @@ export async function insertUnits(tx: Db, values: UnitValues[]): Promise<UnitRec
 
 /** Every field of the unit with this code, as the file states it. */
 export async function updateUnitByCode(tx: Db, code: string, fields: Omit<UnitValues, 'code'>): Promise<void> {
-  await tx.update(units).set({ ...fields, updatedAt: sql`now()` }).where(eq(units.code, code));
+  await tx
+    .update(units)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(eq(units.code, code));
 }
 
 /** Deletes every fact version of these units (their histories are replaced). */
@@ -39,8 +42,15 @@ export async function insertFactRows(tx: Db, rows: FactValues[]): Promise<void> 
 }
 
 /** The fields an import may change on a stored link (its identity stays). */
-export async function updateImportedLink(tx: Db, id: string, fields: Pick<LinkValues, 'validTo' | 'flavour' | 'basis'>): Promise<void> {
-  await tx.update(links).set({ ...fields, updatedAt: sql`now()` }).where(and(eq(links.id, Number(id))));
+export async function updateImportedLink(
+  tx: Db,
+  id: string,
+  fields: Pick<LinkValues, 'validTo' | 'flavour' | 'basis'>,
+): Promise<void> {
+  await tx
+    .update(links)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(and(eq(links.id, Number(id))));
 }
 
 export async function insertLinkRows(tx: Db, rows: LinkValues[]): Promise<void> {

@@ -27,8 +27,12 @@ export class LinkResolver {
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The superior' })
-  from(@Root() l: Link, @Ctx() ctx: OrgContext) { return units.unitById(ctx, l.fromId); }
+  from(@Root() l: Link, @Ctx() ctx: OrgContext) {
+    return units.unitById(ctx, l.fromId);
+  }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The subordinate' })
-  to(@Root() l: Link, @Ctx() ctx: OrgContext) { return units.unitById(ctx, l.toId); }
+  to(@Root() l: Link, @Ctx() ctx: OrgContext) {
+    return units.unitById(ctx, l.toId);
+  }
 }

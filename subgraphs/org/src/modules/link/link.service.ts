@@ -4,12 +4,27 @@
  * with the import's entry check (domain/interchange/link-entry.ts), in one scoped, locked
  * transaction, with their audit entry.
  */
-import { BadInputError, compareNumericKeys, ConflictError, isRowIdKey, pageOfList, pageWindow, type Db, type PageArgs } from '@tiaokuai/platform';
+import {
+  BadInputError,
+  compareNumericKeys,
+  ConflictError,
+  isRowIdKey,
+  pageOfList,
+  pageWindow,
+  type Db,
+  type PageArgs,
+} from '@tiaokuai/platform';
 import { overlaps, within, type Day } from '@tiaokuai/leadership';
 import { newChecker } from '../../domain/interchange/checker';
 import { checkLink } from '../../domain/interchange/link-entry';
 import { countsBy } from '../../domain/list-keys';
-import { LINK_KINDS, type LeadershipFlavour, type LinkKind, type LinkRecord, type UnitRecord } from '../../domain/types';
+import {
+  LINK_KINDS,
+  type LeadershipFlavour,
+  type LinkKind,
+  type LinkRecord,
+  type UnitRecord,
+} from '../../domain/types';
 import type { OrgContext } from '../../request';
 import type { Access } from '../access/access';
 import { recordAudit } from '../audit/audit.store';
@@ -42,7 +57,12 @@ export interface LinkChanges {
  * by page, with a summary of the whole filtered list by kind.
  */
 export async function unitLinks(
-  ctx: OrgContext, unit: UnitRecord, direction: 'IN' | 'OUT' | 'BOTH', kinds: LinkKind[] | null, asOf: Day | null, page: PageArgs,
+  ctx: OrgContext,
+  unit: UnitRecord,
+  direction: 'IN' | 'OUT' | 'BOTH',
+  kinds: LinkKind[] | null,
+  asOf: Day | null,
+  page: PageArgs,
 ) {
   await ctx.access.requireDetails(unit, 'links');
   const unitId = unit.id;
@@ -51,7 +71,8 @@ export async function unitLinks(
     direction !== 'OUT' ? ctx.loaders.linksInto.load(unitId) : [],
     direction !== 'IN' ? ctx.loaders.linksOutOf.load(unitId) : [],
   ]);
-  const list = lists.flat()
+  const list = lists
+    .flat()
     .filter((l) => (!kinds || kinds.includes(l.kind)) && (!asOf || within(asOf, l.validFrom, l.validTo)))
     .sort((x, y) => compareNumericKeys(x.id, y.id));
   const conn = pageOfList(LIST.links, list, (l) => l.id, compareNumericKeys, w);
@@ -70,20 +91,46 @@ export async function anomalyLinks(ctx: OrgContext, unitId: string, linkIds: str
 export async function createLink(db: Db, access: Access, input: NewLink): Promise<LinkRecord> {
   access.requireRole('ADMIN', '管理关系');
   const c = newChecker();
-  checkLink(c, { ...input, validTo: input.validTo ?? null, flavour: input.flavour ?? null, basis: input.basis ?? null }, 'input');
+  checkLink(
+    c,
+    { ...input, validTo: input.validTo ?? null, flavour: input.flavour ?? null, basis: input.basis ?? null },
+    'input',
+  );
   throwFirst(c.problems);
-  return writeTransaction(db, access, 'unit', input.to, async (tx) => { // the checks below read the links into `to`
+  return writeTransaction(db, access, 'unit', input.to, async (tx) => {
+    // the checks below read the links into `to`
     const from = await writableUnit(tx, input.from, 'input.from', access);
     const to = await writableUnit(tx, input.to, 'input.to', access);
-    const same = (await linksInto(tx, [to.id])).find((l) => l.fromId === from.id && l.kind === input.kind && l.validFrom === input.validFrom);
+    const same = (await linksInto(tx, [to.id])).find(
+      (l) => l.fromId === from.id && l.kind === input.kind && l.validFrom === input.validFrom,
+    );
     if (same) throw new ConflictError('input.validFrom', `已有同一上下级、同类型、同起始日期的关系（#${same.id}）`);
-    const overlapping = (await linksInto(tx, [to.id])).find((l) => l.fromId === from.id && l.kind === input.kind && overlaps(l.validFrom, l.validTo, input.validFrom, input.validTo ?? null));
-    if (overlapping) throw new ConflictError('input.validFrom', `与已有关系 #${overlapping.id}（${overlapping.validFrom}–${overlapping.validTo ?? '…'}）时间重叠`);
+    const overlapping = (await linksInto(tx, [to.id])).find(
+      (l) =>
+        l.fromId === from.id &&
+        l.kind === input.kind &&
+        overlaps(l.validFrom, l.validTo, input.validFrom, input.validTo ?? null),
+    );
+    if (overlapping)
+      throw new ConflictError(
+        'input.validFrom',
+        `与已有关系 #${overlapping.id}（${overlapping.validFrom}–${overlapping.validTo ?? '…'}）时间重叠`,
+      );
     const link = await insertLink(tx, {
-      fromId: Number(from.id), toId: Number(to.id), kind: input.kind, flavour: input.flavour ?? null,
-      validFrom: input.validFrom, validTo: input.validTo ?? null, basis: input.basis ?? null,
+      fromId: Number(from.id),
+      toId: Number(to.id),
+      kind: input.kind,
+      flavour: input.flavour ?? null,
+      validFrom: input.validFrom,
+      validTo: input.validTo ?? null,
+      basis: input.basis ?? null,
     });
-    await recordAudit(tx, access.identity, { operation: 'createLink', unitId: to.id, target: `link #${link.id} ${from.code}→${to.code}`, after: link });
+    await recordAudit(tx, access.identity, {
+      operation: 'createLink',
+      unitId: to.id,
+      target: `link #${link.id} ${from.code}→${to.code}`,
+      after: link,
+    });
     return link;
   });
 }
@@ -108,7 +155,13 @@ export async function updateLink(db: Db, access: Access, input: LinkChanges): Pr
     checkLink(c, { from: 'X', to: 'Y', kind: l.kind, validFrom: l.validFrom, ...next }, 'input');
     throwFirst(c.problems);
     const after = await updateLinkFields(tx, l.id, next);
-    await recordAudit(tx, access.identity, { operation: 'updateLink', unitId: l.toId, target: `link #${l.id}`, before: l, after });
+    await recordAudit(tx, access.identity, {
+      operation: 'updateLink',
+      unitId: l.toId,
+      target: `link #${l.id}`,
+      before: l,
+      after,
+    });
     return after;
   });
 }
@@ -120,7 +173,13 @@ export async function endLink(db: Db, access: Access, id: string, on: Day): Prom
     if (on < l.validFrom) throw new BadInputError('on', `终止日期 ${on} 早于关系起始日期 ${l.validFrom}`);
     if (l.validTo !== null && l.validTo < on) throw new ConflictError('on', `关系已于 ${l.validTo} 终止`);
     const after = await updateLinkFields(tx, l.id, { validTo: on });
-    await recordAudit(tx, access.identity, { operation: 'endLink', unitId: l.toId, target: `link #${l.id}`, before: l, after });
+    await recordAudit(tx, access.identity, {
+      operation: 'endLink',
+      unitId: l.toId,
+      target: `link #${l.id}`,
+      before: l,
+      after,
+    });
     return after;
   });
 }

@@ -12,20 +12,30 @@ import { ints } from '../shared/row-ids';
 type LinkRow = typeof links.$inferSelect;
 
 export const toLink = (r: LinkRow): LinkRecord => ({
-  id: String(r.id), fromId: String(r.fromId), toId: String(r.toId), kind: r.kind, flavour: r.flavour,
-  validFrom: r.validFrom, validTo: r.validTo, basis: r.basis,
+  id: String(r.id),
+  fromId: String(r.fromId),
+  toId: String(r.toId),
+  kind: r.kind,
+  flavour: r.flavour,
+  validFrom: r.validFrom,
+  validTo: r.validTo,
+  basis: r.basis,
 });
 
 export async function linksInto(db: Db, ids: readonly string[]): Promise<LinkRecord[]> {
   const list = ints(ids);
   if (list.length === 0) return [];
-  return (await db.select().from(links).where(inArray(links.toId, list)).orderBy(asc(links.validFrom), asc(links.id))).map(toLink);
+  return (
+    await db.select().from(links).where(inArray(links.toId, list)).orderBy(asc(links.validFrom), asc(links.id))
+  ).map(toLink);
 }
 
 export async function linksOutOf(db: Db, ids: readonly string[]): Promise<LinkRecord[]> {
   const list = ints(ids);
   if (list.length === 0) return [];
-  return (await db.select().from(links).where(inArray(links.fromId, list)).orderBy(asc(links.validFrom), asc(links.id))).map(toLink);
+  return (
+    await db.select().from(links).where(inArray(links.fromId, list)).orderBy(asc(links.validFrom), asc(links.id))
+  ).map(toLink);
 }
 
 export async function linkById(db: Db, id: string): Promise<LinkRecord | null> {
@@ -45,15 +55,23 @@ export async function insertLink(tx: Db, values: LinkValues): Promise<LinkRecord
 
 /** Changes the given fields of a link (and its `updatedAt`). */
 export async function updateLinkFields(
-  tx: Db, id: string, fields: Partial<Pick<LinkValues, 'flavour' | 'validTo' | 'basis'>>,
+  tx: Db,
+  id: string,
+  fields: Partial<Pick<LinkValues, 'flavour' | 'validTo' | 'basis'>>,
 ): Promise<LinkRecord> {
-  const [row] = await tx.update(links).set({ ...fields, updatedAt: sql`now()` }).where(eq(links.id, Number(id))).returning();
+  const [row] = await tx
+    .update(links)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(eq(links.id, Number(id)))
+    .returning();
   return toLink(row);
 }
 
 /** Ends on `on` every link into or out of the unit still open after that day. */
 export async function endLinksAfter(tx: Db, unitId: string, on: Day): Promise<void> {
   const linkAfter = or(isNull(links.validTo), gt(links.validTo, on));
-  await tx.update(links).set({ validTo: on, updatedAt: sql`now()` })
+  await tx
+    .update(links)
+    .set({ validTo: on, updatedAt: sql`now()` })
     .where(and(or(eq(links.fromId, Number(unitId)), eq(links.toId, Number(unitId))), linkAfter));
 }

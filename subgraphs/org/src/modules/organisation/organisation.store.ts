@@ -26,35 +26,93 @@ type Col = [name: string, type: 'int' | 'enum' | 'date' | 'text'];
  */
 async function bulk(db: Db, table: string, cols: Col[]): Promise<Array<Array<string | null>>> {
   const fields = cols.map(([name, type]) =>
-    type === 'text' ? `coalesce(to_json(${name})::text, '')` : `coalesce(${name}::text, '')`);
-  const [row] = await rowsOf<{ t: string | null }>(db, sql.raw(`select string_agg(concat_ws(E'\\t', ${fields.join(', ')}), E'\\n') as t from ${table}`));
+    type === 'text' ? `coalesce(to_json(${name})::text, '')` : `coalesce(${name}::text, '')`,
+  );
+  const [row] = await rowsOf<{ t: string | null }>(
+    db,
+    sql.raw(`select string_agg(concat_ws(E'\\t', ${fields.join(', ')}), E'\\n') as t from ${table}`),
+  );
   if (!row?.t) return [];
   const texts = cols.map(([, type]) => type === 'text');
-  return row.t.split('\n').map((line) => line.split('\t').map((v, i) => (v === '' ? null : texts[i] ? (JSON.parse(v) as string) : v)));
+  return row.t
+    .split('\n')
+    .map((line) => line.split('\t').map((v, i) => (v === '' ? null : texts[i] ? (JSON.parse(v) as string) : v)));
 }
 
 /**
  * The whole organisation: three statements (concurrent on PostgreSQL's pool), evaluated in
  * memory by the callers (anomaly scans, shared units, export). No order: callers sort.
  */
-export async function loadAll(db: Db): Promise<{ units: UnitRecord[]; facts: StoredFactVersion[]; links: LinkRecord[] }> {
+export async function loadAll(
+  db: Db,
+): Promise<{ units: UnitRecord[]; facts: StoredFactVersion[]; links: LinkRecord[] }> {
   const [u, f, l] = await Promise.all([
-    bulk(db, 'org.units', [['id', 'int'], ['code', 'text'], ['name', 'text'], ['kind', 'enum'], ['level', 'enum'], ['region', 'text'], ['valid_from', 'date'], ['valid_to', 'date']]),
-    bulk(db, 'org.unit_facts', [['id', 'int'], ['unit_id', 'int'], ['valid_from', 'date'], ['valid_to', 'date'], ['party_relation_mode', 'enum'], ['business_mode', 'enum'], ['competent_department_id', 'int'], ['locality_id', 'int']]),
-    bulk(db, 'org.links', [['id', 'int'], ['from_id', 'int'], ['to_id', 'int'], ['kind', 'enum'], ['flavour', 'enum'], ['valid_from', 'date'], ['valid_to', 'date'], ['basis', 'text']]),
+    bulk(db, 'org.units', [
+      ['id', 'int'],
+      ['code', 'text'],
+      ['name', 'text'],
+      ['kind', 'enum'],
+      ['level', 'enum'],
+      ['region', 'text'],
+      ['valid_from', 'date'],
+      ['valid_to', 'date'],
+    ]),
+    bulk(db, 'org.unit_facts', [
+      ['id', 'int'],
+      ['unit_id', 'int'],
+      ['valid_from', 'date'],
+      ['valid_to', 'date'],
+      ['party_relation_mode', 'enum'],
+      ['business_mode', 'enum'],
+      ['competent_department_id', 'int'],
+      ['locality_id', 'int'],
+    ]),
+    bulk(db, 'org.links', [
+      ['id', 'int'],
+      ['from_id', 'int'],
+      ['to_id', 'int'],
+      ['kind', 'enum'],
+      ['flavour', 'enum'],
+      ['valid_from', 'date'],
+      ['valid_to', 'date'],
+      ['basis', 'text'],
+    ]),
   ]);
   return {
     units: u.map(([id, code, name, kind, level, region, validFrom, validTo]) => ({
-      id: id!, code: code!, name: name!, kind: kind as UnitKind, level: level as UnitLevel, region: region!, validFrom: validFrom!, validTo,
+      id: id!,
+      code: code!,
+      name: name!,
+      kind: kind as UnitKind,
+      level: level as UnitLevel,
+      region: region!,
+      validFrom: validFrom!,
+      validTo,
     })),
-    facts: f.map(([id, unitId, validFrom, validTo, partyRelationMode, businessMode, dept, locality]) => ({
-      id: id!, unitId: unitId!, validFrom: validFrom!, validTo,
-      partyRelationMode: partyRelationMode as FactVersion['partyRelationMode'], businessMode: businessMode as FactVersion['businessMode'],
-      competentDepartmentId: dept, localityId: locality,
-    })).sort((a, b) => Number(a.unitId) - Number(b.unitId) || (a.validFrom < b.validFrom ? -1 : 1)),
-    links: l.map(([id, fromId, toId, kind, flavour, validFrom, validTo, basis]) => ({
-      id: id!, fromId: fromId!, toId: toId!, kind: kind as LinkKind, flavour: flavour as LinkRecord['flavour'], validFrom: validFrom!, validTo, basis,
-    })).sort((a, b) => Number(a.id) - Number(b.id)),
+    facts: f
+      .map(([id, unitId, validFrom, validTo, partyRelationMode, businessMode, dept, locality]) => ({
+        id: id!,
+        unitId: unitId!,
+        validFrom: validFrom!,
+        validTo,
+        partyRelationMode: partyRelationMode as FactVersion['partyRelationMode'],
+        businessMode: businessMode as FactVersion['businessMode'],
+        competentDepartmentId: dept,
+        localityId: locality,
+      }))
+      .sort((a, b) => Number(a.unitId) - Number(b.unitId) || (a.validFrom < b.validFrom ? -1 : 1)),
+    links: l
+      .map(([id, fromId, toId, kind, flavour, validFrom, validTo, basis]) => ({
+        id: id!,
+        fromId: fromId!,
+        toId: toId!,
+        kind: kind as LinkKind,
+        flavour: flavour as LinkRecord['flavour'],
+        validFrom: validFrom!,
+        validTo,
+        basis,
+      }))
+      .sort((a, b) => Number(a.id) - Number(b.id)),
   };
 }
 
@@ -65,7 +123,8 @@ export async function loadAll(db: Db): Promise<{ units: UnitRecord[]; facts: Sto
  * versions). `from`/`to` are checked days.
  */
 function superiorsOfUp(from: Day, to: Day): SQL {
-  const during = (t: string) => `${t}.valid_from <= '${to}'::date and (${t}.valid_to is null or ${t}.valid_to >= '${from}'::date)`;
+  const during = (t: string) =>
+    `${t}.valid_from <= '${to}'::date and (${t}.valid_to is null or ${t}.valid_to >= '${from}'::date)`;
   return sql.raw(`cross join lateral (
       select l.from_id as sup from org.links l where l.to_id = up.id and l.kind <> 'BUSINESS' and ${during('l')}
       union all select f.locality_id from org.unit_facts f where f.unit_id = up.id and f.locality_id is not null and ${during('f')}
@@ -87,8 +146,11 @@ const walkUp = (list: number[], from: Day, to: Day): SQL => sql`with recursive u
 export async function ancestorEdges(db: Db, ids: readonly string[], asOf: Day): Promise<Edge[]> {
   const list = ints(ids);
   if (list.length === 0) return [];
-  const rows = await rowsOf<{ sup: number; sub: number }>(db, sql`${walkUp(list, asOf, asOf)}
-    select e.sup, up.id as sub from up ${superiorsOfUp(asOf, asOf)}`);
+  const rows = await rowsOf<{ sup: number; sub: number }>(
+    db,
+    sql`${walkUp(list, asOf, asOf)}
+    select e.sup, up.id as sub from up ${superiorsOfUp(asOf, asOf)}`,
+  );
   return rows.map((r) => ({ superiorId: String(r.sup), subordinateId: String(r.sub) }));
 }
 
@@ -103,4 +165,3 @@ export async function unitsAboveOver(db: Db, ids: readonly string[], from: Day, 
   const rows = await rowsOf<{ id: number }>(db, sql`${walkUp(list, from, to)} select id from up`);
   return rows.map((r) => String(r.id));
 }
-

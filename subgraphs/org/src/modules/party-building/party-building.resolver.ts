@@ -10,25 +10,38 @@ import { PartyBuilding, Role } from './party-building.type';
 @Resolver(() => Role)
 export class RoleResolver {
   @FieldResolver(() => Unit, { nullable: true })
-  unit(@Root() r: Role, @Ctx() ctx: OrgContext) { return units.unitById(ctx, r.unitId); }
+  unit(@Root() r: Role, @Ctx() ctx: OrgContext) {
+    return units.unitById(ctx, r.unitId);
+  }
 }
 
 @Resolver(() => PartyBuilding)
 export class PartyBuildingResolver {
-  @FieldResolver(() => [Unit], { description: 'What the rules say, given the unit\'s facts as of the date' })
-  leaders(@Root() p: PartyBuilding, @Ctx() ctx: OrgContext) { return units.unitsByIdList(ctx, p.leaderIds); }
+  @FieldResolver(() => [Unit], { description: "What the rules say, given the unit's facts as of the date" })
+  leaders(@Root() p: PartyBuilding, @Ctx() ctx: OrgContext) {
+    return units.unitsByIdList(ctx, p.leaderIds);
+  }
 
   @FieldResolver(() => [Unit])
-  guides(@Root() p: PartyBuilding, @Ctx() ctx: OrgContext) { return units.unitsByIdList(ctx, p.guideIds); }
+  guides(@Root() p: PartyBuilding, @Ctx() ctx: OrgContext) {
+    return units.unitsByIdList(ctx, p.guideIds);
+  }
 
   @FieldResolver(() => [Role], { description: 'Leaders and guides with flavour and the fact each comes from' })
-  roles(@Root() p: PartyBuilding) { return p.roleList; }
+  roles(@Root() p: PartyBuilding) {
+    return p.roleList;
+  }
 
   @FieldResolver(() => [Link], { description: 'The links committees declared into the unit, in force on the date' })
-  declared(@Root() p: PartyBuilding) { return p.declaredLinks; }
+  declared(@Root() p: PartyBuilding) {
+    return p.declaredLinks;
+  }
 
   @FieldResolver(() => [Anomaly], {
-    description: 'What is wrong with the unit on the date, and only then (no period: a fault that ended earlier is leadershipAnomalies(from, to)\'s and the history\'s)',
+    description:
+      "What is wrong with the unit on the date, and only then (no period: a fault that ended earlier is leadershipAnomalies(from, to)'s and the history's)",
   })
-  anomalies(@Root() p: PartyBuilding) { return p.anomalyList; }
+  anomalies(@Root() p: PartyBuilding) {
+    return p.anomalyList;
+  }
 }

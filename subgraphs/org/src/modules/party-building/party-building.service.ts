@@ -26,8 +26,18 @@ export async function partyBuilding(ctx: OrgContext, unit: UnitRecord, asOf: Day
     leaderIds: [...new Set(a.outcome.leaders.map((r) => r.unitId))],
     guideIds: [...new Set(a.outcome.guides.map((r) => r.unitId))],
     roleList: [
-      ...a.outcome.leaders.map((r) => ({ role: 'LEADS' as const, flavour: r.flavour, basis: r.basis, unitId: r.unitId })),
-      ...a.outcome.guides.map((r) => ({ role: 'GUIDES' as const, flavour: r.flavour, basis: r.basis, unitId: r.unitId })),
+      ...a.outcome.leaders.map((r) => ({
+        role: 'LEADS' as const,
+        flavour: r.flavour,
+        basis: r.basis,
+        unitId: r.unitId,
+      })),
+      ...a.outcome.guides.map((r) => ({
+        role: 'GUIDES' as const,
+        flavour: r.flavour,
+        basis: r.basis,
+        unitId: r.unitId,
+      })),
     ],
     declaredLinks: a.declared,
     anomalyList: a.anomalies,
@@ -49,7 +59,10 @@ export async function sharedUnits(ctx: OrgContext, a: string, b: string, asOf: D
     compute: async () => {
       const [ua, ub] = await Promise.all([requireCode(ctx, a, 'a'), requireCode(ctx, b, 'b')]);
       const shared = await ctx.access.filter(sharedBetween(await snapshot(ctx.db, asOf), ua.id, ub.id));
-      return { items: shared.map((u) => ({ key: u.code, item: u })).sort((x, y) => compareKeys(x.key, y.key)), summary: null };
+      return {
+        items: shared.map((u) => ({ key: u.code, item: u })).sort((x, y) => compareKeys(x.key, y.key)),
+        summary: null,
+      };
     },
   });
   for (const u of conn.nodes) ctx.loaders.unitById.prime(u.id, u);

@@ -15,7 +15,7 @@ export class Role {
   unitId!: string;
 }
 
-@ObjectType({ description: 'Who leads and who guides a unit\'s party-building on a date, and why' })
+@ObjectType({ description: "Who leads and who guides a unit's party-building on a date, and why" })
 export class PartyBuilding {
   @Field(() => DateScalar) asOf!: string;
   @Field({ description: 'Stable code of the rule applied' }) rule!: string;

@@ -1,6 +1,13 @@
 import { enumOf } from '@tiaokuai/leadership';
 import { registerEnumType } from 'type-graphql';
-import { ANOMALY_CODES, LEADERSHIP_FLAVOURS, LINK_KINDS, MANAGEMENT_MODES, UNIT_KINDS, UNIT_LEVELS } from '../../domain/types';
+import {
+  ANOMALY_CODES,
+  LEADERSHIP_FLAVOURS,
+  LINK_KINDS,
+  MANAGEMENT_MODES,
+  UNIT_KINDS,
+  UNIT_LEVELS,
+} from '../../domain/types';
 
 export const UnitKindEnum = enumOf(UNIT_KINDS);
 export const UnitLevelEnum = enumOf(UNIT_LEVELS);
@@ -11,15 +18,42 @@ export const AnomalyCodeEnum = enumOf(ANOMALY_CODES);
 export const RoleKindEnum = enumOf(['LEADS', 'GUIDES'] as const);
 export const RoleBasisEnum = enumOf(['LOCALITY', 'COMPETENT_DEPARTMENT', 'AFFILIATION', 'DECLARED'] as const);
 export const LinkDirectionEnum = enumOf(['IN', 'OUT', 'BOTH'] as const);
-export const HistoryEventKindEnum = enumOf(['UNIT_STARTED', 'UNIT_ENDED', 'FACTS_CHANGED', 'LINK_STARTED', 'LINK_ENDED', 'ANOMALY_STARTED', 'ANOMALY_ENDED'] as const);
+export const HistoryEventKindEnum = enumOf([
+  'UNIT_STARTED',
+  'UNIT_ENDED',
+  'FACTS_CHANGED',
+  'LINK_STARTED',
+  'LINK_ENDED',
+  'ANOMALY_STARTED',
+  'ANOMALY_ENDED',
+] as const);
 
-registerEnumType(UnitKindEnum, { name: 'UnitKind', description: '党组织类型：地方党委、机关工委、部门党组（党委）、机关党委、党总支、党支部、基层单位' });
-registerEnumType(UnitLevelEnum, { name: 'UnitLevel', description: 'CENTRAL 中央, PROVINCIAL 省级, MUNICIPAL 市级, COUNTY 县级' });
-registerEnumType(ManagementModeEnum, { name: 'ManagementMode', description: 'VERTICAL 垂直管理 or TERRITORIAL 属地管理' });
-registerEnumType(LinkKindEnum, { name: 'LinkKind', description: 'LEADERSHIP 领导, GUIDANCE 指导, AFFILIATION 隶属（党组织关系）, BUSINESS 业务主管' });
-registerEnumType(LeadershipFlavourEnum, { name: 'LeadershipFlavour', description: 'UNIFIED 统一领导 (work committee), SPECIFIC 具体领导和管理 (department party group)' });
+registerEnumType(UnitKindEnum, {
+  name: 'UnitKind',
+  description: '党组织类型：地方党委、机关工委、部门党组（党委）、机关党委、党总支、党支部、基层单位',
+});
+registerEnumType(UnitLevelEnum, {
+  name: 'UnitLevel',
+  description: 'CENTRAL 中央, PROVINCIAL 省级, MUNICIPAL 市级, COUNTY 县级',
+});
+registerEnumType(ManagementModeEnum, {
+  name: 'ManagementMode',
+  description: 'VERTICAL 垂直管理 or TERRITORIAL 属地管理',
+});
+registerEnumType(LinkKindEnum, {
+  name: 'LinkKind',
+  description: 'LEADERSHIP 领导, GUIDANCE 指导, AFFILIATION 隶属（党组织关系）, BUSINESS 业务主管',
+});
+registerEnumType(LeadershipFlavourEnum, {
+  name: 'LeadershipFlavour',
+  description: 'UNIFIED 统一领导 (work committee), SPECIFIC 具体领导和管理 (department party group)',
+});
 registerEnumType(AnomalyCodeEnum, { name: 'AnomalyCode' });
 registerEnumType(RoleKindEnum, { name: 'RoleKind' });
-registerEnumType(RoleBasisEnum, { name: 'RoleBasis', description: 'Where a role comes from: a fact (locality, competent department), the AFFILIATION parent, or a declared link' });
+registerEnumType(RoleBasisEnum, {
+  name: 'RoleBasis',
+  description:
+    'Where a role comes from: a fact (locality, competent department), the AFFILIATION parent, or a declared link',
+});
 registerEnumType(LinkDirectionEnum, { name: 'LinkDirection' });
 registerEnumType(HistoryEventKindEnum, { name: 'HistoryEventKind' });

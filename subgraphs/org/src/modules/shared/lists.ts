@@ -3,5 +3,9 @@
  * refused by every other.
  */
 export const LIST = {
-  units: 'units', sharedUnits: 'sharedUnits', anomalies: 'leadershipAnomalies', links: 'links', history: 'history',
+  units: 'units',
+  sharedUnits: 'sharedUnits',
+  anomalies: 'leadershipAnomalies',
+  links: 'links',
+  history: 'history',
 } as const;

@@ -24,7 +24,9 @@ const lockKey = (s: string): number => createHash('sha256').update(s).digest().r
 
 /** A single write to one unit (by code) or one link (by id). */
 export async function lockForWrite(tx: Db, what: 'unit' | 'link', key: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(${ORG_WRITE_LOCK}, 0), pg_advisory_xact_lock(${lockKey(`tiaokuai:org:${what}`)}, ${lockKey(key)})`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock_shared(${ORG_WRITE_LOCK}, 0), pg_advisory_xact_lock(${lockKey(`tiaokuai:org:${what}`)}, ${lockKey(key)})`,
+  );
 }
 
 /** An import: the whole organisation, exclusively. */

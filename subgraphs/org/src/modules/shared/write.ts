@@ -27,7 +27,13 @@ export function refusal(access: Access, field: string, notFound: string, what: s
  * A write's transaction: the caller's scope declared for row-level security (access/rls.ts),
  * then the write's lock on its unit or link (write-locks.store.ts), then `fn`.
  */
-export function writeTransaction<T>(db: Db, access: Access, what: 'unit' | 'link', key: string, fn: (tx: Db) => Promise<T>): Promise<T> {
+export function writeTransaction<T>(
+  db: Db,
+  access: Access,
+  what: 'unit' | 'link',
+  key: string,
+  fn: (tx: Db) => Promise<T>,
+): Promise<T> {
   return scopedTransaction(db, access, async (tx) => {
     await lockForWrite(tx, what, key);
     return fn(tx);

@@ -69,8 +69,10 @@ async function evaluateAll(db: Db, from: Day, to: Day): Promise<WholeOrganisatio
   const incoming = groupBy(all.links, (l) => l.toId);
   const timelines = new Map<string, RelationPeriod[]>();
   for (const unit of all.units) {
-    timelines.set(unit.id, relationTimeline({ unit, facts: facts.get(unit.id) ?? [], incoming: incoming.get(unit.id) ?? [] }, from, to, dir));
+    timelines.set(
+      unit.id,
+      relationTimeline({ unit, facts: facts.get(unit.id) ?? [], incoming: incoming.get(unit.id) ?? [] }, from, to, dir),
+    );
   }
   return { byId, incoming, timelines, scopes: new Map() };
 }
-

@@ -11,18 +11,20 @@ import { LeadershipPeriod, LeadershipTimeline } from './timeline.type';
 @Resolver()
 export class TimelineResolver {
   @Query(() => [LeadershipTimeline], {
-    description: 'Who led and who guided units over a period [from, to], cut where the answer changes: the units given by id, or a scope '
-      + '(a unit code: its subtree and the units it leads or guides on any day of the period), or everything visible; with ancestors '
-      + '(default), also every body above them, so that "the body that leads its leader" can be followed. The answer the tasks subgraph builds authority on.',
+    description:
+      'Who led and who guided units over a period [from, to], cut where the answer changes: the units given by id, or a scope ' +
+      '(a unit code: its subtree and the units it leads or guides on any day of the period), or everything visible; with ancestors ' +
+      '(default), also every body above them, so that "the body that leads its leader" can be followed. The answer the tasks subgraph builds authority on.',
   })
   leadershipTimeline(@Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: OrgContext) {
     return timelines.leadershipTimelineOf(ctx, args);
   }
 
   @Query(() => JSONScalar, {
-    description: 'leadershipTimeline as one compact JSON value, for services that read a whole province (no per-field GraphQL work): '
-      + '{ units: [[id, code, kind, name, requested, [[from, to, [leaderIds], [guideIds], [leaderFlavours]], …]], …] } '
-      + '(leaderFlavours: UNIFIED, SPECIFIC or null for each leader, index for index)',
+    description:
+      'leadershipTimeline as one compact JSON value, for services that read a whole province (no per-field GraphQL work): ' +
+      '{ units: [[id, code, kind, name, requested, [[from, to, [leaderIds], [guideIds], [leaderFlavours]], …]], …] } ' +
+      '(leaderFlavours: UNIFIED, SPECIFIC or null for each leader, index for index)',
   })
   leadershipTimelineTable(@Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: OrgContext) {
     return timelines.leadershipTimelineTable(ctx, args);
@@ -32,8 +34,12 @@ export class TimelineResolver {
 @Resolver(() => LeadershipPeriod)
 export class LeadershipPeriodResolver {
   @FieldResolver(() => [Unit])
-  leaders(@Root() p: LeadershipPeriod, @Ctx() ctx: OrgContext) { return units.unitsByIdList(ctx, p.leaderIds); }
+  leaders(@Root() p: LeadershipPeriod, @Ctx() ctx: OrgContext) {
+    return units.unitsByIdList(ctx, p.leaderIds);
+  }
 
   @FieldResolver(() => [Unit])
-  guides(@Root() p: LeadershipPeriod, @Ctx() ctx: OrgContext) { return units.unitsByIdList(ctx, p.guideIds); }
+  guides(@Root() p: LeadershipPeriod, @Ctx() ctx: OrgContext) {
+    return units.unitsByIdList(ctx, p.guideIds);
+  }
 }

@@ -54,16 +54,29 @@ function closeUpwards(
  * every unit that may stand above them (organisation.store.ts `unitsAboveOver`), then their units,
  * facts and incoming links in three batched statements, evaluated and closed in memory.
  */
-export async function timelinesFor(db: Db, loaders: Loaders, cache: TimelineCache, ids: readonly string[], from: Day, to: Day, ancestors: boolean): Promise<UnitTimeline[]> {
+export async function timelinesFor(
+  db: Db,
+  loaders: Loaders,
+  cache: TimelineCache,
+  ids: readonly string[],
+  from: Day,
+  to: Day,
+  ancestors: boolean,
+): Promise<UnitTimeline[]> {
   const whole = await cache.held(db, from, to);
   if (whole) return closeUpwards(ids, ancestors, lookupIn(whole));
   const asked = [...new Set(ids)];
   const load = ancestors ? [...new Set([...asked, ...(await unitsAboveOver(db, asked, from, to))])] : asked;
-  const [units, facts, incoming] = await Promise.all([loaders.unitById.loadMany(load), loaders.factsByUnit.loadMany(load), loaders.linksInto.loadMany(load)]);
+  const [units, facts, incoming] = await Promise.all([
+    loaders.unitById.loadMany(load),
+    loaders.factsByUnit.loadMany(load),
+    loaders.linksInto.loadMany(load),
+  ]);
   const known = new Map<string, UnitContext>();
   load.forEach((_, i) => {
     const unit = units[i];
-    if (unit && !(unit instanceof Error)) known.set(unit.id, { unit, facts: facts[i] as UnitContext['facts'], incoming: incoming[i] as LinkRecord[] });
+    if (unit && !(unit instanceof Error))
+      known.set(unit.id, { unit, facts: facts[i] as UnitContext['facts'], incoming: incoming[i] as LinkRecord[] });
   });
   const dir: Directory = { get: (id) => known.get(id)?.unit };
   return closeUpwards(asked, ancestors, (id) => {
@@ -82,7 +95,14 @@ const lookupIn = (whole: WholeOrganisation) => (id: string) => {
  * (TimelineCache, three statements when not held), the scope over the period (scope.ts
  * `scopeOverPeriod`), then the members and, with `ancestors`, the bodies above them.
  */
-export async function timelinesInScope(db: Db, cache: TimelineCache, rootId: string | null, from: Day, to: Day, ancestors: boolean): Promise<UnitTimeline[]> {
+export async function timelinesInScope(
+  db: Db,
+  cache: TimelineCache,
+  rootId: string | null,
+  from: Day,
+  to: Day,
+  ancestors: boolean,
+): Promise<UnitTimeline[]> {
   const whole = await cache.whole(db, from, to);
   const key = `${rootId ?? ''}|${ancestors}`;
   let answer = whole.scopes.get(key);
@@ -104,7 +124,8 @@ export async function leadershipTimeline(
 ): Promise<LeadershipTimelineAnswer[]> {
   if (args.to < args.from) throw new BadInputError('to', `to（${args.to}）早于 from（${args.from}）`);
   if (args.units && args.scope) throw new BadInputError('scope', 'units 与 scope 只能给出其一');
-  if (args.units && args.units.length > MAX_TIMELINE_UNITS) throw new BadInputError('units', `一次最多 ${MAX_TIMELINE_UNITS} 个单位`);
+  if (args.units && args.units.length > MAX_TIMELINE_UNITS)
+    throw new BadInputError('units', `一次最多 ${MAX_TIMELINE_UNITS} 个单位`);
   let out: UnitTimeline[];
   if (args.units) {
     out = await timelinesFor(ctx.db, ctx.loaders, ctx.timelines, args.units, args.from, args.to, args.ancestors);
@@ -119,7 +140,13 @@ export async function leadershipTimeline(
   return (v.all ? out : out.filter((t) => v.ids.has(t.unit.id))).map((t) => ({
     unit: t.unit,
     requested: t.requested,
-    periods: t.periods.map((p) => ({ from: p.from, to: p.to, leaderIds: p.leaders, guideIds: p.guides, leaderFlavours: p.leaderFlavours })),
+    periods: t.periods.map((p) => ({
+      from: p.from,
+      to: p.to,
+      leaderIds: p.leaders,
+      guideIds: p.guides,
+      leaderFlavours: p.leaderFlavours,
+    })),
   }));
 }
 
@@ -127,7 +154,13 @@ export async function leadershipTimeline(
 export interface LeadershipTimelineAnswer {
   unit: UnitRecord;
   requested: boolean;
-  periods: Array<{ from: Day; to: Day; leaderIds: string[]; guideIds: string[]; leaderFlavours: RelationPeriod['leaderFlavours'] }>;
+  periods: Array<{
+    from: Day;
+    to: Day;
+    leaderIds: string[];
+    guideIds: string[];
+    leaderFlavours: RelationPeriod['leaderFlavours'];
+  }>;
 }
 
 /** The question of `leadershipTimeline` and of its compact form. */
@@ -139,10 +172,17 @@ export interface TimelineQuestion {
   ancestors: boolean;
 }
 
-const timelineQuery = (a: TimelineQuestion) => ({ units: a.units ?? null, scope: a.scope ?? null, from: a.from, to: a.to, ancestors: a.ancestors });
+const timelineQuery = (a: TimelineQuestion) => ({
+  units: a.units ?? null,
+  scope: a.scope ?? null,
+  from: a.from,
+  to: a.to,
+  ancestors: a.ancestors,
+});
 
 /** `leadershipTimeline`. */
-export const leadershipTimelineOf = (ctx: OrgContext, args: TimelineQuestion) => leadershipTimeline(ctx, timelineQuery(args));
+export const leadershipTimelineOf = (ctx: OrgContext, args: TimelineQuestion) =>
+  leadershipTimeline(ctx, timelineQuery(args));
 
 /**
  * `leadershipTimelineTable`: `leadershipTimeline` as one compact JSON value, a row per unit
@@ -151,6 +191,13 @@ export const leadershipTimelineOf = (ctx: OrgContext, args: TimelineQuestion) =>
 export async function leadershipTimelineTable(ctx: OrgContext, args: TimelineQuestion) {
   const rows = await leadershipTimeline(ctx, timelineQuery(args));
   return {
-    units: rows.map((r) => [r.unit.id, r.unit.code, r.unit.kind, r.unit.name, r.requested, r.periods.map((p) => [p.from, p.to, p.leaderIds, p.guideIds, p.leaderFlavours])]),
+    units: rows.map((r) => [
+      r.unit.id,
+      r.unit.code,
+      r.unit.kind,
+      r.unit.name,
+      r.requested,
+      r.periods.map((p) => [p.from, p.to, p.leaderIds, p.guideIds, p.leaderFlavours]),
+    ]),
   };
 }

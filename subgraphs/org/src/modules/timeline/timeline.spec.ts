@@ -3,8 +3,13 @@ import { smallProvince } from '../../testing/fixtures';
 import { orgHarness, type OrgHarness } from '../../testing';
 
 let h: OrgHarness;
-beforeAll(async () => { h = await orgHarness(); await h.resetTo(smallProvince()); }, 60_000);
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await orgHarness();
+  await h.resetTo(smallProvince());
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+});
 
 const TIMELINE = `query($units: [ID!], $scope: String, $from: Date!, $to: Date!, $ancestors: Boolean) {
   leadershipTimeline(units: $units, scope: $scope, from: $from, to: $to, ancestors: $ancestors) {
@@ -16,12 +21,15 @@ async function ids(...codes: string[]): Promise<string[]> {
 }
 
 const byCode = (list: any[]) => Object.fromEntries(list.map((t) => [t.unit.code, t]));
-const codesOf = (p: any) => `${p.leaders.map((u: any) => u.code).join(',')}|${p.guides.map((u: any) => u.code).join(',')}`;
+const codesOf = (p: any) =>
+  `${p.leaders.map((u: any) => u.code).join(',')}|${p.guides.map((u: any) => u.code).join(',')}`;
 
 describe('leadershipTimeline', () => {
   it('answers a unit over a period, cut where the rules change, with every body above it', async () => {
     const [branch] = await ids('JS-YJT-ZB1');
-    const out = byCode((await h.ok(TIMELINE, { units: [branch], from: '2019-01-01', to: '2019-12-31' })).leadershipTimeline);
+    const out = byCode(
+      (await h.ok(TIMELINE, { units: [branch], from: '2019-01-01', to: '2019-12-31' })).leadershipTimeline,
+    );
     expect(out['JS-YJT-ZB1'].requested).toBe(true);
     expect(out['JS-YJT-ZB1'].periods.map(codesOf)).toEqual(['JS-YJT-JGDW|']);
     // The organ party committee: guided by its party group until 2019-11-28, led by both from 2019-11-29.
@@ -38,7 +46,8 @@ describe('leadershipTimeline', () => {
 
   it('without ancestors, only the units asked for', async () => {
     const [tax] = await ids('SZ-SWJ');
-    const out = (await h.ok(TIMELINE, { units: [tax], from: '2018-01-01', to: '2018-12-31', ancestors: false })).leadershipTimeline;
+    const out = (await h.ok(TIMELINE, { units: [tax], from: '2018-01-01', to: '2018-12-31', ancestors: false }))
+      .leadershipTimeline;
     expect(out.map((t: any) => t.unit.code)).toEqual(['SZ-SWJ']);
     // Territorial/territorial until 2018-06-14, then the tax line guides it.
     expect(out[0].periods.map((p: any) => [p.from, p.to, codesOf(p)])).toEqual([
@@ -48,8 +57,13 @@ describe('leadershipTimeline', () => {
   });
 
   it('a scope over a period: its members requested, the bodies above them added', async () => {
-    const out = byCode((await h.ok(TIMELINE, { scope: 'JS-JGGW', from: '2024-01-01', to: '2024-12-31' })).leadershipTimeline);
-    const requested = Object.values(out).filter((t: any) => t.requested).map((t: any) => t.unit.code).sort();
+    const out = byCode(
+      (await h.ok(TIMELINE, { scope: 'JS-JGGW', from: '2024-01-01', to: '2024-12-31' })).leadershipTimeline,
+    );
+    const requested = Object.values(out)
+      .filter((t: any) => t.requested)
+      .map((t: any) => t.unit.code)
+      .sort();
     expect(requested).toEqual(['JS-JGGW', 'JS-YJT-DZ', 'JS-YJT-JGDW', 'JS-YJT-ZB1', 'SZ-SWJ']);
     expect(out['JS-SW'].requested).toBe(false);
     expect(out['SZ-DW'].requested).toBe(false);
@@ -97,7 +111,12 @@ describe('leadershipTimeline', () => {
       // The revision, and the scope root by code.
       expect(again.count).toBeLessThanOrEqual(2);
       expect(other.count).toBeLessThanOrEqual(2);
-      expect(other.out.filter((t: any) => t.requested).map((t: any) => t.unit.code).sort()).toEqual(['SZ-DW', 'SZ-SWJ']);
+      expect(
+        other.out
+          .filter((t: any) => t.requested)
+          .map((t: any) => t.unit.code)
+          .sort(),
+      ).toEqual(['SZ-DW', 'SZ-SWJ']);
     });
 
     it('units over a period it holds are answered from it, as the direct path answers them', async () => {
@@ -120,8 +139,12 @@ describe('leadershipTimeline', () => {
       try {
         const named = (list: any[]) => list.find((t: any) => t.unit.code === 'JS-YJT-ZB1');
         const NAMED = TIMELINE.replace('unit { id code kind }', 'unit { id code kind name }');
-        expect(named((await h.ok(NAMED, { units: [branch], ...period })).leadershipTimeline).unit.name).toBe('改名后的支部');
-        expect(named((await h.ok(NAMED, { scope: 'JS-JGGW', ...period })).leadershipTimeline).unit.name).toBe('改名后的支部');
+        expect(named((await h.ok(NAMED, { units: [branch], ...period })).leadershipTimeline).unit.name).toBe(
+          '改名后的支部',
+        );
+        expect(named((await h.ok(NAMED, { scope: 'JS-JGGW', ...period })).leadershipTimeline).unit.name).toBe(
+          '改名后的支部',
+        );
         expect(h.caches.timelines.loads).toBe(loads + 1);
       } finally {
         await h.resetTo(smallProvince());
@@ -159,7 +182,8 @@ describe('leadershipTimeline', () => {
   it('a caller sees only its jurisdiction; a scope outside it reads as unknown', async () => {
     const asTax = { ...HUB_OPERATOR, hubAdmin: false, body: 'SZ-DW', role: 'VIEWER' as const, subject: 't' };
     const [tax] = await ids('SZ-SWJ');
-    const out = (await h.run(TIMELINE, { units: [tax], from: '2024-01-01', to: '2024-12-31' }, asTax)).data!.leadershipTimeline;
+    const out = (await h.run(TIMELINE, { units: [tax], from: '2024-01-01', to: '2024-12-31' }, asTax)).data!
+      .leadershipTimeline;
     // SZ-DW guides SZ-SWJ: it sees it, and itself; not the province's committees above the unit.
     expect(out.map((t: any) => t.unit.code).sort()).toEqual(['SZ-DW', 'SZ-SWJ']);
     const r = await h.run(TIMELINE, { scope: 'JS-JGGW', from: '2024-01-01', to: '2024-12-31' }, asTax);
@@ -171,16 +195,28 @@ describe('leadershipTimeline', () => {
     const FULL = `query($units: [ID!], $scope: String, $from: Date!, $to: Date!) { leadershipTimeline(units: $units, scope: $scope, from: $from, to: $to) {
       unit { id code kind name } requested periods { from to leaderIds guideIds leaderFlavours } } }`;
     const [tax] = await ids('SZ-SWJ');
-    for (const vars of [{ scope: 'JS-JGGW', from: '2018-01-01', to: '2024-12-31' }, { units: [tax], from: '2018-01-01', to: '2024-12-31' }]) {
+    for (const vars of [
+      { scope: 'JS-JGGW', from: '2018-01-01', to: '2024-12-31' },
+      { units: [tax], from: '2018-01-01', to: '2024-12-31' },
+    ]) {
       const full = (await h.ok(FULL, vars)).leadershipTimeline;
       const table = (await h.ok(TABLE, vars)).leadershipTimelineTable.units;
       expect(full.length).toBeGreaterThan(1);
-      expect(table).toEqual(full.map((t: any) => [t.unit.id, t.unit.code, t.unit.kind, t.unit.name, t.requested,
-        t.periods.map((p: any) => [p.from, p.to, p.leaderIds, p.guideIds, p.leaderFlavours])]));
+      expect(table).toEqual(
+        full.map((t: any) => [
+          t.unit.id,
+          t.unit.code,
+          t.unit.kind,
+          t.unit.name,
+          t.requested,
+          t.periods.map((p: any) => [p.from, p.to, p.leaderIds, p.guideIds, p.leaderFlavours]),
+        ]),
+      );
     }
     // The caller's jurisdiction applies as in the typed form.
     const asTax = { ...HUB_OPERATOR, hubAdmin: false, body: 'SZ-DW', role: 'VIEWER' as const, subject: 't' };
-    const mine = (await h.run(TABLE, { units: [tax], from: '2024-01-01', to: '2024-12-31' }, asTax)).data!.leadershipTimelineTable.units;
+    const mine = (await h.run(TABLE, { units: [tax], from: '2024-01-01', to: '2024-12-31' }, asTax)).data!
+      .leadershipTimelineTable.units;
     expect(mine.map((r: any[]) => r[1]).sort()).toEqual(['SZ-DW', 'SZ-SWJ']);
   });
 });
@@ -189,8 +225,16 @@ describe('unitsByCode and visibleUnitIds', () => {
   it('answers each code in order, null for unknown or invisible ones', async () => {
     const asTax = { ...HUB_OPERATOR, hubAdmin: false, body: 'SZ-DW', role: 'VIEWER' as const, subject: 't' };
     const q = `{ unitsByCode(codes: ["SZ-SWJ", "NOPE", "JS-SW"]) { code kind } }`;
-    expect((await h.ok(q)).unitsByCode).toEqual([{ code: 'SZ-SWJ', kind: 'GRASSROOTS_UNIT' }, null, { code: 'JS-SW', kind: 'LOCAL_PARTY_COMMITTEE' }]);
-    expect((await h.run(q, {}, asTax)).data!.unitsByCode).toEqual([{ code: 'SZ-SWJ', kind: 'GRASSROOTS_UNIT' }, null, null]);
+    expect((await h.ok(q)).unitsByCode).toEqual([
+      { code: 'SZ-SWJ', kind: 'GRASSROOTS_UNIT' },
+      null,
+      { code: 'JS-SW', kind: 'LOCAL_PARTY_COMMITTEE' },
+    ]);
+    expect((await h.run(q, {}, asTax)).data!.unitsByCode).toEqual([
+      { code: 'SZ-SWJ', kind: 'GRASSROOTS_UNIT' },
+      null,
+      null,
+    ]);
   });
 
   it("lists the caller's jurisdiction, and null for the operator", async () => {

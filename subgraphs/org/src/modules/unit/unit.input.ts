@@ -32,7 +32,7 @@ export class UpdateUnitInput {
   @Field(() => DateScalar, { nullable: true }) validFrom?: string;
 }
 
-@InputType({ description: 'A new version of a unit\'s facts from validFrom on (a transfer, 转隶; a reform)' })
+@InputType({ description: "A new version of a unit's facts from validFrom on (a transfer, 转隶; a reform)" })
 export class ChangeFactsInput extends FactsInput {
   @Field() unit!: string;
   @Field(() => DateScalar) validFrom!: string;
@@ -42,8 +42,17 @@ export class ChangeFactsInput extends FactsInput {
 export class UnitFilterInput {
   @Field(() => [UnitKindEnum], { nullable: true }) kinds?: UnitKind[];
   @Field(() => [UnitLevelEnum], { nullable: true }) levels?: UnitLevel[];
-  @Field({ nullable: true, description: 'GB/T 2260 code; matches the region and everything inside it (510000 = 四川 and its cities)' }) region?: string;
-  @Field({ nullable: true, description: 'Code of a unit: only units in its scope (subtree, led and guided units) on asOf' }) under?: string;
+  @Field({
+    nullable: true,
+    description: 'GB/T 2260 code; matches the region and everything inside it (510000 = 四川 and its cities)',
+  })
+  region?: string;
+  @Field({
+    nullable: true,
+    description: 'Code of a unit: only units in its scope (subtree, led and guided units) on asOf',
+  })
+  under?: string;
   @Field({ nullable: true, description: 'Substring of the name or code' }) search?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Only units existing on this day (default: any)' }) existingOn?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Only units existing on this day (default: any)' })
+  existingOn?: string;
 }

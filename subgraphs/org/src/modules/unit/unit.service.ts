@@ -7,8 +7,18 @@
  * jurisdiction.
  */
 import {
-  BadInputError, compareKeys, ConflictError, connectionFromRows, ForbiddenError, isRowIdKey, NotFoundError, pageOfList, pageWindow,
-  today, type Db, type PageArgs,
+  BadInputError,
+  compareKeys,
+  ConflictError,
+  connectionFromRows,
+  ForbiddenError,
+  isRowIdKey,
+  NotFoundError,
+  pageOfList,
+  pageWindow,
+  today,
+  type Db,
+  type PageArgs,
 } from '@tiaokuai/platform';
 import { addDays, within, type Day } from '@tiaokuai/leadership';
 import { unitAnomalyPeriods } from '../../domain/anomaly-periods';
@@ -27,7 +37,16 @@ import { snapshot } from '../organisation/organisation.service';
 import { LIST } from '../shared/lists';
 import { refusal, throwFirst, writeTransaction } from '../shared/write';
 import {
-  endFactsAfter, endFactVersion, endUnitRow, factsByUnitIds, insertFacts, insertUnit, listUnits, touchUnit, unitsByCodes, updateUnitFields,
+  endFactsAfter,
+  endFactVersion,
+  endUnitRow,
+  factsByUnitIds,
+  insertFacts,
+  insertUnit,
+  listUnits,
+  touchUnit,
+  unitsByCodes,
+  updateUnitFields,
 } from './unit.store';
 
 /** A unit's facts as a write states them; codes name other units. */
@@ -109,7 +128,8 @@ export async function listUnitsPage(ctx: OrgContext, filter: UnitListFilter, pag
     const snap = await snapshot(ctx.db, filter.existingOn ?? today());
     ids = [...scopeOf(root.id, snap.evaluations)];
   }
-  if (filter.region !== undefined && !/^\d{2,6}$/.test(filter.region)) throw new BadInputError('filter.region', '区划代码应为2–6位数字');
+  if (filter.region !== undefined && !/^\d{2,6}$/.test(filter.region))
+    throw new BadInputError('filter.region', '区划代码应为2–6位数字');
   // No stored text holds a NUL character, and PostgreSQL refuses one in a parameter.
   if (filter.search?.includes('\u0000')) throw new BadInputError('filter.search', '搜索词不能包含 NUL 字符');
   ids = await visibleIds(ctx, ids);
@@ -162,10 +182,15 @@ export async function unitHistoryPage(ctx: OrgContext, unit: UnitRecord, page: P
   await ctx.access.requireDetails(unit, 'history');
   const w = pageWindow(LIST.history, page);
   const [facts, incoming, outgoing] = await Promise.all([
-    ctx.loaders.factsByUnit.load(unit.id), ctx.loaders.linksInto.load(unit.id), ctx.loaders.linksOutOf.load(unit.id),
+    ctx.loaders.factsByUnit.load(unit.id),
+    ctx.loaders.linksInto.load(unit.id),
+    ctx.loaders.linksOutOf.load(unit.id),
   ]);
   const ids = new Set<string>([unit.id]);
-  for (const l of [...incoming, ...outgoing]) { ids.add(l.fromId); ids.add(l.toId); }
+  for (const l of [...incoming, ...outgoing]) {
+    ids.add(l.fromId);
+    ids.add(l.toId);
+  }
   for (const f of facts) for (const x of [f.localityId, f.competentDepartmentId]) if (x) ids.add(x);
   const known = new Map<string, UnitRecord>();
   for (const u of await ctx.loaders.unitById.loadMany([...ids])) if (u && !(u instanceof Error)) known.set(u.id, u);
@@ -177,7 +202,6 @@ export async function unitHistoryPage(ctx: OrgContext, unit: UnitRecord, page: P
   const byKind = countsBy(keyed, (e) => e.kind, HISTORY_KINDS).map(({ value, count }) => ({ kind: value, count }));
   return { ...conn, summary: { total: keyed.length, byKind } };
 }
-
 
 /**
  * The unit a write names, if the caller may write it. For anyone but the operator an unknown
@@ -192,7 +216,8 @@ export async function writableUnit(tx: Db, code: string, field: string, access: 
 }
 
 async function resolveFacts(tx: Db, f: FactsFields | null | undefined, field: string, access: Access) {
-  const ref = async (code: string | null | undefined, name: string) => (code ? Number((await writableUnit(tx, code, `${field}.${name}`, access)).id) : null);
+  const ref = async (code: string | null | undefined, name: string) =>
+    code ? Number((await writableUnit(tx, code, `${field}.${name}`, access)).id) : null;
   return {
     partyRelationMode: f?.partyRelationMode ?? null,
     businessMode: f?.businessMode ?? null,
@@ -201,12 +226,15 @@ async function resolveFacts(tx: Db, f: FactsFields | null | undefined, field: st
   };
 }
 
-const hasAnyFact = (f: FactsFields | null | undefined) => !!f && [f.partyRelationMode, f.businessMode, f.competentDepartment, f.locality].some((x) => x != null);
+const hasAnyFact = (f: FactsFields | null | undefined) =>
+  !!f && [f.partyRelationMode, f.businessMode, f.competentDepartment, f.locality].some((x) => x != null);
 
 export async function createUnit(db: Db, access: Access, input: NewUnit): Promise<UnitRecord> {
   access.requireRole('EDITOR', '新建单位');
   if (!access.identity.hubAdmin && !input.facts?.locality && !input.facts?.competentDepartment) {
-    throw new ForbiddenError('新建单位须以本单位管辖范围内的单位为属地（locality）或主管部门（competentDepartment）', { field: 'input.facts' });
+    throw new ForbiddenError('新建单位须以本单位管辖范围内的单位为属地（locality）或主管部门（competentDepartment）', {
+      field: 'input.facts',
+    });
   }
   const c = newChecker();
   checkUnit(c, { ...input, facts: undefined, validTo: input.validTo ?? null }, 'input');
@@ -222,11 +250,27 @@ export async function createUnit(db: Db, access: Access, input: NewUnit): Promis
     }
     const facts = hasAnyFact(input.facts) ? await resolveFacts(tx, input.facts, 'input.facts', access) : null;
     const created = await insertUnit(tx, {
-      code: input.code, name: input.name, kind: input.kind, level: input.level, region: input.region,
-      validFrom: input.validFrom, validTo: input.validTo ?? null,
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      level: input.level,
+      region: input.region,
+      validFrom: input.validFrom,
+      validTo: input.validTo ?? null,
     });
-    if (facts) await insertFacts(tx, { unitId: Number(created.id), validFrom: input.validFrom, validTo: input.validTo ?? null, ...facts });
-    await recordAudit(tx, access.identity, { operation: 'createUnit', unitId: created.id, target: created.code, after: { unit: created, facts } });
+    if (facts)
+      await insertFacts(tx, {
+        unitId: Number(created.id),
+        validFrom: input.validFrom,
+        validTo: input.validTo ?? null,
+        ...facts,
+      });
+    await recordAudit(tx, access.identity, {
+      operation: 'createUnit',
+      unitId: created.id,
+      target: created.code,
+      after: { unit: created, facts },
+    });
     return created;
   });
 }
@@ -235,16 +279,47 @@ export async function updateUnit(db: Db, access: Access, input: UnitChanges): Pr
   access.requireRole('EDITOR', '修改单位');
   return writeTransaction(db, access, 'unit', input.code, async (tx) => {
     const u = await writableUnit(tx, input.code, 'input.code', access);
-    const next = { ...u, ...Object.fromEntries(Object.entries({ name: input.name, level: input.level, region: input.region, validFrom: input.validFrom }).filter(([, v]) => v != null)) };
+    const next = {
+      ...u,
+      ...Object.fromEntries(
+        Object.entries({
+          name: input.name,
+          level: input.level,
+          region: input.region,
+          validFrom: input.validFrom,
+        }).filter(([, v]) => v != null),
+      ),
+    };
     const c = newChecker();
-    checkUnit(c, { code: next.code, name: next.name, kind: next.kind, level: next.level, region: next.region, validFrom: next.validFrom, validTo: next.validTo }, 'input');
+    checkUnit(
+      c,
+      {
+        code: next.code,
+        name: next.name,
+        kind: next.kind,
+        level: next.level,
+        region: next.region,
+        validFrom: next.validFrom,
+        validTo: next.validTo,
+      },
+      'input',
+    );
     throwFirst(c.problems);
     if (input.validFrom && input.validFrom > u.validFrom) {
       const facts = await factsByUnitIds(tx, [u.id]);
-      const early = [...facts.filter((f) => f.validFrom < input.validFrom!), ...(await linksInto(tx, [u.id])).filter((l) => l.validFrom < input.validFrom!)];
-      if (early.length) throw new ConflictError('input.validFrom', `有事实版本或关系早于新的成立日期 ${input.validFrom}，请先调整它们`);
+      const early = [
+        ...facts.filter((f) => f.validFrom < input.validFrom!),
+        ...(await linksInto(tx, [u.id])).filter((l) => l.validFrom < input.validFrom!),
+      ];
+      if (early.length)
+        throw new ConflictError('input.validFrom', `有事实版本或关系早于新的成立日期 ${input.validFrom}，请先调整它们`);
     }
-    const after = await updateUnitFields(tx, u.id, { name: next.name, level: next.level, region: next.region, validFrom: next.validFrom });
+    const after = await updateUnitFields(tx, u.id, {
+      name: next.name,
+      level: next.level,
+      region: next.region,
+      validFrom: next.validFrom,
+    });
     await recordAudit(tx, access.identity, { operation: 'updateUnit', unitId: u.id, target: u.code, before: u, after });
     return after;
   });
@@ -261,12 +336,21 @@ export async function endUnit(db: Db, access: Access, code: string, on: Day): Pr
     if (on < u.validFrom) throw new BadInputError('on', `撤销日期 ${on} 早于成立日期 ${u.validFrom}`);
     const facts = await factsByUnitIds(tx, [u.id]);
     const ls = [...(await linksInto(tx, [u.id])), ...(await linksOutOf(tx, [u.id]))];
-    const later = [...facts.filter((f) => f.validFrom > on).map((f) => `事实版本（${f.validFrom}起）`), ...ls.filter((l) => l.validFrom > on).map((l) => `关系#${l.id}（${l.validFrom}起）`)];
+    const later = [
+      ...facts.filter((f) => f.validFrom > on).map((f) => `事实版本（${f.validFrom}起）`),
+      ...ls.filter((l) => l.validFrom > on).map((l) => `关系#${l.id}（${l.validFrom}起）`),
+    ];
     if (later.length) throw new ConflictError('on', `以下记录在 ${on} 之后才开始，请先处理：${later.join('、')}`);
     await endFactsAfter(tx, u.id, on);
     await endLinksAfter(tx, u.id, on);
     const after = await endUnitRow(tx, u.id, on);
-    await recordAudit(tx, access.identity, { operation: 'endUnit', unitId: u.id, target: u.code, before: { unit: u, facts, links: ls }, after: { unit: after } });
+    await recordAudit(tx, access.identity, {
+      operation: 'endUnit',
+      unitId: u.id,
+      target: u.code,
+      before: { unit: u, facts, links: ls },
+      after: { unit: after },
+    });
     return after;
   });
 }
@@ -285,7 +369,10 @@ export async function changeUnitFacts(db: Db, access: Access, input: NewFactVers
     }
     const facts = await resolveFacts(tx, input, 'input', access);
     if (facts.localityId === Number(u.id) || facts.competentDepartmentId === Number(u.id)) {
-      throw new BadInputError(facts.localityId === Number(u.id) ? 'input.locality' : 'input.competentDepartment', '单位不能以自身为属地或主管部门');
+      throw new BadInputError(
+        facts.localityId === Number(u.id) ? 'input.locality' : 'input.competentDepartment',
+        '单位不能以自身为属地或主管部门',
+      );
     }
     const versions = await factsByUnitIds(tx, [u.id]);
     if (versions.some((v) => v.validFrom === input.validFrom)) {
@@ -294,10 +381,20 @@ export async function changeUnitFacts(db: Db, access: Access, input: NewFactVers
     const next = versions.find((v) => v.validFrom > input.validFrom);
     const current = versions.find((v) => within(input.validFrom, v.validFrom, v.validTo));
     if (current) await endFactVersion(tx, current.id, addDays(input.validFrom, -1));
-    const validTo = next ? addDays(next.validFrom, -1) : current?.validTo && current.validTo >= input.validFrom ? current.validTo : u.validTo;
+    const validTo = next
+      ? addDays(next.validFrom, -1)
+      : current?.validTo && current.validTo >= input.validFrom
+        ? current.validTo
+        : u.validTo;
     await insertFacts(tx, { unitId: Number(u.id), validFrom: input.validFrom, validTo, ...facts });
     await touchUnit(tx, u.id);
-    await recordAudit(tx, access.identity, { operation: 'changeUnitFacts', unitId: u.id, target: u.code, before: versions, after: await factsByUnitIds(tx, [u.id]) });
+    await recordAudit(tx, access.identity, {
+      operation: 'changeUnitFacts',
+      unitId: u.id,
+      target: u.code,
+      before: versions,
+      after: await factsByUnitIds(tx, [u.id]),
+    });
     return u;
   });
 }

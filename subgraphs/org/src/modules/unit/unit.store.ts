@@ -19,13 +19,23 @@ export interface StoredFactVersion extends FactVersion {
 }
 
 export const toUnit = (r: UnitRow): UnitRecord => ({
-  id: String(r.id), code: r.code, name: r.name, kind: r.kind, level: r.level, region: r.region,
-  validFrom: r.validFrom, validTo: r.validTo,
+  id: String(r.id),
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  level: r.level,
+  region: r.region,
+  validFrom: r.validFrom,
+  validTo: r.validTo,
 });
 
 export const toFacts = (r: FactRow): StoredFactVersion => ({
-  id: String(r.id), unitId: String(r.unitId), validFrom: r.validFrom, validTo: r.validTo,
-  partyRelationMode: r.partyRelationMode, businessMode: r.businessMode,
+  id: String(r.id),
+  unitId: String(r.unitId),
+  validFrom: r.validFrom,
+  validTo: r.validTo,
+  partyRelationMode: r.partyRelationMode,
+  businessMode: r.businessMode,
   competentDepartmentId: r.competentDepartmentId == null ? null : String(r.competentDepartmentId),
   localityId: r.localityId == null ? null : String(r.localityId),
 });
@@ -49,13 +59,20 @@ export async function unitsByCodes(db: Db, codes: readonly string[]): Promise<Un
   const list = [...new Set(codes)].filter((c) => typeof c === 'string' && CODE_RE.test(c));
   if (list.length === 0) return [];
   const array = `{${list.map((c) => `"${c}"`).join(',')}}`;
-  return (await db.select().from(units).where(sql`${units.code} = any(${array}::text[])`)).map(toUnit);
+  return (
+    await db
+      .select()
+      .from(units)
+      .where(sql`${units.code} = any(${array}::text[])`)
+  ).map(toUnit);
 }
 
 export async function factsByUnitIds(db: Db, ids: readonly string[]): Promise<StoredFactVersion[]> {
   const list = ints(ids);
   if (list.length === 0) return [];
-  return (await db.select().from(unitFacts).where(inArray(unitFacts.unitId, list)).orderBy(asc(unitFacts.validFrom))).map(toFacts);
+  return (
+    await db.select().from(unitFacts).where(inArray(unitFacts.unitId, list)).orderBy(asc(unitFacts.validFrom))
+  ).map(toFacts);
 }
 
 export interface UnitFilter {
@@ -77,22 +94,38 @@ export interface UnitFilter {
  * `connectionFromRows` takes them; one statement for the page, one for the count. Stable
  * under inserts. `after`/`before` are ids.
  */
-export async function listUnits(db: Db, filter: UnitFilter, w: PageWindow): Promise<{ rows: UnitRecord[]; total: number }> {
+export async function listUnits(
+  db: Db,
+  filter: UnitFilter,
+  w: PageWindow,
+): Promise<{ rows: UnitRecord[]; total: number }> {
   const where: SQL[] = [];
   if (filter.kinds?.length) where.push(inArray(units.kind, filter.kinds));
   if (filter.levels?.length) where.push(inArray(units.level, filter.levels));
   if (filter.region) where.push(sql`${units.region} like ${filter.region.replace(/0+$/, '') + '%'}`);
   if (filter.ids) where.push(filter.ids.length ? inArray(units.id, ints(filter.ids)) : sql`false`);
-  if (filter.existingOn) where.push(sql`${units.validFrom} <= ${filter.existingOn} and (${units.validTo} is null or ${units.validTo} >= ${filter.existingOn})`);
-  if (filter.search) where.push(sql`(${units.name} ilike ${'%' + filter.search + '%'} or ${units.code} ilike ${'%' + filter.search + '%'})`);
+  if (filter.existingOn)
+    where.push(
+      sql`${units.validFrom} <= ${filter.existingOn} and (${units.validTo} is null or ${units.validTo} >= ${filter.existingOn})`,
+    );
+  if (filter.search)
+    where.push(
+      sql`(${units.name} ilike ${'%' + filter.search + '%'} or ${units.code} ilike ${'%' + filter.search + '%'})`,
+    );
   const base = where.length ? and(...where) : undefined;
   const keys: SQL[] = [];
   if (w.after !== null) keys.push(gt(units.id, Number(w.after)));
   if (w.before !== null) keys.push(lt(units.id, Number(w.before)));
-  const rows = await db.select().from(units)
+  const rows = await db
+    .select()
+    .from(units)
     .where(keys.length ? and(base, ...keys) : base)
-    .orderBy(w.fromEnd ? desc(units.id) : asc(units.id)).limit(w.size + 1);
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(units).where(base);
+    .orderBy(w.fromEnd ? desc(units.id) : asc(units.id))
+    .limit(w.size + 1);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(units)
+    .where(base);
   return { rows: rows.map(toUnit), total: Number(n) };
 }
 
@@ -113,30 +146,49 @@ export async function insertFacts(tx: Db, values: FactValues): Promise<void> {
 
 /** Changes the given fields of a unit (and its `updatedAt`). */
 export async function updateUnitFields(
-  tx: Db, id: string, fields: Pick<UnitValues, 'name' | 'level' | 'region' | 'validFrom'>,
+  tx: Db,
+  id: string,
+  fields: Pick<UnitValues, 'name' | 'level' | 'region' | 'validFrom'>,
 ): Promise<UnitRecord> {
-  const [row] = await tx.update(units).set({ ...fields, updatedAt: sql`now()` }).where(eq(units.id, Number(id))).returning();
+  const [row] = await tx
+    .update(units)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(eq(units.id, Number(id)))
+    .returning();
   return toUnit(row);
 }
 
 /** Ends the unit on `on` (its last day). */
 export async function endUnitRow(tx: Db, id: string, on: Day): Promise<UnitRecord> {
-  const [row] = await tx.update(units).set({ validTo: on, updatedAt: sql`now()` }).where(eq(units.id, Number(id))).returning();
+  const [row] = await tx
+    .update(units)
+    .set({ validTo: on, updatedAt: sql`now()` })
+    .where(eq(units.id, Number(id)))
+    .returning();
   return toUnit(row);
 }
 
 /** Marks the unit changed (its `updatedAt`). */
 export async function touchUnit(tx: Db, id: string): Promise<void> {
-  await tx.update(units).set({ updatedAt: sql`now()` }).where(eq(units.id, Number(id)));
+  await tx
+    .update(units)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(units.id, Number(id)));
 }
 
 /** Ends on `on` every fact version of the unit still open after that day. */
 export async function endFactsAfter(tx: Db, unitId: string, on: Day): Promise<void> {
   const factAfter = or(isNull(unitFacts.validTo), gt(unitFacts.validTo, on));
-  await tx.update(unitFacts).set({ validTo: on }).where(and(eq(unitFacts.unitId, Number(unitId)), factAfter));
+  await tx
+    .update(unitFacts)
+    .set({ validTo: on })
+    .where(and(eq(unitFacts.unitId, Number(unitId)), factAfter));
 }
 
 /** Sets the last day of one fact version. */
 export async function endFactVersion(tx: Db, id: string, validTo: Day | null): Promise<void> {
-  await tx.update(unitFacts).set({ validTo }).where(eq(unitFacts.id, Number(id)));
+  await tx
+    .update(unitFacts)
+    .set({ validTo })
+    .where(eq(unitFacts.id, Number(id)));
 }

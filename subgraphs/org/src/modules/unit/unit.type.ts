@@ -26,7 +26,7 @@ export class Unit {
   @Field(() => DateScalar, { nullable: true }) validTo!: string | null;
 }
 
-@ObjectType({ description: 'One version of a unit\'s facts, valid over an inclusive interval' })
+@ObjectType({ description: "One version of a unit's facts, valid over an inclusive interval" })
 export class UnitFacts {
   @Field(() => DateScalar) validFrom!: string;
   @Field(() => DateScalar, { nullable: true }) validTo!: string | null;
@@ -44,7 +44,11 @@ export class HistoryEvent {
   @Field(() => [String], { description: 'For FACTS_CHANGED: the facts that changed' }) changed!: string[];
   @Field(() => Link, { nullable: true }) link!: Link | null;
   @Field(() => UnitFacts, { nullable: true }) facts!: UnitFacts | null;
-  @Field(() => Anomaly, { nullable: true, description: 'For ANOMALY_STARTED / ANOMALY_ENDED: the anomaly, with its period' }) anomaly!: Anomaly | null;
+  @Field(() => Anomaly, {
+    nullable: true,
+    description: 'For ANOMALY_STARTED / ANOMALY_ENDED: the anomaly, with its period',
+  })
+  anomaly!: Anomaly | null;
 }
 
 @ObjectType({ description: 'How many history events of one kind' })
@@ -56,7 +60,8 @@ export class HistoryEventKindCount {
 @ObjectType({ description: 'The whole history in figures, whatever the page' })
 export class HistoryEventSummary {
   @Field(() => Int, { description: 'Events in the history' }) total!: number;
-  @Field(() => [HistoryEventKindCount], { description: 'Per kind present, in kind order' }) byKind!: HistoryEventKindCount[];
+  @Field(() => [HistoryEventKindCount], { description: 'Per kind present, in kind order' })
+  byKind!: HistoryEventKindCount[];
 }
 
 export const UnitConnection = connectionType('Unit', Unit);

@@ -1,13 +1,12 @@
 /**
- * CHERRY_PICKING (DOMAIN.md, 都想管重点不想管一般: "both take the key tasks, nobody the routine
- * ones": "key tasks duplicated while required routine items are MISSING"): for one unit, at least
- * one DUPLICATE finding whose assignments are all KEY (looked up in `assignments`; an id not
- * found there does not count as key) AND at least one MISSING finding. Then one finding for the
- * unit, listing the duplicated key assignments, their tasks and issuers (each once, in the order
- * of the duplicate findings); the message counts the pieces of key work duplicated (groups of
- * assignments linked by duplicate findings: three issuers sending the same work is one piece, three
- * pairs) and the tasks involved, and names the missing items (their codes, each once, in the order of the missing findings).
- * Findings of other units are ignored.
+ * CHERRY_PICKING (DOMAIN.md, 都想管重点不想管一般: "both take the key tasks, nobody the routine ones": "key tasks duplicated
+ * while required routine items are MISSING"): for one unit, at least one DUPLICATE finding whose assignments are all
+ * KEY (looked up in `assignments`; an id not found there does not count as key) AND at least one MISSING finding. Then
+ * one finding for the unit, listing the duplicated key assignments, their tasks and issuers (each once, in the order of
+ * the duplicate findings); the message counts the pieces of key work duplicated (groups of assignments linked by
+ * duplicate findings: three issuers sending the same work is one piece, three pairs) and the tasks involved, and names
+ * the missing items (their codes, each once, in the order of the missing findings). Findings of other units are
+ * ignored.
  *
  * Suggestion: the issuers hand the duplicated key work over to the leading body and take on the
  * missing routine items.
@@ -31,19 +30,25 @@ export function detectCherryPicking(input: CherryPickingInput): TaskFinding[] {
   const missing = input.missing.filter((f) => f.kind === 'MISSING' && f.unitId === unitId);
   if (keyDuplicates.length === 0 || missing.length === 0) return [];
 
-  const duplicated = [...new Set(keyDuplicates.flatMap((f) => f.assignmentIds))].map((id) => byId.get(id) as AssignmentFact);
+  const duplicated = [...new Set(keyDuplicates.flatMap((f) => f.assignmentIds))].map(
+    (id) => byId.get(id) as AssignmentFact,
+  );
   const taskIds = [...new Set(duplicated.map((a) => a.taskId))];
   const works = countGroups(keyDuplicates.map((f) => f.assignmentIds));
-  const items = [...new Set(missing.map((f) => f.requiredItemCode ?? f.requiredItemId).filter((c): c is string => !!c))].map((c) => `「${c}」`).join('、');
-  return [{
-    kind: 'CHERRY_PICKING',
-    unitId,
-    assignmentIds: duplicated.map((a) => a.id),
-    taskIds,
-    issuerIds: [...new Set(duplicated.map((a) => a.issuerId))],
-    message: `${works}项重点工作被多个单位重复下达（涉及${taskIds.length}项任务），而责任清单事项${items}无人下达（都想管重点不想管一般）`,
-    suggestion: `请各下达单位将重复下达的重点任务交由领导方统一下达，并把无人下达的一般性事项（${items}）分担落实`,
-  }];
+  const items = [...new Set(missing.map((f) => f.requiredItemCode ?? f.requiredItemId).filter((c): c is string => !!c))]
+    .map((c) => `「${c}」`)
+    .join('、');
+  return [
+    {
+      kind: 'CHERRY_PICKING',
+      unitId,
+      assignmentIds: duplicated.map((a) => a.id),
+      taskIds,
+      issuerIds: [...new Set(duplicated.map((a) => a.issuerId))],
+      message: `${works}项重点工作被多个单位重复下达（涉及${taskIds.length}项任务），而责任清单事项${items}无人下达（都想管重点不想管一般）`,
+      suggestion: `请各下达单位将重复下达的重点任务交由领导方统一下达，并把无人下达的一般性事项（${items}）分担落实`,
+    },
+  ];
 }
 
 /** How many groups the links make (union–find over the ids each link joins). */

@@ -19,7 +19,10 @@ import { overlappingPairs, type AssignmentFact, type TaskFinding } from '../type
 /** The deliverable as compared: NFKC, without any whitespace; '' when there is none. */
 export function normaliseDeliverable(deliverable: string | null | undefined): string {
   if (!deliverable) return ''; // most tasks name none, and a scan compares millions of pairs
-  return deliverable.normalize('NFKC').trim().replace(/[\s\p{Z}]+/gu, '');
+  return deliverable
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\s\p{Z}]+/gu, '');
 }
 
 export function detectConflicts(assignments: readonly AssignmentFact[]): TaskFinding[] {
@@ -29,12 +32,16 @@ export function detectConflicts(assignments: readonly AssignmentFact[]): TaskFin
   // changes neither the pairs found nor their order.
   const named = new Set<string>();
   for (const a of assignments) for (const t of a.incompatibleTaskIds ?? []) named.add(t);
-  const candidates = assignments.filter((a) => normaliseDeliverable(a.deliverable) !== '' || (a.incompatibleTaskIds?.length ?? 0) > 0 || named.has(a.taskId));
+  const candidates = assignments.filter(
+    (a) =>
+      normaliseDeliverable(a.deliverable) !== '' || (a.incompatibleTaskIds?.length ?? 0) > 0 || named.has(a.taskId),
+  );
   for (const [a, b] of overlappingPairs(candidates, (x) => x.unitId)) {
     const d = normaliseDeliverable(a.deliverable);
     const sameDeliverable = d !== '' && d === normaliseDeliverable(b.deliverable) && a.dueOn !== b.dueOn;
-    const incompatible = a.taskId !== b.taskId
-      && ((a.incompatibleTaskIds ?? []).includes(b.taskId) || (b.incompatibleTaskIds ?? []).includes(a.taskId));
+    const incompatible =
+      a.taskId !== b.taskId &&
+      ((a.incompatibleTaskIds ?? []).includes(b.taskId) || (b.incompatibleTaskIds ?? []).includes(a.taskId));
     if (sameDeliverable || incompatible) findings.push(finding(a, b, sameDeliverable, incompatible));
   }
   return findings;
@@ -45,7 +52,8 @@ function finding(a: AssignmentFact, b: AssignmentFact, sameDeliverable: boolean,
   const deliverable = (keep.deliverable ?? '').trim();
   const reasons: string[] = [];
   if (sameDeliverable) reasons.push(`要求同一成果「${deliverable}」，截止日期却分别为${a.dueOn}和${b.dueOn}`);
-  if (incompatible) reasons.push(`已被声明互不相容，却在重叠期间同时下达本单位（截止日期分别为${a.dueOn}和${b.dueOn}）`);
+  if (incompatible)
+    reasons.push(`已被声明互不相容，却在重叠期间同时下达本单位（截止日期分别为${a.dueOn}和${b.dueOn}）`);
   const message = `「${a.title}」与「${b.title}」${reasons.join('；且')}（内容冲突）`;
 
   const what = sameDeliverable && !incompatible ? `「${deliverable}」的截止日期` : '保留哪一项任务';
@@ -53,9 +61,10 @@ function finding(a: AssignmentFact, b: AssignmentFact, sameDeliverable: boolean,
   if (keep.issuerId === other.issuerId) {
     suggestion = `两项由同一下达单位下达：请其明确以「${keep.title}」还是「${other.title}」为准，更正或撤回另一项`;
   } else if (keep.authority !== other.authority) {
-    suggestion = sameDeliverable && !incompatible
-      ? `以领导方下达的「${keep.title}」为准（截止日期${keep.dueOn}），请另一下达单位将「${other.title}」的截止日期与之对齐，或撤回该任务`
-      : `以领导方下达的「${keep.title}」为准，请另一下达单位撤回「${other.title}」，或调整为与之相容的要求`;
+    suggestion =
+      sameDeliverable && !incompatible
+        ? `以领导方下达的「${keep.title}」为准（截止日期${keep.dueOn}），请另一下达单位将「${other.title}」的截止日期与之对齐，或撤回该任务`
+        : `以领导方下达的「${keep.title}」为准，请另一下达单位撤回「${other.title}」，或调整为与之相容的要求`;
   } else if (keep.authority === 'BINDING') {
     suggestion = `两项均以领导关系下达（都管）：请两个下达单位协商确定${what}，并核查本单位的领导关系`;
   } else {

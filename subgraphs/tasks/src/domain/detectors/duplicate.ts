@@ -20,11 +20,12 @@ export function detectDuplicates(assignments: readonly AssignmentFact[]): TaskFi
 
 function finding(a: AssignmentFact, b: AssignmentFact): TaskFinding {
   const [keep, other] = a.authority === 'ADVISORY' && b.authority === 'BINDING' ? [b, a] : [a, b];
-  const suggestion = keep.authority !== other.authority
-    ? `保留领导方下达的「${keep.title}」，将指导方的「${other.title}」转为参考，不重复落实`
-    : keep.authority === 'BINDING'
-      ? `两项均以领导关系下达（都管）：保留「${keep.title}」，将「${other.title}」合并其中，并核查本单位的领导关系`
-      : `两项均为指导性任务：合并为一项落实`;
+  const suggestion =
+    keep.authority !== other.authority
+      ? `保留领导方下达的「${keep.title}」，将指导方的「${other.title}」转为参考，不重复落实`
+      : keep.authority === 'BINDING'
+        ? `两项均以领导关系下达（都管）：保留「${keep.title}」，将「${other.title}」合并其中，并核查本单位的领导关系`
+        : `两项均为指导性任务：合并为一项落实`;
   return {
     kind: 'DUPLICATE',
     unitId: a.unitId,

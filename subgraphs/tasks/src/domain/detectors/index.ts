@@ -37,7 +37,15 @@ export function detectTaskFindings(input: TaskFindingsInput): TaskFinding[] {
   const window = { startsOn: from, dueOn: to };
   const inWindow = unit.filter((a) => periodsOverlap(a, window));
   const duplicates = detectDuplicates(inWindow);
-  const listDuplicates = detectListDuplicates({ unitId, unitKind, from, to, items, reach: reach ?? [], label: input.label ?? ((id) => `#${id}`) });
+  const listDuplicates = detectListDuplicates({
+    unitId,
+    unitKind,
+    from,
+    to,
+    items,
+    reach: reach ?? [],
+    label: input.label ?? ((id) => `#${id}`),
+  });
   const conflicts = detectConflicts(inWindow);
   const overreach = detectOverreach(inWindow);
   const missing = detectMissing({ unitId, unitKind, from, to, items, assignments: unit, periods, reach });

@@ -37,7 +37,11 @@ export function sameWork(a: RequiredItem, b: RequiredItem): boolean {
 const FLAVOUR_LABEL: Record<string, string> = { UNIFIED: '统一领导', SPECIFIC: '具体领导' };
 
 /** The rule's choice for a pair applying on one stretch: [keep, other, which rule decided (1–4)]. */
-export function keepByLeadership(a: RequiredItem, b: RequiredItem, owners: ReadonlyMap<string, OwnerReach>): [RequiredItem, RequiredItem, 1 | 2 | 3 | 4] {
+export function keepByLeadership(
+  a: RequiredItem,
+  b: RequiredItem,
+  owners: ReadonlyMap<string, OwnerReach>,
+): [RequiredItem, RequiredItem, 1 | 2 | 3 | 4] {
   if (!a.ownerId) return [a, b, 1];
   if (!b.ownerId) return [b, a, 1];
   const ra = owners.get(a.ownerId)!;
@@ -57,7 +61,9 @@ export function detectListDuplicates(input: ListDuplicateInput): TaskFinding[] {
   for (const r of input.reach) {
     if (r.to < from || r.from > to) continue;
     const on = { from: r.from < from ? from : r.from, to: r.to > to ? to : r.to };
-    const applying = mine.filter((i) => (!i.ownerId || r.owners.has(i.ownerId)) && !(i.retiredOn && i.retiredOn <= on.from));
+    const applying = mine.filter(
+      (i) => (!i.ownerId || r.owners.has(i.ownerId)) && !(i.retiredOn && i.retiredOn <= on.from),
+    );
     for (let x = 0; x < applying.length; x++) {
       for (let y = x + 1; y < applying.length; y++) {
         const a = applying[x];
@@ -73,17 +79,26 @@ export function detectListDuplicates(input: ListDuplicateInput): TaskFinding[] {
   return out;
 }
 
-function finding(unitId: string, a: RequiredItem, b: RequiredItem, owners: ReadonlyMap<string, OwnerReach>, on: { from: string; to: string }, label: (id: string) => string): TaskFinding {
+function finding(
+  unitId: string,
+  a: RequiredItem,
+  b: RequiredItem,
+  owners: ReadonlyMap<string, OwnerReach>,
+  on: { from: string; to: string },
+  label: (id: string) => string,
+): TaskFinding {
   const [keep, other, rule] = keepByLeadership(a, b, owners);
-  const ownerOf = (i: RequiredItem) => (i.ownerId ? `${label(i.ownerId)}${how(owners.get(i.ownerId)!, label)}` : '全平台（条例规定）');
+  const ownerOf = (i: RequiredItem) =>
+    i.ownerId ? `${label(i.ownerId)}${how(owners.get(i.ownerId)!, label)}` : '全平台（条例规定）';
   const name = (i: RequiredItem) => `${ownerOf(i)}的「${i.name}」`;
-  const suggestion = rule === 1
-    ? `保留${name(keep)}：这是同类单位都须落实的事项；${name(other)}与之重复，不再单列（可作为对它的细化要求）`
-    : rule === 2
-      ? `保留${name(keep)}：它离本单位更近，是上级清单在本单位的落实；${name(other)}由它一并落实，不重复要求`
-      : rule === 3
-        ? `本单位受双重领导：保留具体领导方${name(keep)}，统一领导方${name(other)}以同一项工作落实，向两方报告（一次落实、两方报告）`
-        : `两份清单地位相同，规则不能决定：建议保留${name(keep)}，请${label(keep.ownerId!)}与${label(other.ownerId!)}协商后撤去一项`;
+  const suggestion =
+    rule === 1
+      ? `保留${name(keep)}：这是同类单位都须落实的事项；${name(other)}与之重复，不再单列（可作为对它的细化要求）`
+      : rule === 2
+        ? `保留${name(keep)}：它离本单位更近，是上级清单在本单位的落实；${name(other)}由它一并落实，不重复要求`
+        : rule === 3
+          ? `本单位受双重领导：保留具体领导方${name(keep)}，统一领导方${name(other)}以同一项工作落实，向两方报告（一次落实、两方报告）`
+          : `两份清单地位相同，规则不能决定：建议保留${name(keep)}，请${label(keep.ownerId!)}与${label(other.ownerId!)}协商后撤去一项`;
   return {
     kind: 'DUPLICATE',
     unitId,
@@ -100,7 +115,7 @@ function finding(unitId: string, a: RequiredItem, b: RequiredItem, owners: Reado
 
 /** （直接领导，统一领导） or （经 X 领导）: how the owner's list reaches the unit, for messages. */
 function how(r: OwnerReach, label: (id: string) => string): string {
-  const flavour = r.flavour ? FLAVOUR_LABEL[r.flavour] ?? r.flavour : null;
+  const flavour = r.flavour ? (FLAVOUR_LABEL[r.flavour] ?? r.flavour) : null;
   if (r.relation === 'DIRECT') return `（直接领导${flavour ? `，${flavour}` : ''}）`;
   return `（经${label(r.through!)}${flavour ? `${flavour}` : '领导'}）`;
 }

@@ -77,10 +77,18 @@ export function frequencyPeriods(frequency: Frequency, from: string, to: string)
     const start = day(y, m, 1);
     if (start > to) break;
     const endMonth = m + months - 1;
-    const label = frequency === 'YEARLY' ? `${y}年度` : frequency === 'QUARTERLY' ? `${y}年第${QUARTERS[(m - 1) / 3]}季度` : `${y}年${m}月`;
+    const label =
+      frequency === 'YEARLY'
+        ? `${y}年度`
+        : frequency === 'QUARTERLY'
+          ? `${y}年第${QUARTERS[(m - 1) / 3]}季度`
+          : `${y}年${m}月`;
     out.push({ from: start, to: day(y, endMonth, lastDay(y, endMonth)), label });
     m += months;
-    if (m > 12) { m -= 12; y++; }
+    if (m > 12) {
+      m -= 12;
+      y++;
+    }
   }
   return out;
 }
@@ -120,7 +128,12 @@ export function detectMissing(input: MissingInput): TaskFinding[] {
   return findings;
 }
 
-function suggestion(item: RequiredItem, label: string, hasLeader: boolean, advisory: AssignmentFact | undefined): string {
+function suggestion(
+  item: RequiredItem,
+  label: string,
+  hasLeader: boolean,
+  advisory: AssignmentFact | undefined,
+): string {
   const note = advisory
     ? `；指导方下达的「${advisory.title}」为指导性任务，不计入，请领导方确认该任务或以领导关系正式下达`
     : '';

@@ -1,7 +1,9 @@
 import { textField } from './text-field';
 
 describe('textField', () => {
-  it.each<[string, unknown, number, boolean, 'LINE' | 'MULTILINE', { value?: string | null; problem?: string | RegExp }]>([
+  it.each<
+    [string, unknown, number, boolean, 'LINE' | 'MULTILINE', { value?: string | null; problem?: string | RegExp }]
+  >([
     ['absent and required', undefined, 10, true, 'LINE', { problem: '必填' }],
     ['null and required', null, 10, true, 'LINE', { problem: '必填' }],
     ['absent and optional', undefined, 10, false, 'LINE', { value: null }],
@@ -16,6 +18,7 @@ describe('textField', () => {
   ])('%s', (_n, v, max, required, kind, expected) => {
     const got = textField(v, max, required, kind);
     if (expected.problem instanceof RegExp) expect(got.problem).toMatch(expected.problem);
-    else expect(got).toEqual(expected.problem === undefined ? { value: expected.value } : { problem: expected.problem });
+    else
+      expect(got).toEqual(expected.problem === undefined ? { value: expected.value } : { problem: expected.problem });
   });
 });

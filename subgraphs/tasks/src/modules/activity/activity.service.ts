@@ -14,11 +14,14 @@ export type { ActivityQuestion } from './activity.store';
 export async function assignmentActivity(ctx: TasksContext, pairs: readonly ActivityQuestion[]): Promise<number[]> {
   // A service question (assessments asks for its user under the `assignment-activity` grant,
   // identity.ts SERVICE_GRANTS) or the operator's: counts over any pair of units.
-  if (!readsEverything(ctx.identity)) throw new ForbiddenError('assignmentActivity 仅供平台内部服务调用', { field: 'pairs' });
+  if (!readsEverything(ctx.identity))
+    throw new ForbiddenError('assignmentActivity 仅供平台内部服务调用', { field: 'pairs' });
   if (pairs.length === 0) return [];
   pairs.forEach((p, i) => {
-    for (const f of ['issuer', 'unit'] as const) if (!/^\d+$/.test(p[f])) throw new BadInputError(`pairs[${i}].${f}`, `应为单位 id：${p[f]}`);
-    if (!isDay(p.from) || !isDay(p.to) || p.to < p.from) throw new BadInputError(`pairs[${i}].to`, `时间段无效：${p.from}—${p.to}`);
+    for (const f of ['issuer', 'unit'] as const)
+      if (!/^\d+$/.test(p[f])) throw new BadInputError(`pairs[${i}].${f}`, `应为单位 id：${p[f]}`);
+    if (!isDay(p.from) || !isDay(p.to) || p.to < p.from)
+      throw new BadInputError(`pairs[${i}].to`, `时间段无效：${p.from}—${p.to}`);
   });
   return assignmentActivityCounts(ctx.db, pairs);
 }

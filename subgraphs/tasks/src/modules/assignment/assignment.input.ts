@@ -6,10 +6,17 @@ import { AssignmentStatusEnum } from '../shared/enums';
 @InputType({ description: 'A progress report on one assignment; omitted fields keep their value' })
 export class ReportProgressInput {
   @Field(() => ID) assignment!: string;
-  @Field(() => Int, { description: 'The version the report is based on; a stale one is refused with CONFLICT' }) version!: number;
-  @Field(() => AssignmentStatusEnum, { nullable: true, description: 'ASSIGNED, IN_PROGRESS or DONE' }) status?: string | null;
+  @Field(() => Int, { description: 'The version the report is based on; a stale one is refused with CONFLICT' })
+  version!: number;
+  @Field(() => AssignmentStatusEnum, { nullable: true, description: 'ASSIGNED, IN_PROGRESS or DONE' }) status?:
+    string | null;
   @Field(() => Int, { nullable: true, description: '0–100; 100 is DONE' }) progress?: number | null;
-  @Field(() => Float, { nullable: true, description: 'The indicator\'s value, for a task that names one' }) value?: number | null;
+  @Field(() => Float, { nullable: true, description: "The indicator's value, for a task that names one" }) value?:
+    number | null;
   @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'The day the report speaks for (default today; not in the future): the completion day when DONE' }) on?: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the report speaks for (default today; not in the future): the completion day when DONE',
+  })
+  on?: string | null;
 }

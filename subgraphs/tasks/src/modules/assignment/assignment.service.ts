@@ -13,25 +13,43 @@
  * report is kept in progress_reports (who, when, for which day).
  */
 import {
-  BadInputError, checkWindow, ConflictError, ForbiddenError, NotFoundError, requireRole, scopedTransaction, today,
+  BadInputError,
+  checkWindow,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  requireRole,
+  scopedTransaction,
+  today,
 } from '@tiaokuai/platform';
 import { judgedOn } from '../../domain/authority';
 import { applyReport, type ReportInput } from '../../domain/progress';
 import { ACTIVE, type AssignmentRecord, type TaskRecord } from '../../domain/records';
 import type { TasksContext } from '../../request';
 import {
-  assignmentsOfUnits, settleAssignment, settlementsOf, writeProgress, type SettlementEntry,
+  assignmentsOfUnits,
+  settleAssignment,
+  settlementsOf,
+  writeProgress,
+  type SettlementEntry,
 } from './assignment.store';
 
 /** An assignment and its task, seen from the unit's side or the issuer's; NOT_FOUND on `field` otherwise. */
-export async function visibleAssignment(ctx: TasksContext, id: string, field: string): Promise<{ a: AssignmentRecord; t: TaskRecord; issuerId: string }> {
+export async function visibleAssignment(
+  ctx: TasksContext,
+  id: string,
+  field: string,
+): Promise<{ a: AssignmentRecord; t: TaskRecord; issuerId: string }> {
   const a = await ctx.loaders.assignment.load(id);
   const t = a && (await ctx.loaders.task.load(a.taskId));
-  if (!a || !t || !((await ctx.org.canSee(a.unitId)) || (await ctx.org.canSee(t.issuerId)))) throw new NotFoundError(field, `未知任务分派：${id}`);
+  if (!a || !t || !((await ctx.org.canSee(a.unitId)) || (await ctx.org.canSee(t.issuerId))))
+    throw new NotFoundError(field, `未知任务分派：${id}`);
   return { a, t, issuerId: t.issuerId };
 }
 
-/** An assignment by reference (federation): as for settling, the unit's side or the issuer's side sees it; else null. */
+/**
+ * An assignment by reference (federation): as for settling, the unit's side or the issuer's side sees it; else null.
+ */
 export async function assignmentReference(ctx: TasksContext, id: string): Promise<AssignmentRecord | null> {
   const a = await ctx.loaders.assignment.load(id);
   const t = a && (await ctx.loaders.task.load(a.taskId));
@@ -41,7 +59,12 @@ export async function assignmentReference(ctx: TasksContext, id: string): Promis
 /** The assignment's relation and authority on `asOf` (default today) kept within its task's period. */
 export async function judgedAssignment(ctx: TasksContext, a: AssignmentRecord, asOf: string | null) {
   const t = (await ctx.loaders.task.load(a.taskId))!;
-  return ctx.loaders.authority.load({ issuerId: t.issuerId, unitId: a.unitId, day: judgedOn(t, asOf ?? today()), binding: t.binding });
+  return ctx.loaders.authority.load({
+    issuerId: t.issuerId,
+    unitId: a.unitId,
+    day: judgedOn(t, asOf ?? today()),
+    binding: t.binding,
+  });
 }
 
 /** Merges and withdrawals of an assignment, on record. */
@@ -63,43 +86,69 @@ export function assignmentWindow(from: string | null, to: string | null): { from
  * when the caller may not see the unit. Their tasks are primed into the request's loaders.
  */
 export async function unitAssignments(
-  ctx: TasksContext, unitId: string, from: string, to: string,
+  ctx: TasksContext,
+  unitId: string,
+  from: string,
+  to: string,
 ): Promise<AssignmentRecord[]> {
   if (!(await ctx.org.canSee(unitId))) return [];
   const rows = await assignmentsOfUnits(ctx.db, [unitId], from, to, false);
-  for (const { a, t: task } of rows) { ctx.loaders.task.prime(task.id, task); ctx.loaders.assignment.prime(a.id, a); }
+  for (const { a, t: task } of rows) {
+    ctx.loaders.task.prime(task.id, task);
+    ctx.loaders.assignment.prime(a.id, a);
+  }
   return rows.map((r) => r.a);
 }
 
 async function settle(
-  ctx: TasksContext, a: AssignmentRecord, version: number | null, field: string,
-  change: { status: 'WITHDRAWN' | 'MERGED'; mergedInto?: string }, record: SettlementEntry,
+  ctx: TasksContext,
+  a: AssignmentRecord,
+  version: number | null,
+  field: string,
+  change: { status: 'WITHDRAWN' | 'MERGED'; mergedInto?: string },
+  record: SettlementEntry,
 ) {
   return scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
     const row = await settleAssignment(tx, a.id, version, change, record, ctx.identity);
-    if (!row) throw new ConflictError(field, `任务分派 ${a.id} 已被他人修改或已处理（当前版本 ${a.version}，状态 ${a.status}）：请刷新后重试`);
+    if (!row)
+      throw new ConflictError(
+        field,
+        `任务分派 ${a.id} 已被他人修改或已处理（当前版本 ${a.version}，状态 ${a.status}）：请刷新后重试`,
+      );
     return row;
   });
 }
 
 /** Withdraws an assignment: only the issuer's own committee (its jurisdiction holds the issuer). */
-export async function withdrawAssignment(ctx: TasksContext, id: string, version: number | null, note: string | null): Promise<AssignmentRecord> {
+export async function withdrawAssignment(
+  ctx: TasksContext,
+  id: string,
+  version: number | null,
+  note: string | null,
+): Promise<AssignmentRecord> {
   requireRole(ctx.identity, 'EDITOR', '撤回任务');
   const { a, issuerId } = await visibleAssignment(ctx, id, 'id');
-  if (!(await ctx.org.canSee(issuerId))) throw new ForbiddenError('只有下达单位（或其上级）可以撤回自己的任务分派', { field: 'id' });
+  if (!(await ctx.org.canSee(issuerId)))
+    throw new ForbiddenError('只有下达单位（或其上级）可以撤回自己的任务分派', { field: 'id' });
   if (!ACTIVE.includes(a.status)) throw new ConflictError('id', `任务分派 ${id} 已是 ${a.status}`);
   return settle(ctx, a, version, 'version', { status: 'WITHDRAWN' }, { kind: 'WITHDRAW', keptId: null, note });
 }
 
 /** Merges `merge` into `keep`: the kept assignment satisfies both; `merge` is kept as MERGED. */
-export async function mergeAssignments(ctx: TasksContext, keep: string, merge: string, note: string | null): Promise<AssignmentRecord> {
+export async function mergeAssignments(
+  ctx: TasksContext,
+  keep: string,
+  merge: string,
+  note: string | null,
+): Promise<AssignmentRecord> {
   requireRole(ctx.identity, 'EDITOR', '合并任务');
   if (keep === merge) throw new BadInputError('merge', '不能与自身合并');
   const [k, m] = await Promise.all([visibleAssignment(ctx, keep, 'keep'), visibleAssignment(ctx, merge, 'merge')]);
   if (k.a.unitId !== m.a.unitId) throw new BadInputError('merge', '只能合并同一单位的两项任务分派');
   if (!ACTIVE.includes(k.a.status)) throw new ConflictError('keep', `任务分派 ${keep} 已是 ${k.a.status}`);
   if (!ACTIVE.includes(m.a.status)) throw new ConflictError('merge', `任务分派 ${merge} 已是 ${m.a.status}`);
-  if (!(await ctx.org.canSee(m.a.unitId)) && !(await ctx.org.canSee(m.issuerId))) throw new ForbiddenError('无权合并该单位的任务', { field: 'merge' });
+  if (!(await ctx.org.canSee(m.a.unitId)) && !(await ctx.org.canSee(m.issuerId)))
+    throw new ForbiddenError('无权合并该单位的任务', { field: 'merge' });
   return settle(ctx, m.a, null, 'merge', { status: 'MERGED', mergedInto: keep }, { kind: 'MERGE', keptId: keep, note });
 }
 
@@ -112,7 +161,10 @@ export interface ReportProgressRequest extends ReportInput {
 export async function reportProgress(ctx: TasksContext, input: ReportProgressRequest): Promise<AssignmentRecord> {
   requireRole(ctx.identity, 'EDITOR', '报告进度');
   const { a, t } = await visibleAssignment(ctx, input.assignment, 'input.assignment');
-  if (!(await reportsFor(ctx, a.unitId))) throw new ForbiddenError('进度由承担单位或领导它的党组织报告；下达单位、指导单位不能代报', { field: 'input.assignment' });
+  if (!(await reportsFor(ctx, a.unitId)))
+    throw new ForbiddenError('进度由承担单位或领导它的党组织报告；下达单位、指导单位不能代报', {
+      field: 'input.assignment',
+    });
   const outcome = applyReport(a, input, t, today());
   if (!outcome.ok) {
     const [first] = outcome.problems;
@@ -125,7 +177,8 @@ export async function reportProgress(ctx: TasksContext, input: ReportProgressReq
   return scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
     const updated = await writeProgress(tx, a.id, input.version, next, ctx.identity);
     // Changed between our read and this write (another report, a merge, a withdrawal).
-    if (!updated) throw new ConflictError('input.version', `任务分派 ${a.id} 刚被他人修改或已处理：请刷新后重试，未做任何更改`);
+    if (!updated)
+      throw new ConflictError('input.version', `任务分派 ${a.id} 刚被他人修改或已处理：请刷新后重试，未做任何更改`);
     ctx.loaders.assignment.clear(updated.id).prime(updated.id, updated);
     return updated;
   });
@@ -147,4 +200,8 @@ async function reportsFor(ctx: TasksContext, unitId: string): Promise<boolean> {
 }
 
 const stale = (a: AssignmentRecord, version: number) =>
-  new ConflictError('input.version', `任务分派 ${a.id} 已被修改（你依据的版本 ${version}，当前版本 ${a.version}）：请刷新后重试，未做任何更改`, { currentVersion: a.version });
+  new ConflictError(
+    'input.version',
+    `任务分派 ${a.id} 已被修改（你依据的版本 ${version}，当前版本 ${a.version}）：请刷新后重试，未做任何更改`,
+    { currentVersion: a.version },
+  );

@@ -12,10 +12,12 @@ export class Assignment {
   @Field(() => AssignmentStatusEnum) status!: string;
   @Field(() => Int, { description: '0–100' }) progress!: number;
   @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => Int, { description: 'Optimistic concurrency: pass it back when changing the assignment' }) version!: number;
-  @Field(() => Float, { nullable: true, description: 'The indicator\'s value as last reported' }) value!: number | null;
+  @Field(() => Int, { description: 'Optimistic concurrency: pass it back when changing the assignment' })
+  version!: number;
+  @Field(() => Float, { nullable: true, description: "The indicator's value as last reported" }) value!: number | null;
   @Field(() => DateScalar, { nullable: true, description: 'The day it was reported DONE' }) doneOn!: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'The day the last progress report speaks for' }) reportedOn!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The day the last progress report speaks for' }) reportedOn!:
+    string | null;
 }
 
 @ObjectType({ description: 'A progress report as made (kept; the assignment holds the latest)' })
@@ -26,7 +28,7 @@ export class ProgressReport {
   @Field(() => Float, { nullable: true }) value!: number | null;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => DateScalar, { description: 'The day the report speaks for' }) on!: string;
-  @Field({ description: 'Who (the token\'s subject)' }) by!: string;
+  @Field({ description: "Who (the token's subject)" }) by!: string;
   @Field(() => String, { nullable: true, description: 'For which body' }) byBody!: string | null;
   @Field({ description: 'When it was made (ISO timestamp)' }) at!: string;
 }
@@ -35,15 +37,23 @@ export class ProgressReport {
 export class Settlement {
   @Field(() => SettlementKindEnum) kind!: string;
   @Field(() => String, { nullable: true }) note!: string | null;
-  @Field({ description: 'Who (the token\'s subject)' }) by!: string;
+  @Field({ description: "Who (the token's subject)" }) by!: string;
   @Field(() => String, { nullable: true, description: 'For which body' }) byBody!: string | null;
   @Field({ description: 'When (ISO timestamp)' }) at!: string;
   keptId!: string | null;
 }
 
-export const AssignmentConnection = connectionType('Assignment', Assignment, { description: 'A page of assignments, ordered by id' });
+export const AssignmentConnection = connectionType('Assignment', Assignment, {
+  description: 'A page of assignments, ordered by id',
+});
 export type AssignmentConnection = InstanceType<typeof AssignmentConnection>;
 
 /** A page of assignments, by id. */
 export const assignmentPage = (rows: readonly AssignmentRecord[], page: PageArgsType): AssignmentConnection =>
-  pageOf(NS.assignments, rows, (a) => padId(a.id), page, (a) => a as unknown as Assignment);
+  pageOf(
+    NS.assignments,
+    rows,
+    (a) => padId(a.id),
+    page,
+    (a) => a as unknown as Assignment,
+  );

@@ -10,11 +10,17 @@ import { CalendarEntry } from './calendar.type';
 @Resolver(() => CalendarEntry)
 export class CalendarEntryResolver {
   @FieldResolver(() => Assignment, { nullable: true, description: 'For TASK' })
-  assignment(@Root() e: CalendarEntry, @Ctx() ctx: TasksContext) { return e.assignmentId ? ctx.loaders.assignment.load(e.assignmentId) : null; }
+  assignment(@Root() e: CalendarEntry, @Ctx() ctx: TasksContext) {
+    return e.assignmentId ? ctx.loaders.assignment.load(e.assignmentId) : null;
+  }
 
   @FieldResolver(() => Task, { nullable: true, description: 'For TASK' })
-  task(@Root() e: CalendarEntry, @Ctx() ctx: TasksContext) { return e.taskId ? taskOf(ctx, e.taskId) : null; }
+  task(@Root() e: CalendarEntry, @Ctx() ctx: TasksContext) {
+    return e.taskId ? taskOf(ctx, e.taskId) : null;
+  }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'For TASK' })
-  issuer(@Root() e: CalendarEntry) { return e.issuerId ? unitRef(e.issuerId) : null; }
+  issuer(@Root() e: CalendarEntry) {
+    return e.issuerId ? unitRef(e.issuerId) : null;
+  }
 }

@@ -14,11 +14,26 @@ export async function unitCalendar(ctx: TasksContext, unitId: string, year: numb
   if (!y) return null;
   const authority = new Map((y.facts.get(unitId) ?? []).map((f) => [f.id, f.authority]));
   const tasks: CalendarTask[] = y.rows.map(({ a, t }) => ({
-    assignmentId: a.id, taskId: t.id, issuerId: t.issuerId, title: t.title, startsOn: t.startsOn, dueOn: t.dueOn, status: a.status,
-    authority: authority.get(a.id) ?? 'ADVISORY', requiredItemId: t.requiredItemId, deliverable: t.deliverable,
+    assignmentId: a.id,
+    taskId: t.id,
+    issuerId: t.issuerId,
+    title: t.title,
+    startsOn: t.startsOn,
+    dueOn: t.dueOn,
+    status: a.status,
+    authority: authority.get(a.id) ?? 'ADVISORY',
+    requiredItemId: t.requiredItemId,
+    deliverable: t.deliverable,
   }));
   return calendarEntries({
-    unitId, unitKind: y.unit.kind, year, tasks, items: y.items, missing: y.missing, existed: y.answer.timelines.get(unitId) ?? [], reach: y.reach,
+    unitId,
+    unitKind: y.unit.kind,
+    year,
+    tasks,
+    items: y.items,
+    missing: y.missing,
+    existed: y.answer.timelines.get(unitId) ?? [],
+    reach: y.reach,
   });
 }
 
@@ -44,9 +59,18 @@ export async function unitCalendarIcs(ctx: TasksContext, unitId: string, year: n
       const t = e.task;
       const summary = t ? `${e.title}（截止）` : `${e.title}${e.covered ? '' : '【未下达】'}`;
       const description = t
-        ? [`${t.startsOn} 至 ${t.dueOn}`, `下达单位：${nameOf(t.issuerId)}（${t.authority === 'BINDING' ? '领导关系，须执行' : '指导性'}）`, `状态：${STATUS[t.status] ?? t.status}`,
-          ...(t.deliverable ? [`成果：${t.deliverable}`] : []), ...(e.requiredItemCode ? [`责任清单事项：${e.requiredItemCode}`] : [])].join('\n')
-        : [`${e.startsOn} 至 ${e.dueOn}`, `责任清单事项（${e.requiredItemCode}）`, e.covered ? '领导方已下达' : '领导方尚未下达（缺项），请向领导方反映'].join('\n');
+        ? [
+            `${t.startsOn} 至 ${t.dueOn}`,
+            `下达单位：${nameOf(t.issuerId)}（${t.authority === 'BINDING' ? '领导关系，须执行' : '指导性'}）`,
+            `状态：${STATUS[t.status] ?? t.status}`,
+            ...(t.deliverable ? [`成果：${t.deliverable}`] : []),
+            ...(e.requiredItemCode ? [`责任清单事项：${e.requiredItemCode}`] : []),
+          ].join('\n')
+        : [
+            `${e.startsOn} 至 ${e.dueOn}`,
+            `责任清单事项（${e.requiredItemCode}）`,
+            e.covered ? '领导方已下达' : '领导方尚未下达（缺项），请向领导方反映',
+          ].join('\n');
       return { entry: e, summary, description };
     }),
   });

@@ -11,9 +11,17 @@ export class CalendarEntry {
   @Field() title!: string;
   @Field(() => DateScalar) startsOn!: string;
   @Field(() => DateScalar) dueOn!: string;
-  @Field(() => String, { nullable: true, description: 'The responsibility-list item\'s code (its owner: requiredItemOwner)' }) requiredItem!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The responsibility-list item's code (its owner: requiredItemOwner)",
+  })
+  requiredItem!: string | null;
   @Field(() => FrequencyEnum, { nullable: true }) frequency!: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'For REQUIRED_ITEM: a binding assignment covers the period (false: MISSING)' }) covered!: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'For REQUIRED_ITEM: a binding assignment covers the period (false: MISSING)',
+  })
+  covered!: boolean | null;
   @Field(() => AuthorityEnum, { nullable: true, description: 'For TASK' }) authority!: string | null;
   @Field(() => AssignmentStatusEnum, { nullable: true, description: 'For TASK' }) status!: string | null;
   assignmentId!: string | null;
@@ -22,7 +30,17 @@ export class CalendarEntry {
 }
 
 export const toEntry = (e: CalendarEntryRecord): CalendarEntry => ({
-  uid: e.uid, kind: e.kind, title: e.title, startsOn: e.startsOn, dueOn: e.dueOn, requiredItem: e.requiredItemCode, frequency: e.frequency, covered: e.covered,
-  authority: e.task?.authority ?? null, status: e.task?.status ?? null,
-  assignmentId: e.task?.assignmentId ?? null, taskId: e.task?.taskId ?? null, issuerId: e.task?.issuerId ?? null,
+  uid: e.uid,
+  kind: e.kind,
+  title: e.title,
+  startsOn: e.startsOn,
+  dueOn: e.dueOn,
+  requiredItem: e.requiredItemCode,
+  frequency: e.frequency,
+  covered: e.covered,
+  authority: e.task?.authority ?? null,
+  status: e.task?.status ?? null,
+  assignmentId: e.task?.assignmentId ?? null,
+  taskId: e.task?.taskId ?? null,
+  issuerId: e.task?.issuerId ?? null,
 });

@@ -12,13 +12,24 @@ import { TaskConflict, TaskConflictConnection, toConflict } from './finding.type
 
 @Resolver(() => TaskConflict)
 export class TaskConflictResolver {
-  @Query(() => TaskConflictConnection, { description: 'Task findings in a committee\'s scope (a unit code: its subtree and the units it leads or guides) over [from, to], a page at a time: by unit id, then kind, then what the finding is about (a finding keeps its key from one scan to the next); the pages that follow a first page\'s cursors are cut from that page\'s list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk); `summary` counts them all' })
-  async taskConflicts(@Arg('scope') scope: string, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<TaskConflictConnection> {
+  @Query(() => TaskConflictConnection, {
+    description:
+      "Task findings in a committee's scope (a unit code: its subtree and the units it leads or guides) over [from, to], a page at a time: by unit id, then kind, then what the finding is about (a finding keeps its key from one scan to the next); the pages that follow a first page's cursors are cut from that page's list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk); `summary` counts them all",
+  })
+  async taskConflicts(
+    @Arg('scope') scope: string,
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: TasksContext,
+  ): Promise<TaskConflictConnection> {
     return scopeFindingsPage(ctx, scope, from, to, page, toConflict);
   }
 
   @FieldResolver(() => Unit)
-  unit(@Root() f: TaskConflict) { return unitRef(f.unitId); }
+  unit(@Root() f: TaskConflict) {
+    return unitRef(f.unitId);
+  }
 
   // A finding names tasks and assignments just read. When only their ids are asked (a
   // province scan names some 20,000), they are answered as references, at once: no statement,
@@ -30,15 +41,29 @@ export class TaskConflictResolver {
 
   @FieldResolver(() => [Assignment], { description: 'The assignments concerned, the one to keep first' })
   assignments(@Root() f: TaskConflict, @Ctx() ctx: TasksContext, @Info() info: GraphQLResolveInfo) {
-    return selectsOnly(info, ['id']) ? f.assignmentIds.map(ref) : found(ctx.loaders.assignment.loadMany(f.assignmentIds));
+    return selectsOnly(info, ['id'])
+      ? f.assignmentIds.map(ref)
+      : found(ctx.loaders.assignment.loadMany(f.assignmentIds));
   }
 
-  @FieldResolver(() => [Unit], { description: 'The issuers concerned (for MISSING: the unit\'s leaders, who should assign the item; for a list-level DUPLICATE: the two lists\' owners, the one to keep first)' })
-  issuers(@Root() f: TaskConflict) { return f.issuerIds.map(unitRef); }
+  @FieldResolver(() => [Unit], {
+    description:
+      "The issuers concerned (for MISSING: the unit's leaders, who should assign the item; for a list-level DUPLICATE: the two lists' owners, the one to keep first)",
+  })
+  issuers(@Root() f: TaskConflict) {
+    return f.issuerIds.map(unitRef);
+  }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'For MISSING: the owner of the item (null: hub-wide)' })
-  requiredItemOwner(@Root() f: TaskConflict) { return f.requiredItemOwnerId ? unitRef(f.requiredItemOwnerId) : null; }
+  requiredItemOwner(@Root() f: TaskConflict) {
+    return f.requiredItemOwnerId ? unitRef(f.requiredItemOwnerId) : null;
+  }
 
-  @FieldResolver(() => [RequiredItem], { description: 'For a list-level DUPLICATE (two lists asking the same work of the unit): the two items, the one to keep first; empty otherwise' })
-  items(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) { return found(ctx.loaders.requiredItem.loadMany(f.itemIds)); }
+  @FieldResolver(() => [RequiredItem], {
+    description:
+      'For a list-level DUPLICATE (two lists asking the same work of the unit): the two items, the one to keep first; empty otherwise',
+  })
+  items(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) {
+    return found(ctx.loaders.requiredItem.loadMany(f.itemIds));
+  }
 }

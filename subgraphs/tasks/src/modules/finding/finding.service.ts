@@ -11,7 +11,14 @@
 import DataLoader from 'dataloader';
 import { groupBy } from '@tiaokuai/leadership';
 import {
-  callerKey, checkWindow, keyedSorted, log, unitLabel, type PageArgs, type TimelineAnswer, type WalkPage,
+  callerKey,
+  checkWindow,
+  keyedSorted,
+  log,
+  unitLabel,
+  type PageArgs,
+  type TimelineAnswer,
+  type WalkPage,
 } from '@tiaokuai/platform';
 import { detectTaskFindings } from '../../domain/detectors';
 import { reachDuring } from '../../domain/list-reach';
@@ -50,9 +57,19 @@ export function findingsFor(
     const unit = answer.units.get(unitId);
     if (!unit) continue;
     const reach = ownedKinds.has(unit.kind) ? reachDuring(answer.timelines, unitId, yearStart(from), yearEnd(to)) : [];
-    out.push(...detectTaskFindings({
-      unitId, unitKind: unit.kind, from, to, items, assignments: facts.get(unitId) ?? [], periods: answer.timelines.get(unitId) ?? [], reach, label,
-    }));
+    out.push(
+      ...detectTaskFindings({
+        unitId,
+        unitKind: unit.kind,
+        from,
+        to,
+        items,
+        assignments: facts.get(unitId) ?? [],
+        periods: answer.timelines.get(unitId) ?? [],
+        reach,
+        label,
+      }),
+    );
   }
   return out;
 }
@@ -61,7 +78,12 @@ export function findingsFor(
  * Several units' findings over one window, in one question to org and one statement (the
  * request's `findings` loader gathers the units a query asks about).
  */
-export async function unitFindingsBatch(ctx: TasksContext, unitIds: readonly string[], from: string, to: string): Promise<Map<string, TaskFinding[]>> {
+export async function unitFindingsBatch(
+  ctx: TasksContext,
+  unitIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, TaskFinding[]>> {
   const { answer, rows, items } = await unitsOverYears(ctx, unitIds, from, to);
   const out = new Map<string, TaskFinding[]>(unitIds.map((id) => [id, []]));
   for (const f of findingsFor(answer, unitIds, rows, items, from, to)) out.get(f.unitId)?.push(f);
@@ -80,7 +102,10 @@ export async function unitsOverYears(ctx: TasksContext, unitIds: readonly string
     assignmentsOfUnits(ctx.db, unitIds, yearStart(from), yearEnd(to), true),
     allRequiredItems(ctx.db),
   ]);
-  for (const { a, t } of rows) { ctx.loaders.task.prime(t.id, t); ctx.loaders.assignment.prime(a.id, a); }
+  for (const { a, t } of rows) {
+    ctx.loaders.task.prime(t.id, t);
+    ctx.loaders.assignment.prime(a.id, a);
+  }
   return { answer, rows, items };
 }
 
@@ -97,11 +122,26 @@ export async function unitYear(ctx: TasksContext, unitId: string, year: number) 
   if (!unit) return null;
   const facts = assignmentFacts(answer, rows, from);
   const missing = findingsFor(answer, [unitId], rows, items, from, to, facts).filter((f) => f.kind === 'MISSING');
-  return { from, to, unit, answer, rows, items, facts, missing, reach: reachDuring(answer.timelines, unitId, from, to) };
+  return {
+    from,
+    to,
+    unit,
+    answer,
+    rows,
+    items,
+    facts,
+    missing,
+    reach: reachDuring(answer.timelines, unitId, from, to),
+  };
 }
 
 /** One unit's findings; null when the caller may not see the unit. */
-export async function unitFindings(ctx: TasksContext, unitId: string, from: string, to: string): Promise<TaskFinding[] | null> {
+export async function unitFindings(
+  ctx: TasksContext,
+  unitId: string,
+  from: string,
+  to: string,
+): Promise<TaskFinding[] | null> {
   checkWindow(from, to);
   if (!(await ctx.org.canSee(unitId))) return null;
   return findingsLoader(ctx).load({ unitId, from, to });
@@ -117,38 +157,62 @@ const findingLoaders = new WeakMap<TasksContext, FindingsLoader>();
 function findingsLoader(ctx: TasksContext): FindingsLoader {
   let loader = findingLoaders.get(ctx);
   if (!loader) {
-    loader = new DataLoader(async (keys) => {
-      const byWindow = groupBy([...keys], (k) => `${k.from}|${k.to}`);
-      const answers = new Map<string, TaskFinding[]>();
-      for (const [window, list] of byWindow) {
-        const [from, to] = window.split('|');
-        const found = await unitFindingsBatch(ctx, list.map((k) => k.unitId), from, to);
-        for (const [id, f] of found) answers.set(`${id}|${window}`, f);
-      }
-      return keys.map((k) => answers.get(`${k.unitId}|${k.from}|${k.to}`) ?? []);
-    }, { cacheKeyFn: (k) => `${k.unitId}|${k.from}|${k.to}` });
+    loader = new DataLoader(
+      async (keys) => {
+        const byWindow = groupBy([...keys], (k) => `${k.from}|${k.to}`);
+        const answers = new Map<string, TaskFinding[]>();
+        for (const [window, list] of byWindow) {
+          const [from, to] = window.split('|');
+          const found = await unitFindingsBatch(
+            ctx,
+            list.map((k) => k.unitId),
+            from,
+            to,
+          );
+          for (const [id, f] of found) answers.set(`${id}|${window}`, f);
+        }
+        return keys.map((k) => answers.get(`${k.unitId}|${k.from}|${k.to}`) ?? []);
+      },
+      { cacheKeyFn: (k) => `${k.unitId}|${k.from}|${k.to}` },
+    );
     findingLoaders.set(ctx, loader);
   }
   return loader;
 }
 
 /** Every finding in a committee's scope (a unit code), restricted to what the caller may see. */
-export async function scopeFindings(ctx: TasksContext, scope: string, from: string, to: string): Promise<TaskFinding[]> {
+export async function scopeFindings(
+  ctx: TasksContext,
+  scope: string,
+  from: string,
+  to: string,
+): Promise<TaskFinding[]> {
   checkWindow(from, to);
   const started = performance.now();
   // The assignments are read (or brought up to date) while org answers: they are every unit's,
   // not the scope's, so the read does not wait for the scope's members.
-  const read = ctx.caches.scans.assignments(ctx.db, yearStart(from), yearEnd(to)).then((set) => ({ set, at: performance.now() }));
+  const read = ctx.caches.scans
+    .assignments(ctx.db, yearStart(from), yearEnd(to))
+    .then((set) => ({ set, at: performance.now() }));
   read.catch(() => undefined); // awaited below; when org refuses first, its failure is not left unhandled
-  const [{ answer, members }, items] = await Promise.all([ctx.org.scope(scope, yearStart(from), yearEnd(to)), allRequiredItems(ctx.db)]);
+  const [{ answer, members }, items] = await Promise.all([
+    ctx.org.scope(scope, yearStart(from), yearEnd(to)),
+    allRequiredItems(ctx.db),
+  ]);
   const asked = performance.now();
   const { set, at } = await read;
   const readAt = performance.now();
   const findings = findingsFor(answer, members, [], items, from, to, set.facts(answer, from));
   // Where a scan's time goes (LOG_LEVEL=debug), for operators and benchmarks.
   log.debug('scope findings', {
-    scope, units: members.length, assignments: set.size, findings: findings.length,
-    orgMs: Math.round(asked - started), readMs: Math.round(at - started), waitedMs: Math.round(readAt - asked), detectMs: Math.round(performance.now() - readAt),
+    scope,
+    units: members.length,
+    assignments: set.size,
+    findings: findings.length,
+    orgMs: Math.round(asked - started),
+    readMs: Math.round(at - started),
+    waitedMs: Math.round(readAt - asked),
+    detectMs: Math.round(performance.now() - readAt),
   });
   return findings;
 }
@@ -159,7 +223,14 @@ export async function scopeFindings(ctx: TasksContext, scope: string, from: stri
  * scope and window, are cut from it without asking org or running the detectors (platform's
  * walks.ts; ARCHITECTURE.md "Bounded answers"). Nodes are made by `node`, for the page only.
  */
-export function scopeFindingsPage<N>(ctx: TasksContext, scope: string, from: string, to: string, page: PageArgs, node: (f: TaskFinding) => N): Promise<WalkPage<N, ReturnType<typeof findingSummary>>> {
+export function scopeFindingsPage<N>(
+  ctx: TasksContext,
+  scope: string,
+  from: string,
+  to: string,
+  page: PageArgs,
+  node: (f: TaskFinding) => N,
+): Promise<WalkPage<N, ReturnType<typeof findingSummary>>> {
   return ctx.caches.walks.page({
     namespace: NS.taskConflicts,
     caller: callerKey(ctx.identity),

@@ -8,7 +8,10 @@ import { ACTIVE, type AssignmentRows, type RowRevision } from '../../domain/reco
 import type { TaskCategory, TaskPriority } from '../../domain/types';
 
 export async function rowRevision(db: Db): Promise<RowRevision> {
-  const [row] = await rowsOf<{ epoch: string | number; n: string | number }>(db, sql`select epoch, n from tasks.revision where id = 1`);
+  const [row] = await rowsOf<{ epoch: string | number; n: string | number }>(
+    db,
+    sql`select epoch, n from tasks.revision where id = 1`,
+  );
   return { epoch: String(row?.epoch ?? 'none'), n: Number(row?.n ?? 0) };
 }
 
@@ -30,20 +33,46 @@ export async function assignmentRows(db: Db, from: string, to: string, since?: n
   const active = sql.raw(`a.status in (${ACTIVE.map((s) => `'${s}'`).join(', ')})`);
   const changed = (alias: 'a' | 't') => (since === undefined ? sql`true` : sql`${sql.raw(alias)}.revision > ${since}`);
   const [[a], [t]] = await Promise.all([
-    rowsOf<{ a: string | null }>(db, sql`select string_agg(concat_ws(',', a.id, a.task_id, a.unit_id, (${active})::int), E'\n') as a
+    rowsOf<{ a: string | null }>(
+      db,
+      sql`select string_agg(concat_ws(',', a.id, a.task_id, a.unit_id, (${active})::int), E'\n') as a
       from tasks.assignments a join tasks.tasks t on t.id = a.task_id
-      where ${since === undefined ? active : changed('a')} and t.starts_on <= ${to} and t.due_on >= ${from}`),
-    rowsOf<{ t: string | null }>(db, sql`select string_agg(concat_ws(E'\t', t.id, t.issuer_id, to_json(t.title)::text, t.category, t.priority,
+      where ${since === undefined ? active : changed('a')} and t.starts_on <= ${to} and t.due_on >= ${from}`,
+    ),
+    rowsOf<{ t: string | null }>(
+      db,
+      sql`select string_agg(concat_ws(E'\t', t.id, t.issuer_id, to_json(t.title)::text, t.category, t.priority,
         t.starts_on, t.due_on, coalesce(to_json(t.deliverable)::text, ''), coalesce(t.required_item_id::text, ''), t.binding,
         array_to_string(t.incompatible_with, ',')), E'\n') as t
-      from tasks.tasks t where ${changed('t')} and t.starts_on <= ${to} and t.due_on >= ${from}`),
+      from tasks.tasks t where ${changed('t')} and t.starts_on <= ${to} and t.due_on >= ${from}`,
+    ),
   ]);
   for (const line of t?.t ? t.t.split('\n') : []) {
-    const [id, issuerId, title, category, priority, startsOn, dueOn, deliverable, requiredItemId, binding, incompatible] = line.split('\t');
+    const [
+      id,
+      issuerId,
+      title,
+      category,
+      priority,
+      startsOn,
+      dueOn,
+      deliverable,
+      requiredItemId,
+      binding,
+      incompatible,
+    ] = line.split('\t');
     out.tasks.set(Number(id), {
-      id, issuerId, title: JSON.parse(title) as string, category: category as TaskCategory, priority: priority as TaskPriority, startsOn, dueOn,
-      deliverable: deliverable ? (JSON.parse(deliverable) as string) : null, requiredItemId: requiredItemId || null,
-      binding: binding === 't' || binding === 'true', incompatibleWith: incompatible ? incompatible.split(',') : [],
+      id,
+      issuerId,
+      title: JSON.parse(title) as string,
+      category: category as TaskCategory,
+      priority: priority as TaskPriority,
+      startsOn,
+      dueOn,
+      deliverable: deliverable ? (JSON.parse(deliverable) as string) : null,
+      requiredItemId: requiredItemId || null,
+      binding: binding === 't' || binding === 'true',
+      incompatibleWith: incompatible ? incompatible.split(',') : [],
     });
   }
   // By hand rather than split(): 400,000 lines would make as many arrays and strings.

@@ -9,12 +9,20 @@ import { findingKey, findingSummary, NS, pageOf } from '../shared/pages';
 export class TaskConflict {
   @Field(() => TaskConflictKindEnum) kind!: string;
   @Field({ description: 'Chinese: what was found' }) message!: string;
-  @Field({ description: 'Chinese: what to do (which assignment to keep, which to turn into a reference)' }) suggestion!: string;
-  @Field(() => String, { nullable: true, description: 'For MISSING: the responsibility-list item\'s code (its owner: requiredItemOwner)' }) requiredItem!: string | null;
+  @Field({ description: 'Chinese: what to do (which assignment to keep, which to turn into a reference)' })
+  suggestion!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "For MISSING: the responsibility-list item's code (its owner: requiredItemOwner)",
+  })
+  requiredItem!: string | null;
   requiredItemOwnerId!: string | null;
-  /** For a list-level DUPLICATE: the two items (RequiredItem ids), the one to keep first (TaskConflictResolver.items). */
+  /**
+   * For a list-level DUPLICATE: the two items (RequiredItem ids), the one to keep first (TaskConflictResolver.items).
+   */
   itemIds!: string[];
-  @Field(() => DateScalar, { nullable: true, description: 'For MISSING: the period it was due in' }) from!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'For MISSING: the period it was due in' }) from!:
+    string | null;
   @Field(() => DateScalar, { nullable: true }) to!: string | null;
   unitId!: string;
   taskIds!: string[];
@@ -34,19 +42,32 @@ export class TaskConflictKindCount {
 @ObjectType({ description: 'Figures about every finding of the list, not only the page: for dashboards' })
 export class TaskConflictSummary {
   @Field(() => Int, { description: 'Findings in the whole list' }) total!: number;
-  @Field(() => [TaskConflictKindCount], { description: 'Every kind, in TaskConflictKind order, with its count (0 included)' }) byKind!: TaskConflictKindCount[];
+  @Field(() => [TaskConflictKindCount], {
+    description: 'Every kind, in TaskConflictKind order, with its count (0 included)',
+  })
+  byKind!: TaskConflictKindCount[];
 }
 
 export const TaskConflictConnection = connectionType('TaskConflict', TaskConflict, {
   summary: TaskConflictSummary,
-  description: 'A page of task findings, ordered by unit id, then kind, then a digest of the assignments, tasks and period concerned (a finding keeps its key from one scan to the next)',
+  description:
+    'A page of task findings, ordered by unit id, then kind, then a digest of the assignments, tasks and period concerned (a finding keeps its key from one scan to the next)',
 });
 export type TaskConflictConnection = InstanceType<typeof TaskConflictConnection>;
 
 export const toConflict = (f: TaskFinding): TaskConflict => ({
-  kind: f.kind, message: f.message, suggestion: f.suggestion, requiredItem: f.requiredItemCode ?? null, requiredItemOwnerId: f.requiredItemOwnerId ?? null,
-  itemIds: f.itemIds ?? [], from: f.from ?? null, to: f.to ?? null,
-  unitId: f.unitId, taskIds: f.taskIds, assignmentIds: f.assignmentIds, issuerIds: f.issuerIds,
+  kind: f.kind,
+  message: f.message,
+  suggestion: f.suggestion,
+  requiredItem: f.requiredItemCode ?? null,
+  requiredItemOwnerId: f.requiredItemOwnerId ?? null,
+  itemIds: f.itemIds ?? [],
+  from: f.from ?? null,
+  to: f.to ?? null,
+  unitId: f.unitId,
+  taskIds: f.taskIds,
+  assignmentIds: f.assignmentIds,
+  issuerIds: f.issuerIds,
 });
 
 /**

@@ -14,35 +14,98 @@ const answer: TimelineAnswer = {
 };
 
 const task = (id: string, issuerId: string, startsOn: string, over: Partial<TaskRecord> = {}): TaskRecord => ({
-  id, issuerId, key: null, title: `任务${id}`, description: null, category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn, dueOn: '2026-12-31',
-  deliverable: null, requiredItemId: null, binding: true, scope: null, indicator: null, target: null, incompatibleWith: [], createdAt: new Date(0), createdBy: 't', ...over,
+  id,
+  issuerId,
+  key: null,
+  title: `任务${id}`,
+  description: null,
+  category: 'ORGANIZATIONAL',
+  priority: 'ROUTINE',
+  startsOn,
+  dueOn: '2026-12-31',
+  deliverable: null,
+  requiredItemId: null,
+  binding: true,
+  scope: null,
+  indicator: null,
+  target: null,
+  incompatibleWith: [],
+  createdAt: new Date(0),
+  createdBy: 't',
+  ...over,
 });
 const assignment = (id: string, taskId: string, unitId: string): AssignmentRecord => ({
-  id, taskId, unitId, status: 'ASSIGNED', progress: 0, note: null, version: 1, mergedInto: null, value: null, doneOn: null, reportedOn: null, updatedAt: new Date(0), updatedBy: null,
+  id,
+  taskId,
+  unitId,
+  status: 'ASSIGNED',
+  progress: 0,
+  note: null,
+  version: 1,
+  mergedInto: null,
+  value: null,
+  doneOn: null,
+  reportedOn: null,
+  updatedAt: new Date(0),
+  updatedBy: null,
 });
 
-const tasks = [task('5', '10', '2026-03-01'), task('6', '20', '2026-02-01', { deliverable: '报告' }), task('7', '10', '2026-03-01', { incompatibleWith: ['6'] })];
+const tasks = [
+  task('5', '10', '2026-03-01'),
+  task('6', '20', '2026-02-01', { deliverable: '报告' }),
+  task('7', '10', '2026-03-01', { incompatibleWith: ['6'] }),
+];
 // Ids chosen so that string order and numeric order differ (9 < 10 < 100).
-const rows = [['100', '5', '1'], ['9', '7', '1'], ['10', '5', '2'], ['11', '6', '2'], ['12', '7', '2'], ['8', '6', '1']]
-  .map(([id, t, u]) => ({ a: assignment(id, t, u), t: tasks.find((x) => x.id === t)! }));
+const rows = [
+  ['100', '5', '1'],
+  ['9', '7', '1'],
+  ['10', '5', '2'],
+  ['11', '6', '2'],
+  ['12', '7', '2'],
+  ['8', '6', '1'],
+].map(([id, t, u]) => ({ a: assignment(id, t, u), t: tasks.find((x) => x.id === t)! }));
 
 const columns = (list: typeof rows, active = true, withTasks: TaskRecord[] = tasks): AssignmentRows => ({
   tasks: new Map(withTasks.map((t) => [Number(t.id), t])),
-  ids: list.map((r) => Number(r.a.id)), taskIds: list.map((r) => Number(r.a.taskId)), unitIds: list.map((r) => Number(r.a.unitId)),
+  ids: list.map((r) => Number(r.a.id)),
+  taskIds: list.map((r) => Number(r.a.taskId)),
+  unitIds: list.map((r) => Number(r.a.unitId)),
   active: list.map(() => active),
 });
 const activeFacts = (read: AssignmentRows, from: string) => new ActiveAssignments(read).facts(answer, from);
-const idsOf = (set: ActiveAssignments, unit: string) => set.facts(answer, '2026-01-01').get(unit)?.map((f) => f.id);
+const idsOf = (set: ActiveAssignments, unit: string) =>
+  set
+    .facts(answer, '2026-01-01')
+    .get(unit)
+    ?.map((f) => f.id);
 
 const fields = (f: any) => ({
-  id: f.id, taskId: f.taskId, unitId: f.unitId, issuerId: f.issuerId, title: f.title, category: f.category, priority: f.priority, startsOn: f.startsOn,
-  dueOn: f.dueOn, authority: f.authority, binding: f.binding, relation: f.relation, deliverable: f.deliverable, requiredItemId: f.requiredItemId, incompatibleTaskIds: f.incompatibleTaskIds,
+  id: f.id,
+  taskId: f.taskId,
+  unitId: f.unitId,
+  issuerId: f.issuerId,
+  title: f.title,
+  category: f.category,
+  priority: f.priority,
+  startsOn: f.startsOn,
+  dueOn: f.dueOn,
+  authority: f.authority,
+  binding: f.binding,
+  relation: f.relation,
+  deliverable: f.deliverable,
+  requiredItemId: f.requiredItemId,
+  incompatibleTaskIds: f.incompatibleTaskIds,
 });
 
-describe('activeFacts (the scan\'s columnar read) and assignmentFacts (rows) agree', () => {
-  it.each([['as read', rows], ['reversed', [...rows].reverse()]])('in %s order: same facts, by task start then numeric id', (_name, list) => {
+describe("activeFacts (the scan's columnar read) and assignmentFacts (rows) agree", () => {
+  it.each([
+    ['as read', rows],
+    ['reversed', [...rows].reverse()],
+  ])('in %s order: same facts, by task start then numeric id', (_name, list) => {
     // assignmentFacts takes rows already in assignmentsOfUnits' order (task start, then id).
-    const ordered = [...rows].sort((x, y) => x.t.startsOn.localeCompare(y.t.startsOn) || Number(x.a.id) - Number(y.a.id));
+    const ordered = [...rows].sort(
+      (x, y) => x.t.startsOn.localeCompare(y.t.startsOn) || Number(x.a.id) - Number(y.a.id),
+    );
     const expected = assignmentFacts(answer, ordered, '2026-01-01');
     const got = activeFacts(columns(list), '2026-01-01');
     for (const unit of ['1', '2']) expect(got.get(unit)!.map(fields)).toEqual(expected.get(unit)!.map(fields));
@@ -52,7 +115,11 @@ describe('activeFacts (the scan\'s columnar read) and assignmentFacts (rows) agr
 
   it('judges authority per assignment: binding from the leader, advisory from a guide', () => {
     const got = activeFacts(columns(rows), '2026-01-01');
-    expect(got.get('2')!.map((f) => [f.id, f.relation, f.authority])).toEqual([['11', 'GUIDES', 'ADVISORY'], ['10', 'LEADS', 'BINDING'], ['12', 'LEADS', 'BINDING']]);
+    expect(got.get('2')!.map((f) => [f.id, f.relation, f.authority])).toEqual([
+      ['11', 'GUIDES', 'ADVISORY'],
+      ['10', 'LEADS', 'BINDING'],
+      ['12', 'LEADS', 'BINDING'],
+    ]);
   });
 
   it('leaves out an assignment whose task the second statement did not read, until a later read brings the task', () => {
@@ -94,7 +161,7 @@ describe('ActiveAssignments brought up to date by what was written since', () =>
     expect(twice.size).toBe(once.size);
   });
 
-  it('ignores a settled assignment it never held, and takes a changed task\'s new facts', () => {
+  it("ignores a settled assignment it never held, and takes a changed task's new facts", () => {
     const set = new ActiveAssignments(columns(rows.slice(0, 3)));
     set.apply(columns(byId('12'), false));
     expect(idsOf(set, '2')).toEqual(['10']);

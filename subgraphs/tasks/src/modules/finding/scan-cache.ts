@@ -19,31 +19,67 @@ class Fact implements AssignmentFact {
   readonly authority: AssignmentFact['authority'];
   readonly relation: AssignmentFact['relation'];
 
-  constructor(index: AuthorityIndex, readonly id: string, readonly unitId: string, private readonly t: TaskFacts, from: string) {
+  constructor(
+    index: AuthorityIndex,
+    readonly id: string,
+    readonly unitId: string,
+    private readonly t: TaskFacts,
+    from: string,
+  ) {
     const judged = index.authority(t.issuerId, unitId, judgedOn(t, from), t.binding);
     this.authority = judged.authority ?? 'ADVISORY';
     this.relation = judged.relation;
   }
 
-  get taskId() { return this.t.id; }
-  get issuerId() { return this.t.issuerId; }
-  get title() { return this.t.title; }
-  get category() { return this.t.category; }
-  get priority() { return this.t.priority; }
-  get startsOn() { return this.t.startsOn; }
-  get dueOn() { return this.t.dueOn; }
-  get binding() { return this.t.binding; }
-  get deliverable() { return this.t.deliverable; }
-  get requiredItemId() { return this.t.requiredItemId; }
-  get incompatibleTaskIds() { return this.t.incompatibleWith; }
+  get taskId() {
+    return this.t.id;
+  }
+  get issuerId() {
+    return this.t.issuerId;
+  }
+  get title() {
+    return this.t.title;
+  }
+  get category() {
+    return this.t.category;
+  }
+  get priority() {
+    return this.t.priority;
+  }
+  get startsOn() {
+    return this.t.startsOn;
+  }
+  get dueOn() {
+    return this.t.dueOn;
+  }
+  get binding() {
+    return this.t.binding;
+  }
+  get deliverable() {
+    return this.t.deliverable;
+  }
+  get requiredItemId() {
+    return this.t.requiredItemId;
+  }
+  get incompatibleTaskIds() {
+    return this.t.incompatibleWith;
+  }
 }
 
-const factOf = (index: AuthorityIndex, id: string, unitId: string, t: TaskFacts, from: string): AssignmentFact => new Fact(index, id, unitId, t, from);
+const factOf = (index: AuthorityIndex, id: string, unitId: string, t: TaskFacts, from: string): AssignmentFact =>
+  new Fact(index, id, unitId, t, from);
 
 /** Each unit's active assignments as the detectors see them. */
-export function assignmentFacts(answer: TimelineAnswer, rows: ReadonlyArray<{ a: AssignmentRecord; t: TaskRecord }>, from: string): Map<string, AssignmentFact[]> {
+export function assignmentFacts(
+  answer: TimelineAnswer,
+  rows: ReadonlyArray<{ a: AssignmentRecord; t: TaskRecord }>,
+  from: string,
+): Map<string, AssignmentFact[]> {
   const index = new AuthorityIndex(answer.timelines);
-  return groupBy(rows.map(({ a, t }) => factOf(index, a.id, a.unitId, t, from)), (f) => f.unitId);
+  return groupBy(
+    rows.map(({ a, t }) => factOf(index, a.id, a.unitId, t, from)),
+    (f) => f.unitId,
+  );
 }
 
 /** Each unit's facts, for the detectors. */
@@ -121,7 +157,10 @@ export class ActiveAssignments {
 
   private list(p: number): void {
     const task = this.tasks.get(this.taskIds[p]);
-    if (!task) { this.waiting.add(p); return; }
+    if (!task) {
+      this.waiting.add(p);
+      return;
+    }
     this.waiting.delete(p);
     this.starts[p] = dayNumber(task.startsOn);
     if (this.listed[p]) return;
@@ -194,10 +233,17 @@ export class ScanCache {
     // After the one await, the look-up and starting a read happen in one synchronous step, so
     // requests resuming together share a read.
     let entry = this.held.get(key);
-    if (entry) { this.held.delete(key); this.held.set(key, entry); } // most recently used
+    if (entry) {
+      this.held.delete(key);
+      this.held.set(key, entry);
+    } // most recently used
     if (!entry || entry.epoch !== now.epoch) {
       this.fullReads++;
-      entry = { epoch: now.epoch, n: now.n, value: assignmentRows(db, from, to).then((rows) => new ActiveAssignments(rows)) };
+      entry = {
+        epoch: now.epoch,
+        n: now.n,
+        value: assignmentRows(db, from, to).then((rows) => new ActiveAssignments(rows)),
+      };
       this.held.set(key, entry);
       while (this.held.size > this.capacity) this.held.delete(this.held.keys().next().value as string);
     } else if (now.n > entry.n) {
@@ -211,7 +257,9 @@ export class ScanCache {
     }
     const value = entry.value;
     // A failed read is not kept: the next scan reads everything again.
-    value.catch(() => { if (this.held.get(key)?.value === value) this.held.delete(key); });
+    value.catch(() => {
+      if (this.held.get(key)?.value === value) this.held.delete(key);
+    });
     return value;
   }
 }

@@ -5,13 +5,23 @@ import { exportTasks, importTasks } from './interchange.service';
 
 @Resolver()
 export class InterchangeResolver {
-  @Query(() => JSONScalar, { description: 'The `requiredItems` and `tasks` sections of a tiaokuai/v1 document: every responsibility list (hub-wide and each owner\'s, `owner` its code), and the tasks issued by units you see (by units in `scope` today, when given), each with the units it reached (`assignments`) and its item (`requiredItem`, `requiredItemOwner`), for importTasks to restore' })
+  @Query(() => JSONScalar, {
+    description:
+      "The `requiredItems` and `tasks` sections of a tiaokuai/v1 document: every responsibility list (hub-wide and each owner's, `owner` its code), and the tasks issued by units you see (by units in `scope` today, when given), each with the units it reached (`assignments`) and its item (`requiredItem`, `requiredItemOwner`), for importTasks to restore",
+  })
   exportTasks(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: TasksContext) {
     return exportTasks(ctx, scope);
   }
 
-  @Mutation(() => ImportReport, { description: 'Imports the requiredItems and tasks of a tiaokuai/v1 document: all-or-nothing, idempotent by each task\'s key' })
-  importTasks(@Arg('document', () => JSONScalar) document: unknown, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: TasksContext) {
+  @Mutation(() => ImportReport, {
+    description:
+      "Imports the requiredItems and tasks of a tiaokuai/v1 document: all-or-nothing, idempotent by each task's key",
+  })
+  importTasks(
+    @Arg('document', () => JSONScalar) document: unknown,
+    @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
+    @Ctx() ctx: TasksContext,
+  ) {
     return importTasks(ctx, document, dryRun);
   }
 }

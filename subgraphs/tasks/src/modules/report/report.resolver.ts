@@ -14,57 +14,108 @@ import { Task } from '../task/task.type';
 import { Unit } from '../unit/unit.type';
 import { scopeWorkReport } from './report.service';
 import {
-  IndicatorResult, IndicatorResultConnection, ReportLine, ScopeWorkReport, toResult, UnitProgress, UnitProgressConnection, WorkReport,
+  IndicatorResult,
+  IndicatorResultConnection,
+  ReportLine,
+  ScopeWorkReport,
+  toResult,
+  UnitProgress,
+  UnitProgressConnection,
+  WorkReport,
 } from './report.type';
 
 @Resolver(() => ScopeWorkReport)
 export class ScopeReportResolver {
-  @Query(() => ScopeWorkReport, { description: 'A committee\'s scope (a unit code) for a year: totals, each unit\'s progress, values far from their peers' })
-  async workReport(@Arg('scope') scope: string, @Arg('year', () => Int) year: number, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() ctx: TasksContext): Promise<ScopeWorkReport> {
+  @Query(() => ScopeWorkReport, {
+    description:
+      "A committee's scope (a unit code) for a year: totals, each unit's progress, values far from their peers",
+  })
+  async workReport(
+    @Arg('scope') scope: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: TasksContext,
+  ): Promise<ScopeWorkReport> {
     const r = await scopeWorkReport(ctx, scope, year, asOf);
-    return { scopeId: r.scopeId, year: r.year, asOf: r.asOf, progress: r.progress, allUnits: r.units, allOutliers: r.outliers.map(toResult), outlierRule: OUTLIER_RULE };
+    return {
+      scopeId: r.scopeId,
+      year: r.year,
+      asOf: r.asOf,
+      progress: r.progress,
+      allUnits: r.units,
+      allOutliers: r.outliers.map(toResult),
+      outlierRule: OUTLIER_RULE,
+    };
   }
 
-  @FieldResolver(() => UnitProgressConnection, { description: 'Each unit\'s progress, a page at a time, by unit id' })
+  @FieldResolver(() => UnitProgressConnection, { description: "Each unit's progress, a page at a time, by unit id" })
   units(@Root() r: ScopeWorkReport, @Args(() => PageArgsType) page: PageArgsType): UnitProgressConnection {
-    return pageOf(NS.unitProgress, r.allUnits, (u) => padId(u.unitId), page, (u) => u);
+    return pageOf(
+      NS.unitProgress,
+      r.allUnits,
+      (u) => padId(u.unitId),
+      page,
+      (u) => u,
+    );
   }
 
-  @FieldResolver(() => IndicatorResultConnection, { description: 'Only the flagged measures, a page at a time: by unit id, then measure, then task id' })
+  @FieldResolver(() => IndicatorResultConnection, {
+    description: 'Only the flagged measures, a page at a time: by unit id, then measure, then task id',
+  })
   outliers(@Root() r: ScopeWorkReport, @Args(() => PageArgsType) page: PageArgsType): IndicatorResultConnection {
-    return pageOf(NS.outliers, r.allOutliers, (o) => `${padId(o.unitId)}|${o.measure}|${o.taskId === null ? '' : padId(o.taskId)}`, page, (o) => o);
+    return pageOf(
+      NS.outliers,
+      r.allOutliers,
+      (o) => `${padId(o.unitId)}|${o.measure}|${o.taskId === null ? '' : padId(o.taskId)}`,
+      page,
+      (o) => o,
+    );
   }
 
   @FieldResolver(() => Unit)
-  scope(@Root() r: ScopeWorkReport) { return unitRef(r.scopeId); }
+  scope(@Root() r: ScopeWorkReport) {
+    return unitRef(r.scopeId);
+  }
 }
 
 @Resolver(() => WorkReport)
 export class WorkReportResolver {
   @FieldResolver(() => Unit)
-  unit(@Root() r: WorkReport) { return unitRef(r.unitId); }
+  unit(@Root() r: WorkReport) {
+    return unitRef(r.unitId);
+  }
 }
 
 @Resolver(() => UnitProgress)
 export class UnitProgressResolver {
   @FieldResolver(() => Unit)
-  unit(@Root() r: UnitProgress) { return unitRef(r.unitId); }
+  unit(@Root() r: UnitProgress) {
+    return unitRef(r.unitId);
+  }
 }
 
 @Resolver(() => ReportLine)
 export class ReportLineResolver {
   @FieldResolver(() => Assignment)
-  async assignment(@Root() l: ReportLine, @Ctx() ctx: TasksContext) { return ctx.loaders.assignment.load(l.assignmentId); }
+  async assignment(@Root() l: ReportLine, @Ctx() ctx: TasksContext) {
+    return ctx.loaders.assignment.load(l.assignmentId);
+  }
 
   @FieldResolver(() => Task)
-  task(@Root() l: ReportLine, @Ctx() ctx: TasksContext) { return taskOf(ctx, l.taskId); }
+  task(@Root() l: ReportLine, @Ctx() ctx: TasksContext) {
+    return taskOf(ctx, l.taskId);
+  }
 }
 
 @Resolver(() => IndicatorResult)
 export class IndicatorResultResolver {
   @FieldResolver(() => Unit)
-  unit(@Root() r: IndicatorResult) { return unitRef(r.unitId); }
+  unit(@Root() r: IndicatorResult) {
+    return unitRef(r.unitId);
+  }
 
   @FieldResolver(() => Task, { nullable: true, description: 'For INDICATOR' })
-  task(@Root() r: IndicatorResult, @Ctx() ctx: TasksContext) { return r.taskId ? taskOf(ctx, r.taskId) : null; }
+  task(@Root() r: IndicatorResult, @Ctx() ctx: TasksContext) {
+    return r.taskId ? taskOf(ctx, r.taskId) : null;
+  }
 }

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { connectionType, DateScalar } from '@tiaokuai/platform';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import {
-  isOverdue, type IndicatorResult as IndicatorRecord, type ReportLine as ReportLineRecord,
+  isOverdue,
+  type IndicatorResult as IndicatorRecord,
+  type ReportLine as ReportLineRecord,
 } from '../../domain/report';
 import { AssignmentStatusEnum, ReportMeasureEnum } from '../shared/enums';
 
@@ -17,7 +19,8 @@ export class ProgressSummary {
   @Field(() => Int, { description: 'Due before the day and DONE on or before its due date' }) doneOnTime!: number;
   @Field(() => Float, { nullable: true, description: 'done / assigned' }) completionRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'doneOnTime / dueByNow' }) onTimeRate!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Mean progress, DONE counting 100' }) averageProgress!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean progress, DONE counting 100' }) averageProgress!:
+    number | null;
 }
 
 @ObjectType({ description: '目标书 and 进度表 line: one assignment of the year' })
@@ -29,7 +32,7 @@ export class ReportLine {
   @Field(() => Float, { nullable: true, description: '目标值' }) target!: number | null;
   @Field(() => Float, { nullable: true, description: 'Reported value' }) value!: number | null;
   @Field(() => DateScalar, { nullable: true }) doneOn!: string | null;
-  @Field({ description: 'Not DONE and due before the report\'s day' }) overdue!: boolean;
+  @Field({ description: "Not DONE and due before the report's day" }) overdue!: boolean;
   assignmentId!: string;
   taskId!: string;
 }
@@ -50,13 +53,18 @@ export class IndicatorResult {
   taskId!: string | null;
 }
 
-@ObjectType({ description: 'One unit\'s year: 目标书 (targets), 进度表 (progress), 成绩单 (results)' })
+@ObjectType({ description: "One unit's year: 目标书 (targets), 进度表 (progress), 成绩单 (results)" })
 export class WorkReport {
   @Field(() => Int) year!: number;
-  @Field(() => DateScalar, { description: 'The day it speaks for (default today, or the day after the year for a past year)' }) asOf!: string;
-  @Field(() => [ReportLine], { description: '目标书/进度表: each active assignment of the year' }) targets!: ReportLine[];
+  @Field(() => DateScalar, {
+    description: 'The day it speaks for (default today, or the day after the year for a past year)',
+  })
+  asOf!: string;
+  @Field(() => [ReportLine], { description: '目标书/进度表: each active assignment of the year' })
+  targets!: ReportLine[];
   @Field(() => ProgressSummary, { description: '进度表 totals' }) progress!: ProgressSummary;
-  @Field(() => [IndicatorResult], { description: '成绩单: its measures and indicator values beside its peers' }) results!: IndicatorResult[];
+  @Field(() => [IndicatorResult], { description: '成绩单: its measures and indicator values beside its peers' })
+  results!: IndicatorResult[];
   @Field({ description: 'The outlier rule, in Chinese' }) outlierRule!: string;
   unitId!: string;
 }
@@ -67,7 +75,9 @@ export class UnitProgress {
   unitId!: string;
 }
 
-@ObjectType({ description: 'A committee\'s scope for a year: totals, each unit\'s progress, and the values far from their peers' })
+@ObjectType({
+  description: "A committee's scope for a year: totals, each unit's progress, and the values far from their peers",
+})
 export class ScopeWorkReport {
   @Field(() => Int) year!: number;
   @Field(() => DateScalar) asOf!: string;
@@ -80,14 +90,26 @@ export class ScopeWorkReport {
   scopeId!: string;
 }
 
-export const UnitProgressConnection = connectionType('UnitProgress', UnitProgress, { description: 'A page of units\' progress, ordered by unit id' });
+export const UnitProgressConnection = connectionType('UnitProgress', UnitProgress, {
+  description: "A page of units' progress, ordered by unit id",
+});
 export type UnitProgressConnection = InstanceType<typeof UnitProgressConnection>;
-export const IndicatorResultConnection = connectionType('IndicatorResult', IndicatorResult, { description: 'A page of measures, ordered by unit id, then measure, then task id' });
+export const IndicatorResultConnection = connectionType('IndicatorResult', IndicatorResult, {
+  description: 'A page of measures, ordered by unit id, then measure, then task id',
+});
 export type IndicatorResultConnection = InstanceType<typeof IndicatorResultConnection>;
 
 /** A report line as served: overdue as of the report's day. */
 export const toLine = (r: ReportLineRecord, asOf: string): ReportLine => ({
-  dueOn: r.dueOn, status: r.status, progress: r.progress, indicator: r.indicator, target: r.target, value: r.value, doneOn: r.doneOn,
-  overdue: isOverdue(r, asOf), assignmentId: r.assignmentId, taskId: r.taskId,
+  dueOn: r.dueOn,
+  status: r.status,
+  progress: r.progress,
+  indicator: r.indicator,
+  target: r.target,
+  value: r.value,
+  doneOn: r.doneOn,
+  overdue: isOverdue(r, asOf),
+  assignmentId: r.assignmentId,
+  taskId: r.taskId,
 });
 export const toResult = (r: IndicatorRecord): IndicatorResult => ({ ...r });

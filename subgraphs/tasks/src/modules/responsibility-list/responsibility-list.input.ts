@@ -4,8 +4,13 @@ import { FrequencyEnum, UnitKindEnum } from '../shared/enums';
 
 @InputType({ description: 'An item of a responsibility list (责任清单)' })
 export class RequiredItemInput {
-  @Field(() => String, { nullable: true, description: 'Unit code of the owner (a work committee, party group or organ party committee): its EDITOR or ADMIN keeps the list. Absent: hub-wide, the operator\'s' }) owner?: string | null;
-  @Field({ description: 'Stable code, 1–64 letters, digits, - _ .; unique within its owner\'s list' }) code!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Unit code of the owner (a work committee, party group or organ party committee): its EDITOR or ADMIN keeps the list. Absent: hub-wide, the operator's",
+  })
+  owner?: string | null;
+  @Field({ description: "Stable code, 1–64 letters, digits, - _ .; unique within its owner's list" }) code!: string;
   @Field() name!: string;
   @Field(() => [UnitKindEnum], { description: 'Unit kinds that must carry it' }) kinds!: string[];
   @Field(() => FrequencyEnum) frequency!: string;

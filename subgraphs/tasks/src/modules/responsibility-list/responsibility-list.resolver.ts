@@ -11,42 +11,73 @@ import { RequiredItem, RequiredItemConnection, ResponsibilityListEntry } from '.
 
 @Resolver(() => RequiredItem)
 export class RequiredItemResolver {
-  @Query(() => RequiredItemConnection, { description: 'The responsibility lists (责任清单), a page at a time: hub-wide items first, then by owner id, then code; `owner` (a unit code) keeps only that body\'s list' })
+  @Query(() => RequiredItemConnection, {
+    description:
+      "The responsibility lists (责任清单), a page at a time: hub-wide items first, then by owner id, then code; `owner` (a unit code) keeps only that body's list",
+  })
   async requiredItems(
-    @Arg('includeRetired', { defaultValue: false }) includeRetired: boolean, @Arg('owner', () => String, { nullable: true }) owner: string | null,
-    @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext,
+    @Arg('includeRetired', { defaultValue: false }) includeRetired: boolean,
+    @Arg('owner', () => String, { nullable: true }) owner: string | null,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: TasksContext,
   ): Promise<RequiredItemConnection> {
     checkPage(NS.requiredItems, page);
     const rows = await listRequiredItems(ctx, includeRetired, owner);
     return pageOf(NS.requiredItems, rows, itemKey, page, (r) => r as RequiredItem);
   }
 
-  @Mutation(() => RequiredItem, { description: 'Adds an item to a list, or changes one (reinstating it if retired); each change is kept. An owner\'s list: an EDITOR or ADMIN whose jurisdiction holds the owner; hub-wide items (no owner): the operator' })
+  @Mutation(() => RequiredItem, {
+    description:
+      "Adds an item to a list, or changes one (reinstating it if retired); each change is kept. An owner's list: an EDITOR or ADMIN whose jurisdiction holds the owner; hub-wide items (no owner): the operator",
+  })
   defineRequiredItem(@Arg('input', () => RequiredItemInput) input: RequiredItemInput, @Ctx() ctx: TasksContext) {
     return defineRequiredItem(ctx, input);
   }
 
-  @Mutation(() => RequiredItem, { description: 'Stops requiring the item (owner, code) in periods beginning on or after `on` (default today); kept on record. Who may: as defineRequiredItem' })
+  @Mutation(() => RequiredItem, {
+    description:
+      'Stops requiring the item (owner, code) in periods beginning on or after `on` (default today); kept on record. Who may: as defineRequiredItem',
+  })
   retireRequiredItem(
-    @Arg('code') code: string, @Arg('owner', () => String, { nullable: true, description: 'Unit code of the item\'s owner; absent: the hub-wide item' }) owner: string | null,
-    @Arg('on', () => DateScalar, { nullable: true }) on: string | null, @Ctx() ctx: TasksContext,
+    @Arg('code') code: string,
+    @Arg('owner', () => String, {
+      nullable: true,
+      description: "Unit code of the item's owner; absent: the hub-wide item",
+    })
+    owner: string | null,
+    @Arg('on', () => DateScalar, { nullable: true }) on: string | null,
+    @Ctx() ctx: TasksContext,
   ) {
     return retireRequiredItem(ctx, code, owner, on);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The body whose list it is (a work committee, party group or organ party committee); null: hub-wide' })
-  owner(@Root() i: RequiredItem) { return i.ownerId ? unitRef(i.ownerId) : null; }
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: 'The body whose list it is (a work committee, party group or organ party committee); null: hub-wide',
+  })
+  owner(@Root() i: RequiredItem) {
+    return i.ownerId ? unitRef(i.ownerId) : null;
+  }
 }
 
 @Resolver(() => ResponsibilityListEntry)
 export class ResponsibilityListEntryResolver {
   @FieldResolver(() => Unit, { nullable: true, description: 'The body whose list it is; null: hub-wide' })
-  owner(@Root() e: ResponsibilityListEntry) { return e.ownerId ? unitRef(e.ownerId) : null; }
+  owner(@Root() e: ResponsibilityListEntry) {
+    return e.ownerId ? unitRef(e.ownerId) : null;
+  }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'For CASCADE: the body the owner leads directly on the way to the unit' })
-  through(@Root() e: ResponsibilityListEntry) { return e.throughId ? unitRef(e.throughId) : null; }
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: 'For CASCADE: the body the owner leads directly on the way to the unit',
+  })
+  through(@Root() e: ResponsibilityListEntry) {
+    return e.throughId ? unitRef(e.throughId) : null;
+  }
 
-  @FieldResolver(() => [Assignment], { description: 'The binding assignments of the unit fulfilling it, whose period touches the year' })
+  @FieldResolver(() => [Assignment], {
+    description: 'The binding assignments of the unit fulfilling it, whose period touches the year',
+  })
   async assignments(@Root() e: ResponsibilityListEntry, @Ctx() ctx: TasksContext) {
     return (await ctx.loaders.assignment.loadMany(e.assignmentIds)).filter((a) => a && !(a instanceof Error));
   }

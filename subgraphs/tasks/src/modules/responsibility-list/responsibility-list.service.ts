@@ -13,7 +13,16 @@
  * is never deleted (tasks refer to it): retiring it stops it being required in periods that
  * begin on or after the day given; defining it again reinstates it.
  */
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError, outOfReach, requireRole, today, scopedTransaction } from '@tiaokuai/platform';
+import {
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  outOfReach,
+  requireRole,
+  today,
+  scopedTransaction,
+} from '@tiaokuai/platform';
 import { isDay } from '@tiaokuai/leadership';
 import type { RequiredItemRow } from '../../domain/records';
 import { responsibilityList, type ResponsibilityEntry } from '../../domain/responsibility-list';
@@ -33,7 +42,10 @@ export interface OwnerProblem extends Problem {
  * every problem: out of the caller's reach, no such unit, not a body that issues lists. A null
  * code (hub-wide) needs the operator.
  */
-export async function resolveOwners(ctx: TasksContext, named: ReadonlyArray<{ owner: string | null; path: string }>): Promise<{ ids: Map<string, string>; problems: OwnerProblem[] }> {
+export async function resolveOwners(
+  ctx: TasksContext,
+  named: ReadonlyArray<{ owner: string | null; path: string }>,
+): Promise<{ ids: Map<string, string>; problems: OwnerProblem[] }> {
   const problems: OwnerProblem[] = [];
   const codes = [...new Set(named.map((n) => n.owner).filter((c): c is string => !!c))];
   const units = await ctx.org.unitsByCode(codes);
@@ -42,17 +54,28 @@ export async function resolveOwners(ctx: TasksContext, named: ReadonlyArray<{ ow
   const ids = new Map<string, string>();
   for (const { owner, path } of named) {
     if (!owner) {
-      if (!ctx.identity.hubAdmin) problems.push({ path, code: 'FORBIDDEN', message: '全平台责任清单（不给出 owner 的事项）由平台运营方统一维护；本单位的清单请给出 owner' });
+      if (!ctx.identity.hubAdmin)
+        problems.push({
+          path,
+          code: 'FORBIDDEN',
+          message: '全平台责任清单（不给出 owner 的事项）由平台运营方统一维护；本单位的清单请给出 owner',
+        });
       continue;
     }
     const found = units.get(owner);
     const unit = found && (visible.all || visible.ids.has(found.id)) ? found : null;
     if (!unit) {
-      problems.push(ctx.identity.hubAdmin
-        ? { path, code: 'BAD_USER_INPUT', message: `未知单位代码：${owner}` }
-        : { path, code: 'FORBIDDEN', message: outOfReach(ctx.identity, path, owner).message });
+      problems.push(
+        ctx.identity.hubAdmin
+          ? { path, code: 'BAD_USER_INPUT', message: `未知单位代码：${owner}` }
+          : { path, code: 'FORBIDDEN', message: outOfReach(ctx.identity, path, owner).message },
+      );
     } else if (!LIST_OWNER_KINDS.includes(unit.kind)) {
-      problems.push({ path, code: 'BAD_USER_INPUT', message: `${owner} 不能发布责任清单：清单属于机关工委、党组（党委）或机关党委（实为 ${unit.kind}）` });
+      problems.push({
+        path,
+        code: 'BAD_USER_INPUT',
+        message: `${owner} 不能发布责任清单：清单属于机关工委、党组（党委）或机关党委（实为 ${unit.kind}）`,
+      });
     } else {
       ids.set(owner, unit.id);
     }
@@ -92,16 +115,27 @@ export async function defineRequiredItem(ctx: TasksContext, input: RequiredItemR
   const { spec, problems } = validateRequiredItem({ ...input }, 'input');
   if (!spec) throw new BadInputError(problems[0].path, problems[0].message, { problems });
   const ownerId = await ownerFor(ctx, spec.owner, 'input.owner');
-  return scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) => upsertRequiredItem(tx, ownerId, spec, ctx.identity, 'DEFINE', true));
+  return scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) =>
+    upsertRequiredItem(tx, ownerId, spec, ctx.identity, 'DEFINE', true),
+  );
 }
 
 /** Retires an item (owner, code) from `on` (default today): periods beginning on or after it no longer require it. */
-export async function retireRequiredItem(ctx: TasksContext, code: string, owner: string | null, on: string | null): Promise<RequiredItemRow> {
+export async function retireRequiredItem(
+  ctx: TasksContext,
+  code: string,
+  owner: string | null,
+  on: string | null,
+): Promise<RequiredItemRow> {
   const day = on ?? today();
   if (!isDay(day)) throw new BadInputError('on', `不是有效日期：${day}`);
   const ownerId = await ownerFor(ctx, owner, 'owner');
   const current = (await requiredItemRows(ctx.db)).find((i) => i.code === code && i.ownerId === ownerId);
-  if (!current) throw new NotFoundError('code', owner ? `${owner} 的责任清单中没有事项：${code}` : `未知的全平台责任清单事项：${code}`);
+  if (!current)
+    throw new NotFoundError(
+      'code',
+      owner ? `${owner} 的责任清单中没有事项：${code}` : `未知的全平台责任清单事项：${code}`,
+    );
   if (current.retiredOn) throw new ConflictError('code', `事项 ${code} 已于 ${current.retiredOn} 停用`);
   return scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
     const row = await retireItem(tx, current.id, day, ctx.identity);
@@ -115,11 +149,14 @@ export async function retireRequiredItem(ctx: TasksContext, code: string, owner:
  * one naming no unit keeps nothing) when given.
  */
 export async function listRequiredItems(
-  ctx: TasksContext, includeRetired: boolean, owner: string | null,
+  ctx: TasksContext,
+  includeRetired: boolean,
+  owner: string | null,
 ): Promise<RequiredItemRow[]> {
-  const ownerId = owner ? (await ctx.org.unitsByCode([owner])).get(owner)?.id ?? '-' : null;
-  return (await requiredItemRows(ctx.db))
-    .filter((r) => (includeRetired || !r.retiredOn) && (!owner || r.ownerId === ownerId));
+  const ownerId = owner ? ((await ctx.org.unitsByCode([owner])).get(owner)?.id ?? '-') : null;
+  return (await requiredItemRows(ctx.db)).filter(
+    (r) => (includeRetired || !r.retiredOn) && (!owner || r.ownerId === ownerId),
+  );
 }
 
 /**
@@ -129,11 +166,22 @@ export async function listRequiredItems(
  * responsibility-list.ts). Null when the caller may not see the unit.
  */
 export async function unitResponsibilityList(
-  ctx: TasksContext, unitId: string, year: number,
+  ctx: TasksContext,
+  unitId: string,
+  year: number,
 ): Promise<ResponsibilityEntry[] | null> {
   const y = await unitYear(ctx, unitId, year);
-  return y && responsibilityList({
-    unitId, unitKind: y.unit.kind, from: y.from, to: y.to, items: y.items, reach: y.reach,
-    assignments: y.facts.get(unitId) ?? [], missing: y.missing,
-  });
+  return (
+    y &&
+    responsibilityList({
+      unitId,
+      unitKind: y.unit.kind,
+      from: y.from,
+      to: y.to,
+      items: y.items,
+      reach: y.reach,
+      assignments: y.facts.get(unitId) ?? [],
+      missing: y.missing,
+    })
+  );
 }

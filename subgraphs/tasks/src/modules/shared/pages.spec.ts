@@ -2,13 +2,22 @@ import type { TaskFinding } from '../../domain/types';
 import { digest, findingKey, findingSummary, keyed, pageOf } from './pages';
 
 const finding = (over: Partial<TaskFinding>): TaskFinding => ({
-  kind: 'MISSING', unitId: '7', assignmentIds: [], taskIds: [], issuerIds: ['3'], message: 'm', suggestion: 's', ...over,
+  kind: 'MISSING',
+  unitId: '7',
+  assignmentIds: [],
+  taskIds: [],
+  issuerIds: ['3'],
+  message: 'm',
+  suggestion: 's',
+  ...over,
 });
 
 describe('findingKey', () => {
   it('orders by unit id as a number, then kind, whatever the text says', () => {
     const keys = [
-      finding({ unitId: '10', kind: 'DUPLICATE' }), finding({ unitId: '9', kind: 'MISSING' }), finding({ unitId: '9', kind: 'DUPLICATE', message: 'other words' }),
+      finding({ unitId: '10', kind: 'DUPLICATE' }),
+      finding({ unitId: '9', kind: 'MISSING' }),
+      finding({ unitId: '9', kind: 'DUPLICATE', message: 'other words' }),
     ].map(findingKey);
     expect([...keys].sort()).toEqual([keys[2], keys[1], keys[0]]);
   });
@@ -17,7 +26,9 @@ describe('findingKey', () => {
     const a = finding({ requiredItemId: 'SHYK', from: '2026-07-01', to: '2026-09-30' });
     expect(findingKey({ ...a, message: '另一种说法' })).toBe(findingKey(a));
     expect(findingKey({ ...a, from: '2026-10-01', to: '2026-12-31' })).not.toBe(findingKey(a));
-    expect(findingKey(finding({ kind: 'DUPLICATE', assignmentIds: ['1', '2'] }))).not.toBe(findingKey(finding({ kind: 'DUPLICATE', assignmentIds: ['1', '3'] })));
+    expect(findingKey(finding({ kind: 'DUPLICATE', assignmentIds: ['1', '2'] }))).not.toBe(
+      findingKey(finding({ kind: 'DUPLICATE', assignmentIds: ['1', '3'] })),
+    );
   });
 });
 
@@ -44,9 +55,18 @@ describe('pageOf and findingSummary', () => {
     const page = pageOf('t', list, findingKey, { first: 2 }, (f) => f.unitId);
     expect(page.nodes).toEqual(['1', '2']);
     expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    expect(pageOf('t', list, findingKey, { first: 2, after: page.pageInfo.endCursor }, (f) => f.unitId).nodes).toEqual(['3']);
+    expect(pageOf('t', list, findingKey, { first: 2, after: page.pageInfo.endCursor }, (f) => f.unitId).nodes).toEqual([
+      '3',
+    ]);
     expect(findingSummary(list)).toEqual({
-      total: 3, byKind: [{ kind: 'DUPLICATE', count: 0 }, { kind: 'CONFLICT', count: 0 }, { kind: 'MISSING', count: 2 }, { kind: 'OVERREACH', count: 1 }, { kind: 'CHERRY_PICKING', count: 0 }],
+      total: 3,
+      byKind: [
+        { kind: 'DUPLICATE', count: 0 },
+        { kind: 'CONFLICT', count: 0 },
+        { kind: 'MISSING', count: 2 },
+        { kind: 'OVERREACH', count: 1 },
+        { kind: 'CHERRY_PICKING', count: 0 },
+      ],
     });
   });
 });

@@ -15,7 +15,13 @@
 import { countsByKind, keyDigest as digest, padKey as padId } from '@tiaokuai/platform';
 import type { TaskFinding, TaskFindingKind } from '../../domain/types';
 
-export { checkPage, keyDigest as digest, keyedSorted as keyed, padKey as padId, pageOfItems as pageOf } from '@tiaokuai/platform';
+export {
+  checkPage,
+  keyDigest as digest,
+  keyedSorted as keyed,
+  padKey as padId,
+  pageOfItems as pageOf,
+} from '@tiaokuai/platform';
 
 /** Cursor namespaces: one per kind of list (a cursor of one is refused by the others). */
 export const NS = {
@@ -27,23 +33,34 @@ export const NS = {
   outliers: 'workReport.outliers',
 } as const;
 
-export const FINDING_KINDS: readonly TaskFindingKind[] = ['DUPLICATE', 'CONFLICT', 'MISSING', 'OVERREACH', 'CHERRY_PICKING'];
+export const FINDING_KINDS: readonly TaskFindingKind[] = [
+  'DUPLICATE',
+  'CONFLICT',
+  'MISSING',
+  'OVERREACH',
+  'CHERRY_PICKING',
+];
 
 /** A finding's place in the list's order (see the module's doc). */
 export function findingKey(f: TaskFinding): string {
-  // A hub-wide item by its code, as before lists had owners (cursors survive the migration); an owner's by owner and code.
-  const item = f.requiredItemOwnerId ? `${f.requiredItemOwnerId}/${f.requiredItemCode}` : f.requiredItemCode ?? f.requiredItemId ?? '';
-  const about = [item, f.from ?? '', f.to ?? '', f.assignmentIds.join(','), f.taskIds.join(','), f.issuerIds.join(',')].join('|')
-    + (f.itemIds ? `|items:${f.itemIds.join(',')}` : ''); // only list-level duplicates: other findings keep their cursors
+  // A hub-wide item by its code, as before lists had owners (cursors survive the migration); an owner's by owner and
+  // code.
+  const item = f.requiredItemOwnerId
+    ? `${f.requiredItemOwnerId}/${f.requiredItemCode}`
+    : (f.requiredItemCode ?? f.requiredItemId ?? '');
+  const about =
+    [item, f.from ?? '', f.to ?? '', f.assignmentIds.join(','), f.taskIds.join(','), f.issuerIds.join(',')].join('|') +
+    (f.itemIds ? `|items:${f.itemIds.join(',')}` : ''); // only list-level duplicates: other findings keep their cursors
   return `${padId(f.unitId)}|${FINDING_KINDS.indexOf(f.kind)}|${digest(about)}`;
 }
 
 /** Figures about every finding of a list, whatever the page: total and counts by kind. */
-export const findingSummary = (findings: readonly TaskFinding[]) => countsByKind(findings, FINDING_KINDS, (f) => f.kind);
+export const findingSummary = (findings: readonly TaskFinding[]) =>
+  countsByKind(findings, FINDING_KINDS, (f) => f.kind);
 
 /**
  * A list item's place in `requiredItems` and in a unit's responsibility list: hub-wide first
  * (owner ''), then by owner id, then code.
  */
 export const itemKey = (r: { ownerId?: string | null; code: string }) =>
-  (r.ownerId ? `1|${padId(r.ownerId)}|${r.code}` : `0|${r.code}`);
+  r.ownerId ? `1|${padId(r.ownerId)}|${r.code}` : `0|${r.code}`;

@@ -3,7 +3,9 @@ import { DateScalar } from '@tiaokuai/platform';
 import { Field, Float, InputType } from 'type-graphql';
 import { ScopeRelationEnum, TaskCategoryEnum, TaskPriorityEnum, UnitKindEnum } from '../shared/enums';
 
-@InputType({ description: 'Every unit of these kinds under (or led or guided by) this unit, as of the task\'s first day' })
+@InputType({
+  description: "Every unit of these kinds under (or led or guided by) this unit, as of the task's first day",
+})
 export class ScopeInput {
   @Field({ description: 'Unit code' }) unit!: string;
   @Field(() => ScopeRelationEnum, { defaultValue: 'UNDER' }) relation!: string;
@@ -13,20 +15,45 @@ export class ScopeInput {
 @InputType()
 export class IssueTaskInput {
   @Field({ description: 'Unit code of the issuing body' }) issuer!: string;
-  @Field(() => String, { nullable: true, description: 'The issuer\'s own reference; issuing twice with the same key changes nothing' }) key?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The issuer's own reference; issuing twice with the same key changes nothing",
+  })
+  key?: string | null;
   @Field() title!: string;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => TaskCategoryEnum) category!: string;
   @Field(() => TaskPriorityEnum) priority!: string;
   @Field(() => DateScalar) startsOn!: string;
   @Field(() => DateScalar) dueOn!: string;
-  @Field(() => String, { nullable: true, description: 'A named deliverable; the same deliverable due on different dates is a conflict' }) deliverable?: string | null;
-  @Field(() => String, { nullable: true, description: 'Code of the responsibility-list item this task fulfils' }) requiredItem?: string | null;
-  @Field(() => String, { nullable: true, description: 'Unit code of that item\'s owner; absent: the hub-wide item of that code' }) requiredItemOwner?: string | null;
-  @Field({ defaultValue: true, description: 'false: advisory whoever issues it; true from a body that only guides: advisory, and reported as OVERREACH' }) binding!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A named deliverable; the same deliverable due on different dates is a conflict',
+  })
+  deliverable?: string | null;
+  @Field(() => String, { nullable: true, description: 'Code of the responsibility-list item this task fulfils' })
+  requiredItem?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Unit code of that item's owner; absent: the hub-wide item of that code",
+  })
+  requiredItemOwner?: string | null;
+  @Field({
+    defaultValue: true,
+    description:
+      'false: advisory whoever issues it; true from a body that only guides: advisory, and reported as OVERREACH',
+  })
+  binding!: boolean;
   @Field(() => [String], { nullable: true, description: 'Unit codes' }) targets?: string[] | null;
   @Field(() => ScopeInput, { nullable: true }) scope?: ScopeInput | null;
-  @Field(() => String, { nullable: true, description: 'What is measured (指标), e.g. 主题党日开展次数' }) indicator?: string | null;
-  @Field(() => Float, { nullable: true, description: 'The value each unit should reach (目标值); needs an indicator' }) target?: number | null;
-  @Field(() => [String], { nullable: true, description: 'Keys of the same issuer\'s tasks that cannot be carried out together with this one (CONFLICT where a unit holds both)' }) incompatibleWith?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'What is measured (指标), e.g. 主题党日开展次数' }) indicator?:
+    string | null;
+  @Field(() => Float, { nullable: true, description: 'The value each unit should reach (目标值); needs an indicator' })
+  target?: number | null;
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Keys of the same issuer's tasks that cannot be carried out together with this one (CONFLICT where a unit holds both)",
+  })
+  incompatibleWith?: string[] | null;
 }

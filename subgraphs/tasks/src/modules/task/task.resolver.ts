@@ -17,20 +17,31 @@ export class TaskResolver {
     return visibleTask(ctx, id);
   }
 
-  @Mutation(() => Task, { description: 'Issues a task to units (targets and/or a scope): all-or-nothing; idempotent by key; targets outside the issuer\'s reach are refused with FORBIDDEN' })
+  @Mutation(() => Task, {
+    description:
+      "Issues a task to units (targets and/or a scope): all-or-nothing; idempotent by key; targets outside the issuer's reach are refused with FORBIDDEN",
+  })
   issueTask(@Arg('input', () => IssueTaskInput) input: IssueTaskInput, @Ctx() ctx: TasksContext) {
     return issueTask(ctx, input);
   }
 
   @FieldResolver(() => Unit)
-  issuer(@Root() t: TaskRecord) { return unitRef(t.issuerId); }
-
-  @FieldResolver(() => String, { nullable: true, description: 'Code of the responsibility-list item it fulfils (its owner: requiredItemOwner)' })
-  async requiredItem(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
-    return t.requiredItemId ? (await ctx.loaders.requiredItem.load(t.requiredItemId))?.code ?? null : null;
+  issuer(@Root() t: TaskRecord) {
+    return unitRef(t.issuerId);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The owner of the item it fulfils; null for a hub-wide item or none' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Code of the responsibility-list item it fulfils (its owner: requiredItemOwner)',
+  })
+  async requiredItem(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
+    return t.requiredItemId ? ((await ctx.loaders.requiredItem.load(t.requiredItemId))?.code ?? null) : null;
+  }
+
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: 'The owner of the item it fulfils; null for a hub-wide item or none',
+  })
   async requiredItemOwner(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
     const owner = t.requiredItemId ? (await ctx.loaders.requiredItem.load(t.requiredItemId))?.ownerId : null;
     return owner ? unitRef(owner) : null;
@@ -41,8 +52,15 @@ export class TaskResolver {
     return found(ctx.loaders.task.loadMany(t.incompatibleWith));
   }
 
-  @FieldResolver(() => AssignmentConnection, { description: 'The units it reached (those the caller may see, unless the caller sees the issuer), a page at a time, by id' })
-  async assignments(@Root() t: TaskRecord, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<AssignmentConnection> {
+  @FieldResolver(() => AssignmentConnection, {
+    description:
+      'The units it reached (those the caller may see, unless the caller sees the issuer), a page at a time, by id',
+  })
+  async assignments(
+    @Root() t: TaskRecord,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: TasksContext,
+  ): Promise<AssignmentConnection> {
     checkPage(NS.assignments, page);
     return assignmentPage(await visibleAssignmentsOfTask(ctx, t), page);
   }

@@ -11,7 +11,15 @@
  * reach are restored by a caller who may restore (platform's mayRestore), FORBIDDEN for others.
  */
 import {
-  BadInputError, ConflictError, ForbiddenError, mayRestore, NotFoundError, outOfReach, requireRole, RESTORE_NEEDS_ADMIN, type Db,
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  mayRestore,
+  NotFoundError,
+  outOfReach,
+  requireRole,
+  RESTORE_NEEDS_ADMIN,
+  type Db,
   scopedTransaction,
 } from '@tiaokuai/platform';
 import { canonicalJson } from '@tiaokuai/leadership';
@@ -46,7 +54,11 @@ export interface Plan {
   requiredItemId: string | null;
 }
 
-export interface Entry { spec: TaskSpec; base: string; recorded?: RecordedAssignment[] }
+export interface Entry {
+  spec: TaskSpec;
+  base: string;
+  recorded?: RecordedAssignment[];
+}
 
 /**
  * A unit the task names as its issuer or scope that the caller may not see, or that does not
@@ -63,7 +75,11 @@ function unreachable(ctx: TasksContext, path: string, code: string): CodedProble
  * lists them all. `taskIds`: the stored tasks named by the specs' keys and incompatibleWith
  * (`issuerId|key` → id), for the write.
  */
-export async function plan(ctx: TasksContext, entries: Entry[], itemIds: ReadonlyMap<string, string>): Promise<{ plans: Plan[]; problems: CodedProblem[]; taskIds: Map<string, string> }> {
+export async function plan(
+  ctx: TasksContext,
+  entries: Entry[],
+  itemIds: ReadonlyMap<string, string>,
+): Promise<{ plans: Plan[]; problems: CodedProblem[]; taskIds: Map<string, string> }> {
   const problems: CodedProblem[] = [];
   const codes = new Set<string>();
   for (const { spec, recorded } of entries) {
@@ -91,7 +107,16 @@ export async function plan(ctx: TasksContext, entries: Entry[], itemIds: Readonl
     }
     const same = storedUnchanged.get(base);
     if (same) {
-      plans.push({ spec, base, issuerId: issuer.id, targetIds: same.targetIds, unknownTargets: [], existing: same.task, recorded, requiredItemId: itemIdOf(spec, itemIds) });
+      plans.push({
+        spec,
+        base,
+        issuerId: issuer.id,
+        targetIds: same.targetIds,
+        unknownTargets: [],
+        existing: same.task,
+        recorded,
+        requiredItemId: itemIdOf(spec, itemIds),
+      });
       continue;
     }
     const targetIds: string[] = [];
@@ -110,7 +135,8 @@ export async function plan(ctx: TasksContext, entries: Entry[], itemIds: Readonl
       if (!root || !sees(root.id)) problems.push(unreachable(ctx, `${base}.scope.unit`, spec.scope.unit));
       else {
         const scopeKey = `${root.code}|${spec.startsOn}`;
-        if (!scopes.has(scopeKey)) scopes.set(scopeKey, ctx.org.timelines({ scope: root.code, from: spec.startsOn, to: spec.startsOn }));
+        if (!scopes.has(scopeKey))
+          scopes.set(scopeKey, ctx.org.timelines({ scope: root.code, from: spec.startsOn, to: spec.startsOn }));
         const answer = await scopes.get(scopeKey)!;
         const index = new AuthorityIndex(answer.timelines);
         const kinds = spec.scope.kinds ? new Set(spec.scope.kinds) : null;
@@ -118,30 +144,62 @@ export async function plan(ctx: TasksContext, entries: Entry[], itemIds: Readonl
           if (id === root.id || (kinds && !kinds.has(answer.units.get(id)!.kind))) continue;
           if ((answer.timelines.get(id) ?? []).length === 0) continue; // did not exist that day
           const rel = spec.scope.relation === 'UNDER' ? null : index.relation(root.id, id, spec.startsOn);
-          if (rel === null || (spec.scope.relation === 'LED_BY' ? rel === 'LEADS' : rel === 'GUIDES')) targetIds.push(id);
+          if (rel === null || (spec.scope.relation === 'LED_BY' ? rel === 'LEADS' : rel === 'GUIDES'))
+            targetIds.push(id);
         }
-        if (targetIds.length === 0) problems.push({ path: `${base}.scope`, message: `范围内（${spec.scope.unit}，${spec.startsOn}）没有符合条件的单位：目标单位为空`, code: 'BAD_USER_INPUT' });
+        if (targetIds.length === 0)
+          problems.push({
+            path: `${base}.scope`,
+            message: `范围内（${spec.scope.unit}，${spec.startsOn}）没有符合条件的单位：目标单位为空`,
+            code: 'BAD_USER_INPUT',
+          });
       }
     }
-    plans.push({ spec, base, issuerId: issuer.id, targetIds: [...new Set(targetIds)], unknownTargets, existing: null, recorded, requiredItemId: itemIdOf(spec, itemIds) });
+    plans.push({
+      spec,
+      base,
+      issuerId: issuer.id,
+      targetIds: [...new Set(targetIds)],
+      unknownTargets,
+      existing: null,
+      recorded,
+      requiredItemId: itemIdOf(spec, itemIds),
+    });
   }
   if (problems.length > 0) return { plans, problems, taskIds: new Map() };
 
   // Reach: one question to org for every target, over the span of the tasks' first days.
   const days = plans.map((p) => p.spec.startsOn).sort();
-  const answer = await ctx.org.timelines({ units: [...new Set(plans.flatMap((p) => p.targetIds))], from: days[0], to: days[days.length - 1] });
+  const answer = await ctx.org.timelines({
+    units: [...new Set(plans.flatMap((p) => p.targetIds))],
+    from: days[0],
+    to: days[days.length - 1],
+  });
   const index = new AuthorityIndex(answer.timelines);
   const codeOf = new Map([...units.values()].filter((u) => u).map((u) => [u!.id, u!.code]));
   for (const [id, u] of answer.units) codeOf.set(id, u.code);
   for (const p of plans) {
     if (p.existing) continue; // stored unchanged: judged when it was issued
-    const outside = [...p.targetIds.filter((id) => index.relation(p.issuerId, id, p.spec.startsOn) === 'NONE').map((id) => codeOf.get(id) ?? id), ...p.unknownTargets];
+    const outside = [
+      ...p.targetIds
+        .filter((id) => index.relation(p.issuerId, id, p.spec.startsOn) === 'NONE')
+        .map((id) => codeOf.get(id) ?? id),
+      ...p.unknownTargets,
+    ];
     // A recorded task (a hub's export) is restored as issued by a caller who may restore (platform's restore.ts).
-    if (outside.length > 0 && p.recorded && p.unknownTargets.length === 0 && mayRestore(ctx.identity, sees(p.issuerId) && p.targetIds.every(sees))) continue;
+    if (
+      outside.length > 0 &&
+      p.recorded &&
+      p.unknownTargets.length === 0 &&
+      mayRestore(ctx.identity, sees(p.issuerId) && p.targetIds.every(sees))
+    )
+      continue;
     if (outside.length > 0) {
       const nobody = ctx.identity.hubAdmin ? '' : '，或单位不存在'; // the operator got NOT_FOUND for unknown codes above
       problems.push({
-        path: `${p.base}.${p.spec.targets.length ? 'targets' : 'scope'}`, code: 'FORBIDDEN', units: outside.sort(),
+        path: `${p.base}.${p.spec.targets.length ? 'targets' : 'scope'}`,
+        code: 'FORBIDDEN',
+        units: outside.sort(),
         message: `${p.spec.issuer} 于 ${p.spec.startsOn} 既不领导也不指导（直接或经其领导的单位）${nobody}：${outside.sort().join('、')}${p.recorded ? `。${RESTORE_NEEDS_ADMIN}` : ''}`,
       });
     }
@@ -149,10 +207,16 @@ export async function plan(ctx: TasksContext, entries: Entry[], itemIds: Readonl
 
   // Idempotency by the issuer's key.
   const keyed = plans.filter((p) => p.spec.key);
-  const existing = await tasksByIssuerKeys(ctx.db, keyed.map((p) => ({ issuerId: p.issuerId, key: p.spec.key! })));
+  const existing = await tasksByIssuerKeys(
+    ctx.db,
+    keyed.map((p) => ({ issuerId: p.issuerId, key: p.spec.key! })),
+  );
   const byKey = new Map(existing.map((t) => [`${t.issuerId}|${t.key}`, t]));
   const targetsOf = new Map<string, string[]>();
-  for (const a of await assignmentsOfTasks(ctx.db, existing.map((t) => t.id))) {
+  for (const a of await assignmentsOfTasks(
+    ctx.db,
+    existing.map((t) => t.id),
+  )) {
     const list = targetsOf.get(a.taskId) ?? [];
     list.push(a.unitId);
     targetsOf.set(a.taskId, list);
@@ -160,21 +224,43 @@ export async function plan(ctx: TasksContext, entries: Entry[], itemIds: Readonl
   const seenKeys = new Map<string, string>();
   for (const p of keyed) {
     const k = `${p.issuerId}|${p.spec.key}`;
-    if (seenKeys.has(k)) problems.push({ path: `${p.base}.key`, message: `与 ${seenKeys.get(k)} 重复的 key：${p.spec.key}`, code: 'BAD_USER_INPUT' });
+    if (seenKeys.has(k))
+      problems.push({
+        path: `${p.base}.key`,
+        message: `与 ${seenKeys.get(k)} 重复的 key：${p.spec.key}`,
+        code: 'BAD_USER_INPUT',
+      });
     seenKeys.set(k, p.base);
     const t = byKey.get(k);
     if (!t) continue;
     if (!sameTask(t, targetsOf.get(t.id) ?? [], p)) {
-      problems.push({ path: `${p.base}.key`, message: `key「${p.spec.key}」已用于 ${p.spec.issuer} 的另一项任务（#${t.id}「${t.title}」）：不覆盖，请换用新的 key`, code: 'CONFLICT' });
+      problems.push({
+        path: `${p.base}.key`,
+        message: `key「${p.spec.key}」已用于 ${p.spec.issuer} 的另一项任务（#${t.id}「${t.title}」）：不覆盖，请换用新的 key`,
+        code: 'CONFLICT',
+      });
     } else p.existing = t;
   }
   // Incompatible tasks are named by key, among the issuer's tasks (stored or in the same file).
-  const known = new Set([...existing.map((t) => `${t.issuerId}|${t.key}`), ...keyed.map((p) => `${p.issuerId}|${p.spec.key}`)]);
-  const missingKeys = plans.flatMap((p) => p.spec.incompatibleWith.filter((k) => !known.has(`${p.issuerId}|${k}`)).map((k) => ({ p, k })));
-  const stored = await tasksByIssuerKeys(ctx.db, missingKeys.map(({ p, k }) => ({ issuerId: p.issuerId, key: k })));
+  const known = new Set([
+    ...existing.map((t) => `${t.issuerId}|${t.key}`),
+    ...keyed.map((p) => `${p.issuerId}|${p.spec.key}`),
+  ]);
+  const missingKeys = plans.flatMap((p) =>
+    p.spec.incompatibleWith.filter((k) => !known.has(`${p.issuerId}|${k}`)).map((k) => ({ p, k })),
+  );
+  const stored = await tasksByIssuerKeys(
+    ctx.db,
+    missingKeys.map(({ p, k }) => ({ issuerId: p.issuerId, key: k })),
+  );
   for (const t of stored) known.add(`${t.issuerId}|${t.key}`);
   for (const { p, k } of missingKeys) {
-    if (!known.has(`${p.issuerId}|${k}`)) problems.push({ path: `${p.base}.incompatibleWith`, message: `${p.spec.issuer} 没有 key 为「${k}」的任务`, code: 'BAD_USER_INPUT' });
+    if (!known.has(`${p.issuerId}|${k}`))
+      problems.push({
+        path: `${p.base}.incompatibleWith`,
+        message: `${p.spec.issuer} 没有 key 为「${k}」的任务`,
+        code: 'BAD_USER_INPUT',
+      });
   }
   const taskIds = new Map([...existing, ...stored].map((t) => [`${t.issuerId}|${t.key}`, t.id]));
   return { plans, problems, taskIds };
@@ -187,16 +273,26 @@ export async function plan(ctx: TasksContext, entries: Entry[], itemIds: Readonl
  * rest came from its expansion on the task's first day, which is not redone).
  */
 async function unchangedStoredTasks(
-  ctx: TasksContext, entries: Entry[], units: Map<string, { id: string } | null | undefined>, itemIds: ReadonlyMap<string, string>,
+  ctx: TasksContext,
+  entries: Entry[],
+  units: Map<string, { id: string } | null | undefined>,
+  itemIds: ReadonlyMap<string, string>,
 ): Promise<Map<string, { task: TaskRecord; targetIds: string[] }>> {
   const keyed = entries.filter((e) => e.spec.key && units.get(e.spec.issuer));
   const out = new Map<string, { task: TaskRecord; targetIds: string[] }>();
   if (keyed.length === 0) return out;
-  const stored = await tasksByIssuerKeys(ctx.db, keyed.map((e) => ({ issuerId: units.get(e.spec.issuer)!.id, key: e.spec.key! })));
+  const stored = await tasksByIssuerKeys(
+    ctx.db,
+    keyed.map((e) => ({ issuerId: units.get(e.spec.issuer)!.id, key: e.spec.key! })),
+  );
   if (stored.length === 0) return out;
   const byKey = new Map(stored.map((t) => [`${t.issuerId}|${t.key}`, t]));
   const targetsOf = new Map<string, string[]>();
-  for (const a of await assignmentsOfTasks(ctx.db, stored.map((t) => t.id))) targetsOf.set(a.taskId, [...(targetsOf.get(a.taskId) ?? []), a.unitId]);
+  for (const a of await assignmentsOfTasks(
+    ctx.db,
+    stored.map((t) => t.id),
+  ))
+    targetsOf.set(a.taskId, [...(targetsOf.get(a.taskId) ?? []), a.unitId]);
   for (const { spec, base, recorded } of keyed) {
     const t = byKey.get(`${units.get(spec.issuer)!.id}|${spec.key}`);
     if (!t) continue;
@@ -205,7 +301,10 @@ async function unchangedStoredTasks(
     if (explicit.some((id) => !id || !storedTargets.includes(id))) continue;
     if ((!spec.scope || recorded) && explicit.length !== new Set(storedTargets).size) continue;
     if (canonicalJson(spec.scope ?? null) !== canonicalJson(t.scope ?? null)) continue;
-    if (!sameTask(t, storedTargets, { spec, targetIds: storedTargets, requiredItemId: itemIdOf(spec, itemIds) } as Plan)) continue;
+    if (
+      !sameTask(t, storedTargets, { spec, targetIds: storedTargets, requiredItemId: itemIdOf(spec, itemIds) } as Plan)
+    )
+      continue;
     out.set(base, { task: t, targetIds: storedTargets });
   }
   return out;
@@ -216,29 +315,64 @@ async function unchangedStoredTasks(
  * null for none.
  */
 const itemIdOf = (spec: TaskSpec, itemIds: ReadonlyMap<string, string>): string | null =>
-  spec.requiredItem ? itemIds.get(itemRef(spec.requiredItemOwner, spec.requiredItem)) ?? 'new' : null;
+  spec.requiredItem ? (itemIds.get(itemRef(spec.requiredItemOwner, spec.requiredItem)) ?? 'new') : null;
 
 function sameTask(t: TaskRecord, targets: string[], p: Plan): boolean {
   const s = p.spec;
   const a = [...targets].sort().join(',');
   const b = [...p.targetIds].sort().join(',');
-  return t.title === s.title && (t.description ?? null) === s.description && t.category === s.category && t.priority === s.priority
-    && t.startsOn === s.startsOn && t.dueOn === s.dueOn && (t.deliverable ?? null) === s.deliverable && (t.requiredItemId ?? null) === p.requiredItemId
-    && t.binding === s.binding && (t.indicator ?? null) === s.indicator && (t.target ?? null) === s.target && a === b;
+  return (
+    t.title === s.title &&
+    (t.description ?? null) === s.description &&
+    t.category === s.category &&
+    t.priority === s.priority &&
+    t.startsOn === s.startsOn &&
+    t.dueOn === s.dueOn &&
+    (t.deliverable ?? null) === s.deliverable &&
+    (t.requiredItemId ?? null) === p.requiredItemId &&
+    t.binding === s.binding &&
+    (t.indicator ?? null) === s.indicator &&
+    (t.target ?? null) === s.target &&
+    a === b
+  );
 }
 
 /** Inserts the new tasks and their assignments; `itemIds`: every item by itemRef, the file's new ones included. */
-export async function write(ctx: TasksContext, tx: Db, plans: Plan[], storedIds: ReadonlyMap<string, string>, itemIds: ReadonlyMap<string, string>): Promise<TaskRecord[]> {
+export async function write(
+  ctx: TasksContext,
+  tx: Db,
+  plans: Plan[],
+  storedIds: ReadonlyMap<string, string>,
+  itemIds: ReadonlyMap<string, string>,
+): Promise<TaskRecord[]> {
   const out: TaskRecord[] = [];
   const idByKey = new Map(storedIds);
   for (const p of plans) {
-    if (p.existing) { out.push(p.existing); continue; }
+    if (p.existing) {
+      out.push(p.existing);
+      continue;
+    }
     const s = p.spec;
-    const task = await insertTask(tx, {
-      issuerId: p.issuerId, key: s.key, title: s.title, description: s.description, category: s.category, priority: s.priority,
-      startsOn: s.startsOn, dueOn: s.dueOn, deliverable: s.deliverable,
-      requiredItemId: s.requiredItem ? Number(itemIds.get(itemRef(s.requiredItemOwner, s.requiredItem))) : null, binding: s.binding, indicator: s.indicator, target: s.target, scope: s.scope,
-    }, ctx.identity);
+    const task = await insertTask(
+      tx,
+      {
+        issuerId: p.issuerId,
+        key: s.key,
+        title: s.title,
+        description: s.description,
+        category: s.category,
+        priority: s.priority,
+        startsOn: s.startsOn,
+        dueOn: s.dueOn,
+        deliverable: s.deliverable,
+        requiredItemId: s.requiredItem ? Number(itemIds.get(itemRef(s.requiredItemOwner, s.requiredItem))) : null,
+        binding: s.binding,
+        indicator: s.indicator,
+        target: s.target,
+        scope: s.scope,
+      },
+      ctx.identity,
+    );
     // Issued by someone else at the same moment under the same key: not overwritten.
     if (!task) throw new ConflictError(`${p.base}.key`, `key「${s.key}」刚被另一请求使用：请重试`);
     await insertAssignments(tx, task.id, p.targetIds, ctx.identity);
@@ -260,8 +394,15 @@ export async function write(ctx: TasksContext, tx: Db, plans: Plan[], storedIds:
 }
 
 export function raise(problems: CodedProblem[]): never {
-  const first = problems.find((p) => p.code === 'FORBIDDEN') ?? problems.find((p) => p.code === 'NOT_FOUND') ?? problems.find((p) => p.code === 'CONFLICT') ?? problems[0];
-  const extra = { problems: problems.map(({ path, message }) => ({ path, message })), ...(first.units ? { units: first.units } : {}) };
+  const first =
+    problems.find((p) => p.code === 'FORBIDDEN') ??
+    problems.find((p) => p.code === 'NOT_FOUND') ??
+    problems.find((p) => p.code === 'CONFLICT') ??
+    problems[0];
+  const extra = {
+    problems: problems.map(({ path, message }) => ({ path, message })),
+    ...(first.units ? { units: first.units } : {}),
+  };
   if (first.code === 'FORBIDDEN') throw new ForbiddenError(first.message, { field: first.path, ...extra });
   if (first.code === 'NOT_FOUND') throw new NotFoundError(first.path, first.message, extra);
   if (first.code === 'CONFLICT') throw new ConflictError(first.path, first.message, extra);
@@ -273,7 +414,10 @@ export function raise(problems: CodedProblem[]): never {
  * `unitsById` (under leadership-facts): a task may fulfil the list of a body the caller does not
  * see (a 成都 unit's task fulfilling 四川省直机关工委's item).
  */
-export async function storedItemRefs(ctx: TasksContext, rows: readonly RequiredItemRow[]): Promise<Map<string, string>> {
+export async function storedItemRefs(
+  ctx: TasksContext,
+  rows: readonly RequiredItemRow[],
+): Promise<Map<string, string>> {
   const owners = await ctx.org.unitsById(rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])));
   const out = new Map<string, string>();
   for (const r of rows) {
@@ -312,10 +456,11 @@ export async function issueTask(ctx: TasksContext, input: IssueTaskRequest): Pro
   if (!spec) raise(problems.map((p) => ({ ...p, code: 'BAD_USER_INPUT' as const })));
   const planned = await plan(ctx, [{ spec, base: 'input' }], itemIds);
   if (planned.problems.length > 0) raise(planned.problems);
-  const [task] = await scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) => write(ctx, tx, planned.plans, planned.taskIds, itemIds));
+  const [task] = await scopedTransaction(ctx.db, ctx.org, ctx.identity, (tx) =>
+    write(ctx, tx, planned.plans, planned.taskIds, itemIds),
+  );
   return task;
 }
-
 
 /** A task the caller may see: it sees the issuer, or one of the units the task reached. */
 export async function canSeeTask(ctx: TasksContext, t: TaskRecord): Promise<boolean> {

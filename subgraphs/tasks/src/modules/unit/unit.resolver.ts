@@ -17,25 +17,42 @@ import { unitWorkReport } from '../report/report.service';
 import { toLine, toResult, WorkReport } from '../report/report.type';
 import { unitResponsibilityList } from '../responsibility-list/responsibility-list.service';
 import {
-  RequiredItem, ResponsibilityListEntry, ResponsibilityListEntryConnection,
+  RequiredItem,
+  ResponsibilityListEntry,
+  ResponsibilityListEntryConnection,
 } from '../responsibility-list/responsibility-list.type';
 import { checkPage, itemKey, NS, pageOf } from '../shared/pages';
 import { Unit } from './unit.type';
 
 @Resolver(() => Unit)
 export class UnitResolver {
-  @FieldResolver(() => AssignmentConnection, { description: 'Its assignments whose task period touches [from, to] (default: this year), a page at a time, by id; empty when out of sight' })
+  @FieldResolver(() => AssignmentConnection, {
+    description:
+      'Its assignments whose task period touches [from, to] (default: this year), a page at a time, by id; empty when out of sight',
+  })
   async assignments(
-    @Root() u: Unit, @Arg('from', () => DateScalar, { nullable: true }) from: string | null, @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
-    @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext,
+    @Root() u: Unit,
+    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: TasksContext,
   ): Promise<AssignmentConnection> {
     const window = assignmentWindow(from, to);
     checkPage(NS.assignments, page);
     return assignmentPage(await unitAssignments(ctx, u.id, window.from, window.to), page);
   }
 
-  @FieldResolver(() => TaskConflictConnection, { description: 'Its task findings over [from, to], a page at a time (the order of Query.taskConflicts); empty when out of sight' })
-  async taskConflicts(@Root() u: Unit, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<TaskConflictConnection> {
+  @FieldResolver(() => TaskConflictConnection, {
+    description:
+      'Its task findings over [from, to], a page at a time (the order of Query.taskConflicts); empty when out of sight',
+  })
+  async taskConflicts(
+    @Root() u: Unit,
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: TasksContext,
+  ): Promise<TaskConflictConnection> {
     checkPage(NS.taskConflicts, page);
     return conflictPage((await unitFindings(ctx, u.id, from, to)) ?? [], page);
   }
@@ -43,35 +60,85 @@ export class UnitResolver {
 
 @Resolver(() => Unit)
 export class UnitReportResolver {
-  @FieldResolver(() => WorkReport, { nullable: true, description: 'Its year: 目标书, 进度表, 成绩单 (null when out of sight)' })
-  async workReport(@Root() u: Unit, @Arg('year', () => Int) year: number, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() ctx: TasksContext): Promise<WorkReport | null> {
+  @FieldResolver(() => WorkReport, {
+    nullable: true,
+    description: 'Its year: 目标书, 进度表, 成绩单 (null when out of sight)',
+  })
+  async workReport(
+    @Root() u: Unit,
+    @Arg('year', () => Int) year: number,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: TasksContext,
+  ): Promise<WorkReport | null> {
     const r = await unitWorkReport(ctx, u.id, year, asOf);
     if (!r) return null;
-    return { unitId: r.unitId, year: r.year, asOf: r.asOf, targets: r.lines.map((l) => toLine(l, r.asOf)), progress: r.progress, results: r.results.map(toResult), outlierRule: OUTLIER_RULE };
+    return {
+      unitId: r.unitId,
+      year: r.year,
+      asOf: r.asOf,
+      targets: r.lines.map((l) => toLine(l, r.asOf)),
+      progress: r.progress,
+      results: r.results.map(toResult),
+      outlierRule: OUTLIER_RULE,
+    };
   }
 
-  @FieldResolver(() => [CalendarEntry], { nullable: true, description: '行事历: its tasks by due date and the responsibility-list items it must carry, per period (null when out of sight)' })
-  async calendar(@Root() u: Unit, @Arg('year', () => Int) year: number, @Ctx() ctx: TasksContext): Promise<CalendarEntry[] | null> {
+  @FieldResolver(() => [CalendarEntry], {
+    nullable: true,
+    description:
+      '行事历: its tasks by due date and the responsibility-list items it must carry, per period (null when out of sight)',
+  })
+  async calendar(
+    @Root() u: Unit,
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: TasksContext,
+  ): Promise<CalendarEntry[] | null> {
     const entries = await unitCalendar(ctx, u.id, year);
     return entries && entries.map(toEntry);
   }
 
   @FieldResolver(() => ResponsibilityListEntryConnection, {
     nullable: true,
-    description: 'Its 责任清单 for a year: every item that applies to it (hub-wide, or of an owner that leads it directly or through bodies it leads), '
-      + 'with owner, relation, the binding assignments fulfilling it and the periods still missing; a page at a time (null when out of sight). '
-      + 'Paged because an owner\'s list has no fixed length (杭州 writes 196 duty books)',
+    description:
+      'Its 责任清单 for a year: every item that applies to it (hub-wide, or of an owner that leads it directly or through bodies it leads), ' +
+      'with owner, relation, the binding assignments fulfilling it and the periods still missing; a page at a time (null when out of sight). ' +
+      "Paged because an owner's list has no fixed length (杭州 writes 196 duty books)",
   })
-  async responsibilityList(@Root() u: Unit, @Arg('year', () => Int) year: number, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: TasksContext): Promise<ResponsibilityListEntryConnection | null> {
+  async responsibilityList(
+    @Root() u: Unit,
+    @Arg('year', () => Int) year: number,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: TasksContext,
+  ): Promise<ResponsibilityListEntryConnection | null> {
     checkPage(NS.responsibilityList, page);
     const entries = await unitResponsibilityList(ctx, u.id, year);
-    return entries && pageOf(NS.responsibilityList, entries, (e) => itemKey(e.item), page, (e): ResponsibilityListEntry => ({
-      item: e.item as RequiredItem, relation: e.relation, flavour: e.flavour, depth: e.depth, from: e.from, to: e.to, missing: e.missing,
-      ownerId: e.item.ownerId ?? null, throughId: e.through, assignmentIds: e.assignments.map((a) => a.id),
-    }));
+    return (
+      entries &&
+      pageOf(
+        NS.responsibilityList,
+        entries,
+        (e) => itemKey(e.item),
+        page,
+        (e): ResponsibilityListEntry => ({
+          item: e.item as RequiredItem,
+          relation: e.relation,
+          flavour: e.flavour,
+          depth: e.depth,
+          from: e.from,
+          to: e.to,
+          missing: e.missing,
+          ownerId: e.item.ownerId ?? null,
+          throughId: e.through,
+          assignmentIds: e.assignments.map((a) => a.id),
+        }),
+      )
+    );
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The 行事历 as iCalendar text (RFC 5545); the gateway serves it at /calendar/{code}/{year}.ics' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The 行事历 as iCalendar text (RFC 5545); the gateway serves it at /calendar/{code}/{year}.ics',
+  })
   calendarIcs(@Root() u: Unit, @Arg('year', () => Int) year: number, @Ctx() ctx: TasksContext) {
     return unitCalendarIcs(ctx, u.id, year);
   }

@@ -1,4 +1,7 @@
-/** Each scheme rule by itself, table by table: what passes, and the problems (paths relative to the scheme) of what does not. */
+/**
+ * Each scheme rule by itself, table by table: what passes, and the problems (paths relative to the scheme) of what does
+ * not.
+ */
 import { bandBounds } from './band-bounds';
 import { bandsCoverScale } from './bands-cover-scale';
 import { combinationMethod } from './combination-method';
