@@ -43,7 +43,9 @@ export interface RunFacts {
  * Latency per kind (every answered request, errors included: a fast refusal counts too);
  * percentiles as stats.ts reads them, 0 when no request of the kind was answered.
  */
-export function latencyByKind(records: RequestRecord[], faults: FaultEvent[], hostile: boolean): Record<string, KindStats> {
+export function latencyByKind(
+  records: RequestRecord[], faults: FaultEvent[], hostile: boolean,
+): Record<string, KindStats> {
   const byKind: Record<string, KindStats> = {};
   for (const k of [...OP_KINDS, ...(hostile ? ['findings' as const] : []), 'all' as const]) {
     const rs = k === 'all' ? records : records.filter((r) => r.kind === k);
@@ -79,13 +81,16 @@ function boundsOf(faults: FaultEvent[], loadEnd: number): Bound[] {
   return bounds;
 }
 
-const okReads = (rs: RequestRecord[], faults: FaultEvent[]) => rs.filter((r) => !r.write && problems(r, faults).length === 0).length;
+const okReads = (rs: RequestRecord[], faults: FaultEvent[]) =>
+  rs.filter((r) => !r.write && problems(r, faults).length === 0).length;
 
 /**
  * Errors per period: each request belongs to the first fault window it overlaps, else to the
  * steady stretch it was sent in.
  */
-export function periodsOf(records: RequestRecord[], faults: FaultEvent[], loadEnd: number): ReliabilityReport['periods'] {
+export function periodsOf(
+  records: RequestRecord[], faults: FaultEvent[], loadEnd: number,
+): ReliabilityReport['periods'] {
   const bounds = boundsOf(faults, loadEnd);
   const countErrors = (rs: RequestRecord[]) => {
     const c: Record<string, number> = {};
@@ -115,7 +120,8 @@ export function stretchesOf(run: RunRecord): Stretch[] {
     return plan.filter((p) => !p.during).map((p) => {
       const rs = records.filter((r) => r.segment === p.segment);
       const after = plan.find((q) => q.segment === p.segment - 1)?.during;
-      return { name: after ? `after ${after}` : 'before the first fault', ackedWrites: rs.filter((r) => r.acked).length, okReads: okReads(rs, faults) };
+      const name = after ? `after ${after}` : 'before the first fault';
+      return { name, ackedWrites: rs.filter((r) => r.acked).length, okReads: okReads(rs, faults) };
     });
   }
   return boundsOf(faults, run.loadEnd).filter((b) => !b.fault).map((b) => {
@@ -125,8 +131,12 @@ export function stretchesOf(run: RunRecord): Stretch[] {
 }
 
 const machine = (loadAverageAtStart: number): ReliabilityReport['machine'] => ({
-  cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version,
-  os: `${os.platform()} ${os.release()}`, loadAverageAtStart,
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  memGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  os: `${os.platform()} ${os.release()}`,
+  loadAverageAtStart,
 });
 
 /** The run's report: figures, invariants, and the responses no fault explains. */
@@ -138,7 +148,9 @@ export function analyse(run: RunRecord, facts: RunFacts): ReliabilityReport {
   const writes = records.filter((r) => r.write);
   const acked = writes.filter((r) => r.acked);
   const unacked = writes.filter((r) => !r.acked);
-  const hostile: HostileReport | undefined = run.hostile && { ...run.hostile, ackedWritesLost: acked.filter((r) => effectCount(db, r.target!) === 0).length };
+  const hostile: HostileReport | undefined = run.hostile && {
+    ...run.hostile, ackedWritesLost: acked.filter((r) => effectCount(db, r.target!) === 0).length,
+  };
   const checked = checkInvariants({
     records, faults, db, api, apiError, alive: run.alive, stretches: stretchesOf(run), unexpected,
     timeoutMs: facts.timeoutMs, killOrg: facts.killOrg, terminations: facts.terminations, hostile,
@@ -171,7 +183,9 @@ export function analyse(run: RunRecord, facts: RunFacts): ReliabilityReport {
     byKind: latencyByKind(records, faults, !!run.hostile),
     periods: periodsOf(records, faults, loadEnd),
     verification: {
-      acked: { createUnit: ackedOf('createUnit'), changeUnitFacts: ackedOf('changeUnitFacts'), createLink: ackedOf('createLink') },
+      acked: {
+        createUnit: ackedOf('createUnit'), changeUnitFacts: ackedOf('changeUnitFacts'), createLink: ackedOf('createLink'),
+      },
       auditRowsOfRun: [...db.audit.values()].reduce((a, l) => a + l.length, 0),
       unitsOfRun: db.units.size,
       bursts: checked.bursts,
@@ -182,7 +196,8 @@ export function analyse(run: RunRecord, facts: RunFacts): ReliabilityReport {
       })),
     },
     invariants: checked.invariants,
-    unexpected: unexpected.slice(0, 25).map(({ id, kind, start, end, status, failure, failureDetail, errors }) => ({ id, kind, start, end, status, failure, failureDetail, errors })),
+    unexpected: unexpected.slice(0, 25).map(({ id, kind, start, end, status, failure, failureDetail, errors }) =>
+      ({ id, kind, start, end, status, failure, failureDetail, errors })),
     ok,
     ...(ok ? {} : { logs: run.logs }),
     ...(facts.keepRecords ? { records } : {}),

@@ -26,7 +26,8 @@ export function faultPlan(o: { killOrg: boolean; killTasks: boolean; termination
   if (o.killOrg) plan.push({ at: 0.2, name: 'kill org', kind: 'kill', target: 'org' });
   if (o.killTasks) plan.push({ at: 0.45, name: 'kill tasks', kind: 'kill', target: 'tasks' });
   for (let k = 0; k < o.terminations; k++) {
-    plan.push({ at: 0.6 + (0.3 * k) / Math.max(1, o.terminations), name: `terminate backends #${k + 1}`, kind: 'terminate', target: 'postgres' });
+    const at = 0.6 + (0.3 * k) / Math.max(1, o.terminations);
+    plan.push({ at, name: `terminate backends #${k + 1}`, kind: 'terminate', target: 'postgres' });
   }
   return plan;
 }
@@ -55,7 +56,9 @@ const secondsAt = (t: number) => (t / 1000).toFixed(1);
 
 function over(d: FaultDriver, p: PlannedFault, start: number, detail: string): FaultEvent {
   const end = d.load.now();
-  const event: FaultEvent = { name: p.name, kind: p.kind, target: p.target, start, end, windowEnd: end + d.graceMs, detail };
+  const event: FaultEvent = {
+    name: p.name, kind: p.kind, target: p.target, start, end, windowEnd: end + d.graceMs, detail,
+  };
   d.faults.push(event);
   d.log(`${secondsAt(end)} s: ${p.name} over: ${detail}`);
   return event;
@@ -95,7 +98,9 @@ async function supervisedKill(d: FaultDriver, p: PlannedFault, start: number): P
   const seconds = back === undefined ? null : (back - d.load.t0 - start) / 1000;
   hostile.recoveries.push({ process: p.target, at: start, seconds });
   if (p.target === 'org') hostile.actors.replayAfterRestart(before);
-  return seconds === null ? 'not answering 60 s after the kill' : `answering again ${seconds.toFixed(1)} s after the kill, restarted by the supervisor`;
+  return seconds === null
+    ? 'not answering 60 s after the kill'
+    : `answering again ${seconds.toFixed(1)} s after the kill, restarted by the supervisor`;
 }
 
 async function killAndRestart(d: FaultDriver, p: PlannedFault, start: number): Promise<string> {

@@ -5,7 +5,7 @@
  */
 import {
   checkFindingsPage, checkFinishedWalk, FINDINGS_LISTS, FINDINGS_QUERY, PAGE_SIZE, postBigBody, recordingProxy, replay,
-  REPLAY_OTHER_BODY, VIEWER_BODIES, type BigBodyStats, type Captured, type ReplayStats, type Walk,
+  REPLAY_OTHER_BODY, VIEWER_BODIES, type BigBodyStats, type Captured, type FindingsList, type ReplayStats, type Walk,
 } from './hostile';
 import { sleep, type Load } from './load';
 
@@ -28,8 +28,12 @@ export interface ViewerStats {
 
 export class HostileActors {
   readonly viewerStats: ViewerStats = { pages: 0, malformedPages: 0, walksFinished: {}, findings: {}, examples: [] };
-  readonly big: BigBodyStats = { sent: 0, timedOut: 0, byStatus: {}, maxBytesBeforeAnswer: 0, medianBytesBeforeAnswer: 0, bytesBeforeAnswer: [] };
-  readonly replays: ReplayStats = { sent: { same: 0, other: 0, afterRestart: 0 }, accepted: 0, byStatus: {}, examples: [] };
+  readonly big: BigBodyStats = {
+    sent: 0, timedOut: 0, byStatus: {}, maxBytesBeforeAnswer: 0, medianBytesBeforeAnswer: 0, bytesBeforeAnswer: [],
+  };
+  readonly replays: ReplayStats = {
+    sent: { same: 0, other: 0, afterRestart: 0 }, accepted: 0, byStatus: {}, examples: [],
+  };
   /** The replays sent when org came back from its kill. */
   private afterRestart: Promise<unknown> = Promise.resolve();
 
@@ -46,19 +50,24 @@ export class HostileActors {
     const body = VIEWER_BODIES[v % VIEWER_BODIES.length];
     const token = this.settings.viewerTokens[v % VIEWER_BODIES.length];
     const seq = { n: 0 };
-    for (let w = v; this.load.running(); w++) await this.walk(v, body, token, FINDINGS_LISTS[w % FINDINGS_LISTS.length], seq);
+    for (let w = v; this.load.running(); w++) {
+      await this.walk(v, body, token, FINDINGS_LISTS[w % FINDINGS_LISTS.length], seq);
+    }
   }
 
-  private async walk(v: number, body: string, token: string, list: (typeof FINDINGS_LISTS)[number], seq: { n: number }): Promise<void> {
+  /** One walk of `list` to its end (or to a malformed page, or 50 failed pages). */
+  private async walk(v: number, body: string, token: string, list: FindingsList, seq: { n: number }): Promise<void> {
     const { load, viewerStats } = this;
     const walk: Walk = { list, pages: 0, items: 0, byKind: new Map() };
     let after: string | null = null;
     let retries = 0;
     while (load.running()) {
-      const rec = load.record(`${load.settings.ridPrefix}v${v}-${++seq.n}`, 1000 + v, 'findings', undefined, undefined, 'VIEWER');
+      const id = `${load.settings.ridPrefix}v${v}-${++seq.n}`;
+      const rec = load.record(id, 1000 + v, 'findings', undefined, undefined, 'VIEWER');
       // Two calls one after the other (the findings, then org for their units), each bounded
       // by the gateway's UPSTREAM_TIMEOUT_MS: a hang is no answer within both bounds.
-      const answer = await load.send(rec, FINDINGS_QUERY[list], { scope: body, n: PAGE_SIZE, after }, token, 2 * load.settings.timeoutMs - 5_000);
+      const bound = 2 * load.settings.timeoutMs - 5_000;
+      const answer = await load.send(rec, FINDINGS_QUERY[list], { scope: body, n: PAGE_SIZE, after }, token, bound);
       if (rec.failure || rec.status !== 200 || rec.errors.length || !answer?.data) {
         if (++retries > 50) break;
         await sleep(200); // a pause before asking again, not a bound anything depends on

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { loadDemoIfEmpty } from '../demo';
-import { freePort, startHub, type RunningHub } from '../launcher';
+import { freePort, startHub, type HubOptions, type RunningHub } from '../launcher';
 import { loadProvince, recordingProxy, type HostileOptions, type ProvinceLoad } from './hostile';
 
 /** Where the hub under test keeps its data, and (hostile) the recording proxy in front of org. */
@@ -25,7 +25,9 @@ export interface HubPlace {
 }
 
 /** A throw-away database named after the run's tag, or a PGlite folder; and the hostile run's proxy. */
-export async function prepareHubPlace(adminDatabaseUrl: string | undefined, tag: string, hostile: boolean): Promise<HubPlace> {
+export async function prepareHubPlace(
+  adminDatabaseUrl: string | undefined, tag: string, hostile: boolean,
+): Promise<HubPlace> {
   let place: HubPlace;
   if (adminDatabaseUrl) {
     const dbName = `tk_rel_${process.pid}_${tag.toLowerCase()}`;
@@ -51,14 +53,18 @@ export async function prepareHubPlace(adminDatabaseUrl: string | undefined, tag:
  * Starts the hub under test with the demo loaded, or (hostile) on the province loaded first by a
  * hub of its own.
  */
-export async function startHubUnderTest(place: HubPlace, hostile: HostileOptions | undefined, log: (line: string) => void): Promise<{ hub: RunningHub; province?: ProvinceLoad }> {
+export async function startHubUnderTest(
+  place: HubPlace, hostile: HostileOptions | undefined, log: (line: string) => void,
+): Promise<{ hub: RunningHub; province?: ProvinceLoad }> {
   const { dataDir, databaseUrl, proxy } = place;
-  let hubOpts: Parameters<typeof startHub>[0] = { port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'error' } };
+  let hubOpts: HubOptions = { port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'error' } };
   if (hostile && proxy) {
     await new Promise<void>((r) => proxy.server.listen(0, '127.0.0.1', () => r()));
     const proxyUrl = `http://127.0.0.1:${(proxy.server.address() as { port: number }).port}/graphql`;
     // As deployed: supervised, logging at info (every process's lines are scanned afterwards).
-    hubOpts = { ...hubOpts, env: { LOG_LEVEL: 'info' }, supervise: true, subgraphPorts: { org: place.orgPort }, gatewayUpstreams: { org: proxyUrl } };
+    hubOpts = {
+      ...hubOpts, env: { LOG_LEVEL: 'info' }, supervise: true, subgraphPorts: { org: place.orgPort }, gatewayUpstreams: { org: proxyUrl },
+    };
   }
   const province = hostile ? await loadProvinceFirst(place, hostile, log) : undefined;
   const hub = await startHub(hubOpts);
@@ -80,7 +86,10 @@ export async function startHubUnderTest(place: HubPlace, hostile: HostileOptions
  * loaded database with every default.
  */
 async function loadProvinceFirst(place: HubPlace, hostile: HostileOptions, log: (line: string) => void): Promise<ProvinceLoad> {
-  const loader = await startHub({ port: 0, dataDir: place.dataDir ?? 'memory://', databaseUrl: place.databaseUrl, env: { LOG_LEVEL: 'error', UPSTREAM_TIMEOUT_MS: '900000' } });
+  const loader = await startHub({
+    port: 0, dataDir: place.dataDir ?? 'memory://', databaseUrl: place.databaseUrl,
+    env: { LOG_LEVEL: 'error', UPSTREAM_TIMEOUT_MS: '900000' },
+  });
   try {
     const demo = await loadDemoIfEmpty(loader.gatewayUrl, loader.operatorToken);
     if (!demo.loaded) throw new Error('the fresh hub was not empty');

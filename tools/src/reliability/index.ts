@@ -23,7 +23,8 @@ import { DEFAULT_MIX, type ReliabilityOptions, type ReliabilityReport } from './
 export { reportMarkdown } from './report';
 export { DEFAULT_MIX, OP_KINDS } from './types';
 export type {
-  ErrorSeen, FaultEvent, Invariant, KindStats, OpKind, ReliabilityOptions, ReliabilityReport, RequestRecord, WriteTarget,
+  ErrorSeen, FaultEvent, Invariant, KindStats, OpKind, ReliabilityOptions, ReliabilityReport, RequestRecord,
+  WriteTarget,
 } from './types';
 /** The hostile run's big-body client, for the end-to-end test of the gateway's lingering close. */
 export { postBigBody };
@@ -66,7 +67,8 @@ export async function runReliability(opts: ReliabilityOptions = {}): Promise<Rel
   try {
     const started = await startHubUnderTest(place, s.hostile, s.log);
     hub = started.hub;
-    s.log(`hub up on ${place.dbName ? `PostgreSQL (${place.dbName})` : `PGlite (${place.dataDir})`}, demo loaded; run ${s.tag}: ${s.clients} clients, ${s.seconds} s`);
+    const on = place.dbName ? `PostgreSQL (${place.dbName})` : `PGlite (${place.dataDir})`;
+    s.log(`hub up on ${on}, demo loaded; run ${s.tag}: ${s.clients} clients, ${s.seconds} s`);
     return await runLoad(hub, s, place, started.province);
   } finally {
     await removeHub(place, hub);

@@ -8,7 +8,8 @@ import { bearer, gql, type RunningHub } from '../launcher';
 import { analyse, type RunFacts, type RunRecord } from './analyse';
 import { faultPlan, plannedSchedule, terminateBackends, timedSchedule, type FaultDriver } from './faults';
 import {
-  gatewayMemorySampler, longLogLines, PROVINCE_WORK_COMMITTEE_NAME, VIEWER_BODIES, type HostileOptions, type HostileReport, type ProvinceLoad,
+  gatewayMemorySampler, longLogLines, PROVINCE_WORK_COMMITTEE_NAME, VIEWER_BODIES,
+  type HostileOptions, type HostileReport, type ProvinceLoad,
 } from './hostile';
 import { HostileActors } from './hostile-load';
 import type { HubPlace } from './hub';
@@ -36,11 +37,17 @@ export interface RunSettings extends RunFacts {
 /** The hostile run's clients that are not mixed ones. */
 function hostileCounts(s: RunSettings) {
   const h = s.hostile;
-  return { viewers: h ? (h.viewers ?? 8) : 0, bigClients: h ? (h.bigBodies ?? 4) : 0, replayers: h ? (h.replayers ?? 2) : 0 };
+  return {
+    viewers: h ? (h.viewers ?? 8) : 0,
+    bigClients: h ? (h.bigBodies ?? 4) : 0,
+    replayers: h ? (h.replayers ?? 2) : 0,
+  };
 }
 
 /** Runs the load with its faults on hub `h`, reads back what it wrote, and reports. */
-export async function runLoad(h: RunningHub, s: RunSettings, place: HubPlace, province: ProvinceLoad | undefined): Promise<ReliabilityReport> {
+export async function runLoad(
+  h: RunningHub, s: RunSettings, place: HubPlace, province: ProvinceLoad | undefined,
+): Promise<ReliabilityReport> {
   const tokens = {
     operator: h.operatorToken,
     ADMIN: await h.token({ body: BODY, role: 'ADMIN', subject: 'rel-admin', ttl: '2h' }),
@@ -48,17 +55,24 @@ export async function runLoad(h: RunningHub, s: RunSettings, place: HubPlace, pr
     VIEWER: '',
   };
   const viewerTokens = s.hostile
-    ? await Promise.all(VIEWER_BODIES.map((body) => h.token({ body, role: 'VIEWER', subject: `rel-viewer-${body.toLowerCase()}`, ttl: '2h' })))
+    ? await Promise.all(VIEWER_BODIES.map((body) =>
+      h.token({ body, role: 'VIEWER', subject: `rel-viewer-${body.toLowerCase()}`, ttl: '2h' })))
     : [];
   const { viewers, bigClients, replayers } = hostileCounts(s);
   const mixedClients = s.clients - viewers - bigClients - replayers;
-  if (mixedClients < 1) throw new Error(`${s.clients} clients leave none for the mixed load after ${viewers + bigClients + replayers} hostile ones`);
+  if (mixedClients < 1) {
+    throw new Error(`${s.clients} clients leave none for the mixed load after ${viewers + bigClients + replayers} hostile ones`);
+  }
   const memory = s.hostile ? gatewayMemorySampler(h) : undefined;
   const segments = 1 + 2 * ((s.killOrg ? 1 : 0) + (s.killTasks ? 1 : 0) + s.terminations);
   const gate = s.plan ? new SegmentGate(s.plan.operationsPerSegment, segments) : undefined;
-  const load = new Load({ url: h.gatewayUrl, tokens, timeoutMs: s.timeoutMs, tag: s.tag, unitPrefix: s.unitPrefix, ridPrefix: s.ridPrefix, scopedShare: s.scopedShare, mix: s.mix }, gate);
+  const load = new Load({
+    url: h.gatewayUrl, tokens, timeoutMs: s.timeoutMs, tag: s.tag, unitPrefix: s.unitPrefix, ridPrefix: s.ridPrefix,
+    scopedShare: s.scopedShare, mix: s.mix,
+  }, gate);
+  const bigBodyBytes = s.hostile?.bigBodyBytes ?? 20 * 2 ** 20;
   const actors = s.hostile
-    ? new HostileActors(load, { viewerTokens, bigBodyBytes: s.hostile.bigBodyBytes ?? 20 * 2 ** 20, proxy: place.proxy!, orgUrl: `http://127.0.0.1:${place.orgPort}/graphql` })
+    ? new HostileActors(load, { viewerTokens, bigBodyBytes, proxy: place.proxy!, orgUrl: `http://127.0.0.1:${place.orgPort}/graphql` })
     : undefined;
   const faults: FaultEvent[] = [];
   const planLog: NonNullable<ReliabilityReport['plan']> = [];
@@ -71,7 +85,9 @@ export async function runLoad(h: RunningHub, s: RunSettings, place: HubPlace, pr
   };
   const plan = faultPlan(s);
   const bursts = new Bursts(load);
-  const schedule = gate ? plannedSchedule(driver, plan, { gate, clients: mixedClients, bursts, planLog }) : timedSchedule(driver, plan, s.seconds * 1000);
+  const schedule = gate
+    ? plannedSchedule(driver, plan, { gate, clients: mixedClients, bursts, planLog })
+    : timedSchedule(driver, plan, s.seconds * 1000);
   await drive(load, s.log, [
     schedule.catch((e) => { load.stopAt = 0; throw e; }),
     ...Array.from({ length: mixedClients }, (_, i) => mixedClient(load, i)), contention(load, bursts, s.burstEveryMs),
@@ -95,8 +111,10 @@ export async function runLoad(h: RunningHub, s: RunSettings, place: HubPlace, pr
     hostile = {
       province: province!,
       viewers: { count: viewers, bodies: VIEWER_BODIES, ...actors.viewerStats },
-      bigBodies: { ...bigBodyFigures(actors), clients: bigClients, bytes: s.hostile!.bigBodyBytes ?? 20 * 2 ** 20 },
-      replays: { ...actors.replays, accepted: actors.replays.accepted + (renamed ? 1 : 0), clients: replayers, captured: place.proxy!.total() },
+      bigBodies: { ...bigBodyFigures(actors), clients: bigClients, bytes: bigBodyBytes },
+      replays: {
+        ...actors.replays, accepted: actors.replays.accepted + (renamed ? 1 : 0), clients: replayers, captured: place.proxy!.total(),
+      },
       recoveries,
       uncausedDeaths: deaths,
       gatewayMemory: gatewayMemory!,
@@ -104,7 +122,9 @@ export async function runLoad(h: RunningHub, s: RunSettings, place: HubPlace, pr
     };
   }
   const db = await readDatabase(h, place, stateQueries(s.unitPrefix, s.ridPrefix));
-  const run: RunRecord = { records: load.records, faults, loadEnd, api, db, logs, alive, plan: gate ? planLog : undefined, hostile };
+  const run: RunRecord = {
+    records: load.records, faults, loadEnd, api, db, logs, alive, plan: gate ? planLog : undefined, hostile,
+  };
   return analyse(run, s);
 }
 
@@ -112,7 +132,9 @@ export async function runLoad(h: RunningHub, s: RunSettings, place: HubPlace, pr
 async function drive(load: Load, log: (line: string) => void, actors: Array<Promise<unknown>>): Promise<void> {
   const progress = setInterval(() => {
     const done = load.records.filter((r) => r.end > 0);
-    log(`${(load.now() / 1000).toFixed(0)} s: ${done.length} answered, ${done.filter((r) => r.acked).length} writes acknowledged, ${done.filter((r) => r.errors.length || r.failure || r.status !== 200).length} with errors`);
+    const acked = done.filter((r) => r.acked).length;
+    const failed = done.filter((r) => r.errors.length || r.failure || r.status !== 200).length;
+    log(`${(load.now() / 1000).toFixed(0)} s: ${done.length} answered, ${acked} writes acknowledged, ${failed} with errors`);
   }, 5000);
   progress.unref();
   try {
@@ -127,7 +149,8 @@ async function drive(load: Load, log: (line: string) => void, actors: Array<Prom
  * answers said, P-GW's name tells whether one ran.
  */
 async function replayedRename(h: RunningHub, actors: HostileActors): Promise<boolean> {
-  const r = await gql(h.gatewayUrl, '{ unit(code: "P-GW") { name } }', undefined, bearer(h.operatorToken)).catch(() => undefined);
+  const r = await gql(h.gatewayUrl, '{ unit(code: "P-GW") { name } }', undefined, bearer(h.operatorToken))
+    .catch(() => undefined);
   const renamed = r?.data?.unit?.name !== PROVINCE_WORK_COMMITTEE_NAME;
   if (renamed) actors.replays.examples.push(`P-GW is named ${JSON.stringify(r?.data?.unit?.name)} after the run`);
   return renamed;
@@ -139,7 +162,8 @@ function bigBodyFigures(actors: HostileActors) {
   const written = big.bytesBeforeAnswer;
   return {
     ...big, bytesBeforeAnswer: [],
-    maxBytesBeforeAnswer: written.length ? percentile(written, 100) : 0, medianBytesBeforeAnswer: written.length ? percentile(written, 50) : 0,
+    maxBytesBeforeAnswer: written.length ? percentile(written, 100) : 0,
+    medianBytesBeforeAnswer: written.length ? percentile(written, 50) : 0,
   };
 }
 
@@ -156,7 +180,10 @@ function uncausedDeaths(h: RunningHub, alive: RunRecord['alive'], caused: string
   return deaths;
 }
 
-/** The database itself: PostgreSQL while the hub runs; PGlite has one session, inside org: read once org let go of it. */
+/**
+ * The database itself: PostgreSQL while the hub runs; PGlite has one session, inside org: read
+ * once org let go of it.
+ */
 async function readDatabase(h: RunningHub, place: HubPlace, queries: Record<string, string>): Promise<DbState> {
   if (place.databaseUrl) return postgresState(place.databaseUrl, queries);
   await h.stop();
