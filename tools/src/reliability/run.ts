@@ -105,22 +105,10 @@ export async function runLoad(
   const alive = [...h.processes.values()].map((p) => ({ name: p.name, exit: p.child.exitCode ?? p.child.signalCode }));
   const api = await apiState(h.gatewayUrl, h.operatorToken, s.unitPrefix, s.ridPrefix).catch((e: Error) => e.message);
   const logs = Object.fromEntries(['gateway', 'org', 'tasks', 'assessments'].map((n) => [n, h.output(n).slice(-4000)]));
-  let hostile: RunRecord['hostile'];
-  if (actors) {
-    const deaths = uncausedDeaths(h, alive, caused);
-    hostile = {
-      province: province!,
-      viewers: { count: viewers, bodies: VIEWER_BODIES, ...actors.viewerStats },
-      bigBodies: { ...bigBodyFigures(actors), clients: bigClients, bytes: bigBodyBytes },
-      replays: {
-        ...actors.replays, accepted: actors.replays.accepted + (renamed ? 1 : 0), clients: replayers, captured: place.proxy!.total(),
-      },
-      recoveries,
-      uncausedDeaths: deaths,
-      gatewayMemory: gatewayMemory!,
-      logs: longLogLines(h, ['gateway', 'org', 'tasks', 'assessments', 'launcher']),
-    };
-  }
+  const hostile = actors && hostileFigures(h, actors, {
+    province: province!, counts: { viewers, bigClients, replayers }, bigBodyBytes, renamed, captured: place.proxy!.total(),
+    recoveries, uncausedDeaths: uncausedDeaths(h, alive, caused), gatewayMemory: gatewayMemory!,
+  });
   const db = await readDatabase(h, place, stateQueries(s.unitPrefix, s.ridPrefix));
   const run: RunRecord = {
     records: load.records, faults, loadEnd, api, db, logs, alive, plan: gate ? planLog : undefined, hostile,
@@ -164,6 +152,32 @@ function bigBodyFigures(actors: HostileActors) {
     ...big, bytesBeforeAnswer: [],
     maxBytesBeforeAnswer: written.length ? percentile(written, 100) : 0,
     medianBytesBeforeAnswer: written.length ? percentile(written, 50) : 0,
+  };
+}
+
+/** The hostile run's figures (HostileReport but for the acknowledged writes lost, which the analysis counts). */
+function hostileFigures(h: RunningHub, actors: HostileActors, f: {
+  province: ProvinceLoad;
+  counts: ReturnType<typeof hostileCounts>;
+  bigBodyBytes: number;
+  /** P-GW was renamed: a replayed write ran. */
+  renamed: boolean;
+  /** Requests the proxy captured. */
+  captured: number;
+  recoveries: HostileReport['recoveries'];
+  uncausedDeaths: string[];
+  gatewayMemory: HostileReport['gatewayMemory'];
+}): Omit<HostileReport, 'ackedWritesLost'> {
+  const { viewers, bigClients, replayers } = f.counts;
+  return {
+    province: f.province,
+    viewers: { count: viewers, bodies: VIEWER_BODIES, ...actors.viewerStats },
+    bigBodies: { ...bigBodyFigures(actors), clients: bigClients, bytes: f.bigBodyBytes },
+    replays: { ...actors.replays, accepted: actors.replays.accepted + (f.renamed ? 1 : 0), clients: replayers, captured: f.captured },
+    recoveries: f.recoveries,
+    uncausedDeaths: f.uncausedDeaths,
+    gatewayMemory: f.gatewayMemory,
+    logs: longLogLines(h, ['gateway', 'org', 'tasks', 'assessments', 'launcher']),
   };
 }
 
