@@ -3,7 +3,7 @@
  * mixed read/write load through the gateway, while the org subgraph is SIGKILLed and restarted,
  * then the tasks subgraph, and (PostgreSQL only) every backend of the hub is terminated.
  *
- * The run is a fixed plan, not a length of time (`plan` in tools/src/reliability.ts): steady,
+ * The run is a fixed plan, not a length of time (`plan` in tools/src/reliability/types.ts): steady,
  * then per fault one segment during it and one steady after it; in every segment each client
  * runs exactly OPS operations of its own seeded sequence, a fault begins once every client
  * finished the segment before it, and a killed subgraph comes back once every client finished

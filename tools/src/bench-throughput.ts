@@ -7,6 +7,7 @@
  * bare runtime's, on the same subgraphs and machine.
  */
 import { bearer, type RunningHub } from './launcher';
+import { median } from './stats';
 import { load, type LoadResult } from './throughput';
 
 export const PARTY_BUILDING = `query($id: ID!) { unit(id: $id) { code partyBuilding { rule leaders { code name } guides { code name } explanation anomalies { code message } } } }`;
@@ -39,12 +40,6 @@ export interface ThroughputOptions {
 
 const noErrors = (_status: number, text: string) => {
   if (text.includes('"errors"')) throw new Error(`GraphQL errors: ${text.slice(0, 300)}`);
-};
-
-export const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
 /**

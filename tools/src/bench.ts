@@ -25,15 +25,12 @@ import { syntheticTasks, taskChunks, type SyntheticTasks } from './synthetic-tas
 import { measureAssessments, timed, type AssessmentResult } from './bench-assessments';
 import { measureThroughput, throughputTable, type ThroughputRow } from './bench-throughput';
 import { loadDemoIfEmpty } from './demo';
+import { median, percentile } from './stats';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : def;
 };
-
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 
 interface Result {
@@ -91,7 +88,7 @@ async function measure(db: string, hub: RunningHub, doc: ReturnType<typeof synth
     const id = ids[(i * 7) % ids.length];
     for (const [k, route] of routes.entries()) times[k].push((await timed(() => asked(route, id)))[1]);
   }
-  const [viaGateway, viaBare, viaProxy, direct] = times.map((t) => t.sort((a, b) => a - b)).map((t) => ({ p50: pct(t, 50), p99: pct(t, 99) }));
+  const [viaGateway, viaBare, viaProxy, direct] = times.map((t) => ({ p50: percentile(t, 50), p99: percentile(t, 99) }));
   const throughput = await measureThroughput(hub, { unitIds: ids, requests: Number(arg('throughput-requests', '1500')), rounds: Number(arg('rounds', '3')) });
   return { db, importMs, scanMs: scanMs.sort((a, b) => a - b), anomalies, gateway: viaGateway, direct, bare: viaBare, proxy: viaProxy, throughput };
 }
@@ -181,9 +178,8 @@ async function measureTasks(db: string, hub: RunningHub, province: ReturnType<ty
       if (next.data.taskConflicts.totalCount !== found.totalCount) throw new Error('the walk\'s second page disagrees with its first on totalCount');
       nextPageMs.push(nextMs);
     }
-    console.log(`  [${db}] taskConflicts(scope: ${PROVINCE_SCOPE}, first: 500): ${found.totalCount} findings, ${ms.toFixed(0)} ms; its next page ${nextPageMs.length ? pct([...nextPageMs].sort((a, b) => a - b), 50).toFixed(0) : '–'} ms (p50 so far)`);
+    console.log(`  [${db}] taskConflicts(scope: ${PROVINCE_SCOPE}, first: 500): ${found.totalCount} findings, ${ms.toFixed(0)} ms; its next page ${nextPageMs.length ? percentile(nextPageMs, 50).toFixed(0) : '–'} ms (p50 so far)`);
   }
-  nextPageMs.sort((a, b) => a - b);
   const byKind: Record<string, number> = {};
   for (const k of found.summary.byKind) if (k.count > 0) byKind[k.kind] = k.count;
   // What the scan covers: the scope's units (org's answer), and on PostgreSQL their assignments in the window.
@@ -215,11 +211,10 @@ async function measureTasks(db: string, hub: RunningHub, province: ReturnType<ty
     unitMs.push(ms);
     unitFindings += n;
   }
-  unitMs.sort((a, b) => a - b);
   return {
     db, files: files.length, tasks: doc.tasks.length, assignments: doc.assignments, counted, loadMs, slowestFileMs,
-    firstScanMs, scanMs: scanMs.sort((a, b) => a - b), nextPageMs: nextPageMs.length ? pct(nextPageMs, 50) : null, findings: found.totalCount, byKind,
-    unit: { p50: pct(unitMs, 50), p99: pct(unitMs, 99) }, unitFindings: unitFindings / samples,
+    firstScanMs, scanMs: scanMs.sort((a, b) => a - b), nextPageMs: nextPageMs.length ? percentile(nextPageMs, 50) : null, findings: found.totalCount, byKind,
+    unit: { p50: percentile(unitMs, 50), p99: percentile(unitMs, 99) }, unitFindings: unitFindings / samples,
     scopeUnits: members.length, scopeAssignments,
   };
 }
@@ -318,7 +313,7 @@ async function main() {
     '',
     '| database | import (s) | full anomaly scan, median of 5 (ms) | anomalies | partyBuilding via gateway p50 / p99 (ms) | direct to org p50 / p99 (ms) | gateway adds at p50 (ms) | bare Hive runtime adds at p50 (ms) | plain HTTP forwarder adds at p50 (ms) |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.db} | ${(r.importMs / 1000).toFixed(2)} | ${f(r.scanMs[2])} | ${r.anomalies} | ${f(r.gateway.p50)} / ${f(r.gateway.p99)} | ${f(r.direct.p50)} / ${f(r.direct.p99)} | ${f(r.gateway.p50 - r.direct.p50)} | ${f(r.bare.p50 - r.direct.p50)} | ${f(r.proxy.p50 - r.direct.p50)} |`),
+    ...results.map((r) => `| ${r.db} | ${(r.importMs / 1000).toFixed(2)} | ${f(median(r.scanMs))} | ${r.anomalies} | ${f(r.gateway.p50)} / ${f(r.gateway.p99)} | ${f(r.direct.p50)} / ${f(r.direct.p99)} | ${f(r.gateway.p50 - r.direct.p50)} | ${f(r.bare.p50 - r.direct.p50)} | ${f(r.proxy.p50 - r.direct.p50)} |`),
     '',
     ...results.flatMap((r) => [`Throughput, ${r.db}: ${r.throughput[0]?.clients} clients at once, ${r.throughput[0]?.requests} answers per route (bench-throughput.ts).`, '', ...throughputTable(r.throughput), '']),
   ];
@@ -329,7 +324,7 @@ async function main() {
       '',
       `| database | load through importTasks (s) | files (slowest, s) | scope: units / assignments in the year | province scan: first / median of the next 5 (ms) | the walk's next page, p50 (ms) | findings (${kinds.map((k) => k.toLowerCase().replace('_', ' ')).join(' / ')}) | unit taskConflicts via gateway p50 / p99 (ms) | findings per sampled unit |`,
       '|---|---|---|---|---|---|---|---|---|',
-      ...taskResults.map((t) => `| ${t.db} | ${(t.loadMs / 1000).toFixed(1)} | ${t.files} (${(t.slowestFileMs / 1000).toFixed(1)}) | ${t.scopeUnits} / ${t.scopeAssignments ?? '–'} | ${f(t.firstScanMs)} / ${f(t.scanMs[2])} | ${t.nextPageMs === null ? '–' : f(t.nextPageMs)} | ${t.findings} (${kinds.map((k) => t.byKind[k] ?? 0).join(' / ')}) | ${f(t.unit.p50)} / ${f(t.unit.p99)} | ${t.unitFindings.toFixed(1)} |`),
+      ...taskResults.map((t) => `| ${t.db} | ${(t.loadMs / 1000).toFixed(1)} | ${t.files} (${(t.slowestFileMs / 1000).toFixed(1)}) | ${t.scopeUnits} / ${t.scopeAssignments ?? '–'} | ${f(t.firstScanMs)} / ${f(median(t.scanMs))} | ${t.nextPageMs === null ? '–' : f(t.nextPageMs)} | ${t.findings} (${kinds.map((k) => t.byKind[k] ?? 0).join(' / ')}) | ${f(t.unit.p50)} / ${f(t.unit.p99)} | ${t.unitFindings.toFixed(1)} |`),
       '',
     );
   }
@@ -340,7 +335,7 @@ async function main() {
       '',
       `| database | submissions loaded (s) | inspections | ranking all graded, median (ms) | ranking within ZY, median (ms) | graded | province findings, median (ms) | findings (${kinds.map((k) => k.toLowerCase().replace(/_/g, ' ')).join(' / ')}) |`,
       '|---|---|---|---|---|---|---|---|',
-      ...assessmentResults.map((a) => `| ${a.db} | ${a.submissions} (${(a.loadMs / 1000).toFixed(1)}) | ${a.inspections} | ${f(a.rankingMs[2])} | ${f(a.rankingScopedMs[2])} | ${a.graded} | ${f(a.findingsMs[1])} | ${a.findings} (${kinds.map((k) => a.byKind[k] ?? 0).join(' / ')}) |`),
+      ...assessmentResults.map((a) => `| ${a.db} | ${a.submissions} (${(a.loadMs / 1000).toFixed(1)}) | ${a.inspections} | ${f(median(a.rankingMs))} | ${f(median(a.rankingScopedMs))} | ${a.graded} | ${f(median(a.findingsMs))} | ${a.findings} (${kinds.map((k) => a.byKind[k] ?? 0).join(' / ')}) |`),
       '',
     );
   }

@@ -172,9 +172,8 @@ function script(name: string, root = ROOT): string {
   return name === 'gateway' ? path.join(root, 'gateway', 'dist', 'main.js') : path.join(root, 'subgraphs', name, 'dist', 'main.js');
 }
 
-export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
-  const processes = new Map<string, HubProcess>();
-  const logs = new Map<string, string[]>();
+/** The environment every process of one hub shares, and the folder of its signing key. */
+function hubEnvironment(opts: HubOptions): { baseEnv: Record<string, string>; keysDir: string; tempKeys: boolean } {
   const baseEnv: Record<string, string> = {
     ...(process.env as Record<string, string>),
     ...(opts.env ?? {}),
@@ -185,110 +184,214 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
   const dataDir = baseEnv.DATA_DIR;
   const tempKeys = !opts.keysDir && dataDir.startsWith('memory://');
   const keysDir = opts.keysDir ?? (tempKeys ? mkdtempSync(path.join(os.tmpdir(), 'tk-keys-')) : path.join(dataDir, 'keys'));
-  const key: DevKey = await loadOrCreateDevKey(keysDir);
-  // Fresh per hub: each subgraph trusts only this gateway, and only while this hub runs.
-  const secrets = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, newSecret()]));
-  // Subgraphs that read leadership from org directly (service.ts), each with its own secret.
-  const orgReaders = SUBGRAPH_NAMES.filter((n) => n !== 'org');
-  const serviceSecrets = Object.fromEntries(orgReaders.map((n) => [n, newSecret()]));
-  const assessmentsToTasks = newSecret();
-  const ports = new Map<string, number>();
-  const upstreams = Object.fromEntries(Object.entries(opts.gatewayUpstreams ?? {}).map(([n, u]) => [`${n.toUpperCase()}_SUBGRAPH_URL`, u]));
-  const secretEnv = (name: string): Record<string, string> => {
-    if (name === 'gateway' || name.startsWith('floor-')) return { ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_SECRET_${n.toUpperCase()}`, secrets[n]])), HUB_KEYS_DIR: keysDir };
-    if (name === 'org') return { SUBGRAPH_SECRET: secrets.org, ...Object.fromEntries(orgReaders.map((n) => [`SERVICE_SECRET_${n.toUpperCase()}`, serviceSecrets[n]])) };
-    const toOrg = { SUBGRAPH_SECRET: secrets[name], ORG_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('org')}/graphql`, ORG_SERVICE_SECRET: serviceSecrets[name] };
-    // assessments also reads tasks (assignments given to units), with a secret of its own.
-    if (name === 'tasks') return { ...toOrg, SERVICE_SECRET_ASSESSMENTS: assessmentsToTasks };
-    if (name === 'assessments') return { ...toOrg, TASKS_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('tasks')}/graphql`, TASKS_SERVICE_SECRET: assessmentsToTasks };
-    return toOrg;
-  };
+  return { baseEnv, keysDir, tempKeys };
+}
 
-  const launch = (name: string, port: number, extra: Record<string, string> = {}, args: string[] = []): HubProcess => {
+/** The shared secrets of one hub (platform's signature.ts and service.ts). */
+interface HubSecrets {
+  /** Per subgraph: it trusts only this gateway. */
+  secrets: Record<string, string>;
+  /** Subgraphs that read leadership from org directly (service.ts). */
+  orgReaders: string[];
+  /** Per org reader: its own secret towards org. */
+  serviceSecrets: Record<string, string>;
+  /** assessments reads tasks (assignments given to units), with a secret of its own. */
+  assessmentsToTasks: string;
+}
+
+/** Fresh per hub: each subgraph trusts only this gateway, and only while this hub runs. */
+function hubSecrets(): HubSecrets {
+  const orgReaders = SUBGRAPH_NAMES.filter((n) => n !== 'org');
+  return {
+    secrets: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, newSecret()])),
+    orgReaders,
+    serviceSecrets: Object.fromEntries(orgReaders.map((n) => [n, newSecret()])),
+    assessmentsToTasks: newSecret(),
+  };
+}
+
+/** The secrets (and the URLs of the subgraphs it reads) a process is started with. */
+function secretEnvOf(name: string, h: HubSecrets, keysDir: string, ports: Map<string, number>): Record<string, string> {
+  const { secrets, orgReaders, serviceSecrets, assessmentsToTasks } = h;
+  if (name === 'gateway' || name.startsWith('floor-')) return { ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_SECRET_${n.toUpperCase()}`, secrets[n]])), HUB_KEYS_DIR: keysDir };
+  if (name === 'org') return { SUBGRAPH_SECRET: secrets.org, ...Object.fromEntries(orgReaders.map((n) => [`SERVICE_SECRET_${n.toUpperCase()}`, serviceSecrets[n]])) };
+  const toOrg = { SUBGRAPH_SECRET: secrets[name], ORG_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('org')}/graphql`, ORG_SERVICE_SECRET: serviceSecrets[name] };
+  // assessments also reads tasks (assignments given to units), with a secret of its own.
+  if (name === 'tasks') return { ...toOrg, SERVICE_SECRET_ASSESSMENTS: assessmentsToTasks };
+  if (name === 'assessments') return { ...toOrg, TASKS_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('tasks')}/graphql`, TASKS_SERVICE_SECRET: assessmentsToTasks };
+  return toOrg;
+}
+
+const isRunning = (p: HubProcess) => p.child.exitCode === null && p.child.signalCode === null;
+
+/**
+ * The processes of one hub: launched with their environment, their output kept, restarted by
+ * the supervisor when asked for, killed and restarted for fault tests, and stopped.
+ */
+class HubProcesses {
+  readonly processes = new Map<string, HubProcess>();
+  readonly logs = new Map<string, string[]>();
+  /** Restarts made by the supervisor so far, in order. */
+  readonly restarts: RestartEvent[] = [];
+  /** From the end of start-up until stop. */
+  supervising = false;
+  private stopping = false;
+  /** Processes killed on purpose with kill(): not restarted until restart(). */
+  private readonly held = new Set<string>();
+  private readonly attempts = new Map<string, number>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly supervision: SupervisionOptions | undefined;
+  private readonly shutdownMs: number;
+
+  constructor(
+    private readonly opts: HubOptions,
+    private readonly baseEnv: Record<string, string>,
+    private readonly secretEnv: (name: string) => Record<string, string>,
+  ) {
+    this.supervision = opts.supervise ? (opts.supervise === true ? {} : opts.supervise) : undefined;
+    // Each process stops by itself within SHUTDOWN_TIMEOUT_MS (shutdown.ts); SIGKILL is the
+    // backstop for one that cannot (hung beyond its own hard deadline).
+    this.shutdownMs = Number(baseEnv.SHUTDOWN_TIMEOUT_MS) > 0 ? Number(baseEnv.SHUTDOWN_TIMEOUT_MS) : 8_000;
+  }
+
+  launch(name: string, port: number, extra: Record<string, string> = {}, args: string[] = []): HubProcess {
+    const { opts } = this;
     const child = spawn(process.execPath, [script(name, opts.root), ...args], {
-      env: { ...baseEnv, ...extra, ...secretEnv(name), PORT: String(port), HUB_SUPERVISED: '1' },
+      env: { ...this.baseEnv, ...extra, ...this.secretEnv(name), PORT: String(port), HUB_SUPERVISED: '1' },
       stdio: ['pipe', opts.inheritOutput ? 'inherit' : 'pipe', opts.inheritOutput ? 'inherit' : 'pipe'],
     });
     if (!opts.inheritOutput) {
-      const buf = logs.get(name) ?? [];
-      logs.set(name, buf);
+      const buf = this.logs.get(name) ?? [];
+      this.logs.set(name, buf);
       child.stdout?.on('data', (d) => buf.push(String(d)));
       child.stderr?.on('data', (d) => buf.push(String(d)));
     }
     const p: HubProcess = { name, port, url: `http://127.0.0.1:${port}/graphql`, child };
-    processes.set(name, p);
+    this.processes.set(name, p);
     const startedAt = Date.now();
-    child.once('exit', (code, signal) => supervisor(p, startedAt, code, signal, extra, args));
+    child.once('exit', (code, signal) => this.supervisor(p, startedAt, code, signal, extra, args));
     return p;
-  };
+  }
 
-  // Supervision: a process that exits when nobody asked it to is started again on its port,
-  // after a delay that doubles with each crash in a row (restartDelay), logged as one JSON line.
-  const supervision = opts.supervise ? (opts.supervise === true ? {} : opts.supervise) : undefined;
-  let supervising = false; // from the end of start-up until stop
-  let stopping = false;
-  /** Processes killed on purpose with kill(): not restarted until restart(). */
-  const held = new Set<string>();
-  const attempts = new Map<string, number>();
-  const pending = new Map<string, NodeJS.Timeout>();
-  const restarts: RestartEvent[] = [];
-  const launcherLog = (level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown>) => {
+  private launcherLog(level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown>): void {
     const line = JSON.stringify({ time: new Date().toISOString(), level, msg, component: 'launcher', ...fields });
-    if (opts.inheritOutput) process.stderr.write(`${line}\n`);
+    if (this.opts.inheritOutput) process.stderr.write(`${line}\n`);
     else {
-      const buf = logs.get('launcher') ?? [];
-      logs.set('launcher', buf);
+      const buf = this.logs.get('launcher') ?? [];
+      this.logs.set('launcher', buf);
       buf.push(`${line}\n`);
     }
-  };
-  function supervisor(p: HubProcess, startedAt: number, code: number | null, signal: NodeJS.Signals | null, extra: Record<string, string>, args: string[]) {
-    if (!supervision || !supervising || stopping || held.has(p.name) || processes.get(p.name) !== p) return;
+  }
+
+  /**
+   * Supervision: a process that exits when nobody asked it to is started again on its port,
+   * after a delay that doubles with each crash in a row (restartDelay), logged as one JSON line.
+   */
+  private supervisor(p: HubProcess, startedAt: number, code: number | null, signal: NodeJS.Signals | null, extra: Record<string, string>, args: string[]): void {
+    const { supervision } = this;
+    if (!supervision || !this.supervising || this.stopping || this.held.has(p.name) || this.processes.get(p.name) !== p) return;
     const uptimeMs = Date.now() - startedAt;
-    const attempt = uptimeMs >= (supervision.resetAfterMs ?? 60_000) ? 1 : (attempts.get(p.name) ?? 0) + 1;
-    attempts.set(p.name, attempt);
+    const attempt = uptimeMs >= (supervision.resetAfterMs ?? 60_000) ? 1 : (this.attempts.get(p.name) ?? 0) + 1;
+    this.attempts.set(p.name, attempt);
     const delayMs = restartDelay(attempt, supervision);
     const event: RestartEvent = { process: p.name, code, signal, uptimeMs, attempt, delayMs };
-    restarts.push(event);
-    launcherLog('warn', 'process exited; restarting', event as unknown as Record<string, unknown>);
-    pending.set(p.name, setTimeout(() => {
-      pending.delete(p.name);
-      if (stopping || held.has(p.name)) return;
+    this.restarts.push(event);
+    this.launcherLog('warn', 'process exited; restarting', event as unknown as Record<string, unknown>);
+    this.pending.set(p.name, setTimeout(() => {
+      this.pending.delete(p.name);
+      if (this.stopping || this.held.has(p.name)) return;
       // The same port, the same environment: the others find it where it was.
-      launch(p.name, p.port, extra, args);
+      this.launch(p.name, p.port, extra, args);
     }, delayMs));
   }
 
-  const ready = async (p: HubProcess) => waitFor(`http://127.0.0.1:${p.port}/readyz`, 90_000, p.child);
-  // Each process stops by itself within SHUTDOWN_TIMEOUT_MS (shutdown.ts); SIGKILL is the
-  // backstop for one that cannot (hung beyond its own hard deadline).
-  const shutdownMs = Number(baseEnv.SHUTDOWN_TIMEOUT_MS) > 0 ? Number(baseEnv.SHUTDOWN_TIMEOUT_MS) : 8_000;
-  const terminate = (p: HubProcess) => new Promise<void>((resolve) => {
-    if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => p.child.kill('SIGKILL'), shutdownMs + 2_000);
-    p.child.once('exit', () => { clearTimeout(timer); resolve(); });
-    p.child.kill('SIGTERM');
-  });
-  // The gateway first: its requests in flight still reach the subgraphs while it drains; then
-  // the subgraphs, together.
+  ready(p: HubProcess): Promise<void> {
+    return waitFor(`http://127.0.0.1:${p.port}/readyz`, 90_000, p.child);
+  }
+
+  private terminate(p: HubProcess): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => p.child.kill('SIGKILL'), this.shutdownMs + 2_000);
+      p.child.once('exit', () => { clearTimeout(timer); resolve(); });
+      p.child.kill('SIGTERM');
+    });
+  }
+
+  /** The gateway first: its requests in flight still reach the subgraphs while it drains; then the subgraphs, together. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
+    const gateway = this.processes.get('gateway');
+    if (gateway) await this.terminate(gateway);
+    await Promise.all([...this.processes.values()].filter((p) => p.name !== 'gateway').map((p) => this.terminate(p)));
+  }
+
+  async kill(name: string): Promise<void> {
+    this.held.add(name);
+    clearTimeout(this.pending.get(name));
+    this.pending.delete(name);
+    const p = this.processes.get(name);
+    if (!p || !isRunning(p)) return;
+    await new Promise<void>((resolve) => { p.child.once('exit', () => resolve()); p.child.kill('SIGKILL'); });
+  }
+
+  async crash(name: string): Promise<void> {
+    const p = this.processes.get(name);
+    if (!p || !isRunning(p)) return;
+    await new Promise<void>((resolve) => { p.child.once('exit', () => resolve()); p.child.kill('SIGKILL'); });
+  }
+
+  /** The subgraphs' URLs as the gateway (or a floor) is given them. */
+  subgraphUrls(): Record<string, string> {
+    return Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, this.processes.get(s)!.url]));
+  }
+
+  async restart(name: string, upstreams: Record<string, string>): Promise<void> {
+    const p = this.processes.get(name);
+    if (!p) throw new Error(`no process ${name}`);
+    if (isRunning(p)) throw new Error(`${name} is running: restart() starts a process stopped with kill()`);
+    this.held.delete(name);
+    clearTimeout(this.pending.get(name)); // a supervised restart due: this one replaces it
+    this.pending.delete(name);
+    const again = this.launch(name, p.port, name === 'gateway' ? { ...this.subgraphUrls(), ...upstreams } : {});
+    await this.ready(again);
+  }
+
+  async floor(kind: 'bare' | 'proxy'): Promise<string> {
+    // One of each kind per hub: a second launch would take the first's place in `processes`,
+    // and stop() would leave the first running (the bench asked twice and never exited).
+    const running = this.processes.get(`floor-${kind}`);
+    if (running && isRunning(running)) return running.url;
+    const p = this.launch(`floor-${kind}`, await freePort(), this.subgraphUrls(), [kind]);
+    await waitFor(`http://127.0.0.1:${p.port}/healthz`, 30_000, p.child);
+    return p.url;
+  }
+}
+
+export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
+  const { baseEnv, keysDir, tempKeys } = hubEnvironment(opts);
+  const key: DevKey = await loadOrCreateDevKey(keysDir);
+  const secrets = hubSecrets();
+  const ports = new Map<string, number>();
+  const upstreams = Object.fromEntries(Object.entries(opts.gatewayUpstreams ?? {}).map(([n, u]) => [`${n.toUpperCase()}_SUBGRAPH_URL`, u]));
+  const procs = new HubProcesses(opts, baseEnv, (name) => secretEnvOf(name, secrets, keysDir, ports));
+  const { processes, logs } = procs;
   const stop = async () => {
-    stopping = true;
-    for (const t of pending.values()) clearTimeout(t);
-    pending.clear();
-    const gateway = processes.get('gateway');
-    if (gateway) await terminate(gateway);
-    await Promise.all([...processes.values()].filter((p) => p.name !== 'gateway').map(terminate));
+    await procs.stop();
     if (tempKeys) rmSync(keysDir, { recursive: true, force: true });
   };
 
   try {
     for (const name of SUBGRAPH_NAMES) ports.set(name, opts.subgraphPorts?.[name] || (await freePort()));
-    const subgraphs = SUBGRAPH_NAMES.map((name) => launch(name, ports.get(name)!));
-    await Promise.all(subgraphs.map(ready));
+    const subgraphs = SUBGRAPH_NAMES.map((name) => procs.launch(name, ports.get(name)!));
+    await Promise.all(subgraphs.map((p) => procs.ready(p)));
     const gatewayPort = opts.port === undefined ? 4000 : opts.port || (await freePort());
     const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_SUBGRAPH_URL`, s.url]));
-    const gateway = launch('gateway', gatewayPort, { ...urls, ...upstreams, HOST: '127.0.0.1' });
+    const gateway = procs.launch('gateway', gatewayPort, { ...urls, ...upstreams, HOST: '127.0.0.1' });
     await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`, 60_000, gateway.child);
-    supervising = true;
+    procs.supervising = true;
   } catch (e) {
     const detail = [...logs.entries()].map(([n, l]) => `--- ${n}\n${l.join('').slice(-4000)}`).join('\n');
     await stop();
@@ -301,44 +404,13 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     output: (name) => (logs.get(name) ?? []).join(''),
     token: (req) => signDevToken(key, req),
     operatorToken: await signDevToken(key, { hubAdmin: true, ttl: '12h' }), // the gateway's AUTH_MAX_TOKEN_TTL default
-    subgraphHeaders: (name, body, url) => signRequest({ method: 'POST', url: url ?? processes.get(name)!.url, body }, { keyid: GATEWAY_KEYID, secret: secrets[name], target: name, identity: HUB_OPERATOR }),
-    floor: async (kind) => {
-      // One of each kind per hub: a second launch would take the first's place in `processes`,
-      // and stop() would leave the first running (the bench asked twice and never exited).
-      const running = processes.get(`floor-${kind}`);
-      if (running && running.child.exitCode === null && running.child.signalCode === null) return running.url;
-      const urls = Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, processes.get(s)!.url]));
-      const p = launch(`floor-${kind}`, await freePort(), urls, [kind]);
-      await waitFor(`http://127.0.0.1:${p.port}/healthz`, 30_000, p.child);
-      return p.url;
-    },
+    subgraphHeaders: (name, body, url) => signRequest({ method: 'POST', url: url ?? processes.get(name)!.url, body }, { keyid: GATEWAY_KEYID, secret: secrets.secrets[name], target: name, identity: HUB_OPERATOR }),
+    floor: (kind) => procs.floor(kind),
     keysDir,
-    restarts,
-    kill: async (name) => {
-      held.add(name);
-      clearTimeout(pending.get(name));
-      pending.delete(name);
-      const p = processes.get(name);
-      if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return;
-      await new Promise<void>((resolve) => { p.child.once('exit', () => resolve()); p.child.kill('SIGKILL'); });
-    },
-    crash: async (name) => {
-      const p = processes.get(name);
-      if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return;
-      await new Promise<void>((resolve) => { p.child.once('exit', () => resolve()); p.child.kill('SIGKILL'); });
-    },
-    restart: async (name) => {
-      const p = processes.get(name);
-      if (!p) throw new Error(`no process ${name}`);
-      if (p.child.exitCode === null && p.child.signalCode === null) throw new Error(`${name} is running: restart() starts a process stopped with kill()`);
-      held.delete(name);
-      clearTimeout(pending.get(name)); // a supervised restart due: this one replaces it
-      pending.delete(name);
-      const again = launch(name, p.port, name === 'gateway'
-        ? { ...Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, processes.get(s)!.url])), ...upstreams }
-        : {});
-      await ready(again);
-    },
+    restarts: procs.restarts,
+    kill: (name) => procs.kill(name),
+    crash: (name) => procs.crash(name),
+    restart: (name) => procs.restart(name, upstreams),
     stop,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * npm run reliability [-- --clients 50 --seconds 30 --db pglite|postgres|both --scoped 0.5 --append --json out.json --records all.json]
  *                     [--hostile [--units 20000 --assignments 400000 --assessments yes|no --big-mb 20]]
- * A mixed read/write load through the gateway with faults injected (reliability.ts), then the
+ * A mixed read/write load through the gateway with faults injected (reliability/), then the
  * exactly-once and error checks. `--db` defaults to postgres when DATABASE_URL is set (a
  * throw-away database is created on that server), else pglite; `both` uses DATABASE_URL or
  * postgres://postgres@127.0.0.1:5432/test for the PostgreSQL leg. `--append` adds the results

@@ -1,5 +1,5 @@
 /**
- * Reads an org PGlite folder for the reliability check (reliability.ts), after the hub has
+ * Reads an org PGlite folder for the reliability check (reliability/state.ts), after the hub has
  * stopped: `{ dataDir, queries: { name: sql } }` on stdin, `{ name: rows }` on stdout. A process
  * of its own because PGlite loads ES modules, which jest's module sandbox refuses.
  */

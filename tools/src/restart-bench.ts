@@ -30,7 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
-import { median as medianOf } from './bench-throughput';
+import { median as medianOf } from './stats';
 import { loadDemoIfEmpty } from './demo';
 import { bearer, gql, startHub } from './launcher';
 import { loadProvince } from './reliability/hostile';
@@ -71,7 +71,7 @@ export function processCpuMs(pid: number): number | undefined {
   }
 }
 
-/** The median of the numbers in whole milliseconds (null when none): bench-throughput.ts's median, rounded. */
+/** The median of the numbers in whole milliseconds (null when none): stats.ts's median, rounded. */
 export function median(xs: number[]): number | null {
   return xs.length === 0 ? null : Math.round(medianOf(xs));
 }

@@ -148,135 +148,161 @@ function structure(units: readonly Unit[], links: readonly Link[]) {
   return { province, cities: [...cities.values()].sort((a, b) => a.n - b.n), lines: [...lines.values()] };
 }
 
-export function syntheticTasks(province: { units: readonly Unit[]; links: readonly Link[] }, opts: SyntheticTasksOptions = {}): SyntheticTasks {
-  const want = opts.assignments ?? 400_000;
-  const Y = opts.year ?? 2026;
-  const { province: provincial, cities, lines } = structure(province.units, province.links);
-  const day = (m: number, d: number) => `${Y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const monthEnd = (m: number) => day(m, new Date(Date.UTC(Y, m, 0)).getUTCDate());
-  const quarter = (q: number) => [day(3 * q - 2, 1), monthEnd(3 * q)] as const;
+type Spec = Omit<TaskInput, 'key' | 'issuer' | 'targets' | 'scope'> & { slug: string };
 
-  const tasks: TaskInput[] = [];
-  const sizes: number[] = [];
-  const keys = new Map<string, number>();
-  const keyFor = (issuer: string, slug: string) => {
-    const n = (keys.get(`${issuer}|${slug}`) ?? 0) + 1;
-    keys.set(`${issuer}|${slug}`, n);
-    return n === 1 ? `${Y}-${slug}` : `${Y}-${slug}-${n}`;
-  };
-  type Spec = Omit<TaskInput, 'key' | 'issuer' | 'targets' | 'scope'> & { slug: string };
+/** The tasks issued so far, with each one's assignment count, and the year's dates. */
+class Plan {
+  readonly tasks: TaskInput[] = [];
+  readonly sizes: number[] = [];
+  private readonly keys = new Map<string, number>();
+
+  constructor(readonly Y: number) {}
+
+  day(m: number, d: number): string {
+    return `${this.Y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+
+  monthEnd(m: number): string {
+    return this.day(m, new Date(Date.UTC(this.Y, m, 0)).getUTCDate());
+  }
+
+  quarter(q: number): readonly [string, string] {
+    return [this.day(3 * q - 2, 1), this.monthEnd(3 * q)] as const;
+  }
+
+  private keyFor(issuer: string, slug: string): string {
+    const n = (this.keys.get(`${issuer}|${slug}`) ?? 0) + 1;
+    this.keys.set(`${issuer}|${slug}`, n);
+    return n === 1 ? `${this.Y}-${slug}` : `${this.Y}-${slug}-${n}`;
+  }
+
   /** A task to a list of units (none: no task). */
-  const toList = (issuer: string, targets: readonly string[], s: Spec) => {
+  toList(issuer: string, targets: readonly string[], s: Spec): string | null {
     if (targets.length === 0) return null;
     const { slug, ...rest } = s;
-    const key = keyFor(issuer, slug);
-    tasks.push({ issuer, key, ...rest, targets: [...targets] });
-    sizes.push(targets.length);
+    const key = this.keyFor(issuer, slug);
+    this.tasks.push({ issuer, key, ...rest, targets: [...targets] });
+    this.sizes.push(targets.length);
     return key;
-  };
+  }
+
   /** A task to a scope; `size` is how many units the scope holds (the generator's model). */
-  const toScope = (issuer: string, scope: NonNullable<TaskInput['scope']>, size: number, s: Spec) => {
+  toScope(issuer: string, scope: NonNullable<TaskInput['scope']>, size: number, s: Spec): string | null {
     if (size === 0) return null;
     const { slug, ...rest } = s;
-    const key = keyFor(issuer, slug);
-    tasks.push({ issuer, key, ...rest, scope });
-    sizes.push(size);
+    const key = this.keyFor(issuer, slug);
+    this.tasks.push({ issuer, key, ...rest, scope });
+    this.sizes.push(size);
     return key;
-  };
+  }
+}
 
+type Structure = ReturnType<typeof structure>;
+
+/** 省委 and 省直机关工委. */
+function provinceTasks(plan: Plan, { province: provincial, cities, lines }: Structure): void {
+  const day = (m: number, d: number) => plan.day(m, d);
   const allDepartments = [...provincial, ...cities.flatMap((c) => c.departments)];
   const territorialLineBranches = cities.flatMap((c) => c.lines.filter((l) => !l.vertical).flatMap((l) => l.branches));
   // Every branch 省委 reaches: department branches, and those of the lines with territorial party relations.
   const provinceBranches = [...allDepartments.flatMap((d) => d.branches), ...territorialLineBranches];
   const allLineUnits = lines.flatMap((l) => l.units);
-
-  // --- 省委 and 省直机关工委
-  toList('P-SW', provinceBranches, { slug: 'SZQH', title: '学习贯彻党的二十届四中全会精神', category: 'POLITICAL', priority: 'KEY', startsOn: day(3, 1), dueOn: day(6, 30) });
-  toList('P-SW', provinceBranches, { slug: 'DJXX', title: '开展党纪学习教育', category: 'DISCIPLINE', priority: 'KEY', startsOn: day(4, 1), dueOn: day(7, 31) });
-  toScope('P-SW', { unit: 'P-SW', relation: 'LED_BY', kinds: ['DEPARTMENT_PARTY_GROUP'] }, allDepartments.length,
+  plan.toList('P-SW', provinceBranches, { slug: 'SZQH', title: '学习贯彻党的二十届四中全会精神', category: 'POLITICAL', priority: 'KEY', startsOn: day(3, 1), dueOn: day(6, 30) });
+  plan.toList('P-SW', provinceBranches, { slug: 'DJXX', title: '开展党纪学习教育', category: 'DISCIPLINE', priority: 'KEY', startsOn: day(4, 1), dueOn: day(7, 31) });
+  plan.toScope('P-SW', { unit: 'P-SW', relation: 'LED_BY', kinds: ['DEPARTMENT_PARTY_GROUP'] }, allDepartments.length,
     { slug: 'SJSZ', title: '开展书记抓基层党建工作述职评议', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(1, 5), dueOn: day(2, 28), requiredItem: 'SJSZ' });
-  toScope('P-SW', { unit: 'P-SW', relation: 'LED_BY', kinds: ['DEPARTMENT_PARTY_GROUP'] }, allDepartments.length,
+  plan.toScope('P-SW', { unit: 'P-SW', relation: 'LED_BY', kinds: ['DEPARTMENT_PARTY_GROUP'] }, allDepartments.length,
     { slug: 'ZTZR', title: '落实全面从严治党主体责任', category: 'INTEGRITY', priority: 'KEY', startsOn: day(2, 1), dueOn: day(12, 31) });
-  toScope('P-SW', { unit: 'P-SW', relation: 'UNDER', kinds: ['GRASSROOTS_UNIT'] }, allLineUnits.length,
+  plan.toScope('P-SW', { unit: 'P-SW', relation: 'UNDER', kinds: ['GRASSROOTS_UNIT'] }, allLineUnits.length,
     { slug: 'YSXT', title: '落实意识形态工作责任制', category: 'IDEOLOGY_WORK', priority: 'KEY', startsOn: day(1, 10), dueOn: day(12, 31), binding: false });
   const pBranches = provincial.flatMap((d) => d.branches);
-  toList('P-GW', pBranches, { slug: 'ZZSHH', title: '召开年度组织生活会', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(11, 1), dueOn: day(12, 31), requiredItem: 'ZZSHH' });
-  toScope('P-GW', { unit: 'P-GW', relation: 'LED_BY', kinds: ['ORGAN_PARTY_COMMITTEE'] }, provincial.length,
+  plan.toList('P-GW', pBranches, { slug: 'ZZSHH', title: '召开年度组织生活会', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(11, 1), dueOn: day(12, 31), requiredItem: 'ZZSHH' });
+  plan.toScope('P-GW', { unit: 'P-GW', relation: 'LED_BY', kinds: ['ORGAN_PARTY_COMMITTEE'] }, provincial.length,
     { slug: 'JGDJ', title: '制定机关党建年度工作计划', category: 'INSTITUTIONAL', priority: 'ROUTINE', startsOn: day(1, 5), dueOn: day(2, 28), requiredItem: 'JGDJ' });
   const tenDepartments = provincial.slice(0, 10).flatMap((d) => d.branches);
-  const training = toList('P-GW', tenDepartments, { slug: 'ZTPX', title: '集中开展专题培训', category: 'IDEOLOGICAL', priority: 'ROUTINE', startsOn: day(10, 1), dueOn: day(10, 31) });
-  if (training) toList('P-GW', tenDepartments, { slug: 'ZTDY', title: '集中开展专题调研', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(10, 1), dueOn: day(10, 31), incompatibleWith: [training] });
+  const training = plan.toList('P-GW', tenDepartments, { slug: 'ZTPX', title: '集中开展专题培训', category: 'IDEOLOGICAL', priority: 'ROUTINE', startsOn: day(10, 1), dueOn: day(10, 31) });
+  if (training) plan.toList('P-GW', tenDepartments, { slug: 'ZTDY', title: '集中开展专题调研', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(10, 1), dueOn: day(10, 31), incompatibleWith: [training] });
+}
 
-  // --- the vertical line bodies (系统中央党委)
+/** The vertical line bodies (系统中央党委). */
+function lineBodyTasks(plan: Plan, lines: Structure['lines']): void {
+  const day = (m: number, d: number) => plan.day(m, d);
   for (const line of lines) {
     const grassroots = line.units.map((u) => u.code);
     if (line.vertical) {
-      toScope(line.central, { unit: line.central, relation: 'LED_BY', kinds: ['GRASSROOTS_UNIT'] }, grassroots.length,
+      plan.toScope(line.central, { unit: line.central, relation: 'LED_BY', kinds: ['GRASSROOTS_UNIT'] }, grassroots.length,
         { slug: 'DJXX', title: '开展党纪学习教育', category: 'DISCIPLINE', priority: 'KEY', startsOn: day(4, 1), dueOn: day(7, 31) });
-      toScope(line.central, { unit: line.central, relation: 'LED_BY', kinds: ['GRASSROOTS_UNIT'] }, grassroots.length,
+      plan.toScope(line.central, { unit: line.central, relation: 'LED_BY', kinds: ['GRASSROOTS_UNIT'] }, grassroots.length,
         { slug: 'SJSZ', title: '开展书记抓基层党建工作述职评议', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(1, 5), dueOn: day(2, 28), requiredItem: 'SJSZ' });
-      toList(line.central, line.units.flatMap((u) => u.branches),
+      plan.toList(line.central, line.units.flatMap((u) => u.branches),
         { slug: 'WTGZ', title: '推进党建与业务“五同”工作', category: 'POLITICAL', priority: 'ROUTINE', startsOn: day(3, 1), dueOn: day(11, 30) });
-      toList(line.central, line.units.flatMap((u) => u.branches),
+      plan.toList(line.central, line.units.flatMap((u) => u.branches),
         { slug: 'BZH', title: '推进系统党支部标准化建设', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(5, 1), dueOn: day(10, 31) });
     } else {
-      toScope(line.central, { unit: line.central, relation: 'GUIDED_BY', kinds: ['GRASSROOTS_UNIT'] }, grassroots.length,
+      plan.toScope(line.central, { unit: line.central, relation: 'GUIDED_BY', kinds: ['GRASSROOTS_UNIT'] }, grassroots.length,
         { slug: 'SJSZ', title: '做好书记抓基层党建工作述职评议', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(1, 5), dueOn: day(2, 28), requiredItem: 'SJSZ', binding: false });
-      toScope(line.central, { unit: line.central, relation: 'GUIDED_BY', kinds: ['GRASSROOTS_UNIT'] }, grassroots.length,
+      plan.toScope(line.central, { unit: line.central, relation: 'GUIDED_BY', kinds: ['GRASSROOTS_UNIT'] }, grassroots.length,
         { slug: 'RH', title: '推动系统党建与业务深度融合', category: 'POLITICAL', priority: 'ROUTINE', startsOn: day(3, 1), dueOn: day(9, 30), binding: line.central === 'C-XF' });
     }
   }
+}
 
-  // --- each department: its party group, its organ party committee
-  const department = (d: Department, skipQ4: boolean) => {
-    toList(d.dz, [d.jg, ...d.branches], { slug: 'BZH', title: '加强党组织标准化规范化建设', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(3, 1), dueOn: day(9, 30) });
-    toList(d.dz, [d.jg, ...d.branches], { slug: 'ZFZZ', title: '开展作风建设专项整治', category: 'CONDUCT', priority: 'KEY', startsOn: day(5, 1), dueOn: day(8, 31) });
-    for (let q = 1; q <= (skipQ4 ? 3 : 4); q++) {
-      const [s, e] = quarter(q);
-      toList(d.jg, d.branches, { slug: `SHYK-Q${q}`, title: `落实“三会一课”制度（第${QUARTER[q - 1]}季度）`, category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: s, dueOn: e, requiredItem: 'SHYK' });
-    }
-    toList(d.jg, d.branches, { slug: 'MZPY', title: '开展民主评议党员', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(12, 1), dueOn: day(12, 31), requiredItem: 'MZPY' });
-    toList(d.jg, d.branches, { slug: 'JYPX', title: '开展党员教育培训', category: 'IDEOLOGICAL', priority: 'ROUTINE', startsOn: day(6, 1), dueOn: day(6, 30) });
-  };
-  for (const d of provincial) department(d, false);
-
-  // --- each city
-  for (const c of cities) {
-    const branches = c.departments.flatMap((d) => d.branches);
-    toScope(c.sw, { unit: c.sw, relation: 'LED_BY', kinds: ['DEPARTMENT_PARTY_GROUP'] }, c.departments.length,
-      { slug: 'BNZJ', title: '报送上半年党建工作总结', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(6, 1), dueOn: day(6, 30), deliverable: '上半年党建工作总结' });
-    toScope(c.sw, { unit: c.sw, relation: 'LED_BY', kinds: ['DEPARTMENT_PARTY_GROUP'] }, c.departments.length,
-      { slug: 'MFJG', title: '推进模范机关创建', category: 'POLITICAL', priority: 'KEY', startsOn: day(3, 1), dueOn: day(11, 30) });
-    toList(c.gw, branches, { slug: 'ZZSHH', title: '召开年度组织生活会', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(11, 1), dueOn: day(12, 31), requiredItem: 'ZZSHH' });
-    toScope(c.gw, { unit: c.gw, relation: 'LED_BY', kinds: ['ORGAN_PARTY_COMMITTEE'] }, c.departments.length,
-      { slug: 'JGDJ', title: '制定机关党建年度工作计划', category: 'INSTITUTIONAL', priority: 'ROUTINE', startsOn: day(1, 5), dueOn: day(2, 28), requiredItem: 'JGDJ' });
-    if (c.n % 3 === 1) {
-      toList(c.gw, branches, { slug: 'SZQH', title: '深入学习贯彻党的二十届四中全会精神', category: 'POLITICAL', priority: 'KEY', startsOn: day(3, 15), dueOn: day(6, 30) });
-    }
-    if (c.n % 4 === 2) {
-      toScope(c.gw, { unit: c.gw, relation: 'GUIDED_BY', kinds: ['DEPARTMENT_PARTY_GROUP'] }, c.departments.length,
-        { slug: 'BNZJ', title: '报送党建工作半年总结', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(6, 1), dueOn: day(6, 20), deliverable: '上半年党建工作总结', binding: false });
-    }
-    if (c.n % 2 === 0) {
-      toList(c.gw, c.lines.filter((l) => l.vertical).map((l) => l.code),
-        { slug: 'DJXX', title: '扎实开展党纪学习教育活动', category: 'DISCIPLINE', priority: 'KEY', startsOn: day(4, 10), dueOn: day(7, 31) });
-    } else {
-      toList(c.gw, c.lines.filter((l) => !l.vertical).map((l) => l.code),
-        { slug: 'SJSZ', title: '开展书记抓基层党建工作述职评议', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(1, 5), dueOn: day(2, 28), requiredItem: 'SJSZ' });
-    }
-    for (const d of c.departments) department(d, c.n % 5 === 0);
-    for (const l of c.lines) {
-      for (let q = 1; q <= 4; q++) {
-        const [s, e] = quarter(q);
-        toList(l.code, l.branches, { slug: `SHYK-Q${q}`, title: `落实“三会一课”制度（第${QUARTER[q - 1]}季度）`, category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: s, dueOn: e, requiredItem: 'SHYK' });
-      }
-      if (c.n % 6 !== 3) toList(l.code, l.branches, { slug: 'ZZSHH', title: '召开年度组织生活会', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(11, 1), dueOn: day(12, 31), requiredItem: 'ZZSHH' });
-      toList(l.code, l.branches, { slug: 'MZPY', title: '开展民主评议党员', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(12, 1), dueOn: day(12, 31), requiredItem: 'MZPY' });
-    }
+/** A department: its party group, its organ party committee. */
+function departmentTasks(plan: Plan, d: Department, skipQ4: boolean): void {
+  const day = (m: number, dd: number) => plan.day(m, dd);
+  plan.toList(d.dz, [d.jg, ...d.branches], { slug: 'BZH', title: '加强党组织标准化规范化建设', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(3, 1), dueOn: day(9, 30) });
+  plan.toList(d.dz, [d.jg, ...d.branches], { slug: 'ZFZZ', title: '开展作风建设专项整治', category: 'CONDUCT', priority: 'KEY', startsOn: day(5, 1), dueOn: day(8, 31) });
+  for (let q = 1; q <= (skipQ4 ? 3 : 4); q++) {
+    const [s, e] = plan.quarter(q);
+    plan.toList(d.jg, d.branches, { slug: `SHYK-Q${q}`, title: `落实“三会一课”制度（第${QUARTER[q - 1]}季度）`, category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: s, dueOn: e, requiredItem: 'SHYK' });
   }
+  plan.toList(d.jg, d.branches, { slug: 'MZPY', title: '开展民主评议党员', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(12, 1), dueOn: day(12, 31), requiredItem: 'MZPY' });
+  plan.toList(d.jg, d.branches, { slug: 'JYPX', title: '开展党员教育培训', category: 'IDEOLOGICAL', priority: 'ROUTINE', startsOn: day(6, 1), dueOn: day(6, 30) });
+}
 
-  // The year plan alone, cut to the number asked for when it holds more: the first task that
-  // does not fit is shortened (a list) or dropped (a scope), and the rest of the plan dropped.
+/** A city: its committee and work committee, then its departments and its grassroots units. */
+function cityTasks(plan: Plan, c: City): void {
+  const day = (m: number, d: number) => plan.day(m, d);
+  const branches = c.departments.flatMap((d) => d.branches);
+  plan.toScope(c.sw, { unit: c.sw, relation: 'LED_BY', kinds: ['DEPARTMENT_PARTY_GROUP'] }, c.departments.length,
+    { slug: 'BNZJ', title: '报送上半年党建工作总结', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(6, 1), dueOn: day(6, 30), deliverable: '上半年党建工作总结' });
+  plan.toScope(c.sw, { unit: c.sw, relation: 'LED_BY', kinds: ['DEPARTMENT_PARTY_GROUP'] }, c.departments.length,
+    { slug: 'MFJG', title: '推进模范机关创建', category: 'POLITICAL', priority: 'KEY', startsOn: day(3, 1), dueOn: day(11, 30) });
+  plan.toList(c.gw, branches, { slug: 'ZZSHH', title: '召开年度组织生活会', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(11, 1), dueOn: day(12, 31), requiredItem: 'ZZSHH' });
+  plan.toScope(c.gw, { unit: c.gw, relation: 'LED_BY', kinds: ['ORGAN_PARTY_COMMITTEE'] }, c.departments.length,
+    { slug: 'JGDJ', title: '制定机关党建年度工作计划', category: 'INSTITUTIONAL', priority: 'ROUTINE', startsOn: day(1, 5), dueOn: day(2, 28), requiredItem: 'JGDJ' });
+  if (c.n % 3 === 1) {
+    plan.toList(c.gw, branches, { slug: 'SZQH', title: '深入学习贯彻党的二十届四中全会精神', category: 'POLITICAL', priority: 'KEY', startsOn: day(3, 15), dueOn: day(6, 30) });
+  }
+  if (c.n % 4 === 2) {
+    plan.toScope(c.gw, { unit: c.gw, relation: 'GUIDED_BY', kinds: ['DEPARTMENT_PARTY_GROUP'] }, c.departments.length,
+      { slug: 'BNZJ', title: '报送党建工作半年总结', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(6, 1), dueOn: day(6, 20), deliverable: '上半年党建工作总结', binding: false });
+  }
+  if (c.n % 2 === 0) {
+    plan.toList(c.gw, c.lines.filter((l) => l.vertical).map((l) => l.code),
+      { slug: 'DJXX', title: '扎实开展党纪学习教育活动', category: 'DISCIPLINE', priority: 'KEY', startsOn: day(4, 10), dueOn: day(7, 31) });
+  } else {
+    plan.toList(c.gw, c.lines.filter((l) => !l.vertical).map((l) => l.code),
+      { slug: 'SJSZ', title: '开展书记抓基层党建工作述职评议', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(1, 5), dueOn: day(2, 28), requiredItem: 'SJSZ' });
+  }
+  for (const d of c.departments) departmentTasks(plan, d, c.n % 5 === 0);
+  for (const l of c.lines) {
+    for (let q = 1; q <= 4; q++) {
+      const [s, e] = plan.quarter(q);
+      plan.toList(l.code, l.branches, { slug: `SHYK-Q${q}`, title: `落实“三会一课”制度（第${QUARTER[q - 1]}季度）`, category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: s, dueOn: e, requiredItem: 'SHYK' });
+    }
+    if (c.n % 6 !== 3) plan.toList(l.code, l.branches, { slug: 'ZZSHH', title: '召开年度组织生活会', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(11, 1), dueOn: day(12, 31), requiredItem: 'ZZSHH' });
+    plan.toList(l.code, l.branches, { slug: 'MZPY', title: '开展民主评议党员', category: 'ORGANIZATIONAL', priority: 'ROUTINE', startsOn: day(12, 1), dueOn: day(12, 31), requiredItem: 'MZPY' });
+  }
+}
+
+/**
+ * The year plan alone, cut to the number asked for when it holds more: the first task that
+ * does not fit is shortened (a list) or dropped (a scope), and the rest of the plan dropped.
+ * The assignments kept, and whether anything was cut.
+ */
+function cutToSize(plan: Plan, want: number): { total: number; truncated: boolean } {
+  const { tasks, sizes } = plan;
   let total = 0;
   let cut = tasks.length;
   for (let i = 0; i < tasks.length; i++) {
@@ -290,11 +316,17 @@ export function syntheticTasks(province: { units: readonly Unit[]; links: readon
   const truncated = cut < tasks.length;
   tasks.splice(cut);
   sizes.splice(cut);
-  const planTasks = tasks.length;
-  const planAssignments = total;
+  return { total, truncated };
+}
 
-  // Monthly branch work from each organ party committee and grassroots unit, round after round,
-  // until the number asked for is reached (the last task to part of one issuer's branches).
+/**
+ * Monthly branch work from each organ party committee and grassroots unit, round after round,
+ * until the number asked for is reached (the last task to part of one issuer's branches).
+ * The assignments in all.
+ */
+function fillerTasks(plan: Plan, { province: provincial, cities, lines }: Structure, want: number, total: number): number {
+  const allDepartments = [...provincial, ...cities.flatMap((c) => c.departments)];
+  const allLineUnits = lines.flatMap((l) => l.units);
   const issuers = [...allDepartments.map((d) => ({ code: d.jg, branches: d.branches })), ...allLineUnits.map((l) => ({ code: l.code, branches: l.branches }))]
     .filter((x) => x.branches.length > 0);
   for (let round = 0; total < want && issuers.length > 0; round++) {
@@ -303,10 +335,25 @@ export function syntheticTasks(province: { units: readonly Unit[]; links: readon
     for (const x of issuers) {
       if (total >= want) break;
       const targets = x.branches.slice(0, want - total);
-      toList(x.code, targets, { slug: `YD${round + 1}`, title: `${theme}（${month}月）`, category, priority: 'ROUTINE', startsOn: day(month, 1), dueOn: monthEnd(month) });
+      plan.toList(x.code, targets, { slug: `YD${round + 1}`, title: `${theme}（${month}月）`, category, priority: 'ROUTINE', startsOn: plan.day(month, 1), dueOn: plan.monthEnd(month) });
       total += targets.length;
     }
   }
+  return total;
+}
+
+export function syntheticTasks(province: { units: readonly Unit[]; links: readonly Link[] }, opts: SyntheticTasksOptions = {}): SyntheticTasks {
+  const want = opts.assignments ?? 400_000;
+  const plan = new Plan(opts.year ?? 2026);
+  const shape = structure(province.units, province.links);
+  provinceTasks(plan, shape);
+  lineBodyTasks(plan, shape.lines);
+  for (const d of shape.province) departmentTasks(plan, d, false);
+  for (const c of shape.cities) cityTasks(plan, c);
+  const { total: planAssignments, truncated } = cutToSize(plan, want);
+  const planTasks = plan.tasks.length;
+  const total = fillerTasks(plan, shape, want, planAssignments);
+  const { tasks, sizes } = plan;
   return {
     format: 'tiaokuai/v1',
     requiredItems: REQUIRED_ITEMS,

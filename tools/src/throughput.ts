@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { percentile } from './stats';
 
 export interface LoadOptions {
   url: string;
@@ -77,8 +78,6 @@ function once(agent: Agent, url: URL, body: string, headers: Record<string, stri
   });
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
 export async function load(o: LoadOptions): Promise<LoadResult> {
   const url = new URL(o.url);
   const agent = new Agent({ keepAlive: true, maxSockets: o.clients });
@@ -117,9 +116,8 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
     const seconds = (performance.now() - t0) / 1000;
     const cpu1 = cpuMs(o.cpuOf);
     if (failure !== undefined) throw failure;
-    latencies.sort((a, b) => a - b);
     return {
-      clients: o.clients, requests: latencies.length, seconds, rps: latencies.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99),
+      clients: o.clients, requests: latencies.length, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99),
       ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuMsPerRequest: (cpu1 - cpu0) / latencies.length } : {}),
     };
   } finally {

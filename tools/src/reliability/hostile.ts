@@ -1,7 +1,7 @@
 /**
- * The hostile run of `npm run reliability -- --hostile` (RELIABILITY.md, "The hostile run"): the
- * actors that behave as a probing client would, beside the ordinary mixed load of
- * reliability.ts, and the figures of the issue's table.
+ * The hostile run of `npm run reliability -- --hostile` (RELIABILITY.md, "The hostile run"): what
+ * the actors that behave as a probing client would (hostile-load.ts, beside the ordinary mixed
+ * load of load.ts) send and check, and the figures of the issue's table.
  *
  * - a synthetic province (synthetic.ts, synthetic-tasks.ts, the bench's assessments) loaded
  *   through the gateway, as `npm run bench` loads it;
