@@ -2,7 +2,15 @@ import { summarizeRounds, throughputTable } from './bench-throughput';
 import { median } from './stats';
 import type { LoadResult } from './throughput';
 
-const result = (rps: number, cpu?: number): LoadResult => ({ clients: 50, requests: 100, seconds: 100 / rps, rps, p50: 1000 / rps, p99: 2000 / rps, ...(cpu === undefined ? {} : { cpuMsPerRequest: cpu }) });
+const result = (rps: number, cpu?: number): LoadResult => ({
+  clients: 50,
+  requests: 100,
+  seconds: 100 / rps,
+  rps,
+  p50: 1000 / rps,
+  p99: 2000 / rps,
+  ...(cpu === undefined ? {} : { cpuMsPerRequest: cpu }),
+});
 
 describe('throughput over rounds', () => {
   it('median of odd and even counts', () => {

@@ -47,7 +47,10 @@ const noErrors = (_status: number, text: string) => {
  * route, in the routes' order): the median of each figure, and each round's ratio to the bare
  * runtime's result of the same round and query.
  */
-export function summarizeRounds(routes: ReadonlyArray<Pick<ThroughputRow, 'route' | 'query'>>, perRound: ReadonlyArray<ReadonlyArray<LoadResult>>): ThroughputRow[] {
+export function summarizeRounds(
+  routes: ReadonlyArray<Pick<ThroughputRow, 'route' | 'query'>>,
+  perRound: ReadonlyArray<ReadonlyArray<LoadResult>>,
+): ThroughputRow[] {
   const bareIndex = (q: string) => routes.findIndex((r) => r.query === q && r.route === 'bare Hive runtime');
   return routes.map((r, i) => {
     const results = perRound.map((round) => round[i]);
@@ -75,14 +78,27 @@ export async function measureThroughput(hub: RunningHub, o: ThroughputOptions): 
   const [bare, proxy] = [await hub.floor('bare'), await hub.floor('proxy')];
   const org = hub.processes.get('org')!.url;
   const operator = bearer(hub.operatorToken);
-  const body = (query: string) => (n: number) => JSON.stringify({ query, variables: { id: o.unitIds[n % o.unitIds.length] } });
+  const body = (query: string) => (n: number) =>
+    JSON.stringify({ query, variables: { id: o.unitIds[n % o.unitIds.length] } });
   // The process whose CPU per answer is reported beside each route: the one in front.
   const pid = (name: string) => hub.processes.get(name)?.child.pid;
-  const routes: Array<{ route: string; query: ThroughputRow['query']; url: string; headers: Record<string, string> | ((b: string) => Record<string, string>); cpuOf?: number }> = [
+  const routes: Array<{
+    route: string;
+    query: ThroughputRow['query'];
+    url: string;
+    headers: Record<string, string> | ((b: string) => Record<string, string>);
+    cpuOf?: number;
+  }> = [
     { route: 'hub gateway', query: 'partyBuilding', url: hub.gatewayUrl, headers: operator, cpuOf: pid('gateway') },
     { route: 'bare Hive runtime', query: 'partyBuilding', url: bare, headers: {}, cpuOf: pid('floor-bare') },
     { route: 'plain HTTP forwarder', query: 'partyBuilding', url: proxy, headers: {}, cpuOf: pid('floor-proxy') },
-    { route: 'straight to org', query: 'partyBuilding', url: org, headers: (b) => hub.subgraphHeaders('org', b), cpuOf: pid('org') },
+    {
+      route: 'straight to org',
+      query: 'partyBuilding',
+      url: org,
+      headers: (b) => hub.subgraphHeaders('org', b),
+      cpuOf: pid('org'),
+    },
     { route: 'hub gateway', query: 'joined', url: hub.gatewayUrl, headers: operator, cpuOf: pid('gateway') },
     { route: 'bare Hive runtime', query: 'joined', url: bare, headers: {}, cpuOf: pid('floor-bare') },
   ];
@@ -91,8 +107,18 @@ export async function measureThroughput(hub: RunningHub, o: ThroughputOptions): 
     const results: LoadResult[] = [];
     for (const r of routes) {
       // The first round warms each route's JIT and connections more than the next ones need.
-      const result = await load({ url: r.url, body: body(r.query === 'joined' ? JOINED : PARTY_BUILDING), headers: r.headers, clients, requests, warmup: clients * (round === 0 ? 10 : 2), check: noErrors, cpuOf: r.cpuOf })
-        .catch((e: Error) => { throw new Error(`throughput, ${r.route}, ${r.query}, round ${round + 1}: ${e.message}`); });
+      const result = await load({
+        url: r.url,
+        body: body(r.query === 'joined' ? JOINED : PARTY_BUILDING),
+        headers: r.headers,
+        clients,
+        requests,
+        warmup: clients * (round === 0 ? 10 : 2),
+        check: noErrors,
+        cpuOf: r.cpuOf,
+      }).catch((e: Error) => {
+        throw new Error(`throughput, ${r.route}, ${r.query}, round ${round + 1}: ${e.message}`);
+      });
       results.push(result);
     }
     perRound.push(results);
@@ -119,6 +145,8 @@ export function throughputTable(rows: ThroughputRow[]): string[] {
     '',
     '| query | route | requests/s | ÷ bare runtime | p50 / p99 (ms) | CPU ms per answer of the process in front (bare ÷ this) |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.query} | ${r.route} | ${Math.round(r.rps)} | ${ratio(r)} | ${f(r.p50)} / ${f(r.p99)} | ${cpu(r)} |`),
+    ...rows.map(
+      (r) => `| ${r.query} | ${r.route} | ${Math.round(r.rps)} | ${ratio(r)} | ${f(r.p50)} / ${f(r.p99)} | ${cpu(r)} |`,
+    ),
   ];
 }

@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --units N --samples N --only pglite|postgres --planner js|rust --tasks N --task-chunk N --no-append]
+ * npm run bench [-- --units N --samples N --only pglite|postgres --planner js|rust --tasks N --task-chunk N
+ *                   --no-append]
  * npm run bench -- --throughput [--clients 50 --requests 1500 --rounds 3 --no-append]   (the demo, throughput only)
  * --throughput-requests N: answers per route and round in the full run's throughput figures (default 1500)
  * --rounds N: how many times each throughput route is measured, the routes taking turns (default 3)
@@ -32,7 +33,6 @@ const arg = (name: string, def: string) => {
   return i >= 0 ? process.argv[i + 1] : def;
 };
 
-
 interface Result {
   db: string;
   importMs: number;
@@ -40,7 +40,10 @@ interface Result {
   anomalies: number;
   gateway: { p50: number; p99: number };
   direct: { p50: number; p99: number };
-  /** The same query through Hive Gateway's runtime with nothing of ours, and through a plain HTTP forwarder (gateway/src/floor.ts). */
+  /**
+   * The same query through Hive Gateway's runtime with nothing of ours, and through a plain HTTP forwarder
+   * (gateway/src/floor.ts).
+   */
   bare: { p50: number; p99: number };
   proxy: { p50: number; p99: number };
   /** 50 clients at once on each route (bench-throughput.ts). */
@@ -49,20 +52,38 @@ interface Result {
 
 const PB = `query($id: ID!) { unit(id: $id) { code partyBuilding { rule leaders { code name } guides { code name } explanation anomalies { code message } } } }`;
 
-async function measure(db: string, hub: RunningHub, doc: ReturnType<typeof syntheticProvince>, samples: number): Promise<Result> {
+async function measure(
+  db: string,
+  hub: RunningHub,
+  doc: ReturnType<typeof syntheticProvince>,
+  samples: number,
+): Promise<Result> {
   const url = hub.gatewayUrl;
   const org = hub.processes.get('org')!.url;
-  // Through the gateway as the operator; straight to org signed as the gateway would sign it (one signature per request).
+  // Through the gateway as the operator; straight to org signed as the gateway would sign it (one signature per
+  // request).
   const gql = (target: string, query: string, variables?: Record<string, unknown>) =>
-    rawGql(target, query, variables, target === org ? hub.subgraphHeaders('org', JSON.stringify({ query, variables })) : bearer(hub.operatorToken));
-  const [imp, importMs] = await timed(() => gql(url, IMPORT_MUTATION, { document: { format: doc.format, units: doc.units, links: doc.links } }));
-  if (imp.errors || !imp.data.importUnits.ok) throw new Error(`import failed: ${JSON.stringify(imp.errors ?? imp.data.importUnits.problems).slice(0, 2000)}`);
+    rawGql(
+      target,
+      query,
+      variables,
+      target === org ? hub.subgraphHeaders('org', JSON.stringify({ query, variables })) : bearer(hub.operatorToken),
+    );
+  const [imp, importMs] = await timed(() =>
+    gql(url, IMPORT_MUTATION, { document: { format: doc.format, units: doc.units, links: doc.links } }),
+  );
+  if (imp.errors || !imp.data.importUnits.ok)
+    throw new Error(`import failed: ${JSON.stringify(imp.errors ?? imp.data.importUnits.problems).slice(0, 2000)}`);
   const scanMs: number[] = [];
   let anomalies = 0;
   for (let i = 0; i < 5; i++) {
     // The scan behind the list, and its first page of 500 (the largest a client may ask for).
     // `first` travels as a variable: the gateway's cost limit multiplies by a literal page size.
-    const [r, ms] = await timed(() => gql(url, `query($n: Int) { leadershipAnomalies(first: $n) { totalCount nodes { code unit { code } } } }`, { n: 500 }));
+    const [r, ms] = await timed(() =>
+      gql(url, `query($n: Int) { leadershipAnomalies(first: $n) { totalCount nodes { code unit { code } } } }`, {
+        n: 500,
+      }),
+    );
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     anomalies = r.data.leadershipAnomalies.totalCount;
     scanMs.push(ms);
@@ -88,9 +109,26 @@ async function measure(db: string, hub: RunningHub, doc: ReturnType<typeof synth
     const id = ids[(i * 7) % ids.length];
     for (const [k, route] of routes.entries()) times[k].push((await timed(() => asked(route, id)))[1]);
   }
-  const [viaGateway, viaBare, viaProxy, direct] = times.map((t) => ({ p50: percentile(t, 50), p99: percentile(t, 99) }));
-  const throughput = await measureThroughput(hub, { unitIds: ids, requests: Number(arg('throughput-requests', '1500')), rounds: Number(arg('rounds', '3')) });
-  return { db, importMs, scanMs: scanMs.sort((a, b) => a - b), anomalies, gateway: viaGateway, direct, bare: viaBare, proxy: viaProxy, throughput };
+  const [viaGateway, viaBare, viaProxy, direct] = times.map((t) => ({
+    p50: percentile(t, 50),
+    p99: percentile(t, 99),
+  }));
+  const throughput = await measureThroughput(hub, {
+    unitIds: ids,
+    requests: Number(arg('throughput-requests', '1500')),
+    rounds: Number(arg('rounds', '3')),
+  });
+  return {
+    db,
+    importMs,
+    scanMs: scanMs.sort((a, b) => a - b),
+    anomalies,
+    gateway: viaGateway,
+    direct,
+    bare: viaBare,
+    proxy: viaProxy,
+    throughput,
+  };
 }
 
 interface TaskResult {
@@ -104,9 +142,14 @@ interface TaskResult {
   loadMs: number;
   /** The slowest importTasks call. */
   slowestFileMs: number;
-  /** The first scan after loading (org evaluates the organisation for the period), apart from the next five (scanMs, sorted). */
+  /**
+   * The first scan after loading (org evaluates the organisation for the period), apart from the next five (scanMs,
+   * sorted).
+   */
   firstScanMs: number;
-  /** p50 of a walk's second page (after the first page's endCursor: no scan), over five per scan; null without findings. */
+  /**
+   * p50 of a walk's second page (after the first page's endCursor: no scan), over five per scan; null without findings.
+   */
   nextPageMs: number | null;
   scanMs: number[];
   findings: number;
@@ -134,35 +177,59 @@ const SCOPE_SCAN = `query($from: Date!, $to: Date!, $after: String) { taskConfli
   totalCount summary { byKind { kind count } } pageInfo { endCursor } nodes { kind message unit { id } tasks { id } } } }`;
 const UNIT_CONFLICTS = `query($id: ID!, $from: Date!, $to: Date!) { unit(id: $id) { taskConflicts(from: $from, to: $to, first: 500) { totalCount nodes { kind message tasks { id } } } } }`;
 
-async function measureTasks(db: string, hub: RunningHub, province: ReturnType<typeof syntheticProvince>, doc: SyntheticTasks, samples: number, chunk: number, databaseUrl?: string): Promise<TaskResult> {
+async function measureTasks(
+  db: string,
+  hub: RunningHub,
+  province: ReturnType<typeof syntheticProvince>,
+  doc: SyntheticTasks,
+  samples: number,
+  chunk: number,
+  databaseUrl?: string,
+): Promise<TaskResult> {
   const url = hub.gatewayUrl;
-  const gql = (query: string, variables?: Record<string, unknown>) => rawGql(url, query, variables, bearer(hub.operatorToken));
+  const gql = (query: string, variables?: Record<string, unknown>) =>
+    rawGql(url, query, variables, bearer(hub.operatorToken));
   // Load: each file through the gateway as the operator, one after the other.
   const files = taskChunks(doc, chunk);
   let slowestFileMs = 0;
   let created = 0;
   const [, loadMs] = await timed(async () => {
     for (const [i, file] of files.entries()) {
-      const [r, ms] = await timed(() => gql(TASK_IMPORT, { document: { format: file.format, requiredItems: file.requiredItems, tasks: file.tasks } }));
-      if (r.errors || !r.data.importTasks.ok) throw new Error(`importTasks (file ${i + 1}/${files.length}) failed: ${JSON.stringify(r.errors ?? r.data.importTasks.problems).slice(0, 2000)}`);
+      const [r, ms] = await timed(() =>
+        gql(TASK_IMPORT, { document: { format: file.format, requiredItems: file.requiredItems, tasks: file.tasks } }),
+      );
+      if (r.errors || !r.data.importTasks.ok)
+        throw new Error(
+          `importTasks (file ${i + 1}/${files.length}) failed: ${JSON.stringify(r.errors ?? r.data.importTasks.problems).slice(0, 2000)}`,
+        );
       created += r.data.importTasks.tasks.created;
       slowestFileMs = Math.max(slowestFileMs, ms);
-      console.log(`  [${db}] importTasks ${i + 1}/${files.length}: ${file.tasks.length} tasks, ${file.assignments} assignments, ${(ms / 1000).toFixed(1)} s`);
+      console.log(
+        `  [${db}] importTasks ${i + 1}/${files.length}: ${file.tasks.length} tasks, ${file.assignments} assignments, ${(ms / 1000).toFixed(1)} s`,
+      );
     }
   });
-  if (created !== doc.tasks.length) throw new Error(`importTasks created ${created} tasks, expected ${doc.tasks.length}`);
+  if (created !== doc.tasks.length)
+    throw new Error(`importTasks created ${created} tasks, expected ${doc.tasks.length}`);
   let counted: number | null = null;
   if (databaseUrl) {
     const c = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
     counted = Number((await c.unsafe(`select count(*)::int as n from tasks.assignments`))[0].n);
     await c.end();
-    if (counted !== doc.assignments) console.warn(`  [${db}] WARNING: ${counted} assignments in the database, the generator expected ${doc.assignments}`);
+    if (counted !== doc.assignments)
+      console.warn(
+        `  [${db}] WARNING: ${counted} assignments in the database, the generator expected ${doc.assignments}`,
+      );
   }
   // The province-wide scan over the year: the first one apart (org evaluates the whole
   // organisation for the period then, and keeps it until the next write), then five more.
   const scanMs: number[] = [];
   let firstScanMs = 0;
-  let found: { totalCount: number; summary: { byKind: Array<{ kind: string; count: number }> }; pageInfo: { endCursor: string | null } } = { totalCount: 0, summary: { byKind: [] }, pageInfo: { endCursor: null } };
+  let found: {
+    totalCount: number;
+    summary: { byKind: Array<{ kind: string; count: number }> };
+    pageInfo: { endCursor: string | null };
+  } = { totalCount: 0, summary: { byKind: [] }, pageInfo: { endCursor: null } };
   // After each first page, its walk's second page, five times: cut from the walk's list (platform's walks.ts), no scan.
   const nextPageMs: number[] = [];
   for (let i = 0; i < 6; i++) {
@@ -174,28 +241,47 @@ async function measureTasks(db: string, hub: RunningHub, province: ReturnType<ty
     const after = found.pageInfo.endCursor;
     for (let k = 0; after && k < 5; k++) {
       const [next, nextMs] = await timed(() => gql(SCOPE_SCAN, { ...WINDOW, after }));
-      if (next.errors) throw new Error(`taskConflicts(scope, after) failed: ${JSON.stringify(next.errors).slice(0, 2000)}`);
-      if (next.data.taskConflicts.totalCount !== found.totalCount) throw new Error('the walk\'s second page disagrees with its first on totalCount');
+      if (next.errors)
+        throw new Error(`taskConflicts(scope, after) failed: ${JSON.stringify(next.errors).slice(0, 2000)}`);
+      if (next.data.taskConflicts.totalCount !== found.totalCount)
+        throw new Error("the walk's second page disagrees with its first on totalCount");
       nextPageMs.push(nextMs);
     }
-    console.log(`  [${db}] taskConflicts(scope: ${PROVINCE_SCOPE}, first: 500): ${found.totalCount} findings, ${ms.toFixed(0)} ms; its next page ${nextPageMs.length ? percentile(nextPageMs, 50).toFixed(0) : '–'} ms (p50 so far)`);
+    console.log(
+      `  [${db}] taskConflicts(scope: ${PROVINCE_SCOPE}, first: 500): ${found.totalCount} findings, ${ms.toFixed(0)} ms; its next page ${nextPageMs.length ? percentile(nextPageMs, 50).toFixed(0) : '–'} ms (p50 so far)`,
+    );
   }
   const byKind: Record<string, number> = {};
   for (const k of found.summary.byKind) if (k.count > 0) byKind[k.kind] = k.count;
   // What the scan covers: the scope's units (org's answer), and on PostgreSQL their assignments in the window.
-  const tl = await gql(`query($from: Date!, $to: Date!) { leadershipTimeline(scope: "${PROVINCE_SCOPE}", from: $from, to: $to) { unit { id } requested } }`, WINDOW);
+  const tl = await gql(
+    `query($from: Date!, $to: Date!) { leadershipTimeline(scope: "${PROVINCE_SCOPE}", from: $from, to: $to) { unit { id } requested } }`,
+    WINDOW,
+  );
   if (tl.errors) throw new Error(`leadershipTimeline(scope) failed: ${JSON.stringify(tl.errors).slice(0, 2000)}`);
-  const members: number[] = tl.data.leadershipTimeline.filter((r: { requested: boolean }) => r.requested).map((r: { unit: { id: string } }) => Number(r.unit.id));
+  const members: number[] = tl.data.leadershipTimeline
+    .filter((r: { requested: boolean }) => r.requested)
+    .map((r: { unit: { id: string } }) => Number(r.unit.id));
   let scopeAssignments: number | null = null;
   if (databaseUrl) {
     const c = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
-    scopeAssignments = Number((await c.unsafe(`select count(*)::int as n from tasks.assignments a join tasks.tasks t on t.id = a.task_id
-      where a.unit_id = any($1::int[]) and t.starts_on <= $3 and t.due_on >= $2`, [members, WINDOW.from, WINDOW.to]))[0].n);
+    scopeAssignments = Number(
+      (
+        await c.unsafe(
+          `select count(*)::int as n from tasks.assignments a join tasks.tasks t on t.id = a.task_id
+      where a.unit_id = any($1::int[]) and t.starts_on <= $3 and t.due_on >= $2`,
+          [members, WINDOW.from, WINDOW.to],
+        )
+      )[0].n,
+    );
     await c.end();
   }
   // A unit's findings: 500 units spread evenly over the province (every kind), sampled as above.
   const step = Math.max(1, Math.floor(province.units.length / 500));
-  const codes = province.units.filter((_, i) => i % step === 0).slice(0, 500).map((u) => u.code);
+  const codes = province.units
+    .filter((_, i) => i % step === 0)
+    .slice(0, 500)
+    .map((u) => u.code);
   const page = await gql(`query($codes: [String!]!) { unitsByCode(codes: $codes) { id } }`, { codes });
   const ids: string[] = page.data.unitsByCode.filter((u: { id: string } | null) => u).map((u: { id: string }) => u.id);
   const ask = async (id: string) => {
@@ -212,14 +298,27 @@ async function measureTasks(db: string, hub: RunningHub, province: ReturnType<ty
     unitFindings += n;
   }
   return {
-    db, files: files.length, tasks: doc.tasks.length, assignments: doc.assignments, counted, loadMs, slowestFileMs,
-    firstScanMs, scanMs: scanMs.sort((a, b) => a - b), nextPageMs: nextPageMs.length ? percentile(nextPageMs, 50) : null, findings: found.totalCount, byKind,
-    unit: { p50: percentile(unitMs, 50), p99: percentile(unitMs, 99) }, unitFindings: unitFindings / samples,
-    scopeUnits: members.length, scopeAssignments,
+    db,
+    files: files.length,
+    tasks: doc.tasks.length,
+    assignments: doc.assignments,
+    counted,
+    loadMs,
+    slowestFileMs,
+    firstScanMs,
+    scanMs: scanMs.sort((a, b) => a - b),
+    nextPageMs: nextPageMs.length ? percentile(nextPageMs, 50) : null,
+    findings: found.totalCount,
+    byKind,
+    unit: { p50: percentile(unitMs, 50), p99: percentile(unitMs, 99) },
+    unitFindings: unitFindings / samples,
+    scopeUnits: members.length,
+    scopeAssignments,
   };
 }
 
-const machine = () => `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+const machine = () =>
+  `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 
 /**
  * `--throughput`: the throughput figures alone, on the demo (PGlite, in memory), in a minute or
@@ -230,7 +329,12 @@ async function throughputOnly(): Promise<void> {
   try {
     await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
     const r = await rawGql(hub.gatewayUrl, '{ units(first: 500) { nodes { id } } }', {}, bearer(hub.operatorToken));
-    const rows = await measureThroughput(hub, { unitIds: r.data.units.nodes.map((u: { id: string }) => u.id), clients: Number(arg('clients', '50')), requests: Number(arg('requests', '1500')), rounds: Number(arg('rounds', '3')) });
+    const rows = await measureThroughput(hub, {
+      unitIds: r.data.units.nodes.map((u: { id: string }) => u.id),
+      clients: Number(arg('clients', '50')),
+      requests: Number(arg('requests', '1500')),
+      rounds: Number(arg('rounds', '3')),
+    });
     const lines = [
       '',
       `## ${new Date().toISOString().slice(0, 10)}: throughput on the demo (PGlite), ${rows[0].clients} clients`,
@@ -241,7 +345,8 @@ async function throughputOnly(): Promise<void> {
       '',
     ];
     console.log(lines.join('\n'));
-    if (!process.argv.includes('--no-append')) appendFileSync(path.resolve(__dirname, '..', '..', 'BENCHMARKS.md'), lines.join('\n'));
+    if (!process.argv.includes('--no-append'))
+      appendFileSync(path.resolve(__dirname, '..', '..', 'BENCHMARKS.md'), lines.join('\n'));
   } finally {
     await hub.stop();
   }
@@ -257,9 +362,14 @@ async function main() {
   const chunk = Number(arg('task-chunk', '50000'));
   const withAssessments = arg('assessments', 'yes') !== 'no';
   const doc = syntheticProvince({ units: n });
-  console.log(`synthetic province: ${doc.units.length} units, ${doc.links.length} links, planted ${JSON.stringify(doc.planted)}`);
+  console.log(
+    `synthetic province: ${doc.units.length} units, ${doc.links.length} links, planted ${JSON.stringify(doc.planted)}`,
+  );
   const tasksDoc = taskCount > 0 ? syntheticTasks(doc, { assignments: taskCount, year: YEAR }) : null;
-  if (tasksDoc) console.log(`synthetic tasks: ${tasksDoc.tasks.length} tasks, ${tasksDoc.assignments} assignments, ${JSON.stringify(tasksDoc.summary)}`);
+  if (tasksDoc)
+    console.log(
+      `synthetic tasks: ${tasksDoc.tasks.length} tasks, ${tasksDoc.assignments} assignments, ${JSON.stringify(tasksDoc.summary)}`,
+    );
   const results: Result[] = [];
   const taskResults: TaskResult[] = [];
   const assessmentResults: AssessmentResult[] = [];
@@ -278,7 +388,12 @@ async function main() {
     }
     // A task file with province-wide tasks can take longer than the gateway's default 30 s per subgraph call.
     const timeout: Record<string, string> = tasksDoc ? { UPSTREAM_TIMEOUT_MS: '600000' } : {};
-    const hub = await startHub({ port: 0, dataDir: 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', GATEWAY_QUERY_PLANNER: planner, ...timeout, ...PAGE_COST } });
+    const hub = await startHub({
+      port: 0,
+      dataDir: 'memory://',
+      databaseUrl,
+      env: { LOG_LEVEL: 'error', GATEWAY_QUERY_PLANNER: planner, ...timeout, ...PAGE_COST },
+    });
     try {
       const r = await measure(db, hub, doc, samples);
       results.push(r);
@@ -295,7 +410,8 @@ async function main() {
       }
     } finally {
       await hub.stop();
-      if (db === 'postgres' && process.argv.includes('--keep')) console.log(`kept the database for inspection: ${databaseUrl}`);
+      if (db === 'postgres' && process.argv.includes('--keep'))
+        console.log(`kept the database for inspection: ${databaseUrl}`);
       else if (db === 'postgres') {
         const a = postgres(admin, { max: 1, onnotice: () => undefined });
         await a.unsafe(`drop database if exists ${name} with (force)`);
@@ -313,9 +429,17 @@ async function main() {
     '',
     '| database | import (s) | full anomaly scan, median of 5 (ms) | anomalies | partyBuilding via gateway p50 / p99 (ms) | direct to org p50 / p99 (ms) | gateway adds at p50 (ms) | bare Hive runtime adds at p50 (ms) | plain HTTP forwarder adds at p50 (ms) |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.db} | ${(r.importMs / 1000).toFixed(2)} | ${f(median(r.scanMs))} | ${r.anomalies} | ${f(r.gateway.p50)} / ${f(r.gateway.p99)} | ${f(r.direct.p50)} / ${f(r.direct.p99)} | ${f(r.gateway.p50 - r.direct.p50)} | ${f(r.bare.p50 - r.direct.p50)} | ${f(r.proxy.p50 - r.direct.p50)} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.db} | ${(r.importMs / 1000).toFixed(2)} | ${f(median(r.scanMs))} | ${r.anomalies} | ${f(r.gateway.p50)} / ${f(r.gateway.p99)} | ${f(r.direct.p50)} / ${f(r.direct.p99)} | ${f(r.gateway.p50 - r.direct.p50)} | ${f(r.bare.p50 - r.direct.p50)} | ${f(r.proxy.p50 - r.direct.p50)} |`,
+    ),
     '',
-    ...results.flatMap((r) => [`Throughput, ${r.db}: ${r.throughput[0]?.clients} clients at once, ${r.throughput[0]?.requests} answers per route (bench-throughput.ts).`, '', ...throughputTable(r.throughput), '']),
+    ...results.flatMap((r) => [
+      `Throughput, ${r.db}: ${r.throughput[0]?.clients} clients at once, ${r.throughput[0]?.requests} answers per route (bench-throughput.ts).`,
+      '',
+      ...throughputTable(r.throughput),
+      '',
+    ]),
   ];
   if (tasksDoc && taskResults.length > 0) {
     const kinds = ['DUPLICATE', 'CONFLICT', 'OVERREACH', 'MISSING', 'CHERRY_PICKING'];
@@ -324,7 +448,10 @@ async function main() {
       '',
       `| database | load through importTasks (s) | files (slowest, s) | scope: units / assignments in the year | province scan: first / median of the next 5 (ms) | the walk's next page, p50 (ms) | findings (${kinds.map((k) => k.toLowerCase().replace('_', ' ')).join(' / ')}) | unit taskConflicts via gateway p50 / p99 (ms) | findings per sampled unit |`,
       '|---|---|---|---|---|---|---|---|---|',
-      ...taskResults.map((t) => `| ${t.db} | ${(t.loadMs / 1000).toFixed(1)} | ${t.files} (${(t.slowestFileMs / 1000).toFixed(1)}) | ${t.scopeUnits} / ${t.scopeAssignments ?? '–'} | ${f(t.firstScanMs)} / ${f(median(t.scanMs))} | ${t.nextPageMs === null ? '–' : f(t.nextPageMs)} | ${t.findings} (${kinds.map((k) => t.byKind[k] ?? 0).join(' / ')}) | ${f(t.unit.p50)} / ${f(t.unit.p99)} | ${t.unitFindings.toFixed(1)} |`),
+      ...taskResults.map(
+        (t) =>
+          `| ${t.db} | ${(t.loadMs / 1000).toFixed(1)} | ${t.files} (${(t.slowestFileMs / 1000).toFixed(1)}) | ${t.scopeUnits} / ${t.scopeAssignments ?? '–'} | ${f(t.firstScanMs)} / ${f(median(t.scanMs))} | ${t.nextPageMs === null ? '–' : f(t.nextPageMs)} | ${t.findings} (${kinds.map((k) => t.byKind[k] ?? 0).join(' / ')}) | ${f(t.unit.p50)} / ${f(t.unit.p99)} | ${t.unitFindings.toFixed(1)} |`,
+      ),
       '',
     );
   }
@@ -335,13 +462,20 @@ async function main() {
       '',
       `| database | submissions loaded (s) | inspections | ranking all graded, median (ms) | ranking within ZY, median (ms) | graded | province findings, median (ms) | findings (${kinds.map((k) => k.toLowerCase().replace(/_/g, ' ')).join(' / ')}) |`,
       '|---|---|---|---|---|---|---|---|',
-      ...assessmentResults.map((a) => `| ${a.db} | ${a.submissions} (${(a.loadMs / 1000).toFixed(1)}) | ${a.inspections} | ${f(median(a.rankingMs))} | ${f(median(a.rankingScopedMs))} | ${a.graded} | ${f(median(a.findingsMs))} | ${a.findings} (${kinds.map((k) => a.byKind[k] ?? 0).join(' / ')}) |`),
+      ...assessmentResults.map(
+        (a) =>
+          `| ${a.db} | ${a.submissions} (${(a.loadMs / 1000).toFixed(1)}) | ${a.inspections} | ${f(median(a.rankingMs))} | ${f(median(a.rankingScopedMs))} | ${a.graded} | ${f(median(a.findingsMs))} | ${a.findings} (${kinds.map((k) => a.byKind[k] ?? 0).join(' / ')}) |`,
+      ),
       '',
     );
   }
   console.log(lines.join('\n'));
   if (process.argv.includes('--no-append')) return; // a trial run: results on the console only
-  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nResults of `npm run bench`, newest last. Each run: a synthetic province (tools/src/synthetic.ts) imported through the gateway into a fresh hub, then measured through the gateway and straight to the org subgraph.\n');
+  if (!existsSync(file))
+    writeFileSync(
+      file,
+      '# Benchmarks\n\nResults of `npm run bench`, newest last. Each run: a synthetic province (tools/src/synthetic.ts) imported through the gateway into a fresh hub, then measured through the gateway and straight to the org subgraph.\n',
+    );
   appendFileSync(file, lines.join('\n'));
 }
 

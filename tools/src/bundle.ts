@@ -35,17 +35,28 @@ export function bundleService(dist: string, entry = 'serve'): { bytes: number; c
   const bytes = Object.values(result.metafile!.outputs).reduce((a, o) => a + o.bytes, 0);
   // The hub's own compiled files in it: a later `tsc -b` that rewrites one makes the bundle stale
   // (boot.ts then loads the modules instead). Libraries change only with `npm ci`, before a build.
-  const own = Object.keys(result.metafile!.inputs).filter((f) => !f.split(/[\\/]/).includes('node_modules')).map((f) => path.resolve(f));
+  const own = Object.keys(result.metafile!.inputs)
+    .filter((f) => !f.split(/[\\/]/).includes('node_modules'))
+    .map((f) => path.resolve(f));
   writeFileSync(path.join(dist, `${entry}.bundle.inputs.json`), `${JSON.stringify(own)}\n`);
   // The cache is made by a process of its own: the bundle's top level runs there (definitions
   // only), not in this one.
-  const made = execFileSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(require.resolve('@tiaokuai/platform/boot'))}).writeCodeCache(${JSON.stringify(dist)}, ${JSON.stringify(entry)})))`], { encoding: 'utf8' });
+  const made = execFileSync(
+    process.execPath,
+    [
+      '-e',
+      `process.stdout.write(String(require(${JSON.stringify(require.resolve('@tiaokuai/platform/boot'))}).writeCodeCache(${JSON.stringify(dist)}, ${JSON.stringify(entry)})))`,
+    ],
+    { encoding: 'utf8' },
+  );
   return { bytes, cacheBytes: Number(made) };
 }
 
 if (require.main === module) {
   for (const name of SUBGRAPH_NAMES) {
     const r = bundleService(path.join(ROOT, 'subgraphs', name, 'dist'));
-    process.stdout.write(`bundled ${name}: ${(r.bytes / 2 ** 20).toFixed(1)} MB, code cache ${(r.cacheBytes / 2 ** 20).toFixed(1)} MB\n`);
+    process.stdout.write(
+      `bundled ${name}: ${(r.bytes / 2 ** 20).toFixed(1)} MB, code cache ${(r.cacheBytes / 2 ** 20).toFixed(1)} MB\n`,
+    );
   }
 }

@@ -19,7 +19,11 @@ async function main() {
   const { files } = await compose();
   mkdirSync(SCHEMA_DIR, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(SCHEMA_DIR, name), content);
-  console.log(`wrote ${Object.keys(files).map((f) => `schema/${f}`).join(', ')}`);
+  console.log(
+    `wrote ${Object.keys(files)
+      .map((f) => `schema/${f}`)
+      .join(', ')}`,
+  );
 }
 
 main().catch((e) => {

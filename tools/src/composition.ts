@@ -34,11 +34,13 @@ export async function compose(): Promise<Composed> {
 /** The files under schema/ that differ from a fresh composition (empty when up to date). */
 export async function staleFiles(): Promise<string[]> {
   const { files } = await compose();
-  return Object.entries(files).filter(([name, content]) => {
-    try {
-      return readFileSync(path.join(SCHEMA_DIR, name), 'utf8') !== content;
-    } catch {
-      return true;
-    }
-  }).map(([name]) => name);
+  return Object.entries(files)
+    .filter(([name, content]) => {
+      try {
+        return readFileSync(path.join(SCHEMA_DIR, name), 'utf8') !== content;
+      } catch {
+        return true;
+      }
+    })
+    .map(([name]) => name);
 }

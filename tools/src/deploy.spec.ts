@@ -27,7 +27,11 @@ const NOT_CONFIGURATION = new Set([
  */
 const SUBGRAPHS = ['ORG', 'TASKS', 'ASSESSMENTS'];
 const FAMILIES: Array<{ file: string; marker: RegExp; names: string[] }> = [
-  { file: 'gateway/src/index.ts', marker: /env\[variable\(/, names: [...SUBGRAPHS.map((n) => `SUBGRAPH_SECRET_${n}`), ...SUBGRAPHS.map((n) => `${n}_SUBGRAPH_URL`)] },
+  {
+    file: 'gateway/src/index.ts',
+    marker: /env\[variable\(/,
+    names: [...SUBGRAPHS.map((n) => `SUBGRAPH_SECRET_${n}`), ...SUBGRAPHS.map((n) => `${n}_SUBGRAPH_URL`)],
+  },
   { file: 'gateway/src/limits.ts', marker: /env\[name\]/, names: [] }, // its names are the literals of `n('LIMIT_…')`, taken from the source below
   { file: 'packages/platform/src/main.ts', marker: /SERVICE_SECRET_\(\[A-Z\]\+\)/, names: ['SERVICE_SECRET_<NAME>'] },
 ];
@@ -40,7 +44,12 @@ function moduleGraph(entry: string): string[] {
     // A subpath of a workspace package (package.json "exports": `@tiaokuai/platform/boot`) is src/<subpath>.ts.
     const pkg = /^@tiaokuai\/(platform|leadership|gateway|subgraph-(org|tasks|assessments))(?:\/(.+))?$/.exec(spec);
     if (pkg) {
-      const dir = pkg[1] === 'platform' || pkg[1] === 'leadership' ? `packages/${pkg[1]}` : pkg[1] === 'gateway' ? 'gateway' : `subgraphs/${pkg[2]}`;
+      const dir =
+        pkg[1] === 'platform' || pkg[1] === 'leadership'
+          ? `packages/${pkg[1]}`
+          : pkg[1] === 'gateway'
+            ? 'gateway'
+            : `subgraphs/${pkg[2]}`;
       base = path.join(ROOT, dir, 'src', pkg[3] ?? 'index');
     } else if (spec.startsWith('.')) {
       base = path.resolve(path.dirname(from), spec);
@@ -55,7 +64,9 @@ function moduleGraph(entry: string): string[] {
     seen.add(file);
     const src = readFileSync(file, 'utf8');
     const specs = [
-      ...[...src.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]),
+      ...[...src.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map(
+        (m) => m[1],
+      ),
       ...[...src.matchAll(/require\(['"]([^'"]+)['"]\)/g)].map((m) => m[1]),
     ];
     for (const spec of specs) {
@@ -74,12 +85,16 @@ function envRead(files: string[]): { names: Set<string>; unknownComputed: string
   for (const file of files) {
     const rel = path.relative(ROOT, file);
     // Doc comments mention variables too: only code counts.
-    const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-    for (const m of src.matchAll(/\benv(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g)) names.add(m[1] ?? m[2]);
+    const src = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+    for (const m of src.matchAll(/\benv(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g))
+      names.add(m[1] ?? m[2]);
     const family = FAMILIES.find((f) => f.file === rel && f.marker.test(src));
     if (family) {
       family.names.forEach((n) => names.add(n));
-      if (rel === 'gateway/src/limits.ts') for (const m of src.matchAll(/\bn\(\s*'([A-Z][A-Z0-9_]*)'/g)) names.add(m[1]);
+      if (rel === 'gateway/src/limits.ts')
+        for (const m of src.matchAll(/\bn\(\s*'([A-Z][A-Z0-9_]*)'/g)) names.add(m[1]);
     }
     const computed = /\benv\[(?!\s*['"])/.test(src) || /Object\.(?:entries|keys)\((?:process\.)?env\b/.test(src);
     if (computed && !family) unknownComputed.push(rel);
@@ -88,7 +103,10 @@ function envRead(files: string[]): { names: Set<string>; unknownComputed: string
   return { names, unknownComputed };
 }
 
-interface Unit { file: string; sections: Record<string, Array<[string, string]>> }
+interface Unit {
+  file: string;
+  sections: Record<string, Array<[string, string]>>;
+}
 
 function parseUnit(file: string): Unit {
   const sections: Unit['sections'] = {};
@@ -97,14 +115,19 @@ function parseUnit(file: string): Unit {
     const line = raw.trim();
     if (!line || line.startsWith('#') || line.startsWith(';')) continue;
     const sec = /^\[(\w+)\]$/.exec(line);
-    if (sec) { current = sec[1]; sections[current] = []; continue; }
+    if (sec) {
+      current = sec[1];
+      sections[current] = [];
+      continue;
+    }
     const kv = /^([A-Za-z]+)=(.*)$/.exec(line);
     if (!kv || !current) throw new Error(`${path.basename(file)}: cannot parse "${line}"`);
     sections[current].push([kv[1], kv[2]]);
   }
   return { file, sections };
 }
-const values = (u: Unit, section: string, key: string) => (u.sections[section] ?? []).filter(([k]) => k === key).map(([, v]) => v);
+const values = (u: Unit, section: string, key: string) =>
+  (u.sections[section] ?? []).filter(([k]) => k === key).map(([, v]) => v);
 
 /**
  * `NAME=value` and commented-out `#NAME=default` lines: the names a file documents (a
@@ -129,10 +152,20 @@ const unitOf = (name: string) => parseUnit(path.join(DEPLOY, `tiaokuai-${name}.s
 
 describe('deploy/: systemd units', () => {
   it('one unit per process, and the target that starts them together', () => {
-    const files = readdirSync(DEPLOY).filter((f) => /\.(service|target)$/.test(f)).sort();
-    expect(files).toEqual(['tiaokuai-assessments.service', 'tiaokuai-gateway.service', 'tiaokuai-org.service', 'tiaokuai-tasks.service', 'tiaokuai.target']);
+    const files = readdirSync(DEPLOY)
+      .filter((f) => /\.(service|target)$/.test(f))
+      .sort();
+    expect(files).toEqual([
+      'tiaokuai-assessments.service',
+      'tiaokuai-gateway.service',
+      'tiaokuai-org.service',
+      'tiaokuai-tasks.service',
+      'tiaokuai.target',
+    ]);
     const target = parseUnit(path.join(DEPLOY, 'tiaokuai.target'));
-    expect(values(target, 'Unit', 'Wants')[0].split(/\s+/).sort()).toEqual(PROCESSES.map((p) => `tiaokuai-${p}.service`).sort());
+    expect(values(target, 'Unit', 'Wants')[0].split(/\s+/).sort()).toEqual(
+      PROCESSES.map((p) => `tiaokuai-${p}.service`).sort(),
+    );
   });
 
   it.each(PROCESSES)('%s: runs an entry point that exists, from the install folder', (name) => {
@@ -146,28 +179,40 @@ describe('deploy/: systemd units', () => {
     const source = path.join(ROOT, script.replace(/\/dist\//, '/src/').replace(/\.js$/, '.ts'));
     expect(statSync(source).isFile()).toBe(true);
     expect(path.basename(source)).toBe('main.ts');
-    expect(path.dirname(path.dirname(source))).toBe(path.join(ROOT, name === 'gateway' ? 'gateway' : `subgraphs/${name}`));
+    expect(path.dirname(path.dirname(source))).toBe(
+      path.join(ROOT, name === 'gateway' ? 'gateway' : `subgraphs/${name}`),
+    );
   });
 
-  it.each(PROCESSES)('%s: restarts on failure within limits, stops after its own shutdown deadline, sandboxed', (name) => {
-    const u = unitOf(name);
-    const one = (section: string, key: string) => { const v = values(u, section, key); expect({ key, v }).toEqual({ key, v: [expect.any(String)] }); return v[0]; };
-    expect(one('Service', 'Restart')).toBe('on-failure');
-    expect(Number(one('Unit', 'StartLimitBurst'))).toBeGreaterThan(1);
-    expect(one('Unit', 'StartLimitIntervalSec')).toMatch(/^\d+s?$/);
-    // systemd's SIGKILL must come after the process's own deadline (SHUTDOWN_TIMEOUT_MS, 8 s by default).
-    expect(Number(one('Service', 'TimeoutStopSec').replace(/s$/, ''))).toBeGreaterThan(8);
-    for (const key of ['NoNewPrivileges', 'ProtectHome', 'PrivateTmp', 'PrivateDevices']) expect(one('Service', key)).toBe('yes');
-    expect(one('Service', 'ProtectSystem')).toBe('strict');
-    expect(values(u, 'Service', 'MemoryDenyWriteExecute')).toEqual([]); // V8's JIT
-    expect(values(u, 'Install', 'WantedBy')).toEqual(['tiaokuai.target']);
-  });
+  it.each(PROCESSES)(
+    '%s: restarts on failure within limits, stops after its own shutdown deadline, sandboxed',
+    (name) => {
+      const u = unitOf(name);
+      const one = (section: string, key: string) => {
+        const v = values(u, section, key);
+        expect({ key, v }).toEqual({ key, v: [expect.any(String)] });
+        return v[0];
+      };
+      expect(one('Service', 'Restart')).toBe('on-failure');
+      expect(Number(one('Unit', 'StartLimitBurst'))).toBeGreaterThan(1);
+      expect(one('Unit', 'StartLimitIntervalSec')).toMatch(/^\d+s?$/);
+      // systemd's SIGKILL must come after the process's own deadline (SHUTDOWN_TIMEOUT_MS, 8 s by default).
+      expect(Number(one('Service', 'TimeoutStopSec').replace(/s$/, ''))).toBeGreaterThan(8);
+      for (const key of ['NoNewPrivileges', 'ProtectHome', 'PrivateTmp', 'PrivateDevices'])
+        expect(one('Service', key)).toBe('yes');
+      expect(one('Service', 'ProtectSystem')).toBe('strict');
+      expect(values(u, 'Service', 'MemoryDenyWriteExecute')).toEqual([]); // V8's JIT
+      expect(values(u, 'Install', 'WantedBy')).toEqual(['tiaokuai.target']);
+    },
+  );
 
   it('ordering: org first, tasks after org, assessments after both, the gateway after every subgraph', () => {
     const after = (name: string) => values(unitOf(name), 'Unit', 'After').join(' ').split(/\s+/);
     expect(after('tasks')).toEqual(expect.arrayContaining(['tiaokuai-org.service']));
     expect(after('assessments')).toEqual(expect.arrayContaining(['tiaokuai-org.service', 'tiaokuai-tasks.service']));
-    expect(after('gateway')).toEqual(expect.arrayContaining(['tiaokuai-org.service', 'tiaokuai-tasks.service', 'tiaokuai-assessments.service']));
+    expect(after('gateway')).toEqual(
+      expect.arrayContaining(['tiaokuai-org.service', 'tiaokuai-tasks.service', 'tiaokuai-assessments.service']),
+    );
     expect(after('org')).not.toEqual(expect.arrayContaining(['tiaokuai-gateway.service']));
   });
 
@@ -188,14 +233,23 @@ describe('deploy/: systemd units', () => {
   });
 
   it('common.env names only what every process reads', () => {
-    const read = PROCESSES.map((name) => envRead(moduleGraph(path.join(ROOT, name === 'gateway' ? 'gateway' : `subgraphs/${name}`, 'src', 'main.ts'))).names);
+    const read = PROCESSES.map(
+      (name) =>
+        envRead(moduleGraph(path.join(ROOT, name === 'gateway' ? 'gateway' : `subgraphs/${name}`, 'src', 'main.ts')))
+          .names,
+    );
     const common = envFileNames(path.join(DEPLOY, 'env', 'common.env')).documented;
     expect([...common].filter((n) => !read.every((r) => r.has(n))).sort()).toEqual([]);
   });
 
   it('docs/deploy.md documents every variable of every process', () => {
     const doc = readFileSync(path.join(ROOT, 'docs', 'deploy.md'), 'utf8');
-    const all = new Set(PROCESSES.flatMap((name) => [...envRead(moduleGraph(path.join(ROOT, name === 'gateway' ? 'gateway' : `subgraphs/${name}`, 'src', 'main.ts'))).names]));
+    const all = new Set(
+      PROCESSES.flatMap((name) => [
+        ...envRead(moduleGraph(path.join(ROOT, name === 'gateway' ? 'gateway' : `subgraphs/${name}`, 'src', 'main.ts')))
+          .names,
+      ]),
+    );
     expect([...all].filter((n) => !doc.includes(`\`${n}\``)).sort()).toEqual([]);
   });
 });

@@ -8,10 +8,15 @@
 import { writeFileSync } from 'node:fs';
 import { gql } from './launcher';
 
-const QUERY = 'query($scope: String) { exportUnits(scope: $scope) exportTasks(scope: $scope) exportAssessments(scope: $scope) }';
+const QUERY =
+  'query($scope: String) { exportUnits(scope: $scope) exportTasks(scope: $scope) exportAssessments(scope: $scope) }';
 
 /** The whole file, as the caller (the token in `headers`) may see it; empty sections are left out. */
-export async function exportHub(url: string, headers: Record<string, string>, scope: string | null = null): Promise<Record<string, unknown>> {
+export async function exportHub(
+  url: string,
+  headers: Record<string, string>,
+  scope: string | null = null,
+): Promise<Record<string, unknown>> {
   const r = await gql(url, QUERY, { scope }, headers);
   if (r.errors) throw new Error(JSON.stringify(r.errors, null, 2));
   const tasks = r.data.exportTasks as { requiredItems: unknown[]; tasks: unknown[] };

@@ -23,8 +23,18 @@ const importMutation = (field: string, counted: string[]) =>
 /** Each section of the file, the subgraph mutation that imports it, in order. */
 export const SECTIONS: Array<{ name: string; keys: string[]; mutation: string; field: string }> = [
   { name: 'units', keys: ['units', 'links'], mutation: IMPORT_MUTATION, field: 'importUnits' },
-  { name: 'tasks', keys: ['requiredItems', 'tasks'], mutation: importMutation('importTasks', ['requiredItems', 'tasks']), field: 'importTasks' },
-  { name: 'assessments', keys: ['assessments'], mutation: importMutation('importAssessments', ['schemes', 'submissions']), field: 'importAssessments' },
+  {
+    name: 'tasks',
+    keys: ['requiredItems', 'tasks'],
+    mutation: importMutation('importTasks', ['requiredItems', 'tasks']),
+    field: 'importTasks',
+  },
+  {
+    name: 'assessments',
+    keys: ['assessments'],
+    mutation: importMutation('importAssessments', ['schemes', 'submissions']),
+    field: 'importAssessments',
+  },
 ];
 
 async function main() {
@@ -55,11 +65,22 @@ async function main() {
     if (s.name !== 'units' && !s.keys.some((k) => document[k] !== undefined)) continue;
     // A dry run writes no units or links, so later sections (whose checks depend on who leads whom)
     // cannot be checked against what the file would change.
-    if (dryRun && top && ((top.changedCodes?.length ?? 0) > 0 || (top.links?.created ?? 0) + (top.links?.updated ?? 0) > 0)) {
-      sections[s.name] = { ok: null, skipped: 'dry run: the file changes units or links this section is checked against; check it after importing them' };
+    if (
+      dryRun &&
+      top &&
+      ((top.changedCodes?.length ?? 0) > 0 || (top.links?.created ?? 0) + (top.links?.updated ?? 0) > 0)
+    ) {
+      sections[s.name] = {
+        ok: null,
+        skipped:
+          'dry run: the file changes units or links this section is checked against; check it after importing them',
+      };
       continue;
     }
-    const part = { format: document.format, ...Object.fromEntries(s.keys.filter((k) => document[k] !== undefined).map((k) => [k, document[k]])) };
+    const part = {
+      format: document.format,
+      ...Object.fromEntries(s.keys.filter((k) => document[k] !== undefined).map((k) => [k, document[k]])),
+    };
     const r = await gql(url, s.mutation, { document: s.name === 'units' ? document : part, dryRun }, headers);
     if (r.errors) {
       if (top) console.log(JSON.stringify({ ...top, sections }, null, 2));
@@ -74,7 +95,9 @@ async function main() {
       top.ok = top.ok && report.ok;
     }
     if (!report.ok) {
-      console.error(`${s.name} section refused: nothing of it was written${top !== report ? ' (the sections before it were imported)' : ''}`);
+      console.error(
+        `${s.name} section refused: nothing of it was written${top !== report ? ' (the sections before it were imported)' : ''}`,
+      );
       done(1);
     }
   }

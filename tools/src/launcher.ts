@@ -71,8 +71,13 @@ export function restartDelay(attempt: number, opts: SupervisionOptions = {}): nu
 
 /** Supervision settings from the environment (npm start). */
 export function supervisionFromEnv(env: NodeJS.ProcessEnv = process.env): SupervisionOptions {
-  const num = (v: string | undefined) => (v !== undefined && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : undefined);
-  return { initialDelayMs: num(env.SUPERVISE_INITIAL_DELAY_MS), maxDelayMs: num(env.SUPERVISE_MAX_DELAY_MS), resetAfterMs: num(env.SUPERVISE_RESET_AFTER_MS) };
+  const num = (v: string | undefined) =>
+    v !== undefined && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : undefined;
+  return {
+    initialDelayMs: num(env.SUPERVISE_INITIAL_DELAY_MS),
+    maxDelayMs: num(env.SUPERVISE_MAX_DELAY_MS),
+    resetAfterMs: num(env.SUPERVISE_RESET_AFTER_MS),
+  };
 }
 
 export interface HubProcess {
@@ -154,7 +159,8 @@ export async function waitFor(url: string, timeoutMs = 60_000, child?: ChildProc
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`process exited with code ${child.exitCode} before ${url} was ready`);
+    if (child && child.exitCode !== null)
+      throw new Error(`process exited with code ${child.exitCode} before ${url} was ready`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -169,7 +175,9 @@ export async function waitFor(url: string, timeoutMs = 60_000, child?: ChildProc
 
 function script(name: string, root = ROOT): string {
   if (name.startsWith('floor-')) return path.join(root, 'gateway', 'dist', 'floor.js');
-  return name === 'gateway' ? path.join(root, 'gateway', 'dist', 'main.js') : path.join(root, 'subgraphs', name, 'dist', 'main.js');
+  return name === 'gateway'
+    ? path.join(root, 'gateway', 'dist', 'main.js')
+    : path.join(root, 'subgraphs', name, 'dist', 'main.js');
 }
 
 /** The environment every process of one hub shares, and the folder of its signing key. */
@@ -183,7 +191,8 @@ function hubEnvironment(opts: HubOptions): { baseEnv: Record<string, string>; ke
   else delete baseEnv.DATABASE_URL;
   const dataDir = baseEnv.DATA_DIR;
   const tempKeys = !opts.keysDir && dataDir.startsWith('memory://');
-  const keysDir = opts.keysDir ?? (tempKeys ? mkdtempSync(path.join(os.tmpdir(), 'tk-keys-')) : path.join(dataDir, 'keys'));
+  const keysDir =
+    opts.keysDir ?? (tempKeys ? mkdtempSync(path.join(os.tmpdir(), 'tk-keys-')) : path.join(dataDir, 'keys'));
   return { baseEnv, keysDir, tempKeys };
 }
 
@@ -213,12 +222,29 @@ function hubSecrets(): HubSecrets {
 /** The secrets (and the URLs of the subgraphs it reads) a process is started with. */
 function secretEnvOf(name: string, h: HubSecrets, keysDir: string, ports: Map<string, number>): Record<string, string> {
   const { secrets, orgReaders, serviceSecrets, assessmentsToTasks } = h;
-  if (name === 'gateway' || name.startsWith('floor-')) return { ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_SECRET_${n.toUpperCase()}`, secrets[n]])), HUB_KEYS_DIR: keysDir };
-  if (name === 'org') return { SUBGRAPH_SECRET: secrets.org, ...Object.fromEntries(orgReaders.map((n) => [`SERVICE_SECRET_${n.toUpperCase()}`, serviceSecrets[n]])) };
-  const toOrg = { SUBGRAPH_SECRET: secrets[name], ORG_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('org')}/graphql`, ORG_SERVICE_SECRET: serviceSecrets[name] };
+  if (name === 'gateway' || name.startsWith('floor-'))
+    return {
+      ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_SECRET_${n.toUpperCase()}`, secrets[n]])),
+      HUB_KEYS_DIR: keysDir,
+    };
+  if (name === 'org')
+    return {
+      SUBGRAPH_SECRET: secrets.org,
+      ...Object.fromEntries(orgReaders.map((n) => [`SERVICE_SECRET_${n.toUpperCase()}`, serviceSecrets[n]])),
+    };
+  const toOrg = {
+    SUBGRAPH_SECRET: secrets[name],
+    ORG_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('org')}/graphql`,
+    ORG_SERVICE_SECRET: serviceSecrets[name],
+  };
   // assessments also reads tasks (assignments given to units), with a secret of its own.
   if (name === 'tasks') return { ...toOrg, SERVICE_SECRET_ASSESSMENTS: assessmentsToTasks };
-  if (name === 'assessments') return { ...toOrg, TASKS_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('tasks')}/graphql`, TASKS_SERVICE_SECRET: assessmentsToTasks };
+  if (name === 'assessments')
+    return {
+      ...toOrg,
+      TASKS_SUBGRAPH_URL: `http://127.0.0.1:${ports.get('tasks')}/graphql`,
+      TASKS_SERVICE_SECRET: assessmentsToTasks,
+    };
   return toOrg;
 }
 
@@ -287,9 +313,17 @@ class HubProcesses {
    * Supervision: a process that exits when nobody asked it to is started again on its port,
    * after a delay that doubles with each crash in a row (restartDelay), logged as one JSON line.
    */
-  private supervisor(p: HubProcess, startedAt: number, code: number | null, signal: NodeJS.Signals | null, extra: Record<string, string>, args: string[]): void {
+  private supervisor(
+    p: HubProcess,
+    startedAt: number,
+    code: number | null,
+    signal: NodeJS.Signals | null,
+    extra: Record<string, string>,
+    args: string[],
+  ): void {
     const { supervision } = this;
-    if (!supervision || !this.supervising || this.stopping || this.held.has(p.name) || this.processes.get(p.name) !== p) return;
+    if (!supervision || !this.supervising || this.stopping || this.held.has(p.name) || this.processes.get(p.name) !== p)
+      return;
     const uptimeMs = Date.now() - startedAt;
     const attempt = uptimeMs >= (supervision.resetAfterMs ?? 60_000) ? 1 : (this.attempts.get(p.name) ?? 0) + 1;
     this.attempts.set(p.name, attempt);
@@ -297,12 +331,15 @@ class HubProcesses {
     const event: RestartEvent = { process: p.name, code, signal, uptimeMs, attempt, delayMs };
     this.restarts.push(event);
     this.launcherLog('warn', 'process exited; restarting', event as unknown as Record<string, unknown>);
-    this.pending.set(p.name, setTimeout(() => {
-      this.pending.delete(p.name);
-      if (this.stopping || this.held.has(p.name)) return;
-      // The same port, the same environment: the others find it where it was.
-      this.launch(p.name, p.port, extra, args);
-    }, delayMs));
+    this.pending.set(
+      p.name,
+      setTimeout(() => {
+        this.pending.delete(p.name);
+        if (this.stopping || this.held.has(p.name)) return;
+        // The same port, the same environment: the others find it where it was.
+        this.launch(p.name, p.port, extra, args);
+      }, delayMs),
+    );
   }
 
   ready(p: HubProcess): Promise<void> {
@@ -313,12 +350,17 @@ class HubProcesses {
     return new Promise<void>((resolve) => {
       if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
       const timer = setTimeout(() => p.child.kill('SIGKILL'), this.shutdownMs + 2_000);
-      p.child.once('exit', () => { clearTimeout(timer); resolve(); });
+      p.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
       p.child.kill('SIGTERM');
     });
   }
 
-  /** The gateway first: its requests in flight still reach the subgraphs while it drains; then the subgraphs, together. */
+  /**
+   * The gateway first: its requests in flight still reach the subgraphs while it drains; then the subgraphs, together.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     for (const t of this.pending.values()) clearTimeout(t);
@@ -334,18 +376,26 @@ class HubProcesses {
     this.pending.delete(name);
     const p = this.processes.get(name);
     if (!p || !isRunning(p)) return;
-    await new Promise<void>((resolve) => { p.child.once('exit', () => resolve()); p.child.kill('SIGKILL'); });
+    await new Promise<void>((resolve) => {
+      p.child.once('exit', () => resolve());
+      p.child.kill('SIGKILL');
+    });
   }
 
   async crash(name: string): Promise<void> {
     const p = this.processes.get(name);
     if (!p || !isRunning(p)) return;
-    await new Promise<void>((resolve) => { p.child.once('exit', () => resolve()); p.child.kill('SIGKILL'); });
+    await new Promise<void>((resolve) => {
+      p.child.once('exit', () => resolve());
+      p.child.kill('SIGKILL');
+    });
   }
 
   /** The subgraphs' URLs as the gateway (or a floor) is given them. */
   subgraphUrls(): Record<string, string> {
-    return Object.fromEntries(SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, this.processes.get(s)!.url]));
+    return Object.fromEntries(
+      SUBGRAPH_NAMES.map((s) => [`${s.toUpperCase()}_SUBGRAPH_URL`, this.processes.get(s)!.url]),
+    );
   }
 
   async restart(name: string, upstreams: Record<string, string>): Promise<void> {
@@ -375,7 +425,9 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
   const key: DevKey = await loadOrCreateDevKey(keysDir);
   const secrets = hubSecrets();
   const ports = new Map<string, number>();
-  const upstreams = Object.fromEntries(Object.entries(opts.gatewayUpstreams ?? {}).map(([n, u]) => [`${n.toUpperCase()}_SUBGRAPH_URL`, u]));
+  const upstreams = Object.fromEntries(
+    Object.entries(opts.gatewayUpstreams ?? {}).map(([n, u]) => [`${n.toUpperCase()}_SUBGRAPH_URL`, u]),
+  );
   const procs = new HubProcesses(opts, baseEnv, (name) => secretEnvOf(name, secrets, keysDir, ports));
   const { processes, logs } = procs;
   const stop = async () => {
@@ -404,7 +456,11 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
     output: (name) => (logs.get(name) ?? []).join(''),
     token: (req) => signDevToken(key, req),
     operatorToken: await signDevToken(key, { hubAdmin: true, ttl: '12h' }), // the gateway's AUTH_MAX_TOKEN_TTL default
-    subgraphHeaders: (name, body, url) => signRequest({ method: 'POST', url: url ?? processes.get(name)!.url, body }, { keyid: GATEWAY_KEYID, secret: secrets.secrets[name], target: name, identity: HUB_OPERATOR }),
+    subgraphHeaders: (name, body, url) =>
+      signRequest(
+        { method: 'POST', url: url ?? processes.get(name)!.url, body },
+        { keyid: GATEWAY_KEYID, secret: secrets.secrets[name], target: name, identity: HUB_OPERATOR },
+      ),
     floor: (kind) => procs.floor(kind),
     keysDir,
     restarts: procs.restarts,
@@ -416,10 +472,23 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
 }
 
 /** POSTs a GraphQL operation; returns the parsed body (throws on a non-JSON answer). */
-export async function gql<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, any>; path?: unknown[] }>; status: number }> {
+export async function gql<T = any>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, any>; path?: unknown[] }>;
+  status: number;
+}> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await res.text();

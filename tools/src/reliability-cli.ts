@@ -1,5 +1,6 @@
 /**
- * npm run reliability [-- --clients 50 --seconds 30 --db pglite|postgres|both --scoped 0.5 --append --json out.json --records all.json]
+ * npm run reliability [-- --clients 50 --seconds 30 --db pglite|postgres|both --scoped 0.5 --append --json out.json
+ *                        --records all.json]
  *                     [--hostile [--units 20000 --assignments 400000 --assessments yes|no --big-mb 20]]
  * A mixed read/write load through the gateway with faults injected (reliability/), then the
  * exactly-once and error checks. `--db` defaults to postgres when DATABASE_URL is set (a
@@ -30,18 +31,21 @@ async function main() {
   for (const leg of legs) {
     if (leg !== 'pglite' && leg !== 'postgres') throw new Error(`--db must be pglite, postgres or both, not ${leg}`);
     const r = await runReliability({
-      clients, seconds,
+      clients,
+      seconds,
       scopedShare: Number(arg('scoped', '0.5')),
       adminDatabaseUrl: leg === 'postgres' ? pgUrl : undefined,
       keepRecords: !!arg('records', ''),
-      ...(flag('hostile') ? {
-        hostile: {
-          units: Number(arg('units', '20000')),
-          assignments: Number(arg('assignments', '400000')),
-          assessments: arg('assessments', 'yes') !== 'no',
-          bigBodyBytes: Math.round(Number(arg('big-mb', '20')) * 2 ** 20),
-        },
-      } : {}),
+      ...(flag('hostile')
+        ? {
+            hostile: {
+              units: Number(arg('units', '20000')),
+              assignments: Number(arg('assignments', '400000')),
+              assessments: arg('assessments', 'yes') !== 'no',
+              bigBodyBytes: Math.round(Number(arg('big-mb', '20')) * 2 ** 20),
+            },
+          }
+        : {}),
       log: (l) => console.error(`[${leg}] ${l}`),
     });
     reports.push(r);

@@ -11,7 +11,11 @@ async function main() {
   for await (const chunk of process.stdin) input += chunk;
   const { dataDir, queries } = JSON.parse(input) as { dataDir: string; queries: Record<string, string> };
   // As the connecting user (PGlite's superuser): the whole table, row-level security aside.
-  const database = await openDatabase({ dataDir, schemaName: 'org', migrationsFolder: path.resolve(__dirname, '..', '..', 'subgraphs', 'org', 'migrations') });
+  const database = await openDatabase({
+    dataDir,
+    schemaName: 'org',
+    migrationsFolder: path.resolve(__dirname, '..', '..', 'subgraphs', 'org', 'migrations'),
+  });
   try {
     const out: Record<string, unknown[]> = {};
     for (const [name, sql] of Object.entries(queries)) {

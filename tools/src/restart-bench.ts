@@ -129,7 +129,14 @@ async function main() {
   const loops: ChildProcess[] = [];
   /** Starts the hub of `root` (this checkout: ''), kills each target `kills` times, stops it. */
   const killAndMeasure = async (root: string): Promise<KillMeasure[]> => {
-    const hub = await startHub({ port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'info' }, supervise: { resetAfterMs: Math.min(settle, 60_000) }, ...(root ? { root } : {}) });
+    const hub = await startHub({
+      port: 0,
+      dataDir: dataDir ?? 'memory://',
+      databaseUrl,
+      env: { LOG_LEVEL: 'info' },
+      supervise: { resetAfterMs: Math.min(settle, 60_000) },
+      ...(root ? { root } : {}),
+    });
     const measures: KillMeasure[] = [];
     try {
       await sleep(settle);
@@ -141,21 +148,30 @@ async function main() {
           const t0 = performance.now();
           await hub.crash(target);
           let cpuMs: number | undefined;
-          const ready = poll(t0 + 60_000, async () => {
-            const ok = (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1_000) })).ok;
-            if (ok) cpuMs = processCpuMs(hub.processes.get(target)!.child.pid!);
-            return ok;
-          }, 25);
-          const gateway = poll(t0 + 60_000, async () => {
-            const r = await gql(hub.gatewayUrl, PROBES[target], {}, bearer(hub.operatorToken));
-            return r.status === 200 && !r.errors;
-          }, 25);
+          const ready = poll(
+            t0 + 60_000,
+            async () => {
+              const ok = (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1_000) })).ok;
+              if (ok) cpuMs = processCpuMs(hub.processes.get(target)!.child.pid!);
+              return ok;
+            },
+            25,
+          );
+          const gateway = poll(
+            t0 + 60_000,
+            async () => {
+              const r = await gql(hub.gatewayUrl, PROBES[target], {}, bearer(hub.operatorToken));
+              return r.status === 200 && !r.errors;
+            },
+            25,
+          );
           const [r, g] = await Promise.all([ready, gateway]);
           await sleep(200); // the ready line is written just after the first 200
           const lines = readyLines(hub.output(target));
           const line = lines.length > before ? lines[lines.length - 1] : undefined;
           const m: KillMeasure = {
-            target, build: root || 'this checkout',
+            target,
+            build: root || 'this checkout',
             readyMs: r === null ? null : Math.round(r - t0),
             gatewayMs: g === null ? null : Math.round(g - t0),
             delayMs: hub.restarts[restartsBefore]?.delayMs,
@@ -174,10 +190,19 @@ async function main() {
     return measures;
   };
   try {
-    const loader = await startHub({ port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'error', UPSTREAM_TIMEOUT_MS: '900000' } });
+    const loader = await startHub({
+      port: 0,
+      dataDir: dataDir ?? 'memory://',
+      databaseUrl,
+      env: { LOG_LEVEL: 'error', UPSTREAM_TIMEOUT_MS: '900000' },
+    });
     try {
       await loadDemoIfEmpty(loader.gatewayUrl, loader.operatorToken);
-      const p = await loadProvince(loader, { units: Number(arg('units', '2000')), assignments: Number(arg('assignments', '20000')) }, log);
+      const p = await loadProvince(
+        loader,
+        { units: Number(arg('units', '2000')), assignments: Number(arg('assignments', '20000')) },
+        log,
+      );
       log(`province loaded in ${(p.loadMs / 1000).toFixed(0)} s: ${p.units} units, ${p.assignments} assignments`);
     } finally {
       await loader.stop();
@@ -190,12 +215,21 @@ async function main() {
         const mine = measures.filter((m) => m.target === target);
         const phases = [...new Set(mine.flatMap((m) => Object.keys(m.phasesMs ?? {})))];
         const summary = {
-          target, db, busy, kills: mine.length, build: root || 'this checkout',
+          target,
+          db,
+          busy,
+          kills: mine.length,
+          build: root || 'this checkout',
           readyMs: median(mine.flatMap((m) => (m.readyMs === null ? [] : [m.readyMs]))),
           maxReadyMs: Math.max(...mine.map((m) => m.readyMs ?? Infinity)),
           gatewayMs: median(mine.flatMap((m) => (m.gatewayMs === null ? [] : [m.gatewayMs]))),
           cpuMs: median(mine.flatMap((m) => (m.cpuMs === undefined ? [] : [m.cpuMs]))),
-          phasesMs: Object.fromEntries(phases.map((ph) => [ph, median(mine.flatMap((m) => (m.phasesMs?.[ph] === undefined ? [] : [m.phasesMs[ph]])))])),
+          phasesMs: Object.fromEntries(
+            phases.map((ph) => [
+              ph,
+              median(mine.flatMap((m) => (m.phasesMs?.[ph] === undefined ? [] : [m.phasesMs[ph]]))),
+            ]),
+          ),
           loadAverage: os.loadavg()[0],
         };
         process.stdout.write(`${JSON.stringify(summary)}\n`);

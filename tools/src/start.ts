@@ -13,13 +13,25 @@ async function main() {
   const port = Number(process.env.PORT ?? 4000);
   const dataDir = process.env.DATA_DIR ?? path.resolve(__dirname, '..', '..', 'data');
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  console.log(`Starting Tiaokuai Hub on ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database (${dataDir})`}…`);
+  console.log(
+    `Starting Tiaokuai Hub on ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database (${dataDir})`}…`,
+  );
   const supervise = process.env.SUPERVISE === 'off' ? false : supervisionFromEnv();
   const hub = await startHub({ port, dataDir, databaseUrl, inheritOutput: true, supervise });
   const demo = await loadDemoIfEmpty(hub.gatewayUrl, hub.operatorToken);
   if (demo.loaded) {
-    const parts = [['units', demo.units], ['links', demo.links], ['responsibility-list items', demo.requiredItems], ['tasks', demo.tasks], ['progress reports', demo.progressReports], ['assessment schemes', demo.schemes], ['assessments', demo.submissions], ['inspections', demo.inspections]]
-      .filter(([, n]) => n !== undefined).map(([what, n]) => `${n} ${what}`);
+    const parts = [
+      ['units', demo.units],
+      ['links', demo.links],
+      ['responsibility-list items', demo.requiredItems],
+      ['tasks', demo.tasks],
+      ['progress reports', demo.progressReports],
+      ['assessment schemes', demo.schemes],
+      ['assessments', demo.submissions],
+      ['inspections', demo.inspections],
+    ]
+      .filter(([, n]) => n !== undefined)
+      .map(([what, n]) => `${n} ${what}`);
     console.log(`Demo scenario loaded: ${parts.join(', ')}.`);
   }
   console.log(`

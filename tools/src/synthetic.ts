@@ -17,9 +17,16 @@ type U = Record<string, unknown> & { code: string };
 type L = { from: string; to: string; kind: string; flavour?: string; validFrom: string; validTo: string | null };
 
 const SYSTEMS: Array<[string, string, 'VERTICAL' | 'TERRITORIAL']> = [
-  ['SWJ', '税务', 'TERRITORIAL'], ['HG', '海关', 'VERTICAL'], ['QX', '气象', 'VERTICAL'], ['DZ', '地震', 'VERTICAL'],
-  ['TJ', '统计调查', 'VERTICAL'], ['KS', '矿山安全监察', 'VERTICAL'], ['XF', '消防救援', 'TERRITORIAL'], ['YC', '烟草', 'VERTICAL'],
-  ['RH', '人民银行', 'VERTICAL'], ['WH', '外汇', 'VERTICAL'],
+  ['SWJ', '税务', 'TERRITORIAL'],
+  ['HG', '海关', 'VERTICAL'],
+  ['QX', '气象', 'VERTICAL'],
+  ['DZ', '地震', 'VERTICAL'],
+  ['TJ', '统计调查', 'VERTICAL'],
+  ['KS', '矿山安全监察', 'VERTICAL'],
+  ['XF', '消防救援', 'TERRITORIAL'],
+  ['YC', '烟草', 'VERTICAL'],
+  ['RH', '人民银行', 'VERTICAL'],
+  ['WH', '外汇', 'VERTICAL'],
 ];
 
 function rng(seed: number) {
@@ -30,14 +37,23 @@ function rng(seed: number) {
   };
 }
 
-export function syntheticProvince(opts: SyntheticOptions = {}): { format: string; units: U[]; links: L[]; planted: Record<string, number> } {
+export function syntheticProvince(opts: SyntheticOptions = {}): {
+  format: string;
+  units: U[];
+  links: L[];
+  planted: Record<string, number>;
+} {
   const target = opts.units ?? 20_000;
   const rand = rng(opts.seed ?? 2026);
   const units: U[] = [];
   const links: L[] = [];
   const planted: Record<string, number> = {};
-  const unit = (u: U) => { units.push({ validFrom: '2000-01-01', validTo: null, ...u }); return u.code; };
-  const link = (from: string, to: string, kind: string, extra: Partial<L> = {}) => links.push({ from, to, kind, validFrom: '2000-01-01', validTo: null, ...extra });
+  const unit = (u: U) => {
+    units.push({ validFrom: '2000-01-01', validTo: null, ...u });
+    return u.code;
+  };
+  const link = (from: string, to: string, kind: string, extra: Partial<L> = {}) =>
+    links.push({ from, to, kind, validFrom: '2000-01-01', validTo: null, ...extra });
 
   unit({ code: 'ZY', name: '中共中央', kind: 'LOCAL_PARTY_COMMITTEE', level: 'CENTRAL', region: '100000' });
   unit({ code: 'P-SW', name: '某省委', kind: 'LOCAL_PARTY_COMMITTEE', level: 'PROVINCIAL', region: '990000' });
@@ -45,17 +61,46 @@ export function syntheticProvince(opts: SyntheticOptions = {}): { format: string
   unit({ code: 'P-GW', name: '某省直机关工委', kind: 'WORK_COMMITTEE', level: 'PROVINCIAL', region: '990000' });
   link('P-SW', 'P-GW', 'AFFILIATION');
   for (const [sys, name] of SYSTEMS) {
-    unit({ code: `C-${sys}`, name: `${name}系统中央党委`, kind: 'DEPARTMENT_PARTY_GROUP', level: 'CENTRAL', region: '100000' });
+    unit({
+      code: `C-${sys}`,
+      name: `${name}系统中央党委`,
+      kind: 'DEPARTMENT_PARTY_GROUP',
+      level: 'CENTRAL',
+      region: '100000',
+    });
     link('ZY', `C-${sys}`, 'AFFILIATION');
   }
 
   /** A department (party group + organ party committee + branches) under a committee pair. */
-  const department = (prefix: string, name: string, sw: string, gw: string, level: string, region: string, branches: number) => {
-    const dz = unit({ code: `${prefix}-DZ`, name: `${name}党组`, kind: 'DEPARTMENT_PARTY_GROUP', level, region, locality: gw });
+  const department = (
+    prefix: string,
+    name: string,
+    sw: string,
+    gw: string,
+    level: string,
+    region: string,
+    branches: number,
+  ) => {
+    const dz = unit({
+      code: `${prefix}-DZ`,
+      name: `${name}党组`,
+      kind: 'DEPARTMENT_PARTY_GROUP',
+      level,
+      region,
+      locality: gw,
+    });
     link(sw, dz, 'AFFILIATION');
     link(gw, dz, 'GUIDANCE');
     link(sw, dz, 'LEADERSHIP');
-    const jg = unit({ code: `${prefix}-JGDW`, name: `${name}机关党委`, kind: 'ORGAN_PARTY_COMMITTEE', level, region, locality: gw, competentDepartment: dz });
+    const jg = unit({
+      code: `${prefix}-JGDW`,
+      name: `${name}机关党委`,
+      kind: 'ORGAN_PARTY_COMMITTEE',
+      level,
+      region,
+      locality: gw,
+      competentDepartment: dz,
+    });
     link(gw, jg, 'AFFILIATION');
     link(gw, jg, 'LEADERSHIP', { flavour: 'UNIFIED' });
     link(dz, jg, 'LEADERSHIP', { flavour: 'SPECIFIC', validFrom: '2019-11-29' });
@@ -74,21 +119,50 @@ export function syntheticProvince(opts: SyntheticOptions = {}): { format: string
   while (units.length < target) {
     city++;
     const region = String(990000 + city * 100);
-    const sw = unit({ code: `M${city}-SW`, name: `某省第${city}市委`, kind: 'LOCAL_PARTY_COMMITTEE', level: 'MUNICIPAL', region });
+    const sw = unit({
+      code: `M${city}-SW`,
+      name: `某省第${city}市委`,
+      kind: 'LOCAL_PARTY_COMMITTEE',
+      level: 'MUNICIPAL',
+      region,
+    });
     link('P-SW', sw, 'AFFILIATION');
-    const gw = unit({ code: `M${city}-GW`, name: `某省第${city}市直机关工委`, kind: 'WORK_COMMITTEE', level: 'MUNICIPAL', region });
+    const gw = unit({
+      code: `M${city}-GW`,
+      name: `某省第${city}市直机关工委`,
+      kind: 'WORK_COMMITTEE',
+      level: 'MUNICIPAL',
+      region,
+    });
     link(sw, gw, 'AFFILIATION');
-    for (let d = 1; d <= 40 && units.length < target; d++) department(`M${city}-D${d}`, `第${city}市第${d}局`, sw, gw, 'MUNICIPAL', region, 4);
+    for (let d = 1; d <= 40 && units.length < target; d++)
+      department(`M${city}-D${d}`, `第${city}市第${d}局`, sw, gw, 'MUNICIPAL', region, 4);
     for (const [sys, name, party] of SYSTEMS) {
       if (units.length >= target) break;
       const code = `M${city}-${sys}`;
       const dept = `C-${sys}`;
-      unit({ code, name: `第${city}市${name}局`, kind: 'GRASSROOTS_UNIT', level: 'MUNICIPAL', region, partyRelationMode: party, businessMode: 'VERTICAL', competentDepartment: dept, locality: gw });
+      unit({
+        code,
+        name: `第${city}市${name}局`,
+        kind: 'GRASSROOTS_UNIT',
+        level: 'MUNICIPAL',
+        region,
+        partyRelationMode: party,
+        businessMode: 'VERTICAL',
+        competentDepartment: dept,
+        locality: gw,
+      });
       link(party === 'VERTICAL' ? dept : gw, code, 'AFFILIATION');
       link(dept, code, 'BUSINESS');
       link(party === 'VERTICAL' ? gw : dept, code, 'GUIDANCE');
       for (let b = 1; b <= 8 && units.length < target; b++) {
-        const zb = unit({ code: `${code}-ZB${b}`, name: `第${city}市${name}局第${b}党支部`, kind: 'BRANCH', level: 'MUNICIPAL', region });
+        const zb = unit({
+          code: `${code}-ZB${b}`,
+          name: `第${city}市${name}局第${b}党支部`,
+          kind: 'BRANCH',
+          level: 'MUNICIPAL',
+          region,
+        });
         link(code, zb, 'AFFILIATION');
         link(code, zb, 'LEADERSHIP');
         link(code, zb, 'AFFILIATION', { validFrom: '1990-01-01', validTo: '1999-12-31' });
@@ -107,7 +181,8 @@ export function syntheticProvince(opts: SyntheticOptions = {}): { format: string
     planted[kind] = (planted[kind] ?? 0) + 1;
     if (kind === 'DUPLICATE_LEADER') link('P-GW', victim, 'LEADERSHIP', { validFrom: '2020-01-01' });
     if (kind === 'MISSING_AFFILIATION') {
-      for (const l of links) if (l.to === victim && l.kind === 'AFFILIATION' && l.validTo === null) l.validTo = '2020-12-31';
+      for (const l of links)
+        if (l.to === victim && l.kind === 'AFFILIATION' && l.validTo === null) l.validTo = '2020-12-31';
     }
     if (kind === 'MULTIPLE_AFFILIATION') link('P-GW', victim, 'AFFILIATION', { validFrom: '2021-01-01' });
     if (kind === 'CYCLE') {

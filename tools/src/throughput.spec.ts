@@ -11,14 +11,20 @@ describe('load: concurrent keep-alive clients', () => {
   const auth = new Set<string>();
   beforeAll(async () => {
     server = createServer((req, res) => {
-      seen++; concurrent++; peak = Math.max(peak, concurrent);
+      seen++;
+      concurrent++;
+      peak = Math.max(peak, concurrent);
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         bodies.add(Buffer.concat(chunks).toString());
         auth.add(String(req.headers['x-sig']));
         // Answer on a later turn so that the clients' requests overlap.
-        setImmediate(() => { concurrent--; res.writeHead(req.url === '/fail' ? 500 : 200); res.end('{"data":{}}'); });
+        setImmediate(() => {
+          concurrent--;
+          res.writeHead(req.url === '/fail' ? 500 : 200);
+          res.end('{"data":{}}');
+        });
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -28,9 +34,19 @@ describe('load: concurrent keep-alive clients', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('sends exactly warm-up + requests, with the clients in flight together, headers made per request', async () => {
-    seen = 0; peak = 0; bodies.clear(); auth.clear();
+    seen = 0;
+    peak = 0;
+    bodies.clear();
+    auth.clear();
     let n = 0;
-    const r = await load({ url: `${url}/graphql`, body: '{"query":"{ a }"}', headers: () => ({ 'x-sig': String(n++) }), clients: 8, requests: 200, warmup: 16 });
+    const r = await load({
+      url: `${url}/graphql`,
+      body: '{"query":"{ a }"}',
+      headers: () => ({ 'x-sig': String(n++) }),
+      clients: 8,
+      requests: 200,
+      warmup: 16,
+    });
     expect(seen).toBe(216);
     expect(r.requests).toBe(200);
     expect(r.rps).toBeGreaterThan(0);
@@ -43,17 +59,45 @@ describe('load: concurrent keep-alive clients', () => {
 
   it('sends the n-th body when bodies differ', async () => {
     bodies.clear();
-    await load({ url: `${url}/graphql`, body: (n) => `{"n":${n % 5}}`, headers: {}, clients: 3, requests: 20, warmup: 0 });
+    await load({
+      url: `${url}/graphql`,
+      body: (n) => `{"n":${n % 5}}`,
+      headers: {},
+      clients: 3,
+      requests: 20,
+      warmup: 0,
+    });
     expect([...bodies].sort()).toEqual([0, 1, 2, 3, 4].map((n) => `{"n":${n}}`));
   });
 
   it('fails the run on an answer that is not 200, or that the check refuses', async () => {
-    await expect(load({ url: `${url}/fail`, body: '{}', headers: {}, clients: 2, requests: 10 })).rejects.toThrow(/HTTP 500/);
-    await expect(load({ url: `${url}/graphql`, body: '{}', headers: {}, clients: 2, requests: 10, check: () => { throw new Error('wrong answer'); } })).rejects.toThrow(/wrong answer/);
+    await expect(load({ url: `${url}/fail`, body: '{}', headers: {}, clients: 2, requests: 10 })).rejects.toThrow(
+      /HTTP 500/,
+    );
+    await expect(
+      load({
+        url: `${url}/graphql`,
+        body: '{}',
+        headers: {},
+        clients: 2,
+        requests: 10,
+        check: () => {
+          throw new Error('wrong answer');
+        },
+      }),
+    ).rejects.toThrow(/wrong answer/);
   });
 
   it('reports the CPU per answer of a process it is given (here this one, which serves them)', async () => {
-    const r = await load({ url: `${url}/graphql`, body: '{}', headers: {}, clients: 4, requests: 50, warmup: 0, cpuOf: process.pid });
+    const r = await load({
+      url: `${url}/graphql`,
+      body: '{}',
+      headers: {},
+      clients: 4,
+      requests: 50,
+      warmup: 0,
+      cpuOf: process.pid,
+    });
     expect(Number.isFinite(r.cpuMsPerRequest)).toBe(true);
     expect(r.cpuMsPerRequest).toBeGreaterThanOrEqual(0);
     const without = await load({ url: `${url}/graphql`, body: '{}', headers: {}, clients: 4, requests: 10, warmup: 0 });

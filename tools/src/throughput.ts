@@ -62,17 +62,34 @@ function cpuMs(pid: number | undefined): number | undefined {
   }
 }
 
-function once(agent: Agent, url: URL, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+function once(
+  agent: Agent,
+  url: URL,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'POST', agent,
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'content-length': Buffer.byteLength(body), ...headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -91,7 +108,10 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
     const client = async () => {
       while (left > 0 && failure === undefined) {
         left--;
-        if (Date.now() > deadline) { failure = new Error(`load: no end within ${o.timeoutMs ?? 120_000} ms`); return; }
+        if (Date.now() > deadline) {
+          failure = new Error(`load: no end within ${o.timeoutMs ?? 120_000} ms`);
+          return;
+        }
         const t0 = performance.now();
         try {
           const body = bodyOf(sent++);
@@ -117,7 +137,12 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
     const cpu1 = cpuMs(o.cpuOf);
     if (failure !== undefined) throw failure;
     return {
-      clients: o.clients, requests: latencies.length, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99),
+      clients: o.clients,
+      requests: latencies.length,
+      seconds,
+      rps: latencies.length / seconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
       ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuMsPerRequest: (cpu1 - cpu0) / latencies.length } : {}),
     };
   } finally {

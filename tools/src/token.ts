@@ -10,7 +10,8 @@ import { loadOrCreateDevKey, signDevToken } from '@tiaokuai/platform/devkey';
 import { ROLES, type Role } from '@tiaokuai/platform/identity';
 import path from 'node:path';
 
-const USAGE = 'usage: npm run token -- --as CODE [--role VIEWER|EDITOR|ADMIN] [--sub NAME] [--ttl 12h]\n       npm run token -- --hub-admin [--ttl 12h]';
+const USAGE =
+  'usage: npm run token -- --as CODE [--role VIEWER|EDITOR|ADMIN] [--sub NAME] [--ttl 12h]\n       npm run token -- --hub-admin [--ttl 12h]';
 
 function arg(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -20,7 +21,9 @@ function arg(args: string[], name: string): string | undefined {
 async function main() {
   const args = process.argv.slice(2);
   if (process.env.NODE_ENV === 'production') {
-    console.error('npm run token signs with the local development key, which a production hub refuses; get a token from your identity provider.');
+    console.error(
+      'npm run token signs with the local development key, which a production hub refuses; get a token from your identity provider.',
+    );
     process.exit(2);
   }
   const hubAdmin = args.includes('--hub-admin');
@@ -33,7 +36,13 @@ async function main() {
   const dataDir = process.env.DATA_DIR ?? path.resolve(__dirname, '..', '..', 'data');
   const keysDir = process.env.HUB_KEYS_DIR ?? path.join(dataDir, 'keys');
   const key = await loadOrCreateDevKey(keysDir);
-  const token = await signDevToken(key, { hubAdmin, body, role: role as Role, subject: arg(args, 'sub'), ttl: arg(args, 'ttl') });
+  const token = await signDevToken(key, {
+    hubAdmin,
+    body,
+    role: role as Role,
+    subject: arg(args, 'sub'),
+    ttl: arg(args, 'ttl'),
+  });
   process.stdout.write(token + '\n');
 }
 

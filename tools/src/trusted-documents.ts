@@ -10,20 +10,41 @@
  * id (`documentId`, or `extensions.persistedQuery.sha256Hash`) instead of the text.
  */
 import { documentId, parseManifest, APOLLO_MANIFEST_FORMAT } from '@tiaokuai/gateway/trusted-documents';
-import { buildASTSchema, Kind, parse, print, validate, visit, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import {
+  buildASTSchema,
+  Kind,
+  parse,
+  print,
+  validate,
+  visit,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const SUPERGRAPH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
-export interface ManifestOperation { id: string; name: string; type: string; body: string }
-export interface ApolloManifest { format: typeof APOLLO_MANIFEST_FORMAT; version: 1; operations: ManifestOperation[] }
+export interface ManifestOperation {
+  id: string;
+  name: string;
+  type: string;
+  body: string;
+}
+export interface ApolloManifest {
+  format: typeof APOLLO_MANIFEST_FORMAT;
+  version: 1;
+  operations: ManifestOperation[];
+}
 
 /**
  * The manifest for the operations in these sources (name: file name, for messages), each
  * validated against the schema when one is given (the composed supergraph's SDL).
  */
-export function trustedDocumentsManifest(sources: Array<{ name: string; text: string }>, schemaSdl?: string): ApolloManifest {
+export function trustedDocumentsManifest(
+  sources: Array<{ name: string; text: string }>,
+  schemaSdl?: string,
+): ApolloManifest {
   const schema = schemaSdl === undefined ? undefined : buildASTSchema(parse(schemaSdl), { assumeValidSDL: true });
   const operations: Array<[OperationDefinitionNode, string]> = [];
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -36,14 +57,18 @@ export function trustedDocumentsManifest(sources: Array<{ name: string; text: st
     }
     for (const def of doc.definitions) {
       if (def.kind === Kind.OPERATION_DEFINITION) {
-        if (!def.name) throw new Error(`${source.name}: every operation needs a name (clients and reviewers find it by name)`);
+        if (!def.name)
+          throw new Error(`${source.name}: every operation needs a name (clients and reviewers find it by name)`);
         operations.push([def, source.name]);
       } else if (def.kind === Kind.FRAGMENT_DEFINITION) {
         const other = fragments.get(def.name.value);
-        if (other && print(other) !== print(def)) throw new Error(`${source.name}: fragment ${def.name.value} is defined twice, differently`);
+        if (other && print(other) !== print(def))
+          throw new Error(`${source.name}: fragment ${def.name.value} is defined twice, differently`);
         fragments.set(def.name.value, def);
       } else {
-        throw new Error(`${source.name}: only operations and fragments belong in a trusted document (found ${def.kind})`);
+        throw new Error(
+          `${source.name}: only operations and fragments belong in a trusted document (found ${def.kind})`,
+        );
       }
     }
   }
@@ -54,16 +79,20 @@ export function trustedDocumentsManifest(sources: Array<{ name: string; text: st
     names.add(name);
     // The fragments this operation uses, directly or through other fragments.
     const used = new Map<string, FragmentDefinitionNode>();
-    const collect = (node: OperationDefinitionNode | FragmentDefinitionNode) => visit(node, {
-      FragmentSpread(spread) {
-        const fragmentName = spread.name.value;
-        if (used.has(fragmentName)) return;
-        const fragment = fragments.get(fragmentName);
-        if (!fragment) throw new Error(`${file}: operation ${name} uses fragment ${fragmentName}, which none of the files defines`);
-        used.set(fragmentName, fragment);
-        collect(fragment);
-      },
-    });
+    const collect = (node: OperationDefinitionNode | FragmentDefinitionNode) =>
+      visit(node, {
+        FragmentSpread(spread) {
+          const fragmentName = spread.name.value;
+          if (used.has(fragmentName)) return;
+          const fragment = fragments.get(fragmentName);
+          if (!fragment)
+            throw new Error(
+              `${file}: operation ${name} uses fragment ${fragmentName}, which none of the files defines`,
+            );
+          used.set(fragmentName, fragment);
+          collect(fragment);
+        },
+      });
     collect(op);
     const sorted = [...used.keys()].sort().map((k) => used.get(k)!);
     const document = { kind: Kind.DOCUMENT, definitions: [op, ...sorted] } as const;
@@ -77,12 +106,13 @@ export function trustedDocumentsManifest(sources: Array<{ name: string; text: st
   return manifest;
 }
 
-const USAGE = 'usage: npm run trusted-documents -- [--map] [--out manifest.json] [--schema supergraph.graphql] FILE.graphql...';
+const USAGE =
+  'usage: npm run trusted-documents -- [--map] [--out manifest.json] [--schema supergraph.graphql] FILE.graphql...';
 
 function main() {
   const args = process.argv.slice(2);
   const valued = ['--out', '--schema'].map((flag) => args.indexOf(flag)).filter((i) => i >= 0);
-  const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] ?? '' : undefined);
+  const value = (flag: string) => (args.includes(flag) ? (args[args.indexOf(flag) + 1] ?? '') : undefined);
   const out = value('--out');
   const files = args.filter((a, i) => a !== '--map' && !valued.some((v) => i === v || i === v + 1));
   if (!files.length || files.some((f) => f.startsWith('--')) || out === '' || value('--schema') === '') {
@@ -90,7 +120,10 @@ function main() {
     process.exit(2);
   }
   const schema = readFileSync(value('--schema') ?? SUPERGRAPH, 'utf8');
-  const manifest = trustedDocumentsManifest(files.map((name) => ({ name, text: readFileSync(name, 'utf8') })), schema);
+  const manifest = trustedDocumentsManifest(
+    files.map((name) => ({ name, text: readFileSync(name, 'utf8') })),
+    schema,
+  );
   const output = args.includes('--map') ? Object.fromEntries(manifest.operations.map((o) => [o.id, o.body])) : manifest;
   const text = JSON.stringify(output, null, 2) + '\n';
   if (out) writeFileSync(out, text);

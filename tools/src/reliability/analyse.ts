@@ -44,7 +44,9 @@ export interface RunFacts {
  * percentiles as stats.ts reads them, 0 when no request of the kind was answered.
  */
 export function latencyByKind(
-  records: RequestRecord[], faults: FaultEvent[], hostile: boolean,
+  records: RequestRecord[],
+  faults: FaultEvent[],
+  hostile: boolean,
 ): Record<string, KindStats> {
   const byKind: Record<string, KindStats> = {};
   for (const k of [...OP_KINDS, ...(hostile ? ['findings' as const] : []), 'all' as const]) {
@@ -53,9 +55,14 @@ export function latencyByKind(
     const at = (p: number) => (lat.length ? percentile(lat, p) : 0);
     const failed = rs.filter((r) => problems(r, faults).length > 0).length;
     byKind[k] = {
-      count: rs.length, ok: rs.length - failed, failed,
+      count: rs.length,
+      ok: rs.length - failed,
+      failed,
       ...(k === 'all' || WRITES.has(k) ? { acked: rs.filter((r) => r.acked).length } : {}),
-      p50: at(50), p95: at(95), p99: at(99), max: at(100),
+      p50: at(50),
+      p95: at(95),
+      p99: at(99),
+      max: at(100),
     };
   }
   return byKind;
@@ -73,11 +80,19 @@ function boundsOf(faults: FaultEvent[], loadEnd: number): Bound[] {
   const bounds: Bound[] = [];
   let cursor = 0;
   faults.forEach((f, n) => {
-    bounds.push({ name: n === 0 ? 'before the first fault' : `after ${faults[n - 1].name}`, start: cursor, end: f.start });
+    bounds.push({
+      name: n === 0 ? 'before the first fault' : `after ${faults[n - 1].name}`,
+      start: cursor,
+      end: f.start,
+    });
     bounds.push({ name: `${f.name} (window)`, start: f.start, end: f.windowEnd, fault: f });
     cursor = f.windowEnd;
   });
-  bounds.push({ name: faults.length ? `after ${faults[faults.length - 1].name}` : 'whole run', start: cursor, end: Math.max(cursor, loadEnd) });
+  bounds.push({
+    name: faults.length ? `after ${faults[faults.length - 1].name}` : 'whole run',
+    start: cursor,
+    end: Math.max(cursor, loadEnd),
+  });
   return bounds;
 }
 
@@ -89,24 +104,39 @@ const okReads = (rs: RequestRecord[], faults: FaultEvent[]) =>
  * steady stretch it was sent in.
  */
 export function periodsOf(
-  records: RequestRecord[], faults: FaultEvent[], loadEnd: number,
+  records: RequestRecord[],
+  faults: FaultEvent[],
+  loadEnd: number,
 ): ReliabilityReport['periods'] {
   const bounds = boundsOf(faults, loadEnd);
   const countErrors = (rs: RequestRecord[]) => {
     const c: Record<string, number> = {};
-    for (const r of rs) for (const p of problems(r, faults)) { const k = p.expected ? p.label : `UNEXPECTED ${p.label}`; c[k] = (c[k] ?? 0) + 1; }
+    for (const r of rs)
+      for (const p of problems(r, faults)) {
+        const k = p.expected ? p.label : `UNEXPECTED ${p.label}`;
+        c[k] = (c[k] ?? 0) + 1;
+      }
     return c;
   };
   const periodOf = (r: RequestRecord) => {
     const f = faults.find((x) => overlaps(r, x));
-    return f ? bounds.find((b) => b.fault === f)! : bounds.find((b) => !b.fault && r.start >= b.start && r.start < b.end) ?? bounds[bounds.length - 1];
+    return f
+      ? bounds.find((b) => b.fault === f)!
+      : (bounds.find((b) => !b.fault && r.start >= b.start && r.start < b.end) ?? bounds[bounds.length - 1]);
   };
   const members = new Map(bounds.map((b) => [b, [] as RequestRecord[]]));
   for (const r of records) members.get(periodOf(r))!.push(r);
   return bounds.map((b) => {
     const rs = members.get(b)!;
-    return { name: b.name, start: b.start, end: b.end, requests: rs.length, ackedWrites: rs.filter((r) => r.acked).length,
-      okReads: okReads(rs, faults), errors: countErrors(rs) };
+    return {
+      name: b.name,
+      start: b.start,
+      end: b.end,
+      requests: rs.length,
+      ackedWrites: rs.filter((r) => r.acked).length,
+      okReads: okReads(rs, faults),
+      errors: countErrors(rs),
+    };
   });
 }
 
@@ -117,17 +147,21 @@ export function periodsOf(
 export function stretchesOf(run: RunRecord): Stretch[] {
   const { records, faults, plan } = run;
   if (plan) {
-    return plan.filter((p) => !p.during).map((p) => {
-      const rs = records.filter((r) => r.segment === p.segment);
-      const after = plan.find((q) => q.segment === p.segment - 1)?.during;
-      const name = after ? `after ${after}` : 'before the first fault';
-      return { name, ackedWrites: rs.filter((r) => r.acked).length, okReads: okReads(rs, faults) };
-    });
+    return plan
+      .filter((p) => !p.during)
+      .map((p) => {
+        const rs = records.filter((r) => r.segment === p.segment);
+        const after = plan.find((q) => q.segment === p.segment - 1)?.during;
+        const name = after ? `after ${after}` : 'before the first fault';
+        return { name, ackedWrites: rs.filter((r) => r.acked).length, okReads: okReads(rs, faults) };
+      });
   }
-  return boundsOf(faults, run.loadEnd).filter((b) => !b.fault).map((b) => {
-    const rs = records.filter((r) => r.start >= b.start && r.start < b.end);
-    return { name: b.name, ackedWrites: rs.filter((r) => r.acked).length, okReads: okReads(rs, faults) };
-  });
+  return boundsOf(faults, run.loadEnd)
+    .filter((b) => !b.fault)
+    .map((b) => {
+      const rs = records.filter((r) => r.start >= b.start && r.start < b.end);
+      return { name: b.name, ackedWrites: rs.filter((r) => r.acked).length, okReads: okReads(rs, faults) };
+    });
 }
 
 const machine = (loadAverageAtStart: number): ReliabilityReport['machine'] => ({
@@ -149,11 +183,22 @@ export function analyse(run: RunRecord, facts: RunFacts): ReliabilityReport {
   const acked = writes.filter((r) => r.acked);
   const unacked = writes.filter((r) => !r.acked);
   const hostile: HostileReport | undefined = run.hostile && {
-    ...run.hostile, ackedWritesLost: acked.filter((r) => effectCount(db, r.target!) === 0).length,
+    ...run.hostile,
+    ackedWritesLost: acked.filter((r) => effectCount(db, r.target!) === 0).length,
   };
   const checked = checkInvariants({
-    records, faults, db, api, apiError, alive: run.alive, stretches: stretchesOf(run), unexpected,
-    timeoutMs: facts.timeoutMs, killOrg: facts.killOrg, terminations: facts.terminations, hostile,
+    records,
+    faults,
+    db,
+    api,
+    apiError,
+    alive: run.alive,
+    stretches: stretchesOf(run),
+    unexpected,
+    timeoutMs: facts.timeoutMs,
+    killOrg: facts.killOrg,
+    terminations: facts.terminations,
+    hostile,
   });
   const ok = checked.invariants.every((i) => i.ok);
   const seconds = loadEnd / 1000;
@@ -163,8 +208,11 @@ export function analyse(run: RunRecord, facts: RunFacts): ReliabilityReport {
     startedAt: facts.startedAt,
     machine: machine(facts.loadAverageAtStart),
     clients: facts.clients,
-    identities: Object.fromEntries(['operator', 'ADMIN', 'EDITOR', 'VIEWER'].filter((k) => k !== 'VIEWER' || run.hostile)
-      .map((k) => [k, new Set(records.filter((r) => r.as === k).map((r) => r.client)).size])),
+    identities: Object.fromEntries(
+      ['operator', 'ADMIN', 'EDITOR', 'VIEWER']
+        .filter((k) => k !== 'VIEWER' || run.hostile)
+        .map((k) => [k, new Set(records.filter((r) => r.as === k).map((r) => r.client)).size]),
+    ),
     plannedSeconds: run.plan ? 0 : facts.seconds,
     ...(run.plan ? { plan: run.plan } : {}),
     requestTimeoutMs: facts.timeoutMs,
@@ -184,20 +232,39 @@ export function analyse(run: RunRecord, facts: RunFacts): ReliabilityReport {
     periods: periodsOf(records, faults, loadEnd),
     verification: {
       acked: {
-        createUnit: ackedOf('createUnit'), changeUnitFacts: ackedOf('changeUnitFacts'), createLink: ackedOf('createLink'),
+        createUnit: ackedOf('createUnit'),
+        changeUnitFacts: ackedOf('changeUnitFacts'),
+        createLink: ackedOf('createLink'),
       },
       auditRowsOfRun: [...db.audit.values()].reduce((a, l) => a + l.length, 0),
       unitsOfRun: db.units.size,
       bursts: checked.bursts,
-      committedUnacknowledged: unacked.filter((r) => db.audit.has(r.id)).slice(0, 20).map((r) => ({
-        id: r.id, kind: r.kind, start: r.start, end: r.end,
-        error: r.failure ?? r.errors.map((e) => `${e.code}${e.service ? `(${e.service})` : ''}`).join(', '),
-        fault: windowsOf(r, faults).map((f) => f.name).join(', ') || 'none',
-      })),
+      committedUnacknowledged: unacked
+        .filter((r) => db.audit.has(r.id))
+        .slice(0, 20)
+        .map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          start: r.start,
+          end: r.end,
+          error: r.failure ?? r.errors.map((e) => `${e.code}${e.service ? `(${e.service})` : ''}`).join(', '),
+          fault:
+            windowsOf(r, faults)
+              .map((f) => f.name)
+              .join(', ') || 'none',
+        })),
     },
     invariants: checked.invariants,
-    unexpected: unexpected.slice(0, 25).map(({ id, kind, start, end, status, failure, failureDetail, errors }) =>
-      ({ id, kind, start, end, status, failure, failureDetail, errors })),
+    unexpected: unexpected.slice(0, 25).map(({ id, kind, start, end, status, failure, failureDetail, errors }) => ({
+      id,
+      kind,
+      start,
+      end,
+      status,
+      failure,
+      failureDetail,
+      errors,
+    })),
     ok,
     ...(ok ? {} : { logs: run.logs }),
     ...(facts.keepRecords ? { records } : {}),

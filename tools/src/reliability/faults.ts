@@ -57,7 +57,13 @@ const secondsAt = (t: number) => (t / 1000).toFixed(1);
 function over(d: FaultDriver, p: PlannedFault, start: number, detail: string): FaultEvent {
   const end = d.load.now();
   const event: FaultEvent = {
-    name: p.name, kind: p.kind, target: p.target, start, end, windowEnd: end + d.graceMs, detail,
+    name: p.name,
+    kind: p.kind,
+    target: p.target,
+    start,
+    end,
+    windowEnd: end + d.graceMs,
+    detail,
   };
   d.faults.push(event);
   d.log(`${secondsAt(end)} s: ${p.name} over: ${detail}`);
@@ -70,7 +76,9 @@ function over(d: FaultDriver, p: PlannedFault, start: number, detail: string): F
  */
 export async function timedSchedule(d: FaultDriver, plan: PlannedFault[], loadMs: number): Promise<void> {
   const { load } = d;
-  const waitUntil = async (t: number) => { while (load.now() < t) await sleep(Math.min(200, t - load.now())); };
+  const waitUntil = async (t: number) => {
+    while (load.now() < t) await sleep(Math.min(200, t - load.now()));
+  };
   const gap = Math.max(3000, loadMs * 0.08);
   let free = 0;
   for (const p of plan) {
@@ -200,18 +208,24 @@ export function problems(r: RequestRecord, faults: FaultEvent[]): Problem[] {
   const ws = windowsOf(r, faults);
   const orgDown = ws.some((f) => f.kind === 'kill' && f.target === 'org');
   const dbDown = ws.some((f) => f.kind === 'terminate');
-  if (r.failure) out.push({ label: r.failure === 'timeout' ? 'TIMEOUT (hang)' : r.failure === 'network' ? 'NETWORK' : 'NON_JSON', expected: false });
+  if (r.failure)
+    out.push({
+      label: r.failure === 'timeout' ? 'TIMEOUT (hang)' : r.failure === 'network' ? 'NETWORK' : 'NON_JSON',
+      expected: false,
+    });
   else if (r.status !== 200) out.push({ label: `HTTP ${r.status}`, expected: false });
   if (!r.failure && r.status > 0 && !r.echoed) out.push({ label: 'X_REQUEST_ID_NOT_ECHOED', expected: false });
   for (const e of r.errors) {
     const label = `${e.code ?? 'NO_CODE'}${e.service ? `(${e.service})` : ''}`;
     let expected = false;
     if (r.burst && e.code === 'CONFLICT') expected = true;
-    else if (e.code === 'SUBGRAPH_UNAVAILABLE' && e.service) expected = ws.some((f) => f.kind === 'kill' && f.target === e.service);
+    else if (e.code === 'SUBGRAPH_UNAVAILABLE' && e.service)
+      expected = ws.some((f) => f.kind === 'kill' && f.target === e.service);
     else if (e.code === 'INTERNAL_SERVER_ERROR' && e.service === 'org') expected = orgDown || dbDown;
     out.push({ label, expected });
   }
   if (r.lostRead) out.push({ label: 'OWN_UNIT_NOT_FOUND', expected: false });
-  if (!r.failure && r.status === 200 && r.errors.length === 0 && !r.hasData) out.push({ label: 'NO_DATA', expected: false });
+  if (!r.failure && r.status === 200 && r.errors.length === 0 && !r.hasData)
+    out.push({ label: 'NO_DATA', expected: false });
   return out;
 }

@@ -4,8 +4,21 @@
  * without a token, and clients replaying captured signatures straight to org.
  */
 import {
-  checkFindingsPage, checkFinishedWalk, FINDINGS_LISTS, FINDINGS_QUERY, PAGE_SIZE, postBigBody, recordingProxy, replay,
-  REPLAY_OTHER_BODY, VIEWER_BODIES, type BigBodyStats, type Captured, type FindingsList, type ReplayStats, type Walk,
+  checkFindingsPage,
+  checkFinishedWalk,
+  FINDINGS_LISTS,
+  FINDINGS_QUERY,
+  PAGE_SIZE,
+  postBigBody,
+  recordingProxy,
+  replay,
+  REPLAY_OTHER_BODY,
+  VIEWER_BODIES,
+  type BigBodyStats,
+  type Captured,
+  type FindingsList,
+  type ReplayStats,
+  type Walk,
 } from './hostile';
 import { sleep, type Load } from './load';
 
@@ -29,15 +42,26 @@ export interface ViewerStats {
 export class HostileActors {
   readonly viewerStats: ViewerStats = { pages: 0, malformedPages: 0, walksFinished: {}, findings: {}, examples: [] };
   readonly big: BigBodyStats = {
-    sent: 0, timedOut: 0, byStatus: {}, maxBytesBeforeAnswer: 0, medianBytesBeforeAnswer: 0, bytesBeforeAnswer: [],
+    sent: 0,
+    timedOut: 0,
+    byStatus: {},
+    maxBytesBeforeAnswer: 0,
+    medianBytesBeforeAnswer: 0,
+    bytesBeforeAnswer: [],
   };
   readonly replays: ReplayStats = {
-    sent: { same: 0, other: 0, afterRestart: 0 }, accepted: 0, byStatus: {}, examples: [],
+    sent: { same: 0, other: 0, afterRestart: 0 },
+    accepted: 0,
+    byStatus: {},
+    examples: [],
   };
   /** The replays sent when org came back from its kill. */
   private afterRestart: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly load: Load, private readonly settings: HostileActorsSettings) {}
+  constructor(
+    private readonly load: Load,
+    private readonly settings: HostileActorsSettings,
+  ) {}
 
   /**
    * A VIEWER of a body inside the province walking one scope-wide list after another in pages
@@ -85,7 +109,8 @@ export class HostileActors {
       }
       if (bad.length) {
         viewerStats.malformedPages++;
-        if (viewerStats.examples.length < 5) viewerStats.examples.push(`${list} page ${walk.pages} (${body}): ${bad.join(', ')}`);
+        if (viewerStats.examples.length < 5)
+          viewerStats.examples.push(`${list} page ${walk.pages} (${body}): ${bad.join(', ')}`);
         rec.errors.push({ code: 'MALFORMED_PAGE', message: bad.join('; ') });
         break;
       }
@@ -126,7 +151,10 @@ export class HostileActors {
     const { proxy, orgUrl } = this.settings;
     for (let n = 0; n < 2000 && this.load.running(); n++) {
       const c = [...proxy.captured].reverse().find((x) => x.answered && !x.replayed);
-      if (!c) { await sleep(20); continue; }
+      if (!c) {
+        await sleep(20);
+        continue;
+      }
       c.replayed = true;
       replays.sent.same++;
       this.replayAnswer(await replay(orgUrl, c), `as captured (${c.headers['x-request-id']})`);
@@ -149,11 +177,16 @@ export class HostileActors {
   replayAfterRestart(before: Captured[]): void {
     const last = before.slice(-20);
     for (const c of last) c.replayed = true;
-    this.afterRestart = Promise.all(last.map(async (c) => {
-      this.replays.sent.same++;
-      this.replays.sent.afterRestart++;
-      this.replayAnswer(await replay(this.settings.orgUrl, c), `as captured, ${((Date.now() - c.at) / 1000).toFixed(1)} s old, after org came back (${c.headers['x-request-id']})`);
-    }));
+    this.afterRestart = Promise.all(
+      last.map(async (c) => {
+        this.replays.sent.same++;
+        this.replays.sent.afterRestart++;
+        this.replayAnswer(
+          await replay(this.settings.orgUrl, c),
+          `as captured, ${((Date.now() - c.at) / 1000).toFixed(1)} s old, after org came back (${c.headers['x-request-id']})`,
+        );
+      }),
+    );
   }
 
   settled(): Promise<unknown> {

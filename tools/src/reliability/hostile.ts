@@ -59,16 +59,22 @@ export interface ProvinceLoad {
 }
 
 /** Loads the synthetic province through the gateway as the operator (the bench's way, smaller task files). */
-export async function loadProvince(h: RunningHub, opts: HostileOptions, log: (l: string) => void): Promise<ProvinceLoad> {
+export async function loadProvince(
+  h: RunningHub,
+  opts: HostileOptions,
+  log: (l: string) => void,
+): Promise<ProvinceLoad> {
   const t0 = performance.now();
   const call = async (query: string, variables: Record<string, unknown>) => {
     const r = await gql(h.gatewayUrl, query, variables, bearer(h.operatorToken));
-    if (r.status !== 200 || r.errors) throw new Error(`loading the province failed: ${JSON.stringify(r.errors).slice(0, 2000)}`);
+    if (r.status !== 200 || r.errors)
+      throw new Error(`loading the province failed: ${JSON.stringify(r.errors).slice(0, 2000)}`);
     return r.data;
   };
   const doc = syntheticProvince({ units: opts.units ?? 20_000 });
   const imp = await call(IMPORT_MUTATION, { document: { format: doc.format, units: doc.units, links: doc.links } });
-  if (!imp.importUnits.ok) throw new Error(`importUnits refused the province: ${JSON.stringify(imp.importUnits).slice(0, 2000)}`);
+  if (!imp.importUnits.ok)
+    throw new Error(`importUnits refused the province: ${JSON.stringify(imp.importUnits).slice(0, 2000)}`);
   log(`province: ${doc.units.length} units, ${doc.links.length} links imported`);
   let tasks = 0;
   let assignments = 0;
@@ -77,9 +83,12 @@ export async function loadProvince(h: RunningHub, opts: HostileOptions, log: (l:
     // Files of 20,000 assignments, as the bench's (the loading hub's gateway waits for them).
     const files = taskChunks(td, 20_000);
     for (const [i, file] of files.entries()) {
-      const d = await call(`mutation($document: JSON!) { importTasks(document: $document) { ok tasks { created } problems { path message } } }`,
-        { document: { format: file.format, requiredItems: file.requiredItems, tasks: file.tasks } });
-      if (!d.importTasks.ok) throw new Error(`importTasks refused file ${i + 1}: ${JSON.stringify(d.importTasks.problems).slice(0, 2000)}`);
+      const d = await call(
+        `mutation($document: JSON!) { importTasks(document: $document) { ok tasks { created } problems { path message } } }`,
+        { document: { format: file.format, requiredItems: file.requiredItems, tasks: file.tasks } },
+      );
+      if (!d.importTasks.ok)
+        throw new Error(`importTasks refused file ${i + 1}: ${JSON.stringify(d.importTasks.problems).slice(0, 2000)}`);
       tasks += d.importTasks.tasks.created;
       if ((i + 1) % 5 === 0 || i === files.length - 1) log(`province: task file ${i + 1}/${files.length} imported`);
     }
@@ -90,7 +99,14 @@ export async function loadProvince(h: RunningHub, opts: HostileOptions, log: (l:
     const a = await measureAssessments('hostile', h, doc);
     submissions = a.submissions;
   }
-  return { units: doc.units.length, links: doc.links.length, tasks, assignments, submissions, loadMs: performance.now() - t0 };
+  return {
+    units: doc.units.length,
+    links: doc.links.length,
+    tasks,
+    assignments,
+    submissions,
+    loadMs: performance.now() - t0,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,19 +144,25 @@ export interface Walk {
  */
 export function checkFindingsPage(walk: Walk, conn: any): string[] {
   const bad: string[] = [];
-  if (!conn || !Array.isArray(conn.nodes) || !conn.pageInfo || typeof conn.totalCount !== 'number') return ['not a connection'];
+  if (!conn || !Array.isArray(conn.nodes) || !conn.pageInfo || typeof conn.totalCount !== 'number')
+    return ['not a connection'];
   const n = conn.nodes.length;
   if (n > PAGE_SIZE) bad.push(`${n} items in a page of ${PAGE_SIZE}`);
   if (conn.pageInfo.hasNextPage && n !== PAGE_SIZE) bad.push(`${n} items in a page that is not the last`);
   if (conn.pageInfo.hasNextPage && !conn.pageInfo.endCursor) bad.push('no endCursor before the next page');
   const kindOf = (x: any) => x?.kind ?? x?.code;
   if (conn.nodes.some((x: any) => !kindOf(x) || !x.unit?.code)) bad.push('a node without its kind or unit');
-  const counts = (walk.list === 'leadershipAnomalies' ? conn.summary?.byCode : conn.summary?.byKind) as Array<{ kind?: string; code?: string; count: number }> | undefined;
+  const counts = (walk.list === 'leadershipAnomalies' ? conn.summary?.byCode : conn.summary?.byKind) as
+    Array<{ kind?: string; code?: string; count: number }> | undefined;
   if (!counts || conn.summary.total !== conn.totalCount) bad.push('no summary of the whole list beside the page');
-  else if (counts.reduce((a, c) => a + c.count, 0) !== conn.totalCount) bad.push(`summary adds up to ${counts.reduce((a, c) => a + c.count, 0)}, totalCount ${conn.totalCount}`);
+  else if (counts.reduce((a, c) => a + c.count, 0) !== conn.totalCount)
+    bad.push(`summary adds up to ${counts.reduce((a, c) => a + c.count, 0)}, totalCount ${conn.totalCount}`);
   const summary = JSON.stringify(counts ?? null);
-  if (walk.pages === 0) { walk.totalCount = conn.totalCount; walk.summary = summary; }
-  else if (walk.totalCount !== conn.totalCount || walk.summary !== summary) bad.push('totalCount or summary changed between pages of one walk');
+  if (walk.pages === 0) {
+    walk.totalCount = conn.totalCount;
+    walk.summary = summary;
+  } else if (walk.totalCount !== conn.totalCount || walk.summary !== summary)
+    bad.push('totalCount or summary changed between pages of one walk');
   walk.pages++;
   walk.items += n;
   for (const x of conn.nodes) walk.byKind.set(kindOf(x), (walk.byKind.get(kindOf(x)) ?? 0) + 1);
@@ -148,9 +170,13 @@ export function checkFindingsPage(walk: Walk, conn: any): string[] {
 }
 
 /** What is wrong with a finished walk: its pages must add up to the total and to the summary, kind by kind. */
-export function checkFinishedWalk(walk: Walk, lastSummary: Array<{ kind?: string; code?: string; count: number }>): string[] {
+export function checkFinishedWalk(
+  walk: Walk,
+  lastSummary: Array<{ kind?: string; code?: string; count: number }>,
+): string[] {
   const bad: string[] = [];
-  if (walk.items !== walk.totalCount) bad.push(`${walk.items} items over ${walk.pages} pages, totalCount ${walk.totalCount}`);
+  if (walk.items !== walk.totalCount)
+    bad.push(`${walk.items} items over ${walk.pages} pages, totalCount ${walk.totalCount}`);
   for (const c of lastSummary) {
     const k = (c.kind ?? c.code)!;
     if ((walk.byKind.get(k) ?? 0) !== c.count) bad.push(`${k}: ${walk.byKind.get(k) ?? 0} items, summary ${c.count}`);
@@ -167,7 +193,10 @@ export interface BigBodyStats {
   timedOut: number;
   /** Answers by HTTP status (0: the connection ended without an answer). */
   byStatus: Record<string, number>;
-  /** The most bytes one request had handed to the socket when its answer came: an upper bound of what the gateway read (loopback buffers hold the rest). */
+  /**
+   * The most bytes one request had handed to the socket when its answer came: an upper bound of what the gateway read
+   * (loopback buffers hold the rest).
+   */
   maxBytesBeforeAnswer: number;
   medianBytesBeforeAnswer: number;
   bytesBeforeAnswer: number[];
@@ -179,21 +208,40 @@ const CHUNK = Buffer.alloc(64 * 1024, 'a');
  * POSTs `size` bytes (a JSON prefix, then padding) without authorization, in 64 KB chunks,
  * stopping as soon as an answer arrives; resolves with the status and the bytes written by then.
  */
-export function postBigBody(gatewayUrl: string, size: number, timeoutMs = 30_000): Promise<{ status: number; written: number; timedOut: boolean }> {
+export function postBigBody(
+  gatewayUrl: string,
+  size: number,
+  timeoutMs = 30_000,
+): Promise<{ status: number; written: number; timedOut: boolean }> {
   const u = new URL(gatewayUrl);
   return new Promise((resolve) => {
     let written = 0;
     let done = false;
     let answered = 0;
-    const finish = (status: number, timedOut = false) => { if (!done) { done = true; clearTimeout(timer); resolve({ status, written, timedOut }); req.destroy(); } };
-    const req = http.request({ host: u.hostname === 'localhost' ? '127.0.0.1' : u.hostname, port: u.port, path: u.pathname, method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': String(size), connection: 'close' } }, (res) => {
-      const status = res.statusCode ?? 0;
-      answered = status;
-      res.resume();
-      res.on('end', () => finish(status));
-      res.on('error', () => finish(status));
-    });
+    const finish = (status: number, timedOut = false) => {
+      if (!done) {
+        done = true;
+        clearTimeout(timer);
+        resolve({ status, written, timedOut });
+        req.destroy();
+      }
+    };
+    const req = http.request(
+      {
+        host: u.hostname === 'localhost' ? '127.0.0.1' : u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(size), connection: 'close' },
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        answered = status;
+        res.resume();
+        res.on('end', () => finish(status));
+        res.on('error', () => finish(status));
+      },
+    );
     const timer = setTimeout(() => finish(0, true), timeoutMs);
     // The gateway closing mid-upload is the point: the write side's EPIPE/ECONNRESET is expected,
     // and the answer may still be read; only a close without one counts as no answer.
@@ -204,7 +252,10 @@ export function postBigBody(gatewayUrl: string, size: number, timeoutMs = 30_000
       while (!done && written < size) {
         const chunk = written === 0 ? prefix : CHUNK.subarray(0, Math.min(CHUNK.length, size - written));
         written += chunk.length;
-        if (!req.write(chunk)) { req.once('drain', pump); return; }
+        if (!req.write(chunk)) {
+          req.once('drain', pump);
+          return;
+        }
       }
       if (!done && written >= size) req.end();
     };
@@ -231,7 +282,10 @@ export interface Captured {
  * `keep` signed ones. When org is down it drops the gateway's connection, as a dead org would, so
  * the gateway answers as it does without the proxy.
  */
-export function recordingProxy(port: number, keep = 200): { server: http.Server; captured: Captured[]; total: () => number } {
+export function recordingProxy(
+  port: number,
+  keep = 200,
+): { server: http.Server; captured: Captured[]; total: () => number } {
   const captured: Captured[] = [];
   let total = 0;
   const server = http.createServer((req, res) => {
@@ -243,14 +297,23 @@ export function recordingProxy(port: number, keep = 200): { server: http.Server;
       let entry: Captured | undefined;
       if (headers.signature) {
         total++;
-        entry = { at: Date.now(), method: req.method!, path: req.url!, headers, body: body.toString('utf8'), answered: false };
+        entry = {
+          at: Date.now(),
+          method: req.method!,
+          path: req.url!,
+          headers,
+          body: body.toString('utf8'),
+          answered: false,
+        };
         captured.push(entry);
         if (captured.length > keep) captured.splice(0, captured.length - keep);
       }
       const up = http.request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
-        answer.on('end', () => { if (entry && (answer.statusCode ?? 0) < 300) entry.answered = true; });
+        answer.on('end', () => {
+          if (entry && (answer.statusCode ?? 0) < 300) entry.answered = true;
+        });
         answer.on('error', () => res.destroy());
       });
       up.on('error', () => req.socket.destroy());
@@ -271,13 +334,20 @@ export interface ReplayStats {
 }
 
 /** A write on org with another body under captured headers (the incident's `updateUnit`). */
-export const REPLAY_OTHER_BODY = JSON.stringify({ query: 'mutation { updateUnit(input: { code: "P-GW", name: "篡改" }) { code } }' });
+export const REPLAY_OTHER_BODY = JSON.stringify({
+  query: 'mutation { updateUnit(input: { code: "P-GW", name: "篡改" }) { code } }',
+});
 
 /** Sends a captured request to org straight (content-length recomputed for another body). */
 export async function replay(orgUrl: string, c: Captured, body = c.body): Promise<number> {
   const { host: _h, 'content-length': _l, connection: _c, 'transfer-encoding': _t, ...headers } = c.headers;
   try {
-    const res = await fetch(`${new URL(orgUrl).origin}${c.path}`, { method: c.method, headers, body, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(`${new URL(orgUrl).origin}${c.path}`, {
+      method: c.method,
+      headers,
+      body,
+      signal: AbortSignal.timeout(30_000),
+    });
     await res.arrayBuffer();
     return res.status;
   } catch {
@@ -310,8 +380,14 @@ export function bytesReadBy(pid: number | undefined): number {
   }
 }
 
-/** Samples the gateway's memory every `everyMs` until stopped; the peak is the largest VmHWM seen (every gateway process, if it was restarted). */
-export function gatewayMemorySampler(h: RunningHub, everyMs = 250): { stop(): { peakBytes: number; baselineBytes: number; lastBytes: number; samples: number; bytesRead: number } } {
+/**
+ * Samples the gateway's memory every `everyMs` until stopped; the peak is the largest VmHWM seen (every gateway
+ * process, if it was restarted).
+ */
+export function gatewayMemorySampler(
+  h: RunningHub,
+  everyMs = 250,
+): { stop(): { peakBytes: number; baselineBytes: number; lastBytes: number; samples: number; bytesRead: number } } {
   const pid0 = h.processes.get('gateway')?.child.pid;
   const first = processMemory(pid0);
   const read0 = bytesReadBy(pid0);
@@ -330,13 +406,30 @@ export function gatewayMemorySampler(h: RunningHub, everyMs = 250): { stop(): { 
     stop: () => {
       clearInterval(timer);
       const pid = h.processes.get('gateway')?.child.pid;
-      return { peakBytes: peak, baselineBytes: first?.rss ?? 0, lastBytes: last, samples, bytesRead: pid === pid0 ? bytesReadBy(pid) - read0 : Number.NaN };
+      return {
+        peakBytes: peak,
+        baselineBytes: first?.rss ?? 0,
+        lastBytes: last,
+        samples,
+        bytesRead: pid === pid0 ? bytesReadBy(pid) - read0 : Number.NaN,
+      };
     },
   };
 }
 
 /** Lines longer than `limit` bytes in each process's captured output (stdout and stderr). */
-export function longLogLines(h: RunningHub, names: string[], limit = LOG_LINE_LIMIT): { lines: number; over: Record<string, number>; longest: number; example?: string; errors: string[]; nonJson: Record<string, number> } {
+export function longLogLines(
+  h: RunningHub,
+  names: string[],
+  limit = LOG_LINE_LIMIT,
+): {
+  lines: number;
+  over: Record<string, number>;
+  longest: number;
+  example?: string;
+  errors: string[];
+  nonJson: Record<string, number>;
+} {
   const over: Record<string, number> = {};
   const errors: string[] = [];
   const nonJson: Record<string, number> = {};
@@ -351,7 +444,8 @@ export function longLogLines(h: RunningHub, names: string[], limit = LOG_LINE_LI
       longest = Math.max(longest, bytes);
       const json = line.startsWith('{');
       if (!json) nonJson[n] = (nonJson[n] ?? 0) + 1;
-      if (errors.length < 12 && (!json || /"level":"(error|fatal)"/.test(line))) errors.push(`${n}: ${line.slice(0, 400)}`);
+      if (errors.length < 12 && (!json || /"level":"(error|fatal)"/.test(line)))
+        errors.push(`${n}: ${line.slice(0, 400)}`);
       if (bytes > limit) {
         over[n] = (over[n] ?? 0) + 1;
         example ??= `${n}: ${line.slice(0, 200)}…`;
@@ -386,17 +480,38 @@ export async function answeringAgain(port: number, boundMs = 60_000): Promise<nu
 
 export interface HostileReport {
   province: ProvinceLoad;
-  viewers: { count: number; bodies: string[]; pages: number; walksFinished: Record<string, number>; malformedPages: number; examples: string[]; findings: Record<string, number> };
+  viewers: {
+    count: number;
+    bodies: string[];
+    pages: number;
+    walksFinished: Record<string, number>;
+    malformedPages: number;
+    examples: string[];
+    findings: Record<string, number>;
+  };
   bigBodies: BigBodyStats & { clients: number; bytes: number };
   replays: ReplayStats & { clients: number; captured: number };
   /** Killed processes and the seconds until each answered again, untouched. */
   recoveries: Array<{ process: string; at: number; seconds: number | null }>;
   /** Deaths the run did not cause: supervisor restarts beyond the run's own kills, and processes dead at the end. */
   uncausedDeaths: string[];
-  /** `bytesRead`: everything the gateway process read during the load (/proc/<pid>/io rchar: every request, every subgraph answer). */
+  /**
+   * `bytesRead`: everything the gateway process read during the load (/proc/<pid>/io rchar: every request, every
+   * subgraph answer).
+   */
   gatewayMemory: { peakBytes: number; baselineBytes: number; lastBytes: number; samples: number; bytesRead: number };
-  /** `errors`: the first lines logged at error or fatal, or not JSON at all (a crash's stack), for the record; `nonJson`: such lines per process. */
-  logs: { lines: number; over: Record<string, number>; longest: number; example?: string; errors: string[]; nonJson: Record<string, number> };
+  /**
+   * `errors`: the first lines logged at error or fatal, or not JSON at all (a crash's stack), for the record;
+   * `nonJson`: such lines per process.
+   */
+  logs: {
+    lines: number;
+    over: Record<string, number>;
+    longest: number;
+    example?: string;
+    errors: string[];
+    nonJson: Record<string, number>;
+  };
   /** Acknowledged writes absent from the database. */
   ackedWritesLost: number;
 }
@@ -404,17 +519,46 @@ export interface HostileReport {
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 
 /** The issue's figures and targets; `ok` per row. */
-export function hostileRows(r: HostileReport): Array<{ figure: string; value: string; target: string; ok: boolean | null }> {
+export function hostileRows(
+  r: HostileReport,
+): Array<{ figure: string; value: string; target: string; ok: boolean | null }> {
   const worst = Math.max(0, ...r.recoveries.map((x) => x.seconds ?? Number.POSITIVE_INFINITY));
   const overLines = Object.values(r.logs.over).reduce((a, n) => a + n, 0);
   return [
-    { figure: 'process deaths that the test did not cause', value: String(r.uncausedDeaths.length), target: '0', ok: r.uncausedDeaths.length === 0 },
-    { figure: 'seconds for every killed process to answer again, untouched', value: r.recoveries.map((x) => `${x.process} ${x.seconds === null ? 'never' : x.seconds.toFixed(1)}`).join(', ') || 'none killed', target: '5 at most', ok: r.recoveries.length > 0 && worst <= 5 },
-    { figure: 'gateway peak memory', value: mb(r.gatewayMemory.peakBytes), target: 'under 600 MB', ok: r.gatewayMemory.peakBytes > 0 && r.gatewayMemory.peakBytes < 600 * 2 ** 20 },
-    { figure: 'replayed requests accepted', value: `${r.replays.accepted} of ${r.replays.sent.same + r.replays.sent.other}`, target: '0', ok: r.replays.accepted === 0 && r.replays.sent.same > 0 && r.replays.sent.other > 0 },
+    {
+      figure: 'process deaths that the test did not cause',
+      value: String(r.uncausedDeaths.length),
+      target: '0',
+      ok: r.uncausedDeaths.length === 0,
+    },
+    {
+      figure: 'seconds for every killed process to answer again, untouched',
+      value:
+        r.recoveries.map((x) => `${x.process} ${x.seconds === null ? 'never' : x.seconds.toFixed(1)}`).join(', ') ||
+        'none killed',
+      target: '5 at most',
+      ok: r.recoveries.length > 0 && worst <= 5,
+    },
+    {
+      figure: 'gateway peak memory',
+      value: mb(r.gatewayMemory.peakBytes),
+      target: 'under 600 MB',
+      ok: r.gatewayMemory.peakBytes > 0 && r.gatewayMemory.peakBytes < 600 * 2 ** 20,
+    },
+    {
+      figure: 'replayed requests accepted',
+      value: `${r.replays.accepted} of ${r.replays.sent.same + r.replays.sent.other}`,
+      target: '0',
+      ok: r.replays.accepted === 0 && r.replays.sent.same > 0 && r.replays.sent.other > 0,
+    },
     { figure: 'log lines over 4 KB', value: `${overLines} of ${r.logs.lines}`, target: '0', ok: overLines === 0 },
     { figure: 'acknowledged writes lost', value: String(r.ackedWritesLost), target: '0', ok: r.ackedWritesLost === 0 },
-    { figure: "gateway throughput ÷ bare runtime's, 50 clients, same run", value: 'see BENCHMARKS.md', target: 'at least 0.8', ok: null },
+    {
+      figure: "gateway throughput ÷ bare runtime's, 50 clients, same run",
+      value: 'see BENCHMARKS.md',
+      target: 'at least 0.8',
+      ok: null,
+    },
   ];
 }
 
@@ -422,17 +566,51 @@ export function hostileRows(r: HostileReport): Array<{ figure: string; value: st
 export function hostileMarkdown(r: HostileReport): string {
   const lines: string[] = [];
   const p = r.province;
-  lines.push(`Province: ${p.units} units, ${p.links} links, ${p.tasks} tasks making ${p.assignments} assignments, ${p.submissions} assessment submissions, loaded through the gateway in ${(p.loadMs / 1000).toFixed(0)} s before the load.`);
-  lines.push(`Hostile clients: ${r.viewers.count} VIEWERs (${r.viewers.bodies.join(', ')}) walked ${r.viewers.pages} pages of ${PAGE_SIZE} (whole walks: ${Object.entries(r.viewers.walksFinished).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}; items in a whole walk: ${Object.entries(r.viewers.findings).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}; ${r.viewers.malformedPages} malformed pages${r.viewers.examples.length ? `: ${r.viewers.examples.join('; ')}` : ''}); `
-    + `${r.bigBodies.clients} clients sent ${r.bigBodies.sent} bodies of ${mb(r.bigBodies.bytes)} without a token (answers ${Object.entries(r.bigBodies.byStatus).map(([s, n]) => `${s === '0' ? 'none' : `HTTP ${s}`} ×${n}`).join(', ')}; bytes handed to the socket before the answer: median ${(r.bigBodies.medianBytesBeforeAnswer / 1024).toFixed(0)} KB, most ${(r.bigBodies.maxBytesBeforeAnswer / 1024).toFixed(0)} KB, loopback buffers included; the gateway read ${Number.isNaN(r.gatewayMemory.bytesRead) ? 'an unknown amount' : mb(r.gatewayMemory.bytesRead)} in all during the load, every other request and subgraph answer included, against ${mb(r.bigBodies.sent * r.bigBodies.bytes)} offered in these bodies); `
-    + `${r.replays.clients} clients replayed ${r.replays.sent.same} captured gateway→org requests as they were and ${r.replays.sent.other} with another body (${r.replays.sent.afterRestart} of them right after org came back; answers ${Object.entries(r.replays.byStatus).map(([s, n]) => `${s === '0' ? 'none' : `HTTP ${s}`} ×${n}`).join(', ')}).`);
-  lines.push(`Gateway memory (VmRSS / VmHWM from /proc): ${mb(r.gatewayMemory.baselineBytes)} before the load, peak ${mb(r.gatewayMemory.peakBytes)}, ${mb(r.gatewayMemory.lastBytes)} at the end (${r.gatewayMemory.samples} samples). Log lines: ${r.logs.lines}, the longest ${r.logs.longest} bytes; not JSON: ${Object.entries(r.logs.nonJson).map(([n, c]) => `${n} ${c}`).join(', ') || 'none'}.`);
+  lines.push(
+    `Province: ${p.units} units, ${p.links} links, ${p.tasks} tasks making ${p.assignments} assignments, ${p.submissions} assessment submissions, loaded through the gateway in ${(p.loadMs / 1000).toFixed(0)} s before the load.`,
+  );
+  lines.push(
+    `Hostile clients: ${r.viewers.count} VIEWERs (${r.viewers.bodies.join(', ')}) walked ${r.viewers.pages} pages of ${PAGE_SIZE} (whole walks: ${
+      Object.entries(r.viewers.walksFinished)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'none'
+    }; items in a whole walk: ${
+      Object.entries(r.viewers.findings)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'none'
+    }; ${r.viewers.malformedPages} malformed pages${r.viewers.examples.length ? `: ${r.viewers.examples.join('; ')}` : ''}); ` +
+      `${r.bigBodies.clients} clients sent ${r.bigBodies.sent} bodies of ${mb(r.bigBodies.bytes)} without a token (answers ${Object.entries(
+        r.bigBodies.byStatus,
+      )
+        .map(([s, n]) => `${s === '0' ? 'none' : `HTTP ${s}`} ×${n}`)
+        .join(
+          ', ',
+        )}; bytes handed to the socket before the answer: median ${(r.bigBodies.medianBytesBeforeAnswer / 1024).toFixed(0)} KB, most ${(r.bigBodies.maxBytesBeforeAnswer / 1024).toFixed(0)} KB, loopback buffers included; the gateway read ${Number.isNaN(r.gatewayMemory.bytesRead) ? 'an unknown amount' : mb(r.gatewayMemory.bytesRead)} in all during the load, every other request and subgraph answer included, against ${mb(r.bigBodies.sent * r.bigBodies.bytes)} offered in these bodies); ` +
+      `${r.replays.clients} clients replayed ${r.replays.sent.same} captured gateway→org requests as they were and ${r.replays.sent.other} with another body (${r.replays.sent.afterRestart} of them right after org came back; answers ${Object.entries(
+        r.replays.byStatus,
+      )
+        .map(([s, n]) => `${s === '0' ? 'none' : `HTTP ${s}`} ×${n}`)
+        .join(', ')}).`,
+  );
+  lines.push(
+    `Gateway memory (VmRSS / VmHWM from /proc): ${mb(r.gatewayMemory.baselineBytes)} before the load, peak ${mb(r.gatewayMemory.peakBytes)}, ${mb(r.gatewayMemory.lastBytes)} at the end (${r.gatewayMemory.samples} samples). Log lines: ${r.logs.lines}, the longest ${r.logs.longest} bytes; not JSON: ${
+      Object.entries(r.logs.nonJson)
+        .map(([n, c]) => `${n} ${c}`)
+        .join(', ') || 'none'
+    }.`,
+  );
   if (r.uncausedDeaths.length) lines.push(`Deaths the run did not cause: ${r.uncausedDeaths.join('; ')}.`);
-  if (r.logs.errors.length) lines.push(`First lines logged at error or fatal, or not JSON: ${r.logs.errors.map((l) => `\`${l.replace(/`/g, "'").slice(0, 300)}\``).join('; ')}.`);
+  if (r.logs.errors.length)
+    lines.push(
+      `First lines logged at error or fatal, or not JSON: ${r.logs.errors.map((l) => `\`${l.replace(/`/g, "'").slice(0, 300)}\``).join('; ')}.`,
+    );
   lines.push('');
   lines.push('| figure | this run | target | met |');
   lines.push('|---|---|---|---|');
-  for (const row of hostileRows(r)) lines.push(`| ${row.figure} | ${row.value} | ${row.target} | ${row.ok === null ? '–' : row.ok ? 'yes' : '**no**'} |`);
+  for (const row of hostileRows(r))
+    lines.push(
+      `| ${row.figure} | ${row.value} | ${row.target} | ${row.ok === null ? '–' : row.ok ? 'yes' : '**no**'} |`,
+    );
   lines.push('');
   return lines.join('\n');
 }

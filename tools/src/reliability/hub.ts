@@ -26,7 +26,9 @@ export interface HubPlace {
 
 /** A throw-away database named after the run's tag, or a PGlite folder; and the hostile run's proxy. */
 export async function prepareHubPlace(
-  adminDatabaseUrl: string | undefined, tag: string, hostile: boolean,
+  adminDatabaseUrl: string | undefined,
+  tag: string,
+  hostile: boolean,
 ): Promise<HubPlace> {
   let place: HubPlace;
   if (adminDatabaseUrl) {
@@ -54,7 +56,9 @@ export async function prepareHubPlace(
  * hub of its own.
  */
 export async function startHubUnderTest(
-  place: HubPlace, hostile: HostileOptions | undefined, log: (line: string) => void,
+  place: HubPlace,
+  hostile: HostileOptions | undefined,
+  log: (line: string) => void,
 ): Promise<{ hub: RunningHub; province?: ProvinceLoad }> {
   const { dataDir, databaseUrl, proxy } = place;
   let hubOpts: HubOptions = { port: 0, dataDir: dataDir ?? 'memory://', databaseUrl, env: { LOG_LEVEL: 'error' } };
@@ -63,7 +67,11 @@ export async function startHubUnderTest(
     const proxyUrl = `http://127.0.0.1:${(proxy.server.address() as { port: number }).port}/graphql`;
     // As deployed: supervised, logging at info (every process's lines are scanned afterwards).
     hubOpts = {
-      ...hubOpts, env: { LOG_LEVEL: 'info' }, supervise: true, subgraphPorts: { org: place.orgPort }, gatewayUpstreams: { org: proxyUrl },
+      ...hubOpts,
+      env: { LOG_LEVEL: 'info' },
+      supervise: true,
+      subgraphPorts: { org: place.orgPort },
+      gatewayUpstreams: { org: proxyUrl },
     };
   }
   const province = hostile ? await loadProvinceFirst(place, hostile, log) : undefined;
@@ -85,9 +93,15 @@ export async function startHubUnderTest(
  * imports (UPSTREAM_TIMEOUT_MS, as `npm run bench` does); the hub under test then starts on the
  * loaded database with every default.
  */
-async function loadProvinceFirst(place: HubPlace, hostile: HostileOptions, log: (line: string) => void): Promise<ProvinceLoad> {
+async function loadProvinceFirst(
+  place: HubPlace,
+  hostile: HostileOptions,
+  log: (line: string) => void,
+): Promise<ProvinceLoad> {
   const loader = await startHub({
-    port: 0, dataDir: place.dataDir ?? 'memory://', databaseUrl: place.databaseUrl,
+    port: 0,
+    dataDir: place.dataDir ?? 'memory://',
+    databaseUrl: place.databaseUrl,
     env: { LOG_LEVEL: 'error', UPSTREAM_TIMEOUT_MS: '900000' },
   });
   try {

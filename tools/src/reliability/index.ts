@@ -23,7 +23,14 @@ import { DEFAULT_MIX, type ReliabilityOptions, type ReliabilityReport } from './
 export { reportMarkdown } from './report';
 export { DEFAULT_MIX, OP_KINDS } from './types';
 export type {
-  ErrorSeen, FaultEvent, Invariant, KindStats, OpKind, ReliabilityOptions, ReliabilityReport, RequestRecord,
+  ErrorSeen,
+  FaultEvent,
+  Invariant,
+  KindStats,
+  OpKind,
+  ReliabilityOptions,
+  ReliabilityReport,
+  RequestRecord,
   WriteTarget,
 } from './types';
 /** The hostile run's big-body client, for the end-to-end test of the gateway's lingering close. */

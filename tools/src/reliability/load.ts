@@ -23,7 +23,8 @@ export const UNIT_FROM = '2020-01-01';
 const day = (offset: number) => new Date(Date.UTC(2020, 0, 1 + offset)).toISOString().slice(0, 10);
 
 /** Error text a client must never see: stacks, SQL, driver messages, internal addresses. */
-const LEAK_RE = /\n\s+at |stack|\bselect\b[^"]*\bfrom\b|\binsert into\b|\bupdate\b[^"]*\bset\b|ECONN|EPIPE|socket hang up|127\.0\.0\.1|localhost|postgres|pglite|drizzle|terminating connection|sqlstate/i;
+const LEAK_RE =
+  /\n\s+at |stack|\bselect\b[^"]*\bfrom\b|\binsert into\b|\bupdate\b[^"]*\bset\b|ECONN|EPIPE|socket hang up|127\.0\.0\.1|localhost|postgres|pglite|drizzle|terminating connection|sqlstate/i;
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -60,18 +61,25 @@ export class SegmentGate {
   /** The segment open now (-1 before the first). */
   phase = -1;
   private opened: () => void = () => undefined;
-  private opening = new Promise<void>((r) => { this.opened = r; });
+  private opening = new Promise<void>((r) => {
+    this.opened = r;
+  });
   private readonly finished: number[];
   private segmentDone: () => void = () => undefined;
 
-  constructor(readonly operationsPerSegment: number, readonly segments: number) {
+  constructor(
+    readonly operationsPerSegment: number,
+    readonly segments: number,
+  ) {
     this.finished = new Array<number>(segments).fill(0);
   }
 
   open(s: number): void {
     this.phase = s;
     const was = this.opened;
-    this.opening = new Promise<void>((r) => { this.opened = r; });
+    this.opening = new Promise<void>((r) => {
+      this.opened = r;
+    });
     was();
   }
 
@@ -90,7 +98,10 @@ export class SegmentGate {
 
   /** Resolves once `clients` clients finished segment `s`. */
   async allFinished(s: number, clients: number): Promise<void> {
-    while (this.finished[s] < clients) await new Promise<void>((r) => { this.segmentDone = r; });
+    while (this.finished[s] < clients)
+      await new Promise<void>((r) => {
+        this.segmentDone = r;
+      });
   }
 }
 
@@ -102,7 +113,10 @@ export class Load {
   /** When the actors stop sending (ms since t0): set when the fault schedule is done. */
   stopAt = Number.POSITIVE_INFINITY;
 
-  constructor(readonly settings: LoadSettings, readonly gate?: SegmentGate) {}
+  constructor(
+    readonly settings: LoadSettings,
+    readonly gate?: SegmentGate,
+  ) {}
 
   now(): number {
     return performance.now() - this.t0;
@@ -113,17 +127,43 @@ export class Load {
     return this.now() < this.stopAt;
   }
 
-  record(id: string, client: number, kind: OpKind, target?: WriteTarget, burst?: number, as: RequestRecord['as'] = 'operator'): RequestRecord {
+  record(
+    id: string,
+    client: number,
+    kind: OpKind,
+    target?: WriteTarget,
+    burst?: number,
+    as: RequestRecord['as'] = 'operator',
+  ): RequestRecord {
     const rec: RequestRecord = {
-      id, client, kind, write: WRITES.has(kind), as, start: 0, end: 0, status: 0, hasData: false, errors: [], echoed: false, acked: false,
-      ...(target ? { target } : {}), ...(burst ? { burst } : {}), ...(this.gate ? { segment: this.gate.phase } : {}),
+      id,
+      client,
+      kind,
+      write: WRITES.has(kind),
+      as,
+      start: 0,
+      end: 0,
+      status: 0,
+      hasData: false,
+      errors: [],
+      echoed: false,
+      acked: false,
+      ...(target ? { target } : {}),
+      ...(burst ? { burst } : {}),
+      ...(this.gate ? { segment: this.gate.phase } : {}),
     };
     this.records.push(rec);
     return rec;
   }
 
   /** Posts one GraphQL request with the record's id, filling the record in; the parsed answer, if any. */
-  async send(rec: RequestRecord, query: string, variables: Record<string, unknown>, token: string, boundMs = this.settings.timeoutMs): Promise<any> {
+  async send(
+    rec: RequestRecord,
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+    boundMs = this.settings.timeoutMs,
+  ): Promise<any> {
     rec.start = this.now();
     try {
       const res = await fetch(this.settings.url, {
@@ -171,7 +211,10 @@ function readAnswer(rec: RequestRecord, text: string): any {
   }
   rec.hasData = body.data != null;
   rec.errors = (body.errors ?? []).map((e: any) => ({
-    code: e.extensions?.code, service: e.extensions?.serviceName, path: e.path?.join('.'), message: String(e.message),
+    code: e.extensions?.code,
+    service: e.extensions?.serviceName,
+    path: e.path?.join('.'),
+    message: String(e.message),
   }));
   const leak = (body.errors ?? []).find((e: any) => LEAK_RE.test(JSON.stringify(e)));
   if (leak) rec.errors.push({ code: 'LEAK', message: JSON.stringify(leak).slice(0, 500) });
@@ -179,7 +222,12 @@ function readAnswer(rec: RequestRecord, text: string): any {
 }
 
 const unitInput = (code: string) => ({
-  code, name: `负载验证单位 ${code}`, kind: 'GRASSROOTS_UNIT', level: 'PROVINCIAL', region: '510000', validFrom: UNIT_FROM,
+  code,
+  name: `负载验证单位 ${code}`,
+  kind: 'GRASSROOTS_UNIT',
+  level: 'PROVINCIAL',
+  region: '510000',
+  validFrom: UNIT_FROM,
   facts: { partyRelationMode: 'TERRITORIAL', businessMode: 'TERRITORIAL', locality: BODY },
 });
 
@@ -216,12 +264,19 @@ export async function mixedClient(load: Load, i: number): Promise<void> {
     let kind = OP_KINDS.find((k) => (x -= mix[k]) < 0) ?? 'unit';
     if (kind === 'createLink' && as === 'EDITOR') kind = 'changeUnitFacts'; // links are the ADMIN's
     const linkable = c.own.filter((u) => !u.linkTried);
-    if ((kind === 'changeUnitFacts' && c.own.length === 0) || (kind === 'createLink' && linkable.length === 0)) kind = 'createUnit';
+    if ((kind === 'changeUnitFacts' && c.own.length === 0) || (kind === 'createLink' && linkable.length === 0))
+      kind = 'createUnit';
     await operate(load, c, kind, `${ridPrefix}c${i}-${++seq}`, linkable);
   }
 }
 
-async function operate(load: Load, c: Client, kind: Exclude<OpKind, 'findings'>, id: string, linkable: OwnUnit[]): Promise<void> {
+async function operate(
+  load: Load,
+  c: Client,
+  kind: Exclude<OpKind, 'findings'>,
+  id: string,
+  linkable: OwnUnit[],
+): Promise<void> {
   const { unitPrefix, tag } = load.settings;
   const { i, as, rnd, own } = c;
   switch (kind) {
@@ -230,17 +285,34 @@ async function operate(load: Load, c: Client, kind: Exclude<OpKind, 'findings'>,
       // Now and then the client's own acknowledged unit: read-your-writes.
       const ownRead = own.length && rnd() < 0.3 ? own[Math.floor(rnd() * own.length)].code : undefined;
       const rec = load.record(id, i, kind, undefined, undefined, as);
-      const body = await load.send(rec, kind === 'unit' ? Q_UNIT : Q_FEDERATED, { code: ownRead ?? DEMO_READS[Math.floor(rnd() * DEMO_READS.length)] }, c.token);
-      if (ownRead && rec.status === 200 && rec.errors.length === 0 && body?.data?.unit?.code !== ownRead) rec.lostRead = true;
+      const body = await load.send(
+        rec,
+        kind === 'unit' ? Q_UNIT : Q_FEDERATED,
+        { code: ownRead ?? DEMO_READS[Math.floor(rnd() * DEMO_READS.length)] },
+        c.token,
+      );
+      if (ownRead && rec.status === 200 && rec.errors.length === 0 && body?.data?.unit?.code !== ownRead)
+        rec.lostRead = true;
       break;
     }
     case 'units':
     case 'anomalies':
-      await load.send(load.record(id, i, kind, undefined, undefined, as), kind === 'units' ? Q_UNITS : Q_ANOMALIES, {}, c.token);
+      await load.send(
+        load.record(id, i, kind, undefined, undefined, as),
+        kind === 'units' ? Q_UNITS : Q_ANOMALIES,
+        {},
+        c.token,
+      );
       break;
     case 'createUnit': {
       const code = `${unitPrefix}C${i}-${++c.created}`;
-      if (await load.write(load.record(id, i, kind, { op: 'createUnit', code }, undefined, as), M_CREATE_UNIT, unitInput(code))) {
+      if (
+        await load.write(
+          load.record(id, i, kind, { op: 'createUnit', code }, undefined, as),
+          M_CREATE_UNIT,
+          unitInput(code),
+        )
+      ) {
         own.push({ code, nextDay: 1, linkTried: false });
       }
       break;
@@ -250,15 +322,34 @@ async function operate(load: Load, c: Client, kind: Exclude<OpKind, 'findings'>,
       // version that did commit can never make the next one a conflict.
       const u = own[Math.floor(rnd() * own.length)];
       const validFrom = day(u.nextDay++);
-      await load.write(load.record(id, i, kind, { op: 'changeUnitFacts', code: u.code, validFrom }, undefined, as), M_CHANGE_FACTS,
-        { unit: u.code, validFrom, partyRelationMode: 'TERRITORIAL', businessMode: u.nextDay % 2 ? 'VERTICAL' : 'TERRITORIAL', locality: BODY });
+      await load.write(
+        load.record(id, i, kind, { op: 'changeUnitFacts', code: u.code, validFrom }, undefined, as),
+        M_CHANGE_FACTS,
+        {
+          unit: u.code,
+          validFrom,
+          partyRelationMode: 'TERRITORIAL',
+          businessMode: u.nextDay % 2 ? 'VERTICAL' : 'TERRITORIAL',
+          locality: BODY,
+        },
+      );
       break;
     }
     case 'createLink': {
       const u = linkable[Math.floor(rnd() * linkable.length)];
       u.linkTried = true; // once per unit, acknowledged or not
-      await load.write(load.record(id, i, kind, { op: 'createLink', from: BODY, to: u.code, kind: 'BUSINESS', validFrom: UNIT_FROM }, undefined, as), M_CREATE_LINK,
-        { from: BODY, to: u.code, kind: 'BUSINESS', validFrom: UNIT_FROM, basis: `reliability ${tag}` });
+      await load.write(
+        load.record(
+          id,
+          i,
+          kind,
+          { op: 'createLink', from: BODY, to: u.code, kind: 'BUSINESS', validFrom: UNIT_FROM },
+          undefined,
+          as,
+        ),
+        M_CREATE_LINK,
+        { from: BODY, to: u.code, kind: 'BUSINESS', validFrom: UNIT_FROM, basis: `reliability ${tag}` },
+      );
       break;
     }
   }
@@ -280,7 +371,11 @@ export class Bursts {
 
   private setup(code: string): Promise<boolean> {
     const { load } = this;
-    return load.write(load.record(`${load.settings.ridPrefix}s${++this.setups}`, -1, 'createUnit', { op: 'createUnit', code }), M_CREATE_UNIT, unitInput(code));
+    return load.write(
+      load.record(`${load.settings.ridPrefix}s${++this.setups}`, -1, 'createUnit', { op: 'createUnit', code }),
+      M_CREATE_UNIT,
+      unitInput(code),
+    );
   }
 
   /** Planned runs: a setup write is sent again (a new request) until acknowledged, at most 10 times. */
@@ -302,23 +397,58 @@ export class Bursts {
     if (b % 3 === 1) {
       if (!this.hotReady && !(this.hotReady = await make(hot))) return false;
       const validFrom = day(1000 + b);
-      await eight((j) => load.write(load.record(`${ridPrefix}b${b}-${j}`, -1, 'changeUnitFacts', { op: 'changeUnitFacts', code: hot, validFrom }, b), M_CHANGE_FACTS,
-        { unit: hot, validFrom, partyRelationMode: 'TERRITORIAL', businessMode: j % 2 ? 'VERTICAL' : 'TERRITORIAL', locality: BODY }));
+      await eight((j) =>
+        load.write(
+          load.record(
+            `${ridPrefix}b${b}-${j}`,
+            -1,
+            'changeUnitFacts',
+            { op: 'changeUnitFacts', code: hot, validFrom },
+            b,
+          ),
+          M_CHANGE_FACTS,
+          {
+            unit: hot,
+            validFrom,
+            partyRelationMode: 'TERRITORIAL',
+            businessMode: j % 2 ? 'VERTICAL' : 'TERRITORIAL',
+            locality: BODY,
+          },
+        ),
+      );
     } else if (b % 3 === 2) {
       const to = `${unitPrefix}HL${b}`;
       if (!(await make(to))) return false;
-      await eight((j) => load.write(load.record(`${ridPrefix}b${b}-${j}`, -1, 'createLink', { op: 'createLink', from: BODY, to, kind: 'BUSINESS', validFrom: day(10 + j) }, b), M_CREATE_LINK,
-        { from: BODY, to, kind: 'BUSINESS', validFrom: day(10 + j), basis: `reliability ${tag} burst ${b}` }));
+      await eight((j) =>
+        load.write(
+          load.record(
+            `${ridPrefix}b${b}-${j}`,
+            -1,
+            'createLink',
+            { op: 'createLink', from: BODY, to, kind: 'BUSINESS', validFrom: day(10 + j) },
+            b,
+          ),
+          M_CREATE_LINK,
+          { from: BODY, to, kind: 'BUSINESS', validFrom: day(10 + j), basis: `reliability ${tag} burst ${b}` },
+        ),
+      );
     } else {
       const code = `${unitPrefix}HU${b}`;
-      await eight((j) => load.write(load.record(`${ridPrefix}b${b}-${j}`, -1, 'createUnit', { op: 'createUnit', code }, b), M_CREATE_UNIT, unitInput(code)));
+      await eight((j) =>
+        load.write(
+          load.record(`${ridPrefix}b${b}-${j}`, -1, 'createUnit', { op: 'createUnit', code }, b),
+          M_CREATE_UNIT,
+          unitInput(code),
+        ),
+      );
     }
     return true;
   }
 }
 
 /** The kind of write burst number `b` sends. */
-export const burstKind = (b: number): OpKind => (b % 3 === 1 ? 'changeUnitFacts' : b % 3 === 2 ? 'createLink' : 'createUnit');
+export const burstKind = (b: number): OpKind =>
+  b % 3 === 1 ? 'changeUnitFacts' : b % 3 === 2 ? 'createLink' : 'createUnit';
 
 /** Timed runs: a burst every `everyMs` (0 = never) until the load is over. Planned runs send theirs per segment. */
 export async function contention(load: Load, bursts: Bursts, everyMs: number): Promise<void> {

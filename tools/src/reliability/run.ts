@@ -8,8 +8,13 @@ import { bearer, gql, type RunningHub } from '../launcher';
 import { analyse, type RunFacts, type RunRecord } from './analyse';
 import { faultPlan, plannedSchedule, terminateBackends, timedSchedule, type FaultDriver } from './faults';
 import {
-  gatewayMemorySampler, longLogLines, PROVINCE_WORK_COMMITTEE_NAME, VIEWER_BODIES,
-  type HostileOptions, type HostileReport, type ProvinceLoad,
+  gatewayMemorySampler,
+  longLogLines,
+  PROVINCE_WORK_COMMITTEE_NAME,
+  VIEWER_BODIES,
+  type HostileOptions,
+  type HostileReport,
+  type ProvinceLoad,
 } from './hostile';
 import { HostileActors } from './hostile-load';
 import type { HubPlace } from './hub';
@@ -46,7 +51,10 @@ function hostileCounts(s: RunSettings) {
 
 /** Runs the load with its faults on hub `h`, reads back what it wrote, and reports. */
 export async function runLoad(
-  h: RunningHub, s: RunSettings, place: HubPlace, province: ProvinceLoad | undefined,
+  h: RunningHub,
+  s: RunSettings,
+  place: HubPlace,
+  province: ProvinceLoad | undefined,
 ): Promise<ReliabilityReport> {
   const tokens = {
     operator: h.operatorToken,
@@ -55,31 +63,55 @@ export async function runLoad(
     VIEWER: '',
   };
   const viewerTokens = s.hostile
-    ? await Promise.all(VIEWER_BODIES.map((body) =>
-      h.token({ body, role: 'VIEWER', subject: `rel-viewer-${body.toLowerCase()}`, ttl: '2h' })))
+    ? await Promise.all(
+        VIEWER_BODIES.map((body) =>
+          h.token({ body, role: 'VIEWER', subject: `rel-viewer-${body.toLowerCase()}`, ttl: '2h' }),
+        ),
+      )
     : [];
   const { viewers, bigClients, replayers } = hostileCounts(s);
   const mixedClients = s.clients - viewers - bigClients - replayers;
   if (mixedClients < 1) {
-    throw new Error(`${s.clients} clients leave none for the mixed load after ${viewers + bigClients + replayers} hostile ones`);
+    throw new Error(
+      `${s.clients} clients leave none for the mixed load after ${viewers + bigClients + replayers} hostile ones`,
+    );
   }
   const memory = s.hostile ? gatewayMemorySampler(h) : undefined;
   const segments = 1 + 2 * ((s.killOrg ? 1 : 0) + (s.killTasks ? 1 : 0) + s.terminations);
   const gate = s.plan ? new SegmentGate(s.plan.operationsPerSegment, segments) : undefined;
-  const load = new Load({
-    url: h.gatewayUrl, tokens, timeoutMs: s.timeoutMs, tag: s.tag, unitPrefix: s.unitPrefix, ridPrefix: s.ridPrefix,
-    scopedShare: s.scopedShare, mix: s.mix,
-  }, gate);
+  const load = new Load(
+    {
+      url: h.gatewayUrl,
+      tokens,
+      timeoutMs: s.timeoutMs,
+      tag: s.tag,
+      unitPrefix: s.unitPrefix,
+      ridPrefix: s.ridPrefix,
+      scopedShare: s.scopedShare,
+      mix: s.mix,
+    },
+    gate,
+  );
   const bigBodyBytes = s.hostile?.bigBodyBytes ?? 20 * 2 ** 20;
   const actors = s.hostile
-    ? new HostileActors(load, { viewerTokens, bigBodyBytes, proxy: place.proxy!, orgUrl: `http://127.0.0.1:${place.orgPort}/graphql` })
+    ? new HostileActors(load, {
+        viewerTokens,
+        bigBodyBytes,
+        proxy: place.proxy!,
+        orgUrl: `http://127.0.0.1:${place.orgPort}/graphql`,
+      })
     : undefined;
   const faults: FaultEvent[] = [];
   const planLog: NonNullable<ReliabilityReport['plan']> = [];
   const caused: string[] = [];
   const recoveries: HostileReport['recoveries'] = [];
   const driver: FaultDriver = {
-    hub: h, load, faults, log: s.log, downMs: s.downMs, graceMs: s.graceMs,
+    hub: h,
+    load,
+    faults,
+    log: s.log,
+    downMs: s.downMs,
+    graceMs: s.graceMs,
     terminate: () => terminateBackends(place.adminDatabaseUrl!, place.dbName!),
     ...(actors ? { hostile: { actors, caused, recoveries } } : {}),
   };
@@ -89,13 +121,19 @@ export async function runLoad(
     ? plannedSchedule(driver, plan, { gate, clients: mixedClients, bursts, planLog })
     : timedSchedule(driver, plan, s.seconds * 1000);
   await drive(load, s.log, [
-    schedule.catch((e) => { load.stopAt = 0; throw e; }),
-    ...Array.from({ length: mixedClients }, (_, i) => mixedClient(load, i)), contention(load, bursts, s.burstEveryMs),
-    ...(actors ? [
-      ...Array.from({ length: viewers }, (_, v) => actors.viewer(v)),
-      ...Array.from({ length: bigClients }, () => actors.bigBodies()),
-      ...Array.from({ length: replayers }, () => actors.replayer()),
-    ] : []),
+    schedule.catch((e) => {
+      load.stopAt = 0;
+      throw e;
+    }),
+    ...Array.from({ length: mixedClients }, (_, i) => mixedClient(load, i)),
+    contention(load, bursts, s.burstEveryMs),
+    ...(actors
+      ? [
+          ...Array.from({ length: viewers }, (_, v) => actors.viewer(v)),
+          ...Array.from({ length: bigClients }, () => actors.bigBodies()),
+          ...Array.from({ length: replayers }, () => actors.replayer()),
+        ]
+      : []),
   ]);
   await actors?.settled();
   const gatewayMemory = memory?.stop();
@@ -105,13 +143,29 @@ export async function runLoad(
   const alive = [...h.processes.values()].map((p) => ({ name: p.name, exit: p.child.exitCode ?? p.child.signalCode }));
   const api = await apiState(h.gatewayUrl, h.operatorToken, s.unitPrefix, s.ridPrefix).catch((e: Error) => e.message);
   const logs = Object.fromEntries(['gateway', 'org', 'tasks', 'assessments'].map((n) => [n, h.output(n).slice(-4000)]));
-  const hostile = actors && hostileFigures(h, actors, {
-    province: province!, counts: { viewers, bigClients, replayers }, bigBodyBytes, renamed, captured: place.proxy!.total(),
-    recoveries, uncausedDeaths: uncausedDeaths(h, alive, caused), gatewayMemory: gatewayMemory!,
-  });
+  const hostile =
+    actors &&
+    hostileFigures(h, actors, {
+      province: province!,
+      counts: { viewers, bigClients, replayers },
+      bigBodyBytes,
+      renamed,
+      captured: place.proxy!.total(),
+      recoveries,
+      uncausedDeaths: uncausedDeaths(h, alive, caused),
+      gatewayMemory: gatewayMemory!,
+    });
   const db = await readDatabase(h, place, stateQueries(s.unitPrefix, s.ridPrefix));
   const run: RunRecord = {
-    records: load.records, faults, loadEnd, api, db, logs, alive, plan: gate ? planLog : undefined, hostile,
+    records: load.records,
+    faults,
+    loadEnd,
+    api,
+    db,
+    logs,
+    alive,
+    plan: gate ? planLog : undefined,
+    hostile,
   };
   return analyse(run, s);
 }
@@ -122,7 +176,9 @@ async function drive(load: Load, log: (line: string) => void, actors: Array<Prom
     const done = load.records.filter((r) => r.end > 0);
     const acked = done.filter((r) => r.acked).length;
     const failed = done.filter((r) => r.errors.length || r.failure || r.status !== 200).length;
-    log(`${(load.now() / 1000).toFixed(0)} s: ${done.length} answered, ${acked} writes acknowledged, ${failed} with errors`);
+    log(
+      `${(load.now() / 1000).toFixed(0)} s: ${done.length} answered, ${acked} writes acknowledged, ${failed} with errors`,
+    );
   }, 5000);
   progress.unref();
   try {
@@ -137,8 +193,9 @@ async function drive(load: Load, log: (line: string) => void, actors: Array<Prom
  * answers said, P-GW's name tells whether one ran.
  */
 async function replayedRename(h: RunningHub, actors: HostileActors): Promise<boolean> {
-  const r = await gql(h.gatewayUrl, '{ unit(code: "P-GW") { name } }', undefined, bearer(h.operatorToken))
-    .catch(() => undefined);
+  const r = await gql(h.gatewayUrl, '{ unit(code: "P-GW") { name } }', undefined, bearer(h.operatorToken)).catch(
+    () => undefined,
+  );
   const renamed = r?.data?.unit?.name !== PROVINCE_WORK_COMMITTEE_NAME;
   if (renamed) actors.replays.examples.push(`P-GW is named ${JSON.stringify(r?.data?.unit?.name)} after the run`);
   return renamed;
@@ -149,31 +206,41 @@ function bigBodyFigures(actors: HostileActors) {
   const { big } = actors;
   const written = big.bytesBeforeAnswer;
   return {
-    ...big, bytesBeforeAnswer: [],
+    ...big,
+    bytesBeforeAnswer: [],
     maxBytesBeforeAnswer: written.length ? percentile(written, 100) : 0,
     medianBytesBeforeAnswer: written.length ? percentile(written, 50) : 0,
   };
 }
 
 /** The hostile run's figures (HostileReport but for the acknowledged writes lost, which the analysis counts). */
-function hostileFigures(h: RunningHub, actors: HostileActors, f: {
-  province: ProvinceLoad;
-  counts: ReturnType<typeof hostileCounts>;
-  bigBodyBytes: number;
-  /** P-GW was renamed: a replayed write ran. */
-  renamed: boolean;
-  /** Requests the proxy captured. */
-  captured: number;
-  recoveries: HostileReport['recoveries'];
-  uncausedDeaths: string[];
-  gatewayMemory: HostileReport['gatewayMemory'];
-}): Omit<HostileReport, 'ackedWritesLost'> {
+function hostileFigures(
+  h: RunningHub,
+  actors: HostileActors,
+  f: {
+    province: ProvinceLoad;
+    counts: ReturnType<typeof hostileCounts>;
+    bigBodyBytes: number;
+    /** P-GW was renamed: a replayed write ran. */
+    renamed: boolean;
+    /** Requests the proxy captured. */
+    captured: number;
+    recoveries: HostileReport['recoveries'];
+    uncausedDeaths: string[];
+    gatewayMemory: HostileReport['gatewayMemory'];
+  },
+): Omit<HostileReport, 'ackedWritesLost'> {
   const { viewers, bigClients, replayers } = f.counts;
   return {
     province: f.province,
     viewers: { count: viewers, bodies: VIEWER_BODIES, ...actors.viewerStats },
     bigBodies: { ...bigBodyFigures(actors), clients: bigClients, bytes: f.bigBodyBytes },
-    replays: { ...actors.replays, accepted: actors.replays.accepted + (f.renamed ? 1 : 0), clients: replayers, captured: f.captured },
+    replays: {
+      ...actors.replays,
+      accepted: actors.replays.accepted + (f.renamed ? 1 : 0),
+      clients: replayers,
+      captured: f.captured,
+    },
     recoveries: f.recoveries,
     uncausedDeaths: f.uncausedDeaths,
     gatewayMemory: f.gatewayMemory,
@@ -188,7 +255,8 @@ function uncausedDeaths(h: RunningHub, alive: RunRecord['alive'], caused: string
   for (const r of h.restarts) {
     const i = expected.indexOf(r.process);
     if (i >= 0) expected.splice(i, 1);
-    else deaths.push(`${r.process} exited (${r.signal ?? `code ${r.code}`}) after ${(r.uptimeMs / 1000).toFixed(1)} s up`);
+    else
+      deaths.push(`${r.process} exited (${r.signal ?? `code ${r.code}`}) after ${(r.uptimeMs / 1000).toFixed(1)} s up`);
   }
   for (const p of alive) if (p.exit !== null) deaths.push(`${p.name} not running at the end (${p.exit})`);
   return deaths;

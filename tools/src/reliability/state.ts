@@ -15,18 +15,32 @@ export interface DbState {
   facts: Map<string, number>;
   links: Map<string, number>;
   audit: Map<string, Array<{ operation: string; target: string }>>;
-  /** Pairs of fact versions of one unit, or of links with the same ends and kind, whose intervals overlap (database only). */
+  /**
+   * Pairs of fact versions of one unit, or of links with the same ends and kind, whose intervals overlap (database
+   * only).
+   */
   overlaps: string[];
 }
 
-export const emptyState = (): DbState => ({ units: new Map(), facts: new Map(), links: new Map(), audit: new Map(), overlaps: [] });
+export const emptyState = (): DbState => ({
+  units: new Map(),
+  facts: new Map(),
+  links: new Map(),
+  audit: new Map(),
+  overlaps: [],
+});
 
 export const factKey = (code: string, validFrom: string) => `${code}|${validFrom}`;
-export const linkKey = (from: string, to: string, kind: string, validFrom: string) => `${from}|${to}|${kind}|${validFrom}`;
+export const linkKey = (from: string, to: string, kind: string, validFrom: string) =>
+  `${from}|${to}|${kind}|${validFrom}`;
 
 /** The key of the unit, fact version or link a write asked for. */
 export const effectKey = (t: WriteTarget) =>
-  t.op === 'createUnit' ? t.code : t.op === 'changeUnitFacts' ? factKey(t.code, t.validFrom) : linkKey(t.from, t.to, t.kind, t.validFrom);
+  t.op === 'createUnit'
+    ? t.code
+    : t.op === 'changeUnitFacts'
+      ? factKey(t.code, t.validFrom)
+      : linkKey(t.from, t.to, t.kind, t.validFrom);
 /** How many times the write's effect is stored. */
 export const effectCount = (s: DbState, t: WriteTarget) =>
   (t.op === 'createUnit' ? s.units : t.op === 'changeUnitFacts' ? s.facts : s.links).get(effectKey(t)) ?? 0;
@@ -53,10 +67,17 @@ export function stateQueries(unitPrefix: string, ridPrefix: string): Record<stri
 }
 
 function toState(rows: Record<string, Array<Record<string, unknown>>>): DbState {
-  const s: DbState = { units: new Map(), facts: new Map(), links: new Map(), audit: new Map(), overlaps: rows.overlaps.map((r) => String(r.what)) };
+  const s: DbState = {
+    units: new Map(),
+    facts: new Map(),
+    links: new Map(),
+    audit: new Map(),
+    overlaps: rows.overlaps.map((r) => String(r.what)),
+  };
   for (const r of rows.units) s.units.set(String(r.code), Number(r.n));
   for (const r of rows.facts) s.facts.set(factKey(String(r.code), String(r.valid_from)), Number(r.n));
-  for (const r of rows.links) s.links.set(linkKey(String(r.from_code), String(r.to_code), String(r.kind), String(r.valid_from)), Number(r.n));
+  for (const r of rows.links)
+    s.links.set(linkKey(String(r.from_code), String(r.to_code), String(r.kind), String(r.valid_from)), Number(r.n));
   for (const r of rows.audit) {
     const list = s.audit.get(String(r.request_id)) ?? [];
     list.push({ operation: String(r.operation), target: String(r.target) });
@@ -79,11 +100,17 @@ export async function postgresState(url: string, queries: Record<string, string>
 /** PGlite, after the hub stopped, in a child process (PGlite needs ES modules, which jest's sandbox lacks). */
 export function pgliteState(dataDir: string, queries: Record<string, string>): Promise<DbState> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'tools', 'dist', 'reliability-pglite.js')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'tools', 'dist', 'reliability-pglite.js')], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`reading the PGlite folder failed (exit ${code}): ${err.slice(-2000)}`));
@@ -102,22 +129,28 @@ export async function apiState(url: string, token: string, unitPrefix: string, r
   const s = emptyState();
   const call = async (query: string, variables: Record<string, unknown>) => {
     const r = await gql(url, query, variables, bearer(token));
-    if (r.status !== 200 || r.errors) throw new Error(`verification query failed (HTTP ${r.status}): ${JSON.stringify(r.errors).slice(0, 1000)}`);
+    if (r.status !== 200 || r.errors)
+      throw new Error(`verification query failed (HTTP ${r.status}): ${JSON.stringify(r.errors).slice(0, 1000)}`);
     return r.data;
   };
   // `first` travels as a variable: the gateway's cost limit multiplies by a literal page size.
   let after: string | null = null;
   for (;;) {
-    const d: any = await call(`query RelVerifyUnits($n: Int!, $after: String, $s: String!) {
+    const d: any = await call(
+      `query RelVerifyUnits($n: Int!, $after: String, $s: String!) {
       units(first: $n, after: $after, filter: { search: $s }) {
         nodes { code factVersions { validFrom } links(direction: IN, kinds: [BUSINESS]) { nodes { kind validFrom from { code } } pageInfo { hasNextPage } } }
-        pageInfo { hasNextPage endCursor } } }`, { n: 500, after, s: unitPrefix });
+        pageInfo { hasNextPage endCursor } } }`,
+      { n: 500, after, s: unitPrefix },
+    );
     for (const n of d.units.nodes) {
       if (!n.code.startsWith(unitPrefix)) continue;
       s.units.set(n.code, (s.units.get(n.code) ?? 0) + 1);
-      for (const f of n.factVersions) s.facts.set(factKey(n.code, f.validFrom), (s.facts.get(factKey(n.code, f.validFrom)) ?? 0) + 1);
+      for (const f of n.factVersions)
+        s.facts.set(factKey(n.code, f.validFrom), (s.facts.get(factKey(n.code, f.validFrom)) ?? 0) + 1);
       // A unit's business links: a few, within the default page of 50 (checked, never cut short silently).
-      if (n.links.pageInfo.hasNextPage) throw new Error(`verification: ${n.code} has more than one page of business links`);
+      if (n.links.pageInfo.hasNextPage)
+        throw new Error(`verification: ${n.code} has more than one page of business links`);
       for (const l of n.links.nodes) {
         const k = linkKey(l.from?.code ?? '?', n.code, l.kind, l.validFrom);
         s.links.set(k, (s.links.get(k) ?? 0) + 1);
@@ -128,8 +161,11 @@ export async function apiState(url: string, token: string, unitPrefix: string, r
   }
   after = null;
   for (;;) {
-    const d: any = await call(`query RelVerifyAudit($n: Int!, $after: String) { auditLog(first: $n, after: $after) {
-      nodes { id requestId operation target } pageInfo { hasNextPage endCursor } } }`, { n: 500, after });
+    const d: any = await call(
+      `query RelVerifyAudit($n: Int!, $after: String) { auditLog(first: $n, after: $after) {
+      nodes { id requestId operation target } pageInfo { hasNextPage endCursor } } }`,
+      { n: 500, after },
+    );
     for (const e of d.auditLog.nodes) {
       if (!e.requestId?.startsWith(ridPrefix)) continue;
       const list = s.audit.get(e.requestId) ?? [];

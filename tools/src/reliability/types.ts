@@ -5,14 +5,31 @@
 import type { HostileOptions, HostileReport } from './hostile';
 
 /** `findings`: a hostile VIEWER's page of scope-wide findings (never picked by the mixed clients). */
-export type OpKind = 'unit' | 'units' | 'anomalies' | 'federated' | 'createUnit' | 'changeUnitFacts' | 'createLink' | 'findings';
-export const OP_KINDS: Array<Exclude<OpKind, 'findings'>> = ['unit', 'units', 'anomalies', 'federated', 'createUnit', 'changeUnitFacts', 'createLink'];
+export type OpKind =
+  'unit' | 'units' | 'anomalies' | 'federated' | 'createUnit' | 'changeUnitFacts' | 'createLink' | 'findings';
+export const OP_KINDS: Array<Exclude<OpKind, 'findings'>> = [
+  'unit',
+  'units',
+  'anomalies',
+  'federated',
+  'createUnit',
+  'changeUnitFacts',
+  'createLink',
+];
 /** The operations that write (their effect is checked exactly once). */
 export const WRITES = new Set<OpKind>(['createUnit', 'changeUnitFacts', 'createLink']);
 
-/** Relative weight of each operation in a client's picks (a write that needs the client's own unit first creates one). */
+/**
+ * Relative weight of each operation in a client's picks (a write that needs the client's own unit first creates one).
+ */
 export const DEFAULT_MIX: Record<Exclude<OpKind, 'findings'>, number> = {
-  unit: 28, units: 10, anomalies: 8, federated: 12, createUnit: 18, changeUnitFacts: 15, createLink: 9,
+  unit: 28,
+  units: 10,
+  anomalies: 8,
+  federated: 12,
+  createUnit: 18,
+  changeUnitFacts: 15,
+  createLink: 9,
 };
 
 export type WriteTarget =
@@ -114,7 +131,15 @@ export interface ReliabilityReport {
   };
   byKind: Record<string, KindStats>;
   /** Errors per period: the fault windows and the steady periods between them. */
-  periods: Array<{ name: string; start: number; end: number; requests: number; ackedWrites: number; okReads: number; errors: Record<string, number> }>;
+  periods: Array<{
+    name: string;
+    start: number;
+    end: number;
+    requests: number;
+    ackedWrites: number;
+    okReads: number;
+    errors: Record<string, number>;
+  }>;
   verification: {
     acked: { createUnit: number; changeUnitFacts: number; createLink: number };
     auditRowsOfRun: number;
@@ -122,11 +147,20 @@ export interface ReliabilityReport {
     /** Bursts of conflicting writes by kind, and how many of them had one write acknowledged. */
     bursts: Record<string, { bursts: number; oneAcknowledged: number }>;
     /** Writes that were not acknowledged but did commit (their answer was lost), with the fault they met. */
-    committedUnacknowledged: Array<{ id: string; kind: OpKind; start: number; end: number; error: string; fault: string }>;
+    committedUnacknowledged: Array<{
+      id: string;
+      kind: OpKind;
+      start: number;
+      end: number;
+      error: string;
+      fault: string;
+    }>;
   };
   invariants: Invariant[];
   /** Up to 25 responses no fault explains, for the record. */
-  unexpected: Array<Pick<RequestRecord, 'id' | 'kind' | 'start' | 'end' | 'status' | 'failure' | 'failureDetail' | 'errors'>>;
+  unexpected: Array<
+    Pick<RequestRecord, 'id' | 'kind' | 'start' | 'end' | 'status' | 'failure' | 'failureDetail' | 'errors'>
+  >;
   ok: boolean;
   /** Last lines of each process's log, when something failed. */
   logs?: Record<string, string>;
