@@ -208,7 +208,7 @@ describe('round trip through the gateway after each kind of late change', () => 
     ]);
   });
 
-  it("a body's list (issue 18): the item keeps its owner, the task the item it named, and the unit's list reads the same in both hubs", async () => {
+  it("a body's list: the item keeps its owner, the task the item it named, and the unit's list reads the same in both hubs", async () => {
     await branchWithRecords('RT-ZB-O');
     const item = await a.gql(
       `mutation { defineRequiredItem(input: { owner: "SC-JGGW", code: "RT-SHYK", name: "三会一课（工委清单）", kinds: [BRANCH], frequency: QUARTERLY }) { code } }`,

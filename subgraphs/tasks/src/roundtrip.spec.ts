@@ -206,7 +206,7 @@ describe('exportTasks → importTasks into the same hub and into an empty one', 
     ]);
   });
 
-  it('lists with owners (issue 18): each item keeps its owner, each task the item it named, where two lists use the same code', async () => {
+  it('lists with owners: each item keeps its owner, each task the item it named, where two lists use the same code', async () => {
     const OWNED = {
       owner: 'SC-JGGW',
       code: 'SHYK',
