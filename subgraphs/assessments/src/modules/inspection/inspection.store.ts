@@ -143,17 +143,8 @@ export const jointCovering = async (tx: Db, unitId: string, from: string, to: st
   return taken ?? null;
 };
 
-export interface NewJoint {
-  unitId: string;
-  leadId: string;
-  bodyIds: string[];
-  startsOn: string;
-  endsOn: string;
-  indicators: Array<{ code: string; name: string; bodyIds: string[] }>;
-  note: string | null;
-  acceptedBy: string;
-  acceptedFor: string | null;
-}
+/** A joint inspection to store: the record without what the database assigns. */
+export type NewJoint = Omit<JointInspectionRecord, 'id' | 'acceptedAt'>;
 
 export async function insertJoint(tx: Db, j: NewJoint): Promise<JointInspectionRecord> {
   const [row] = await tx
