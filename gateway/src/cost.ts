@@ -246,9 +246,18 @@ export function costLimitPlugin(settings: CostSettings): GatewayPlugin {
           if (byName.size < 100) byName.set(name, cost);
         }
       }
+      // The cost in the answer's extensions, so a client sees how near the limit a query is before it is refused.
+      const extension = { requested: cost, limit: settings.maxCost };
       if (cost > settings.maxCost) {
-        setResultAndStopExecution({ errors: [costError(cost, settings.maxCost)] });
+        setResultAndStopExecution({ errors: [costError(cost, settings.maxCost)], extensions: { cost: extension } });
+        return undefined;
       }
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return; // subscriptions and @defer: not served by the hub
+          setResult({ ...result, extensions: { ...result.extensions, cost: extension } });
+        },
+      };
     },
   };
 }

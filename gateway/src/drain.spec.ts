@@ -112,7 +112,7 @@ describe('graceful shutdown of the gateway', () => {
     gate.resolve();
     const answer = await inflight;
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toEqual({ data: { task: { id: '7' } } });
+    expect(JSON.parse(answer.body)).toEqual({ data: { task: { id: '7' } }, extensions: { cost: expect.any(Object) } });
     expect(answer.connection).toBe('close');
     await closing; // resolves: nothing (the idle connection included) is left open
   }, 30_000);

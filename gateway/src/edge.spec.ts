@@ -140,7 +140,10 @@ describe('authentication before the body', () => {
       body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { unit: { name: '四川省直机关工委' } } });
+    expect(await res.json()).toEqual({
+      data: { unit: { name: '四川省直机关工委' } },
+      extensions: { cost: expect.any(Object) },
+    });
   });
 
   it('the explorer page, health and readiness need no token; a GET carrying a query does', async () => {

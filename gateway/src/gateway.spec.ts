@@ -274,7 +274,10 @@ describe('authentication at the gateway', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}`, 'x-request-id': 'retry-1' },
         body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
       });
-      expect(await res.json()).toEqual({ data: { unit: { name: '四川省直机关工委' } } });
+      expect(await res.json()).toEqual({
+        data: { unit: { name: '四川省直机关工委' } },
+        extensions: { cost: expect.any(Object) },
+      });
       expect(seen).toHaveLength(2);
       // Each attempt signed afresh: a new nonce (the second would otherwise be refused as a replay).
       const nonces = seen.map((h) => /nonce="([^"]+)"/.exec(String(h['signature-input']))?.[1]);
@@ -341,7 +344,8 @@ describe('authentication at the gateway', () => {
       try {
         const res = await post(gateway, 'mutation { endUnit(code: "SC-JGGW", on: "2026-12-31") { code } }', operator);
         const body = await res.json();
-        if (answered) expect(body).toEqual({ data: { endUnit: { code: 'SC-JGGW' } } });
+        if (answered)
+          expect(body).toEqual({ data: { endUnit: { code: 'SC-JGGW' } }, extensions: { cost: expect.any(Object) } });
         else expect(body.data?.endUnit ?? null).toBeNull();
         expect(seen).toHaveLength(attempts);
         // Each attempt is a new request: a fresh nonce every time.

@@ -16,6 +16,8 @@ import { resignWhenStale } from './resign';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
+import { apqPlugin, DEFAULT_APQ_CAPACITY } from './apq';
+import { applyCors, type CorsSettings } from './cors';
 import { BUILT_IN_DOCUMENTS, DOWNLOAD_PREFIXES, downloads } from './downloads';
 import { createMetrics } from '@tiaokuai/platform/metrics';
 import { drainable } from '@tiaokuai/platform/shutdown';
@@ -66,6 +68,13 @@ export interface GatewayOptions {
    * query. Env: TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_ALLOW_ARBITRARY.
    */
   trustedDocuments?: TrustedDocumentsSettings;
+  /** Origins whose pages may call the gateway, every path (cors.ts); absent = none. Env: CORS_ORIGINS, CORS_MAX_AGE */
+  cors?: CorsSettings;
+  /**
+   * Automatic persisted queries kept per process (apq.ts; default 1000); 0 turns them off. Not installed with trusted
+   * documents, which answer the same extension from their manifest.
+   */
+  apqCapacity?: number;
   /** `/readyz`: how each subgraph's own readiness is asked (readiness.ts). */
   readiness?: Omit<ReadinessOptions, 'subgraphs'>;
 }
@@ -285,8 +294,12 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     if (pending) return pending.then(() => arbitrary(request, params));
     arbitrary(request, params);
   };
+  const capacity = opts.apqCapacity ?? DEFAULT_APQ_CAPACITY;
+  const apq = !trusted && capacity > 0 ? apqPlugin(capacity).plugin : undefined;
   return createGatewayRuntime({
     supergraph: sdl,
+    // The runtime's own CORS reflects any origin with credentials: off; startGateway applies the allowlist (cors.ts).
+    cors: false,
     ...(opts.queryPlanner !== 'js' ? { unifiedGraphHandler: rustPlanner() } : {}),
     transports: { http },
     graphqlEndpoint: '/graphql',
@@ -347,6 +360,8 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
           setFetchFn(resignWhenStale(fetchFn, sign));
         },
       },
+      // After the one above: a hash is looked up or registered only for an authenticated caller.
+      ...(apq ? [apq] : []),
     ],
     // The runtime's own lines as ours: JSON, capped, never a body or variables (logging.ts).
     logging: runtimeLogger(),
@@ -476,6 +491,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     ),
   });
   const server: Server = createServer(async (req, res) => {
+    // First: every answer below, refusals included, carries the CORS headers an allowed origin needs to read it.
+    if (applyCors(req, res, opts.cors)) return;
     if (await metrics.serve(req, res)) return;
     if (req.url === '/readyz' || req.url?.startsWith('/readyz?')) {
       const report = drain.draining ? { ready: false, draining: true, down: {} } : await subgraphsReady();

@@ -2,6 +2,7 @@ import { formatLine, logProcessWarnings } from '@tiaokuai/platform/log';
 import { onShutdown } from '@tiaokuai/platform/shutdown';
 import { authSettingsFromEnv, createAuthenticator } from './auth';
 import { startGateway, subgraphSecretsFromEnv, subgraphUrlsFromEnv } from './index';
+import { corsSettingsFromEnv } from './cors';
 import { limitsFromEnv } from './limits';
 import { trustedDocumentsFromEnv } from './trusted-documents';
 
@@ -22,6 +23,7 @@ createAuthenticator(authSettingsFromEnv())
       limits: limitsFromEnv(),
       queryPlanner: process.env.GATEWAY_QUERY_PLANNER === 'js' ? 'js' : 'rust',
       trustedDocuments: trustedDocumentsFromEnv(),
+      cors: corsSettingsFromEnv(),
     }).then((gw) => ({ gw, authenticator })),
   )
   .then(({ gw, authenticator }) => {

@@ -98,7 +98,7 @@ describe('trusted documents on', () => {
     ["Apollo's extensions.persistedQuery.sha256Hash", { extensions: apq(UNIT_ID), variables: { code: 'SC-JGGW' } }],
   ])('a registered document named by %s runs, as the authenticated caller', async (_name, request) => {
     const { status, body } = await send(gateway, request);
-    expect(body).toEqual({ data: { unit: { name: '四川省直机关工委' } } });
+    expect(body).toEqual({ data: { unit: { name: '四川省直机关工委' } }, extensions: { cost: expect.any(Object) } });
     expect(status).toBe(200);
     expect(seen).toHaveLength(1);
     const identity = decodeIdentity(seen[0][IDENTITY_HEADER] as string); // its signature: gateway.spec.ts
@@ -118,7 +118,10 @@ describe('trusted documents on', () => {
     const res = await gateway.fetch(url, {
       headers: { authorization: `Bearer ${viewer}`, accept: 'application/json' },
     });
-    expect(await res.json()).toEqual({ data: { unit: { name: '四川省直机关工委' } } });
+    expect(await res.json()).toEqual({
+      data: { unit: { name: '四川省直机关工委' } },
+      extensions: { cost: expect.any(Object) },
+    });
   });
 
   it.each([
@@ -231,7 +234,7 @@ describe('trusted documents off (the default)', () => {
     try {
       const { status, body } = await send(gateway, { query: UNIT, variables: { code: 'SC-JGGW' } });
       expect(status).toBe(200);
-      expect(body).toEqual({ data: { unit: { name: '四川省直机关工委' } } });
+      expect(body).toEqual({ data: { unit: { name: '四川省直机关工委' } }, extensions: { cost: expect.any(Object) } });
       expect(seen).toHaveLength(1);
     } finally {
       await gateway.dispose();

@@ -55,7 +55,10 @@ it('the explorer loads with no outside assets and runs a query', async () => {
   );
   await page.click('.graphiql-execute-button');
   const response = await answer;
-  expect(await response.json()).toEqual({ data: { units: { totalCount: 0 } } });
+  expect(await response.json()).toEqual({
+    data: { units: { totalCount: 0 } },
+    extensions: { cost: expect.any(Object) },
+  });
   await page.waitForFunction(
     () => document.querySelector('.graphiql-response')?.textContent?.includes('totalCount'),
     undefined,
