@@ -9,6 +9,7 @@ export * from './relation-periods';
 export * from './scope';
 export * from './leadership';
 export * from './problem';
+export * from './fields';
 export * from './visibility';
 export * from './text';
 export * from './collections';

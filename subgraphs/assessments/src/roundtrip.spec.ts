@@ -253,3 +253,35 @@ describe('restoring is not a way round the rules', () => {
     });
   });
 });
+
+describe('unknown fields are refused (docs/interchange.md "Unknown fields are refused")', () => {
+  it('an export with an unknown field at each level is refused whole, each path named with the other problems; nothing is written', async () => {
+    await recordAssessments();
+    const before = (await h.ok(EXPORT)).exportAssessments;
+    const spoilt = JSON.parse(JSON.stringify(before));
+    spoilt.results = [];
+    spoilt.schemes[0].indicators[0].unit = '%';
+    spoilt.schemes[0].combination.note = '';
+    spoilt.submissions[0].scores[0].max = 10;
+    spoilt.submissions[1].scheme.year = 2026;
+    spoilt.submissions[2].businessScore = '90';
+    await h.resetTo((await h.org('{ exportUnits }')).exportUnits);
+    const r = (await h.ok(IMPORT, { d: { ...file(spoilt), extra: 1 } })).importAssessments;
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual(
+      expect.arrayContaining([
+        { path: '$.extra', message: '未知字段：extra' },
+        { path: 'assessments.results', message: '未知字段：results' },
+        { path: 'assessments.schemes[0].indicators[0].unit', message: '未知字段：unit' },
+        { path: 'assessments.schemes[0].combination.note', message: '未知字段：note' },
+        { path: 'assessments.submissions[0].scores[0].max', message: '未知字段：max' },
+        { path: 'assessments.submissions[1].scheme.year', message: '未知字段：year' },
+      ]),
+    );
+    expect(r.problems.map((p: any) => p.path)).toContain('assessments.submissions[2].businessScore');
+    expect(await count()).toBe(0);
+    expect(
+      (await rowsOf<{ n: number }>(h.database.db, sql`select count(*)::int as n from assessments.schemes`))[0].n,
+    ).toBe(0);
+  });
+});

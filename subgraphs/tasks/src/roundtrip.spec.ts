@@ -298,3 +298,28 @@ describe('who may restore a task', () => {
     expect(JSON.stringify((await h.ok(`{ exportTasks }`)).exportTasks)).toBe(JSON.stringify(before));
   });
 });
+
+describe('unknown fields are refused (docs/interchange.md "Unknown fields are refused")', () => {
+  it('an export with an unknown field at each level is refused whole, each path named with the other problems; nothing is written', async () => {
+    await h.ok(IMPORT, { d: file([task('T-1', { targets: ['SC-YJT-ZB1'], requiredItem: 'SHYK' })], [ITEM]) });
+    const exported = (await h.ok(`{ exportTasks }`)).exportTasks;
+    const spoilt = JSON.parse(JSON.stringify({ format: 'tiaokuai/v1', ...exported }));
+    spoilt.extra = true;
+    spoilt.requiredItems[0].ownr = 'SC-JGGW';
+    spoilt.tasks[0].assignments[0].progress = 'DONE';
+    spoilt.tasks[0].category = 'PARTY';
+    await h.resetTo((await h.org('{ exportUnits }')).exportUnits);
+    const report = (await h.ok(IMPORT, { d: spoilt })).importTasks;
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        { path: '$.extra', message: '未知字段：extra' },
+        { path: 'requiredItems[0].ownr', message: '未知字段：ownr' },
+        { path: 'tasks[0].assignments[0].progress', message: '未知字段：progress' },
+      ]),
+    );
+    expect(report.problems.map((p: any) => p.path)).toContain('tasks[0].category');
+    expect(await h.database.rows(sql`select id from tasks.required_items`)).toEqual([]);
+    expect(await h.database.rows(sql`select id from tasks.tasks`)).toEqual([]);
+  });
+});

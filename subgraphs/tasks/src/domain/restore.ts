@@ -45,7 +45,6 @@ export function recordedAssignments(
       bad(`${p}.unit`, '需要单位代码');
       return;
     }
-    for (const k of Object.keys(a)) if (!['unit', 'status', 'into'].includes(k)) bad(`${p}.${k}`, '未知的字段');
     if (seen.has(a.unit)) bad(`${p}.unit`, `与 assignments[${seen.get(a.unit)}] 重复：${a.unit}`);
     seen.set(a.unit, j);
     const status = a.status ?? 'ACTIVE';

@@ -11,7 +11,15 @@ import { canonical, sameScheme, type StoredScheme } from '../scheme/definition';
 import type { Problem, Scheme } from '../scheme/scheme';
 import { validateScheme } from '../scheme/validate';
 import { scoreSubmission, type ScoreResult, type Submission } from '../scoring';
-import { businessScoreShape, isObject, itemsShape, noteShape, schemeRefShape } from './shape';
+import {
+  businessScoreShape,
+  isObject,
+  itemsShape,
+  noteShape,
+  RATING_FIELDS,
+  schemeRefShape,
+  SCORE_FIELDS,
+} from './shape';
 
 const NOTE_MAX = 2000;
 
@@ -179,9 +187,9 @@ export function checkSubmissions(
         message: facts.notAssessable(String(raw.assessor), on as string, String(raw.unit)),
       });
     }
-    const scores = itemsShape(raw, base, 'scores', ['indicator', 'score']);
+    const scores = itemsShape(raw, base, 'scores', SCORE_FIELDS);
     problems.push(...scores.problems);
-    const ratings = itemsShape(raw, base, 'ratings', ['indicator', 'group', 'score']);
+    const ratings = itemsShape(raw, base, 'ratings', RATING_FIELDS);
     problems.push(...ratings.problems);
     const businessProblem = businessScoreShape(raw, base);
     if (businessProblem) {

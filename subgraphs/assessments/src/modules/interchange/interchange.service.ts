@@ -51,7 +51,7 @@ import {
   type PlannedScheme,
   type PlannedSubmission,
 } from '../../domain/interchange/plan';
-import { sectionShape, unitCodesOf } from '../../domain/interchange/shape';
+import { sectionShape, unitCodesOf, unknownAssessmentFields } from '../../domain/interchange/shape';
 import { definitionOf } from '../../domain/scheme/definition';
 import type { AssessmentsContext } from '../../request';
 import { visibleSchemes } from '../scheme/scheme.service';
@@ -75,6 +75,8 @@ export async function importAssessments(
   const problems = report.problems;
   const { problems: shape, section } = sectionShape(document);
   problems.push(...shape);
+  // Unknown fields (docs/interchange.md "Unknown fields are refused"): reported with every other problem.
+  problems.push(...unknownAssessmentFields(document));
   if (!section) {
     report.ok = problems.length === 0;
     return report;

@@ -3,7 +3,7 @@
  * (`units[3].kind`), not just the first, and checks one field's value at a time (codes, text,
  * enumerations, days, intervals).
  */
-import { isDay, textProblem, type Day, type TextKind } from '@tiaokuai/leadership';
+import { isDay, textProblem, unknownFields, type Day, type TextKind } from '@tiaokuai/leadership';
 import { CODE_RE, type Problem } from './format';
 
 export const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -21,21 +21,17 @@ export function show(v: unknown): string {
   return s.length > 80 ? `${s.slice(0, 80)}…（共 ${s.length} 字符）` : s;
 }
 
-/**
- * The path of a field: `units[3].kind`, or with a key that is no plain name (empty, with a
- * dot, a bracket or a space), `units[3]["a.b"]`, so that the path stays one unambiguous JSON path.
- */
-export function fieldPath(path: string, key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-}
+/** The path of a field (`units[3].kind`, `units[3]["a.b"]`): leadership's, one for the three subgraphs. */
+export { fieldPath } from '@tiaokuai/leadership';
 
 export class Checker {
   problems: Problem[] = [];
   add(path: string, message: string) {
     this.problems.push({ path, message });
   }
-  unknownFields(obj: Record<string, unknown>, allowed: Set<string>, path: string) {
-    for (const k of Object.keys(obj)) if (!allowed.has(k)) this.add(fieldPath(path, k), `未知字段 ${show(k)}`);
+  /** Each field of `obj` the format does not know (docs/interchange.md "Unknown fields are refused"). */
+  unknownFields(obj: Record<string, unknown>, known: ReadonlySet<string>, path: string) {
+    this.problems.push(...unknownFields(obj, known, path));
   }
   code(v: unknown, path: string, required = true): string | null {
     if (v === undefined || v === null) {

@@ -4,12 +4,13 @@
  * first. Mutations validate their inputs with the same entry checks (unit-entry.ts,
  * link-entry.ts), so a rule holds the same way through the API and through a file.
  */
+import { DOCUMENT_FIELDS } from '@tiaokuai/leadership';
 import { Checker, isObject, show } from './checker';
 import { FORMAT, type LinkPlan, type Problem, type UnitPlan } from './format';
 import { checkLink } from './link-entry';
 import { checkUnit } from './unit-entry';
 
-const TOP_LEVEL = new Set(['format', 'units', 'links', 'tasks', 'requiredItems', 'assessments']);
+const TOP_LEVEL = new Set(DOCUMENT_FIELDS);
 
 /** Codes a document references that it does not itself define (to be looked up in the hub). */
 export function externalReferences(doc: unknown): string[] {

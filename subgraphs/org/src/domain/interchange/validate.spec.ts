@@ -133,6 +133,32 @@ describe('a document', () => {
   });
 });
 
+describe('unknown fields are refused at every level, each with its path', () => {
+  it.each<[string, unknown, string]>([
+    ['the top level', { format: FORMAT, extra: 1 }, '$.extra'],
+    ['a unit', { format: FORMAT, units: [unit({ colour: 'red' })] }, 'units[0].colour'],
+    [
+      "a unit's version",
+      { format: FORMAT, units: [unit({ versions: [{ validFrom: '2020-01-01', localty: 'GW' }] })] },
+      'units[0].versions[0].localty',
+    ],
+    [
+      'a link',
+      { format: FORMAT, units: [unit(), unit({ code: 'U2' })], links: [link({ from: 'U1', to: 'U2', bsis: 'x' })] },
+      'links[0].bsis',
+    ],
+  ])('%s', (_, doc, path) => {
+    const { problems } = parseDocument(doc, new Set());
+    expect(problems).toContainEqual({ path, message: `未知字段：${path.split('.').pop()}` });
+    expect(problems.filter((p) => p.message.startsWith('未知字段'))).toHaveLength(1);
+  });
+
+  it('an unknown field is reported with every other problem', () => {
+    const { problems } = parseDocument({ format: 'v0', units: [unit({ ownr: 'x', kind: 'CLUB' })] }, new Set());
+    expect(problems.map((p) => p.path)).toEqual(['format', 'units[0].ownr', 'units[0].kind']);
+  });
+});
+
 describe('a field path', () => {
   it.each([
     ['units[3]', 'kind', 'units[3].kind'],

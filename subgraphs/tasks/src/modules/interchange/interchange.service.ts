@@ -20,6 +20,7 @@
  */
 import { emptyReport, requireRole, scopedTransaction, today, type Db, type ImportReport } from '@tiaokuai/platform';
 import { isDay } from '@tiaokuai/leadership';
+import { unknownTaskFields } from '../../domain/interchange-fields';
 import { fileKey, type TaskRecord } from '../../domain/records';
 import { recordedAssignments, recordedStatus } from '../../domain/restore';
 import { itemRef } from '../../domain/validate';
@@ -138,13 +139,16 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   const doc = document as Record<string, unknown> | null;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
     return { ...report, problems: [{ path: '$', message: '应为 JSON 对象' }] };
+  // Unknown fields (docs/interchange.md "Unknown fields are refused"): reported with every other problem.
+  const unknown = unknownTaskFields(doc);
   if (doc.format !== 'tiaokuai/v1')
     report.problems.push({ path: 'format', message: `应为 "tiaokuai/v1"，实为 ${JSON.stringify(doc.format)}` });
   for (const section of ['requiredItems', 'tasks'] as const) {
     if (doc[section] !== undefined && !Array.isArray(doc[section]))
       report.problems.push({ path: section, message: '应为列表' });
   }
-  if (report.problems.length > 0) return report;
+  report.problems.push(...unknown);
+  if (report.problems.length > unknown.length) return report;
 
   const rows = await requiredItemRows(ctx.db);
   const itemIds = await storedItemRefs(ctx, rows);
