@@ -31,7 +31,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-const accessControl = (res: Response) => [...res.headers.keys()].filter((k) => k.startsWith('access-control-'));
+const accessControl = (res: Response) => {
+  const names: string[] = [];
+  res.headers.forEach((_value, name) => names.push(name));
+  return names.filter((k) => k.startsWith('access-control-'));
+};
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(t.url, {
     method: 'POST',
