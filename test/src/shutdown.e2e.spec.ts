@@ -137,6 +137,7 @@ describe('graceful shutdown of the real processes (SIGTERM)', () => {
     const url = `http://127.0.0.1:${gateway.port}/graphql`;
     await drainsOnSigterm('gateway', url, () => bearer(t.hub.operatorToken), '{ units(first: 1) { totalCount } }', {
       data: { units: { totalCount: 0 } },
+      extensions: { cost: expect.any(Object) },
     });
   }, 60_000);
 
