@@ -107,20 +107,19 @@ function pageSize(
   return size;
 }
 
+/** What a cost is counted with: the operation, its variables, and the sizes of lists without a page argument. */
+export interface CostOptions {
+  operationName?: string | null;
+  variables?: Variables;
+  listEstimates?: Record<string, number>;
+  defaultListEstimate?: number;
+}
+
 /**
  * The cost of the operation named `operationName` (else the only one) in `document`. Throws
  * nothing on documents the schema refuses: unknown fields count 1 (validation reports them).
  */
-export function operationCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  opts: {
-    operationName?: string | null;
-    variables?: Variables;
-    listEstimates?: Record<string, number>;
-    defaultListEstimate?: number;
-  } = {},
-): number {
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, opts: CostOptions = {}): number {
   return countCost(schema, document, opts).cost;
 }
 
@@ -128,12 +127,7 @@ export function operationCost(
 function countCost(
   schema: GraphQLSchema,
   document: DocumentNode,
-  opts: {
-    operationName?: string | null;
-    variables?: Variables;
-    listEstimates?: Record<string, number>;
-    defaultListEstimate?: number;
-  },
+  opts: CostOptions,
 ): { cost: number; readVariables: boolean } {
   const read = { variables: false };
   return { cost: walkCost(schema, document, opts, read), readVariables: read.variables };
@@ -142,12 +136,7 @@ function countCost(
 function walkCost(
   schema: GraphQLSchema,
   document: DocumentNode,
-  opts: {
-    operationName?: string | null;
-    variables?: Variables;
-    listEstimates?: Record<string, number>;
-    defaultListEstimate?: number;
-  },
+  opts: CostOptions,
   read: { variables: boolean },
 ): number {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
