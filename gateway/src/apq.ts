@@ -12,7 +12,7 @@
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
-import { createHash } from 'node:crypto';
+import { documentId } from './trusted-documents';
 
 export const APQ_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
 export const APQ_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH';
@@ -73,7 +73,7 @@ export function apqPlugin(capacity = DEFAULT_APQ_CAPACITY): { store: LruCache<st
           return;
         }
         if (typeof (params.query as unknown) !== 'string') return; // the runtime refuses it
-        if (createHash('sha256').update(params.query, 'utf8').digest('hex') !== key) {
+        if (documentId(params.query) !== key) {
           throw apqError('PersistedQueryMismatch：sha256Hash 与查询文本不符', APQ_HASH_MISMATCH, 400, 'query');
         }
         store.set(key, params.query);
