@@ -19,6 +19,8 @@ interface Installed {
   name: string;
   version: string;
   node: string | undefined;
+  /** Whether it runs a script when installed (preinstall, install or postinstall). */
+  installScript: boolean;
 }
 
 /** The package directories in one node_modules and, recursively, in theirs. */
@@ -45,6 +47,7 @@ function visit(dir: string, found: Installed[]): void {
       name?: string;
       version?: string;
       engines?: { node?: unknown };
+      scripts?: Record<string, unknown>;
     };
     const node = json.engines?.node;
     found.push({
@@ -52,6 +55,7 @@ function visit(dir: string, found: Installed[]): void {
       name: json.name ?? path.basename(dir),
       version: json.version ?? '',
       node: typeof node === 'string' ? node : undefined,
+      installScript: ['preinstall', 'install', 'postinstall'].some((s) => typeof json.scripts?.[s] === 'string'),
     });
   }
   installed(path.join(dir, 'node_modules'), found);
@@ -92,5 +96,22 @@ describe('engines', () => {
       .filter((pkg) => pkg.node !== undefined && excludes(pkg.node, process.version))
       .map((pkg) => `${pkg.name}@${pkg.version} (${pkg.where}) engines.node ${pkg.node}`);
     expect(refusing).toEqual([]);
+  });
+
+  it('every installed package with an install script is reviewed in the root allowScripts', () => {
+    const found: Installed[] = [];
+    for (const folder of workspaceFolders()) installed(path.join(ROOT, folder, 'node_modules'), found);
+    const allow = (
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> }
+    ).allowScripts;
+    expect(allow).toBeDefined();
+    // Keys are name-only or pinned (name@version); either covers the package.
+    const covered = (pkg: Installed) =>
+      allow![pkg.name] !== undefined || allow![`${pkg.name}@${pkg.version}`] !== undefined;
+    const scripted = found.filter((pkg) => pkg.installScript);
+    expect(scripted.some((pkg) => pkg.name === 'esbuild')).toBe(true);
+    expect(scripted.filter((pkg) => !covered(pkg)).map((pkg) => `${pkg.name}@${pkg.version} (${pkg.where})`)).toEqual(
+      [],
+    );
   });
 });
