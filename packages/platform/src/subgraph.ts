@@ -30,6 +30,7 @@ import {
 } from './signature';
 import { signatureLimitsFromEnv } from './signature-env';
 import { log, requestScope, throttledLog } from './log';
+import { DateTimeISOScalar } from './scalars';
 import { UpstreamError } from './service';
 import { createMetrics } from './metrics';
 import { drainable } from './shutdown';
@@ -67,6 +68,7 @@ export async function buildFederatedSchema<TContext>(def: SubgraphDefinition<TCo
     orphanedTypes: def.orphanedTypes,
     skipCheck: true,
     validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeISOScalar }],
   });
   const imports = def.federationImports.map((d) => JSON.stringify(d)).join(', ');
   const sdl = `extend schema @link(url: "${FEDERATION_URL}", import: [${imports}])\n\n${printSchemaWithDirectives(built)}\n`;

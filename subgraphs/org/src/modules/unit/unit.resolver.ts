@@ -6,7 +6,7 @@
  */
 import { DateScalar, MAX_PAGE_SIZE, PageArgsType, today } from '@tiaokuai/platform';
 import { type Day } from '@tiaokuai/leadership';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { LinkKind, UnitRecord } from '../../domain/types';
 import type { OrgContext } from '../../request';
 import * as anomalies from '../anomaly/anomaly.service';
@@ -88,6 +88,7 @@ export class UnitResolver {
     description:
       "The ids of every unit in the caller's jurisdiction (today); null for the hub's operator, who sees everything",
   })
+  @Directive('@inaccessible')
   visibleUnitIds(@Ctx() ctx: OrgContext) {
     return units.visibleUnitIds(ctx);
   }
