@@ -2,7 +2,7 @@ import { buildSchema, isScalarType, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { printPublicSchema, SCHEMA_DIR } from './composition';
-import { enumValueLabel, INTERNAL_FIELDS, undescribed, unlabelledEnumValues } from './public-schema';
+import { enumLabels, enumValueLabel, INTERNAL_FIELDS, undescribed, unlabelledEnumValues } from './public-schema';
 
 const text = readFileSync(path.join(SCHEMA_DIR, 'public.graphql'), 'utf8');
 const supergraph = readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8');
@@ -26,6 +26,17 @@ describe('schema/public.graphql (what clients see; `npm run compose` writes it, 
     for (const name of ['LeadershipTimeline', 'LeadershipPeriod', 'ActivityQuestionInput']) {
       expect(schema.getType(name)).toBeUndefined();
     }
+  });
+
+  it('describes every type, field, argument, input field and enum value', () => {
+    expect(undescribed(schema)).toEqual([]);
+  });
+
+  it('describes every enum value as 中文术语：中文解释 (English gloss), the label before the first ：', () => {
+    expect(unlabelledEnumValues(schema)).toEqual([]);
+    const labels = enumLabels(schema);
+    expect(Object.values(labels).flatMap((v) => Object.keys(v)).length).toBeGreaterThanOrEqual(101);
+    expect(labels.AnomalyCode.DUPLICATE_LEADER).toBe('都管');
   });
 
   it('puts @specifiedBy on every custom scalar', () => {

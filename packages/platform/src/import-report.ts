@@ -10,29 +10,30 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
  * creates no tasks.
  */
 @Directive('@shareable')
-@ObjectType()
+@ObjectType({ description: '导入问题：文件中的一处错误 (an import problem: one error in the document)' })
 export class ImportProblem {
   @Field({ description: 'JSON path of the offending entry, e.g. units[3].kind' }) path!: string;
-  @Field() message!: string;
+  @Field({ description: '说明 (what is wrong)' }) message!: string;
 }
 
 @Directive('@shareable')
-@ObjectType()
+@ObjectType({ description: '导入计数：新建、更新、未变 (import counts: created, updated, unchanged)' })
 export class ImportCounts {
-  @Field(() => Int) created!: number;
-  @Field(() => Int) updated!: number;
-  @Field(() => Int) unchanged!: number;
+  @Field(() => Int, { description: '新建数 (records created)' }) created!: number;
+  @Field(() => Int, { description: '更新数 (records updated)' }) updated!: number;
+  @Field(() => Int, { description: '未变数 (records already as given)' }) unchanged!: number;
 }
 
 @Directive('@shareable')
 @ObjectType({ description: 'What an import did (or, with dryRun, would do)' })
 export class ImportReport {
-  @Field() ok!: boolean;
-  @Field() dryRun!: boolean;
-  @Field(() => Int) created!: number;
-  @Field(() => Int) updated!: number;
-  @Field(() => Int) unchanged!: number;
-  @Field(() => [ImportProblem]) problems!: ImportProblem[];
+  @Field({ description: '成功：没有问题 (no problems)' }) ok!: boolean;
+  @Field({ description: '试运行：只检查不写入 (only checked, nothing written)' }) dryRun!: boolean;
+  @Field(() => Int, { description: '新建数 (records created)' }) created!: number;
+  @Field(() => Int, { description: '更新数 (records updated)' }) updated!: number;
+  @Field(() => Int, { description: '未变数 (records already as given)' }) unchanged!: number;
+  @Field(() => [ImportProblem], { description: '问题：全部错误及其位置 (every problem, with its path)' })
+  problems!: ImportProblem[];
   @Field(() => ImportCounts, { description: 'Units (org imports)' }) units!: ImportCounts;
   @Field(() => ImportCounts, { description: 'Links (org imports)' }) links!: ImportCounts;
   @Field(() => ImportCounts, { description: 'Tasks (tasks imports)' }) tasks!: ImportCounts;

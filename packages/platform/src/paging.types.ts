@@ -7,7 +7,9 @@ import { MAX_PAGE_SIZE, type PageArgs } from './paging';
  * fields in every subgraph).
  */
 @Directive('@shareable')
-@ObjectType('PageInfo', { description: 'Where a page sits in its list (Relay cursor connections)' })
+@ObjectType('PageInfo', {
+  description: '分页信息：本页在列表中的位置 (where a page sits in its list, Relay cursor connections)',
+})
 export class PageInfoType {
   @Field({ description: 'There are items after this page' }) hasNextPage!: boolean;
   @Field({ description: 'There are items before this page' }) hasPreviousPage!: boolean;
@@ -44,16 +46,18 @@ export function connectionType<T extends object, S extends object = never>(
   node: ClassType<T>,
   opts: { description?: string; summary?: ClassType<S> } = {},
 ) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `边：列表中的一项及其游标 (an edge: one ${name} item and its cursor)` })
   class EdgeType {
     @Field({ description: 'Where this item sits, for after/before' }) cursor!: string;
-    @Field(() => node) node!: T;
+    @Field(() => node, { description: '条目：这一项本身 (the item itself)' }) node!: T;
   }
   @ObjectType(`${name}Connection`, { description: opts.description ?? `A page of ${name} items` })
   class ConnectionType {
-    @Field(() => [EdgeType]) edges!: EdgeType[];
+    @Field(() => [EdgeType], { description: "边：本页各项及其游标 (the edges: this page's items with their cursors)" })
+    edges!: EdgeType[];
     @Field(() => [node], { description: "The edges' nodes, when no cursor per item is needed" }) nodes!: T[];
-    @Field(() => PageInfoType) pageInfo!: PageInfoType;
+    @Field(() => PageInfoType, { description: '分页信息：本页位置 (where this page sits in the list)' })
+    pageInfo!: PageInfoType;
     @Field(() => Int, { description: 'Items in the whole list, every page' }) totalCount!: number;
   }
   if (!opts.summary) return ConnectionType as ClassType<ConnectionType & { summary?: never }>;

@@ -9,17 +9,21 @@ import { ResultRow, ScoreOutlier, StarGrading, StarRow, StarRowConnection, UnitA
 
 @Resolver(() => ScoreOutlier)
 export class ScoreOutlierResolver {
-  @FieldResolver(() => Unit) unit(@Root() o: { unitId: string }) {
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' }) unit(@Root() o: { unitId: string }) {
     return unitRef(o.unitId);
   }
 }
 
 @Resolver(() => ResultRow)
 export class ResultRowResolver {
-  @FieldResolver(() => Unit) unit(@Root() r: FlatAssessment) {
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' }) unit(@Root() r: FlatAssessment) {
     return unitRef(r.unitId);
   }
-  @FieldResolver(() => Submission, { nullable: true }) grading(@Root() r: FlatAssessment) {
+  @FieldResolver(() => Submission, {
+    description: '定等提交：计入结果的考核 (the grading submission that counts)',
+    nullable: true,
+  })
+  grading(@Root() r: FlatAssessment) {
     return r.grading;
   }
 }
@@ -37,17 +41,17 @@ export class StarGradingResolver {
 
 @Resolver(() => StarRow)
 export class StarRowResolver {
-  @FieldResolver(() => Unit) unit(@Root() r: { unitId: string }) {
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' }) unit(@Root() r: { unitId: string }) {
     return unitRef(r.unitId);
   }
 }
 
 @Resolver(() => UnitAssessment)
 export class UnitAssessmentResolver {
-  @FieldResolver(() => Scheme) scheme(@Root() a: FlatAssessment) {
+  @FieldResolver(() => Scheme, { description: '考核方案 (the scheme)' }) scheme(@Root() a: FlatAssessment) {
     return a.scheme;
   }
-  @FieldResolver(() => Unit) unit(@Root() a: FlatAssessment) {
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' }) unit(@Root() a: FlatAssessment) {
     return unitRef(a.unitId);
   }
   @FieldResolver(() => Submission, { nullable: true, description: "The leader's grading" }) grading(

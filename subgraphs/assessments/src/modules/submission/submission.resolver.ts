@@ -17,7 +17,10 @@ import { IndicatorScore, Rating, Submission, SubmissionRevision } from './submis
 @Resolver(() => Submission)
 export class SubmissionResolver {
   @Query(() => Submission, { nullable: true, description: 'A submission (null when unknown or out of sight)' })
-  async submission(@Arg('id', () => ID) id: string, @Ctx() ctx: AssessmentsContext) {
+  async submission(
+    @Arg('id', () => ID, { description: "提交编号 (the submission's id)" }) id: string,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return visibleSubmission(ctx, id);
   }
 
@@ -26,7 +29,8 @@ export class SubmissionResolver {
       'Submits an assessment: GRADING from a body that leads the unit on the day, OPINION from one that guides it, FORBIDDEN otherwise',
   })
   submitAssessment(
-    @Arg('input', () => SubmitAssessmentInput) input: SubmitAssessmentInput,
+    @Arg('input', () => SubmitAssessmentInput, { description: '考核提交 (the submission)' })
+    input: SubmitAssessmentInput,
     @Ctx() ctx: AssessmentsContext,
   ) {
     return submitAssessment(ctx, JSON.parse(JSON.stringify(input)));
@@ -36,19 +40,25 @@ export class SubmissionResolver {
     description: 'Corrects a submission (version-checked: stale is CONFLICT); scored afresh, every version kept',
   })
   correctAssessment(
-    @Arg('input', () => CorrectAssessmentInput) input: CorrectAssessmentInput,
+    @Arg('input', () => CorrectAssessmentInput, {
+      description: '更正内容：只改给出的部分 (what changes; what is left out stays)',
+    })
+    input: CorrectAssessmentInput,
     @Ctx() ctx: AssessmentsContext,
   ) {
     return correctAssessment(ctx, JSON.parse(JSON.stringify(input)));
   }
 
-  @FieldResolver(() => Scheme) async scheme(@Root() s: SubmissionRecord, @Ctx() ctx: AssessmentsContext) {
+  @FieldResolver(() => Scheme, { description: '考核方案 (the scheme)' }) async scheme(
+    @Root() s: SubmissionRecord,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return schemeOf(ctx, s.schemeId, 'scheme');
   }
-  @FieldResolver(() => Unit) unit(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => Unit, { description: '被考核单位 (the unit assessed)' }) unit(@Root() s: SubmissionRecord) {
     return unitRef(s.unitId);
   }
-  @FieldResolver(() => Unit) assessor(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => Unit, { description: '考核方 (the assessing body)' }) assessor(@Root() s: SubmissionRecord) {
     return unitRef(s.assessorId);
   }
   @FieldResolver(() => [IndicatorScore], { description: 'Per indicator, as scored' }) scores(
@@ -67,13 +77,19 @@ export class SubmissionResolver {
   @FieldResolver(() => Float, { description: 'Business score (of 100)' }) businessScore(@Root() s: SubmissionRecord) {
     return s.result.businessScore;
   }
-  @FieldResolver(() => Float, { nullable: true }) finalScore(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => Float, { description: '总分 (the final score)', nullable: true }) finalScore(
+    @Root() s: SubmissionRecord,
+  ) {
     return s.result.finalScore;
   }
-  @FieldResolver(() => String) partyGrade(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => String, { description: '党建等次 (the party-building grade)' }) partyGrade(
+    @Root() s: SubmissionRecord,
+  ) {
     return s.result.partyGrade;
   }
-  @FieldResolver(() => String) businessGrade(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => String, { description: '业务等次 (the business grade)' }) businessGrade(
+    @Root() s: SubmissionRecord,
+  ) {
     return s.result.businessGrade;
   }
   @FieldResolver(() => String, { description: "This submission's own grade (a unit's result: Unit.assessments)" })

@@ -15,14 +15,22 @@ export class UnitResolver {
   @FieldResolver(() => [UnitAssessment], {
     description: 'Its results under the schemes of `year` (nothing when out of sight)',
   })
-  async assessments(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
+  async assessments(
+    @Root() u: { id: string },
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return unitAssessmentsOfYear(ctx, u.id, year);
   }
 
   @FieldResolver(() => [Inspection], {
     description: 'Inspections of it beginning in `year`, each with the joint inspection it was merged into',
   })
-  async inspections(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
+  async inspections(
+    @Root() u: { id: string },
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return inspectionsOfUnitInYear(ctx, u.id, year);
   }
 
@@ -32,7 +40,7 @@ export class UnitResolver {
   })
   async assessmentFindings(
     @Root() u: { id: string },
-    @Arg('year', () => Int) year: number,
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AssessmentsContext,
   ): Promise<AssessmentFindingConnection> {

@@ -9,7 +9,7 @@ import { Anomaly } from './anomaly.type';
 
 @Resolver(() => Anomaly)
 export class AnomalyResolver {
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '单位：出现异常的单位 (the unit concerned)' })
   unit(@Root() a: Anomaly, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, a.unitId);
   }

@@ -5,9 +5,11 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { AnomalyCode } from '../../domain/types';
 import { AnomalyCodeEnum } from '../shared/enums';
 
-@ObjectType()
+@ObjectType({
+  description: "异常：某单位在某时期的领导关系问题 (an anomaly: what is wrong with a unit's leadership over a period)",
+})
 export class Anomaly {
-  @Field(() => AnomalyCodeEnum) code!: AnomalyCode;
+  @Field(() => AnomalyCodeEnum, { description: '异常代码 (what kind of anomaly)' }) code!: AnomalyCode;
   @Field({ description: 'Chinese, for people' }) message!: string;
   @Field(() => DateScalar, {
     nullable: true,
@@ -27,8 +29,8 @@ export class Anomaly {
 
 @ObjectType({ description: 'How many anomalies of one code' })
 export class AnomalyCodeCount {
-  @Field(() => AnomalyCodeEnum) code!: AnomalyCode;
-  @Field(() => Int) count!: number;
+  @Field(() => AnomalyCodeEnum, { description: '异常代码 (the anomaly code)' }) code!: AnomalyCode;
+  @Field(() => Int, { description: '数量：该代码的异常数 (how many anomalies of that code)' }) count!: number;
 }
 
 @ObjectType({ description: 'The whole list of anomalies in figures, whatever the page' })

@@ -9,7 +9,14 @@ export class InterchangeResolver {
   @Query(() => JSONScalar, {
     description: "The hub's units and links as a tiaokuai/v1 document (optionally only a scope)",
   })
-  exportUnits(@Arg('scope', () => String, { nullable: true }) scope: string | null, @Ctx() ctx: OrgContext) {
+  exportUnits(
+    @Arg('scope', () => String, {
+      description: '范围：单位代码，空为全部可见 (a scope, a unit code; default everything visible)',
+      nullable: true,
+    })
+    scope: string | null,
+    @Ctx() ctx: OrgContext,
+  ) {
     return interchange.exportUnits(ctx, scope);
   }
 
@@ -17,8 +24,10 @@ export class InterchangeResolver {
     description: 'Imports a tiaokuai/v1 document (units and links): all-or-nothing, idempotent by code',
   })
   importUnits(
-    @Arg('document', () => JSONScalar) document: unknown,
-    @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
+    @Arg('document', () => JSONScalar, { description: '导入文件：tiaokuai/v1 文档 (a tiaokuai/v1 document)' })
+    document: unknown,
+    @Arg('dryRun', { description: '试运行：只检查不写入 (check only, write nothing)', defaultValue: false })
+    dryRun: boolean,
     @Ctx() ctx: OrgContext,
   ) {
     // ADMIN: inside its jurisdiction only (interchange.service.ts placeInside); the operator: anything.

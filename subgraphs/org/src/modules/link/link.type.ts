@@ -7,11 +7,19 @@ import { LeadershipFlavourEnum, LinkKindEnum } from '../shared/enums';
 
 @ObjectType({ description: 'A declared, directed (from = superior), time-valid link' })
 export class Link {
-  @Field(() => ID) id!: string;
-  @Field(() => LinkKindEnum) kind!: LinkKind;
-  @Field(() => LeadershipFlavourEnum, { nullable: true }) flavour!: LeadershipFlavour | null;
-  @Field(() => DateScalar) validFrom!: string;
-  @Field(() => DateScalar, { nullable: true }) validTo!: string | null;
+  @Field(() => ID, { description: '编号 (id)' }) id!: string;
+  @Field(() => LinkKindEnum, { description: '关系类型 (the kind of link)' }) kind!: LinkKind;
+  @Field(() => LeadershipFlavourEnum, {
+    description: '领导方式：仅领导关系 (leadership flavour; LEADERSHIP only)',
+    nullable: true,
+  })
+  flavour!: LeadershipFlavour | null;
+  @Field(() => DateScalar, { description: '生效日 (first day)' }) validFrom!: string;
+  @Field(() => DateScalar, {
+    description: '失效日：最后一天，空为至今 (last day; null while it holds)',
+    nullable: true,
+  })
+  validTo!: string | null;
   @Field(() => String, { nullable: true, description: 'Document reference (文件依据)' }) basis!: string | null;
   fromId!: string;
   toId!: string;
@@ -19,8 +27,8 @@ export class Link {
 
 @ObjectType({ description: 'How many links of one kind' })
 export class LinkKindCount {
-  @Field(() => LinkKindEnum) kind!: LinkKind;
-  @Field(() => Int) count!: number;
+  @Field(() => LinkKindEnum, { description: '关系类型 (the link kind)' }) kind!: LinkKind;
+  @Field(() => Int, { description: '数量 (how many links of that kind)' }) count!: number;
 }
 
 @ObjectType({ description: 'The whole list of links in figures, whatever the page' })

@@ -9,7 +9,7 @@ import { PartyBuilding, Role } from './party-building.type';
 
 @Resolver(() => Role)
 export class RoleResolver {
-  @FieldResolver(() => Unit, { nullable: true })
+  @FieldResolver(() => Unit, { description: '单位：担任该角色的机构 (the body holding the role)', nullable: true })
   unit(@Root() r: Role, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, r.unitId);
   }
@@ -22,7 +22,9 @@ export class PartyBuildingResolver {
     return units.unitsByIdList(ctx, p.leaderIds);
   }
 
-  @FieldResolver(() => [Unit])
+  @FieldResolver(() => [Unit], {
+    description: '指导方：按规则指导其党建的单位 (the bodies that guide it, by the rules)',
+  })
   guides(@Root() p: PartyBuilding, @Ctx() ctx: OrgContext) {
     return units.unitsByIdList(ctx, p.guideIds);
   }

@@ -9,15 +9,16 @@ import { LeadershipFlavourEnum, RoleBasisEnum, RoleKindEnum } from '../shared/en
 
 @ObjectType({ description: 'A party-building role of one body over a unit, and where it comes from' })
 export class Role {
-  @Field(() => RoleKindEnum) role!: 'LEADS' | 'GUIDES';
-  @Field(() => LeadershipFlavourEnum, { nullable: true }) flavour!: LeadershipFlavour | null;
-  @Field(() => RoleBasisEnum) basis!: string;
+  @Field(() => RoleKindEnum, { description: '角色：领导或指导 (leads or guides)' }) role!: 'LEADS' | 'GUIDES';
+  @Field(() => LeadershipFlavourEnum, { description: '领导方式 (the leadership flavour)', nullable: true })
+  flavour!: LeadershipFlavour | null;
+  @Field(() => RoleBasisEnum, { description: '依据：角色从何而来 (where the role comes from)' }) basis!: string;
   unitId!: string;
 }
 
 @ObjectType({ description: "Who leads and who guides a unit's party-building on a date, and why" })
 export class PartyBuilding {
-  @Field(() => DateScalar) asOf!: string;
+  @Field(() => DateScalar, { description: '判断日 (the day judged)' }) asOf!: string;
   @Field({ description: 'Stable code of the rule applied' }) rule!: string;
   @Field({ description: 'Chinese, for people: which rule, which facts, which date' }) explanation!: string;
   @Field({ description: 'Does the unit exist on asOf?' }) exists!: boolean;

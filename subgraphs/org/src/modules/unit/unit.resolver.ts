@@ -24,8 +24,8 @@ import { HistoryEventConnection, Unit, UnitConnection, UnitFacts } from './unit.
 export class UnitResolver {
   @Query(() => Unit, { nullable: true, description: 'A unit by id or by code' })
   unit(
-    @Arg('id', () => ID, { nullable: true }) id: string | null,
-    @Arg('code', () => String, { nullable: true }) code: string | null,
+    @Arg('id', () => ID, { description: "单位编号 (the unit's id)", nullable: true }) id: string | null,
+    @Arg('code', () => String, { description: "单位代码 (the unit's code)", nullable: true }) code: string | null,
     @Ctx() ctx: OrgContext,
   ) {
     return units.findUnit(ctx, id, code);
@@ -35,7 +35,8 @@ export class UnitResolver {
     description: `Units, filtered, in id order, in pages of at most ${MAX_PAGE_SIZE} (cursor connection)`,
   })
   units(
-    @Arg('filter', () => UnitFilterInput, { nullable: true }) filter: UnitFilterInput | null,
+    @Arg('filter', () => UnitFilterInput, { description: '筛选条件 (the filter)', nullable: true })
+    filter: UnitFilterInput | null,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: OrgContext,
   ) {
@@ -47,9 +48,10 @@ export class UnitResolver {
       "Units where a and b (codes) both hold a party-building role (lead or guide), or both claim one; in unit-code order, by page; the pages that follow a first page's cursors are cut from that page's list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk)",
   })
   sharedUnits(
-    @Arg('a') a: string,
-    @Arg('b') b: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,
+    @Arg('a', { description: '甲方：单位代码 (one body, a unit code)' }) a: string,
+    @Arg('b', { description: '乙方：单位代码 (the other body, a unit code)' }) b: string,
+    @Arg('asOf', () => DateScalar, { description: '判断日：默认今天 (the day judged; default today)', nullable: true })
+    asOf: Day | null,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: OrgContext,
   ) {
@@ -65,10 +67,16 @@ export class UnitResolver {
       'with a summary of the whole list by code',
   })
   leadershipAnomalies(
-    @Arg('scope', () => String, { nullable: true }) scope: string | null,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,
-    @Arg('from', () => DateScalar, { nullable: true }) from: Day | null,
-    @Arg('to', () => DateScalar, { nullable: true }) to: Day | null,
+    @Arg('scope', () => String, { description: '范围：单位代码 (a scope, a unit code)', nullable: true })
+    scope: string | null,
+    @Arg('asOf', () => DateScalar, {
+      description: '判断日：只看该日的异常 (only the anomalies of this day)',
+      nullable: true,
+    })
+    asOf: Day | null,
+    @Arg('from', () => DateScalar, { description: '开始日：时期内的异常 (first day of a period)', nullable: true })
+    from: Day | null,
+    @Arg('to', () => DateScalar, { description: '结束日 (last day of a period)', nullable: true }) to: Day | null,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: OrgContext,
   ) {
@@ -79,7 +87,10 @@ export class UnitResolver {
     nullable: 'items',
     description: "Each code's unit, in order; null for a code that names no unit the caller may see",
   })
-  unitsByCode(@Arg('codes', () => [String]) codes: string[], @Ctx() ctx: OrgContext) {
+  unitsByCode(
+    @Arg('codes', () => [String], { description: '单位代码：按序 (the codes, in order)' }) codes: string[],
+    @Ctx() ctx: OrgContext,
+  ) {
     return units.unitsByCode(ctx, codes);
   }
 
@@ -94,24 +105,40 @@ export class UnitResolver {
   }
 
   @Mutation(() => Unit, { description: 'Creates a unit, optionally with its facts from validFrom on' })
-  createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: OrgContext) {
+  createUnit(
+    @Arg('input', () => CreateUnitInput, { description: '新建单位 (the new unit)' }) input: CreateUnitInput,
+    @Ctx() ctx: OrgContext,
+  ) {
     return units.createUnit(ctx.db, ctx.access, input);
   }
 
   @Mutation(() => Unit, { description: "Changes a unit's name, level, region or start date" })
-  updateUnit(@Arg('input', () => UpdateUnitInput) input: UpdateUnitInput, @Ctx() ctx: OrgContext) {
+  updateUnit(
+    @Arg('input', () => UpdateUnitInput, { description: '修改内容 (the changes)' }) input: UpdateUnitInput,
+    @Ctx() ctx: OrgContext,
+  ) {
     return units.updateUnit(ctx.db, ctx.access, input);
   }
 
   @Mutation(() => Unit, {
     description: 'Ends (撤销) a unit on `on`, its last day; its open facts and links end with it',
   })
-  endUnit(@Arg('code') code: string, @Arg('on', () => DateScalar) on: Day, @Ctx() ctx: OrgContext) {
+  endUnit(
+    @Arg('code', { description: "单位代码 (the unit's code)" }) code: string,
+    @Arg('on', () => DateScalar, { description: '撤销日：最后一天 (its last day)' }) on: Day,
+    @Ctx() ctx: OrgContext,
+  ) {
     return units.endUnit(ctx.db, ctx.access, code, on);
   }
 
   @Mutation(() => Unit, { description: "Records a new version of a unit's facts from validFrom on (a transfer, 转隶)" })
-  changeUnitFacts(@Arg('input', () => ChangeFactsInput) input: ChangeFactsInput, @Ctx() ctx: OrgContext) {
+  changeUnitFacts(
+    @Arg('input', () => ChangeFactsInput, {
+      description: '事实变更：新版本及其生效日 (the new version and its first day)',
+    })
+    input: ChangeFactsInput,
+    @Ctx() ctx: OrgContext,
+  ) {
     return units.changeUnitFacts(ctx.db, ctx.access, input);
   }
 
@@ -122,7 +149,8 @@ export class UnitResolver {
   })
   partyBuilding(
     @Root() unit: UnitRecord,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,
+    @Arg('asOf', () => DateScalar, { description: '判断日：默认今天 (the day judged; default today)', nullable: true })
+    asOf: Day | null,
     @Ctx() ctx: OrgContext,
   ): Promise<PartyBuilding> {
     return partyBuilding.partyBuilding(ctx, unit, asOf ?? today());
@@ -131,7 +159,8 @@ export class UnitResolver {
   @FieldResolver(() => UnitFacts, { nullable: true, description: 'The fact version in force on asOf (default today)' })
   facts(
     @Root() unit: UnitRecord,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,
+    @Arg('asOf', () => DateScalar, { description: '判断日：默认今天 (the day judged; default today)', nullable: true })
+    asOf: Day | null,
     @Ctx() ctx: OrgContext,
   ) {
     return units.factsOn(ctx, unit, asOf ?? today());
@@ -155,9 +184,21 @@ export class UnitResolver {
   })
   links(
     @Root() unit: UnitRecord,
-    @Arg('direction', () => LinkDirectionEnum, { defaultValue: 'BOTH' }) direction: 'IN' | 'OUT' | 'BOTH',
-    @Arg('kinds', () => [LinkKindEnum], { nullable: true }) kinds: LinkKind[] | null,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: Day | null,
+    @Arg('direction', () => LinkDirectionEnum, {
+      description: '方向：进入或离开 (into or out of the unit)',
+      defaultValue: 'BOTH',
+    })
+    direction: 'IN' | 'OUT' | 'BOTH',
+    @Arg('kinds', () => [LinkKindEnum], {
+      description: '关系类型：空为全部 (only these kinds; default all)',
+      nullable: true,
+    })
+    kinds: LinkKind[] | null,
+    @Arg('asOf', () => DateScalar, {
+      description: '判断日：只看该日有效的关系 (only the links in force that day)',
+      nullable: true,
+    })
+    asOf: Day | null,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: OrgContext,
   ) {

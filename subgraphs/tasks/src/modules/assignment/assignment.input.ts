@@ -5,7 +5,7 @@ import { AssignmentStatusEnum } from '../shared/enums';
 
 @InputType({ description: 'A progress report on one assignment; omitted fields keep their value' })
 export class ReportProgressInput {
-  @Field(() => ID) assignment!: string;
+  @Field(() => ID, { description: "任务分配编号 (the assignment's id)" }) assignment!: string;
   @Field(() => Int, { description: 'The version the report is based on; a stale one is refused with CONFLICT' })
   version!: number;
   @Field(() => AssignmentStatusEnum, { nullable: true, description: 'ASSIGNED, IN_PROGRESS or DONE' }) status?:
@@ -13,7 +13,7 @@ export class ReportProgressInput {
   @Field(() => Int, { nullable: true, description: '0–100; 100 is DONE' }) progress?: number | null;
   @Field(() => Float, { nullable: true, description: "The indicator's value, for a task that names one" }) value?:
     number | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { description: '备注 (a note)', nullable: true }) note?: string | null;
   @Field(() => DateScalar, {
     nullable: true,
     description: 'The day the report speaks for (default today; not in the future): the completion day when DONE',

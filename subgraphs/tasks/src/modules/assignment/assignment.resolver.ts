@@ -19,12 +19,12 @@ import { Assignment, ProgressReport, Settlement } from './assignment.type';
 
 @Resolver(() => Assignment)
 export class AssignmentResolver {
-  @FieldResolver(() => Task)
+  @FieldResolver(() => Task, { description: '任务 (the task)' })
   task(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext) {
     return taskOf(ctx, a.taskId);
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '承办单位 (the unit the task was assigned to)' })
   unit(@Root() a: AssignmentRecord) {
     return unitRef(a.unitId);
   }
@@ -35,7 +35,8 @@ export class AssignmentResolver {
   })
   async authority(
     @Root() a: AssignmentRecord,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, { description: '判断日：默认今天 (the day judged; default today)', nullable: true })
+    asOf: string | null,
     @Ctx() ctx: TasksContext,
   ) {
     return (await judgedAssignment(ctx, a, asOf)).authority ?? 'ADVISORY';
@@ -46,7 +47,8 @@ export class AssignmentResolver {
   })
   async relation(
     @Root() a: AssignmentRecord,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, { description: '判断日：默认今天 (the day judged; default today)', nullable: true })
+    asOf: string | null,
     @Ctx() ctx: TasksContext,
   ) {
     return (await judgedAssignment(ctx, a, asOf)).relation;
@@ -77,9 +79,13 @@ export class AssignmentResolver {
       "Withdraws one of the caller's own assignments (kept on record as WITHDRAWN); a stale version is refused with CONFLICT",
   })
   withdrawAssignment(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int, { nullable: true }) version: number | null,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('id', () => ID, { description: "任务分配编号 (the assignment's id)" }) id: string,
+    @Arg('version', () => Int, {
+      description: '版本：读到的版本，过时则冲突 (the version read; a stale one is a CONFLICT)',
+      nullable: true,
+    })
+    version: number | null,
+    @Arg('note', () => String, { description: '备注：撤回原因 (why)', nullable: true }) note: string | null,
     @Ctx() ctx: TasksContext,
   ) {
     return withdrawAssignment(ctx, id, version, note);
@@ -89,9 +95,10 @@ export class AssignmentResolver {
     description: 'Settles a duplicate pair: `keep` satisfies both, `merge` is kept on record as MERGED into it',
   })
   mergeAssignments(
-    @Arg('keep', () => ID) keep: string,
-    @Arg('merge', () => ID) merge: string,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('keep', () => ID, { description: '保留项：保留的任务分配编号 (the assignment kept)' }) keep: string,
+    @Arg('merge', () => ID, { description: '合并项：并入的任务分配编号 (the assignment merged into it)' })
+    merge: string,
+    @Arg('note', () => String, { description: '备注 (a note)', nullable: true }) note: string | null,
     @Ctx() ctx: TasksContext,
   ) {
     return mergeAssignments(ctx, keep, merge, note);
@@ -112,7 +119,10 @@ export class ProgressResolver {
     description:
       'A unit reports status, progress and its indicator value on an assignment; a stale version is refused with CONFLICT (nothing written)',
   })
-  reportProgress(@Arg('input', () => ReportProgressInput) input: ReportProgressInput, @Ctx() ctx: TasksContext) {
+  reportProgress(
+    @Arg('input', () => ReportProgressInput, { description: '进度报告 (the report)' }) input: ReportProgressInput,
+    @Ctx() ctx: TasksContext,
+  ) {
     return reportProgress(ctx, { ...input });
   }
 

@@ -8,10 +8,10 @@ import { NS, padId, pageOf } from '../shared/pages';
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A task as it reached one unit' })
 export class Assignment {
-  @Field(() => ID) id!: string;
-  @Field(() => AssignmentStatusEnum) status!: string;
+  @Field(() => ID, { description: '编号 (id)' }) id!: string;
+  @Field(() => AssignmentStatusEnum, { description: '状态 (status)' }) status!: string;
   @Field(() => Int, { description: '0–100' }) progress!: number;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { description: '备注 (a note)', nullable: true }) note!: string | null;
   @Field(() => Int, { description: 'Optimistic concurrency: pass it back when changing the assignment' })
   version!: number;
   @Field(() => Float, { nullable: true, description: "The indicator's value as last reported" }) value!: number | null;
@@ -23,10 +23,10 @@ export class Assignment {
 @ObjectType({ description: 'A progress report as made (kept; the assignment holds the latest)' })
 export class ProgressReport {
   @Field(() => Int, { description: 'The assignment version this report produced' }) version!: number;
-  @Field(() => AssignmentStatusEnum) status!: string;
-  @Field(() => Int) progress!: number;
-  @Field(() => Float, { nullable: true }) value!: number | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => AssignmentStatusEnum, { description: '状态 (status)' }) status!: string;
+  @Field(() => Int, { description: '进度：百分比 0–100 (progress, percent 0–100)' }) progress!: number;
+  @Field(() => Float, { description: '指标值 (the indicator value)', nullable: true }) value!: number | null;
+  @Field(() => String, { description: '备注 (a note)', nullable: true }) note!: string | null;
   @Field(() => DateScalar, { description: 'The day the report speaks for' }) on!: string;
   @Field({ description: "Who (the token's subject)" }) by!: string;
   @Field(() => String, { nullable: true, description: 'For which body' }) byBody!: string | null;
@@ -35,8 +35,8 @@ export class ProgressReport {
 
 @ObjectType({ description: 'A merge or withdrawal, on record' })
 export class Settlement {
-  @Field(() => SettlementKindEnum) kind!: string;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => SettlementKindEnum, { description: '处理方式 (how it was settled)' }) kind!: string;
+  @Field(() => String, { description: '备注 (a note)', nullable: true }) note!: string | null;
   @Field({ description: "Who (the token's subject)" }) by!: string;
   @Field(() => String, { nullable: true, description: 'For which body' }) byBody!: string | null;
   @Field({ description: 'When (ISO timestamp)' }) at!: string;

@@ -17,16 +17,16 @@ export class TaskConflictResolver {
       "Task findings in a committee's scope (a unit code: its subtree and the units it leads or guides) over [from, to], a page at a time: by unit id, then kind, then what the finding is about (a finding keeps its key from one scan to the next); the pages that follow a first page's cursors are cut from that page's list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk); `summary` counts them all",
   })
   async taskConflicts(
-    @Arg('scope') scope: string,
-    @Arg('from', () => DateScalar) from: string,
-    @Arg('to', () => DateScalar) to: string,
+    @Arg('scope', { description: "范围：机构的单位代码 (the committee's scope, a unit code)" }) scope: string,
+    @Arg('from', () => DateScalar, { description: '开始日 (first day of the period)' }) from: string,
+    @Arg('to', () => DateScalar, { description: '结束日 (last day of the period)' }) to: string,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: TasksContext,
   ): Promise<TaskConflictConnection> {
     return scopeFindingsPage(ctx, scope, from, to, page, toConflict);
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '单位 (the unit concerned)' })
   unit(@Root() f: TaskConflict) {
     return unitRef(f.unitId);
   }

@@ -7,7 +7,7 @@ import { findingKey, findingSummary, NS, pageOf } from '../shared/pages';
 
 @ObjectType({ description: 'A duplicated, conflicting, missing, overreaching or cherry-picked task at one unit' })
 export class TaskConflict {
-  @Field(() => TaskConflictKindEnum) kind!: string;
+  @Field(() => TaskConflictKindEnum, { description: '问题类型 (what kind of finding)' }) kind!: string;
   @Field({ description: 'Chinese: what was found' }) message!: string;
   @Field({ description: 'Chinese: what to do (which assignment to keep, which to turn into a reference)' })
   suggestion!: string;
@@ -23,7 +23,8 @@ export class TaskConflict {
   itemIds!: string[];
   @Field(() => DateScalar, { nullable: true, description: 'For MISSING: the period it was due in' }) from!:
     string | null;
-  @Field(() => DateScalar, { nullable: true }) to!: string | null;
+  @Field(() => DateScalar, { description: '结束日 (last day of the period concerned)', nullable: true }) to!:
+    string | null;
   unitId!: string;
   taskIds!: string[];
   assignmentIds!: string[];
@@ -35,8 +36,8 @@ export class TaskConflict {
 
 @ObjectType({ description: 'How many findings of one kind the whole list holds' })
 export class TaskConflictKindCount {
-  @Field(() => TaskConflictKindEnum) kind!: string;
-  @Field(() => Int) count!: number;
+  @Field(() => TaskConflictKindEnum, { description: '问题类型 (the finding kind)' }) kind!: string;
+  @Field(() => Int, { description: '数量 (how many findings of that kind)' }) count!: number;
 }
 
 @ObjectType({ description: 'Figures about every finding of the list, not only the page: for dashboards' })

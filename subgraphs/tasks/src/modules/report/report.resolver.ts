@@ -31,9 +31,10 @@ export class ScopeReportResolver {
       "A committee's scope (a unit code) for a year: totals, each unit's progress, values far from their peers",
   })
   async workReport(
-    @Arg('scope') scope: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('scope', { description: "范围：机构的单位代码 (the committee's scope, a unit code)" }) scope: string,
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
+    @Arg('asOf', () => DateScalar, { description: '判断日：默认今天 (the day judged; default today)', nullable: true })
+    asOf: string | null,
     @Ctx() ctx: TasksContext,
   ): Promise<ScopeWorkReport> {
     const r = await scopeWorkReport(ctx, scope, year, asOf);
@@ -72,7 +73,7 @@ export class ScopeReportResolver {
     );
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '范围：机构 (the committee)' })
   scope(@Root() r: ScopeWorkReport) {
     return unitRef(r.scopeId);
   }
@@ -80,7 +81,7 @@ export class ScopeReportResolver {
 
 @Resolver(() => WorkReport)
 export class WorkReportResolver {
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' })
   unit(@Root() r: WorkReport) {
     return unitRef(r.unitId);
   }
@@ -88,7 +89,7 @@ export class WorkReportResolver {
 
 @Resolver(() => UnitProgress)
 export class UnitProgressResolver {
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' })
   unit(@Root() r: UnitProgress) {
     return unitRef(r.unitId);
   }
@@ -96,12 +97,12 @@ export class UnitProgressResolver {
 
 @Resolver(() => ReportLine)
 export class ReportLineResolver {
-  @FieldResolver(() => Assignment)
+  @FieldResolver(() => Assignment, { description: '任务分配 (the assignment)' })
   async assignment(@Root() l: ReportLine, @Ctx() ctx: TasksContext) {
     return ctx.loaders.assignment.load(l.assignmentId);
   }
 
-  @FieldResolver(() => Task)
+  @FieldResolver(() => Task, { description: '任务 (the task)' })
   task(@Root() l: ReportLine, @Ctx() ctx: TasksContext) {
     return taskOf(ctx, l.taskId);
   }
@@ -109,7 +110,7 @@ export class ReportLineResolver {
 
 @Resolver(() => IndicatorResult)
 export class IndicatorResultResolver {
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' })
   unit(@Root() r: IndicatorResult) {
     return unitRef(r.unitId);
   }

@@ -10,10 +10,10 @@ import { AssignmentStatusEnum, ReportMeasureEnum } from '../shared/enums';
 
 @ObjectType({ description: '进度表 totals: active assignments of the year as of a day' })
 export class ProgressSummary {
-  @Field(() => Int) assigned!: number;
-  @Field(() => Int) done!: number;
-  @Field(() => Int) inProgress!: number;
-  @Field(() => Int) notStarted!: number;
+  @Field(() => Int, { description: '下达数 (assignments given)' }) assigned!: number;
+  @Field(() => Int, { description: '完成数 (assignments done)' }) done!: number;
+  @Field(() => Int, { description: '进行中数 (assignments in progress)' }) inProgress!: number;
+  @Field(() => Int, { description: '未开始数 (assignments not started)' }) notStarted!: number;
   @Field(() => Int, { description: 'Not DONE and due before the day' }) overdue!: number;
   @Field(() => Int, { description: 'Due before the day' }) dueByNow!: number;
   @Field(() => Int, { description: 'Due before the day and DONE on or before its due date' }) doneOnTime!: number;
@@ -25,13 +25,13 @@ export class ProgressSummary {
 
 @ObjectType({ description: '目标书 and 进度表 line: one assignment of the year' })
 export class ReportLine {
-  @Field(() => DateScalar) dueOn!: string;
-  @Field(() => AssignmentStatusEnum) status!: string;
-  @Field(() => Int) progress!: number;
-  @Field(() => String, { nullable: true }) indicator!: string | null;
+  @Field(() => DateScalar, { description: '截止日 (due date)' }) dueOn!: string;
+  @Field(() => AssignmentStatusEnum, { description: '状态 (status)' }) status!: string;
+  @Field(() => Int, { description: '进度：百分比 (progress, percent)' }) progress!: number;
+  @Field(() => String, { description: "指标 (the task's indicator)", nullable: true }) indicator!: string | null;
   @Field(() => Float, { nullable: true, description: '目标值' }) target!: number | null;
   @Field(() => Float, { nullable: true, description: 'Reported value' }) value!: number | null;
-  @Field(() => DateScalar, { nullable: true }) doneOn!: string | null;
+  @Field(() => DateScalar, { description: '完成日 (the day it was done)', nullable: true }) doneOn!: string | null;
   @Field({ description: "Not DONE and due before the report's day" }) overdue!: boolean;
   assignmentId!: string;
   taskId!: string;
@@ -39,14 +39,20 @@ export class ReportLine {
 
 @ObjectType({ description: '成绩单 entry: a measure of one unit beside its peers (the rule: outlierRule)' })
 export class IndicatorResult {
-  @Field(() => ReportMeasureEnum) measure!: string;
+  @Field(() => ReportMeasureEnum, { description: '度量 (what is measured)' }) measure!: string;
   @Field(() => String, { nullable: true, description: 'For INDICATOR' }) indicator!: string | null;
-  @Field(() => Float, { nullable: true }) target!: number | null;
-  @Field(() => Float) value!: number;
-  @Field(() => Int) peerCount!: number;
-  @Field(() => Float, { nullable: true }) peerMean!: number | null;
-  @Field(() => Float, { nullable: true }) peerStdDev!: number | null;
-  @Field(() => Float, { nullable: true }) zScore!: number | null;
+  @Field(() => Float, { description: '目标值 (the target)', nullable: true }) target!: number | null;
+  @Field(() => Float, { description: '数值 (the value)' }) value!: number;
+  @Field(() => Int, { description: '同类数：参与比较的单位数 (how many peers it is compared with)' })
+  peerCount!: number;
+  @Field(() => Float, { description: "同类均值 (the peers' mean)", nullable: true }) peerMean!: number | null;
+  @Field(() => Float, { description: "同类标准差 (the peers' standard deviation)", nullable: true }) peerStdDev!:
+    number | null;
+  @Field(() => Float, {
+    description: "标准分：偏离同类均值的标准差数 (z-score: standard deviations from the peers' mean)",
+    nullable: true,
+  })
+  zScore!: number | null;
   @Field({ description: 'Far from the peers (|z| ≥ 2 with at least 4 peers)' }) outlier!: boolean;
   @Field({ description: 'Chinese' }) message!: string;
   unitId!: string;
@@ -55,7 +61,7 @@ export class IndicatorResult {
 
 @ObjectType({ description: "One unit's year: 目标书 (targets), 进度表 (progress), 成绩单 (results)" })
 export class WorkReport {
-  @Field(() => Int) year!: number;
+  @Field(() => Int, { description: '年度 (the year)' }) year!: number;
   @Field(() => DateScalar, {
     description: 'The day it speaks for (default today, or the day after the year for a past year)',
   })
@@ -69,9 +75,9 @@ export class WorkReport {
   unitId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "单位进度：一个单位的任务进度 (one unit's progress)" })
 export class UnitProgress {
-  @Field(() => ProgressSummary) progress!: ProgressSummary;
+  @Field(() => ProgressSummary, { description: '进度汇总 (its totals)' }) progress!: ProgressSummary;
   unitId!: string;
 }
 
@@ -79,14 +85,14 @@ export class UnitProgress {
   description: "A committee's scope for a year: totals, each unit's progress, and the values far from their peers",
 })
 export class ScopeWorkReport {
-  @Field(() => Int) year!: number;
-  @Field(() => DateScalar) asOf!: string;
-  @Field(() => ProgressSummary) progress!: ProgressSummary;
+  @Field(() => Int, { description: '年度 (the year)' }) year!: number;
+  @Field(() => DateScalar, { description: '判断日 (the day judged)' }) asOf!: string;
+  @Field(() => ProgressSummary, { description: '进度汇总 (the totals)' }) progress!: ProgressSummary;
   /** Every unit's progress (served a page at a time: ScopeReportResolver.units). */
   allUnits!: UnitProgress[];
   /** Every flagged measure (served a page at a time: ScopeReportResolver.outliers). */
   allOutliers!: IndicatorResult[];
-  @Field() outlierRule!: string;
+  @Field({ description: '异常值规则：如何判定偏离 (how outliers are judged)' }) outlierRule!: string;
   scopeId!: string;
 }
 

@@ -11,8 +11,8 @@ export class RequiredItemInput {
   })
   owner?: string | null;
   @Field({ description: "Stable code, 1–64 letters, digits, - _ .; unique within its owner's list" }) code!: string;
-  @Field() name!: string;
+  @Field({ description: '名称 (name)' }) name!: string;
   @Field(() => [UnitKindEnum], { description: 'Unit kinds that must carry it' }) kinds!: string[];
-  @Field(() => FrequencyEnum) frequency!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => FrequencyEnum, { description: '频次 (how often)' }) frequency!: string;
+  @Field(() => String, { description: '说明 (what is to be done)', nullable: true }) description?: string | null;
 }

@@ -16,8 +16,16 @@ export class RequiredItemResolver {
       "The responsibility lists (责任清单), a page at a time: hub-wide items first, then by owner id, then code; `owner` (a unit code) keeps only that body's list",
   })
   async requiredItems(
-    @Arg('includeRetired', { defaultValue: false }) includeRetired: boolean,
-    @Arg('owner', () => String, { nullable: true }) owner: string | null,
+    @Arg('includeRetired', {
+      description: '含已停止：也列出已停止的事项 (also the items no longer required)',
+      defaultValue: false,
+    })
+    includeRetired: boolean,
+    @Arg('owner', () => String, {
+      description: '所属方：单位代码，空为全平台清单 (the owner, a unit code; default the hub-wide lists)',
+      nullable: true,
+    })
+    owner: string | null,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: TasksContext,
   ): Promise<RequiredItemConnection> {
@@ -30,7 +38,10 @@ export class RequiredItemResolver {
     description:
       "Adds an item to a list, or changes one (reinstating it if retired); each change is kept. An owner's list: an EDITOR or ADMIN whose jurisdiction holds the owner; hub-wide items (no owner): the operator",
   })
-  defineRequiredItem(@Arg('input', () => RequiredItemInput) input: RequiredItemInput, @Ctx() ctx: TasksContext) {
+  defineRequiredItem(
+    @Arg('input', () => RequiredItemInput, { description: '清单事项 (the item)' }) input: RequiredItemInput,
+    @Ctx() ctx: TasksContext,
+  ) {
     return defineRequiredItem(ctx, input);
   }
 
@@ -39,13 +50,17 @@ export class RequiredItemResolver {
       'Stops requiring the item (owner, code) in periods beginning on or after `on` (default today); kept on record. Who may: as defineRequiredItem',
   })
   retireRequiredItem(
-    @Arg('code') code: string,
+    @Arg('code', { description: "事项代码 (the item's code)" }) code: string,
     @Arg('owner', () => String, {
       nullable: true,
       description: "Unit code of the item's owner; absent: the hub-wide item",
     })
     owner: string | null,
-    @Arg('on', () => DateScalar, { nullable: true }) on: string | null,
+    @Arg('on', () => DateScalar, {
+      description: '停止日：自此日开始的周期不再要求，默认今天 (periods beginning on or after this day; default today)',
+      nullable: true,
+    })
+    on: string | null,
     @Ctx() ctx: TasksContext,
   ) {
     return retireRequiredItem(ctx, code, owner, on);

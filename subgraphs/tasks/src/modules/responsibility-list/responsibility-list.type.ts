@@ -10,11 +10,12 @@ import { FrequencyEnum, LeadershipFlavourEnum, ListRelationEnum, UnitKindEnum } 
 export class RequiredItem {
   id!: string;
   ownerId!: string | null;
-  @Field() code!: string;
-  @Field() name!: string;
-  @Field(() => [UnitKindEnum]) kinds!: string[];
-  @Field(() => FrequencyEnum) frequency!: string;
-  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field({ description: "事项代码 (the item's code)" }) code!: string;
+  @Field({ description: '名称 (name)' }) name!: string;
+  @Field(() => [UnitKindEnum], { description: '适用类型：适用的党组织类型 (the kinds of unit that must carry it)' })
+  kinds!: string[];
+  @Field(() => FrequencyEnum, { description: '频次 (how often)' }) frequency!: string;
+  @Field(() => String, { description: '说明 (what is to be done)', nullable: true }) description!: string | null;
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Retired: not required in periods beginning on or after this day',
@@ -24,8 +25,8 @@ export class RequiredItem {
 
 @ObjectType({ description: 'A stretch of days (inclusive)' })
 export class DayPeriod {
-  @Field(() => DateScalar) from!: string;
-  @Field(() => DateScalar) to!: string;
+  @Field(() => DateScalar, { description: '开始日：首日（含） (first day, inclusive)' }) from!: string;
+  @Field(() => DateScalar, { description: '结束日：末日（含） (last day, inclusive)' }) to!: string;
 }
 
 @ObjectType({
@@ -33,8 +34,9 @@ export class DayPeriod {
     "An item of a unit's responsibility list for a year: who asks it, how it reaches the unit, what fulfils it, what is still missing",
 })
 export class ResponsibilityListEntry {
-  @Field(() => RequiredItem) item!: RequiredItem;
-  @Field(() => ListRelationEnum) relation!: string;
+  @Field(() => RequiredItem, { description: '清单事项 (the item)' }) item!: RequiredItem;
+  @Field(() => ListRelationEnum, { description: '到达方式：清单如何到达该单位 (how the list reaches the unit)' })
+  relation!: string;
   @Field(() => LeadershipFlavourEnum, {
     nullable: true,
     description:

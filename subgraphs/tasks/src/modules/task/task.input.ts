@@ -8,11 +8,13 @@ import { ScopeRelationEnum, TaskCategoryEnum, TaskPriorityEnum, UnitKindEnum } f
 })
 export class ScopeInput {
   @Field({ description: 'Unit code' }) unit!: string;
-  @Field(() => ScopeRelationEnum, { defaultValue: 'UNDER' }) relation!: string;
-  @Field(() => [UnitKindEnum], { nullable: true }) kinds?: string[] | null;
+  @Field(() => ScopeRelationEnum, { description: '范围关系 (which units of the body count)', defaultValue: 'UNDER' })
+  relation!: string;
+  @Field(() => [UnitKindEnum], { description: '单位类型：空为全部 (only these kinds; default all)', nullable: true })
+  kinds?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: '下达任务 (a task to issue)' })
 export class IssueTaskInput {
   @Field({ description: 'Unit code of the issuing body' }) issuer!: string;
   @Field(() => String, {
@@ -20,12 +22,12 @@ export class IssueTaskInput {
     description: "The issuer's own reference; issuing twice with the same key changes nothing",
   })
   key?: string | null;
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => TaskCategoryEnum) category!: string;
-  @Field(() => TaskPriorityEnum) priority!: string;
-  @Field(() => DateScalar) startsOn!: string;
-  @Field(() => DateScalar) dueOn!: string;
+  @Field({ description: '标题 (title)' }) title!: string;
+  @Field(() => String, { description: '任务说明 (what is to be done)', nullable: true }) description?: string | null;
+  @Field(() => TaskCategoryEnum, { description: '任务类别 (category)' }) category!: string;
+  @Field(() => TaskPriorityEnum, { description: '优先级：重点或一般 (key or routine)' }) priority!: string;
+  @Field(() => DateScalar, { description: '开始日 (first day)' }) startsOn!: string;
+  @Field(() => DateScalar, { description: '截止日 (due date)' }) dueOn!: string;
   @Field(() => String, {
     nullable: true,
     description: 'A named deliverable; the same deliverable due on different dates is a conflict',
@@ -45,7 +47,11 @@ export class IssueTaskInput {
   })
   binding!: boolean;
   @Field(() => [String], { nullable: true, description: 'Unit codes' }) targets?: string[] | null;
-  @Field(() => ScopeInput, { nullable: true }) scope?: ScopeInput | null;
+  @Field(() => ScopeInput, {
+    description: '下达范围：某机构下某些类型的单位 (a scope: the units of some kinds under a body)',
+    nullable: true,
+  })
+  scope?: ScopeInput | null;
   @Field(() => String, { nullable: true, description: 'What is measured (指标), e.g. 主题党日开展次数' }) indicator?:
     string | null;
   @Field(() => Float, { nullable: true, description: 'The value each unit should reach (目标值); needs an indicator' })

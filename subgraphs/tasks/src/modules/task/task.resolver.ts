@@ -13,7 +13,7 @@ import { Task } from './task.type';
 @Resolver(() => Task)
 export class TaskResolver {
   @Query(() => Task, { nullable: true, description: 'A task by id (null when unknown or out of sight)' })
-  async task(@Arg('id', () => ID) id: string, @Ctx() ctx: TasksContext) {
+  async task(@Arg('id', () => ID, { description: "任务编号 (the task's id)" }) id: string, @Ctx() ctx: TasksContext) {
     return visibleTask(ctx, id);
   }
 
@@ -21,11 +21,14 @@ export class TaskResolver {
     description:
       "Issues a task to units (targets and/or a scope): all-or-nothing; idempotent by key; targets outside the issuer's reach are refused with FORBIDDEN",
   })
-  issueTask(@Arg('input', () => IssueTaskInput) input: IssueTaskInput, @Ctx() ctx: TasksContext) {
+  issueTask(
+    @Arg('input', () => IssueTaskInput, { description: '任务 (the task)' }) input: IssueTaskInput,
+    @Ctx() ctx: TasksContext,
+  ) {
     return issueTask(ctx, input);
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '下达方 (the issuing body)' })
   issuer(@Root() t: TaskRecord) {
     return unitRef(t.issuerId);
   }

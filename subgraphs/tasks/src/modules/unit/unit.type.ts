@@ -5,5 +5,5 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A unit (owned by the org subgraph); here its assignments and task findings' })
 export class Unit {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: '编号 (id)' }) id!: string;
 }
