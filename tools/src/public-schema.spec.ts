@@ -2,7 +2,14 @@ import { buildSchema, isScalarType, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { printPublicSchema, SCHEMA_DIR } from './composition';
-import { enumLabels, enumValueLabel, INTERNAL_FIELDS, undescribed, unlabelledEnumValues } from './public-schema';
+import {
+  enumLabels,
+  enumValueLabel,
+  INTERNAL_FIELDS,
+  monolingual,
+  undescribed,
+  unlabelledEnumValues,
+} from './public-schema';
 
 const text = readFileSync(path.join(SCHEMA_DIR, 'public.graphql'), 'utf8');
 const supergraph = readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8');
@@ -30,6 +37,10 @@ describe('schema/public.graphql (what clients see; `npm run compose` writes it, 
 
   it('describes every type, field, argument, input field and enum value', () => {
     expect(undescribed(schema)).toEqual([]);
+  });
+
+  it('describes in Chinese and in English: a Han character and a Latin letter in every description', () => {
+    expect(monolingual(schema)).toEqual([]);
   });
 
   it('describes every enum value as 中文术语：中文解释 (English gloss), the label before the first ：', () => {
@@ -65,6 +76,10 @@ describe('the checks themselves', () => {
 
   it('undescribed lists every element without a description', () => {
     expect(undescribed(probe)).toEqual(['E', 'E.EMPTY', 'Query.a(n)', 'Query.b']);
+  });
+
+  it('monolingual lists every description without Chinese or without English', () => {
+    expect(monolingual(probe)).toEqual(['E.BAD: "no label (x)"', 'Query.a: "x"', 'Query: "都管：有"']);
   });
 
   it('an enum label is the part before the first ：, only when the description follows the convention', () => {

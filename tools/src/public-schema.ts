@@ -65,9 +65,36 @@ export function undescribed(schema: GraphQLSchema): string[] {
   return missing.sort();
 }
 
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z]/;
+
+/**
+ * Every described element whose description is not bilingual: no Chinese (a Han character) or
+ * no English (a Latin letter), listed like `undescribed`.
+ */
+export function monolingual(schema: GraphQLSchema): string[] {
+  const bad: string[] = [];
+  const check = (coordinate: string, d: string | null | undefined) => {
+    if (described(d) && (!HAN.test(d!) || !LATIN.test(d!))) bad.push(`${coordinate}: ${JSON.stringify(d)}`);
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isIntrospectionType(type) || (isScalarType(type) && isSpecifiedScalarType(type))) continue;
+    check(type.name, type.description);
+    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        check(`${type.name}.${field.name}`, field.description);
+        for (const arg of 'args' in field ? field.args : [])
+          check(`${type.name}.${field.name}(${arg.name})`, arg.description);
+      }
+    } else if (isEnumType(type)) {
+      for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);
+    }
+  }
+  return bad.sort();
+}
+
 /** `中文术语：中文解释 (English gloss)`: a Chinese label, a full-width colon, an explanation, a gloss in brackets. */
 const ENUM_VALUE_DESCRIPTION = /^([^：\s][^：]*)：\S[\s\S]* \([^()]*\S[^()]*\)$/;
-const HAN = /\p{Script=Han}/u;
 
 /**
  * The label of an enum value's description (the part before the first `：`); undefined when the

@@ -43,26 +43,26 @@ export class JointProposal {
   @Field(() => DateScalar, { description: '建议结束日 (proposed last day)' }) to!: string;
 }
 
-@ObjectType({ description: 'A dual-management problem in assessment, with what to do about it' })
+@ObjectType({ description: '考核问题：A dual-management problem in assessment, with what to do about it' })
 export class AssessmentFinding {
   @Field(() => AssessmentFindingKindEnum, { description: '问题类型 (what kind of finding)' }) kind!: string;
   @Field(() => DateScalar, { description: '开始日 (first day of the period concerned)' }) from!: string;
   @Field(() => DateScalar, { description: '结束日 (last day of the period concerned)' }) to!: string;
-  @Field({ description: 'What was found, in Chinese, naming the bodies' }) explanation!: string;
-  @Field({ description: 'What to do' }) suggestion!: string;
+  @Field({ description: '说明：What was found, in Chinese, naming the bodies' }) explanation!: string;
+  @Field({ description: '处理建议：What to do' }) suggestion!: string;
 }
 
-@ObjectType({ description: 'How many findings of one kind the whole list holds' })
+@ObjectType({ description: '问题计数：How many findings of one kind the whole list holds' })
 export class AssessmentFindingKindCount {
   @Field(() => AssessmentFindingKindEnum, { description: '问题类型 (the finding kind)' }) kind!: string;
   @Field(() => Int, { description: '数量 (how many findings of that kind)' }) count!: number;
 }
 
-@ObjectType({ description: 'Figures about every finding of the list, not only the page: for dashboards' })
+@ObjectType({ description: '考核问题汇总：Figures about every finding of the list, not only the page: for dashboards' })
 export class AssessmentFindingSummary {
-  @Field(() => Int, { description: 'Findings in the whole list' }) total!: number;
+  @Field(() => Int, { description: '总数：Findings in the whole list' }) total!: number;
   @Field(() => [AssessmentFindingKindCount], {
-    description: 'Every kind, in AssessmentFindingKind order, with its count (0 included)',
+    description: '按类型计数：Every kind, in AssessmentFindingKind order, with its count (0 included)',
   })
   byKind!: AssessmentFindingKindCount[];
 }
@@ -70,6 +70,6 @@ export class AssessmentFindingSummary {
 export const AssessmentFindingConnection = connectionType('AssessmentFinding', AssessmentFinding, {
   summary: AssessmentFindingSummary,
   description:
-    'A page of assessment findings, by unit id, then kind, then period, then a digest of what the finding is about (a finding keeps its key from one scan to the next)',
+    '考核问题分页：A page of assessment findings, by unit id, then kind, then period, then a digest of what the finding is about (a finding keeps its key from one scan to the next)',
 });
 export type AssessmentFindingConnection = InstanceType<typeof AssessmentFindingConnection>;

@@ -19,7 +19,7 @@ import { Inspection, JointInspection } from './inspection.type';
 export class InspectionResolver {
   @Mutation(() => [Inspection], {
     description:
-      'Announces an inspection of units (the inspector must lead or guide each: else FORBIDDEN naming them); idempotent by key per unit',
+      '安排检查：Announces an inspection of units (the inspector must lead or guide each: else FORBIDDEN naming them); idempotent by key per unit',
   })
   scheduleInspection(
     @Arg('input', () => ScheduleInspectionInput, { description: '检查安排 (the inspection)' })
@@ -41,7 +41,10 @@ export class InspectionResolver {
   ) {
     return i.schemeId ? schemeById(ctx, i.schemeId) : null;
   }
-  @FieldResolver(() => JointInspection, { nullable: true, description: 'The joint inspection it was merged into' })
+  @FieldResolver(() => JointInspection, {
+    nullable: true,
+    description: '联合检查：The joint inspection it was merged into',
+  })
   joint(@Root() i: InspectionRecord, @Ctx() ctx: AssessmentsContext) {
     return jointOf(ctx, i);
   }

@@ -23,7 +23,7 @@ export class Inspection {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An accepted joint inspection (kept)' })
+@ObjectType({ description: '联合检查：An accepted joint inspection (kept)' })
 export class JointInspection {
   @Field(() => ID, { description: '编号 (id)' }) id!: string;
   @Field(() => DateScalar, { description: '开始日 (first day)' }) startsOn!: string;

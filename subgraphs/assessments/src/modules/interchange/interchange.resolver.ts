@@ -7,7 +7,7 @@ import { exportAssessments, importAssessments } from './interchange.service';
 export class InterchangeResolver {
   @Mutation(() => ImportReport, {
     description:
-      'Imports the `assessments` section (schemes, submissions) of a tiaokuai/v1 document: all-or-nothing, idempotent',
+      '导入考核：Imports the `assessments` section (schemes, submissions) of a tiaokuai/v1 document: all-or-nothing, idempotent',
   })
   importAssessments(
     @Arg('document', () => JSONScalar, { description: '导入文件：tiaokuai/v1 文档 (a tiaokuai/v1 document)' })
@@ -21,7 +21,7 @@ export class InterchangeResolver {
 
   @Query(() => JSONScalar, {
     description:
-      'The `assessments` section of a tiaokuai/v1 document: schemes issued by and submissions about the units you see (within `scope`, of `year`, when given)',
+      '导出考核：The `assessments` section of a tiaokuai/v1 document: schemes issued by and submissions about the units you see (within `scope`, of `year`, when given)',
   })
   exportAssessments(
     @Arg('scope', () => String, {

@@ -3,7 +3,8 @@ import 'reflect-metadata';
 import { Field, Float, InputType, Int } from 'type-graphql';
 
 @InputType({
-  description: 'A star level: the largest share of the units graded (none on the last level), optionally a least score',
+  description:
+    '星级设置：A star level: the largest share of the units graded (none on the last level), optionally a least score',
 })
 export class StarLevelInput {
   @Field(() => Int, { description: '星数 (how many stars)' }) stars!: number;

@@ -32,7 +32,7 @@ export class ResultRowResolver {
 export class StarGradingResolver {
   @FieldResolver(() => StarRowConnection, {
     description:
-      "The rows you may see, a page at a time: by rank, then unit id (ranks and quotas are the whole grading's)",
+      "定级行：The rows you may see, a page at a time: by rank, then unit id (ranks and quotas are the whole grading's)",
   })
   rows(@Root() g: StarGrading, @Args(() => PageArgsType) page: PageArgsType): StarRowConnection {
     return starRowsPage(g.allRows as Array<StarRow & { unitId: string }>, page);
@@ -54,12 +54,14 @@ export class UnitAssessmentResolver {
   @FieldResolver(() => Unit, { description: '单位 (the unit)' }) unit(@Root() a: FlatAssessment) {
     return unitRef(a.unitId);
   }
-  @FieldResolver(() => Submission, { nullable: true, description: "The leader's grading" }) grading(
+  @FieldResolver(() => Submission, { nullable: true, description: "定等提交：The leader's grading" }) grading(
     @Root() a: FlatAssessment,
   ) {
     return a.grading;
   }
-  @FieldResolver(() => [Submission], { description: "Guiding bodies' opinions" }) opinions(@Root() a: FlatAssessment) {
+  @FieldResolver(() => [Submission], { description: "指导方意见：Guiding bodies' opinions" }) opinions(
+    @Root() a: FlatAssessment,
+  ) {
     return a.opinions;
   }
 }

@@ -27,7 +27,7 @@ registerEnumType(ExportFormatEnum, {
 });
 registerEnumType(BranchKindEnum, {
   name: 'GradedUnitKind',
-  description: 'Unit kinds that may be star-graded',
+  description: '可定级的党组织类型：Unit kinds that may be star-graded',
   valuesConfig: {
     BRANCH: { description: '党支部：基本的党组织 (BRANCH: a party branch)' },
     DEPARTMENT_PARTY_GROUP: {
@@ -49,29 +49,31 @@ registerEnumType(BranchKindEnum, {
 
 @ObjectType({
   description:
-    "A unit's result under one scheme: the leader's grading, guides' opinions weighted in by the scheme's opinionWeight",
+    "单位考核结果：A unit's result under one scheme: the leader's grading, guides' opinions weighted in by the scheme's opinionWeight",
 })
 export class UnitAssessment {
-  @Field(() => Boolean, { description: 'false: no grading by a leader yet (opinions alone never grade)' })
+  @Field(() => Boolean, { description: '已定等：false: no grading by a leader yet (opinions alone never grade)' })
   graded!: boolean;
   @Field(() => Float, { description: '党建分 (the party-building score)', nullable: true }) partyScore!: number | null;
   @Field(() => Float, { description: '业务分 (the business score)', nullable: true }) businessScore!: number | null;
-  @Field(() => Float, { nullable: true, description: 'WEIGHTED_SUM only' }) finalScore!: number | null;
+  @Field(() => Float, { nullable: true, description: '总分：WEIGHTED_SUM only' }) finalScore!: number | null;
   @Field(() => String, { description: '党建等次 (the party-building grade)', nullable: true }) partyGrade!:
     string | null;
   @Field(() => String, { description: '业务等次 (the business grade)', nullable: true }) businessGrade!: string | null;
   @Field(() => String, { nullable: true, description: 'The final grade (等次)' }) grade!: string | null;
-  @Field(() => Int, { description: 'Opinions weighed into the party-building score' }) opinionsCounted!: number;
+  @Field(() => Int, { description: '计入的意见数：Opinions weighed into the party-building score' })
+  opinionsCounted!: number;
 }
 
-@ObjectType({ description: 'A ranked unit under a scheme' })
+@ObjectType({ description: '排名行：A ranked unit under a scheme' })
 export class ResultRow extends UnitAssessment {
-  @Field(() => Int, { description: 'Equal results share a rank; the next rank skips (1, 2, 2, 4)' }) rank!: number;
+  @Field(() => Int, { description: '名次：Equal results share a rank; the next rank skips (1, 2, 2, 4)' })
+  rank!: number;
 }
 
 export const ResultRowConnection = connectionType('ResultRow', ResultRow, {
   description:
-    "A page of ranked results, by rank then unit id; ranks are the whole list's, so they stay right on every page; totalCount: the graded units in the scope you may see",
+    "排名分页：A page of ranked results, by rank then unit id; ranks are the whole list's, so they stay right on every page; totalCount: the graded units in the scope you may see",
 });
 export type ResultRowConnection = InstanceType<typeof ResultRowConnection>;
 
@@ -81,25 +83,25 @@ export class StarRow {
   @Field(() => Int, { description: '名次 (rank)' }) rank!: number;
   @Field(() => Int, { description: '星数 (how many stars)' }) stars!: number;
   @Field({ description: "星级名称 (the star level's name)" }) starName!: string;
-  @Field({ description: 'Why this level (rank, quota, and why not higher)' }) explanation!: string;
+  @Field({ description: '解释：Why this level (rank, quota, and why not higher)' }) explanation!: string;
 }
 
 @ObjectType({ description: '党支部达标定级: star levels with quotas, never exceeded' })
 export class StarGrading {
   @Field(() => Int, { description: '定级数：参与定级的单位数 (how many units were graded)' }) graded!: number;
-  @Field({ description: 'The quota rule as applied' }) rule!: string;
+  @Field({ description: '名额规则：The quota rule as applied' }) rule!: string;
   /** Every row (served a page at a time: SchemeResolver's StarGrading.rows). */
   allRows!: StarRow[];
 }
 
 export const StarRowConnection = connectionType('StarRow', StarRow, {
-  description: 'A page of star rows, by rank then unit id',
+  description: '定级分页：A page of star rows, by rank then unit id',
 });
 export type StarRowConnection = InstanceType<typeof StarRowConnection>;
 
-@ObjectType({ description: 'A score far from those of the other graded units in the scope' })
+@ObjectType({ description: '异常得分：A score far from those of the other graded units in the scope' })
 export class ScoreOutlier {
-  @Field({ description: 'An indicator code, or PARTY_SCORE / BUSINESS_SCORE' }) measure!: string;
+  @Field({ description: '度量：An indicator code, or PARTY_SCORE / BUSINESS_SCORE' }) measure!: string;
   @Field({ description: "指标名称 (the indicator's name)" }) name!: string;
   @Field(() => Float, { description: '得分 (the score)' }) value!: number;
   @Field(() => Int, { description: '同类数 (how many peers)' }) peerCount!: number;
@@ -110,17 +112,17 @@ export class ScoreOutlier {
 
 @ObjectType({ description: "异常得分：远离同类的得分 (score outliers: scores far from the peers')" })
 export class ScoreOutliers {
-  @Field({ description: 'The rule, in Chinese' }) rule!: string;
+  @Field({ description: '规则：The rule, in Chinese' }) rule!: string;
   @Field(() => [ScoreOutlier], { description: '异常得分行 (the outlying scores)' }) rows!: ScoreOutlier[];
 }
 
 @ObjectType({
-  description: 'A file: also downloadable from the gateway at /assessments/{scheme}/results.csv|xlsx?scope=',
+  description: '导出文件：A file: also downloadable from the gateway at /assessments/{scheme}/results.csv|xlsx?scope=',
 })
 export class ExportFile {
   @Field({ description: '文件名 (file name)' }) filename!: string;
   @Field({ description: '媒体类型 (the MIME type)' }) contentType!: string;
-  @Field({ description: 'utf8 (CSV) or base64 (XLSX)' }) encoding!: string;
+  @Field({ description: '编码：utf8 (CSV) or base64 (XLSX)' }) encoding!: string;
   @Field({ description: "内容：文件内容（按 encoding 编码） (the file's content, in `encoding`)" }) content!: string;
-  @Field(() => Int, { description: 'Units exported' }) rows!: number;
+  @Field(() => Int, { description: '行数：Units exported' }) rows!: number;
 }

@@ -62,29 +62,29 @@ export class CombinationInput {
   matrix?: GradeMatrixCellInput[];
 }
 
-@InputType({ description: 'A scheme: checked whole, every problem named by its field' })
+@InputType({ description: '考核方案：A scheme: checked whole, every problem named by its field' })
 export class SchemeInput {
-  @Field({ description: 'Issuer unit code (a body in your jurisdiction)' }) issuer!: string;
+  @Field({ description: '发布方：Issuer unit code (a body in your jurisdiction)' }) issuer!: string;
   @Field(() => String, {
     nullable: true,
-    description: 'Your reference: the same scheme under the same key again changes nothing',
+    description: '幂等键：Your reference: the same scheme under the same key again changes nothing',
   })
   key?: string;
-  @Field(() => Int, { description: 'At most next year' }) year!: number;
+  @Field(() => Int, { description: '年度：At most next year' }) year!: number;
   @Field({ description: '名称 (name)' }) name!: string;
-  @Field(() => [IndicatorInput], { description: 'Weights sum to 100' }) indicators!: IndicatorInput[];
+  @Field(() => [IndicatorInput], { description: '考核指标：Weights sum to 100' }) indicators!: IndicatorInput[];
   @Field(() => [EvaluatorGroupInput], {
     nullable: true,
-    description: 'Weights sum to 100; needed when any indicator is SATISFACTION',
+    description: '评价组：Weights sum to 100; needed when any indicator is SATISFACTION',
   })
   evaluatorGroups?: EvaluatorGroupInput[];
-  @Field(() => [GradeBandInput], { description: 'Covering 0–100 without overlap or gap' })
+  @Field(() => [GradeBandInput], { description: '格次：Covering 0–100 without overlap or gap' })
   gradeBands!: GradeBandInput[];
   @Field(() => CombinationInput, { description: '双百分合成 (how the two scores decide the grade)' })
   combination!: CombinationInput;
   @Field(() => Float, {
     nullable: true,
-    description: "Percent (0–50) of the party-building score from guides' opinions; default 0",
+    description: "意见权重：Percent (0–50) of the party-building score from guides' opinions; default 0",
   })
   opinionWeight?: number;
 }

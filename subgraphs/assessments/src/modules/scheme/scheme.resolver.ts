@@ -21,7 +21,7 @@ import { Combination, EvaluatorGroup, GradeBand, Scheme, SchemeConnection, Schem
 
 @Resolver(() => Scheme)
 export class SchemeResolver {
-  @Query(() => Scheme, { nullable: true, description: 'A scheme by id' })
+  @Query(() => Scheme, { nullable: true, description: '考核方案：A scheme by id' })
   async scheme(
     @Arg('id', () => ID, { description: "方案编号 (the scheme's id)" }) id: string,
     @Ctx() ctx: AssessmentsContext,
@@ -31,7 +31,7 @@ export class SchemeResolver {
 
   @Query(() => SchemeConnection, {
     description:
-      "Schemes, a page at a time, newest year first, then by id: those the caller's body issued and those that assess a unit of its jurisdiction",
+      "考核方案列表：Schemes, a page at a time, newest year first, then by id: those the caller's body issued and those that assess a unit of its jurisdiction",
   })
   async schemes(
     @Arg('issuer', () => String, { description: '发布方：单位代码 (the issuer, a unit code)', nullable: true })
@@ -71,7 +71,7 @@ export class SchemeResolver {
   ) {
     return s.scheme.gradeBands;
   }
-  @FieldResolver(() => Float, { description: "Percent of the party-building score from guides' opinions" })
+  @FieldResolver(() => Float, { description: "意见权重：Percent of the party-building score from guides' opinions" })
   opinionWeight(@Root() s: SchemeRecord) {
     return s.scheme.opinionWeight;
   }
@@ -85,7 +85,7 @@ export class SchemeResolver {
 
   @FieldResolver(() => ResultRowConnection, {
     description:
-      "Graded units ranked (within `scope`, a unit code, when given; else every unit you may see), a page at a time: by rank, then unit id. Ranks are the whole list's, so they stay right on every page",
+      "考核排名：Graded units ranked (within `scope`, a unit code, when given; else every unit you may see), a page at a time: by rank, then unit id. Ranks are the whole list's, so they stay right on every page",
   })
   async results(
     @Root() s: SchemeRecord,
@@ -99,7 +99,7 @@ export class SchemeResolver {
 
   @FieldResolver(() => ScoreOutliers, {
     description:
-      "Scores far from the other graded units' (within `scope` when given): per indicator, party-building and business score",
+      "异常得分：Scores far from the other graded units' (within `scope` when given): per indicator, party-building and business score",
   })
   async outliers(
     @Root() s: SchemeRecord,
@@ -111,7 +111,7 @@ export class SchemeResolver {
   }
 
   @FieldResolver(() => ExportFile, {
-    description: 'The ranked results (within `scope` when given) as a spreadsheet file',
+    description: '导出结果：The ranked results (within `scope` when given) as a spreadsheet file',
   })
   export(
     @Root() s: SchemeRecord,

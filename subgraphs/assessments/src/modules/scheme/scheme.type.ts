@@ -47,7 +47,7 @@ export class SchemeIndicator {
   @Field({ description: "指标代码 (the indicator's code)" }) code!: string;
   @Field({ description: "指标名称 (the indicator's name)" }) name!: string;
   @Field(() => IndicatorPartEnum, { description: '所属部分 (results or satisfaction part)' }) part!: string;
-  @Field(() => Float, { description: 'Percent of the party-building score' }) weight!: number;
+  @Field(() => Float, { description: '权重：Percent of the party-building score' }) weight!: number;
   @Field(() => Float, { description: '满分 (maximum score)' }) maxScore!: number;
   @Field(() => IndicatorMeasureEnum, { description: '计量方式 (quantitative or qualitative)' }) measure!: string;
 }
@@ -101,12 +101,12 @@ export class Combination {
 @ObjectType({ description: "考核方案: an issuer's scheme for a year" })
 export class Scheme {
   @Field(() => ID, { description: '编号 (id)' }) id!: string;
-  @Field(() => String, { nullable: true, description: "The issuer's own reference" }) key!: string | null;
+  @Field(() => String, { nullable: true, description: "幂等键：The issuer's own reference" }) key!: string | null;
   @Field(() => Int, { description: '年度 (the year)' }) year!: number;
   @Field({ description: '名称 (name)' }) name!: string;
 }
 
 export const SchemeConnection = connectionType('Scheme', Scheme, {
-  description: 'A page of schemes, newest year first, then by id',
+  description: '考核方案分页：A page of schemes, newest year first, then by id',
 });
 export type SchemeConnection = InstanceType<typeof SchemeConnection>;

@@ -16,7 +16,10 @@ import { IndicatorScore, Rating, Submission, SubmissionRevision } from './submis
 
 @Resolver(() => Submission)
 export class SubmissionResolver {
-  @Query(() => Submission, { nullable: true, description: 'A submission (null when unknown or out of sight)' })
+  @Query(() => Submission, {
+    nullable: true,
+    description: '考核提交：A submission (null when unknown or out of sight)',
+  })
   async submission(
     @Arg('id', () => ID, { description: "提交编号 (the submission's id)" }) id: string,
     @Ctx() ctx: AssessmentsContext,
@@ -26,7 +29,7 @@ export class SubmissionResolver {
 
   @Mutation(() => Submission, {
     description:
-      'Submits an assessment: GRADING from a body that leads the unit on the day, OPINION from one that guides it, FORBIDDEN otherwise',
+      '提交考核：Submits an assessment: GRADING from a body that leads the unit on the day, OPINION from one that guides it, FORBIDDEN otherwise',
   })
   submitAssessment(
     @Arg('input', () => SubmitAssessmentInput, { description: '考核提交 (the submission)' })
@@ -37,7 +40,8 @@ export class SubmissionResolver {
   }
 
   @Mutation(() => Submission, {
-    description: 'Corrects a submission (version-checked: stale is CONFLICT); scored afresh, every version kept',
+    description:
+      '更正考核：Corrects a submission (version-checked: stale is CONFLICT); scored afresh, every version kept',
   })
   correctAssessment(
     @Arg('input', () => CorrectAssessmentInput, {
@@ -61,20 +65,22 @@ export class SubmissionResolver {
   @FieldResolver(() => Unit, { description: '考核方 (the assessing body)' }) assessor(@Root() s: SubmissionRecord) {
     return unitRef(s.assessorId);
   }
-  @FieldResolver(() => [IndicatorScore], { description: 'Per indicator, as scored' }) scores(
+  @FieldResolver(() => [IndicatorScore], { description: '实绩得分：Per indicator, as scored' }) scores(
     @Root() s: SubmissionRecord,
   ) {
     return s.result.indicators;
   }
-  @FieldResolver(() => [Rating], { description: 'Ratings as given' }) ratings(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => [Rating], { description: '满意度评价：Ratings as given' }) ratings(@Root() s: SubmissionRecord) {
     return s.input.ratings;
   }
-  @FieldResolver(() => Float, { description: 'Party-building score (of 100)' }) partyScore(
+  @FieldResolver(() => Float, { description: '党建分：Party-building score (of 100)' }) partyScore(
     @Root() s: SubmissionRecord,
   ) {
     return s.result.partyScore;
   }
-  @FieldResolver(() => Float, { description: 'Business score (of 100)' }) businessScore(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => Float, { description: '业务分：Business score (of 100)' }) businessScore(
+    @Root() s: SubmissionRecord,
+  ) {
     return s.result.businessScore;
   }
   @FieldResolver(() => Float, { description: '总分 (the final score)', nullable: true }) finalScore(
@@ -92,11 +98,11 @@ export class SubmissionResolver {
   ) {
     return s.result.businessGrade;
   }
-  @FieldResolver(() => String, { description: "This submission's own grade (a unit's result: Unit.assessments)" })
+  @FieldResolver(() => String, { description: "等次：This submission's own grade (a unit's result: Unit.assessments)" })
   grade(@Root() s: SubmissionRecord) {
     return s.result.grade;
   }
-  @FieldResolver(() => [SubmissionRevision], { description: 'Every version, oldest first' })
+  @FieldResolver(() => [SubmissionRevision], { description: '修订记录：Every version, oldest first' })
   async revisions(@Root() s: SubmissionRecord, @Ctx() ctx: AssessmentsContext) {
     return revisionsOfSubmission(ctx, s.id);
   }

@@ -14,12 +14,12 @@ export class AnomalyResolver {
     return units.unitById(ctx, a.unitId);
   }
 
-  @FieldResolver(() => [Unit], { description: 'Other units involved (claimed leaders, cycle members...)' })
+  @FieldResolver(() => [Unit], { description: '涉及的单位：Other units involved (claimed leaders, cycle members...)' })
   related(@Root() a: Anomaly, @Ctx() ctx: OrgContext) {
     return units.unitsByIdList(ctx, a.relatedUnitIds);
   }
 
-  @FieldResolver(() => [Link], { description: 'Declared links involved' })
+  @FieldResolver(() => [Link], { description: '涉及的关系：Declared links involved' })
   links(@Root() a: Anomaly, @Ctx() ctx: OrgContext) {
     return links.anomalyLinks(ctx, a.unitId, a.linkIds);
   }

@@ -7,7 +7,7 @@ import * as interchange from './interchange.service';
 @Resolver()
 export class InterchangeResolver {
   @Query(() => JSONScalar, {
-    description: "The hub's units and links as a tiaokuai/v1 document (optionally only a scope)",
+    description: "导出单位：The hub's units and links as a tiaokuai/v1 document (optionally only a scope)",
   })
   exportUnits(
     @Arg('scope', () => String, {
@@ -21,7 +21,7 @@ export class InterchangeResolver {
   }
 
   @Mutation(() => ImportReport, {
-    description: 'Imports a tiaokuai/v1 document (units and links): all-or-nothing, idempotent by code',
+    description: '导入单位：Imports a tiaokuai/v1 document (units and links): all-or-nothing, idempotent by code',
   })
   importUnits(
     @Arg('document', () => JSONScalar, { description: '导入文件：tiaokuai/v1 文档 (a tiaokuai/v1 document)' })

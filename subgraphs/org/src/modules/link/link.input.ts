@@ -5,8 +5,8 @@ import { LeadershipFlavourEnum, LinkKindEnum } from '../shared/enums';
 
 @InputType({ description: '新建关系：两个单位之间的声明关系 (a new declared link between two units)' })
 export class CreateLinkInput {
-  @Field({ description: 'Code of the superior' }) from!: string;
-  @Field({ description: 'Code of the subordinate' }) to!: string;
+  @Field({ description: '上级：Code of the superior' }) from!: string;
+  @Field({ description: '下级：Code of the subordinate' }) to!: string;
   @Field(() => LinkKindEnum, { description: '关系类型 (the kind of link)' }) kind!: LinkKind;
   @Field(() => LeadershipFlavourEnum, {
     description: '领导方式：仅领导关系 (the leadership flavour; LEADERSHIP only)',
@@ -23,7 +23,7 @@ export class CreateLinkInput {
   basis?: string | null;
 }
 
-@InputType({ description: 'Fields of a link to change; absent fields stay as they are' })
+@InputType({ description: '修改关系：Fields of a link to change; absent fields stay as they are' })
 export class UpdateLinkInput {
   @Field(() => ID, { description: "关系编号 (the link's id)" }) id!: string;
   @Field(() => LeadershipFlavourEnum, { description: '领导方式 (the leadership flavour)', nullable: true })

@@ -29,7 +29,7 @@ export class LinkResolver {
     return links.updateLink(ctx.db, ctx.access, input);
   }
 
-  @Mutation(() => Link, { description: 'Ends a link on `on`, its last day' })
+  @Mutation(() => Link, { description: '终止关系：Ends a link on `on`, its last day' })
   endLink(
     @Arg('id', () => ID, { description: "关系编号 (the link's id)" }) id: string,
     @Arg('on', () => DateScalar, { description: '终止日：最后一天 (its last day)' }) on: Day,
@@ -38,12 +38,12 @@ export class LinkResolver {
     return links.endLink(ctx.db, ctx.access, id, on);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The superior' })
+  @FieldResolver(() => Unit, { nullable: true, description: '上级：The superior' })
   from(@Root() l: Link, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, l.fromId);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The subordinate' })
+  @FieldResolver(() => Unit, { nullable: true, description: '下级：The subordinate' })
   to(@Root() l: Link, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, l.toId);
   }

@@ -5,7 +5,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { LeadershipFlavour, LinkKind } from '../../domain/types';
 import { LeadershipFlavourEnum, LinkKindEnum } from '../shared/enums';
 
-@ObjectType({ description: 'A declared, directed (from = superior), time-valid link' })
+@ObjectType({ description: '关系：A declared, directed (from = superior), time-valid link' })
 export class Link {
   @Field(() => ID, { description: '编号 (id)' }) id!: string;
   @Field(() => LinkKindEnum, { description: '关系类型 (the kind of link)' }) kind!: LinkKind;
@@ -25,16 +25,17 @@ export class Link {
   toId!: string;
 }
 
-@ObjectType({ description: 'How many links of one kind' })
+@ObjectType({ description: '关系计数：How many links of one kind' })
 export class LinkKindCount {
   @Field(() => LinkKindEnum, { description: '关系类型 (the link kind)' }) kind!: LinkKind;
   @Field(() => Int, { description: '数量 (how many links of that kind)' }) count!: number;
 }
 
-@ObjectType({ description: 'The whole list of links in figures, whatever the page' })
+@ObjectType({ description: '关系汇总：The whole list of links in figures, whatever the page' })
 export class LinkSummary {
-  @Field(() => Int, { description: 'Links in the list' }) total!: number;
-  @Field(() => [LinkKindCount], { description: 'Per kind present, in kind order' }) byKind!: LinkKindCount[];
+  @Field(() => Int, { description: '总数：Links in the list' }) total!: number;
+  @Field(() => [LinkKindCount], { description: '按类型计数：Per kind present, in kind order' })
+  byKind!: LinkKindCount[];
 }
 
 export const LinkConnection = connectionType('Link', Link, { summary: LinkSummary });

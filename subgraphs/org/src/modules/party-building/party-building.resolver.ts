@@ -17,7 +17,7 @@ export class RoleResolver {
 
 @Resolver(() => PartyBuilding)
 export class PartyBuildingResolver {
-  @FieldResolver(() => [Unit], { description: "What the rules say, given the unit's facts as of the date" })
+  @FieldResolver(() => [Unit], { description: "领导方：What the rules say, given the unit's facts as of the date" })
   leaders(@Root() p: PartyBuilding, @Ctx() ctx: OrgContext) {
     return units.unitsByIdList(ctx, p.leaderIds);
   }
@@ -29,19 +29,21 @@ export class PartyBuildingResolver {
     return units.unitsByIdList(ctx, p.guideIds);
   }
 
-  @FieldResolver(() => [Role], { description: 'Leaders and guides with flavour and the fact each comes from' })
+  @FieldResolver(() => [Role], { description: '角色：Leaders and guides with flavour and the fact each comes from' })
   roles(@Root() p: PartyBuilding) {
     return p.roleList;
   }
 
-  @FieldResolver(() => [Link], { description: 'The links committees declared into the unit, in force on the date' })
+  @FieldResolver(() => [Link], {
+    description: '声明的关系：The links committees declared into the unit, in force on the date',
+  })
   declared(@Root() p: PartyBuilding) {
     return p.declaredLinks;
   }
 
   @FieldResolver(() => [Anomaly], {
     description:
-      "What is wrong with the unit on the date, and only then (no period: a fault that ended earlier is leadershipAnomalies(from, to)'s and the history's)",
+      "异常：What is wrong with the unit on the date, and only then (no period: a fault that ended earlier is leadershipAnomalies(from, to)'s and the history's)",
   })
   anomalies(@Root() p: PartyBuilding) {
     return p.anomalyList;

@@ -30,7 +30,8 @@ export const HistoryEventKindEnum = enumOf([
 
 registerEnumType(UnitKindEnum, {
   name: 'UnitKind',
-  description: '党组织类型：地方党委、机关工委、部门党组（党委）、机关党委、党总支、党支部、基层单位',
+  description:
+    '党组织类型：地方党委、机关工委、部门党组（党委）、机关党委、党总支、党支部、基层单位 (unit kind: the kind of party organisation)',
   valuesConfig: {
     BRANCH: { description: '党支部：基本的党组织 (BRANCH: a party branch)' },
     DEPARTMENT_PARTY_GROUP: {
@@ -140,7 +141,7 @@ registerEnumType(RoleKindEnum, {
 registerEnumType(RoleBasisEnum, {
   name: 'RoleBasis',
   description:
-    'Where a role comes from: a fact (locality, competent department), the AFFILIATION parent, or a declared link',
+    '角色依据：Where a role comes from: a fact (locality, competent department), the AFFILIATION parent, or a declared link',
   valuesConfig: {
     AFFILIATION: { description: '隶属：来自党组织关系所在单位 (AFFILIATION: from the AFFILIATION parent)' },
     COMPETENT_DEPARTMENT: {

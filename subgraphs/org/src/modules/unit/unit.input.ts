@@ -3,7 +3,7 @@ import { Field, InputType } from 'type-graphql';
 import type { ManagementMode, UnitKind, UnitLevel } from '../../domain/types';
 import { ManagementModeEnum, UnitKindEnum, UnitLevelEnum } from '../shared/enums';
 
-@InputType({ description: 'Facts of a unit; codes name other units' })
+@InputType({ description: '单位事实：Facts of a unit; codes name other units' })
 export class FactsInput {
   @Field(() => ManagementModeEnum, {
     description: '党组织关系管理方式 (how its party organisation relations are managed: VERTICAL or TERRITORIAL)',
@@ -40,12 +40,13 @@ export class CreateUnitInput {
     nullable: true,
   })
   validTo?: string | null;
-  @Field(() => FactsInput, { nullable: true, description: 'Facts from validFrom on' }) facts?: FactsInput | null;
+  @Field(() => FactsInput, { nullable: true, description: '单位事实：Facts from validFrom on' })
+  facts?: FactsInput | null;
 }
 
-@InputType({ description: 'Fields to change; absent fields stay as they are' })
+@InputType({ description: '修改单位：Fields to change; absent fields stay as they are' })
 export class UpdateUnitInput {
-  @Field({ description: 'The unit to change' }) code!: string;
+  @Field({ description: '单位代码：The unit to change' }) code!: string;
   @Field({ description: '名称 (name)', nullable: true }) name?: string;
   @Field(() => UnitLevelEnum, { description: '层级 (its level)', nullable: true }) level?: UnitLevel;
   @Field({ description: '行政区划代码 (region code, GB/T 2260)', nullable: true }) region?: string;
@@ -72,10 +73,10 @@ export class UnitFilterInput {
   region?: string;
   @Field({
     nullable: true,
-    description: 'Code of a unit: only units in its scope (subtree, led and guided units) on asOf',
+    description: '范围：Code of a unit: only units in its scope (subtree, led and guided units) on asOf',
   })
   under?: string;
-  @Field({ nullable: true, description: 'Substring of the name or code' }) search?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Only units existing on this day (default: any)' })
+  @Field({ nullable: true, description: '搜索：Substring of the name or code' }) search?: string;
+  @Field(() => DateScalar, { nullable: true, description: '存续日：Only units existing on this day (default: any)' })
   existingOn?: string;
 }

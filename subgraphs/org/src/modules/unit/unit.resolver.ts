@@ -22,7 +22,7 @@ import { HistoryEventConnection, Unit, UnitConnection, UnitFacts } from './unit.
 
 @Resolver(() => Unit)
 export class UnitResolver {
-  @Query(() => Unit, { nullable: true, description: 'A unit by id or by code' })
+  @Query(() => Unit, { nullable: true, description: '单位：A unit by id or by code' })
   unit(
     @Arg('id', () => ID, { description: "单位编号 (the unit's id)", nullable: true }) id: string | null,
     @Arg('code', () => String, { description: "单位代码 (the unit's code)", nullable: true }) code: string | null,
@@ -32,7 +32,7 @@ export class UnitResolver {
   }
 
   @Query(() => UnitConnection, {
-    description: `Units, filtered, in id order, in pages of at most ${MAX_PAGE_SIZE} (cursor connection)`,
+    description: `单位列表：Units, filtered, in id order, in pages of at most ${MAX_PAGE_SIZE} (cursor connection)`,
   })
   units(
     @Arg('filter', () => UnitFilterInput, { description: '筛选条件 (the filter)', nullable: true })
@@ -45,7 +45,7 @@ export class UnitResolver {
 
   @Query(() => UnitConnection, {
     description:
-      "Units where a and b (codes) both hold a party-building role (lead or guide), or both claim one; in unit-code order, by page; the pages that follow a first page's cursors are cut from that page's list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk)",
+      "共管单位：Units where a and b (codes) both hold a party-building role (lead or guide), or both claim one; in unit-code order, by page; the pages that follow a first page's cursors are cut from that page's list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk)",
   })
   sharedUnits(
     @Arg('a', { description: '甲方：单位代码 (one body, a unit code)' }) a: string,
@@ -60,7 +60,7 @@ export class UnitResolver {
 
   @Query(() => AnomalyConnection, {
     description:
-      'Anomalies of a scope (a unit code: its subtree and the units it leads or guides); absent = everything. ' +
+      '领导关系异常：Anomalies of a scope (a unit code: its subtree and the units it leads or guides); absent = everything. ' +
       'A day (asOf, default today): what is wrong ON that day, without periods. Or a period (from and to, both inclusive, at most 3×366 days; ' +
       'not with asOf): every anomaly whose own period overlaps it, with that period (from/to; to null while it still holds), the scope being ' +
       'its members on any day of the period. By page, in a stable order (unit code, anomaly code, period, units and links involved), ' +
@@ -85,7 +85,7 @@ export class UnitResolver {
 
   @Query(() => [Unit], {
     nullable: 'items',
-    description: "Each code's unit, in order; null for a code that names no unit the caller may see",
+    description: "按代码查单位：Each code's unit, in order; null for a code that names no unit the caller may see",
   })
   unitsByCode(
     @Arg('codes', () => [String], { description: '单位代码：按序 (the codes, in order)' }) codes: string[],
@@ -104,7 +104,7 @@ export class UnitResolver {
     return units.visibleUnitIds(ctx);
   }
 
-  @Mutation(() => Unit, { description: 'Creates a unit, optionally with its facts from validFrom on' })
+  @Mutation(() => Unit, { description: '新建单位：Creates a unit, optionally with its facts from validFrom on' })
   createUnit(
     @Arg('input', () => CreateUnitInput, { description: '新建单位 (the new unit)' }) input: CreateUnitInput,
     @Ctx() ctx: OrgContext,
@@ -112,7 +112,7 @@ export class UnitResolver {
     return units.createUnit(ctx.db, ctx.access, input);
   }
 
-  @Mutation(() => Unit, { description: "Changes a unit's name, level, region or start date" })
+  @Mutation(() => Unit, { description: "修改单位：Changes a unit's name, level, region or start date" })
   updateUnit(
     @Arg('input', () => UpdateUnitInput, { description: '修改内容 (the changes)' }) input: UpdateUnitInput,
     @Ctx() ctx: OrgContext,
@@ -144,7 +144,7 @@ export class UnitResolver {
 
   @FieldResolver(() => PartyBuilding, {
     description:
-      'Who leads and who guides its party-building on asOf (default today), and why; its anomalies are those of that day ' +
+      '党建领导关系：Who leads and who guides its party-building on asOf (default today), and why; its anomalies are those of that day ' +
       '(a period that closed earlier: leadershipAnomalies(from, to), history)',
   })
   partyBuilding(
@@ -156,7 +156,10 @@ export class UnitResolver {
     return partyBuilding.partyBuilding(ctx, unit, asOf ?? today());
   }
 
-  @FieldResolver(() => UnitFacts, { nullable: true, description: 'The fact version in force on asOf (default today)' })
+  @FieldResolver(() => UnitFacts, {
+    nullable: true,
+    description: '单位事实：The fact version in force on asOf (default today)',
+  })
   facts(
     @Root() unit: UnitRecord,
     @Arg('asOf', () => DateScalar, { description: '判断日：默认今天 (the day judged; default today)', nullable: true })
@@ -171,7 +174,8 @@ export class UnitResolver {
    * handful per decade, unlike the lists that grow with a scope or with the units a body leads.
    */
   @FieldResolver(() => [UnitFacts], {
-    description: "Every fact version, oldest first (one per change of this unit's facts: a short list, not paged)",
+    description:
+      "事实版本：Every fact version, oldest first (one per change of this unit's facts: a short list, not paged)",
   })
   factVersions(@Root() unit: UnitRecord, @Ctx() ctx: OrgContext) {
     return units.factVersions(ctx, unit);
@@ -179,7 +183,7 @@ export class UnitResolver {
 
   @FieldResolver(() => LinkConnection, {
     description:
-      'Declared links into (IN) or out of (OUT) the unit; with asOf, only those in force that day. ' +
+      '关系：Declared links into (IN) or out of (OUT) the unit; with asOf, only those in force that day. ' +
       'In id order, by page (a work committee leads thousands of units), with a summary of the whole list by kind',
   })
   links(
@@ -207,7 +211,7 @@ export class UnitResolver {
 
   @FieldResolver(() => HistoryEventConnection, {
     description:
-      'What changed, when: start and end, fact versions, links starting and ending, and each of its anomalies starting and ending ' +
+      '历史：What changed, when: start and end, fact versions, links starting and ending, and each of its anomalies starting and ending ' +
       '(every period, however long ago; CYCLE aside). By date (on one date: start, facts, links starting, anomalies starting, links ending, ' +
       'anomalies ending, end), by page, with a summary by kind',
   })

@@ -7,7 +7,7 @@ import { exportTasks, importTasks } from './interchange.service';
 export class InterchangeResolver {
   @Query(() => JSONScalar, {
     description:
-      "The `requiredItems` and `tasks` sections of a tiaokuai/v1 document: every responsibility list (hub-wide and each owner's, `owner` its code), and the tasks issued by units you see (by units in `scope` today, when given), each with the units it reached (`assignments`) and its item (`requiredItem`, `requiredItemOwner`), for importTasks to restore",
+      "导出任务：The `requiredItems` and `tasks` sections of a tiaokuai/v1 document: every responsibility list (hub-wide and each owner's, `owner` its code), and the tasks issued by units you see (by units in `scope` today, when given), each with the units it reached (`assignments`) and its item (`requiredItem`, `requiredItemOwner`), for importTasks to restore",
   })
   exportTasks(
     @Arg('scope', () => String, {
@@ -22,7 +22,7 @@ export class InterchangeResolver {
 
   @Mutation(() => ImportReport, {
     description:
-      "Imports the requiredItems and tasks of a tiaokuai/v1 document: all-or-nothing, idempotent by each task's key",
+      "导入任务：Imports the requiredItems and tasks of a tiaokuai/v1 document: all-or-nothing, idempotent by each task's key",
   })
   importTasks(
     @Arg('document', () => JSONScalar, { description: '导入文件：tiaokuai/v1 文档 (a tiaokuai/v1 document)' })

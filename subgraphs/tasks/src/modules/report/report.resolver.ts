@@ -28,7 +28,7 @@ import {
 export class ScopeReportResolver {
   @Query(() => ScopeWorkReport, {
     description:
-      "A committee's scope (a unit code) for a year: totals, each unit's progress, values far from their peers",
+      "党建报表：A committee's scope (a unit code) for a year: totals, each unit's progress, values far from their peers",
   })
   async workReport(
     @Arg('scope', { description: "范围：机构的单位代码 (the committee's scope, a unit code)" }) scope: string,
@@ -49,7 +49,9 @@ export class ScopeReportResolver {
     };
   }
 
-  @FieldResolver(() => UnitProgressConnection, { description: "Each unit's progress, a page at a time, by unit id" })
+  @FieldResolver(() => UnitProgressConnection, {
+    description: "各单位进度：Each unit's progress, a page at a time, by unit id",
+  })
   units(@Root() r: ScopeWorkReport, @Args(() => PageArgsType) page: PageArgsType): UnitProgressConnection {
     return pageOf(
       NS.unitProgress,
@@ -61,7 +63,7 @@ export class ScopeReportResolver {
   }
 
   @FieldResolver(() => IndicatorResultConnection, {
-    description: 'Only the flagged measures, a page at a time: by unit id, then measure, then task id',
+    description: '异常值：Only the flagged measures, a page at a time: by unit id, then measure, then task id',
   })
   outliers(@Root() r: ScopeWorkReport, @Args(() => PageArgsType) page: PageArgsType): IndicatorResultConnection {
     return pageOf(
@@ -115,7 +117,7 @@ export class IndicatorResultResolver {
     return unitRef(r.unitId);
   }
 
-  @FieldResolver(() => Task, { nullable: true, description: 'For INDICATOR' })
+  @FieldResolver(() => Task, { nullable: true, description: '任务：For INDICATOR' })
   task(@Root() r: IndicatorResult, @Ctx() ctx: TasksContext) {
     return r.taskId ? taskOf(ctx, r.taskId) : null;
   }

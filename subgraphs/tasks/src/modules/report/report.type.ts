@@ -14,12 +14,13 @@ export class ProgressSummary {
   @Field(() => Int, { description: '完成数 (assignments done)' }) done!: number;
   @Field(() => Int, { description: '进行中数 (assignments in progress)' }) inProgress!: number;
   @Field(() => Int, { description: '未开始数 (assignments not started)' }) notStarted!: number;
-  @Field(() => Int, { description: 'Not DONE and due before the day' }) overdue!: number;
-  @Field(() => Int, { description: 'Due before the day' }) dueByNow!: number;
-  @Field(() => Int, { description: 'Due before the day and DONE on or before its due date' }) doneOnTime!: number;
-  @Field(() => Float, { nullable: true, description: 'done / assigned' }) completionRate!: number | null;
-  @Field(() => Float, { nullable: true, description: 'doneOnTime / dueByNow' }) onTimeRate!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Mean progress, DONE counting 100' }) averageProgress!:
+  @Field(() => Int, { description: '逾期数：Not DONE and due before the day' }) overdue!: number;
+  @Field(() => Int, { description: '已到期数：Due before the day' }) dueByNow!: number;
+  @Field(() => Int, { description: '按时完成数：Due before the day and DONE on or before its due date' })
+  doneOnTime!: number;
+  @Field(() => Float, { nullable: true, description: '完成率：done / assigned' }) completionRate!: number | null;
+  @Field(() => Float, { nullable: true, description: '按时完成率：doneOnTime / dueByNow' }) onTimeRate!: number | null;
+  @Field(() => Float, { nullable: true, description: '平均进度：Mean progress, DONE counting 100' }) averageProgress!:
     number | null;
 }
 
@@ -29,10 +30,10 @@ export class ReportLine {
   @Field(() => AssignmentStatusEnum, { description: '状态 (status)' }) status!: string;
   @Field(() => Int, { description: '进度：百分比 (progress, percent)' }) progress!: number;
   @Field(() => String, { description: "指标 (the task's indicator)", nullable: true }) indicator!: string | null;
-  @Field(() => Float, { nullable: true, description: '目标值' }) target!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Reported value' }) value!: number | null;
+  @Field(() => Float, { nullable: true, description: '目标值 (the target)' }) target!: number | null;
+  @Field(() => Float, { nullable: true, description: '报送值：Reported value' }) value!: number | null;
   @Field(() => DateScalar, { description: '完成日 (the day it was done)', nullable: true }) doneOn!: string | null;
-  @Field({ description: "Not DONE and due before the report's day" }) overdue!: boolean;
+  @Field({ description: "逾期：Not DONE and due before the report's day" }) overdue!: boolean;
   assignmentId!: string;
   taskId!: string;
 }
@@ -40,7 +41,7 @@ export class ReportLine {
 @ObjectType({ description: '成绩单 entry: a measure of one unit beside its peers (the rule: outlierRule)' })
 export class IndicatorResult {
   @Field(() => ReportMeasureEnum, { description: '度量 (what is measured)' }) measure!: string;
-  @Field(() => String, { nullable: true, description: 'For INDICATOR' }) indicator!: string | null;
+  @Field(() => String, { nullable: true, description: '指标：For INDICATOR' }) indicator!: string | null;
   @Field(() => Float, { description: '目标值 (the target)', nullable: true }) target!: number | null;
   @Field(() => Float, { description: '数值 (the value)' }) value!: number;
   @Field(() => Int, { description: '同类数：参与比较的单位数 (how many peers it is compared with)' })
@@ -53,8 +54,8 @@ export class IndicatorResult {
     nullable: true,
   })
   zScore!: number | null;
-  @Field({ description: 'Far from the peers (|z| ≥ 2 with at least 4 peers)' }) outlier!: boolean;
-  @Field({ description: 'Chinese' }) message!: string;
+  @Field({ description: '异常值：Far from the peers (|z| ≥ 2 with at least 4 peers)' }) outlier!: boolean;
+  @Field({ description: '说明：Chinese' }) message!: string;
   unitId!: string;
   taskId!: string | null;
 }
@@ -63,7 +64,7 @@ export class IndicatorResult {
 export class WorkReport {
   @Field(() => Int, { description: '年度 (the year)' }) year!: number;
   @Field(() => DateScalar, {
-    description: 'The day it speaks for (default today, or the day after the year for a past year)',
+    description: '判断日：The day it speaks for (default today, or the day after the year for a past year)',
   })
   asOf!: string;
   @Field(() => [ReportLine], { description: '目标书/进度表: each active assignment of the year' })
@@ -71,7 +72,7 @@ export class WorkReport {
   @Field(() => ProgressSummary, { description: '进度表 totals' }) progress!: ProgressSummary;
   @Field(() => [IndicatorResult], { description: '成绩单: its measures and indicator values beside its peers' })
   results!: IndicatorResult[];
-  @Field({ description: 'The outlier rule, in Chinese' }) outlierRule!: string;
+  @Field({ description: '异常值规则：The outlier rule, in Chinese' }) outlierRule!: string;
   unitId!: string;
 }
 
@@ -82,7 +83,8 @@ export class UnitProgress {
 }
 
 @ObjectType({
-  description: "A committee's scope for a year: totals, each unit's progress, and the values far from their peers",
+  description:
+    "范围党建报表：A committee's scope for a year: totals, each unit's progress, and the values far from their peers",
 })
 export class ScopeWorkReport {
   @Field(() => Int, { description: '年度 (the year)' }) year!: number;
@@ -97,11 +99,11 @@ export class ScopeWorkReport {
 }
 
 export const UnitProgressConnection = connectionType('UnitProgress', UnitProgress, {
-  description: "A page of units' progress, ordered by unit id",
+  description: "单位进度分页：A page of units' progress, ordered by unit id",
 });
 export type UnitProgressConnection = InstanceType<typeof UnitProgressConnection>;
 export const IndicatorResultConnection = connectionType('IndicatorResult', IndicatorResult, {
-  description: 'A page of measures, ordered by unit id, then measure, then task id',
+  description: '指标结果分页：A page of measures, ordered by unit id, then measure, then task id',
 });
 export type IndicatorResultConnection = InstanceType<typeof IndicatorResultConnection>;
 

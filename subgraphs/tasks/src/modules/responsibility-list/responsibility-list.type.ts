@@ -18,12 +18,12 @@ export class RequiredItem {
   @Field(() => String, { description: '说明 (what is to be done)', nullable: true }) description!: string | null;
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'Retired: not required in periods beginning on or after this day',
+    description: '停止日：Retired: not required in periods beginning on or after this day',
   })
   retiredOn!: string | null;
 }
 
-@ObjectType({ description: 'A stretch of days (inclusive)' })
+@ObjectType({ description: '时期：A stretch of days (inclusive)' })
 export class DayPeriod {
   @Field(() => DateScalar, { description: '开始日：首日（含） (first day, inclusive)' }) from!: string;
   @Field(() => DateScalar, { description: '结束日：末日（含） (last day, inclusive)' }) to!: string;
@@ -31,7 +31,7 @@ export class DayPeriod {
 
 @ObjectType({
   description:
-    "An item of a unit's responsibility list for a year: who asks it, how it reaches the unit, what fulfils it, what is still missing",
+    "责任清单条目：An item of a unit's responsibility list for a year: who asks it, how it reaches the unit, what fulfils it, what is still missing",
 })
 export class ResponsibilityListEntry {
   @Field(() => RequiredItem, { description: '清单事项 (the item)' }) item!: RequiredItem;
@@ -40,15 +40,17 @@ export class ResponsibilityListEntry {
   @Field(() => LeadershipFlavourEnum, {
     nullable: true,
     description:
-      'How the owner leads the unit (DIRECT) or the body its list arrives through (CASCADE), where org names a flavour',
+      '领导方式：How the owner leads the unit (DIRECT) or the body its list arrives through (CASCADE), where org names a flavour',
   })
   flavour!: string | null;
-  @Field(() => Int, { description: 'Steps from the owner down to the unit: 1 for its direct leader (0: hub-wide)' })
+  @Field(() => Int, {
+    description: '层级距离：Steps from the owner down to the unit: 1 for its direct leader (0: hub-wide)',
+  })
   depth!: number;
-  @Field(() => DateScalar, { description: 'First day of the year it applied' }) from!: string;
-  @Field(() => DateScalar, { description: 'Last day of the year it applied' }) to!: string;
+  @Field(() => DateScalar, { description: '开始日：First day of the year it applied' }) from!: string;
+  @Field(() => DateScalar, { description: '结束日：Last day of the year it applied' }) to!: string;
   @Field(() => [DayPeriod], {
-    description: 'Frequency periods (within the year) no binding assignment covers: MISSING',
+    description: '缺项周期：Frequency periods (within the year) no binding assignment covers: MISSING',
   })
   missing!: DayPeriod[];
   ownerId!: string | null;
@@ -57,10 +59,11 @@ export class ResponsibilityListEntry {
 }
 
 export const RequiredItemConnection = connectionType('RequiredItem', RequiredItem, {
-  description: 'A page of responsibility-list items, ordered hub-wide first, then by owner id, then code',
+  description: '清单事项分页：A page of responsibility-list items, ordered hub-wide first, then by owner id, then code',
 });
 export type RequiredItemConnection = InstanceType<typeof RequiredItemConnection>;
 export const ResponsibilityListEntryConnection = connectionType('ResponsibilityListEntry', ResponsibilityListEntry, {
-  description: "A page of a unit's responsibility list, ordered hub-wide items first, then by owner id, then code",
+  description:
+    "责任清单分页：A page of a unit's responsibility list, ordered hub-wide items first, then by owner id, then code",
 });
 export type ResponsibilityListEntryConnection = InstanceType<typeof ResponsibilityListEntryConnection>;

@@ -57,7 +57,7 @@ registerEnumType(TaskPriorityEnum, {
 registerEnumType(AuthorityEnum, {
   name: 'Authority',
   description:
-    'BINDING: the issuer leads the unit (directly or through a body it leads); ADVISORY: it only guides it, or issued the task as advisory',
+    '效力：BINDING: the issuer leads the unit (directly or through a body it leads); ADVISORY: it only guides it, or issued the task as advisory',
   valuesConfig: {
     ADVISORY: {
       description: '指导性：指导方下达，仅供参考 (ADVISORY: the issuer only guides the unit, or issued it as advisory)',
@@ -71,7 +71,7 @@ registerEnumType(AuthorityEnum, {
 registerEnumType(IssuerRelationEnum, {
   name: 'IssuerRelation',
   description:
-    'How the issuer relates to the unit on the day judged: LEADS, GUIDES, or NONE (no longer reaches it, e.g. after a transfer)',
+    '下达方关系：How the issuer relates to the unit on the day judged: LEADS, GUIDES, or NONE (no longer reaches it, e.g. after a transfer)',
   valuesConfig: {
     GUIDES: { description: '指导：下达方指导该单位 (GUIDES: the issuer guides the unit)' },
     LEADS: { description: '领导：下达方领导该单位 (LEADS: the issuer leads the unit)' },
@@ -83,7 +83,7 @@ registerEnumType(IssuerRelationEnum, {
 });
 registerEnumType(AssignmentStatusEnum, {
   name: 'AssignmentStatus',
-  description: 'WITHDRAWN and MERGED are settled: kept on record, no longer reported',
+  description: '任务分配状态：WITHDRAWN and MERGED are settled: kept on record, no longer reported',
   valuesConfig: {
     ASSIGNED: { description: '已下达：尚未开始 (ASSIGNED: given, not started)' },
     DONE: { description: '已完成：任务完成 (DONE: completed)' },
@@ -130,7 +130,8 @@ registerEnumType(FrequencyEnum, {
 });
 registerEnumType(UnitKindEnum, {
   name: 'UnitKind',
-  description: '党组织类型：地方党委、机关工委、部门党组（党委）、机关党委、党总支、党支部、基层单位',
+  description:
+    '党组织类型：地方党委、机关工委、部门党组（党委）、机关党委、党总支、党支部、基层单位 (unit kind: the kind of party organisation)',
   valuesConfig: {
     BRANCH: { description: '党支部：基本的党组织 (BRANCH: a party branch)' },
     DEPARTMENT_PARTY_GROUP: {
@@ -152,7 +153,7 @@ registerEnumType(UnitKindEnum, {
 registerEnumType(ScopeRelationEnum, {
   name: 'ScopeRelation',
   description:
-    "UNDER: the unit's scope (its subtree, and what it leads or guides); LED_BY: only units it leads; GUIDED_BY: only units it guides",
+    "范围关系：UNDER: the unit's scope (its subtree, and what it leads or guides); LED_BY: only units it leads; GUIDED_BY: only units it guides",
   valuesConfig: {
     GUIDED_BY: { description: '所指导：仅该单位指导的单位 (GUIDED_BY: only units it guides)' },
     LED_BY: { description: '所领导：仅该单位领导的单位 (LED_BY: only units it leads)' },
@@ -206,7 +207,7 @@ registerEnumType(CalendarEntryKindEnum, {
 registerEnumType(ListRelationEnum, {
   name: 'ListRelation',
   description:
-    'How a responsibility list reaches a unit: HUB_WIDE (no owner: every unit of the kinds), DIRECT (the owner leads the unit), CASCADE (the owner leads a body that leads the unit, and so on up)',
+    '清单到达方式：How a responsibility list reaches a unit: HUB_WIDE (no owner: every unit of the kinds), DIRECT (the owner leads the unit), CASCADE (the owner leads a body that leads the unit, and so on up)',
   valuesConfig: {
     CASCADE: {
       description:

@@ -28,7 +28,7 @@ import { Unit } from './unit.type';
 export class UnitResolver {
   @FieldResolver(() => AssignmentConnection, {
     description:
-      'Its assignments whose task period touches [from, to] (default: this year), a page at a time, by id; empty when out of sight',
+      '任务分配：Its assignments whose task period touches [from, to] (default: this year), a page at a time, by id; empty when out of sight',
   })
   async assignments(
     @Root() u: Unit,
@@ -52,7 +52,7 @@ export class UnitResolver {
 
   @FieldResolver(() => TaskConflictConnection, {
     description:
-      'Its task findings over [from, to], a page at a time (the order of Query.taskConflicts); empty when out of sight',
+      '任务问题：Its task findings over [from, to], a page at a time (the order of Query.taskConflicts); empty when out of sight',
   })
   async taskConflicts(
     @Root() u: Unit,
