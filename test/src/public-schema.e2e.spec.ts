@@ -61,4 +61,14 @@ describe('the public schema through the gateway', () => {
     expect(r.errors).toBeUndefined();
     check(r.data);
   });
+
+  it('leadershipTimeline with variables, straight to org as the bench asks it', async () => {
+    const query =
+      'query($from: Date!, $to: Date!) { leadershipTimeline(from: $from, to: $to) { unit { id } requested } }';
+    const variables = { from: '2024-01-01', to: '2024-01-31' };
+    const url = t.hub.processes.get('org')!.url;
+    const r = await gql(url, query, variables, t.hub.subgraphHeaders('org', JSON.stringify({ query, variables })));
+    expect(r.errors).toBeUndefined();
+    expect(Array.isArray(r.data.leadershipTimeline)).toBe(true);
+  });
 });
