@@ -69,9 +69,16 @@ export async function measureAssessments(
     if (r.errors) throw new Error(`${query.slice(0, 80)}…: ${JSON.stringify(r.errors).slice(0, 2000)}`);
     return r.data;
   };
-  // Who leads each unit on the assessment day (org's answer), to grade it as that leader.
+  // Who leads each unit on the assessment day (org's answer), to grade it as that leader: leadershipTimeline is
+  // internal (@inaccessible), so asked of org directly, signed as the gateway would sign it.
+  const orgUrl = hub.processes.get('org')!.url;
+  const orgGql = async (query: string, variables?: Record<string, unknown>) => {
+    const r = await rawGql(orgUrl, query, variables, hub.subgraphHeaders('org', JSON.stringify({ query, variables })));
+    if (r.errors) throw new Error(`${query.slice(0, 80)}…: ${JSON.stringify(r.errors).slice(0, 2000)}`);
+    return r.data;
+  };
   const on = `${Y}-11-10`;
-  const tl = await gql(
+  const tl = await orgGql(
     `query($from: Date!, $to: Date!) { leadershipTimeline(scope: "${SCOPE}", from: $from, to: $to) { unit { id code } requested periods { leaderIds } } }`,
     { from: on, to: on },
   );

@@ -1,5 +1,6 @@
 /**
- * npm run compose            writes schema/<subgraph>.graphql and schema/supergraph.graphql
+ * npm run compose            writes schema/<subgraph>.graphql, schema/supergraph.graphql and schema/public.graphql
+ *                            (the API schema clients see: no join__/link__, no @inaccessible fields)
  * npm run compose -- --check exits 1 when the checked-in files differ from a fresh composition
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { lexicographicSortSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUBGRAPHS } from './subgraphs';
@@ -24,11 +24,22 @@ export async function compose(): Promise<Composed> {
     services.push({ name: s.name, typeDefs: parse(sdl), url: `http://127.0.0.1:${s.port}/graphql` });
   }
   const result = composeServices(services);
-  if (result.errors?.length) {
-    throw new Error(`composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
+  if (result.errors?.length || !result.schema) {
+    throw new Error(`composition failed:\n${(result.errors ?? []).map((e) => e.message).join('\n')}`);
   }
   files['supergraph.graphql'] = result.supergraphSdl!;
+  files['public.graphql'] = printPublicSchema(result.schema.toAPISchema().toGraphQLJSSchema());
   return { files };
+}
+
+/**
+ * What clients see (schema/public.graphql): the supergraph's API schema, without the
+ * join__/link__ machinery and without `@inaccessible` elements (the service-to-service
+ * fields), with descriptions, types and fields sorted by name so the file only moves when
+ * the schema does. The gateway serves the same schema by introspection (test/src/public-schema.e2e.spec.ts).
+ */
+export function printPublicSchema(api: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(api))}\n`;
 }
 
 /** The files under schema/ that differ from a fresh composition (empty when up to date). */

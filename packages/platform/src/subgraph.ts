@@ -30,6 +30,7 @@ import {
 } from './signature';
 import { signatureLimitsFromEnv } from './signature-env';
 import { log, requestScope, throttledLog } from './log';
+import { DateTimeISOScalar } from './scalars';
 import { UpstreamError } from './service';
 import { createMetrics } from './metrics';
 import { drainable } from './shutdown';
@@ -56,6 +57,13 @@ export interface FederatedSchema {
   sdl: string;
 }
 
+/** type-graphql has no place for the root types' descriptions: every subgraph gets these. */
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: '查询：读取的入口 (the queries: what can be read)',
+  Mutation: '变更：写入的入口 (the mutations: what can be changed)',
+  Subscription: '订阅：推送的入口 (the subscriptions: what is pushed)',
+};
+
 /**
  * type-graphql builds the schema from classes; graphql's own printer drops applied
  * directives (`@key`), so the SDL is printed with graphql-tools and rebuilt as a
@@ -67,7 +75,11 @@ export async function buildFederatedSchema<TContext>(def: SubgraphDefinition<TCo
     orphanedTypes: def.orphanedTypes,
     skipCheck: true,
     validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeISOScalar }],
   });
+  for (const root of [built.getQueryType(), built.getMutationType(), built.getSubscriptionType()]) {
+    if (root && !root.description) root.description = ROOT_DESCRIPTIONS[root.name];
+  }
   const imports = def.federationImports.map((d) => JSON.stringify(d)).join(', ');
   const sdl = `extend schema @link(url: "${FEDERATION_URL}", import: [${imports}])\n\n${printSchemaWithDirectives(built)}\n`;
   const resolvers = createResolversMap(built) as Record<string, Record<string, unknown>>;

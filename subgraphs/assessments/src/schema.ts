@@ -48,7 +48,7 @@ export function buildAssessmentsSchema(): Promise<FederatedSchema> {
       JointInspectionResolver,
       UnitResolver,
     ],
-    federationImports: ['@key', '@shareable'],
+    federationImports: ['@key', '@shareable', '@inaccessible'],
     references: {
       Unit: (ref) => ({ id: String(ref.id) }),
       Scheme: (ref, ctx) => schemeById(ctx, String(ref.id)),

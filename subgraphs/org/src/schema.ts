@@ -31,7 +31,7 @@ export function buildOrgSchema(): Promise<FederatedSchema> {
       PartyBuildingResolver,
       RoleResolver,
     ],
-    federationImports: ['@key', '@shareable'],
+    federationImports: ['@key', '@shareable', '@inaccessible'],
     references: {
       // A reference comes from a record another subgraph has already let the caller see (a
       // task's issuer, a grading's assessor, a finding's bodies): the unit it names is shown

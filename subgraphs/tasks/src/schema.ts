@@ -51,7 +51,7 @@ export function buildTasksSchema(): Promise<FederatedSchema> {
       UnitReportResolver,
       CalendarEntryResolver,
     ],
-    federationImports: ['@key', '@shareable'],
+    federationImports: ['@key', '@shareable', '@inaccessible'],
     references: {
       Unit: (ref) => ({ id: String(ref.id) }),
       Task: (ref, ctx) => visibleTask(ctx, String(ref.id)),

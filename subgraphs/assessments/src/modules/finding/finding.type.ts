@@ -13,40 +13,56 @@ export const AssessmentFindingKindEnum = enumOf([
 registerEnumType(AssessmentFindingKindEnum, {
   name: 'AssessmentFindingKind',
   description: 'MULTIPLE_INSPECTIONS 多头检查, EVALUATION_ONLY 平时不管“评”时管, GRADED_BY_NON_LEADER 非领导单位评定',
+  valuesConfig: {
+    EVALUATION_ONLY: {
+      description:
+        '平时不管“评”时管：考核方平时未布置任务或指导 (EVALUATION_ONLY: an assessor that gave the unit no tasks or guidance during the period)',
+    },
+    GRADED_BY_NON_LEADER: {
+      description:
+        '非领导方定等：不领导该单位的机构给出了定等 (GRADED_BY_NON_LEADER: a grading by a body that did not lead the unit)',
+    },
+    MULTIPLE_INSPECTIONS: {
+      description:
+        '多头检查：同一时期多次检查同一单位 (MULTIPLE_INSPECTIONS: several inspections of one unit in one period)',
+    },
+  },
 });
 
-@ObjectType()
+@ObjectType({
+  description: '合并指标：各方检查指标合并后的一项 (a merged indicator: one item of the joint inspection)',
+})
 export class MergedIndicator {
-  @Field() code!: string;
-  @Field() name!: string;
+  @Field({ description: "指标代码 (the indicator's code)" }) code!: string;
+  @Field({ description: "指标名称 (the indicator's name)" }) name!: string;
 }
 
 @ObjectType({ description: '基层一次迎检: one joint visit proposed instead of several' })
 export class JointProposal {
-  @Field(() => DateScalar) from!: string;
-  @Field(() => DateScalar) to!: string;
+  @Field(() => DateScalar, { description: '建议开始日 (proposed first day)' }) from!: string;
+  @Field(() => DateScalar, { description: '建议结束日 (proposed last day)' }) to!: string;
 }
 
-@ObjectType({ description: 'A dual-management problem in assessment, with what to do about it' })
+@ObjectType({ description: '考核问题：A dual-management problem in assessment, with what to do about it' })
 export class AssessmentFinding {
-  @Field(() => AssessmentFindingKindEnum) kind!: string;
-  @Field(() => DateScalar) from!: string;
-  @Field(() => DateScalar) to!: string;
-  @Field({ description: 'What was found, in Chinese, naming the bodies' }) explanation!: string;
-  @Field({ description: 'What to do' }) suggestion!: string;
+  @Field(() => AssessmentFindingKindEnum, { description: '问题类型 (what kind of finding)' }) kind!: string;
+  @Field(() => DateScalar, { description: '开始日 (first day of the period concerned)' }) from!: string;
+  @Field(() => DateScalar, { description: '结束日 (last day of the period concerned)' }) to!: string;
+  @Field({ description: '说明：What was found, in Chinese, naming the bodies' }) explanation!: string;
+  @Field({ description: '处理建议：What to do' }) suggestion!: string;
 }
 
-@ObjectType({ description: 'How many findings of one kind the whole list holds' })
+@ObjectType({ description: '问题计数：How many findings of one kind the whole list holds' })
 export class AssessmentFindingKindCount {
-  @Field(() => AssessmentFindingKindEnum) kind!: string;
-  @Field(() => Int) count!: number;
+  @Field(() => AssessmentFindingKindEnum, { description: '问题类型 (the finding kind)' }) kind!: string;
+  @Field(() => Int, { description: '数量 (how many findings of that kind)' }) count!: number;
 }
 
-@ObjectType({ description: 'Figures about every finding of the list, not only the page: for dashboards' })
+@ObjectType({ description: '考核问题汇总：Figures about every finding of the list, not only the page: for dashboards' })
 export class AssessmentFindingSummary {
-  @Field(() => Int, { description: 'Findings in the whole list' }) total!: number;
+  @Field(() => Int, { description: '总数：Findings in the whole list' }) total!: number;
   @Field(() => [AssessmentFindingKindCount], {
-    description: 'Every kind, in AssessmentFindingKind order, with its count (0 included)',
+    description: '按类型计数：Every kind, in AssessmentFindingKind order, with its count (0 included)',
   })
   byKind!: AssessmentFindingKindCount[];
 }
@@ -54,6 +70,6 @@ export class AssessmentFindingSummary {
 export const AssessmentFindingConnection = connectionType('AssessmentFinding', AssessmentFinding, {
   summary: AssessmentFindingSummary,
   description:
-    'A page of assessment findings, by unit id, then kind, then period, then a digest of what the finding is about (a finding keeps its key from one scan to the next)',
+    '考核问题分页：A page of assessment findings, by unit id, then kind, then period, then a digest of what the finding is about (a finding keeps its key from one scan to the next)',
 });
 export type AssessmentFindingConnection = InstanceType<typeof AssessmentFindingConnection>;

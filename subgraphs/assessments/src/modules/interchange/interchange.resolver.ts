@@ -7,11 +7,13 @@ import { exportAssessments, importAssessments } from './interchange.service';
 export class InterchangeResolver {
   @Mutation(() => ImportReport, {
     description:
-      'Imports the `assessments` section (schemes, submissions) of a tiaokuai/v1 document: all-or-nothing, idempotent',
+      '导入考核：Imports the `assessments` section (schemes, submissions) of a tiaokuai/v1 document: all-or-nothing, idempotent',
   })
   importAssessments(
-    @Arg('document', () => JSONScalar) document: unknown,
-    @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
+    @Arg('document', () => JSONScalar, { description: '导入文件：tiaokuai/v1 文档 (a tiaokuai/v1 document)' })
+    document: unknown,
+    @Arg('dryRun', { description: '试运行：只检查不写入 (check only, write nothing)', defaultValue: false })
+    dryRun: boolean,
     @Ctx() ctx: AssessmentsContext,
   ) {
     return importAssessments(ctx, document, dryRun);
@@ -19,11 +21,16 @@ export class InterchangeResolver {
 
   @Query(() => JSONScalar, {
     description:
-      'The `assessments` section of a tiaokuai/v1 document: schemes issued by and submissions about the units you see (within `scope`, of `year`, when given)',
+      '导出考核：The `assessments` section of a tiaokuai/v1 document: schemes issued by and submissions about the units you see (within `scope`, of `year`, when given)',
   })
   exportAssessments(
-    @Arg('scope', () => String, { nullable: true }) scope: string | null,
-    @Arg('year', () => Int, { nullable: true }) year: number | null,
+    @Arg('scope', () => String, {
+      description: '范围：单位代码，空为全部可见 (a scope, a unit code; default everything visible)',
+      nullable: true,
+    })
+    scope: string | null,
+    @Arg('year', () => Int, { description: '年度：空为全部 (the year; default every year)', nullable: true })
+    year: number | null,
     @Ctx() ctx: AssessmentsContext,
   ) {
     return exportAssessments(ctx, scope, year);

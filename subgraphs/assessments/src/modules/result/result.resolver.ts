@@ -9,17 +9,21 @@ import { ResultRow, ScoreOutlier, StarGrading, StarRow, StarRowConnection, UnitA
 
 @Resolver(() => ScoreOutlier)
 export class ScoreOutlierResolver {
-  @FieldResolver(() => Unit) unit(@Root() o: { unitId: string }) {
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' }) unit(@Root() o: { unitId: string }) {
     return unitRef(o.unitId);
   }
 }
 
 @Resolver(() => ResultRow)
 export class ResultRowResolver {
-  @FieldResolver(() => Unit) unit(@Root() r: FlatAssessment) {
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' }) unit(@Root() r: FlatAssessment) {
     return unitRef(r.unitId);
   }
-  @FieldResolver(() => Submission, { nullable: true }) grading(@Root() r: FlatAssessment) {
+  @FieldResolver(() => Submission, {
+    description: '定等提交：计入结果的考核 (the grading submission that counts)',
+    nullable: true,
+  })
+  grading(@Root() r: FlatAssessment) {
     return r.grading;
   }
 }
@@ -28,7 +32,7 @@ export class ResultRowResolver {
 export class StarGradingResolver {
   @FieldResolver(() => StarRowConnection, {
     description:
-      "The rows you may see, a page at a time: by rank, then unit id (ranks and quotas are the whole grading's)",
+      "定级行：The rows you may see, a page at a time: by rank, then unit id (ranks and quotas are the whole grading's)",
   })
   rows(@Root() g: StarGrading, @Args(() => PageArgsType) page: PageArgsType): StarRowConnection {
     return starRowsPage(g.allRows as Array<StarRow & { unitId: string }>, page);
@@ -37,25 +41,27 @@ export class StarGradingResolver {
 
 @Resolver(() => StarRow)
 export class StarRowResolver {
-  @FieldResolver(() => Unit) unit(@Root() r: { unitId: string }) {
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' }) unit(@Root() r: { unitId: string }) {
     return unitRef(r.unitId);
   }
 }
 
 @Resolver(() => UnitAssessment)
 export class UnitAssessmentResolver {
-  @FieldResolver(() => Scheme) scheme(@Root() a: FlatAssessment) {
+  @FieldResolver(() => Scheme, { description: '考核方案 (the scheme)' }) scheme(@Root() a: FlatAssessment) {
     return a.scheme;
   }
-  @FieldResolver(() => Unit) unit(@Root() a: FlatAssessment) {
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' }) unit(@Root() a: FlatAssessment) {
     return unitRef(a.unitId);
   }
-  @FieldResolver(() => Submission, { nullable: true, description: "The leader's grading" }) grading(
+  @FieldResolver(() => Submission, { nullable: true, description: "定等提交：The leader's grading" }) grading(
     @Root() a: FlatAssessment,
   ) {
     return a.grading;
   }
-  @FieldResolver(() => [Submission], { description: "Guiding bodies' opinions" }) opinions(@Root() a: FlatAssessment) {
+  @FieldResolver(() => [Submission], { description: "指导方意见：Guiding bodies' opinions" }) opinions(
+    @Root() a: FlatAssessment,
+  ) {
     return a.opinions;
   }
 }

@@ -15,82 +15,114 @@ export const BranchKindEnum = enumOf([
   'LOCAL_PARTY_COMMITTEE',
 ] as const);
 
-registerEnumType(ExportFormatEnum, { name: 'ExportFormat', description: 'CSV (UTF-8 with BOM, CRLF) or XLSX' });
-registerEnumType(BranchKindEnum, { name: 'GradedUnitKind', description: 'Unit kinds that may be star-graded' });
+registerEnumType(ExportFormatEnum, {
+  name: 'ExportFormat',
+  description: '导出格式：CSV（UTF-8 带 BOM，CRLF）或 XLSX (export format: CSV or XLSX)',
+  valuesConfig: {
+    CSV: {
+      description: '逗号分隔文本：UTF-8 带 BOM、CRLF 换行 (CSV: comma-separated text, UTF-8 with BOM, CRLF)',
+    },
+    XLSX: { description: 'Excel 工作簿：XLSX 文件 (XLSX: an Excel workbook)' },
+  },
+});
+registerEnumType(BranchKindEnum, {
+  name: 'GradedUnitKind',
+  description: '可定级的党组织类型：Unit kinds that may be star-graded',
+  valuesConfig: {
+    BRANCH: { description: '党支部：基本的党组织 (BRANCH: a party branch)' },
+    DEPARTMENT_PARTY_GROUP: {
+      description:
+        "部门党组（党委）：部门的党组或党委 (DEPARTMENT_PARTY_GROUP: a department's party group or committee)",
+    },
+    GENERAL_BRANCH: { description: '党总支：党的总支部委员会 (GENERAL_BRANCH: a general party branch)' },
+    GRASSROOTS_UNIT: {
+      description:
+        "基层单位：部门机关以外设有党组织的单位 (GRASSROOTS_UNIT: a unit outside the department's own organ, with its own party organisation)",
+    },
+    LOCAL_PARTY_COMMITTEE: { description: '地方党委：省委、市委等 (LOCAL_PARTY_COMMITTEE: a local party committee)' },
+    ORGAN_PARTY_COMMITTEE: {
+      description: "机关党委：部门机关的党委 (ORGAN_PARTY_COMMITTEE: a department's organ party committee)",
+    },
+    WORK_COMMITTEE: { description: '机关工委：机关工作委员会 (WORK_COMMITTEE: an organs work committee)' },
+  },
+});
 
 @ObjectType({
   description:
-    "A unit's result under one scheme: the leader's grading, guides' opinions weighted in by the scheme's opinionWeight",
+    "单位考核结果：A unit's result under one scheme: the leader's grading, guides' opinions weighted in by the scheme's opinionWeight",
 })
 export class UnitAssessment {
-  @Field(() => Boolean, { description: 'false: no grading by a leader yet (opinions alone never grade)' })
+  @Field(() => Boolean, { description: '已定等：false: no grading by a leader yet (opinions alone never grade)' })
   graded!: boolean;
-  @Field(() => Float, { nullable: true }) partyScore!: number | null;
-  @Field(() => Float, { nullable: true }) businessScore!: number | null;
-  @Field(() => Float, { nullable: true, description: 'WEIGHTED_SUM only' }) finalScore!: number | null;
-  @Field(() => String, { nullable: true }) partyGrade!: string | null;
-  @Field(() => String, { nullable: true }) businessGrade!: string | null;
+  @Field(() => Float, { description: '党建分 (the party-building score)', nullable: true }) partyScore!: number | null;
+  @Field(() => Float, { description: '业务分 (the business score)', nullable: true }) businessScore!: number | null;
+  @Field(() => Float, { nullable: true, description: '总分：WEIGHTED_SUM only' }) finalScore!: number | null;
+  @Field(() => String, { description: '党建等次 (the party-building grade)', nullable: true }) partyGrade!:
+    string | null;
+  @Field(() => String, { description: '业务等次 (the business grade)', nullable: true }) businessGrade!: string | null;
   @Field(() => String, { nullable: true, description: 'The final grade (等次)' }) grade!: string | null;
-  @Field(() => Int, { description: 'Opinions weighed into the party-building score' }) opinionsCounted!: number;
+  @Field(() => Int, { description: '计入的意见数：Opinions weighed into the party-building score' })
+  opinionsCounted!: number;
 }
 
-@ObjectType({ description: 'A ranked unit under a scheme' })
+@ObjectType({ description: '排名行：A ranked unit under a scheme' })
 export class ResultRow extends UnitAssessment {
-  @Field(() => Int, { description: 'Equal results share a rank; the next rank skips (1, 2, 2, 4)' }) rank!: number;
+  @Field(() => Int, { description: '名次：Equal results share a rank; the next rank skips (1, 2, 2, 4)' })
+  rank!: number;
 }
 
 export const ResultRowConnection = connectionType('ResultRow', ResultRow, {
   description:
-    "A page of ranked results, by rank then unit id; ranks are the whole list's, so they stay right on every page; totalCount: the graded units in the scope you may see",
+    "排名分页：A page of ranked results, by rank then unit id; ranks are the whole list's, so they stay right on every page; totalCount: the graded units in the scope you may see",
 });
 export type ResultRowConnection = InstanceType<typeof ResultRowConnection>;
 
-@ObjectType()
+@ObjectType({ description: "星级行：一个单位的定级结果 (a star row: one unit's star grade)" })
 export class StarRow {
-  @Field(() => Float) score!: number;
-  @Field(() => Int) rank!: number;
-  @Field(() => Int) stars!: number;
-  @Field() starName!: string;
-  @Field({ description: 'Why this level (rank, quota, and why not higher)' }) explanation!: string;
+  @Field(() => Float, { description: '得分 (the score)' }) score!: number;
+  @Field(() => Int, { description: '名次 (rank)' }) rank!: number;
+  @Field(() => Int, { description: '星数 (how many stars)' }) stars!: number;
+  @Field({ description: "星级名称 (the star level's name)" }) starName!: string;
+  @Field({ description: '解释：Why this level (rank, quota, and why not higher)' }) explanation!: string;
 }
 
 @ObjectType({ description: '党支部达标定级: star levels with quotas, never exceeded' })
 export class StarGrading {
-  @Field(() => Int) graded!: number;
-  @Field({ description: 'The quota rule as applied' }) rule!: string;
+  @Field(() => Int, { description: '定级数：参与定级的单位数 (how many units were graded)' }) graded!: number;
+  @Field({ description: '名额规则：The quota rule as applied' }) rule!: string;
   /** Every row (served a page at a time: SchemeResolver's StarGrading.rows). */
   allRows!: StarRow[];
 }
 
 export const StarRowConnection = connectionType('StarRow', StarRow, {
-  description: 'A page of star rows, by rank then unit id',
+  description: '定级分页：A page of star rows, by rank then unit id',
 });
 export type StarRowConnection = InstanceType<typeof StarRowConnection>;
 
-@ObjectType({ description: 'A score far from those of the other graded units in the scope' })
+@ObjectType({ description: '异常得分：A score far from those of the other graded units in the scope' })
 export class ScoreOutlier {
-  @Field({ description: 'An indicator code, or PARTY_SCORE / BUSINESS_SCORE' }) measure!: string;
-  @Field() name!: string;
-  @Field(() => Float) value!: number;
-  @Field(() => Int) peerCount!: number;
-  @Field(() => Float) peerMean!: number;
-  @Field(() => Float) zScore!: number;
-  @Field() message!: string;
+  @Field({ description: '度量：An indicator code, or PARTY_SCORE / BUSINESS_SCORE' }) measure!: string;
+  @Field({ description: "指标名称 (the indicator's name)" }) name!: string;
+  @Field(() => Float, { description: '得分 (the score)' }) value!: number;
+  @Field(() => Int, { description: '同类数 (how many peers)' }) peerCount!: number;
+  @Field(() => Float, { description: "同类均值 (the peers' mean)" }) peerMean!: number;
+  @Field(() => Float, { description: '标准分 (z-score)' }) zScore!: number;
+  @Field({ description: '说明 (the explanation)' }) message!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "异常得分：远离同类的得分 (score outliers: scores far from the peers')" })
 export class ScoreOutliers {
-  @Field({ description: 'The rule, in Chinese' }) rule!: string;
-  @Field(() => [ScoreOutlier]) rows!: ScoreOutlier[];
+  @Field({ description: '规则：The rule, in Chinese' }) rule!: string;
+  @Field(() => [ScoreOutlier], { description: '异常得分行 (the outlying scores)' }) rows!: ScoreOutlier[];
 }
 
 @ObjectType({
-  description: 'A file: also downloadable from the gateway at /assessments/{scheme}/results.csv|xlsx?scope=',
+  description: '导出文件：A file: also downloadable from the gateway at /assessments/{scheme}/results.csv|xlsx?scope=',
 })
 export class ExportFile {
-  @Field() filename!: string;
-  @Field() contentType!: string;
-  @Field({ description: 'utf8 (CSV) or base64 (XLSX)' }) encoding!: string;
-  @Field() content!: string;
-  @Field(() => Int, { description: 'Units exported' }) rows!: number;
+  @Field({ description: '文件名 (file name)' }) filename!: string;
+  @Field({ description: '媒体类型 (the MIME type)' }) contentType!: string;
+  @Field({ description: '编码：utf8 (CSV) or base64 (XLSX)' }) encoding!: string;
+  @Field({ description: "内容：文件内容（按 encoding 编码） (the file's content, in `encoding`)" }) content!: string;
+  @Field(() => Int, { description: '行数：Units exported' }) rows!: number;
 }

@@ -21,18 +21,22 @@ import { Combination, EvaluatorGroup, GradeBand, Scheme, SchemeConnection, Schem
 
 @Resolver(() => Scheme)
 export class SchemeResolver {
-  @Query(() => Scheme, { nullable: true, description: 'A scheme by id' })
-  async scheme(@Arg('id', () => ID) id: string, @Ctx() ctx: AssessmentsContext) {
+  @Query(() => Scheme, { nullable: true, description: '考核方案：A scheme by id' })
+  async scheme(
+    @Arg('id', () => ID, { description: "方案编号 (the scheme's id)" }) id: string,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return visibleScheme(ctx, id);
   }
 
   @Query(() => SchemeConnection, {
     description:
-      "Schemes, a page at a time, newest year first, then by id: those the caller's body issued and those that assess a unit of its jurisdiction",
+      "考核方案列表：Schemes, a page at a time, newest year first, then by id: those the caller's body issued and those that assess a unit of its jurisdiction",
   })
   async schemes(
-    @Arg('issuer', () => String, { nullable: true }) issuer: string | null,
-    @Arg('year', () => Int, { nullable: true }) year: number | null,
+    @Arg('issuer', () => String, { description: '发布方：单位代码 (the issuer, a unit code)', nullable: true })
+    issuer: string | null,
+    @Arg('year', () => Int, { description: '年度 (the year)', nullable: true }) year: number | null,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AssessmentsContext,
   ): Promise<SchemeConnection> {
@@ -42,27 +46,36 @@ export class SchemeResolver {
   @Mutation(() => Scheme, {
     description: 'Defines a scheme (checked whole: weights, bands, 双百分 rule); idempotent by key, never rewritten',
   })
-  defineScheme(@Arg('input', () => SchemeInput) input: SchemeInput, @Ctx() ctx: AssessmentsContext) {
+  defineScheme(
+    @Arg('input', () => SchemeInput, { description: '考核方案 (the scheme)' }) input: SchemeInput,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return defineScheme(ctx, JSON.parse(JSON.stringify(input)));
   }
 
-  @FieldResolver(() => Unit) issuer(@Root() s: SchemeRecord) {
+  @FieldResolver(() => Unit, { description: '发布方 (the issuing body)' }) issuer(@Root() s: SchemeRecord) {
     return unitRef(s.issuerId);
   }
-  @FieldResolver(() => [SchemeIndicator]) indicators(@Root() s: SchemeRecord) {
+  @FieldResolver(() => [SchemeIndicator], { description: '考核指标 (the indicators)' }) indicators(
+    @Root() s: SchemeRecord,
+  ) {
     return s.scheme.indicators;
   }
-  @FieldResolver(() => [EvaluatorGroup]) evaluatorGroups(@Root() s: SchemeRecord) {
+  @FieldResolver(() => [EvaluatorGroup], { description: '评价组 (the evaluator groups)' }) evaluatorGroups(
+    @Root() s: SchemeRecord,
+  ) {
     return s.scheme.evaluatorGroups;
   }
-  @FieldResolver(() => [GradeBand]) gradeBands(@Root() s: SchemeRecord) {
+  @FieldResolver(() => [GradeBand], { description: '格次：分数段与等次 (the grade bands)' }) gradeBands(
+    @Root() s: SchemeRecord,
+  ) {
     return s.scheme.gradeBands;
   }
-  @FieldResolver(() => Float, { description: "Percent of the party-building score from guides' opinions" })
+  @FieldResolver(() => Float, { description: "意见权重：Percent of the party-building score from guides' opinions" })
   opinionWeight(@Root() s: SchemeRecord) {
     return s.scheme.opinionWeight;
   }
-  @FieldResolver(() => Combination)
+  @FieldResolver(() => Combination, { description: '双百分合成 (how the two scores decide the grade)' })
   combination(@Root() s: SchemeRecord) {
     const c = s.scheme.combination;
     return c.method === 'WEIGHTED_SUM'
@@ -72,11 +85,12 @@ export class SchemeResolver {
 
   @FieldResolver(() => ResultRowConnection, {
     description:
-      "Graded units ranked (within `scope`, a unit code, when given; else every unit you may see), a page at a time: by rank, then unit id. Ranks are the whole list's, so they stay right on every page",
+      "考核排名：Graded units ranked (within `scope`, a unit code, when given; else every unit you may see), a page at a time: by rank, then unit id. Ranks are the whole list's, so they stay right on every page",
   })
   async results(
     @Root() s: SchemeRecord,
-    @Arg('scope', () => String, { nullable: true }) scope: string | null,
+    @Arg('scope', () => String, { description: '范围：单位代码 (a scope, a unit code)', nullable: true })
+    scope: string | null,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AssessmentsContext,
   ): Promise<ResultRowConnection> {
@@ -85,23 +99,25 @@ export class SchemeResolver {
 
   @FieldResolver(() => ScoreOutliers, {
     description:
-      "Scores far from the other graded units' (within `scope` when given): per indicator, party-building and business score",
+      "异常得分：Scores far from the other graded units' (within `scope` when given): per indicator, party-building and business score",
   })
   async outliers(
     @Root() s: SchemeRecord,
-    @Arg('scope', () => String, { nullable: true }) scope: string | null,
+    @Arg('scope', () => String, { description: '范围：单位代码 (a scope, a unit code)', nullable: true })
+    scope: string | null,
     @Ctx() ctx: AssessmentsContext,
   ) {
     return outliersOfScheme(ctx, s.id, scope);
   }
 
   @FieldResolver(() => ExportFile, {
-    description: 'The ranked results (within `scope` when given) as a spreadsheet file',
+    description: '导出结果：The ranked results (within `scope` when given) as a spreadsheet file',
   })
   export(
     @Root() s: SchemeRecord,
-    @Arg('format', () => ExportFormatEnum) format: ExportFormat,
-    @Arg('scope', () => String, { nullable: true }) scope: string | null,
+    @Arg('format', () => ExportFormatEnum, { description: '文件格式 (the file format)' }) format: ExportFormat,
+    @Arg('scope', () => String, { description: '范围：单位代码 (a scope, a unit code)', nullable: true })
+    scope: string | null,
     @Ctx() ctx: AssessmentsContext,
   ) {
     return exportResults(ctx, s.id, scope, format);
@@ -113,9 +129,17 @@ export class SchemeResolver {
   })
   async stars(
     @Root() s: SchemeRecord,
-    @Arg('scope') scope: string,
-    @Arg('levels', () => [StarLevelInput], { nullable: true }) levels: StarLevelInput[] | null,
-    @Arg('kinds', () => [BranchKindEnum], { defaultValue: ['BRANCH', 'GENERAL_BRANCH'] }) kinds: string[],
+    @Arg('scope', { description: '范围：单位代码 (a scope, a unit code)' }) scope: string,
+    @Arg('levels', () => [StarLevelInput], {
+      description: '星级设置：各星级的比例或分数线 (the star levels: quota shares or minimum scores)',
+      nullable: true,
+    })
+    levels: StarLevelInput[] | null,
+    @Arg('kinds', () => [BranchKindEnum], {
+      description: '定级类型：参与定级的党组织类型 (the kinds of unit graded)',
+      defaultValue: ['BRANCH', 'GENERAL_BRANCH'],
+    })
+    kinds: string[],
     @Ctx() ctx: AssessmentsContext,
   ) {
     return schemeStars(ctx, s.id, scope, levels, kinds);

@@ -16,71 +16,93 @@ import { IndicatorScore, Rating, Submission, SubmissionRevision } from './submis
 
 @Resolver(() => Submission)
 export class SubmissionResolver {
-  @Query(() => Submission, { nullable: true, description: 'A submission (null when unknown or out of sight)' })
-  async submission(@Arg('id', () => ID) id: string, @Ctx() ctx: AssessmentsContext) {
+  @Query(() => Submission, {
+    nullable: true,
+    description: '考核提交：A submission (null when unknown or out of sight)',
+  })
+  async submission(
+    @Arg('id', () => ID, { description: "提交编号 (the submission's id)" }) id: string,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return visibleSubmission(ctx, id);
   }
 
   @Mutation(() => Submission, {
     description:
-      'Submits an assessment: GRADING from a body that leads the unit on the day, OPINION from one that guides it, FORBIDDEN otherwise',
+      '提交考核：Submits an assessment: GRADING from a body that leads the unit on the day, OPINION from one that guides it, FORBIDDEN otherwise',
   })
   submitAssessment(
-    @Arg('input', () => SubmitAssessmentInput) input: SubmitAssessmentInput,
+    @Arg('input', () => SubmitAssessmentInput, { description: '考核提交 (the submission)' })
+    input: SubmitAssessmentInput,
     @Ctx() ctx: AssessmentsContext,
   ) {
     return submitAssessment(ctx, JSON.parse(JSON.stringify(input)));
   }
 
   @Mutation(() => Submission, {
-    description: 'Corrects a submission (version-checked: stale is CONFLICT); scored afresh, every version kept',
+    description:
+      '更正考核：Corrects a submission (version-checked: stale is CONFLICT); scored afresh, every version kept',
   })
   correctAssessment(
-    @Arg('input', () => CorrectAssessmentInput) input: CorrectAssessmentInput,
+    @Arg('input', () => CorrectAssessmentInput, {
+      description: '更正内容：只改给出的部分 (what changes; what is left out stays)',
+    })
+    input: CorrectAssessmentInput,
     @Ctx() ctx: AssessmentsContext,
   ) {
     return correctAssessment(ctx, JSON.parse(JSON.stringify(input)));
   }
 
-  @FieldResolver(() => Scheme) async scheme(@Root() s: SubmissionRecord, @Ctx() ctx: AssessmentsContext) {
+  @FieldResolver(() => Scheme, { description: '考核方案 (the scheme)' }) async scheme(
+    @Root() s: SubmissionRecord,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return schemeOf(ctx, s.schemeId, 'scheme');
   }
-  @FieldResolver(() => Unit) unit(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => Unit, { description: '被考核单位 (the unit assessed)' }) unit(@Root() s: SubmissionRecord) {
     return unitRef(s.unitId);
   }
-  @FieldResolver(() => Unit) assessor(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => Unit, { description: '考核方 (the assessing body)' }) assessor(@Root() s: SubmissionRecord) {
     return unitRef(s.assessorId);
   }
-  @FieldResolver(() => [IndicatorScore], { description: 'Per indicator, as scored' }) scores(
+  @FieldResolver(() => [IndicatorScore], { description: '实绩得分：Per indicator, as scored' }) scores(
     @Root() s: SubmissionRecord,
   ) {
     return s.result.indicators;
   }
-  @FieldResolver(() => [Rating], { description: 'Ratings as given' }) ratings(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => [Rating], { description: '满意度评价：Ratings as given' }) ratings(@Root() s: SubmissionRecord) {
     return s.input.ratings;
   }
-  @FieldResolver(() => Float, { description: 'Party-building score (of 100)' }) partyScore(
+  @FieldResolver(() => Float, { description: '党建分：Party-building score (of 100)' }) partyScore(
     @Root() s: SubmissionRecord,
   ) {
     return s.result.partyScore;
   }
-  @FieldResolver(() => Float, { description: 'Business score (of 100)' }) businessScore(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => Float, { description: '业务分：Business score (of 100)' }) businessScore(
+    @Root() s: SubmissionRecord,
+  ) {
     return s.result.businessScore;
   }
-  @FieldResolver(() => Float, { nullable: true }) finalScore(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => Float, { description: '总分 (the final score)', nullable: true }) finalScore(
+    @Root() s: SubmissionRecord,
+  ) {
     return s.result.finalScore;
   }
-  @FieldResolver(() => String) partyGrade(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => String, { description: '党建等次 (the party-building grade)' }) partyGrade(
+    @Root() s: SubmissionRecord,
+  ) {
     return s.result.partyGrade;
   }
-  @FieldResolver(() => String) businessGrade(@Root() s: SubmissionRecord) {
+  @FieldResolver(() => String, { description: '业务等次 (the business grade)' }) businessGrade(
+    @Root() s: SubmissionRecord,
+  ) {
     return s.result.businessGrade;
   }
-  @FieldResolver(() => String, { description: "This submission's own grade (a unit's result: Unit.assessments)" })
+  @FieldResolver(() => String, { description: "等次：This submission's own grade (a unit's result: Unit.assessments)" })
   grade(@Root() s: SubmissionRecord) {
     return s.result.grade;
   }
-  @FieldResolver(() => [SubmissionRevision], { description: 'Every version, oldest first' })
+  @FieldResolver(() => [SubmissionRevision], { description: '修订记录：Every version, oldest first' })
   async revisions(@Root() s: SubmissionRecord, @Ctx() ctx: AssessmentsContext) {
     return revisionsOfSubmission(ctx, s.id);
   }

@@ -13,26 +13,34 @@ import { Unit } from './unit.type';
 @Resolver(() => Unit)
 export class UnitResolver {
   @FieldResolver(() => [UnitAssessment], {
-    description: 'Its results under the schemes of `year` (nothing when out of sight)',
+    description: '考核结果：Its results under the schemes of `year` (nothing when out of sight)',
   })
-  async assessments(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
+  async assessments(
+    @Root() u: { id: string },
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return unitAssessmentsOfYear(ctx, u.id, year);
   }
 
   @FieldResolver(() => [Inspection], {
-    description: 'Inspections of it beginning in `year`, each with the joint inspection it was merged into',
+    description: '检查：Inspections of it beginning in `year`, each with the joint inspection it was merged into',
   })
-  async inspections(@Root() u: { id: string }, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentsContext) {
+  async inspections(
+    @Root() u: { id: string },
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
+    @Ctx() ctx: AssessmentsContext,
+  ) {
     return inspectionsOfUnitInYear(ctx, u.id, year);
   }
 
   @FieldResolver(() => AssessmentFindingConnection, {
     description:
-      'Its assessment findings in `year` (batched across units), a page at a time (the order of Query.assessmentFindings); empty when out of sight',
+      '考核问题：Its assessment findings in `year` (batched across units), a page at a time (the order of Query.assessmentFindings); empty when out of sight',
   })
   async assessmentFindings(
     @Root() u: { id: string },
-    @Arg('year', () => Int) year: number,
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AssessmentsContext,
   ): Promise<AssessmentFindingConnection> {

@@ -9,17 +9,17 @@ import { Anomaly } from './anomaly.type';
 
 @Resolver(() => Anomaly)
 export class AnomalyResolver {
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '单位：出现异常的单位 (the unit concerned)' })
   unit(@Root() a: Anomaly, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, a.unitId);
   }
 
-  @FieldResolver(() => [Unit], { description: 'Other units involved (claimed leaders, cycle members...)' })
+  @FieldResolver(() => [Unit], { description: '涉及的单位：Other units involved (claimed leaders, cycle members...)' })
   related(@Root() a: Anomaly, @Ctx() ctx: OrgContext) {
     return units.unitsByIdList(ctx, a.relatedUnitIds);
   }
 
-  @FieldResolver(() => [Link], { description: 'Declared links involved' })
+  @FieldResolver(() => [Link], { description: '涉及的关系：Declared links involved' })
   links(@Root() a: Anomaly, @Ctx() ctx: OrgContext) {
     return links.anomalyLinks(ctx, a.unitId, a.linkIds);
   }

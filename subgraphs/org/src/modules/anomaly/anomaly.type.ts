@@ -5,19 +5,21 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { AnomalyCode } from '../../domain/types';
 import { AnomalyCodeEnum } from '../shared/enums';
 
-@ObjectType()
+@ObjectType({
+  description: "异常：某单位在某时期的领导关系问题 (an anomaly: what is wrong with a unit's leadership over a period)",
+})
 export class Anomaly {
-  @Field(() => AnomalyCodeEnum) code!: AnomalyCode;
-  @Field({ description: 'Chinese, for people' }) message!: string;
+  @Field(() => AnomalyCodeEnum, { description: '异常代码 (what kind of anomaly)' }) code!: AnomalyCode;
+  @Field({ description: '说明：Chinese, for people' }) message!: string;
   @Field(() => DateScalar, {
     nullable: true,
     description:
-      'The first day of its period (inclusive) where the question is a period (leadershipAnomalies(from, to), Unit.history); null where it is a day (asOf)',
+      '开始日：The first day of its period (inclusive) where the question is a period (leadershipAnomalies(from, to), Unit.history); null where it is a day (asOf)',
   })
   from!: string | null;
   @Field(() => DateScalar, {
     nullable: true,
-    description: "The last day of its period (inclusive); null on a day's question, or while it still holds",
+    description: "结束日：The last day of its period (inclusive); null on a day's question, or while it still holds",
   })
   to!: string | null;
   unitId!: string;
@@ -25,16 +27,17 @@ export class Anomaly {
   linkIds!: string[];
 }
 
-@ObjectType({ description: 'How many anomalies of one code' })
+@ObjectType({ description: '异常计数：How many anomalies of one code' })
 export class AnomalyCodeCount {
-  @Field(() => AnomalyCodeEnum) code!: AnomalyCode;
-  @Field(() => Int) count!: number;
+  @Field(() => AnomalyCodeEnum, { description: '异常代码 (the anomaly code)' }) code!: AnomalyCode;
+  @Field(() => Int, { description: '数量：该代码的异常数 (how many anomalies of that code)' }) count!: number;
 }
 
-@ObjectType({ description: 'The whole list of anomalies in figures, whatever the page' })
+@ObjectType({ description: '异常汇总：The whole list of anomalies in figures, whatever the page' })
 export class AnomalySummary {
-  @Field(() => Int, { description: 'Anomalies in the list' }) total!: number;
-  @Field(() => [AnomalyCodeCount], { description: 'Per code present, in code order' }) byCode!: AnomalyCodeCount[];
+  @Field(() => Int, { description: '总数：Anomalies in the list' }) total!: number;
+  @Field(() => [AnomalyCodeCount], { description: '按代码计数：Per code present, in code order' })
+  byCode!: AnomalyCodeCount[];
 }
 
 export const AnomalyConnection = connectionType('Anomaly', Anomaly, { summary: AnomalySummary });

@@ -13,11 +13,11 @@ export { AuditEntryType };
 export class AuditResolver {
   @Query(() => AuditEntryConnection, {
     description:
-      'The audit trail, newest first (ADMIN: entries about units in the jurisdiction; operator: all), in pages of at most 500: ' +
+      '审计日志：The audit trail, newest first (ADMIN: entries about units in the jurisdiction; operator: all), in pages of at most 500: ' +
       '`first`/`after` go back in time, `last`/`before` forwards',
   })
   auditLog(
-    @Arg('unit', () => String, { nullable: true, description: 'Only entries about this unit (code)' })
+    @Arg('unit', () => String, { nullable: true, description: '单位：Only entries about this unit (code)' })
     unit: string | null,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: OrgContext,
@@ -25,7 +25,10 @@ export class AuditResolver {
     return audit.auditLog(ctx, unit, page);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The unit concerned (for a link: its subordinate end)' })
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: '涉及单位：The unit concerned (for a link: its subordinate end)',
+  })
   unit(@Root() e: Entry, @Ctx() ctx: OrgContext) {
     return audit.auditedUnit(ctx, e);
   }

@@ -11,27 +11,39 @@ import { Link } from './link.type';
 
 @Resolver(() => Link)
 export class LinkResolver {
-  @Mutation(() => Link)
-  createLink(@Arg('input', () => CreateLinkInput) input: CreateLinkInput, @Ctx() ctx: OrgContext) {
+  @Mutation(() => Link, { description: '新建关系：声明两个单位间的关系 (declares a link between two units)' })
+  createLink(
+    @Arg('input', () => CreateLinkInput, { description: '新建关系 (the new link)' }) input: CreateLinkInput,
+    @Ctx() ctx: OrgContext,
+  ) {
     return links.createLink(ctx.db, ctx.access, input);
   }
 
-  @Mutation(() => Link)
-  updateLink(@Arg('input', () => UpdateLinkInput) input: UpdateLinkInput, @Ctx() ctx: OrgContext) {
+  @Mutation(() => Link, {
+    description: "修改关系：依据、领导方式或失效日 (changes a link's basis, flavour or last day)",
+  })
+  updateLink(
+    @Arg('input', () => UpdateLinkInput, { description: '修改内容 (the changes)' }) input: UpdateLinkInput,
+    @Ctx() ctx: OrgContext,
+  ) {
     return links.updateLink(ctx.db, ctx.access, input);
   }
 
-  @Mutation(() => Link, { description: 'Ends a link on `on`, its last day' })
-  endLink(@Arg('id', () => ID) id: string, @Arg('on', () => DateScalar) on: Day, @Ctx() ctx: OrgContext) {
+  @Mutation(() => Link, { description: '终止关系：Ends a link on `on`, its last day' })
+  endLink(
+    @Arg('id', () => ID, { description: "关系编号 (the link's id)" }) id: string,
+    @Arg('on', () => DateScalar, { description: '终止日：最后一天 (its last day)' }) on: Day,
+    @Ctx() ctx: OrgContext,
+  ) {
     return links.endLink(ctx.db, ctx.access, id, on);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The superior' })
+  @FieldResolver(() => Unit, { nullable: true, description: '上级：The superior' })
   from(@Root() l: Link, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, l.fromId);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The subordinate' })
+  @FieldResolver(() => Unit, { nullable: true, description: '下级：The subordinate' })
   to(@Root() l: Link, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, l.toId);
   }

@@ -30,30 +30,148 @@ export const HistoryEventKindEnum = enumOf([
 
 registerEnumType(UnitKindEnum, {
   name: 'UnitKind',
-  description: '党组织类型：地方党委、机关工委、部门党组（党委）、机关党委、党总支、党支部、基层单位',
+  description:
+    '党组织类型：地方党委、机关工委、部门党组（党委）、机关党委、党总支、党支部、基层单位 (unit kind: the kind of party organisation)',
+  valuesConfig: {
+    BRANCH: { description: '党支部：基本的党组织 (BRANCH: a party branch)' },
+    DEPARTMENT_PARTY_GROUP: {
+      description:
+        "部门党组（党委）：部门的党组或党委 (DEPARTMENT_PARTY_GROUP: a department's party group or committee)",
+    },
+    GENERAL_BRANCH: { description: '党总支：党的总支部委员会 (GENERAL_BRANCH: a general party branch)' },
+    GRASSROOTS_UNIT: {
+      description:
+        "基层单位：部门机关以外设有党组织的单位 (GRASSROOTS_UNIT: a unit outside the department's own organ, with its own party organisation)",
+    },
+    LOCAL_PARTY_COMMITTEE: { description: '地方党委：省委、市委等 (LOCAL_PARTY_COMMITTEE: a local party committee)' },
+    ORGAN_PARTY_COMMITTEE: {
+      description: "机关党委：部门机关的党委 (ORGAN_PARTY_COMMITTEE: a department's organ party committee)",
+    },
+    WORK_COMMITTEE: { description: '机关工委：机关工作委员会 (WORK_COMMITTEE: an organs work committee)' },
+  },
 });
 registerEnumType(UnitLevelEnum, {
   name: 'UnitLevel',
   description: 'CENTRAL 中央, PROVINCIAL 省级, MUNICIPAL 市级, COUNTY 县级',
+  valuesConfig: {
+    CENTRAL: { description: '中央：中央和国家机关 (CENTRAL: the central organs)' },
+    COUNTY: { description: '县级：县（区）级 (COUNTY: county level)' },
+    MUNICIPAL: { description: '市级：地级市 (MUNICIPAL: city level)' },
+    PROVINCIAL: { description: '省级：省（自治区、直辖市）级 (PROVINCIAL: provincial level)' },
+  },
 });
 registerEnumType(ManagementModeEnum, {
   name: 'ManagementMode',
   description: 'VERTICAL 垂直管理 or TERRITORIAL 属地管理',
+  valuesConfig: {
+    TERRITORIAL: {
+      description: '属地管理：由所在地党委管理 (TERRITORIAL: managed by the local party committee where the unit sits)',
+    },
+    VERTICAL: { description: '垂直管理：由上级主管部门管理 (VERTICAL: managed by the upper competent department)' },
+  },
 });
 registerEnumType(LinkKindEnum, {
   name: 'LinkKind',
   description: 'LEADERSHIP 领导, GUIDANCE 指导, AFFILIATION 隶属（党组织关系）, BUSINESS 业务主管',
+  valuesConfig: {
+    AFFILIATION: {
+      description: "隶属：党组织关系所在 (AFFILIATION: which body holds the unit's party organisation relation)",
+    },
+    BUSINESS: {
+      description: "业务主管：业务工作的主管部门 (BUSINESS: the competent department for the unit's business work)",
+    },
+    GUIDANCE: {
+      description: '指导：指导督促，不下达约束性任务 (GUIDANCE: guidance and supervision, no binding tasks)',
+    },
+    LEADERSHIP: { description: "领导：领导其党建工作 (LEADERSHIP: leads the unit's party-building)" },
+  },
 });
 registerEnumType(LeadershipFlavourEnum, {
   name: 'LeadershipFlavour',
   description: 'UNIFIED 统一领导 (work committee), SPECIFIC 具体领导和管理 (department party group)',
+  valuesConfig: {
+    SPECIFIC: {
+      description:
+        '具体领导：部门党组的具体领导和管理 (SPECIFIC: specific leadership and management, by the department party group)',
+    },
+    UNIFIED: { description: '统一领导：机关工委的统一领导 (UNIFIED: unified leadership, by the work committee)' },
+  },
 });
-registerEnumType(AnomalyCodeEnum, { name: 'AnomalyCode' });
-registerEnumType(RoleKindEnum, { name: 'RoleKind' });
+registerEnumType(AnomalyCodeEnum, {
+  description: "异常代码：领导关系异常的种类 (anomaly code: what is wrong with a unit's leadership)",
+  name: 'AnomalyCode',
+  valuesConfig: {
+    CYCLE: { description: '循环：领导或隶属关系绕回自身 (CYCLE: the declared links lead back to the unit itself)' },
+    DUPLICATE_LEADER: {
+      description: '都管：两个单位都作为领导方 (DUPLICATE_LEADER: two bodies both lead where the rules allow one)',
+    },
+    MISSING_AFFILIATION: {
+      description:
+        "缺隶属：某日没有党组织关系所在单位 (MISSING_AFFILIATION: no body holds the unit's party organisation relation on some day)",
+    },
+    MISSING_LEADER: {
+      description: "都不管：没有单位领导其党建工作 (MISSING_LEADER: nobody leads the unit's party-building)",
+    },
+    MULTIPLE_AFFILIATION: {
+      description:
+        "多隶属：同时有多个党组织关系所在单位 (MULTIPLE_AFFILIATION: more than one body holds the unit's party organisation relation)",
+    },
+    OUTDATED_LINK: {
+      description:
+        '过时关系：依旧条例声明、已不再成立的关系 (OUTDATED_LINK: a link the current regulation no longer allows, e.g. GUIDANCE after 2019-11-29)',
+    },
+    RULE_MISMATCH: {
+      description:
+        "规则不符：声明的关系与规则的结论不同 (RULE_MISMATCH: a declared link contradicts the rules' answer)",
+    },
+    UNDEFINED_RULE: {
+      description:
+        '规则未定义：规则对该情形没有结论 (UNDEFINED_RULE: the rules give no answer, e.g. VERTICAL party relations with TERRITORIAL business)',
+    },
+  },
+});
+registerEnumType(RoleKindEnum, {
+  description: '角色：领导或指导 (role kind: leads or guides)',
+  name: 'RoleKind',
+  valuesConfig: {
+    GUIDES: { description: "指导：指导其党建工作 (GUIDES: guides the unit's party-building)" },
+    LEADS: { description: "领导：领导其党建工作 (LEADS: leads the unit's party-building)" },
+  },
+});
 registerEnumType(RoleBasisEnum, {
   name: 'RoleBasis',
   description:
-    'Where a role comes from: a fact (locality, competent department), the AFFILIATION parent, or a declared link',
+    '角色依据：Where a role comes from: a fact (locality, competent department), the AFFILIATION parent, or a declared link',
+  valuesConfig: {
+    AFFILIATION: { description: '隶属：来自党组织关系所在单位 (AFFILIATION: from the AFFILIATION parent)' },
+    COMPETENT_DEPARTMENT: {
+      description: '主管部门：来自事实中的主管部门 (COMPETENT_DEPARTMENT: from the fact competentDepartment)',
+    },
+    DECLARED: { description: '声明：来自声明的关系 (DECLARED: from a declared link)' },
+    LOCALITY: { description: '属地：来自事实中的所在地 (LOCALITY: from the fact locality)' },
+  },
 });
-registerEnumType(LinkDirectionEnum, { name: 'LinkDirection' });
-registerEnumType(HistoryEventKindEnum, { name: 'HistoryEventKind' });
+registerEnumType(LinkDirectionEnum, {
+  description: '关系方向：进入或离开该单位 (link direction: into or out of the unit)',
+  name: 'LinkDirection',
+  valuesConfig: {
+    BOTH: { description: '双向：进入和离开的关系 (BOTH: links in either direction)' },
+    IN: { description: '进入：上级指向该单位的关系 (IN: links from a superior to the unit)' },
+    OUT: { description: '离开：该单位指向下级的关系 (OUT: links from the unit to a subordinate)' },
+  },
+});
+registerEnumType(HistoryEventKindEnum, {
+  description: "历史事件类型：单位时间线上的变化 (history event kind: a change on a unit's timeline)",
+  name: 'HistoryEventKind',
+  valuesConfig: {
+    ANOMALY_ENDED: { description: '异常消除：一项异常不再存在 (ANOMALY_ENDED: an anomaly stopped)' },
+    ANOMALY_STARTED: { description: '异常出现：一项异常开始存在 (ANOMALY_STARTED: an anomaly began)' },
+    FACTS_CHANGED: {
+      description: "事实变更：单位事实的新版本生效 (FACTS_CHANGED: a new version of the unit's facts took effect)",
+    },
+    LINK_ENDED: { description: '关系终止：一条声明的关系结束 (LINK_ENDED: a declared link ended)' },
+    LINK_STARTED: { description: '关系建立：一条声明的关系开始 (LINK_STARTED: a declared link began)' },
+    UNIT_ENDED: { description: '撤销：单位撤销 (UNIT_ENDED: the unit ceased to exist)' },
+    UNIT_STARTED: { description: '成立：单位设立 (UNIT_STARTED: the unit came into being)' },
+  },
+});

@@ -1,6 +1,6 @@
 /** `leadershipTimeline` and its compact form, and a period's leaders and guides: arguments to the services. */
 import { JSONScalar } from '@tiaokuai/platform';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { OrgContext } from '../../request';
 import * as units from '../unit/unit.service';
 import { Unit } from '../unit/unit.type';
@@ -16,6 +16,7 @@ export class TimelineResolver {
       '(a unit code: its subtree and the units it leads or guides on any day of the period), or everything visible; with ancestors ' +
       '(default), also every body above them, so that "the body that leads its leader" can be followed. The answer the tasks subgraph builds authority on.',
   })
+  @Directive('@inaccessible')
   leadershipTimeline(@Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: OrgContext) {
     return timelines.leadershipTimelineOf(ctx, args);
   }
@@ -26,6 +27,7 @@ export class TimelineResolver {
       '{ units: [[id, code, kind, name, requested, [[from, to, [leaderIds], [guideIds], [leaderFlavours]], …]], …] } ' +
       '(leaderFlavours: UNIFIED, SPECIFIC or null for each leader, index for index)',
   })
+  @Directive('@inaccessible')
   leadershipTimelineTable(@Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: OrgContext) {
     return timelines.leadershipTimelineTable(ctx, args);
   }

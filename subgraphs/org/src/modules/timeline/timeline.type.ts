@@ -1,7 +1,7 @@
 /** `leadershipTimeline`'s answer: a unit's leadership over a period, cut where it changes. */
 import 'reflect-metadata';
 import { DateScalar } from '@tiaokuai/platform';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { LeadershipFlavour } from '../../domain/types';
 import { LeadershipFlavourEnum } from '../shared/enums';
 import { Unit } from '../unit/unit.type';
@@ -10,6 +10,7 @@ import { Unit } from '../unit/unit.type';
   description:
     'Who led and who guided a unit over part of a period (by the rules); days the unit did not exist belong to no period',
 })
+@Directive('@inaccessible')
 export class LeadershipPeriod {
   @Field(() => DateScalar, { description: 'First day (inclusive)' }) from!: string;
   @Field(() => DateScalar, { description: 'Last day (inclusive)' }) to!: string;
@@ -25,6 +26,7 @@ export class LeadershipPeriod {
 }
 
 @ObjectType({ description: "A unit's leadership over a period, cut where the rules' answer changes" })
+@Directive('@inaccessible')
 export class LeadershipTimeline {
   @Field(() => Unit) unit!: Unit;
   @Field({

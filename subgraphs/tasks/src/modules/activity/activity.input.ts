@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { DateScalar } from '@tiaokuai/platform';
-import { Field, ID, InputType } from 'type-graphql';
+import { Directive, Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'How many assignments did `issuer` give `unit` over [from, to]' })
+@Directive('@inaccessible')
 export class ActivityQuestionInput {
   @Field(() => ID) issuer!: string;
   @Field(() => ID) unit!: string;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Int, Query, Resolver } from 'type-graphql';
 import type { TasksContext } from '../../request';
 import { ActivityQuestionInput } from './activity.input';
 import { assignmentActivity } from './activity.service';
@@ -9,6 +9,7 @@ export class ActivityResolver {
     description:
       "For other subgraphs (the hub's operator only): for each question, how many assignments the issuer gave the unit whose task period overlaps [from, to], not withdrawn. In order",
   })
+  @Directive('@inaccessible')
   assignmentActivity(
     @Arg('pairs', () => [ActivityQuestionInput]) pairs: ActivityQuestionInput[],
     @Ctx() ctx: TasksContext,

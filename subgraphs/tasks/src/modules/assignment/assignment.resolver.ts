@@ -19,34 +19,37 @@ import { Assignment, ProgressReport, Settlement } from './assignment.type';
 
 @Resolver(() => Assignment)
 export class AssignmentResolver {
-  @FieldResolver(() => Task)
+  @FieldResolver(() => Task, { description: '任务 (the task)' })
   task(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext) {
     return taskOf(ctx, a.taskId);
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '承办单位 (the unit the task was assigned to)' })
   unit(@Root() a: AssignmentRecord) {
     return unitRef(a.unitId);
   }
 
   @FieldResolver(() => AuthorityEnum, {
     description:
-      "From the issuer's relation to the unit (the org subgraph's answer) on asOf (default today), kept within the task's period",
+      "效力：From the issuer's relation to the unit (the org subgraph's answer) on asOf (default today), kept within the task's period",
   })
   async authority(
     @Root() a: AssignmentRecord,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, { description: '判断日：默认今天 (the day judged; default today)', nullable: true })
+    asOf: string | null,
     @Ctx() ctx: TasksContext,
   ) {
     return (await judgedAssignment(ctx, a, asOf)).authority ?? 'ADVISORY';
   }
 
   @FieldResolver(() => IssuerRelationEnum, {
-    description: "How the issuer relates to the unit on asOf (default today), kept within the task's period",
+    description:
+      "下达方关系：How the issuer relates to the unit on asOf (default today), kept within the task's period",
   })
   async relation(
     @Root() a: AssignmentRecord,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, { description: '判断日：默认今天 (the day judged; default today)', nullable: true })
+    asOf: string | null,
     @Ctx() ctx: TasksContext,
   ) {
     return (await judgedAssignment(ctx, a, asOf)).relation;
@@ -54,13 +57,13 @@ export class AssignmentResolver {
 
   @FieldResolver(() => Assignment, {
     nullable: true,
-    description: 'For MERGED: the assignment that satisfies this one',
+    description: '合并到：For MERGED: the assignment that satisfies this one',
   })
   mergedInto(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext) {
     return a.mergedInto ? ctx.loaders.assignment.load(a.mergedInto) : null;
   }
 
-  @FieldResolver(() => [Settlement], { description: 'Merges and withdrawals of this assignment, on record' })
+  @FieldResolver(() => [Settlement], { description: '处理记录：Merges and withdrawals of this assignment, on record' })
   async settlements(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext): Promise<Settlement[]> {
     return (await settlementsOfAssignment(ctx, a.id)).map((s) => ({
       kind: s.kind,
@@ -74,24 +77,30 @@ export class AssignmentResolver {
 
   @Mutation(() => Assignment, {
     description:
-      "Withdraws one of the caller's own assignments (kept on record as WITHDRAWN); a stale version is refused with CONFLICT",
+      "撤回任务分配：Withdraws one of the caller's own assignments (kept on record as WITHDRAWN); a stale version is refused with CONFLICT",
   })
   withdrawAssignment(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int, { nullable: true }) version: number | null,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('id', () => ID, { description: "任务分配编号 (the assignment's id)" }) id: string,
+    @Arg('version', () => Int, {
+      description: '版本：读到的版本，过时则冲突 (the version read; a stale one is a CONFLICT)',
+      nullable: true,
+    })
+    version: number | null,
+    @Arg('note', () => String, { description: '备注：撤回原因 (why)', nullable: true }) note: string | null,
     @Ctx() ctx: TasksContext,
   ) {
     return withdrawAssignment(ctx, id, version, note);
   }
 
   @Mutation(() => Assignment, {
-    description: 'Settles a duplicate pair: `keep` satisfies both, `merge` is kept on record as MERGED into it',
+    description:
+      '合并任务分配：Settles a duplicate pair: `keep` satisfies both, `merge` is kept on record as MERGED into it',
   })
   mergeAssignments(
-    @Arg('keep', () => ID) keep: string,
-    @Arg('merge', () => ID) merge: string,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('keep', () => ID, { description: '保留项：保留的任务分配编号 (the assignment kept)' }) keep: string,
+    @Arg('merge', () => ID, { description: '合并项：并入的任务分配编号 (the assignment merged into it)' })
+    merge: string,
+    @Arg('note', () => String, { description: '备注 (a note)', nullable: true }) note: string | null,
     @Ctx() ctx: TasksContext,
   ) {
     return mergeAssignments(ctx, keep, merge, note);
@@ -100,7 +109,7 @@ export class AssignmentResolver {
 
 @Resolver(() => Settlement)
 export class SettlementResolver {
-  @FieldResolver(() => Assignment, { nullable: true, description: 'For MERGE: the assignment kept' })
+  @FieldResolver(() => Assignment, { nullable: true, description: '保留项：For MERGE: the assignment kept' })
   kept(@Root() s: Settlement, @Ctx() ctx: TasksContext) {
     return s.keptId ? ctx.loaders.assignment.load(s.keptId) : null;
   }
@@ -110,13 +119,16 @@ export class SettlementResolver {
 export class ProgressResolver {
   @Mutation(() => Assignment, {
     description:
-      'A unit reports status, progress and its indicator value on an assignment; a stale version is refused with CONFLICT (nothing written)',
+      '报告进度：A unit reports status, progress and its indicator value on an assignment; a stale version is refused with CONFLICT (nothing written)',
   })
-  reportProgress(@Arg('input', () => ReportProgressInput) input: ReportProgressInput, @Ctx() ctx: TasksContext) {
+  reportProgress(
+    @Arg('input', () => ReportProgressInput, { description: '进度报告 (the report)' }) input: ReportProgressInput,
+    @Ctx() ctx: TasksContext,
+  ) {
     return reportProgress(ctx, { ...input });
   }
 
-  @FieldResolver(() => [ProgressReport], { description: 'Every progress report on it, oldest first' })
+  @FieldResolver(() => [ProgressReport], { description: '进度报告：Every progress report on it, oldest first' })
   async progressReports(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext): Promise<ProgressReport[]> {
     return (await ctx.loaders.progressReports.load(a.id)).map((r) => ({
       version: r.version,

@@ -6,45 +6,47 @@ import { AssignmentStatusEnum, SettlementKindEnum } from '../shared/enums';
 import { NS, padId, pageOf } from '../shared/pages';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A task as it reached one unit' })
+@ObjectType({ description: '任务分配：A task as it reached one unit' })
 export class Assignment {
-  @Field(() => ID) id!: string;
-  @Field(() => AssignmentStatusEnum) status!: string;
-  @Field(() => Int, { description: '0–100' }) progress!: number;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => Int, { description: 'Optimistic concurrency: pass it back when changing the assignment' })
+  @Field(() => ID, { description: '编号 (id)' }) id!: string;
+  @Field(() => AssignmentStatusEnum, { description: '状态 (status)' }) status!: string;
+  @Field(() => Int, { description: '进度：百分比 0–100 (progress, percent)' }) progress!: number;
+  @Field(() => String, { description: '备注 (a note)', nullable: true }) note!: string | null;
+  @Field(() => Int, { description: '版本：Optimistic concurrency: pass it back when changing the assignment' })
   version!: number;
-  @Field(() => Float, { nullable: true, description: "The indicator's value as last reported" }) value!: number | null;
-  @Field(() => DateScalar, { nullable: true, description: 'The day it was reported DONE' }) doneOn!: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'The day the last progress report speaks for' }) reportedOn!:
+  @Field(() => Float, { nullable: true, description: "指标值：The indicator's value as last reported" }) value!:
+    number | null;
+  @Field(() => DateScalar, { nullable: true, description: '完成日：The day it was reported DONE' }) doneOn!:
     string | null;
+  @Field(() => DateScalar, { nullable: true, description: '报告日：The day the last progress report speaks for' })
+  reportedOn!: string | null;
 }
 
-@ObjectType({ description: 'A progress report as made (kept; the assignment holds the latest)' })
+@ObjectType({ description: '进度报告：A progress report as made (kept; the assignment holds the latest)' })
 export class ProgressReport {
-  @Field(() => Int, { description: 'The assignment version this report produced' }) version!: number;
-  @Field(() => AssignmentStatusEnum) status!: string;
-  @Field(() => Int) progress!: number;
-  @Field(() => Float, { nullable: true }) value!: number | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => DateScalar, { description: 'The day the report speaks for' }) on!: string;
-  @Field({ description: "Who (the token's subject)" }) by!: string;
-  @Field(() => String, { nullable: true, description: 'For which body' }) byBody!: string | null;
-  @Field({ description: 'When it was made (ISO timestamp)' }) at!: string;
+  @Field(() => Int, { description: '版本：The assignment version this report produced' }) version!: number;
+  @Field(() => AssignmentStatusEnum, { description: '状态 (status)' }) status!: string;
+  @Field(() => Int, { description: '进度：百分比 0–100 (progress, percent 0–100)' }) progress!: number;
+  @Field(() => Float, { description: '指标值 (the indicator value)', nullable: true }) value!: number | null;
+  @Field(() => String, { description: '备注 (a note)', nullable: true }) note!: string | null;
+  @Field(() => DateScalar, { description: '报告日：The day the report speaks for' }) on!: string;
+  @Field({ description: "报告人：Who (the token's subject)" }) by!: string;
+  @Field(() => String, { nullable: true, description: '代表机构：For which body' }) byBody!: string | null;
+  @Field({ description: '时刻：When it was made (ISO timestamp)' }) at!: string;
 }
 
-@ObjectType({ description: 'A merge or withdrawal, on record' })
+@ObjectType({ description: '处理记录：A merge or withdrawal, on record' })
 export class Settlement {
-  @Field(() => SettlementKindEnum) kind!: string;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field({ description: "Who (the token's subject)" }) by!: string;
-  @Field(() => String, { nullable: true, description: 'For which body' }) byBody!: string | null;
-  @Field({ description: 'When (ISO timestamp)' }) at!: string;
+  @Field(() => SettlementKindEnum, { description: '处理方式 (how it was settled)' }) kind!: string;
+  @Field(() => String, { description: '备注 (a note)', nullable: true }) note!: string | null;
+  @Field({ description: "处理人：Who (the token's subject)" }) by!: string;
+  @Field(() => String, { nullable: true, description: '代表机构：For which body' }) byBody!: string | null;
+  @Field({ description: '时刻：When (ISO timestamp)' }) at!: string;
   keptId!: string | null;
 }
 
 export const AssignmentConnection = connectionType('Assignment', Assignment, {
-  description: 'A page of assignments, ordered by id',
+  description: '任务分配分页：A page of assignments, ordered by id',
 });
 export type AssignmentConnection = InstanceType<typeof AssignmentConnection>;
 

@@ -14,19 +14,19 @@ import { TaskConflict, TaskConflictConnection, toConflict } from './finding.type
 export class TaskConflictResolver {
   @Query(() => TaskConflictConnection, {
     description:
-      "Task findings in a committee's scope (a unit code: its subtree and the units it leads or guides) over [from, to], a page at a time: by unit id, then kind, then what the finding is about (a finding keeps its key from one scan to the next); the pages that follow a first page's cursors are cut from that page's list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk); `summary` counts them all",
+      "任务问题：Task findings in a committee's scope (a unit code: its subtree and the units it leads or guides) over [from, to], a page at a time: by unit id, then kind, then what the finding is about (a finding keeps its key from one scan to the next); the pages that follow a first page's cursors are cut from that page's list, for the same caller and arguments, at most WALK_MAX_AGE_MS old (a walk); `summary` counts them all",
   })
   async taskConflicts(
-    @Arg('scope') scope: string,
-    @Arg('from', () => DateScalar) from: string,
-    @Arg('to', () => DateScalar) to: string,
+    @Arg('scope', { description: "范围：机构的单位代码 (the committee's scope, a unit code)" }) scope: string,
+    @Arg('from', () => DateScalar, { description: '开始日 (first day of the period)' }) from: string,
+    @Arg('to', () => DateScalar, { description: '结束日 (last day of the period)' }) to: string,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: TasksContext,
   ): Promise<TaskConflictConnection> {
     return scopeFindingsPage(ctx, scope, from, to, page, toConflict);
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '单位 (the unit concerned)' })
   unit(@Root() f: TaskConflict) {
     return unitRef(f.unitId);
   }
@@ -34,12 +34,14 @@ export class TaskConflictResolver {
   // A finding names tasks and assignments just read. When only their ids are asked (a
   // province scan names some 20,000), they are answered as references, at once: no statement,
   // no promise per finding.
-  @FieldResolver(() => [Task], { description: 'The tasks concerned (empty for MISSING)' })
+  @FieldResolver(() => [Task], { description: '涉及的任务：The tasks concerned (empty for MISSING)' })
   tasks(@Root() f: TaskConflict, @Ctx() ctx: TasksContext, @Info() info: GraphQLResolveInfo) {
     return selectsOnly(info, ['id']) ? f.taskIds.map(ref) : found(ctx.loaders.task.loadMany(f.taskIds));
   }
 
-  @FieldResolver(() => [Assignment], { description: 'The assignments concerned, the one to keep first' })
+  @FieldResolver(() => [Assignment], {
+    description: '涉及的任务分配：The assignments concerned, the one to keep first',
+  })
   assignments(@Root() f: TaskConflict, @Ctx() ctx: TasksContext, @Info() info: GraphQLResolveInfo) {
     return selectsOnly(info, ['id'])
       ? f.assignmentIds.map(ref)
@@ -48,20 +50,23 @@ export class TaskConflictResolver {
 
   @FieldResolver(() => [Unit], {
     description:
-      "The issuers concerned (for MISSING: the unit's leaders, who should assign the item; for a list-level DUPLICATE: the two lists' owners, the one to keep first)",
+      "涉及的下达方：The issuers concerned (for MISSING: the unit's leaders, who should assign the item; for a list-level DUPLICATE: the two lists' owners, the one to keep first)",
   })
   issuers(@Root() f: TaskConflict) {
     return f.issuerIds.map(unitRef);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'For MISSING: the owner of the item (null: hub-wide)' })
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: '清单所属方：For MISSING: the owner of the item (null: hub-wide)',
+  })
   requiredItemOwner(@Root() f: TaskConflict) {
     return f.requiredItemOwnerId ? unitRef(f.requiredItemOwnerId) : null;
   }
 
   @FieldResolver(() => [RequiredItem], {
     description:
-      'For a list-level DUPLICATE (two lists asking the same work of the unit): the two items, the one to keep first; empty otherwise',
+      '涉及的清单事项：For a list-level DUPLICATE (two lists asking the same work of the unit): the two items, the one to keep first; empty otherwise',
   })
   items(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) {
     return found(ctx.loaders.requiredItem.loadMany(f.itemIds));

@@ -5,15 +5,17 @@ import type { TaskFinding } from '../../domain/types';
 import { TaskConflictKindEnum } from '../shared/enums';
 import { findingKey, findingSummary, NS, pageOf } from '../shared/pages';
 
-@ObjectType({ description: 'A duplicated, conflicting, missing, overreaching or cherry-picked task at one unit' })
+@ObjectType({
+  description: '任务问题：A duplicated, conflicting, missing, overreaching or cherry-picked task at one unit',
+})
 export class TaskConflict {
-  @Field(() => TaskConflictKindEnum) kind!: string;
-  @Field({ description: 'Chinese: what was found' }) message!: string;
-  @Field({ description: 'Chinese: what to do (which assignment to keep, which to turn into a reference)' })
+  @Field(() => TaskConflictKindEnum, { description: '问题类型 (what kind of finding)' }) kind!: string;
+  @Field({ description: '说明：Chinese: what was found' }) message!: string;
+  @Field({ description: '处理建议：Chinese: what to do (which assignment to keep, which to turn into a reference)' })
   suggestion!: string;
   @Field(() => String, {
     nullable: true,
-    description: "For MISSING: the responsibility-list item's code (its owner: requiredItemOwner)",
+    description: "清单事项代码：For MISSING: the responsibility-list item's code (its owner: requiredItemOwner)",
   })
   requiredItem!: string | null;
   requiredItemOwnerId!: string | null;
@@ -21,9 +23,10 @@ export class TaskConflict {
    * For a list-level DUPLICATE: the two items (RequiredItem ids), the one to keep first (TaskConflictResolver.items).
    */
   itemIds!: string[];
-  @Field(() => DateScalar, { nullable: true, description: 'For MISSING: the period it was due in' }) from!:
+  @Field(() => DateScalar, { nullable: true, description: '开始日：For MISSING: the period it was due in' }) from!:
     string | null;
-  @Field(() => DateScalar, { nullable: true }) to!: string | null;
+  @Field(() => DateScalar, { description: '结束日 (last day of the period concerned)', nullable: true }) to!:
+    string | null;
   unitId!: string;
   taskIds!: string[];
   assignmentIds!: string[];
@@ -33,17 +36,17 @@ export class TaskConflict {
 // Connections (Relay cursor connections: packages/platform/src/paging.ts). Each list that grows
 // with a scope or with time is served a page at a time; its order is documented with its field.
 
-@ObjectType({ description: 'How many findings of one kind the whole list holds' })
+@ObjectType({ description: '问题计数：How many findings of one kind the whole list holds' })
 export class TaskConflictKindCount {
-  @Field(() => TaskConflictKindEnum) kind!: string;
-  @Field(() => Int) count!: number;
+  @Field(() => TaskConflictKindEnum, { description: '问题类型 (the finding kind)' }) kind!: string;
+  @Field(() => Int, { description: '数量 (how many findings of that kind)' }) count!: number;
 }
 
-@ObjectType({ description: 'Figures about every finding of the list, not only the page: for dashboards' })
+@ObjectType({ description: '任务问题汇总：Figures about every finding of the list, not only the page: for dashboards' })
 export class TaskConflictSummary {
-  @Field(() => Int, { description: 'Findings in the whole list' }) total!: number;
+  @Field(() => Int, { description: '总数：Findings in the whole list' }) total!: number;
   @Field(() => [TaskConflictKindCount], {
-    description: 'Every kind, in TaskConflictKind order, with its count (0 included)',
+    description: '按类型计数：Every kind, in TaskConflictKind order, with its count (0 included)',
   })
   byKind!: TaskConflictKindCount[];
 }
@@ -51,7 +54,7 @@ export class TaskConflictSummary {
 export const TaskConflictConnection = connectionType('TaskConflict', TaskConflict, {
   summary: TaskConflictSummary,
   description:
-    'A page of task findings, ordered by unit id, then kind, then a digest of the assignments, tasks and period concerned (a finding keeps its key from one scan to the next)',
+    '任务问题分页：A page of task findings, ordered by unit id, then kind, then a digest of the assignments, tasks and period concerned (a finding keeps its key from one scan to the next)',
 });
 export type TaskConflictConnection = InstanceType<typeof TaskConflictConnection>;
 

@@ -28,12 +28,13 @@ import {
 export class ScopeReportResolver {
   @Query(() => ScopeWorkReport, {
     description:
-      "A committee's scope (a unit code) for a year: totals, each unit's progress, values far from their peers",
+      "党建报表：A committee's scope (a unit code) for a year: totals, each unit's progress, values far from their peers",
   })
   async workReport(
-    @Arg('scope') scope: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('scope', { description: "范围：机构的单位代码 (the committee's scope, a unit code)" }) scope: string,
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
+    @Arg('asOf', () => DateScalar, { description: '判断日：默认今天 (the day judged; default today)', nullable: true })
+    asOf: string | null,
     @Ctx() ctx: TasksContext,
   ): Promise<ScopeWorkReport> {
     const r = await scopeWorkReport(ctx, scope, year, asOf);
@@ -48,7 +49,9 @@ export class ScopeReportResolver {
     };
   }
 
-  @FieldResolver(() => UnitProgressConnection, { description: "Each unit's progress, a page at a time, by unit id" })
+  @FieldResolver(() => UnitProgressConnection, {
+    description: "各单位进度：Each unit's progress, a page at a time, by unit id",
+  })
   units(@Root() r: ScopeWorkReport, @Args(() => PageArgsType) page: PageArgsType): UnitProgressConnection {
     return pageOf(
       NS.unitProgress,
@@ -60,7 +63,7 @@ export class ScopeReportResolver {
   }
 
   @FieldResolver(() => IndicatorResultConnection, {
-    description: 'Only the flagged measures, a page at a time: by unit id, then measure, then task id',
+    description: '异常值：Only the flagged measures, a page at a time: by unit id, then measure, then task id',
   })
   outliers(@Root() r: ScopeWorkReport, @Args(() => PageArgsType) page: PageArgsType): IndicatorResultConnection {
     return pageOf(
@@ -72,7 +75,7 @@ export class ScopeReportResolver {
     );
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '范围：机构 (the committee)' })
   scope(@Root() r: ScopeWorkReport) {
     return unitRef(r.scopeId);
   }
@@ -80,7 +83,7 @@ export class ScopeReportResolver {
 
 @Resolver(() => WorkReport)
 export class WorkReportResolver {
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' })
   unit(@Root() r: WorkReport) {
     return unitRef(r.unitId);
   }
@@ -88,7 +91,7 @@ export class WorkReportResolver {
 
 @Resolver(() => UnitProgress)
 export class UnitProgressResolver {
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' })
   unit(@Root() r: UnitProgress) {
     return unitRef(r.unitId);
   }
@@ -96,12 +99,12 @@ export class UnitProgressResolver {
 
 @Resolver(() => ReportLine)
 export class ReportLineResolver {
-  @FieldResolver(() => Assignment)
+  @FieldResolver(() => Assignment, { description: '任务分配 (the assignment)' })
   async assignment(@Root() l: ReportLine, @Ctx() ctx: TasksContext) {
     return ctx.loaders.assignment.load(l.assignmentId);
   }
 
-  @FieldResolver(() => Task)
+  @FieldResolver(() => Task, { description: '任务 (the task)' })
   task(@Root() l: ReportLine, @Ctx() ctx: TasksContext) {
     return taskOf(ctx, l.taskId);
   }
@@ -109,12 +112,12 @@ export class ReportLineResolver {
 
 @Resolver(() => IndicatorResult)
 export class IndicatorResultResolver {
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '单位 (the unit)' })
   unit(@Root() r: IndicatorResult) {
     return unitRef(r.unitId);
   }
 
-  @FieldResolver(() => Task, { nullable: true, description: 'For INDICATOR' })
+  @FieldResolver(() => Task, { nullable: true, description: '任务：For INDICATOR' })
   task(@Root() r: IndicatorResult, @Ctx() ctx: TasksContext) {
     return r.taskId ? taskOf(ctx, r.taskId) : null;
   }

@@ -12,27 +12,30 @@ import { Task } from './task.type';
 
 @Resolver(() => Task)
 export class TaskResolver {
-  @Query(() => Task, { nullable: true, description: 'A task by id (null when unknown or out of sight)' })
-  async task(@Arg('id', () => ID) id: string, @Ctx() ctx: TasksContext) {
+  @Query(() => Task, { nullable: true, description: '任务：A task by id (null when unknown or out of sight)' })
+  async task(@Arg('id', () => ID, { description: "任务编号 (the task's id)" }) id: string, @Ctx() ctx: TasksContext) {
     return visibleTask(ctx, id);
   }
 
   @Mutation(() => Task, {
     description:
-      "Issues a task to units (targets and/or a scope): all-or-nothing; idempotent by key; targets outside the issuer's reach are refused with FORBIDDEN",
+      "下达任务：Issues a task to units (targets and/or a scope): all-or-nothing; idempotent by key; targets outside the issuer's reach are refused with FORBIDDEN",
   })
-  issueTask(@Arg('input', () => IssueTaskInput) input: IssueTaskInput, @Ctx() ctx: TasksContext) {
+  issueTask(
+    @Arg('input', () => IssueTaskInput, { description: '任务 (the task)' }) input: IssueTaskInput,
+    @Ctx() ctx: TasksContext,
+  ) {
     return issueTask(ctx, input);
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: '下达方 (the issuing body)' })
   issuer(@Root() t: TaskRecord) {
     return unitRef(t.issuerId);
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Code of the responsibility-list item it fulfils (its owner: requiredItemOwner)',
+    description: '清单事项代码：Code of the responsibility-list item it fulfils (its owner: requiredItemOwner)',
   })
   async requiredItem(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
     return t.requiredItemId ? ((await ctx.loaders.requiredItem.load(t.requiredItemId))?.code ?? null) : null;
@@ -40,21 +43,21 @@ export class TaskResolver {
 
   @FieldResolver(() => Unit, {
     nullable: true,
-    description: 'The owner of the item it fulfils; null for a hub-wide item or none',
+    description: '清单所属方：The owner of the item it fulfils; null for a hub-wide item or none',
   })
   async requiredItemOwner(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
     const owner = t.requiredItemId ? (await ctx.loaders.requiredItem.load(t.requiredItemId))?.ownerId : null;
     return owner ? unitRef(owner) : null;
   }
 
-  @FieldResolver(() => [Task], { description: 'Tasks the issuer declared incompatible with this one' })
+  @FieldResolver(() => [Task], { description: '互斥任务：Tasks the issuer declared incompatible with this one' })
   async incompatibleWith(@Root() t: TaskRecord, @Ctx() ctx: TasksContext) {
     return found(ctx.loaders.task.loadMany(t.incompatibleWith));
   }
 
   @FieldResolver(() => AssignmentConnection, {
     description:
-      'The units it reached (those the caller may see, unless the caller sees the issuer), a page at a time, by id',
+      '任务分配：The units it reached (those the caller may see, unless the caller sees the issuer), a page at a time, by id',
   })
   async assignments(
     @Root() t: TaskRecord,

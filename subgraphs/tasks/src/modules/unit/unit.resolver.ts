@@ -28,12 +28,20 @@ import { Unit } from './unit.type';
 export class UnitResolver {
   @FieldResolver(() => AssignmentConnection, {
     description:
-      'Its assignments whose task period touches [from, to] (default: this year), a page at a time, by id; empty when out of sight',
+      '任务分配：Its assignments whose task period touches [from, to] (default: this year), a page at a time, by id; empty when out of sight',
   })
   async assignments(
     @Root() u: Unit,
-    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
-    @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+    @Arg('from', () => DateScalar, {
+      description: '开始日：默认今年年初 (first day; default 1 January this year)',
+      nullable: true,
+    })
+    from: string | null,
+    @Arg('to', () => DateScalar, {
+      description: '结束日：默认今年年末 (last day; default 31 December this year)',
+      nullable: true,
+    })
+    to: string | null,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: TasksContext,
   ): Promise<AssignmentConnection> {
@@ -44,12 +52,12 @@ export class UnitResolver {
 
   @FieldResolver(() => TaskConflictConnection, {
     description:
-      'Its task findings over [from, to], a page at a time (the order of Query.taskConflicts); empty when out of sight',
+      '任务问题：Its task findings over [from, to], a page at a time (the order of Query.taskConflicts); empty when out of sight',
   })
   async taskConflicts(
     @Root() u: Unit,
-    @Arg('from', () => DateScalar) from: string,
-    @Arg('to', () => DateScalar) to: string,
+    @Arg('from', () => DateScalar, { description: '开始日 (first day of the period)' }) from: string,
+    @Arg('to', () => DateScalar, { description: '结束日 (last day of the period)' }) to: string,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: TasksContext,
   ): Promise<TaskConflictConnection> {
@@ -66,8 +74,9 @@ export class UnitReportResolver {
   })
   async workReport(
     @Root() u: Unit,
-    @Arg('year', () => Int) year: number,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
+    @Arg('asOf', () => DateScalar, { description: '判断日：默认今天 (the day judged; default today)', nullable: true })
+    asOf: string | null,
     @Ctx() ctx: TasksContext,
   ): Promise<WorkReport | null> {
     const r = await unitWorkReport(ctx, u.id, year, asOf);
@@ -90,7 +99,7 @@ export class UnitReportResolver {
   })
   async calendar(
     @Root() u: Unit,
-    @Arg('year', () => Int) year: number,
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
     @Ctx() ctx: TasksContext,
   ): Promise<CalendarEntry[] | null> {
     const entries = await unitCalendar(ctx, u.id, year);
@@ -106,7 +115,7 @@ export class UnitReportResolver {
   })
   async responsibilityList(
     @Root() u: Unit,
-    @Arg('year', () => Int) year: number,
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: TasksContext,
   ): Promise<ResponsibilityListEntryConnection | null> {
@@ -139,7 +148,11 @@ export class UnitReportResolver {
     nullable: true,
     description: 'The 行事历 as iCalendar text (RFC 5545); the gateway serves it at /calendar/{code}/{year}.ics',
   })
-  calendarIcs(@Root() u: Unit, @Arg('year', () => Int) year: number, @Ctx() ctx: TasksContext) {
+  calendarIcs(
+    @Root() u: Unit,
+    @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
+    @Ctx() ctx: TasksContext,
+  ) {
     return unitCalendarIcs(ctx, u.id, year);
   }
 }

@@ -3,7 +3,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** The org subgraph's unit, extended with its tasks. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A unit (owned by the org subgraph); here its assignments and task findings' })
+@ObjectType({ description: '单位：A unit (owned by the org subgraph); here its assignments and task findings' })
 export class Unit {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: '编号 (id)' }) id!: string;
 }
