@@ -75,7 +75,7 @@ describe('assessments through the gateway', () => {
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.unit', units: ['SC-DZJ'] });
 
     const unit =
-      await t.gql(`{ unit(code: "SC-DZJ") { name assessments(year: 2026) { grade finalScore grading { assessor { name } } opinions { assessor { code } } }
+      await t.gql(`{ unit(by: { code: "SC-DZJ" }) { name assessments(year: 2026) { grade finalScore grading { assessor { name } } opinions { assessor { code } } }
       assessmentFindings(year: 2026) { nodes { kind bodies { code } explanation } } } }`);
     expect(unit.errors).toBeUndefined();
     expect(unit.data!.unit.assessments).toEqual([

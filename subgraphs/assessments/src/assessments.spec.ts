@@ -582,7 +582,7 @@ describe('findings', () => {
     expect(all.filter((x: any) => x.kind === 'GRADED_BY_NON_LEADER')).toEqual([]);
     // 转隶: the branch moves to the earthquake bureau from 2026-12-01, recorded late.
     const links = await h.org(
-      `{ unit(code: "SC-YJT-ZB1") { links(kinds: [AFFILIATION], direction: IN) { nodes { id from { code } } } } }`,
+      `{ unit(by: { code: "SC-YJT-ZB1" }) { links(kinds: [AFFILIATION], direction: IN) { nodes { id from { code } } } } }`,
     );
     const link = links.unit.links.nodes.find((l: any) => l.from.code === 'SC-YJT-JGDW');
     await h.org(`mutation { endLink(id: "${link.id}", on: "2026-11-30") { id } }`);

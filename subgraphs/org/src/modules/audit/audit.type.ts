@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { connectionType, JSONScalar } from '@tiaokuai/platform';
 import { Field, ID, ObjectType } from 'type-graphql';
+import type { Role } from '@tiaokuai/platform';
+import type { AuditOperation } from '../../domain/types';
+import { AuditOperationEnum, CallerRoleEnum } from '../shared/enums';
 
 @ObjectType('AuditEntry', { description: '数据留痕: one mutation, who made it, when, and the state before and after' })
 export class AuditEntryType {
@@ -9,14 +12,11 @@ export class AuditEntryType {
   @Field({ description: "Who (the token's subject)" }) subject!: string;
   @Field(() => String, { nullable: true, description: 'The body the caller acted for (null: the hub operator)' })
   body!: string | null;
-  @Field() role!: string;
+  @Field(() => CallerRoleEnum, { description: "角色: the caller's role when it acted" }) role!: Role;
   @Field() hubAdmin!: boolean;
   @Field(() => String, { nullable: true }) requestId!: string | null;
-  @Field({
-    description:
-      'The mutation: createUnit, updateUnit, endUnit, changeUnitFacts, createLink, updateLink, endLink, importUnits',
-  })
-  operation!: string;
+  @Field(() => AuditOperationEnum, { description: '操作: the mutation recorded' })
+  operation!: AuditOperation;
   @Field() target!: string;
   @Field(() => JSONScalar, { nullable: true }) before!: unknown;
   @Field(() => JSONScalar, { nullable: true }) after!: unknown;

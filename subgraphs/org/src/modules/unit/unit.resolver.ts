@@ -16,19 +16,21 @@ import { LinkConnection } from '../link/link.type';
 import * as partyBuilding from '../party-building/party-building.service';
 import { PartyBuilding } from '../party-building/party-building.type';
 import { LinkDirectionEnum, LinkKindEnum } from '../shared/enums';
-import { ChangeFactsInput, CreateUnitInput, UnitFilterInput, UpdateUnitInput } from './unit.input';
+import { ChangeFactsInput, CreateUnitInput, UnitFilterInput, UnitLookup, UpdateUnitInput } from './unit.input';
 import * as units from './unit.service';
 import { HistoryEventConnection, Unit, UnitConnection, UnitFacts } from './unit.type';
 
 @Resolver(() => Unit)
 export class UnitResolver {
-  @Query(() => Unit, { nullable: true, description: 'A unit by id or by code' })
+  @Query(() => Unit, {
+    nullable: true,
+    description: '一个单位 (a unit) by id or by code: `by` takes exactly one; null when unknown or out of sight',
+  })
   unit(
-    @Arg('id', () => ID, { nullable: true }) id: string | null,
-    @Arg('code', () => String, { nullable: true }) code: string | null,
+    @Arg('by', () => UnitLookup, { description: '按 id 或代码 (id or code: exactly one)' }) by: UnitLookup,
     @Ctx() ctx: OrgContext,
   ) {
-    return units.findUnit(ctx, id, code);
+    return units.findUnit(ctx, { id: by.id ?? null, code: by.code ?? null });
   }
 
   @Query(() => UnitConnection, {

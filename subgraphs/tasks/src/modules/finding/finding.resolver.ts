@@ -54,6 +54,15 @@ export class TaskConflictResolver {
     return f.issuerIds.map(unitRef);
   }
 
+  @FieldResolver(() => RequiredItem, {
+    nullable: true,
+    description:
+      '责任清单条目 (the responsibility-list item) a MISSING finding is about, with its code and owner; null for every other kind',
+  })
+  requiredItem(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) {
+    return f.requiredItemId ? ctx.loaders.requiredItem.load(f.requiredItemId) : null;
+  }
+
   @FieldResolver(() => Unit, { nullable: true, description: 'For MISSING: the owner of the item (null: hub-wide)' })
   requiredItemOwner(@Root() f: TaskConflict) {
     return f.requiredItemOwnerId ? unitRef(f.requiredItemOwnerId) : null;
