@@ -78,10 +78,16 @@ export class ScoreOutlier {
   @Field() message!: string;
 }
 
-@ObjectType()
+export const ScoreOutlierConnection = connectionType('ScoreOutlier', ScoreOutlier, {
+  description: 'A page of score outliers, by unit id then measure',
+});
+export type ScoreOutlierConnection = InstanceType<typeof ScoreOutlierConnection>;
+
+@ObjectType({ description: '异常分数 (scores far from their peers) under a scheme, and the rule that found them' })
 export class ScoreOutliers {
   @Field({ description: 'The rule, in Chinese' }) rule!: string;
-  @Field(() => [ScoreOutlier]) rows!: ScoreOutlier[];
+  /** Every outlier (served a page at a time: ScoreOutliersResolver.rows). */
+  allRows!: unknown[];
 }
 
 @ObjectType({

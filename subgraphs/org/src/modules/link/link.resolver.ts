@@ -26,12 +26,16 @@ export class LinkResolver {
     return links.endLink(ctx.db, ctx.access, id, on);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The superior' })
+  @FieldResolver(() => Unit, {
+    description: '上级 (the superior): always a unit, shown whole whatever the jurisdiction',
+  })
   from(@Root() l: Link, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, l.fromId);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The subordinate' })
+  @FieldResolver(() => Unit, {
+    description: '下级 (the subordinate): always a unit, shown whole whatever the jurisdiction',
+  })
   to(@Root() l: Link, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, l.toId);
   }

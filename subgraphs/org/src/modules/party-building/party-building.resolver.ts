@@ -9,7 +9,7 @@ import { PartyBuilding, Role } from './party-building.type';
 
 @Resolver(() => Role)
 export class RoleResolver {
-  @FieldResolver(() => Unit, { nullable: true })
+  @FieldResolver(() => Unit, { description: '担任该角色的单位 (the body holding the role)' })
   unit(@Root() r: Role, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, r.unitId);
   }
