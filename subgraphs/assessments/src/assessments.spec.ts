@@ -382,9 +382,11 @@ describe("results: ranking within a scope, opinions by the scheme's share, star 
     expect(
       d.scheme.outliers.rows.nodes.map((o: any) => [codeOf(o.unit.id), o.measure, o.value, o.peerCount, o.peerMean]),
     ).toEqual([
-      ['SC-YJT-ZB4', 'ZZJS', 3, 5, 27],
+      // By unit id, then measure.
       ['SC-YJT-ZB4', 'PARTY_SCORE', 66, 5, 90],
+      ['SC-YJT-ZB4', 'ZZJS', 3, 5, 27],
     ]);
+    expect(d.scheme.outliers.rows.totalCount).toBe(2);
     expect(d.scheme.outliers.rows.nodes[0].message).toContain('四川省应急管理厅第4党支部');
   });
 
