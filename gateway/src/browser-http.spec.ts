@@ -23,7 +23,7 @@ const SECRETS = {
 };
 const APP = 'https://app.example.cn';
 const EVIL = 'https://evil.example.com';
-const QUERY = '{ unit(code: "SC-JGGW") { name } }';
+const QUERY = '{ unit(by: { code: "SC-JGGW" }) { name } }';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 let org: http.Server;
@@ -195,7 +195,7 @@ describe('CORS settings from the environment', () => {
 });
 
 describe('automatic persisted queries', () => {
-  const text = 'query Apq { unit(code: "SC-JGGW") { name } }';
+  const text = 'query Apq { unit(by: { code: "SC-JGGW" }) { name } }';
   const ext = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 
   it('unknown hash → PERSISTED_QUERY_NOT_FOUND; hash + query registers and runs; then the hash alone runs', async () => {
@@ -220,7 +220,7 @@ describe('automatic persisted queries', () => {
   });
 
   it('a hash that is not the sha256 of the text: PERSISTED_QUERY_HASH_MISMATCH, 400, nothing stored', async () => {
-    const other = 'query Other { unit(code: "SC-JGGW") { name } }';
+    const other = 'query Other { unit(by: { code: "SC-JGGW" }) { name } }';
     const res = await post({ query: other, extensions: ext(sha256('something else')) });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { data?: unknown; errors: Array<{ extensions: { code: string } }> };
@@ -235,7 +235,7 @@ describe('automatic persisted queries', () => {
   it('with trusted documents on, the manifest answers the extension and nothing registers', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'apq-'));
     const file = path.join(dir, 'trusted.json');
-    const listed = 'query Listed { unit(code: "SC-JGGW") { name } }';
+    const listed = 'query Listed { unit(by: { code: "SC-JGGW" }) { name } }';
     writeFileSync(file, JSON.stringify({ [sha256(listed)]: listed }));
     const strict = await startGateway({
       port: 0,
@@ -249,7 +249,7 @@ describe('automatic persisted queries', () => {
       const url = `http://localhost:${strict.port}/graphql`;
       const listedAnswer = await post({ extensions: ext(sha256(listed)) }, {}, url);
       expect(((await listedAnswer.json()) as { data: unknown }).data).toEqual({ unit: { name: '四川省直机关工委' } });
-      const unlisted = 'query Unlisted { unit(code: "SC-JGGW") { name } }';
+      const unlisted = 'query Unlisted { unit(by: { code: "SC-JGGW" }) { name } }';
       const register = (await (await post({ query: unlisted, extensions: ext(sha256(unlisted)) }, {}, url)).json()) as {
         data?: unknown;
         errors?: unknown[];

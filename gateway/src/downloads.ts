@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const FEED_DOCUMENT =
-  'query CalendarFeed($code: String!, $year: Int!) { unit(code: $code) { calendarIcs(year: $year) } }';
+  'query CalendarFeed($code: String!, $year: Int!) { unit(by: { code: $code }) { calendarIcs(year: $year) } }';
 export const FEED_DOCUMENT_ID = createHash('sha256').update(FEED_DOCUMENT).digest('hex');
 export const EXPORT_DOCUMENT =
   'query ResultsExport($id: ID!, $format: ExportFormat!, $scope: String) { scheme(id: $id) { export(format: $format, scope: $scope) { filename contentType encoding content } } }';

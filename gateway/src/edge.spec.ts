@@ -137,7 +137,7 @@ describe('authentication before the body', () => {
     const res = await fetch(gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
+      body: JSON.stringify({ query: '{ unit(by: { code: "SC-JGGW" }) { name } }' }),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -306,7 +306,7 @@ describe('abort listeners under a burst', () => {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
             body: JSON.stringify({
-              query: 'query($c: String!) { unit(code: $c) { name } }',
+              query: 'query($c: String!) { unit(by: { code: $c }) { name } }',
               variables: { c: `SC-${i}` },
             }),
           }).then((r) => r.status),
@@ -386,7 +386,7 @@ describe('answer-size cap (LIMIT_MAX_RESPONSE_BYTES)', () => {
     const res = await fetch(small.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
+      body: JSON.stringify({ query: '{ unit(by: { code: "SC-JGGW" }) { name } }' }),
     });
     return { status: res.status, text: await res.text() };
   };
@@ -450,7 +450,10 @@ describe("the runtime's log lines", () => {
       const res = await fetch(gw.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: 'query($c: String!) { unit(code: $c) { name } }', variables: { c: secret } }),
+        body: JSON.stringify({
+          query: 'query($c: String!) { unit(by: { code: $c }) { name } }',
+          variables: { c: secret },
+        }),
       });
       expect((await res.json()).errors[0].extensions.code).toMatch(/SUBGRAPH_UNAVAILABLE|INTERNAL_SERVER_ERROR/);
     } finally {

@@ -127,7 +127,7 @@ describe('authentication at the gateway', () => {
       subgraphSecrets: SECRETS,
     });
     try {
-      const res = await post(gateway, '{ unit(code: "SC-JGGW") { name } }', await token());
+      const res = await post(gateway, '{ unit(by: { code: "SC-JGGW" }) { name } }', await token());
       expect(res.status).toBe(401);
       const body = await res.json();
       expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
@@ -151,7 +151,7 @@ describe('authentication at the gateway', () => {
     });
     try {
       const token = await signDevToken(key, { body: 'SC-JGGW', role: 'EDITOR', subject: 'li.si' });
-      const res = await post(gateway, '{ unit(code: "SC-JGGW") { name } }', token);
+      const res = await post(gateway, '{ unit(by: { code: "SC-JGGW" }) { name } }', token);
       expect(res.status).toBe(200);
       expect(org.requests).toHaveLength(1);
       const captured = org.requests[0];
@@ -204,7 +204,7 @@ describe('authentication at the gateway', () => {
         const res = await fetch(gateway.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
+          body: JSON.stringify({ query: '{ unit(by: { code: "SC-JGGW" }) { name } }' }),
         });
         expect(res.status).toBe(200);
         await res.text();
@@ -272,7 +272,7 @@ describe('authentication at the gateway', () => {
       const res = await gateway.fetch('http://gateway/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}`, 'x-request-id': 'retry-1' },
-        body: JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' }),
+        body: JSON.stringify({ query: '{ unit(by: { code: "SC-JGGW" }) { name } }' }),
       });
       expect(await res.json()).toEqual({
         data: { unit: { name: '四川省直机关工委' } },
@@ -413,14 +413,14 @@ describe('abuse limits and switches', () => {
   const nested = (depth: number) => {
     let sel = 'code';
     for (let i = 0; i < depth; i++) sel = `partyBuilding { leaders { ${sel} } }`;
-    return `{ unit(code: "A") { ${sel} } }`;
+    return `{ unit(by: { code: "A" }) { ${sel} } }`;
   };
 
   it.each([
     ['too deep', nested(4), { limit: 'LIMIT_MAX_DEPTH', max: 6, found: 10 }],
     [
       'too many aliases',
-      `{ a: unit(code: "A") { code } b: unit(code: "B") { code } c: unit(code: "C") { code } d: unit(code: "D") { code } }`,
+      `{ a: unit(by: { code: "A" }) { code } b: unit(by: { code: "B" }) { code } c: unit(by: { code: "C" }) { code } d: unit(by: { code: "D" }) { code } }`,
       { limit: 'LIMIT_MAX_ALIASES', max: 3, found: 4 },
     ],
     [
@@ -517,7 +517,7 @@ describe('error masking with NODE_ENV unset', () => {
       subgraphUrls: { org: `http://127.0.0.1:${(org.address() as { port: number }).port}/graphql` },
     });
     try {
-      const res = await post(gateway, '{ unit(code: "A") { code } }', operator);
+      const res = await post(gateway, '{ unit(by: { code: "A" }) { code } }', operator);
       const text = await res.text();
       expect(text).not.toMatch(/select|org\.units|10\.0\.0\.3|stacktrace|\/srv\/|postgres:|exception|127\.0\.0\.1/i);
       const body = JSON.parse(text);

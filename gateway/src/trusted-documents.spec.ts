@@ -22,8 +22,9 @@ const SECRETS = {
   tasks: 'tasks-secret-0123456789',
   assessments: 'assessments-secret-0123',
 };
-const UNIT = 'query Unit($code: String!) { unit(code: $code) { name } }';
-const DEEP = 'query Deep { unit(code: "A") { partyBuilding { leaders { partyBuilding { leaders { code } } } } } }';
+const UNIT = 'query Unit($code: String!) { unit(by: { code: $code }) { name } }';
+const DEEP =
+  'query Deep { unit(by: { code: "A" }) { partyBuilding { leaders { partyBuilding { leaders { code } } } } } }';
 const UNIT_ID = documentId(UNIT);
 const dir = mkdtempSync(path.join(tmpdir(), 'trusted-documents-'));
 const file = (name: string, content: string) => {
@@ -143,7 +144,7 @@ describe('trusted documents on', () => {
   });
 
   it.each([
-    ['documentId', { documentId: documentId('{ unit(code: "X") { name } }') }],
+    ['documentId', { documentId: documentId('{ unit(by: { code: "X" }) { name } }') }],
     ['an APQ hash', { extensions: apq('0'.repeat(64)) }],
   ])('an unknown id in %s is refused with 400 PERSISTED_DOCUMENT_NOT_FOUND', async (_name, request) => {
     const { status, body } = await send(gateway, request);
@@ -204,7 +205,7 @@ describe('trusted documents with TRUSTED_DOCUMENTS_ALLOW_ARBITRARY', () => {
   const warnings = () => lines.filter((l) => l.includes('arbitrary document')).map((l) => JSON.parse(l));
 
   it('runs arbitrary text and logs it with its id and the caller', async () => {
-    const text = '{ unit(code: "SC-JGGW") { name } }';
+    const text = '{ unit(by: { code: "SC-JGGW" }) { name } }';
     const { status, body } = await send(gateway, { query: text });
     expect(status).toBe(200);
     expect(body.data).toEqual({ unit: { name: '四川省直机关工委' } });

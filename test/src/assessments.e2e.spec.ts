@@ -75,7 +75,7 @@ describe('assessments through the gateway', () => {
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.unit', units: ['SC-DZJ'] });
 
     const unit =
-      await t.gql(`{ unit(code: "SC-DZJ") { name assessments(year: 2026) { grade finalScore grading { assessor { name } } opinions { assessor { code } } }
+      await t.gql(`{ unit(by: { code: "SC-DZJ" }) { name assessments(year: 2026) { grade finalScore grading { assessor { name } } opinions { assessor { code } } }
       assessmentFindings(year: 2026) { nodes { kind bodies { code } explanation } } } }`);
     expect(unit.errors).toBeUndefined();
     expect(unit.data!.unit.assessments).toEqual([
@@ -121,8 +121,15 @@ describe('assessments through the gateway', () => {
       i: { submission: id, version: 1, businessScore: 100 },
     });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    const now = await t.gql(`query($id: ID!) { submission(id: $id) { version grade revisions { version } } }`, { id });
-    expect(now.data?.submission).toEqual({ version: 2, grade: '合格', revisions: [{ version: 1 }, { version: 2 }] });
+    const now = await t.gql(
+      `query($id: ID!) { submission(id: $id) { version grade revisions { totalCount nodes { version } } } }`,
+      { id },
+    );
+    expect(now.data?.submission).toEqual({
+      version: 2,
+      grade: '合格',
+      revisions: { totalCount: 2, nodes: [{ version: 1 }, { version: 2 }] },
+    });
   });
 
   it('downloads the results as CSV and XLSX from the gateway, with a token in the URL; a spreadsheet library reads them', async () => {

@@ -65,7 +65,10 @@ describe('CORS', () => {
   });
 
   it('a query from an allowed origin: its origin back, vary, x-request-id exposed and readable', async () => {
-    const res = await post({ query: '{ unit(code: "SC-DZJ") { name } }' }, { origin: APP, 'x-request-id': 'page-42' });
+    const res = await post(
+      { query: '{ unit(by: { code: "SC-DZJ" }) { name } }' },
+      { origin: APP, 'x-request-id': 'page-42' },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(APP);
     expect(res.headers.get('vary')?.toLowerCase()).toContain('origin');
@@ -86,7 +89,7 @@ describe('CORS', () => {
   });
 
   it('another origin: no CORS header on an answer, its preflight refused without a body', async () => {
-    const res = await post({ query: '{ unit(code: "SC-DZJ") { name } }' }, { origin: OTHER });
+    const res = await post({ query: '{ unit(by: { code: "SC-DZJ" }) { name } }' }, { origin: OTHER });
     expect(accessControl(res)).toEqual([]);
     for (const path of ['/graphql', '/assessments/1/results.xlsx']) {
       const pre = await fetch(`${base}${path}`, {
@@ -99,7 +102,7 @@ describe('CORS', () => {
 });
 
 describe('automatic persisted queries', () => {
-  const query = 'query ApqUnit { unit(code: "SC-DZJ") { name } }';
+  const query = 'query ApqUnit { unit(by: { code: "SC-DZJ" }) { name } }';
   const hash = createHash('sha256').update(query).digest('hex');
   const persisted = (sha256Hash: string) => ({ persistedQuery: { version: 1, sha256Hash } });
   type Answer = { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
@@ -119,7 +122,7 @@ describe('automatic persisted queries', () => {
 
   it('a hash that is not the text’s: PERSISTED_QUERY_HASH_MISMATCH, and nothing runs', async () => {
     const res = await post({
-      query: '{ unit(code: "SC-JGGW") { name } }',
+      query: '{ unit(by: { code: "SC-JGGW" }) { name } }',
       extensions: persisted(hash.replace(/^./, 'f')),
     });
     expect(res.status).toBe(400);

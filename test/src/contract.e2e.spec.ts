@@ -89,7 +89,7 @@ describe('the demo scenario through the gateway', () => {
 
   it('unit by code and by id answer the same partyBuilding, with rule, explanation and anomalies', async () => {
     const byCode = await t.gql(
-      `{ unit(code: "SC-DZJ") { id code name kind partyBuilding { rule explanation leaders { code } guides { code } anomalies { code } } } }`,
+      `{ unit(by: { code: "SC-DZJ" }) { id code name kind partyBuilding { rule explanation leaders { code } guides { code } anomalies { code } } } }`,
     );
     expect(byCode.errors).toBeUndefined();
     const u = byCode.data.unit;
@@ -97,7 +97,7 @@ describe('the demo scenario through the gateway', () => {
     expect(u.partyBuilding.rule).toBe('GRASSROOTS_VERTICAL_VERTICAL');
     expect(u.partyBuilding.explanation).toContain(u.name);
     const byId = await t.gql(
-      `query($id: ID) { unit(id: $id) { code partyBuilding { rule leaders { code } guides { code } } } }`,
+      `query($id: ID) { unit(by: { id: $id }) { code partyBuilding { rule leaders { code } guides { code } } } }`,
       { id: u.id },
     );
     expect(byId.data.unit.partyBuilding).toEqual({
@@ -108,7 +108,7 @@ describe('the demo scenario through the gateway', () => {
   });
 
   it('sharedUnits finds the units where a central line and the provincial work committee both have a role', async () => {
-    const pb = await t.gql(`{ unit(code: "SC-DZJ") { partyBuilding { leaders { code } guides { code } } } }`);
+    const pb = await t.gql(`{ unit(by: { code: "SC-DZJ" }) { partyBuilding { leaders { code } guides { code } } } }`);
     const [a] = pb.data.unit.partyBuilding.leaders.map((x: any) => x.code);
     const [b] = pb.data.unit.partyBuilding.guides.map((x: any) => x.code);
     const shared = await allNodes(
@@ -173,7 +173,7 @@ describe('bad input through the gateway', () => {
       k: ['BRANCH', 'MINISTRY'],
     });
     expect(kinds.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'k[1]' });
-    const date = await t.gql(`query($d: Date) { unit(code: "SC-DZJ") { partyBuilding(asOf: $d) { rule } } }`, {
+    const date = await t.gql(`query($d: Date) { unit(by: { code: "SC-DZJ" }) { partyBuilding(asOf: $d) { rule } } }`, {
       d: '2023-02-30',
     });
     expect(date.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'd' });
@@ -266,7 +266,7 @@ describe('npm run import and npm run export', () => {
       units: { created: 1 },
       sections: { tasks: { skipped: expect.stringContaining('dry run') } },
     });
-    expect((await t.gql(`{ unit(code: "NEW-ZB") { code } }`)).data.unit).toBeNull();
+    expect((await t.gql(`{ unit(by: { code: "NEW-ZB" }) { code } }`)).data.unit).toBeNull();
   });
 
   it('export writes the same document the API returns', async () => {

@@ -31,7 +31,7 @@ describe('org: the 2018 transfer gap of SC-XFZD', () => {
     ['2019-01-01', []],
   ])('partyBuilding(asOf: %s) reports %j', async (asOf, codes) => {
     const d = await ok(
-      `query($d: Date) { unit(code: "SC-XFZD") { partyBuilding(asOf: $d) { anomalies { code from to } } } }`,
+      `query($d: Date) { unit(by: { code: "SC-XFZD" }) { partyBuilding(asOf: $d) { anomalies { code from to } } } }`,
       { d: asOf },
     );
     expect(d.unit.partyBuilding.anomalies).toEqual(codes.map((code) => ({ code, from: null, to: null })));
@@ -49,7 +49,9 @@ describe('org: the 2018 transfer gap of SC-XFZD', () => {
     );
     expect(gap((await ok(Q, { s: 'SC-JGGW', a: '2019-01-01' })).leadershipAnomalies.nodes)).toEqual([]);
     const h = (
-      await ok(`{ unit(code: "SC-XFZD") { history(first: 100) { nodes { date kind anomaly { code from to } } } } }`)
+      await ok(
+        `{ unit(by: { code: "SC-XFZD" }) { history(first: 100) { nodes { date kind anomaly { code from to } } } } }`,
+      )
     ).unit.history.nodes;
     expect(h.filter((e: any) => e.anomaly).map((e: any) => `${e.date} ${e.kind} ${e.anomaly.code}`)).toEqual([
       '2018-10-09 ANOMALY_STARTED MISSING_AFFILIATION',
@@ -66,10 +68,10 @@ describe('org: the 2018 transfer gap of SC-XFZD', () => {
 });
 
 describe('tasks: a window selects findings by their own period', () => {
-  const Q = `query($f: Date!, $t: Date!) { taskConflicts(scope: "DZJ-DZ", from: $f, to: $t, first: 100) { nodes { kind unit { code } requiredItem from to } } }`;
+  const Q = `query($f: Date!, $t: Date!) { taskConflicts(scope: "DZJ-DZ", from: $f, to: $t, first: 100) { nodes { kind unit { code } requiredItem { code } from to } } }`;
   const missing = (nodes: any[]) =>
     nodes
-      .filter((n) => n.kind === 'MISSING' && n.unit.code === 'SC-DZJ-ZB1' && n.requiredItem === 'SHYK')
+      .filter((n) => n.kind === 'MISSING' && n.unit.code === 'SC-DZJ-ZB1' && n.requiredItem?.code === 'SHYK')
       .map((n) => `${n.from}..${n.to}`);
 
   it('a window of one August day reports the third quarter whole; the year reports Q3 and Q4', async () => {

@@ -104,7 +104,7 @@ describe('limits on the Rust planner path', () => {
       }),
     ]);
     expect(all.data ?? null).toBeNull();
-    const one = await t.gql('{ unit(code: "SC-DZJ") { code name } }');
+    const one = await t.gql('{ unit(by: { code: "SC-DZJ" }) { code name } }');
     expect(one.data.unit.code).toBe('SC-DZJ');
   });
 });
@@ -180,12 +180,12 @@ describe('log lines', () => {
       body: '{}',
     });
     const marker = 'E2E-VARIABLE-MARKER';
-    await t.gql('query($c: String!) { unit(code: $c) { name } }', { c: `${marker}-${'x'.repeat(10_000)}` });
+    await t.gql('query($c: String!) { unit(by: { code: $c }) { name } }', { c: `${marker}-${'x'.repeat(10_000)}` });
     // A burst: 40 distinct queries at once, many fetches in flight to org together (at 11, the
     // gateway used to print Node's MaxListenersExceededWarning as text).
     const burst = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        t.gql('query($c: String!) { unit(code: $c) { code } }', { c: `SC-BURST-${i}` }),
+        t.gql('query($c: String!) { unit(by: { code: $c }) { code } }', { c: `SC-BURST-${i}` }),
       ),
     );
     expect(burst.filter((r) => r.errors).map((r) => r.errors)).toEqual([]);

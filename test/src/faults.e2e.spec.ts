@@ -36,12 +36,12 @@ describe('a subgraph that is down', () => {
 
   it('with the org subgraph down, an org query fails cleanly and the gateway keeps serving', async () => {
     await t.hub.kill('org');
-    const r = await t.gql(`{ unit(code: "X") { name } task(id: "1") { id } }`);
+    const r = await t.gql(`{ unit(by: { code: "X" }) { name } task(id: "1") { id } }`);
     expect(r.status).toBe(200);
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'org' });
     expect(r.data?.task).toBeNull();
     await t.hub.restart('org');
-    expect((await t.gql(`{ unit(code: "X") { name } }`)).errors).toBeUndefined();
+    expect((await t.gql(`{ unit(by: { code: "X" }) { name } }`)).errors).toBeUndefined();
   });
 });
 
@@ -64,6 +64,6 @@ describe('a subgraph that is down', () => {
       `mutation { createUnit(input: { code: "PG-KILL-1", name: "断线后新建", kind: BRANCH, level: COUNTY, region: "510100", validFrom: "2024-01-01" }) { code } }`,
     );
     expect(write.errors).toBeUndefined();
-    expect((await t.gql(`{ unit(code: "PG-KILL-1") { name } }`)).data.unit.name).toBe('断线后新建');
+    expect((await t.gql(`{ unit(by: { code: "PG-KILL-1" }) { name } }`)).data.unit.name).toBe('断线后新建');
   });
 });

@@ -16,7 +16,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const LIST = `query($code: String!) { unit(code: $code) { responsibilityList(year: 2026, first: 100) { totalCount
+const LIST = `query($code: String!) { unit(by: { code: $code }) { responsibilityList(year: 2026, first: 100) { totalCount
   nodes { item { code name owner { code } } owner { code name } relation flavour depth through { code } missing { from to } assignments { task { issuer { code } } } } } } }`;
 const list = async (code: string, token?: string) => {
   const r = await t.gql(LIST, { code }, token);
@@ -53,7 +53,7 @@ describe('responsibility lists through the gateway', () => {
   });
 
   it('the dual-leadership duplicate: the organ party committee is asked 书记抓党建述职评议 by both its leaders', async () => {
-    const r = await t.gql(`{ unit(code: "SC-YJT-JGDW") { taskConflicts(from: "2026-01-01", to: "2026-12-31") {
+    const r = await t.gql(`{ unit(by: { code: "SC-YJT-JGDW" }) { taskConflicts(from: "2026-01-01", to: "2026-12-31") {
       nodes { kind issuers { code } items { code owner { code } } message suggestion } } } }`);
     expect(r.errors).toBeUndefined();
     const dups = r.data!.unit.taskConflicts.nodes.filter((f: any) => f.kind === 'DUPLICATE' && f.items.length > 0);
@@ -107,14 +107,14 @@ describe('responsibility lists through the gateway', () => {
 
   it("two provinces' lists loaded together: 湖北's list asks 湖北's units only, and 四川's findings do not change", async () => {
     const MISSING = `query($scope: String!, $after: String) { taskConflicts(scope: $scope, from: "2026-01-01", to: "2026-12-31", first: 500, after: $after) {
-      pageInfo { hasNextPage endCursor } nodes { kind unit { code } requiredItem requiredItemOwner { code } from } } }`;
+      pageInfo { hasNextPage endCursor } nodes { kind unit { code } requiredItem { code } requiredItemOwner { code } from } } }`;
     const missing = async (scope: string) => {
       const r = await t.gql(MISSING, { scope });
       expect(r.errors).toBeUndefined();
       expect(r.data!.taskConflicts.pageInfo.hasNextPage).toBe(false);
       return r
         .data!.taskConflicts.nodes.filter((f: any) => f.kind === 'MISSING')
-        .map((f: any) => `${f.unit.code} ${f.requiredItem}@${f.requiredItemOwner?.code ?? '-'} ${f.from}`)
+        .map((f: any) => `${f.unit.code} ${f.requiredItem?.code}@${f.requiredItemOwner?.code ?? '-'} ${f.from}`)
         .sort();
     };
     const sichuan = await missing('SC-JGGW');

@@ -85,13 +85,13 @@ describe('tokens from an OpenID Connect provider', () => {
     expect(imported.errors).toBeUndefined();
     expect(imported.data.importUnits.ok).toBe(true);
     const viewer = await tokenFor('jggw-viewer');
-    const seen = await gql(t.url, '{ unit(code: "SC-JGGW") { code } }', undefined, bearer(viewer));
+    const seen = await gql(t.url, '{ unit(by: { code: "SC-JGGW" }) { code } }', undefined, bearer(viewer));
     expect(seen.status).toBe(200);
     expect(seen.data.unit).toEqual({ code: 'SC-JGGW' });
   });
 
   it("the development key's tokens are refused once the gateway uses the provider's keys", async () => {
-    const dev = await gql(t.url, '{ unit(code: "SC-JGGW") { code } }', undefined, bearer(t.hub.operatorToken));
+    const dev = await gql(t.url, '{ unit(by: { code: "SC-JGGW" }) { code } }', undefined, bearer(t.hub.operatorToken));
     expect(dev.status).toBe(401);
     expect(dev.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
   });
@@ -103,7 +103,7 @@ describe('tokens from an OpenID Connect provider', () => {
     expect(decodeProtectedHeader(after).kid).toBe(rotated.kid);
     expect(decodeProtectedHeader(before).kid).not.toBe(rotated.kid);
     for (const token of [after, before]) {
-      const r = await gql(t.url, '{ unit(code: "SC-JGGW") { code } }', undefined, bearer(token));
+      const r = await gql(t.url, '{ unit(by: { code: "SC-JGGW" }) { code } }', undefined, bearer(token));
       expect(r.errors).toBeUndefined();
       expect(r.data.unit).toEqual({ code: 'SC-JGGW' });
     }
@@ -119,7 +119,7 @@ describe('tokens from an OpenID Connect provider', () => {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(privateKey);
-    const r = await gql(t.url, '{ unit(code: "SC-JGGW") { code } }', undefined, bearer(forged));
+    const r = await gql(t.url, '{ unit(by: { code: "SC-JGGW" }) { code } }', undefined, bearer(forged));
     expect(r.status).toBe(401);
     expect(r.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
   });

@@ -40,31 +40,31 @@ function unitsIn(x: unknown, out: Array<Record<string, unknown>> = []): Array<Re
 const QUERIES: Array<[string, string]> = [
   [
     'org: leaders, guides, roles, declared links, anomalies, facts, links',
-    `{ unit(code: "SC-DZJ") {
+    `{ unit(by: { code: "SC-DZJ" }) {
     partyBuilding { leaders { ...U } guides { ...U } roles { unit { ...U } } declared { from { ...U } to { ...U } } anomalies { unit { ...U } related { ...U } } }
     facts { locality { ...U } competentDepartment { ...U } }
     links { nodes { from { ...U } to { ...U } } } } } ${U}`,
   ],
   [
     "tasks: assignments, their tasks' issuers, findings",
-    `{ unit(code: "SC-DZJ") {
+    `{ unit(by: { code: "SC-DZJ" }) {
     assignments(from: "2026-01-01", to: "2026-12-31") { nodes { unit { ...U } task { issuer { ...U } } } }
     taskConflicts(from: "2026-01-01", to: "2026-12-31") { nodes { unit { ...U } issuers { ...U } tasks { issuer { ...U } } } } } } ${U}`,
   ],
   [
     'tasks: the work report and the calendar',
-    `{ unit(code: "SC-DZJ") {
+    `{ unit(by: { code: "SC-DZJ" }) {
     workReport(year: 2026) { unit { ...U } results { unit { ...U } task { issuer { ...U } } } }
     calendar(year: 2026) { issuer { ...U } task { issuer { ...U } } } } } ${U}`,
   ],
   [
     "assessments: results, gradings, opinions, schemes' issuers",
-    `{ unit(code: "SC-DZJ") {
+    `{ unit(by: { code: "SC-DZJ" }) {
     assessments(year: 2026) { unit { ...U } scheme { issuer { ...U } } grading { unit { ...U } assessor { ...U } } opinions { unit { ...U } assessor { ...U } } } } } ${U}`,
   ],
   [
     'assessments: inspections and findings',
-    `{ unit(code: "SC-DZJ") {
+    `{ unit(by: { code: "SC-DZJ" }) {
     inspections(year: 2026) { inspector { ...U } unit { ...U } joint { unit { ...U } lead { ...U } bodies { ...U } } }
     assessmentFindings(year: 2026) { nodes { unit { ...U } bodies { ...U } proposal { lead { ...U } indicators { bodies { ...U } } } } } } } ${U}`,
   ],
@@ -96,16 +96,18 @@ describe('a field that names a unit never comes back null', () => {
     for (const outside of ['DZJ-DZ', 'SC-JGGW']) {
       expect(codes).toContain(outside);
       // … and they are outside: read directly, they are absent.
-      expect((await t.gql(`{ unit(code: "${outside}") { code } }`, undefined, viewerDzj)).data?.unit).toBeNull();
+      expect(
+        (await t.gql(`{ unit(by: { code: "${outside}" }) { code } }`, undefined, viewerDzj)).data?.unit,
+      ).toBeNull();
       const seen = all.find((u) => u.code === outside)!;
-      const truth = (await t.gql(`{ unit(code: "${outside}") { id code name kind } }`)).data?.unit;
+      const truth = (await t.gql(`{ unit(by: { code: "${outside}" }) { id code name kind } }`)).data?.unit;
       expect({ id: seen.id, code: seen.code, name: seen.name, kind: seen.kind }).toEqual(truth);
     }
   });
 
   it('the records of a unit named from outside the jurisdiction stay refused', async () => {
     const r = await t.gql(
-      `{ unit(code: "SC-DZJ") { assignments(from: "2026-01-01", to: "2026-12-31") { nodes { task { issuer { code links { nodes { id } } } } } } } }`,
+      `{ unit(by: { code: "SC-DZJ" }) { assignments(from: "2026-01-01", to: "2026-12-31") { nodes { task { issuer { code links { nodes { id } } } } } } } }`,
       undefined,
       viewerDzj,
     );
@@ -204,6 +206,6 @@ describe('control characters in names are refused naming the field', () => {
       n: name,
     });
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
-    expect((await t.gql(`{ unit(code: "SC-DZJ") { name } }`)).data?.unit.name).toBe('四川省地震局');
+    expect((await t.gql(`{ unit(by: { code: "SC-DZJ" }) { name } }`)).data?.unit.name).toBe('四川省地震局');
   });
 });

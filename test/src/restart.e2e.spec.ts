@@ -165,7 +165,7 @@ async function readSoon(): Promise<{ totalCount: number; failures: unknown[] }> 
     expect(read.totalCount).toBe(count);
     const write = await t!.gql(create('PG-RESTART-2', '重启后新建'));
     expect(write.errors).toBeUndefined();
-    expect((await t!.gql(`{ unit(code: "PG-RESTART-2") { name } }`)).data.unit.name).toBe('重启后新建');
+    expect((await t!.gql(`{ unit(by: { code: "PG-RESTART-2" }) { name } }`)).data.unit.name).toBe('重启后新建');
     expect(pids()).toEqual(processes);
     allAlive();
   }, 120_000);
@@ -190,7 +190,9 @@ async function readSoon(): Promise<{ totalCount: number; failures: unknown[] }> 
 
     await readSoon();
     expect((await t!.gql(create('PG-DOWN-2', '恢复后新建'))).errors).toBeUndefined();
-    const r = await t!.gql(`{ a: unit(code: "PG-DOWN-1") { name } b: unit(code: "PG-DOWN-2") { name } }`);
+    const r = await t!.gql(
+      `{ a: unit(by: { code: "PG-DOWN-1" }) { name } b: unit(by: { code: "PG-DOWN-2" }) { name } }`,
+    );
     expect(r.data.a).toBeNull(); // the write during the outage was refused, not half-applied
     expect(r.data.b.name).toBe('恢复后新建');
     expect((await fetch(`http://127.0.0.1:${org.port}/readyz`)).status).toBe(200);

@@ -116,11 +116,13 @@ async function branchWithRecords(code: string): Promise<void> {
 }
 
 const affiliation = async (code: string) => {
-  const d = await a.gql(`{ unit(code: "${code}") { links(kinds: [AFFILIATION], direction: IN) { nodes { id } } } }`);
+  const d = await a.gql(
+    `{ unit(by: { code: "${code}" }) { links(kinds: [AFFILIATION], direction: IN) { nodes { id } } } }`,
+  );
   return d.data!.unit.links.nodes[0].id as string;
 };
 const gradedByNonLeader = async (t: TestHub, code: string) => {
-  const d = await t.gql(`{ unit(code: "${code}") { assessmentFindings(year: 2026) { nodes { kind } } } }`);
+  const d = await t.gql(`{ unit(by: { code: "${code}" }) { assessmentFindings(year: 2026) { nodes { kind } } } }`);
   return d
     .data!.unit.assessmentFindings.nodes.map((f: any) => f.kind)
     .filter((k: string) => k === 'GRADED_BY_NON_LEADER');
@@ -193,7 +195,7 @@ describe('round trip through the gateway after each kind of late change', () => 
       (await a.gql(`mutation { retireRequiredItem(code: "RT-SHYK", on: "2026-07-01") { code } }`)).errors,
     ).toBeUndefined();
     const t = await a.gql(
-      `{ unit(code: "RT-ZB-W") { assignments(from: "2026-01-01", to: "2026-12-31") { nodes { id } } } }`,
+      `{ unit(by: { code: "RT-ZB-W" }) { assignments(from: "2026-01-01", to: "2026-12-31") { nodes { id } } } }`,
     );
     const [assignment] = t.data!.unit.assignments.nodes;
     expect(
@@ -241,7 +243,7 @@ describe('round trip through the gateway after each kind of late change', () => 
     });
     const list = async (t: TestHub) =>
       (
-        await t.gql(`{ unit(code: "RT-ZB-O") { responsibilityList(year: 2026, first: 50) { nodes {
+        await t.gql(`{ unit(by: { code: "RT-ZB-O" }) { responsibilityList(year: 2026, first: 50) { nodes {
       item { code name } owner { code } relation assignments { task { title } } missing { from to } } } } }`)
       ).data!.unit.responsibilityList.nodes;
     const inA = await list(a);

@@ -25,7 +25,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const Q = `{ unit(code: "SC-DZJ") { name } }`;
+const Q = `{ unit(by: { code: "SC-DZJ" }) { name } }`;
 
 describe('the gateway asks for a token', () => {
   it.each([
@@ -53,7 +53,7 @@ describe('the gateway asks for a token', () => {
     const token = await make();
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     const known = await gql(t.url, Q, undefined, headers);
-    const unknown = await gql(t.url, `{ unit(code: "NO-SUCH-UNIT") { name } }`, undefined, headers);
+    const unknown = await gql(t.url, `{ unit(by: { code: "NO-SUCH-UNIT" }) { name } }`, undefined, headers);
     expect(known.status).toBe(401);
     expect(known.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
     expect(known.data).toBeUndefined();
@@ -175,7 +175,7 @@ describe('jurisdiction through the gateway (四川省直机关工委 SC-JGGW)', 
   it('a VIEWER reads its jurisdiction only, and may not write', async () => {
     const viewer = await hub.token({ body: 'SC-JGGW', role: 'VIEWER' });
     const r = await t.gql(
-      `query($a: String!, $b: String!) { a: unit(code: $a) { code } b: unit(code: $b) { code } }`,
+      `query($a: String!, $b: String!) { a: unit(by: { code: $a }) { code } b: unit(by: { code: $b }) { code } }`,
       { a: inside, b: outside },
       viewer,
     );
@@ -189,7 +189,7 @@ describe('jurisdiction through the gateway (四川省直机关工委 SC-JGGW)', 
     const refused = await t.gql(rename(outside), undefined, editor);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(refused.data?.updateUnit ?? null).toBeNull(); // (the Rust planner leaves `data` out when every field failed)
-    expect((await t.gql(`{ unit(code: "${outside}") { name } }`)).data.unit.name).not.toBe('e2e改名');
+    expect((await t.gql(`{ unit(by: { code: "${outside}" }) { name } }`)).data.unit.name).not.toBe('e2e改名');
     expect((await t.gql(rename(outside))).errors).toBeUndefined();
   });
 
@@ -222,7 +222,7 @@ describe('jurisdiction through the gateway (四川省直机关工委 SC-JGGW)', 
     expect(
       (
         await t.gql(
-          `{ unit(code: "E2E-NEW-ZB") { code } }`,
+          `{ unit(by: { code: "E2E-NEW-ZB" }) { code } }`,
           undefined,
           await hub.token({ body: 'SC-JGGW', role: 'VIEWER' }),
         )
@@ -273,7 +273,7 @@ describe('abuse limits at the gateway', () => {
   it('a query nested deeper than the limit is refused with QUERY_TOO_COMPLEX (Rust planner path)', async () => {
     let sel = 'code';
     for (let i = 0; i < 7; i++) sel = `partyBuilding { leaders { ${sel} } }`;
-    const r = await t.gql(`{ unit(code: "SC-DZJ") { ${sel} } }`);
+    const r = await t.gql(`{ unit(by: { code: "SC-DZJ" }) { ${sel} } }`);
     expect(r.errors?.[0].extensions).toEqual({
       code: 'QUERY_TOO_COMPLEX',
       limit: 'LIMIT_MAX_DEPTH',

@@ -42,7 +42,7 @@ describe('a captured gateway → subgraph request', () => {
   it('was accepted once, and is refused when replayed, as it was or with another body', async () => {
     const token = await t.hub.token({ body: 'SC-JGGW', role: 'ADMIN', subject: 'wang.wu' });
     const before = proxy.captured.length;
-    const read = await gql(t.url, '{ unit(code: "SC-JGGW") { name } }', undefined, bearer(token));
+    const read = await gql(t.url, '{ unit(by: { code: "SC-JGGW" }) { name } }', undefined, bearer(token));
     expect(read.status).toBe(200);
     expect(read.errors).toBeUndefined();
     const mine = proxy.captured.slice(before).filter((c) => c.body.includes('SC-JGGW'));
@@ -65,7 +65,7 @@ describe('a captured gateway → subgraph request', () => {
     const swapped = await replay(captured, write);
     expect(swapped.status).toBe(401);
     // Nothing was written.
-    const after = await t.gql('{ unit(code: "SC-JGGW") { name } }');
+    const after = await t.gql('{ unit(by: { code: "SC-JGGW" }) { name } }');
     expect(after.data.unit.name).toBe(read.data!.unit.name);
   });
 });
@@ -106,7 +106,7 @@ describe('a captured request after the subgraph restarted (its nonces gone with 
   // Last in this file: org comes back on an empty in-memory database when PGlite is in use.
   it("is refused as signed before the new process started; the gateway's own requests go through", async () => {
     const before = proxy.captured.length;
-    const read = await t.gql('{ unit(code: "SC-JGGW") { name } }');
+    const read = await t.gql('{ unit(by: { code: "SC-JGGW" }) { name } }');
     expect(read.errors).toBeUndefined();
     const captured = proxy.captured.slice(before).find((c) => c.body.includes('SC-JGGW'))!;
     expect(captured).toBeDefined();
@@ -116,7 +116,7 @@ describe('a captured request after the subgraph restarted (its nonces gone with 
     const replayed = await replay(captured);
     expect(replayed.status).toBe(401);
     expect(replayed.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const fresh = await t.gql('{ unit(code: "SC-JGGW") { code } }');
+    const fresh = await t.gql('{ unit(by: { code: "SC-JGGW" }) { code } }');
     expect(fresh.errors).toBeUndefined();
   });
 });

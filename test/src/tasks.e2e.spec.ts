@@ -16,7 +16,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const AUTHORITY = `query { unit(code: "SC-DZJ") { name partyBuilding(asOf: "2026-04-01") { leaders { code } }
+const AUTHORITY = `query { unit(by: { code: "SC-DZJ" }) { name partyBuilding(asOf: "2026-04-01") { leaders { code } }
   assignments(from: "2026-01-01", to: "2026-12-31") { nodes { authority(asOf: "2026-04-01") task { title issuer { code name } } } } } }`;
 
 describe('tasks through the gateway', () => {

@@ -10,9 +10,9 @@ import { bearer, type RunningHub } from './launcher';
 import { median } from './stats';
 import { load, type LoadResult } from './throughput';
 
-export const PARTY_BUILDING = `query($id: ID!) { unit(id: $id) { code partyBuilding { rule leaders { code name } guides { code name } explanation anomalies { code message } } } }`;
+export const PARTY_BUILDING = `query($id: ID!) { unit(by: { id: $id }) { code partyBuilding { rule leaders { code name } guides { code name } explanation anomalies { code message } } } }`;
 /** org (the unit, its leaders) and tasks (its calendar) in one answer. */
-export const JOINED = `query($id: ID!) { unit(id: $id) { code name partyBuilding { rule leaders { code name } } calendar(year: 2026) { uid title dueOn } } }`;
+export const JOINED = `query($id: ID!) { unit(by: { id: $id }) { code name partyBuilding { rule leaders { code name } } calendar(year: 2026) { uid title dueOn } } }`;
 
 export interface ThroughputRow extends LoadResult {
   route: string;

@@ -50,7 +50,7 @@ interface Result {
   throughput: ThroughputRow[];
 }
 
-const PB = `query($id: ID!) { unit(id: $id) { code partyBuilding { rule leaders { code name } guides { code name } explanation anomalies { code message } } } }`;
+const PB = `query($id: ID!) { unit(by: { id: $id }) { code partyBuilding { rule leaders { code name } guides { code name } explanation anomalies { code message } } } }`;
 
 async function measure(
   db: string,
@@ -175,7 +175,7 @@ const PAGE_COST = { LIMIT_MAX_COST: '100000' };
 /** The scan answers a page of 500 findings (the largest page) with the summary of them all. */
 const SCOPE_SCAN = `query($from: Date!, $to: Date!, $after: String) { taskConflicts(scope: "${PROVINCE_SCOPE}", from: $from, to: $to, first: 500, after: $after) {
   totalCount summary { byKind { kind count } } pageInfo { endCursor } nodes { kind message unit { id } tasks { id } } } }`;
-const UNIT_CONFLICTS = `query($id: ID!, $from: Date!, $to: Date!) { unit(id: $id) { taskConflicts(from: $from, to: $to, first: 500) { totalCount nodes { kind message tasks { id } } } } }`;
+const UNIT_CONFLICTS = `query($id: ID!, $from: Date!, $to: Date!) { unit(by: { id: $id }) { taskConflicts(from: $from, to: $to, first: 500) { totalCount nodes { kind message tasks { id } } } } }`;
 
 async function measureTasks(
   db: string,

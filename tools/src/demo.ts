@@ -45,7 +45,7 @@ async function reportDemoProgress(gatewayUrl: string, token: string): Promise<nu
       if (!page.pageInfo.hasNextPage) break;
       const more = await gql(
         gatewayUrl,
-        `query($code: String!, $after: String) { unit(code: $code) { assignments(from: "2026-01-01", to: "2026-12-31", after: $after) { ${PAGE} } } }`,
+        `query($code: String!, $after: String) { unit(by: { code: $code }) { assignments(from: "2026-01-01", to: "2026-12-31", after: $after) { ${PAGE} } } }`,
         { code: u.code, after: page.pageInfo.endCursor },
         bearer(token),
       );
@@ -212,7 +212,7 @@ async function demoAssessmentsUnfinished(
   if (!first) return false;
   const r = await gql(
     gatewayUrl,
-    `query($c: String!, $y: Int!) { unit(code: $c) { inspections(year: $y) { key } } }`,
+    `query($c: String!, $y: Int!) { unit(by: { code: $c }) { inspections(year: $y) { key } } }`,
     { c: first.units[0], y: Number(first.from.slice(0, 4)) },
     auth,
   );
@@ -263,7 +263,7 @@ async function finishDemoAssessments(
     // A unit's affiliations over time: a handful, well within one page (checked).
     const links = await gql(
       gatewayUrl,
-      `query($c: String!) { unit(code: $c) { links(kinds: [AFFILIATION], direction: IN, first: 100) {
+      `query($c: String!) { unit(by: { code: $c }) { links(kinds: [AFFILIATION], direction: IN, first: 100) {
       nodes { id from { code } validFrom validTo } pageInfo { hasNextPage } } } }`,
       { c: t.unit },
       auth,
@@ -302,7 +302,7 @@ async function holdsDemo(
 ): Promise<boolean> {
   const r = await gql(
     gatewayUrl,
-    'query($code: String!) { unit(code: $code) { id } }',
+    'query($code: String!) { unit(by: { code: $code }) { id } }',
     { code: document.units[0].code },
     auth,
   );

@@ -48,7 +48,7 @@ Tokens for a committee or a department: npm run token -- --as SC-JGGW --role EDI
 
 A first query (paste it into the explorer, or run the curl line):
 
-  { unit(code: "SC-DZJ") { name partyBuilding { rule leaders { name } guides { name } explanation anomalies { code message } } } }
+  { unit(by: { code: "SC-DZJ" }) { name partyBuilding { rule leaders { name } guides { name } explanation anomalies { code message } } } }
 
   curl -s ${hub.gatewayUrl} -H 'content-type: application/json' \\
     -H 'authorization: Bearer ${hub.operatorToken}' \\

@@ -10,7 +10,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 describe('npm run trusted-documents', () => {
   const page = {
     name: 'page.graphql',
-    text: 'query UnitPage($code: String!) { unit(code: $code) { ...Head partyBuilding { leaders { ...Ref } } } }\nfragment Head on Unit { code name }',
+    text: 'query UnitPage($code: String!) { unit(by: { code: $code }) { ...Head partyBuilding { leaders { ...Ref } } } }\nfragment Head on Unit { code name }',
   };
   const shared = {
     name: 'shared.graphql',
@@ -45,13 +45,13 @@ describe('npm run trusted-documents', () => {
   it.each([
     [
       'an anonymous operation',
-      [{ name: 'a.graphql', text: '{ unit(code: "A") { code } }' }],
+      [{ name: 'a.graphql', text: '{ unit(by: { code: "A" }) { code } }' }],
       /a\.graphql: every operation needs a name/,
     ],
     ['a missing fragment', [page], /page\.graphql: operation UnitPage uses fragment Ref/],
     [
       'an operation named twice',
-      [shared, { name: 'c.graphql', text: 'query End { unit(code: "A") { code } }' }],
+      [shared, { name: 'c.graphql', text: 'query End { unit(by: { code: "A" }) { code } }' }],
       /c\.graphql: operation End is defined twice/,
     ],
     ['a syntax error', [{ name: 'd.graphql', text: 'query Q {' }], /d\.graphql: Syntax Error/],

@@ -17,7 +17,7 @@ const SECRET = 'org-gateway-secret-0123456789';
 const TASKS_SECRET = 'tasks-to-org-secret-0123456789';
 const T = 1_800_000_000_000; // a whole second, so `created` is exactly T / 1000
 const URL_ = 'http://127.0.0.1:4001/graphql';
-const BODY = JSON.stringify({ query: '{ unit(code: "SC-JGGW") { name } }' });
+const BODY = JSON.stringify({ query: '{ unit(by: { code: "SC-JGGW" }) { name } }' });
 const editor: Identity = { subject: 'zhang.san', body: 'SC-JGGW', role: 'EDITOR', hubAdmin: false, requestId: 'r-1' };
 
 describe('Content-Digest (RFC 9530)', () => {

@@ -49,6 +49,31 @@ export interface SubgraphDefinition<TContext> {
   references: Record<string, (representation: Record<string, unknown>, context: TContext) => unknown>;
   /** Federation directives used in the SDL, e.g. `@key`, `@shareable`. */
   federationImports: string[];
+  /** Input types published with `@oneOf` (exactly one field given): type-graphql cannot mark them itself. */
+  oneOfInputs?: string[];
+}
+
+/**
+ * The feature `@oneOf` is linked from. Apollo composition 2.14 does not know the built-in `@oneOf`
+ * ("Unknown directive"); a directive of a linked feature marked `@composeDirective` reaches the
+ * supergraph, where graphql-js (16.9+) reads `@oneOf` by name and enforces it, in the gateway and here.
+ */
+export const ONE_OF_URL = 'https://specs.tiaokuai.dev/oneOf/v1.0';
+
+/** Marks the named inputs `@oneOf` in printed SDL and links the directive for composition (see ONE_OF_URL). */
+export function withOneOf(printed: string, inputs: string[]): { sdl: string; link: string; imports: string[] } {
+  if (!inputs.length) return { sdl: printed, link: '', imports: [] };
+  let sdl = printed;
+  for (const name of inputs) {
+    const head = new RegExp(`^input ${name} \\{`, 'm');
+    if (!head.test(sdl)) throw new Error(`oneOfInputs: no input ${name} in the schema`);
+    sdl = sdl.replace(head, `input ${name} @oneOf {`);
+  }
+  return {
+    sdl: `directive @oneOf on INPUT_OBJECT\n\n${sdl}`,
+    link: ` @link(url: "${ONE_OF_URL}", import: ["@oneOf"]) @composeDirective(name: "@oneOf")`,
+    imports: ['@composeDirective'],
+  };
 }
 
 export interface FederatedSchema {
@@ -80,8 +105,9 @@ export async function buildFederatedSchema<TContext>(def: SubgraphDefinition<TCo
   for (const root of [built.getQueryType(), built.getMutationType(), built.getSubscriptionType()]) {
     if (root && !root.description) root.description = ROOT_DESCRIPTIONS[root.name];
   }
-  const imports = def.federationImports.map((d) => JSON.stringify(d)).join(', ');
-  const sdl = `extend schema @link(url: "${FEDERATION_URL}", import: [${imports}])\n\n${printSchemaWithDirectives(built)}\n`;
+  const oneOf = withOneOf(printSchemaWithDirectives(built), def.oneOfInputs ?? []);
+  const imports = [...def.federationImports, ...oneOf.imports].map((d) => JSON.stringify(d)).join(', ');
+  const sdl = `extend schema @link(url: "${FEDERATION_URL}", import: [${imports}])${oneOf.link}\n\n${oneOf.sdl}\n`;
   const resolvers = createResolversMap(built) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolve] of Object.entries(def.references)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolve };

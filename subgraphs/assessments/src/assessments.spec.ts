@@ -32,7 +32,7 @@ beforeEach(async () => {
 const DEFINE = `mutation($i: SchemeInput!) { defineScheme(input: $i) { id key year name opinionWeight issuer { id } indicators { code weight } combination { method partyWeight businessWeight } } }`;
 const SUBMIT = `mutation($i: SubmitAssessmentInput!) { submitAssessment(input: $i) {
   id role version assessedOn partyScore businessScore finalScore grade scores { indicator score contribution } unit { id } assessor { id } } }`;
-const CORRECT = `mutation($i: CorrectAssessmentInput!) { correctAssessment(input: $i) { id version partyScore finalScore grade revisions { version partyScore grade by } } }`;
+const CORRECT = `mutation($i: CorrectAssessmentInput!) { correctAssessment(input: $i) { id version partyScore finalScore grade revisions { totalCount nodes { version partyScore grade by } } } }`;
 const count = async (table: string) =>
   (await rowsOf<{ n: number }>(h.database.db, sql.raw(`select count(*)::int as n from assessments.${table}`)))[0].n;
 const define = async (over: Record<string, unknown> = {}) =>
@@ -280,7 +280,7 @@ describe('correctAssessment: version-checked, scored afresh, every version kept'
     );
     // 0.4 × 90 + 0.6 × 100 = 96 → 优秀
     expect(fixed.correctAssessment).toMatchObject({ version: 2, partyScore: 90, finalScore: 96, grade: '优秀' });
-    expect(fixed.correctAssessment.revisions.map((r: any) => [r.version, r.grade])).toEqual([
+    expect(fixed.correctAssessment.revisions.nodes.map((r: any) => [r.version, r.grade])).toEqual([
       [1, '良好'],
       [2, '优秀'],
     ]);
@@ -375,17 +375,19 @@ describe("results: ranking within a scope, opinions by the scheme's share, star 
       });
     }
     const d = await h.ok(
-      `query($id: ID!) { scheme(id: $id) { outliers(scope: "SC-JGGW") { rule rows { unit { id } measure value peerCount peerMean message } } } }`,
+      `query($id: ID!) { scheme(id: $id) { outliers(scope: "SC-JGGW") { rule rows { totalCount nodes { unit { id } measure value peerCount peerMean message } } } } }`,
       { id: s.id },
     );
     expect(d.scheme.outliers.rule).toContain('标准差');
     expect(
-      d.scheme.outliers.rows.map((o: any) => [codeOf(o.unit.id), o.measure, o.value, o.peerCount, o.peerMean]),
+      d.scheme.outliers.rows.nodes.map((o: any) => [codeOf(o.unit.id), o.measure, o.value, o.peerCount, o.peerMean]),
     ).toEqual([
-      ['SC-YJT-ZB4', 'ZZJS', 3, 5, 27],
+      // By unit id, then measure.
       ['SC-YJT-ZB4', 'PARTY_SCORE', 66, 5, 90],
+      ['SC-YJT-ZB4', 'ZZJS', 3, 5, 27],
     ]);
-    expect(d.scheme.outliers.rows[0].message).toContain('四川省应急管理厅第4党支部');
+    expect(d.scheme.outliers.rows.totalCount).toBe(2);
+    expect(d.scheme.outliers.rows.nodes[0].message).toContain('四川省应急管理厅第4党支部');
   });
 
   it('export: CSV and XLSX of the ranked results, read back with spreadsheet libraries', async () => {
@@ -582,7 +584,7 @@ describe('findings', () => {
     expect(all.filter((x: any) => x.kind === 'GRADED_BY_NON_LEADER')).toEqual([]);
     // 转隶: the branch moves to the earthquake bureau from 2026-12-01, recorded late.
     const links = await h.org(
-      `{ unit(code: "SC-YJT-ZB1") { links(kinds: [AFFILIATION], direction: IN) { nodes { id from { code } } } } }`,
+      `{ unit(by: { code: "SC-YJT-ZB1" }) { links(kinds: [AFFILIATION], direction: IN) { nodes { id from { code } } } } }`,
     );
     const link = links.unit.links.nodes.find((l: any) => l.from.code === 'SC-YJT-JGDW');
     await h.org(`mutation { endLink(id: "${link.id}", on: "2026-11-30") { id } }`);

@@ -65,7 +65,7 @@ async function recordAssessments() {
 
 const linkInto = async (code: string, from: string) => {
   const d = await h.org(
-    `{ unit(code: "${code}") { links(kinds: [AFFILIATION], direction: IN) { nodes { id from { code } } } } }`,
+    `{ unit(by: { code: "${code}" }) { links(kinds: [AFFILIATION], direction: IN) { nodes { id from { code } } } } }`,
   );
   return d.unit.links.nodes.find((l: any) => l.from.code === from).id as string;
 };
@@ -146,7 +146,7 @@ describe('round trip of the assessments section after late changes in org', () =
       `mutation { changeUnitFacts(input: { unit: "SC-DZJ", validFrom: "2026-10-01", partyRelationMode: TERRITORIAL, businessMode: VERTICAL, competentDepartment: "DZJ-DZ", locality: "SC-JGGW" }) { id } }`,
     );
     const pb = await h.org(
-      `{ unit(code: "SC-DZJ") { partyBuilding(asOf: "2026-12-10") { leaders { code } guides { code } } } }`,
+      `{ unit(by: { code: "SC-DZJ" }) { partyBuilding(asOf: "2026-12-10") { leaders { code } guides { code } } } }`,
     );
     expect(pb.unit.partyBuilding.leaders.map((u: any) => u.code)).not.toContain('DZJ-DZ');
     const { before } = await roundTrip();

@@ -8,6 +8,7 @@ import { InterchangeResolver } from './modules/interchange/interchange.resolver'
 import {
   ResultRowResolver,
   ScoreOutlierResolver,
+  ScoreOutliersResolver,
   StarGradingResolver,
   StarRowResolver,
   UnitAssessmentResolver,
@@ -45,6 +46,7 @@ export function buildAssessmentsSchema(): Promise<FederatedSchema> {
       MergedIndicatorResolver,
       InspectionResolver,
       ScoreOutlierResolver,
+      ScoreOutliersResolver,
       JointInspectionResolver,
       UnitResolver,
     ],

@@ -112,7 +112,7 @@ const CASES: ListCase[] = [
     foreign: 'history',
     key: (n) => n.id,
     pick: (d) => d.unit.links,
-    query: `query(${ARGS}) { unit(code: "JS-JGGW") { links(${PAGING}) { ${PAGE} summary { total byKind { kind count } } nodes { id kind } } } }`,
+    query: `query(${ARGS}) { unit(by: { code: "JS-JGGW" }) { links(${PAGING}) { ${PAGE} summary { total byKind { kind count } } nodes { id kind } } } }`,
   },
   {
     name: 'Unit.history',
@@ -120,7 +120,7 @@ const CASES: ListCase[] = [
     foreign: 'links',
     key: (n) => `${n.date} ${n.kind} ${n.link?.id ?? ''}`,
     pick: (d) => d.unit.history,
-    query: `query(${ARGS}) { unit(code: "JS-JGGW") { history(${PAGING}) { ${PAGE} summary { total byKind { kind count } } nodes { date kind link { id } } } } }`,
+    query: `query(${ARGS}) { unit(by: { code: "JS-JGGW" }) { history(${PAGING}) { ${PAGE} summary { total byKind { kind count } } nodes { date kind link { id } } } } }`,
   },
   {
     name: 'auditLog',
@@ -210,7 +210,7 @@ describe('summaries: figures about the whole list, whatever the page', () => {
   });
 
   it('Unit.links and Unit.history: counts by kind agree with the whole (filtered) list', async () => {
-    const r = await h.ok(`{ unit(code: "JS-JGGW") {
+    const r = await h.ok(`{ unit(by: { code: "JS-JGGW" }) {
       links(direction: OUT, kinds: [AFFILIATION, LEADERSHIP], first: 1) { totalCount summary { total byKind { kind count } } }
       all: links(direction: OUT, kinds: [AFFILIATION, LEADERSHIP], first: 500) { nodes { kind } }
       history(first: 1) { summary { total byKind { kind count } } }

@@ -13,7 +13,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const PB = `query($asOf: Date) { unit(code: "SZ-SWJ") { partyBuilding(asOf: $asOf) { anomalies { code from to } } } }`;
+const PB = `query($asOf: Date) { unit(by: { code: "SZ-SWJ" }) { partyBuilding(asOf: $asOf) { anomalies { code from to } } } }`;
 const LA = `query($scope: String, $asOf: Date, $from: Date, $to: Date) { leadershipAnomalies(scope: $scope, asOf: $asOf, from: $from, to: $to, first: 50) {
   totalCount summary { total } nodes { code unit { code } from to message } } }`;
 const label = (n: any) => `${n.unit.code} ${n.code} ${n.from}..${n.to}`;
@@ -21,8 +21,9 @@ const label = (n: any) => `${n.unit.code} ${n.code} ${n.from}..${n.to}`;
 /** The demo's tax bureau transferred in 2018: its affiliation ended 03-31 and the next began 05-01 (a gap of April). */
 beforeAll(async () => {
   await h.resetTo(smallProvince());
-  const links = (await h.ok(`{ unit(code: "SZ-SWJ") { links(direction: IN, kinds: [AFFILIATION]) { nodes { id } } } }`))
-    .unit.links.nodes;
+  const links = (
+    await h.ok(`{ unit(by: { code: "SZ-SWJ" }) { links(direction: IN, kinds: [AFFILIATION]) { nodes { id } } } }`)
+  ).unit.links.nodes;
   expect(links).toHaveLength(1);
   await h.ok(
     `mutation($id: ID!) { endLink(id: $id, on: "2018-03-31") { validTo }
@@ -83,7 +84,7 @@ describe('a period', () => {
   it('Unit.history keeps the gap: its start and its last day, with the anomaly and its period', async () => {
     const nodes = (
       await h.ok(
-        `{ unit(code: "SZ-SWJ") { history(first: 100) { nodes { date kind anomaly { code from to } } summary { byKind { kind count } } } } }`,
+        `{ unit(by: { code: "SZ-SWJ" }) { history(first: 100) { nodes { date kind anomaly { code from to } } summary { byKind { kind count } } } } }`,
       )
     ).unit.history.nodes;
     const around = nodes

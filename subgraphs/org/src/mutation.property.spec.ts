@@ -782,11 +782,17 @@ describe('read arguments, properties', () => {
   );
   READS.push(
     {
-      query: `query($id: ID, $code: String) { unit(id: $id, code: $code) { id code } }`,
-      vars: fc.record(
-        { id: maybe(fc.oneof(str, fc.integer(), fc.constantFrom('1', '2147483648', '-1', '1e3'))), code: maybe(str) },
-        { requiredKeys: [] },
-      ),
+      // `by` is @oneOf: both, neither or a null inside are refused as bad variables, one alone is looked up.
+      query: `query($by: UnitLookup!) { unit(by: $by) { id code } }`,
+      vars: fc.record({
+        by: fc.record(
+          {
+            id: maybe(fc.oneof(str, fc.integer(), fc.constantFrom('1', '2147483648', '-1', '1e3'))),
+            code: maybe(str),
+          },
+          { requiredKeys: [] },
+        ),
+      }),
     },
     {
       query: `query($f: UnitFilterInput, $first: Int, $after: String, $last: Int, $before: String) { units(filter: $f, first: $first, after: $after, last: $last, before: $before) { totalCount nodes { code } pageInfo { endCursor } } }`,
@@ -818,7 +824,7 @@ describe('read arguments, properties', () => {
       ),
     },
     {
-      query: `query($code: String!, $asOf: Date, $kinds: [LinkKind!], $dir: LinkDirection, $first: Int, $after: String) { unit(code: $code) { facts(asOf: $asOf) { locality { code } } links(direction: $dir, kinds: $kinds, asOf: $asOf, first: $first, after: $after) { nodes { id } summary { total } } partyBuilding(asOf: $asOf) { rule } history(first: $first) { nodes { date } } } }`,
+      query: `query($code: String!, $asOf: Date, $kinds: [LinkKind!], $dir: LinkDirection, $first: Int, $after: String) { unit(by: { code: $code }) { facts(asOf: $asOf) { locality { code } } links(direction: $dir, kinds: $kinds, asOf: $asOf, first: $first, after: $after) { nodes { id } summary { total } } partyBuilding(asOf: $asOf) { rule } history(first: $first) { nodes { date } } } }`,
       vars: fc.record(
         {
           code: fc.oneof(fc.constantFrom('SZ-SWJ', 'JS-YJT-JGDW'), str),
@@ -842,7 +848,7 @@ describe('read arguments, properties', () => {
     const examples: Array<[[string, Record<string, unknown>], Identity]> = [
       [[READS[1].query, { after: Buffer.from('units:2147483648').toString('base64url') }], OPERATOR],
       [[READS[1].query, { f: { search: 'a\u0000b' } }], OPERATOR],
-      [[READS[0].query, { code: 'a\u0000b' }], OPERATOR],
+      [[READS[0].query, { by: { code: 'a\u0000b' } }], OPERATOR],
       [[READS[5].query, { u: '\u0000' }], IDENTITIES[1]],
     ];
     await fc.assert(
@@ -867,7 +873,7 @@ describe('explicit null for a non-null argument with a default', () => {
     ['importUnits(dryRun: $v)', `mutation($v: Boolean) { importUnits(document: {}, dryRun: $v) { ok } }`],
     [
       'Unit.links(direction: $v)',
-      `query($v: LinkDirection) { unit(code: "SZ-SWJ") { links(direction: $v) { nodes { id } } } }`,
+      `query($v: LinkDirection) { unit(by: { code: "SZ-SWJ" }) { links(direction: $v) { nodes { id } } } }`,
     ],
   ])('explicit null for %s is a client error', async (_name, query) => {
     const before = await dbState(h);

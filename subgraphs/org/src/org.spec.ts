@@ -14,7 +14,7 @@ beforeEach(async () => {
 
 const IMPORT = `mutation($d: JSON!, $dry: Boolean) { importUnits(document: $d, dryRun: $dry) {
   ok dryRun created updated unchanged problems { path message } units { created updated unchanged } links { created updated unchanged } changedCodes } }`;
-const PB = `query($code: String!, $asOf: Date) { unit(code: $code) { code partyBuilding(asOf: $asOf) {
+const PB = `query($code: String!, $asOf: Date) { unit(by: { code: $code }) { code partyBuilding(asOf: $asOf) {
   rule explanation leaders { code } guides { code } roles { role flavour basis unit { code } } declared { kind from { code } } anomalies { code message } } } }`;
 
 async function load() {
@@ -162,7 +162,8 @@ describe('Unit.partyBuilding', () => {
     // Its party relation now sits with the locality, against the rule's vertical line: still one affiliation, no leader
     // duplicate.
     expect(pb.anomalies).toEqual([]);
-    const versions = (await h.ok(`{ unit(code: "SZ-SWJ") { factVersions { validFrom validTo } } }`)).unit.factVersions;
+    const versions = (await h.ok(`{ unit(by: { code: "SZ-SWJ" }) { factVersions { validFrom validTo } } }`)).unit
+      .factVersions;
     expect(versions).toEqual([
       { validFrom: '2000-01-01', validTo: '2018-06-14' },
       { validFrom: '2018-06-15', validTo: '2024-12-31' },
@@ -177,7 +178,7 @@ describe('Unit.partyBuilding', () => {
         .slice(0, n)
         .map(
           (c, i) =>
-            `u${i}: unit(code: "${c}") { partyBuilding(asOf: "2024-01-01") { leaders { code name } guides { code } anomalies { code } } }`,
+            `u${i}: unit(by: { code: "${c}" }) { partyBuilding(asOf: "2024-01-01") { leaders { code name } guides { code } anomalies { code } } }`,
         )
         .join(' ')} }`;
     const count = async (n: number) => {
@@ -306,7 +307,7 @@ describe('queries', () => {
   });
 
   it('history: what changed, when', async () => {
-    const r = await h.ok(`{ unit(code: "SZ-SWJ") { history { nodes { date kind changed } } } }`);
+    const r = await h.ok(`{ unit(by: { code: "SZ-SWJ" }) { history { nodes { date kind changed } } } }`);
     const facts = r.unit.history.nodes.filter((e: any) => e.kind === 'FACTS_CHANGED');
     expect(facts).toEqual([
       {
@@ -469,7 +470,7 @@ describe('bad input: a clear error naming the field, and nothing written', () =>
   });
 
   it('an invalid date is BAD_USER_INPUT', async () => {
-    const r = await h.run(`query($d: Date) { unit(code: "JS-SW") { partyBuilding(asOf: $d) { rule } } }`, {
+    const r = await h.run(`query($d: Date) { unit(by: { code: "JS-SW" }) { partyBuilding(asOf: $d) { rule } } }`, {
       d: '2023-02-30',
     });
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'd' });
@@ -478,7 +479,7 @@ describe('bad input: a clear error naming the field, and nothing written', () =>
   it('ending a unit ends its open facts and links with it', async () => {
     await h.ok(`mutation { endUnit(code: "SZ-SWJ", on: "2025-12-31") { validTo } }`);
     const r = await h.ok(
-      `{ unit(code: "SZ-SWJ") { validTo factVersions { validTo } links { totalCount nodes { validTo } } } }`,
+      `{ unit(by: { code: "SZ-SWJ" }) { validTo factVersions { validTo } links { totalCount nodes { validTo } } } }`,
     );
     expect(r.unit.validTo).toBe('2025-12-31');
     expect(r.unit.factVersions.at(-1).validTo).toBe('2025-12-31');

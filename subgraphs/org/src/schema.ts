@@ -32,6 +32,7 @@ export function buildOrgSchema(): Promise<FederatedSchema> {
       RoleResolver,
     ],
     federationImports: ['@key', '@shareable', '@inaccessible'],
+    oneOfInputs: ['UnitLookup'],
     references: {
       // A reference comes from a record another subgraph has already let the caller see (a
       // task's issuer, a grading's assessor, a finding's bodies): the unit it names is shown

@@ -62,7 +62,7 @@ const twoProvinces = () => {
 const DEFINE = `mutation($i: RequiredItemInput!) { defineRequiredItem(input: $i) { code name owner { id } } }`;
 const ISSUE = `mutation($i: IssueTaskInput!) { issueTask(input: $i) { id requiredItem requiredItemOwner { id } } }`;
 const CONFLICTS = `query($scope: String!) { taskConflicts(scope: $scope, from: "2026-01-01", to: "2026-12-31") {
-  nodes { kind message suggestion requiredItem requiredItemOwner { id } from to unit { id } issuers { id } items { code owner { id } } } } }`;
+  nodes { kind message suggestion requiredItem { code } requiredItemOwner { id } from to unit { id } issuers { id } items { code owner { id } } } } }`;
 const LIST = `query($id: ID!) { _entities(representations: [{ __typename: "Unit", id: $id }]) { ... on Unit { responsibilityList(year: 2026) {
   nodes { item { code owner { id } } owner { id } relation flavour depth through { id } from to missing { from to } assignments { id } } } } } }`;
 const SJSZ = {
@@ -228,7 +228,7 @@ describe('an item applies to the units its owner leads', () => {
     const missing = async (scope: string) =>
       (await h.ok(CONFLICTS, { scope })).taskConflicts.nodes
         .filter((f: any) => f.kind === 'MISSING')
-        .map((f: any) => `${f.unit.id}:${f.requiredItem}@${f.requiredItemOwner.id}`)
+        .map((f: any) => `${f.unit.id}:${f.requiredItem.code}@${f.requiredItemOwner.id}`)
         .sort();
     expect(await missing('HB-JGGW')).toEqual([`${ids['HB-GU']}:SJSZ@${ids['HB-JGGW']}`]);
     const sc = await missing('SC-JGGW');
@@ -317,9 +317,10 @@ describe('an item applies to the units its owner leads', () => {
     ]);
   });
 
-  it('a unit out of sight has no list (null); a unit with no list applying has an empty one', async () => {
+  it('a unit out of sight has an empty list (never null), as has a unit with no list applying', async () => {
     const r = await h.run(LIST, { id: ids['HB-GU'] }, as('SC-JGGW', 'VIEWER'));
-    expect(r.data?._entities[0].responsibilityList).toBeNull();
+    expect(r.errors).toBeUndefined();
+    expect(r.data?._entities[0].responsibilityList).toEqual({ nodes: [] });
     expect(await unitList('HB-GU')).toEqual([]);
   });
 });

@@ -75,11 +75,11 @@ async function seed(): Promise<string> {
 }
 
 const SCOPE = `query($scope: String!, ${ARGS}) { taskConflicts(scope: $scope, from: "2026-01-01", to: "2026-12-31", ${PASS}) {
-  nodes { kind requiredItem from unit { id } assignments { id } } ${PAGE} summary { total byKind { kind count } } } }`;
+  nodes { kind requiredItem { code } from unit { id } assignments { id } } ${PAGE} summary { total byKind { kind count } } } }`;
 const scopePage = async (args: Record<string, unknown>, who?: Identity) =>
   (await h.ok(SCOPE, { scope: 'SC-JGGW', ...args }, who)).taskConflicts;
 const describeFinding = (f: any) =>
-  `${f.kind}@${f.unit.id}:${f.requiredItem ?? ''}:${f.from ?? ''}:${f.assignments.map((a: any) => a.id).join(',')}`;
+  `${f.kind}@${f.unit.id}:${f.requiredItem?.code ?? ''}:${f.from ?? ''}:${f.assignments.map((a: any) => a.id).join(',')}`;
 
 /** A finding's key inside a cursor (the walk's token aside: platform's walks.ts). */
 const itemKey = (cursor: string) => splitWalkKey(decodeCursor('taskConflicts', cursor, 'after')).key;
@@ -284,7 +284,7 @@ describe('Unit fields: connections, always answered', () => {
     await seed();
     const q = entity(
       'SC-YJT-ZB1',
-      `taskConflicts(from: "2026-01-01", to: "2026-12-31", ${PASS}) { nodes { kind requiredItem from unit { id } assignments { id } } ${PAGE} summary { total byKind { kind count } } }`,
+      `taskConflicts(from: "2026-01-01", to: "2026-12-31", ${PASS}) { nodes { kind requiredItem { code } from unit { id } assignments { id } } ${PAGE} summary { total byKind { kind count } } }`,
     );
     const fetch = async (args: Record<string, unknown>) => (await h.ok(q, args))._entities[0].taskConflicts;
     const whole = await expectWalks(fetch, 2, describeFinding);

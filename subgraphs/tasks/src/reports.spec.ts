@@ -60,7 +60,7 @@ async function issueDays(): Promise<Record<string, { id: string; version: number
 }
 
 const REPORT = `mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id status progress value note version doneOn reportedOn
-  progressReports { version status progress value note on by byBody } } }`;
+  progressReports { totalCount nodes { version status progress value note on by byBody } } } }`;
 const reportRows = async () =>
   (await h.database.rows<{ n: number }>(sql`select count(*)::int as n from tasks.progress_reports`))[0].n;
 
@@ -88,7 +88,8 @@ describe('reportProgress', () => {
       await h.ok(REPORT, { i: { assignment: a.id, version: 2, status: 'DONE', value: 10, on: '2026-10-20' } }, unit)
     ).reportProgress;
     expect(done).toMatchObject({ status: 'DONE', progress: 100, value: 10, version: 3, doneOn: '2026-10-20' });
-    expect(done.progressReports).toEqual([
+    expect(done.progressReports.totalCount).toBe(done.progressReports.nodes.length);
+    expect(done.progressReports.nodes).toEqual([
       {
         version: 2,
         status: 'IN_PROGRESS',

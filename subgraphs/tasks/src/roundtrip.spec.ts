@@ -65,7 +65,7 @@ async function reimportAfter(doc: unknown, change: () => Promise<void>): Promise
 
 const linkInto = async (code: string, from: string) => {
   const d = await h.org(
-    `{ unit(code: "${code}") { links(kinds: [AFFILIATION], direction: IN) { nodes { id from { code } } } } }`,
+    `{ unit(by: { code: "${code}" }) { links(kinds: [AFFILIATION], direction: IN) { nodes { id from { code } } } } }`,
   );
   return d.unit.links.nodes.find((l: any) => l.from.code === from).id as string;
 };

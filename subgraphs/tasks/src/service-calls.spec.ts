@@ -116,7 +116,7 @@ describe('a service call reads for the end user, under its grant', () => {
       const r = await signed(rename, scAdmin, grant).send();
       expect(r.status).toBe(403);
     }
-    expect((await h.org('{ unit(code: "SC-JGGW") { name } }')).unit.name).toBe('四川省直机关工委');
+    expect((await h.org('{ unit(by: { code: "SC-JGGW" }) { name } }')).unit.name).toBe('四川省直机关工委');
   });
 
   it('refuses a call that names no grant', async () => {

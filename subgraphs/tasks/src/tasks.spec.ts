@@ -17,7 +17,7 @@ const task = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const CONFLICTS = `query($scope: String!) { taskConflicts(scope: $scope, from: "2026-01-01", to: "2026-12-31") {
-  nodes { kind message suggestion requiredItem from to unit { id } tasks { id title } assignments { id } issuers { id } } } }`;
+  nodes { kind message suggestion requiredItem { code } from to unit { id } tasks { id title } assignments { id } issuers { id } } } }`;
 
 let h: TasksHarness;
 let ids: Record<string, string>;
@@ -251,7 +251,9 @@ describe('task findings', () => {
     const dup = found.find((f: any) => f.kind === 'DUPLICATE');
     expect(dup.issuers.map((u: any) => u.id)).toEqual([ids['DZJ-DZ'], ids['SC-JGGW']]);
     expect(dup.suggestion).toMatch(/^保留领导方下达的「开展党史学习教育」/);
-    const missing = found.filter((f: any) => f.kind === 'MISSING').map((f: any) => [f.requiredItem, f.from, f.to]);
+    const missing = found
+      .filter((f: any) => f.kind === 'MISSING')
+      .map((f: any) => [f.requiredItem?.code ?? null, f.from, f.to]);
     expect(missing).toEqual([
       ['SHYK', '2026-07-01', '2026-09-30'],
       ['SHYK', '2026-10-01', '2026-12-31'],
@@ -387,9 +389,13 @@ describe('task findings', () => {
   it('warming after a write brings the held year up to date, so the next scan reads only the revision', async () => {
     await seed();
     const scans = cachesOf(h.database).scans;
+    // The scan's statements only: a MISSING finding's requiredItem is one more (batched) read of the items, and the
+    // write below settles the only MISSING findings.
+    const SCAN_ONLY = CONFLICTS.replace('requiredItem { code } ', '');
+    expect(SCAN_ONLY).not.toBe(CONFLICTS);
     const scan = async () => {
       h.database.statements.reset();
-      const out = (await h.ok(CONFLICTS, { scope: 'SC-JGGW' })).taskConflicts.nodes.length as number;
+      const out = (await h.ok(SCAN_ONLY, { scope: 'SC-JGGW' })).taskConflicts.nodes.length as number;
       return { out, statements: h.database.statements.count };
     };
     await scan();

@@ -6,10 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import { WRITES, OP_KINDS, type OpKind, type RequestRecord, type WriteTarget } from './types';
 
-const Q_UNIT = `query RelUnit($code: String!) { unit(code: $code) { code name partyBuilding { rule leaders { code } guides { code } anomalies { code } } } }`;
+const Q_UNIT = `query RelUnit($code: String!) { unit(by: { code: $code }) { code name partyBuilding { rule leaders { code } guides { code } anomalies { code } } } }`;
 const Q_UNITS = `query RelUnits { units(first: 20, filter: { under: "SC-JGGW" }) { totalCount nodes { code name } pageInfo { hasNextPage endCursor } } }`;
 const Q_ANOMALIES = `query RelAnomalies { leadershipAnomalies(scope: "SC-JGGW", first: 50) { totalCount summary { byCode { code count } } nodes { code unit { code } } pageInfo { hasNextPage endCursor } } }`;
-const Q_FEDERATED = `query RelFederated($code: String!) { unit(code: $code) { code name } task(id: "1") { id } scheme(id: "1") { id } }`;
+const Q_FEDERATED = `query RelFederated($code: String!) { unit(by: { code: $code }) { code name } task(id: "1") { id } scheme(id: "1") { id } }`;
 const M_CREATE_UNIT = `mutation RelCreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { id code } }`;
 const M_CHANGE_FACTS = `mutation RelChangeFacts($input: ChangeFactsInput!) { changeUnitFacts(input: $input) { id code } }`;
 const M_CREATE_LINK = `mutation RelCreateLink($input: CreateLinkInput!) { createLink(input: $input) { id } }`;

@@ -193,9 +193,12 @@ async function drive(load: Load, log: (line: string) => void, actors: Array<Prom
  * answers said, P-GW's name tells whether one ran.
  */
 async function replayedRename(h: RunningHub, actors: HostileActors): Promise<boolean> {
-  const r = await gql(h.gatewayUrl, '{ unit(code: "P-GW") { name } }', undefined, bearer(h.operatorToken)).catch(
-    () => undefined,
-  );
+  const r = await gql(
+    h.gatewayUrl,
+    '{ unit(by: { code: "P-GW" }) { name } }',
+    undefined,
+    bearer(h.operatorToken),
+  ).catch(() => undefined);
   const renamed = r?.data?.unit?.name !== PROVINCE_WORK_COMMITTEE_NAME;
   if (renamed) actors.replays.examples.push(`P-GW is named ${JSON.stringify(r?.data?.unit?.name)} after the run`);
   return renamed;

@@ -92,10 +92,54 @@ export interface Role {
   basis: RoleBasis;
 }
 
+/** Every mutation the audit log records (`AuditEntry.operation`, enum `AuditOperation`), with its description. */
+export const AUDIT_OPERATIONS = {
+  createUnit: '新建单位：创建一个单位 (createUnit: a unit created)',
+  updateUnit: "修改单位：修改名称、层级、地区或成立日 (updateUnit: a unit's name, level, region or start changed)",
+  endUnit: '撤销单位：单位终止 (endUnit: a unit ended)',
+  changeUnitFacts: "变更事实：单位事实的新版本 (changeUnitFacts: a unit's facts changed)",
+  createLink: '新建关系：声明一条关系 (createLink: a link declared)',
+  updateLink: '修改关系：修改一条关系 (updateLink: a link changed)',
+  endLink: '终止关系：一条关系结束 (endLink: a link ended)',
+  importUnits: '导入：一次 tiaokuai/v1 文件导入 (importUnits: a tiaokuai/v1 import)',
+} as const;
+export type AuditOperation = keyof typeof AUDIT_OPERATIONS;
+
+/**
+ * The leadership rules' stable codes (the public `PartyBuilding.rule`, enum `LeadershipRule`), each with the
+ * description the schema publishes: Chinese term, English gloss.
+ */
+export const RULE_CODES = {
+  NOT_IN_EXISTENCE: '不在存续期：当日单位不存在，无领导方与指导方 (the unit does not exist on the date)',
+  LOCAL_PARTY_COMMITTEE_ROOT: '中央层级地方党委：组织体系顶端，无上级领导 (the top of the hierarchy: nobody leads it)',
+  LOCAL_PARTY_COMMITTEE_BY_AFFILIATION:
+    '地方党委：由隶属的上级党委领导 (a local committee, led by its AFFILIATION parent)',
+  WORK_COMMITTEE_BY_AFFILIATION:
+    '机关工委：由本级地方党委领导，无指导方 (a work committee, led by its AFFILIATION parent)',
+  DEPARTMENT_PARTY_GROUP:
+    '部门党组（党委）：由本级地方党委领导 (a department party group, led by its AFFILIATION parent)',
+  ORGAN_PARTY_COMMITTEE_DUAL_2019:
+    '机关党委（2019年起）：机关工委与部门党组双重领导 (organ committee from 2019: led by the work committee and the department group)',
+  ORGAN_PARTY_COMMITTEE_2010:
+    '机关党委（2019年前）：机关工委领导，本部门党组指导 (organ committee before 2019: the work committee leads, the department group guides)',
+  BRANCH_BY_AFFILIATION: '党总支、党支部：由上级党组织领导 (a general branch or branch, led by its AFFILIATION parent)',
+  GRASSROOTS_FACTS_MISSING:
+    '缺少事实：基层单位缺少条块事实，无法判定 (GRASSROOTS_FACTS_MISSING: a grassroots unit lacking the facts the rules need)',
+  GRASSROOTS_TERRITORIAL_VERTICAL:
+    '党组织关系属地、业务垂直：属地领导，主管部门指导 (party relations TERRITORIAL, business VERTICAL: locality leads, competent department guides)',
+  GRASSROOTS_VERTICAL_VERTICAL:
+    '党组织关系垂直、业务垂直：主管部门领导，属地指导 (both VERTICAL: competent department leads, locality guides)',
+  GRASSROOTS_TERRITORIAL_TERRITORIAL:
+    '党组织关系属地、业务属地：属地领导，无党建指导方 (both TERRITORIAL: locality leads, nobody guides)',
+  GRASSROOTS_VERTICAL_TERRITORIAL_UNDEFINED:
+    '党组织关系垂直、业务属地：规则未定义，沿用登记的决定 (party relations VERTICAL, business TERRITORIAL: undefined, the declared decision stands)',
+} as const;
+export type RuleCode = keyof typeof RULE_CODES;
+
 /** What a leadership rule concludes for one unit on one date. */
 export interface RuleOutcome {
-  /** Stable code of the rule applied (part of the public contract: `PartyBuilding.rule`). */
-  rule: string;
+  /** Stable code of the rule applied (part of the public contract: `PartyBuilding.rule`, enum `LeadershipRule`). */
+  rule: RuleCode;
   leaders: Role[];
   guides: Role[];
   /** Chinese sentence naming the facts used. */

@@ -4,13 +4,33 @@ import { unitRef } from '../shared/unit-ref';
 import { Scheme } from '../scheme/scheme.type';
 import { Submission } from '../submission/submission.type';
 import { Unit } from '../unit/unit.type';
-import { starRowsPage, type FlatAssessment } from './result.service';
-import { ResultRow, ScoreOutlier, StarGrading, StarRow, StarRowConnection, UnitAssessment } from './result.type';
+import { outlierRowsPage, starRowsPage, type FlatAssessment, type OutlierRecord } from './result.service';
+import {
+  ResultRow,
+  ScoreOutlier,
+  ScoreOutlierConnection,
+  ScoreOutliers,
+  StarGrading,
+  StarRow,
+  StarRowConnection,
+  UnitAssessment,
+} from './result.type';
 
 @Resolver(() => ScoreOutlier)
 export class ScoreOutlierResolver {
   @FieldResolver(() => Unit, { description: '单位 (the unit)' }) unit(@Root() o: { unitId: string }) {
     return unitRef(o.unitId);
+  }
+}
+
+@Resolver(() => ScoreOutliers)
+export class ScoreOutliersResolver {
+  @FieldResolver(() => ScoreOutlierConnection, {
+    description:
+      '异常得分行：分页，按单位编号再按指标 (the outliers, a page at a time, by unit id then measure: the list grows with the units graded)',
+  })
+  rows(@Root() o: ScoreOutliers, @Args(() => PageArgsType) page: PageArgsType): ScoreOutlierConnection {
+    return outlierRowsPage(o.allRows as OutlierRecord[], page) as unknown as ScoreOutlierConnection;
   }
 }
 

@@ -15,7 +15,7 @@ import { gradeStars, quotaProblems, STAR_NAMES, type StarLevel, type StarResult 
 import type { AssessmentsContext } from '../../request';
 import { schemeOf } from '../scheme/scheme.service';
 import type { SchemeRecord } from '../scheme/scheme.store';
-import { checkPage, NS, pageOf, rankKey } from '../shared/pages';
+import { checkPage, NS, padId, pageOf, rankKey } from '../shared/pages';
 import { checkYear } from '../shared/year';
 import { submissionsOfScheme, submissionsOfUnits, type SubmissionRecord } from '../submission/submission.store';
 
@@ -168,7 +168,20 @@ export async function schemeOutliers(
 
 /** Scheme.outliers: the rule, in Chinese, and the outliers among the graded units' scores (schemeOutliers). */
 export async function outliersOfScheme(ctx: AssessmentsContext, schemeId: string, scope: string | null) {
-  return { rule: SCORE_OUTLIER_RULE, rows: await schemeOutliers(ctx, schemeId, scope) };
+  return { rule: SCORE_OUTLIER_RULE, allRows: await schemeOutliers(ctx, schemeId, scope) };
+}
+
+export type OutlierRecord = ScoreOutlier;
+
+/** ScoreOutliers.rows: a page of a scheme's outliers, by unit id then measure (the whole list counted). */
+export function outlierRowsPage(rows: readonly ScoreOutlier[], page: PageArgs): Connection<ScoreOutlier> {
+  return pageOf(
+    NS.outliers,
+    rows,
+    (o) => `${padId(o.unitId)}|${o.measure}`,
+    page,
+    (o) => o,
+  );
 }
 
 /** A UnitAssessment as GraphQL shows it (flat result fields, the records kept for field resolvers). */

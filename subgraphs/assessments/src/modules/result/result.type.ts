@@ -110,10 +110,16 @@ export class ScoreOutlier {
   @Field({ description: '说明 (the explanation)' }) message!: string;
 }
 
-@ObjectType({ description: "异常得分：远离同类的得分 (score outliers: scores far from the peers')" })
+export const ScoreOutlierConnection = connectionType('ScoreOutlier', ScoreOutlier, {
+  description: '异常得分分页：一页异常得分，按单位编号再按指标 (a page of score outliers, by unit id then measure)',
+});
+export type ScoreOutlierConnection = InstanceType<typeof ScoreOutlierConnection>;
+
+@ObjectType({ description: "异常得分：远离同类的得分及发现它们的规则 (score outliers: scores far from the peers', and the rule)" })
 export class ScoreOutliers {
   @Field({ description: '规则：The rule, in Chinese' }) rule!: string;
-  @Field(() => [ScoreOutlier], { description: '异常得分行 (the outlying scores)' }) rows!: ScoreOutlier[];
+  /** Every outlier (served a page at a time: ScoreOutliersResolver.rows). */
+  allRows!: unknown[];
 }
 
 @ObjectType({

@@ -8,7 +8,8 @@
  *   others appear or are settled in between.
  * - A scheme's results and star rows: by rank, then unit id (equal results share a rank). The
  *   ranks are the whole list's, computed before the page is cut, so they stay right on every page.
- * - Schemes: newest year first, then by id.
+ * - Schemes: newest year first, then by id. A submission's revisions: by version, oldest first.
+ * - A scheme's score outliers: by unit id, then measure.
  *
  * The key helpers (padKey, keyDigest, keyedSorted, pageOfItems) are platform's paging.ts, re-exported
  * here under this module's names.
@@ -30,6 +31,8 @@ export const NS = {
   results: 'scheme.results',
   stars: 'scheme.stars',
   schemes: 'schemes',
+  revisions: 'submission.revisions',
+  outliers: 'scheme.outliers',
 } as const;
 
 export const FINDING_KINDS: readonly AssessmentFindingKind[] = [

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgsType } from '@tiaokuai/platform';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AssessmentsContext } from '../../request';
 import { schemeOf } from '../scheme/scheme.service';
 import { Scheme } from '../scheme/scheme.type';
@@ -12,7 +13,14 @@ import {
   visibleSubmission,
   type SubmissionRecord,
 } from './submission.service';
-import { IndicatorScore, Rating, Submission, SubmissionRevision } from './submission.type';
+import {
+  IndicatorScore,
+  Rating,
+  Submission,
+  SubmissionRevision,
+  SubmissionRevisionConnection,
+} from './submission.type';
+import { checkPage, NS, padId, pageOf } from '../shared/pages';
 
 @Resolver(() => Submission)
 export class SubmissionResolver {
@@ -102,8 +110,23 @@ export class SubmissionResolver {
   grade(@Root() s: SubmissionRecord) {
     return s.result.grade;
   }
-  @FieldResolver(() => [SubmissionRevision], { description: '修订记录：Every version, oldest first' })
-  async revisions(@Root() s: SubmissionRecord, @Ctx() ctx: AssessmentsContext) {
-    return revisionsOfSubmission(ctx, s.id);
+  @FieldResolver(() => SubmissionRevisionConnection, {
+    description:
+      '修订记录：每个版本，最早的在前，分页 (every version, oldest first, a page at a time: each correction adds one)',
+  })
+  async revisions(
+    @Root() s: SubmissionRecord,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: AssessmentsContext,
+  ): Promise<SubmissionRevisionConnection> {
+    checkPage(NS.revisions, page);
+    const all = await revisionsOfSubmission(ctx, s.id);
+    return pageOf(
+      NS.revisions,
+      all,
+      (r) => padId(String(r.version)),
+      page,
+      (r) => r as SubmissionRevision,
+    );
   }
 }

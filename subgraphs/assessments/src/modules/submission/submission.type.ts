@@ -1,6 +1,6 @@
 /** Submissions as GraphQL shows them. */
 import 'reflect-metadata';
-import { DateScalar } from '@tiaokuai/platform';
+import { connectionType, DateScalar } from '@tiaokuai/platform';
 import { enumOf } from '@tiaokuai/leadership';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -64,3 +64,8 @@ export class SubmissionRevision {
     string | null;
   @Field({ description: '修订时刻 (when)' }) at!: Date;
 }
+
+export const SubmissionRevisionConnection = connectionType('SubmissionRevision', SubmissionRevision, {
+  description: "A page of a submission's versions (修订), oldest first",
+});
+export type SubmissionRevisionConnection = InstanceType<typeof SubmissionRevisionConnection>;

@@ -25,9 +25,11 @@ const snapshot = async () => (await h.run(`{ exportUnits }`)).data?.exportUnits;
 describe('reads: outside the jurisdiction reads as absent', () => {
   it('a unit inside is visible, one outside answers exactly like one that does not exist', async () => {
     const v = as('VIEWER');
-    expect((await h.run(`{ unit(code: "JS-YJT-ZB1") { code } }`, {}, v)).data?.unit).toEqual({ code: 'JS-YJT-ZB1' });
-    const outside = await h.run(`{ unit(code: "SZ-SWJ") { code } }`, {}, v);
-    const unknown = await h.run(`{ unit(code: "NOPE") { code } }`, {}, v);
+    expect((await h.run(`{ unit(by: { code: "JS-YJT-ZB1" }) { code } }`, {}, v)).data?.unit).toEqual({
+      code: 'JS-YJT-ZB1',
+    });
+    const outside = await h.run(`{ unit(by: { code: "SZ-SWJ" }) { code } }`, {}, v);
+    const unknown = await h.run(`{ unit(by: { code: "NOPE" }) { code } }`, {}, v);
     expect(outside).toEqual({ data: { unit: null } });
     expect(unknown).toEqual(outside);
     const scopeOut = await h.run(`{ leadershipAnomalies(scope: "SZ-SWJ") { nodes { code } } }`, {}, v);
@@ -51,7 +53,8 @@ describe('reads: outside the jurisdiction reads as absent', () => {
 
   it("an entity fetch (a unit another subgraph's visible record names) shows the unit's identity, never its records", async () => {
     const v = as('VIEWER');
-    const ids = (await h.run(`{ a: unit(code: "SZ-SWJ") { id } b: unit(code: "JS-YJT-ZB1") { id } }`)).data!;
+    const ids = (await h.run(`{ a: unit(by: { code: "SZ-SWJ" }) { id } b: unit(by: { code: "JS-YJT-ZB1" }) { id } }`))
+      .data!;
     const ent = await h.run(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { id code name kind level } } }`,
       {
@@ -93,14 +96,14 @@ describe('reads: outside the jurisdiction reads as absent', () => {
 
   it('a leader outside the jurisdiction is named, but its own records are refused', async () => {
     const named = await h.run(
-      `{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code name } } } }`,
+      `{ unit(by: { code: "JS-YJT-JGDW" }) { partyBuilding(asOf: "2024-01-01") { leaders { code name } } } }`,
       {},
       as('VIEWER'),
     );
     expect(named.data?.unit.partyBuilding.leaders.map((l: any) => l.code).sort()).toEqual(['JS-JGGW', 'JS-YJT-DZ']);
     // Asking for the outside leader's own records is refused (non-null fields then null the answer up to `unit`).
     const r = await h.run(
-      `{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code links { nodes { id } } } } } }`,
+      `{ unit(by: { code: "JS-YJT-JGDW" }) { partyBuilding(asOf: "2024-01-01") { leaders { code links { nodes { id } } } } } }`,
       {},
       as('VIEWER'),
     );
@@ -109,7 +112,7 @@ describe('reads: outside the jurisdiction reads as absent', () => {
     expect(r.errors?.[0].message).toMatch(/^JS-JGGW /);
     const own = (
       await h.run(
-        `{ unit(code: "JS-YJT-JGDW") { partyBuilding(asOf: "2024-01-01") { leaders { code } } links { nodes { id } } history { nodes { date } } } }`,
+        `{ unit(by: { code: "JS-YJT-JGDW" }) { partyBuilding(asOf: "2024-01-01") { leaders { code } } links { nodes { id } } history { nodes { date } } } }`,
         {},
         as('VIEWER'),
       )
@@ -241,8 +244,8 @@ describe('writes: role × inside/outside', () => {
   );
 
   it('a link out of reach and a link id that names nothing get the same FORBIDDEN', async () => {
-    const links = (await h.run(`{ unit(code: "SZ-SWJ") { links(direction: IN) { nodes { id } } } }`)).data?.unit.links
-      .nodes;
+    const links = (await h.run(`{ unit(by: { code: "SZ-SWJ" }) { links(direction: IN) { nodes { id } } } }`)).data?.unit
+      .links.nodes;
     for (const m of [
       (id: string) => `mutation { endLink(id: "${id}", on: "2025-01-01") { id } }`,
       (id: string) => `mutation { updateLink(input: { id: "${id}", basis: "x" }) { id } }`,
@@ -277,15 +280,19 @@ describe('writes: role × inside/outside', () => {
 
   it("the jurisdiction follows the organisation: end the branch's affiliation and it leaves the scope", async () => {
     const v = as('VIEWER');
-    expect((await h.run(`{ unit(code: "JS-YJT-ZB1") { code } }`, {}, v)).data?.unit).not.toBeNull();
+    expect((await h.run(`{ unit(by: { code: "JS-YJT-ZB1" }) { code } }`, {}, v)).data?.unit).not.toBeNull();
     const links = (
-      await h.run(`{ unit(code: "JS-YJT-ZB1") { links(direction: IN) { nodes { id kind } } } }`, {}, HUB_OPERATOR)
+      await h.run(
+        `{ unit(by: { code: "JS-YJT-ZB1" }) { links(direction: IN) { nodes { id kind } } } }`,
+        {},
+        HUB_OPERATOR,
+      )
     ).data?.unit.links.nodes;
     const aff = links.find((l: any) => l.kind === 'AFFILIATION');
     expect(
       (await h.run(`mutation($id: ID!) { endLink(id: $id, on: "2020-01-01") { id } }`, { id: aff.id })).errors,
     ).toBeUndefined();
-    expect((await h.run(`{ unit(code: "JS-YJT-ZB1") { code } }`, {}, v)).data?.unit).toBeNull();
+    expect((await h.run(`{ unit(by: { code: "JS-YJT-ZB1" }) { code } }`, {}, v)).data?.unit).toBeNull();
   });
 });
 

@@ -6,10 +6,11 @@
  * application has no code path that changes a row.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db, type Identity, type PageWindow } from '@tiaokuai/platform';
+import { rowsOf, type Db, type Identity, type PageWindow, type Role } from '@tiaokuai/platform';
+import type { AuditOperation } from '../../domain/types';
 
 export interface AuditInput {
-  operation: string;
+  operation: AuditOperation;
   /** The unit the change concerns (for a link: its subordinate end), for filtering by jurisdiction. */
   unitId?: string | null;
   /** Human-readable: a unit code, `link #12`, `import`. */
@@ -23,10 +24,10 @@ export interface AuditEntry {
   at: string;
   subject: string;
   body: string | null;
-  role: string;
+  role: Role;
   hubAdmin: boolean;
   requestId: string | null;
-  operation: string;
+  operation: AuditOperation;
   unitId: string | null;
   target: string;
   before: unknown;
@@ -46,10 +47,10 @@ interface Row {
   at: string | Date;
   subject: string;
   body: string | null;
-  role: string;
+  role: Role;
   hub_admin: boolean;
   request_id: string | null;
-  operation: string;
+  operation: AuditOperation;
   unit_id: number | null;
   target: string;
   before: unknown;

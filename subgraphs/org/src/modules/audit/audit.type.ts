@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { connectionType, JSONScalar } from '@tiaokuai/platform';
 import { Field, ID, ObjectType } from 'type-graphql';
+import type { Role } from '@tiaokuai/platform';
+import type { AuditOperation } from '../../domain/types';
+import { AuditOperationEnum, CallerRoleEnum } from '../shared/enums';
 
 @ObjectType('AuditEntry', { description: '数据留痕: one mutation, who made it, when, and the state before and after' })
 export class AuditEntryType {
@@ -12,15 +15,12 @@ export class AuditEntryType {
     description: '代表机构：The body the caller acted for (null: the hub operator)',
   })
   body!: string | null;
-  @Field({ description: "角色：操作者的角色 (the actor's role)" }) role!: string;
+  @Field(() => CallerRoleEnum, { description: "角色：操作者当时的角色 (the actor's role when it acted)" }) role!: Role;
   @Field({ description: "平台管理员：操作者是否平台运营方 (the actor was the hub's operator)" }) hubAdmin!: boolean;
   @Field(() => String, { description: '请求编号：关联日志 (the request id, to find the logs)', nullable: true })
   requestId!: string | null;
-  @Field({
-    description:
-      '操作：The mutation: createUnit, updateUnit, endUnit, changeUnitFacts, createLink, updateLink, endLink, importUnits',
-  })
-  operation!: string;
+  @Field(() => AuditOperationEnum, { description: '操作：留痕的写操作 (the mutation recorded)' })
+  operation!: AuditOperation;
   @Field({ description: '对象：被修改的记录 (the record changed)' }) target!: string;
   @Field(() => JSONScalar, { description: '变更前：写入前的记录 (the record before the change)', nullable: true })
   before!: unknown;

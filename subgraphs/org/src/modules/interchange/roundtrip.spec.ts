@@ -28,7 +28,7 @@ const exportAll = async (who?: Identity, scope?: string) => {
 };
 const linkId = async (to: string, from: string, kind: string) => {
   const d = await h.ok(
-    `{ unit(code: "${to}") { links(direction: IN, first: 500) { nodes { id kind from { code } } } } }`,
+    `{ unit(by: { code: "${to}" }) { links(direction: IN, first: 500) { nodes { id kind from { code } } } } }`,
   );
   return d.unit.links.nodes.find((l: any) => l.from.code === from && l.kind === kind).id as string;
 };

@@ -9,7 +9,7 @@ import { PartyBuilding, Role } from './party-building.type';
 
 @Resolver(() => Role)
 export class RoleResolver {
-  @FieldResolver(() => Unit, { description: '单位：担任该角色的机构 (the body holding the role)', nullable: true })
+  @FieldResolver(() => Unit, { description: '单位：担任该角色的机构 (the body holding the role)' })
   unit(@Root() r: Role, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, r.unitId);
   }

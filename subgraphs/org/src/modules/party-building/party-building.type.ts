@@ -2,10 +2,10 @@
 import 'reflect-metadata';
 import { DateScalar } from '@tiaokuai/platform';
 import { Field, ObjectType } from 'type-graphql';
-import type { LeadershipFlavour } from '../../domain/types';
+import type { LeadershipFlavour, RuleCode } from '../../domain/types';
 import type { Anomaly } from '../anomaly/anomaly.type';
 import type { Link } from '../link/link.type';
-import { LeadershipFlavourEnum, RoleBasisEnum, RoleKindEnum } from '../shared/enums';
+import { LeadershipFlavourEnum, LeadershipRuleEnum, RoleBasisEnum, RoleKindEnum } from '../shared/enums';
 
 @ObjectType({ description: '角色：A party-building role of one body over a unit, and where it comes from' })
 export class Role {
@@ -19,7 +19,8 @@ export class Role {
 @ObjectType({ description: "党建领导关系：Who leads and who guides a unit's party-building on a date, and why" })
 export class PartyBuilding {
   @Field(() => DateScalar, { description: '判断日 (the day judged)' }) asOf!: string;
-  @Field({ description: '规则代码：Stable code of the rule applied' }) rule!: string;
+  @Field(() => LeadershipRuleEnum, { description: '规则代码：所依据规则的稳定代码 (the stable code of the rule applied)' })
+  rule!: RuleCode;
   @Field({ description: '解释：Chinese, for people: which rule, which facts, which date' }) explanation!: string;
   @Field({ description: '存续：Does the unit exist on asOf?' }) exists!: boolean;
   leaderIds!: string[];

@@ -1,10 +1,14 @@
 import { enumOf } from '@tiaokuai/leadership';
+import { ROLES } from '@tiaokuai/platform';
 import { registerEnumType } from 'type-graphql';
 import {
   ANOMALY_CODES,
+  AUDIT_OPERATIONS,
+  type AuditOperation,
   LEADERSHIP_FLAVOURS,
   LINK_KINDS,
   MANAGEMENT_MODES,
+  RULE_CODES,
   UNIT_KINDS,
   UNIT_LEVELS,
 } from '../../domain/types';
@@ -17,6 +21,9 @@ export const LeadershipFlavourEnum = enumOf(LEADERSHIP_FLAVOURS);
 export const AnomalyCodeEnum = enumOf(ANOMALY_CODES);
 export const RoleKindEnum = enumOf(['LEADS', 'GUIDES'] as const);
 export const RoleBasisEnum = enumOf(['LOCALITY', 'COMPETENT_DEPARTMENT', 'AFFILIATION', 'DECLARED'] as const);
+export const LeadershipRuleEnum = enumOf(Object.keys(RULE_CODES) as (keyof typeof RULE_CODES)[]);
+export const CallerRoleEnum = enumOf(ROLES);
+export const AuditOperationEnum = enumOf(Object.keys(AUDIT_OPERATIONS) as AuditOperation[]);
 export const LinkDirectionEnum = enumOf(['IN', 'OUT', 'BOTH'] as const);
 export const HistoryEventKindEnum = enumOf([
   'UNIT_STARTED',
@@ -174,4 +181,26 @@ registerEnumType(HistoryEventKindEnum, {
     UNIT_ENDED: { description: '撤销：单位撤销 (UNIT_ENDED: the unit ceased to exist)' },
     UNIT_STARTED: { description: '成立：单位设立 (UNIT_STARTED: the unit came into being)' },
   },
+});
+registerEnumType(LeadershipRuleEnum, {
+  name: 'LeadershipRule',
+  description: '规则代码：判定领导方与指导方所依据的规则 (the stable code of the leadership rule applied)',
+  valuesConfig: Object.fromEntries(Object.entries(RULE_CODES).map(([k, description]) => [k, { description }])),
+});
+registerEnumType(CallerRoleEnum, {
+  name: 'CallerRole',
+  description: '调用者角色 (the role a token grants): VIEWER 查看, EDITOR 编辑, ADMIN 管理',
+  valuesConfig: {
+    VIEWER: { description: '查看：只读 (VIEWER: reads only)' },
+    EDITOR: { description: '编辑：可在辖区内写入 (EDITOR: also writes, in its jurisdiction)' },
+    ADMIN: {
+      description:
+        '管理：还可管理关系与导入，并查看留痕 (ADMIN: also manages links and imports, and reads the audit log)',
+    },
+  },
+});
+registerEnumType(AuditOperationEnum, {
+  name: 'AuditOperation',
+  description: '留痕的操作 (the mutation an audit entry records)',
+  valuesConfig: Object.fromEntries(Object.entries(AUDIT_OPERATIONS).map(([k, description]) => [k, { description }])),
 });

@@ -16,7 +16,7 @@ const TIMELINE = `query($units: [ID!], $scope: String, $from: Date!, $to: Date!,
     unit { id code kind } requested periods { from to leaderIds guideIds leaders { code } guides { code } } } }`;
 
 async function ids(...codes: string[]): Promise<string[]> {
-  const d = await h.ok(`{ ${codes.map((c, i) => `u${i}: unit(code: "${c}") { id }`).join(' ')} }`);
+  const d = await h.ok(`{ ${codes.map((c, i) => `u${i}: unit(by: { code: "${c}" }) { id }`).join(' ')} }`);
   return codes.map((_, i) => d[`u${i}`].id);
 }
 

@@ -1,7 +1,17 @@
 import { DateScalar } from '@tiaokuai/platform';
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import type { ManagementMode, UnitKind, UnitLevel } from '../../domain/types';
 import { ManagementModeEnum, UnitKindEnum, UnitLevelEnum } from '../shared/enums';
+
+/**
+ * `Query.unit`'s lookup: exactly one of id and code. Published with `@oneOf` (buildOrgSchema's
+ * `oneOfInputs`), so the gateway refuses both or neither before any resolver runs.
+ */
+@InputType({ description: '查找单位：按 id 或按代码，二者取其一 (a unit by id or by code: exactly one of them)' })
+export class UnitLookup {
+  @Field(() => ID, { nullable: true, description: "单位编号 (the unit's id)" }) id?: string | null;
+  @Field(() => String, { nullable: true, description: "单位代码 (the unit's code)" }) code?: string | null;
+}
 
 @InputType({ description: '单位事实：Facts of a unit; codes name other units' })
 export class FactsInput {

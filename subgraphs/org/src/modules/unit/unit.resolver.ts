@@ -16,19 +16,21 @@ import { LinkConnection } from '../link/link.type';
 import * as partyBuilding from '../party-building/party-building.service';
 import { PartyBuilding } from '../party-building/party-building.type';
 import { LinkDirectionEnum, LinkKindEnum } from '../shared/enums';
-import { ChangeFactsInput, CreateUnitInput, UnitFilterInput, UpdateUnitInput } from './unit.input';
+import { ChangeFactsInput, CreateUnitInput, UnitFilterInput, UnitLookup, UpdateUnitInput } from './unit.input';
 import * as units from './unit.service';
 import { HistoryEventConnection, Unit, UnitConnection, UnitFacts } from './unit.type';
 
 @Resolver(() => Unit)
 export class UnitResolver {
-  @Query(() => Unit, { nullable: true, description: '单位：A unit by id or by code' })
+  @Query(() => Unit, {
+    nullable: true,
+    description: '单位：按 id 或代码查找一个单位，by 取其一；未知或不可见时为空 (a unit by id or by code; null when unknown or out of sight)',
+  })
   unit(
-    @Arg('id', () => ID, { description: "单位编号 (the unit's id)", nullable: true }) id: string | null,
-    @Arg('code', () => String, { description: "单位代码 (the unit's code)", nullable: true }) code: string | null,
+    @Arg('by', () => UnitLookup, { description: '按编号或代码，二者取其一 (id or code: exactly one)' }) by: UnitLookup,
     @Ctx() ctx: OrgContext,
   ) {
-    return units.findUnit(ctx, id, code);
+    return units.findUnit(ctx, { id: by.id ?? null, code: by.code ?? null });
   }
 
   @Query(() => UnitConnection, {

@@ -98,10 +98,15 @@ export interface UnitListFilter {
 const MAX_CODES = 100_000;
 
 /** `unit`: by id or by code (both: they must agree); a unit outside the jurisdiction reads as absent. */
-export async function findUnit(ctx: OrgContext, id: string | null, code: string | null): Promise<UnitRecord | null> {
-  if (!id && !code) throw new BadInputError('id', '需要 id 或 code 之一');
-  const u = id ? await ctx.loaders.unitById.load(id) : await ctx.loaders.unitByCode.load(code!);
-  if (!u || (id && code && u.code !== code)) return null;
+export async function findUnit(
+  ctx: OrgContext,
+  by: { id: string | null; code: string | null },
+): Promise<UnitRecord | null> {
+  // The schema's @oneOf refuses both or neither before this runs; a direct call is held to the same.
+  const { id, code } = by;
+  if ((id === null) === (code === null)) throw new BadInputError('by', '需要 id 或 code 之一，且只能给一个');
+  const u = id !== null ? await ctx.loaders.unitById.load(id) : await ctx.loaders.unitByCode.load(code!);
+  if (!u) return null;
   return (await ctx.access.canSee(u.id)) ? u : null; // outside the jurisdiction: as if absent
 }
 

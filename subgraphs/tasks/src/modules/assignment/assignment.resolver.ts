@@ -1,5 +1,5 @@
-import { DateScalar } from '@tiaokuai/platform';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { DateScalar, PageArgsType } from '@tiaokuai/platform';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { AssignmentRecord } from '../../domain/records';
 import type { TasksContext } from '../../request';
 import { AuthorityEnum, IssuerRelationEnum } from '../shared/enums';
@@ -15,7 +15,14 @@ import {
   settlementsOfAssignment,
   withdrawAssignment,
 } from './assignment.service';
-import { Assignment, ProgressReport, Settlement } from './assignment.type';
+import {
+  Assignment,
+  ProgressReport,
+  ProgressReportConnection,
+  progressReportPage,
+  Settlement,
+} from './assignment.type';
+import { checkPage, NS } from '../shared/pages';
 
 @Resolver(() => Assignment)
 export class AssignmentResolver {
@@ -128,9 +135,17 @@ export class ProgressResolver {
     return reportProgress(ctx, { ...input });
   }
 
-  @FieldResolver(() => [ProgressReport], { description: '进度报告：Every progress report on it, oldest first' })
-  async progressReports(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext): Promise<ProgressReport[]> {
-    return (await ctx.loaders.progressReports.load(a.id)).map((r) => ({
+  @FieldResolver(() => ProgressReportConnection, {
+    description:
+      '进度报告：最早的在前，分页；每次报告进度增加一条 (its progress reports, oldest first, a page at a time)',
+  })
+  async progressReports(
+    @Root() a: AssignmentRecord,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: TasksContext,
+  ): Promise<ProgressReportConnection> {
+    checkPage(NS.progressReports, page);
+    const reports = (await ctx.loaders.progressReports.load(a.id)).map((r): ProgressReport => ({
       version: r.version,
       status: r.status,
       progress: r.progress,
@@ -141,5 +156,6 @@ export class ProgressResolver {
       byBody: r.byBody,
       at: r.at.toISOString(),
     }));
+    return progressReportPage(reports, page);
   }
 }

@@ -59,3 +59,18 @@ export const assignmentPage = (rows: readonly AssignmentRecord[], page: PageArgs
     page,
     (a) => a as unknown as Assignment,
   );
+
+export const ProgressReportConnection = connectionType('ProgressReport', ProgressReport, {
+  description: "A page of an assignment's progress reports (进度报告), oldest first (by the version each produced)",
+});
+export type ProgressReportConnection = InstanceType<typeof ProgressReportConnection>;
+
+/** A page of an assignment's reports, keyed by the version each produced (a report is never rewritten). */
+export const progressReportPage = (reports: readonly ProgressReport[], page: PageArgsType): ProgressReportConnection =>
+  pageOf(
+    NS.progressReports,
+    reports,
+    (r) => padId(String(r.version)),
+    page,
+    (r) => r,
+  );

@@ -56,6 +56,15 @@ export class TaskConflictResolver {
     return f.issuerIds.map(unitRef);
   }
 
+  @FieldResolver(() => RequiredItem, {
+    nullable: true,
+    description:
+      '责任清单条目：MISSING 所指的条目，含代码与所属方；其他类型为空 (the responsibility-list item a MISSING finding is about; null for every other kind)',
+  })
+  requiredItem(@Root() f: TaskConflict, @Ctx() ctx: TasksContext) {
+    return f.requiredItemId ? ctx.loaders.requiredItem.load(f.requiredItemId) : null;
+  }
+
   @FieldResolver(() => Unit, {
     nullable: true,
     description: '清单所属方：For MISSING: the owner of the item (null: hub-wide)',

@@ -13,11 +13,8 @@ export class TaskConflict {
   @Field({ description: '说明：Chinese: what was found' }) message!: string;
   @Field({ description: '处理建议：Chinese: what to do (which assignment to keep, which to turn into a reference)' })
   suggestion!: string;
-  @Field(() => String, {
-    nullable: true,
-    description: "清单事项代码：For MISSING: the responsibility-list item's code (its owner: requiredItemOwner)",
-  })
-  requiredItem!: string | null;
+  /** For MISSING: the item (RequiredItem id), exposed as the object `requiredItem` (TaskConflictResolver). */
+  requiredItemId!: string | null;
   requiredItemOwnerId!: string | null;
   /**
    * For a list-level DUPLICATE: the two items (RequiredItem ids), the one to keep first (TaskConflictResolver.items).
@@ -62,7 +59,7 @@ export const toConflict = (f: TaskFinding): TaskConflict => ({
   kind: f.kind,
   message: f.message,
   suggestion: f.suggestion,
-  requiredItem: f.requiredItemCode ?? null,
+  requiredItemId: f.requiredItemId ?? null,
   requiredItemOwnerId: f.requiredItemOwnerId ?? null,
   itemIds: f.itemIds ?? [],
   from: f.from ?? null,

@@ -7,7 +7,7 @@
  *   same finding gets the same key from one scan to the next, so a page read after a cursor
  *   neither skips nor repeats a finding when others appear or are settled in between.
  * - Assignments: by id. Units' progress: by unit id. Measures (outliers): by unit id, measure,
- *   task id. Responsibility-list items: by code.
+ *   task id. Responsibility-list items: by code. An assignment's progress reports: by version (oldest first).
  *
  * The key helpers (padKey, keyDigest, keyedSorted, pageOfItems) are platform's paging.ts, re-exported
  * here under this module's names.
@@ -31,6 +31,7 @@ export const NS = {
   responsibilityList: 'responsibilityList',
   unitProgress: 'workReport.units',
   outliers: 'workReport.outliers',
+  progressReports: 'progressReports',
 } as const;
 
 export const FINDING_KINDS: readonly TaskFindingKind[] = [

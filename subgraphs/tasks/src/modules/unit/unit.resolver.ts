@@ -70,7 +70,8 @@ export class UnitResolver {
 export class UnitReportResolver {
   @FieldResolver(() => WorkReport, {
     nullable: true,
-    description: 'Its year: 目标书, 进度表, 成绩单 (null when out of sight)',
+    description:
+      '工作报告: its year, 目标书, 进度表, 成绩单. Null when out of sight: a report of zeros would say the unit did nothing',
   })
   async workReport(
     @Root() u: Unit,
@@ -93,24 +94,22 @@ export class UnitReportResolver {
   }
 
   @FieldResolver(() => [CalendarEntry], {
-    nullable: true,
     description:
-      '行事历: its tasks by due date and the responsibility-list items it must carry, per period (null when out of sight)',
+      '行事历: its tasks by due date and the responsibility-list items it must carry, per period (empty when out of sight). ' +
+      "Bounded: one year of one unit's tasks and items (a page of it is the calendar itself)",
   })
   async calendar(
     @Root() u: Unit,
     @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
     @Ctx() ctx: TasksContext,
-  ): Promise<CalendarEntry[] | null> {
-    const entries = await unitCalendar(ctx, u.id, year);
-    return entries && entries.map(toEntry);
+  ): Promise<CalendarEntry[]> {
+    return ((await unitCalendar(ctx, u.id, year)) ?? []).map(toEntry);
   }
 
   @FieldResolver(() => ResponsibilityListEntryConnection, {
-    nullable: true,
     description:
       'Its 责任清单 for a year: every item that applies to it (hub-wide, or of an owner that leads it directly or through bodies it leads), ' +
-      'with owner, relation, the binding assignments fulfilling it and the periods still missing; a page at a time (null when out of sight). ' +
+      'with owner, relation, the binding assignments fulfilling it and the periods still missing; a page at a time (empty when out of sight). ' +
       "Paged because an owner's list has no fixed length (杭州 writes 196 duty books)",
   })
   async responsibilityList(
@@ -118,35 +117,33 @@ export class UnitReportResolver {
     @Arg('year', () => Int, { description: '年度 (the year)' }) year: number,
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: TasksContext,
-  ): Promise<ResponsibilityListEntryConnection | null> {
+  ): Promise<ResponsibilityListEntryConnection> {
     checkPage(NS.responsibilityList, page);
-    const entries = await unitResponsibilityList(ctx, u.id, year);
-    return (
-      entries &&
-      pageOf(
-        NS.responsibilityList,
-        entries,
-        (e) => itemKey(e.item),
-        page,
-        (e): ResponsibilityListEntry => ({
-          item: e.item as RequiredItem,
-          relation: e.relation,
-          flavour: e.flavour,
-          depth: e.depth,
-          from: e.from,
-          to: e.to,
-          missing: e.missing,
-          ownerId: e.item.ownerId ?? null,
-          throughId: e.through,
-          assignmentIds: e.assignments.map((a) => a.id),
-        }),
-      )
+    const entries = (await unitResponsibilityList(ctx, u.id, year)) ?? [];
+    return pageOf(
+      NS.responsibilityList,
+      entries,
+      (e) => itemKey(e.item),
+      page,
+      (e): ResponsibilityListEntry => ({
+        item: e.item as RequiredItem,
+        relation: e.relation,
+        flavour: e.flavour,
+        depth: e.depth,
+        from: e.from,
+        to: e.to,
+        missing: e.missing,
+        ownerId: e.item.ownerId ?? null,
+        throughId: e.through,
+        assignmentIds: e.assignments.map((a) => a.id),
+      }),
     );
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'The 行事历 as iCalendar text (RFC 5545); the gateway serves it at /calendar/{code}/{year}.ics',
+    description:
+      'The 行事历 as iCalendar text (RFC 5545); the gateway serves it at /calendar/{code}/{year}.ics. Null when out of sight (the download answers 404)',
   })
   calendarIcs(
     @Root() u: Unit,
