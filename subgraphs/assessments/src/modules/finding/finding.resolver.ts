@@ -9,6 +9,7 @@ import { Submission } from '../submission/submission.type';
 import { Unit } from '../unit/unit.type';
 import {
   scopeFindingsPage,
+  withId,
   type AssessmentFinding as Finding,
   type JointProposal as Proposal,
 } from './finding.service';
@@ -33,7 +34,7 @@ export class AssessmentFindingResolver {
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AssessmentsContext,
   ): Promise<AssessmentFindingConnection> {
-    return scopeFindingsPage(ctx, scope, year, kinds, page, (f) => f as unknown as AssessmentFinding);
+    return scopeFindingsPage(ctx, scope, year, kinds, page, (f) => withId(f, year) as unknown as AssessmentFinding);
   }
 
   @FieldResolver(() => Unit) unit(@Root() f: Finding) {

@@ -2,7 +2,8 @@
 import 'reflect-metadata';
 import { connectionType, DateScalar } from '@tiaokuai/platform';
 import { enumOf } from '@tiaokuai/leadership';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../node/node.type';
 
 export const AssessmentFindingKindEnum = enumOf([
   'MULTIPLE_INSPECTIONS',
@@ -27,8 +28,18 @@ export class JointProposal {
   @Field(() => DateScalar) to!: string;
 }
 
-@ObjectType({ description: 'A dual-management problem in assessment, with what to do about it' })
+@Directive('@key(fields: "id")')
+@ObjectType({
+  implements: Node,
+  description:
+    '考核问题 (assessment finding): a dual-management problem in assessment, with what to do about it. Its id names the unit, the kind, the year, the period and what it is about, so it stays the same from one scan to the next',
+})
 export class AssessmentFinding {
+  @Field(() => ID, {
+    description:
+      '全局标识 (global id): from the unit, the kind, the assessment year, the period and the submissions, inspections and bodies concerned; node(id) finds it again',
+  })
+  id!: string;
   @Field(() => AssessmentFindingKindEnum) kind!: string;
   @Field(() => DateScalar) from!: string;
   @Field(() => DateScalar) to!: string;

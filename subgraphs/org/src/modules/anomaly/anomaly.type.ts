@@ -1,11 +1,16 @@
 /** An anomaly (DOMAIN.md), and the connection of a scope's anomalies with a summary by code. */
 import 'reflect-metadata';
 import { connectionType, DateScalar } from '@tiaokuai/platform';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { Day } from '@tiaokuai/leadership';
 import type { AnomalyCode } from '../../domain/types';
 import { AnomalyCodeEnum } from '../shared/enums';
 
-@ObjectType()
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description:
+    '领导关系异常 (leadership anomaly): a fault in who leads or guides a unit. Its id names the unit, the code, the units and links involved and the period (or the day asked about), so it stays the same from one scan to the next',
+})
 export class Anomaly {
   @Field(() => AnomalyCodeEnum) code!: AnomalyCode;
   @Field({ description: 'Chinese, for people' }) message!: string;
@@ -20,6 +25,8 @@ export class Anomaly {
     description: "The last day of its period (inclusive); null on a day's question, or while it still holds",
   })
   to!: string | null;
+  /** The day asked about, on a day's question (where `from` is null): part of the id. */
+  asOf?: Day | null;
   unitId!: string;
   relatedUnitIds!: string[];
   linkIds!: string[];

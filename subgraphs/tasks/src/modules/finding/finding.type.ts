@@ -1,12 +1,21 @@
 import 'reflect-metadata';
 import { connectionType, DateScalar, type PageArgsType } from '@tiaokuai/platform';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { TaskFinding } from '../../domain/types';
 import { TaskConflictKindEnum } from '../shared/enums';
-import { findingKey, findingSummary, NS, pageOf } from '../shared/pages';
+import { conflictId, findingKey, findingSummary, NS, pageOf, type Window } from '../shared/pages';
 
-@ObjectType({ description: 'A duplicated, conflicting, missing, overreaching or cherry-picked task at one unit' })
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description:
+    '任务问题 (task finding): a duplicated, conflicting, missing, overreaching or cherry-picked task at one unit. Its id names the unit, the kind, what it is about and the window, so it stays the same from one scan to the next',
+})
 export class TaskConflict {
+  @Field(() => ID, {
+    description:
+      '全局标识 (global id): from the unit, the kind, the assignments, tasks, item and period concerned and the window asked about; node(id) finds it again',
+  })
+  id!: string;
   @Field(() => TaskConflictKindEnum) kind!: string;
   @Field({ description: 'Chinese: what was found' }) message!: string;
   @Field({ description: 'Chinese: what to do (which assignment to keep, which to turn into a reference)' })
@@ -55,7 +64,9 @@ export const TaskConflictConnection = connectionType('TaskConflict', TaskConflic
 });
 export type TaskConflictConnection = InstanceType<typeof TaskConflictConnection>;
 
-export const toConflict = (f: TaskFinding): TaskConflict => ({
+/** A finding as GraphQL shows it, found over `window` (part of its id). */
+export const toConflict = (f: TaskFinding, window: Window): TaskConflict => ({
+  id: conflictId(f, window),
   kind: f.kind,
   message: f.message,
   suggestion: f.suggestion,
@@ -74,7 +85,11 @@ export const toConflict = (f: TaskFinding): TaskConflict => ({
  * A page of findings (order: shared/pages.ts) with the summary of them all. Only the page is
  * turned into GraphQL objects; the findings themselves live as long as the request.
  */
-export const conflictPage = (findings: readonly TaskFinding[], page: PageArgsType): TaskConflictConnection => ({
-  ...pageOf(NS.taskConflicts, findings, findingKey, page, toConflict),
+export const conflictPage = (
+  findings: readonly TaskFinding[],
+  page: PageArgsType,
+  window: Window,
+): TaskConflictConnection => ({
+  ...pageOf(NS.taskConflicts, findings, findingKey, page, (f) => toConflict(f, window)),
   summary: findingSummary(findings),
 });
