@@ -63,6 +63,23 @@ export const SERVICE_GRANTS = {
       'Unit.kind',
     ],
   },
+  /**
+   * `node(id)` (assessments holds Query.node; docs/api.md "Ids"): whether org still finds an anomaly by its global
+   * id, in the user's own sight.
+   */
+  'anomaly-nodes': {
+    target: 'org',
+    services: ['assessments'],
+    wide: false,
+    fields: ['Query._entities', 'Anomaly.id'],
+  },
+  /** The same for a task finding, asked of tasks. */
+  'task-finding-nodes': {
+    target: 'tasks',
+    services: ['assessments'],
+    wide: false,
+    fields: ['Query._entities', 'TaskConflict.id'],
+  },
   /** How many assignments a body gave a unit (assessments' EVALUATION_ONLY finding), over any pair of units. */
   'assignment-activity': {
     target: 'tasks',

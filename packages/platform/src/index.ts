@@ -22,3 +22,4 @@ export * from './startup';
 export * from './paging';
 export * from './walks';
 export * from './paging.types';
+export * from './global-id';

@@ -32,5 +32,14 @@ export function createContext(
       return ids.map((id) => m.get(id) ?? []);
     }),
   };
-  return { database, db, identity, org: new OrgDirectory(org, identity), tasks, loaders, walks: walkStoreOf(database) };
+  return {
+    database,
+    db,
+    identity,
+    org: new OrgDirectory(org, identity),
+    orgService: org,
+    tasks,
+    loaders,
+    walks: walkStoreOf(database),
+  };
 }

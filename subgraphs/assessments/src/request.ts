@@ -22,6 +22,8 @@ export interface AssessmentsContext {
   db: Db;
   identity: Identity;
   org: OrgDirectory;
+  /** The org subgraph itself, for what OrgDirectory does not ask: whether an anomaly is still found (node(id)). */
+  orgService: ServiceClient;
   /** The tasks subgraph (assignments given to units: EVALUATION_ONLY), asked as the operator. */
   tasks: ServiceClient;
   loaders: Loaders;

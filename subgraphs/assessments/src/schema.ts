@@ -24,6 +24,10 @@ import { UnitResolver } from './modules/unit/unit.resolver';
 import { visibleInspection, visibleJoint } from './modules/inspection/inspection.service';
 import { schemeById } from './modules/scheme/scheme.service';
 import { visibleSubmission } from './modules/submission/submission.service';
+import { findingById } from './modules/finding/finding.service';
+import { NodeResolver } from './modules/node/node.resolver';
+// The other subgraphs' types that implement Node (their key alone), registered by their import.
+import './modules/node/node.type';
 
 /**
  * `Unit` is org's entity; this subgraph adds its assessments and findings. `Scheme`,
@@ -49,6 +53,7 @@ export function buildAssessmentsSchema(): Promise<FederatedSchema> {
       ScoreOutliersResolver,
       JointInspectionResolver,
       UnitResolver,
+      NodeResolver,
     ],
     federationImports: ['@key', '@shareable', '@inaccessible'],
     references: {
@@ -57,6 +62,8 @@ export function buildAssessmentsSchema(): Promise<FederatedSchema> {
       Submission: (ref, ctx) => visibleSubmission(ctx, String(ref.id)),
       Inspection: (ref, ctx) => visibleInspection(ctx, String(ref.id)),
       JointInspection: (ref, ctx) => visibleJoint(ctx, String(ref.id)),
+      // node(id) of a finding (org routes its id here): scanned again, null when settled or out of sight.
+      AssessmentFinding: (ref, ctx) => findingById(ctx, String(ref.id)),
     },
   });
 }

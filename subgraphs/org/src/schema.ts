@@ -11,6 +11,7 @@ import { LeadershipPeriodResolver, TimelineResolver } from './modules/timeline/t
 import { InterchangeResolver } from './modules/interchange/interchange.resolver';
 import { AnomalyResolver } from './modules/anomaly/anomaly.resolver';
 import { PartyBuildingResolver, RoleResolver } from './modules/party-building/party-building.resolver';
+import { anomalyNode } from './modules/anomaly/anomaly.service';
 
 /**
  * Entity fetches (`_entities`) go through the request's DataLoaders: N representations cost
@@ -49,6 +50,11 @@ export function buildOrgSchema(): Promise<FederatedSchema> {
             : await ctx.loaders.unitByCode.load(String(ref.code));
         return u ?? null;
       },
+      // node(id) of an anomaly (docs/api.md "Ids"): assessments' `node` asks here whether it is still there and in
+      // sight, then the gateway fetches its fields: scanned again, null when settled or out of sight.
+      Anomaly: (ref, ctx) => anomalyNode(ctx, String(ref.id)),
+      TaskConflict: (ref) => ({ id: String(ref.id) }),
+      AssessmentFinding: (ref) => ({ id: String(ref.id) }),
     },
   });
 }

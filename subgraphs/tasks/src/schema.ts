@@ -23,6 +23,8 @@ import { UnitReportResolver, UnitResolver } from './modules/unit/unit.resolver';
 import { CalendarEntryResolver } from './modules/calendar/calendar.resolver';
 import { assignmentReference } from './modules/assignment/assignment.service';
 import { visibleTask } from './modules/task/task.service';
+import { findingById } from './modules/finding/finding.service';
+import { toConflict } from './modules/finding/finding.type';
 
 /**
  * `Unit` is org's entity; this subgraph adds its assignments and findings. `Task` and
@@ -57,6 +59,11 @@ export function buildTasksSchema(): Promise<FederatedSchema> {
       Task: (ref, ctx) => visibleTask(ctx, String(ref.id)),
       // As for settling: the unit's side or the issuer's side sees it.
       Assignment: (ref, ctx) => assignmentReference(ctx, String(ref.id)),
+      // node(id) of a finding (org routes its id here): scanned again, null when settled or out of sight.
+      TaskConflict: async (ref, ctx) => {
+        const r = await findingById(ctx, String(ref.id));
+        return r && toConflict(r.finding, r.window);
+      },
     },
   });
 }

@@ -9,6 +9,7 @@ import { Submission } from '../submission/submission.type';
 import { Unit } from '../unit/unit.type';
 import {
   scopeFindingsPage,
+  withId,
   type AssessmentFinding as Finding,
   type JointProposal as Proposal,
 } from './finding.service';
@@ -37,7 +38,7 @@ export class AssessmentFindingResolver {
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AssessmentsContext,
   ): Promise<AssessmentFindingConnection> {
-    return scopeFindingsPage(ctx, scope, year, kinds, page, (f) => f as unknown as AssessmentFinding);
+    return scopeFindingsPage(ctx, scope, year, kinds, page, (f) => withId(f, year) as unknown as AssessmentFinding);
   }
 
   @FieldResolver(() => Unit, { description: '单位：被考核的单位 (the unit assessed)' }) unit(@Root() f: Finding) {

@@ -8,6 +8,7 @@
 import DataLoader from 'dataloader';
 import {
   callerKey,
+  fromGlobalId,
   keyedSorted,
   unitLabel,
   type Connection,
@@ -24,7 +25,7 @@ import { assessmentWindow } from '../../domain/scheme/assessment-day';
 import type { AssessmentsContext } from '../../request';
 import type { InspectionRecord } from '../inspection/inspection.store';
 import type { SchemeRecord } from '../scheme/scheme.store';
-import { checkPage, findingKey, findingSummary, NS, pageOf } from '../shared/pages';
+import { checkPage, findingId, findingKey, findingQuestionOf, findingSummary, NS, pageOf } from '../shared/pages';
 import { checkYear } from '../shared/year';
 import type { SubmissionRecord } from '../submission/submission.store';
 import { yearOfUnits } from './finding.store';
@@ -266,4 +267,33 @@ export function scopeFindingsPage<N>(
       return { items: keyedSorted(findings, findingKey), summary: findingSummary(findings) };
     },
   });
+}
+
+/** A finding with its global id, as GraphQL shows it (the year it was found in is part of the id). */
+export const withId = (f: AssessmentFinding, year: number): AssessmentFinding & { id: string } => ({
+  ...f,
+  id: findingId(f, year),
+});
+
+/**
+ * An assessment finding by its global id (`node(id)` through the gateway; docs/api.md "Ids"): its
+ * unit's findings of the year the id names, scanned again, and the one with that id; null when
+ * the id is not an assessment finding's, the unit is out of sight or the finding is settled.
+ */
+export async function findingById(
+  ctx: AssessmentsContext,
+  id: string,
+): Promise<(AssessmentFinding & { id: string }) | null> {
+  const g = fromGlobalId(id);
+  const q = g?.type === 'AssessmentFinding' ? findingQuestionOf(g.parts) : null;
+  if (!q || !(await ctx.org.canSee(q.unitId))) return null;
+  try {
+    checkYear(q.year);
+  } catch {
+    return null; // a year no list hands out
+  }
+  const found = (await findingLoader(ctx).load({ unitId: q.unitId, year: q.year })).find(
+    (f) => findingId(f, q.year) === id,
+  );
+  return found ? withId(found, q.year) : null;
 }

@@ -2,7 +2,8 @@
 import 'reflect-metadata';
 import { connectionType, DateScalar } from '@tiaokuai/platform';
 import { enumOf } from '@tiaokuai/leadership';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../node/node.type';
 
 export const AssessmentFindingKindEnum = enumOf([
   'MULTIPLE_INSPECTIONS',
@@ -43,8 +44,18 @@ export class JointProposal {
   @Field(() => DateScalar, { description: '建议结束日 (proposed last day)' }) to!: string;
 }
 
-@ObjectType({ description: '考核问题：A dual-management problem in assessment, with what to do about it' })
+@Directive('@key(fields: "id")')
+@ObjectType({
+  implements: Node,
+  description:
+    '考核问题：考核中的双重管理问题及处理建议；其编号由单位、类型、年度、时期与所涉对象构成，各次扫描不变 (assessment finding: a dual-management problem in assessment, with what to do; its id stays the same from one scan to the next)',
+})
 export class AssessmentFinding {
+  @Field(() => ID, {
+    description:
+      '全局标识：由单位、类型、考核年度、时期及所涉考核、检查与机构构成，node(id) 可再找到它 (global id: from the unit, the kind, the year, the period and what it is about; node(id) finds it again)',
+  })
+  id!: string;
   @Field(() => AssessmentFindingKindEnum, { description: '问题类型 (what kind of finding)' }) kind!: string;
   @Field(() => DateScalar, { description: '开始日 (first day of the period concerned)' }) from!: string;
   @Field(() => DateScalar, { description: '结束日 (last day of the period concerned)' }) to!: string;

@@ -14,7 +14,14 @@
  * The key helpers (padKey, keyDigest, keyedSorted, pageOfItems) are platform's paging.ts, re-exported
  * here under this module's names.
  */
-import { countsByKind, keyDigest as digest, padKey as padId } from '@tiaokuai/platform';
+import {
+  aboutDigest,
+  countsByKind,
+  keyDigest as digest,
+  padKey as padId,
+  sortedIds,
+  toGlobalId,
+} from '@tiaokuai/platform';
 import type { AssessmentFinding, AssessmentFindingKind } from '../../domain/findings/types';
 
 export {
@@ -57,3 +64,21 @@ export const schemeKey = (s: { year: number; id: string }): string =>
 /** Figures about every finding of a list, whatever the page: total and counts by kind. */
 export const findingSummary = (findings: readonly AssessmentFinding[]) =>
   countsByKind(findings, FINDING_KINDS, (f) => f.kind);
+
+/**
+ * An assessment finding's global id (docs/api.md "Ids"): its unit, its kind, the assessment
+ * year it was found in (a finding's period may run into the next year), its period, and a digest
+ * of the submissions, inspections and bodies concerned (ids sorted). The same finding gets the
+ * same id from one scan to the next; `node(id)` scans that unit's year again.
+ */
+export function findingId(f: AssessmentFinding, year: number): string {
+  const about = aboutDigest([f.submissionIds, f.inspectionIds, f.bodyIds].map((ids) => sortedIds(ids).join(',')));
+  return toGlobalId('AssessmentFinding', f.unitId, f.kind, String(year), f.from, f.to, about);
+}
+
+/** The unit and year an assessment finding's id parts name, or null when they are not a finding's. */
+export function findingQuestionOf(parts: readonly string[]): { unitId: string; year: number } | null {
+  if (parts.length !== 6) return null;
+  const [unitId, , year] = parts;
+  return /^\d+$/.test(unitId) && /^\d{4}$/.test(year) ? { unitId, year: Number(year) } : null;
+}

@@ -1,7 +1,7 @@
 import { PageArgsType } from '@tiaokuai/platform';
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { AssessmentsContext } from '../../request';
-import { unitFindingsPage } from '../finding/finding.service';
+import { unitFindingsPage, withId } from '../finding/finding.service';
 import { AssessmentFinding, AssessmentFindingConnection } from '../finding/finding.type';
 import { inspectionsOfUnitInYear } from '../inspection/inspection.service';
 import { Inspection } from '../inspection/inspection.type';
@@ -44,6 +44,6 @@ export class UnitResolver {
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AssessmentsContext,
   ): Promise<AssessmentFindingConnection> {
-    return unitFindingsPage(ctx, u.id, year, page, (f) => f as unknown as AssessmentFinding);
+    return unitFindingsPage(ctx, u.id, year, page, (f) => withId(f, year) as unknown as AssessmentFinding);
   }
 }

@@ -35,7 +35,11 @@ export class AnomalyCache {
   scan(db: Db, scopeId: string | null, asOf: Day): Promise<AnomalyScan> {
     return this.cache.get(db, `${asOf}|${scopeId ?? '*'}`, async () => {
       const snap = await snapshot(db, asOf);
-      return withUnits(anomaliesIn(snap, scopeId), snap.dir);
+      // A day's anomalies have no period: the day asked about names them (their id).
+      return withUnits(
+        anomaliesIn(snap, scopeId).map((f) => ({ ...f, asOf })),
+        snap.dir,
+      );
     });
   }
 

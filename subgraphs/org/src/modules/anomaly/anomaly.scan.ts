@@ -15,7 +15,11 @@ import type { Snapshot } from '../organisation/organisation.service';
 import { loadAll } from '../organisation/organisation.store';
 
 /** A finding with its stable key (domain/list-keys.ts), which names it in cursors. */
-export type KeyedFinding = Finding & { key: string };
+export type KeyedFinding = Finding & {
+  key: string;
+  /** The day asked about, on a day's question (anomaly.cache.ts `scan`): part of the anomaly's id. */
+  asOf?: Day;
+};
 
 /**
  * Every anomaly of the units in scope (all units when `scopeId` is absent), in the order of

@@ -3,21 +3,27 @@
  * revision, question and scope (anomaly.cache.ts), served by page with a summary by code.
  */
 import {
+  aboutDigest,
   BadInputError,
+  fromGlobalId,
   checkWindow,
   compareKeys,
   pageOfList,
   pageWindow,
+  sortedIds,
   today,
+  toGlobalId,
   type PageArgs,
 } from '@tiaokuai/platform';
 import { type Day } from '@tiaokuai/leadership';
+import { anomalyIdParts, anomalyQuestionOf, type AnomalyWhen } from '../../domain/finding-id';
 import { countsBy } from '../../domain/list-keys';
-import { ANOMALY_CODES } from '../../domain/types';
+import { ANOMALY_CODES, type Finding } from '../../domain/types';
 import type { OrgContext } from '../../request';
 import { LIST } from '../shared/lists';
 import { timelinesInScope } from '../timeline/timeline.service';
 import { requireCode } from '../unit/unit.service';
+import type { KeyedFinding } from './anomaly.scan';
 
 /** What `leadershipAnomalies` is asked about: one day, or a period (ARCHITECTURE.md, "Days and periods"). */
 export type AnomalyQuestion = { asOf: Day } | { from: Day; to: Day };
@@ -78,4 +84,45 @@ export async function leadershipAnomalies(
   }
   const byCode = countsBy(list, (f) => f.code, ANOMALY_CODES).map(({ value, count }) => ({ code: value, count }));
   return { ...conn, summary: { total: list.length, byCode } };
+}
+
+/** What an anomaly's id is made from: the finding, and the day asked about on a day's question. */
+type AnomalyIdentity = Pick<Finding, 'unitId' | 'code' | 'relatedUnitIds' | 'linkIds' | 'from'> & {
+  asOf?: Day | null;
+};
+
+/**
+ * An anomaly's global id (docs/api.md "Ids"): its unit, code, the units and links involved, and
+ * its period's first day, or on a day's question (no period) the day asked about.
+ */
+export function anomalyId(a: AnomalyIdentity): string {
+  const when: AnomalyWhen = a.from ? { period: a.from } : { day: a.asOf ?? today() };
+  return toGlobalId('Anomaly', ...anomalyIdParts(a, when, aboutDigest, sortedIds));
+}
+
+/**
+ * `node(id)` of an anomaly: the scan its id names again (a day's, or the period of its first day,
+ * over every unit: both cached while org's revision stands), and the anomaly of that unit with that
+ * id; null when the unit is out of the caller's sight or the anomaly is settled.
+ */
+export async function anomalyById(ctx: OrgContext, id: string, parts: readonly string[]): Promise<KeyedFinding | null> {
+  const q = anomalyQuestionOf(parts);
+  if (!q || !(await ctx.access.canSee(q.unitId))) return null;
+  const scan =
+    'day' in q.when
+      ? await ctx.anomalies.scan(ctx.db, null, q.when.day)
+      : await ctx.anomalies.scanPeriod(ctx.db, null, q.when.period, q.when.period, () => Promise.resolve(null));
+  const found = scan.findings.find((f) => f.unitId === q.unitId && f.code === q.code && anomalyId(f) === id);
+  if (!found) return null;
+  for (const uid of [found.unitId, ...found.relatedUnitIds]) {
+    const u = scan.units.get(uid);
+    if (u) ctx.loaders.unitById.prime(uid, u);
+  }
+  return found;
+}
+
+/** An anomaly by its global id alone (the gateway's entity fetch for `node(id)`): null as `anomalyById` says. */
+export async function anomalyNode(ctx: OrgContext, id: string): Promise<KeyedFinding | null> {
+  const g = fromGlobalId(id);
+  return g?.type === 'Anomaly' ? anomalyById(ctx, id, g.parts) : null;
 }

@@ -1,12 +1,15 @@
 /** An anomaly (DOMAIN.md), and the connection of a scope's anomalies with a summary by code. */
 import 'reflect-metadata';
 import { connectionType, DateScalar } from '@tiaokuai/platform';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { Day } from '@tiaokuai/leadership';
 import type { AnomalyCode } from '../../domain/types';
 import { AnomalyCodeEnum } from '../shared/enums';
 
+@Directive('@key(fields: "id")')
 @ObjectType({
-  description: "异常：某单位在某时期的领导关系问题 (an anomaly: what is wrong with a unit's leadership over a period)",
+  description:
+    "异常：某单位在某时期的领导关系问题；其编号各次扫描不变 (an anomaly: what is wrong with a unit's leadership over a period; its id stays the same from one scan to the next)",
 })
 export class Anomaly {
   @Field(() => AnomalyCodeEnum, { description: '异常代码 (what kind of anomaly)' }) code!: AnomalyCode;
@@ -22,6 +25,8 @@ export class Anomaly {
     description: "结束日：The last day of its period (inclusive); null on a day's question, or while it still holds",
   })
   to!: string | null;
+  /** The day asked about, on a day's question (where `from` is null): part of the id. */
+  asOf?: Day | null;
   unitId!: string;
   relatedUnitIds!: string[];
   linkIds!: string[];

@@ -40,7 +40,8 @@ export async function partyBuilding(ctx: OrgContext, unit: UnitRecord, asOf: Day
       })),
     ],
     declaredLinks: a.declared,
-    anomalyList: a.anomalies,
+    // A day's anomalies have no period: the day asked about names them (their id).
+    anomalyList: a.anomalies.map((f) => ({ ...f, asOf })),
   };
 }
 

@@ -23,7 +23,7 @@ export class TaskConflictResolver {
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: TasksContext,
   ): Promise<TaskConflictConnection> {
-    return scopeFindingsPage(ctx, scope, from, to, page, toConflict);
+    return scopeFindingsPage(ctx, scope, from, to, page, (f) => toConflict(f, { from, to }));
   }
 
   @FieldResolver(() => Unit, { description: '单位 (the unit concerned)' })

@@ -11,8 +11,10 @@
 import DataLoader from 'dataloader';
 import { groupBy } from '@tiaokuai/leadership';
 import {
+  BadInputError,
   callerKey,
   checkWindow,
+  fromGlobalId,
   keyedSorted,
   log,
   unitLabel,
@@ -28,7 +30,7 @@ import type { TasksContext } from '../../request';
 import { assignmentsOfUnits } from '../assignment/assignment.store';
 import { reportPeriod } from '../report/report.service';
 import { allRequiredItems } from '../responsibility-list/responsibility-list.store';
-import { findingKey, findingSummary, NS } from '../shared/pages';
+import { conflictId, conflictQuestionOf, findingKey, findingSummary, NS, type Window } from '../shared/pages';
 import { assignmentFacts, type FactSource } from './scan-cache';
 
 /** The window check every period question shares (platform's dates.ts). */
@@ -242,4 +244,25 @@ export function scopeFindingsPage<N>(
       return { items: keyedSorted(findings, findingKey), summary: findingSummary(findings) };
     },
   });
+}
+
+/**
+ * A task finding by its global id (`node(id)` through the gateway; docs/api.md "Ids"): its unit's
+ * findings over the window the id names, scanned again, and the one with that id; null when the
+ * id is not a task finding's, the unit is out of sight or the finding is settled.
+ */
+export async function findingById(
+  ctx: TasksContext,
+  id: string,
+): Promise<{ finding: TaskFinding; window: Window } | null> {
+  const g = fromGlobalId(id);
+  const q = g?.type === 'TaskConflict' ? conflictQuestionOf(g.parts) : null;
+  if (!q) return null;
+  // A window checkWindow refuses is not one a list handed out: no such finding.
+  const found = await unitFindings(ctx, q.unitId, q.window.from, q.window.to).catch((e: unknown) => {
+    if (e instanceof BadInputError) return null;
+    throw e;
+  });
+  const finding = found?.find((f) => conflictId(f, q.window) === id);
+  return finding ? { finding, window: q.window } : null;
 }

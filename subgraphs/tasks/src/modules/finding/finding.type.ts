@@ -1,14 +1,21 @@
 import 'reflect-metadata';
 import { connectionType, DateScalar, type PageArgsType } from '@tiaokuai/platform';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { TaskFinding } from '../../domain/types';
 import { TaskConflictKindEnum } from '../shared/enums';
-import { findingKey, findingSummary, NS, pageOf } from '../shared/pages';
+import { conflictId, findingKey, findingSummary, NS, pageOf, type Window } from '../shared/pages';
 
+@Directive('@key(fields: "id")')
 @ObjectType({
-  description: '任务问题：A duplicated, conflicting, missing, overreaching or cherry-picked task at one unit',
+  description:
+    '任务问题：某单位的重复、冲突、缺失、越权或选择性任务；其编号各次扫描不变 (task finding: a duplicated, conflicting, missing, overreaching or cherry-picked task at one unit; its id stays the same from one scan to the next)',
 })
 export class TaskConflict {
+  @Field(() => ID, {
+    description:
+      '全局标识：由单位、类型、所涉分派、任务、条目、时期与所问窗口构成，node(id) 可再找到它 (global id: from the unit, the kind, what it is about and the window; node(id) finds it again)',
+  })
+  id!: string;
   @Field(() => TaskConflictKindEnum, { description: '问题类型 (what kind of finding)' }) kind!: string;
   @Field({ description: '说明：Chinese: what was found' }) message!: string;
   @Field({ description: '处理建议：Chinese: what to do (which assignment to keep, which to turn into a reference)' })
@@ -55,7 +62,9 @@ export const TaskConflictConnection = connectionType('TaskConflict', TaskConflic
 });
 export type TaskConflictConnection = InstanceType<typeof TaskConflictConnection>;
 
-export const toConflict = (f: TaskFinding): TaskConflict => ({
+/** A finding as GraphQL shows it, found over `window` (part of its id). */
+export const toConflict = (f: TaskFinding, window: Window): TaskConflict => ({
+  id: conflictId(f, window),
   kind: f.kind,
   message: f.message,
   suggestion: f.suggestion,
@@ -74,7 +83,11 @@ export const toConflict = (f: TaskFinding): TaskConflict => ({
  * A page of findings (order: shared/pages.ts) with the summary of them all. Only the page is
  * turned into GraphQL objects; the findings themselves live as long as the request.
  */
-export const conflictPage = (findings: readonly TaskFinding[], page: PageArgsType): TaskConflictConnection => ({
-  ...pageOf(NS.taskConflicts, findings, findingKey, page, toConflict),
+export const conflictPage = (
+  findings: readonly TaskFinding[],
+  page: PageArgsType,
+  window: Window,
+): TaskConflictConnection => ({
+  ...pageOf(NS.taskConflicts, findings, findingKey, page, (f) => toConflict(f, window)),
   summary: findingSummary(findings),
 });

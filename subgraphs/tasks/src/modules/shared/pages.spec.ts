@@ -1,5 +1,6 @@
 import type { TaskFinding } from '../../domain/types';
-import { digest, findingKey, findingSummary, keyed, pageOf } from './pages';
+import { fromGlobalId } from '@tiaokuai/platform';
+import { conflictId, conflictQuestionOf, digest, findingKey, findingSummary, keyed, pageOf } from './pages';
 
 const finding = (over: Partial<TaskFinding>): TaskFinding => ({
   kind: 'MISSING',
@@ -30,6 +31,46 @@ describe('findingKey', () => {
       findingKey(finding({ kind: 'DUPLICATE', assignmentIds: ['1', '3'] })),
     );
   });
+});
+
+describe('conflictId', () => {
+  const year = { from: '2026-01-01', to: '2026-12-31' };
+
+  it('is the same whatever order a scan met the assignments and tasks in, and whatever the words', () => {
+    const a = finding({ kind: 'DUPLICATE', assignmentIds: ['12', '3'], taskIds: ['5', '40'] });
+    const b = finding({ kind: 'DUPLICATE', assignmentIds: ['3', '12'], taskIds: ['40', '5'], message: '另一种说法' });
+    expect(conflictId(a, year)).toBe(conflictId(b, year));
+  });
+
+  it.each([
+    ['another unit', { unitId: '8' }],
+    ['another kind', { kind: 'CONFLICT' as const }],
+    ['another assignment', { assignmentIds: ['3', '13'] }],
+    ['another issuer', { issuerIds: ['4'] }],
+    ['another list item', { itemIds: ['1', '2'] }],
+  ])('differs for %s', (_what, over) => {
+    const base = finding({ kind: 'DUPLICATE', assignmentIds: ['3', '12'] });
+    expect(conflictId({ ...base, ...over }, year)).not.toBe(conflictId(base, year));
+  });
+
+  it("names a MISSING finding's own period, else the window asked about, and reads them back", () => {
+    const missing = finding({ requiredItemCode: 'SHYK', from: '2026-07-01', to: '2026-09-30' });
+    expect(conflictId(missing, year)).toBe(conflictId(missing, { from: '2026-08-01', to: '2026-08-01' }));
+    expect(conflictQuestionOf(fromGlobalId(conflictId(missing, year))!.parts)).toEqual({
+      unitId: '7',
+      window: { from: '2026-07-01', to: '2026-09-30' },
+    });
+    const dup = finding({ kind: 'DUPLICATE', assignmentIds: ['3', '12'] });
+    expect(conflictQuestionOf(fromGlobalId(conflictId(dup, year))!.parts)).toEqual({ unitId: '7', window: year });
+    expect(conflictId(dup, year)).not.toBe(conflictId(dup, { from: '2026-01-01', to: '2026-06-30' }));
+  });
+
+  it.each([[[]], [['x', 'MISSING', '2026-01-01', '2026-12-31', 'd']], [['7', 'MISSING', 'soon', '2026-12-31', 'd']]])(
+    'reads %j as no task finding',
+    (parts) => {
+      expect(conflictQuestionOf(parts)).toBeNull();
+    },
+  );
 });
 
 describe('digest', () => {

@@ -12,7 +12,14 @@
  * The key helpers (padKey, keyDigest, keyedSorted, pageOfItems) are platform's paging.ts, re-exported
  * here under this module's names.
  */
-import { countsByKind, keyDigest as digest, padKey as padId } from '@tiaokuai/platform';
+import {
+  aboutDigest,
+  countsByKind,
+  keyDigest as digest,
+  padKey as padId,
+  sortedIds,
+  toGlobalId,
+} from '@tiaokuai/platform';
 import type { TaskFinding, TaskFindingKind } from '../../domain/types';
 
 export {
@@ -65,3 +72,38 @@ export const findingSummary = (findings: readonly TaskFinding[]) =>
  */
 export const itemKey = (r: { ownerId?: string | null; code: string }) =>
   r.ownerId ? `1|${padId(r.ownerId)}|${r.code}` : `0|${r.code}`;
+
+/** The window a question asked about (`taskConflicts(from, to)`), inclusive. */
+export interface Window {
+  from: string;
+  to: string;
+}
+
+/**
+ * A task finding's global id (docs/api.md "Ids"): its unit, its kind, a window it is found in (a
+ * MISSING finding's own period; for the others, which concern assignments, the window asked
+ * about), and a digest of what it is about: the item, its period, the assignments, tasks,
+ * issuers and list items concerned, ids sorted. The same finding in the same window gets the
+ * same id from one scan to the next; `node(id)` scans that unit over that window again.
+ */
+export function conflictId(f: TaskFinding, asked: Window): string {
+  const w = f.from && f.to ? { from: f.from, to: f.to } : asked;
+  const item = f.requiredItemOwnerId
+    ? `${f.requiredItemOwnerId}/${f.requiredItemCode}`
+    : (f.requiredItemCode ?? f.requiredItemId ?? '');
+  const about = aboutDigest([
+    item,
+    f.from ?? '',
+    f.to ?? '',
+    ...[f.assignmentIds, f.taskIds, f.issuerIds, f.itemIds ?? []].map((ids) => sortedIds(ids).join(',')),
+  ]);
+  return toGlobalId('TaskConflict', f.unitId, f.kind, w.from, w.to, about);
+}
+
+/** The unit and window a task finding's id parts name, or null when they are not a task finding's. */
+export function conflictQuestionOf(parts: readonly string[]): { unitId: string; window: Window } | null {
+  if (parts.length !== 5) return null;
+  const [unitId, , from, to] = parts;
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  return /^\d+$/.test(unitId) && day.test(from) && day.test(to) ? { unitId, window: { from, to } } : null;
+}

@@ -62,7 +62,7 @@ export class UnitResolver {
     @Ctx() ctx: TasksContext,
   ): Promise<TaskConflictConnection> {
     checkPage(NS.taskConflicts, page);
-    return conflictPage((await unitFindings(ctx, u.id, from, to)) ?? [], page);
+    return conflictPage((await unitFindings(ctx, u.id, from, to)) ?? [], page, { from, to });
   }
 }
 
