@@ -4,3 +4,4 @@ export * from './reliability';
 export { recordingProxy, type Captured } from './reliability/hostile';
 export { exportHub } from './export';
 export { SECTIONS } from './import';
+export * from './import-job';

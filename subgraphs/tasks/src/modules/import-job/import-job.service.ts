@@ -180,7 +180,7 @@ async function run(ctx: TasksContext, job: ImportJobRow): Promise<void> {
     });
     document = undefined;
     if (!report.ok) {
-      await fail(ctx, job.id, report.problems, report);
+      await fail(ctx, job.id, report.problems, report, records);
       return;
     }
     if (report.dryRun)
@@ -196,7 +196,7 @@ async function run(ctx: TasksContext, job: ImportJobRow): Promise<void> {
     const problems = Array.isArray(ext?.problems)
       ? (ext.problems as ImportJobRow['problems'])
       : [{ path: typeof ext?.field === 'string' ? ext.field : '$', message: (e as Error).message }];
-    await fail(ctx, job.id, problems).catch(() => undefined);
+    await fail(ctx, job.id, problems, undefined, running.get(job.id)?.records ?? undefined).catch(() => undefined);
   }
 }
 
@@ -205,10 +205,12 @@ async function fail(
   id: string,
   problems: ImportJobRow['problems'],
   report?: ImportReport,
+  records?: number,
 ): Promise<void> {
   await moveJob(ctx.db, id, ['RECEIVING', 'CHECKING', 'COMMITTING'], 'FAILED', {
     problems: problems.map(({ path, message }) => ({ path, message })),
     ...(report ? { report: reportJson(report) } : {}),
+    ...(records !== undefined ? { records } : {}),
     finished: true,
   });
   await deleteChunks(ctx.db, id);

@@ -89,7 +89,7 @@ test('a bad task near the end: FAILED, nothing written, every problem at its pat
   const text = file(30, (i) => (i === 28 ? { dueOn: '2026-02-30' } : i === 29 ? { tasks: 1 } : {}));
   const last = await upload(pieces(text, 4));
   const job = await finished(last.id);
-  expect(job.state).toBe('FAILED');
+  expect(job).toMatchObject({ state: 'FAILED', records: 30, processed: 0 });
   const paths = job.problems.map((p: { path: string }) => p.path);
   expect(paths).toEqual(expect.arrayContaining(['tasks[28].dueOn', 'tasks[29].tasks']));
   expect(paths.every((p: string) => p.startsWith('tasks[28]') || p.startsWith('tasks[29]'))).toBe(true);
