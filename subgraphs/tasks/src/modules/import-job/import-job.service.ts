@@ -38,6 +38,7 @@ import {
   insertJob,
   jobById,
   moveJob,
+  saveProgress,
   takeChunk,
   type ImportJobRow,
 } from './import-job.store';
@@ -159,8 +160,15 @@ async function run(ctx: TasksContext, job: ImportJobRow): Promise<void> {
     const tasks = (document as { tasks?: unknown } | null)?.tasks;
     const records = Array.isArray(tasks) ? tasks.length : 0;
     update({ records });
+    // On PostgreSQL the row follows the commit too, every hundredth of the file, through another connection than
+    // the commit's (a later subscription reads the row). PGlite's one connection is the commit's until it ends.
+    const step = Math.max(1, Math.floor(records / 100));
+    const rowFollows = ctx.database.driver === 'postgres';
     const report = await importTasks(ctx, document, job.dryRun, {
-      progress: (done) => update({ processed: done }),
+      progress: (done) => {
+        update({ processed: done });
+        if (rowFollows && done > 0 && done % step === 0) void saveProgress(ctx.db, job.id, done).catch(() => undefined);
+      },
       beforeCommit: async () => {
         const moved = await moveJob(ctx.db, job.id, ['CHECKING'], 'COMMITTING', { records });
         if (!moved) throw new ConflictError('id', INTERRUPTED);

@@ -133,6 +133,14 @@ export async function moveJob(
   return r ? toJob(r) : null;
 }
 
+/** The tasks a committing job has written so far (never lowered; a job that ended is left alone). */
+export async function saveProgress(db: Db, id: string, processed: number): Promise<void> {
+  await db
+    .update(importJobs)
+    .set({ processed: sql`greatest(${importJobs.processed}, ${processed})` })
+    .where(and(eq(importJobs.id, id), eq(importJobs.state, 'COMMITTING')));
+}
+
 /**
  * Jobs a process was checking or committing when it stopped: FAILED (their commit is one transaction, so nothing
  * of them was written), their chunks dropped. Jobs still RECEIVING are kept: their upload resumes.
