@@ -14,7 +14,8 @@
  *
  * A job being checked or committed when its process stopped is FAILED at the next start of a tasks process
  * (failInterruptedJobs: nothing of it was written); start it again. Only the job's creator (same subject, same
- * body) and the hub's operator see a job; anyone else is answered NOT_FOUND, as if there were none.
+ * body) and the hub's operator see a job; anyone else is answered NOT_FOUND, as if there were none. Only the creator
+ * (same subject, body and role) sends its chunks, so the job runs as its creator: the operator is FORBIDDEN to.
  *
  * Memory: the chunks are read one at a time and joined once for the parse: the process holds the file's text and
  * the parsed document while the job is checked (what importTasks' all-or-nothing check needs), never the rows.
@@ -23,6 +24,7 @@ import { randomUUID } from 'node:crypto';
 import {
   BadInputError,
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   requireRole,
   type Db,
@@ -63,6 +65,11 @@ const finishing = new Map<string, Promise<void>>();
 export const INTERRUPTED =
   '导入中断：处理它的进程已停止，未写入任何内容，请重新导入 (the process stopped; nothing written)';
 
+const isCreator = (ctx: TasksContext, job: ImportJobRow) =>
+  job.creator.subject === ctx.identity.subject &&
+  job.creator.body === ctx.identity.body &&
+  job.creator.role === ctx.identity.role &&
+  job.creator.hubAdmin === ctx.identity.hubAdmin;
 const sees = (ctx: TasksContext, job: ImportJobRow) =>
   ctx.identity.hubAdmin || (job.creator.subject === ctx.identity.subject && job.creator.body === ctx.identity.body);
 
@@ -97,6 +104,11 @@ export async function appendImportChunk(
   const job = await importJob(ctx, jobId).catch(() => {
     throw new NotFoundError('jobId', `没有导入作业 ${jobId} (no such import job)`);
   });
+  // The job runs as the identity that sends its last chunk: its creator's, never another's (the operator included).
+  if (!isCreator(ctx, job))
+    throw new ForbiddenError('只有作业的创建者可以上传分块 (only the job’s creator sends its chunks)', {
+      field: 'jobId',
+    });
   if (!Number.isInteger(seq) || seq < 0 || seq >= job.total)
     throw new BadInputError('seq', `分块序号应为 0 至 ${job.total - 1}，实为 ${seq} (seq out of range)`);
   if (text.length > MAX_CHUNK_CHARS)

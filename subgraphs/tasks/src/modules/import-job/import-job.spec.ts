@@ -154,6 +154,8 @@ test("only the job's creator and the operator see it; another body's editor is a
   expect(write.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'jobId' });
   const sameBodyOtherPerson = await h.run(GET, { id: job.id }, { ...mine, subject: 'someone-else' });
   expect(sameBodyOtherPerson.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  const byOperator = await h.run(APPEND, { id: job.id, seq: 0, text: 'x' }, HUB_OPERATOR);
+  expect(byOperator.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'jobId' });
   expect((await h.ok(GET, { id: job.id }, mine)).importJob.received).toBe(0);
   const viewer = await h.run(START, { n: 1 }, { ...mine, role: 'VIEWER' });
   expect(viewer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
