@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --units N --samples N --only pglite|postgres --planner js|rust --tasks N --task-chunk N
- *                   --no-append]
+ *                   --task-import files|job --no-append]
  * npm run bench -- --throughput [--clients 50 --requests 1500 --rounds 3 --no-append]   (the demo, throughput only)
  * --throughput-requests N: answers per route and round in the full run's throughput figures (default 1500)
  * --rounds N: how many times each throughput route is measured, the routes taking turns (default 3)
@@ -11,7 +11,8 @@
  * the org subgraph.
  * Then the tasks (DOMAIN.md "Tasks (任务)"; unless `--tasks 0`): a year of synthetic tasks making N assignments
  * (default 400,000; synthetic-tasks.ts) loaded through the gateway with `importTasks`, in files
- * of at most `--task-chunk` assignments (default 50,000); the province-wide conflict scan
+ * of at most `--task-chunk` assignments (default 50,000), or with `--task-import job` as ONE import job (the
+ * whole file in chunks: docs/interchange.md "Imports as jobs"); the province-wide conflict scan
  * (`taskConflicts(scope: "P-SW")` over the year: the first, then the median of 5 more) and p50/p99 of a unit's
  * `taskConflicts` through the gateway. Appends the results to BENCHMARKS.md with date and machine.
  */
@@ -20,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { bearer, gql as rawGql, startHub, type RunningHub } from './launcher';
+import { chunksFor, startJob, uploadRest, waitForJob } from './import-job';
 import { IMPORT_MUTATION } from './demo';
 import { syntheticProvince } from './synthetic';
 import { syntheticTasks, taskChunks, type SyntheticTasks } from './synthetic-tasks';
@@ -194,12 +196,34 @@ async function measureTasks(
   const orgUrl = hub.processes.get('org')!.url;
   const orgGql = (query: string, variables?: Record<string, unknown>) =>
     rawGql(orgUrl, query, variables, hub.subgraphHeaders('org', JSON.stringify({ query, variables })));
-  // Load: each file through the gateway as the operator, one after the other.
-  const files = taskChunks(doc, chunk);
+  // Load: each file through the gateway as the operator, one after the other; or the whole as one job.
+  const asJob = arg('task-import', 'files') === 'job';
+  const files = asJob ? [] : taskChunks(doc, chunk);
   let slowestFileMs = 0;
   let created = 0;
   const [, loadMs] = await timed(async () => {
-    for (const [i, file] of files.entries()) {
+    if (asJob) {
+      const c = { url, headers: bearer(hub.operatorToken) };
+      const text = JSON.stringify({ format: doc.format, requiredItems: doc.requiredItems, tasks: doc.tasks });
+      const [job, uploadMs] = await timed(async () =>
+        uploadRest(c, await startJob(c, 'TASKS', chunksFor(text), false), text),
+      );
+      console.log(`  [${db}] import job ${job.id}: ${job.total} chunks uploaded in ${(uploadMs / 1000).toFixed(1)} s`);
+      let state = '';
+      const done = await waitForJob(
+        c,
+        job.id,
+        (j) => {
+          if (j.state !== state) console.log(`  [${db}] import job: ${(state = j.state)}`);
+        },
+        1000,
+      );
+      if (done.state !== 'DONE')
+        throw new Error(`import job ${job.id} ${done.state}: ${JSON.stringify(done.problems).slice(0, 2000)}`);
+      created = done.report?.tasks.created ?? 0;
+      files.push({ ...doc, assignments: doc.assignments });
+    }
+    for (const [i, file] of (asJob ? [] : files).entries()) {
       const [r, ms] = await timed(() =>
         gql(TASK_IMPORT, { document: { format: file.format, requiredItems: file.requiredItems, tasks: file.tasks } }),
       );
@@ -214,6 +238,7 @@ async function measureTasks(
       );
     }
   });
+  if (asJob) slowestFileMs = loadMs; // the one job is the one "file"
   if (created !== doc.tasks.length)
     throw new Error(`importTasks created ${created} tasks, expected ${doc.tasks.length}`);
   let counted: number | null = null;

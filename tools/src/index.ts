@@ -5,3 +5,4 @@ export { recordingProxy, type Captured } from './reliability/hostile';
 export { exportHub } from './export';
 export { SECTIONS } from './import';
 export * from './public-schema';
+export * from './import-job';

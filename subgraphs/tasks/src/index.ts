@@ -13,6 +13,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { cachesOf, createContext } from './context';
 import { rowRevision } from './modules/finding/finding.store';
+import { failInterrupted } from './modules/import-job/import-job.service';
 import { buildTasksSchema } from './schema';
 
 export const SCHEMA_NAME = 'tasks';
@@ -63,6 +64,8 @@ export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<Run
       appRole: APP_ROLE,
       phases: opts.phases,
     }));
+  // Import jobs this database's tasks process was running when it stopped (modules/import-job).
+  await failInterrupted(database.db);
   const { schema } = await buildTasksSchema();
   opts.phases?.mark('schema');
   const server = await startSubgraphServer(

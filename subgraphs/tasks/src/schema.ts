@@ -7,6 +7,7 @@ import { TaskResolver } from './modules/task/task.resolver';
 import { TaskConflictResolver } from './modules/finding/finding.resolver';
 import { ActivityResolver } from './modules/activity/activity.resolver';
 import { InterchangeResolver } from './modules/interchange/interchange.resolver';
+import { ImportJobResolver } from './modules/import-job/import-job.resolver';
 import { AssignmentResolver, ProgressResolver, SettlementResolver } from './modules/assignment/assignment.resolver';
 import {
   RequiredItemResolver,
@@ -39,6 +40,7 @@ export function buildTasksSchema(): Promise<FederatedSchema> {
       TaskConflictResolver,
       ActivityResolver,
       InterchangeResolver,
+      ImportJobResolver,
       AssignmentResolver,
       SettlementResolver,
       ProgressResolver,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   doublePrecision,
   check,
@@ -12,6 +13,8 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
+  primaryKey,
 } from 'drizzle-orm/pg-core';
 import { FREQUENCIES, TASK_CATEGORIES } from '../domain/types';
 
@@ -185,4 +188,45 @@ export const requiredItemChanges = tasksSchema.table(
     ...recorded(),
   },
   (t) => [index('required_item_changes_code_idx').on(t.code), index('required_item_changes_item_idx').on(t.itemId)],
+);
+
+/**
+ * An import as a job (migration 0006, modules/import-job): its state and progress, read by importJob(id). `creator`
+ * is the identity that started it (the job runs as it); `received` counts the chunks taken, `records` the tasks in
+ * the file once parsed, `processed` those checked or written so far.
+ */
+export const importJobs = tasksSchema.table(
+  'import_jobs',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    state: text('state').notNull(),
+    dryRun: boolean('dry_run').notNull().default(false),
+    creator: jsonb('creator').notNull(),
+    creatorSubject: text('creator_subject').notNull(),
+    total: integer('total').notNull(),
+    received: integer('received').notNull().default(0),
+    receivedBytes: bigint('received_bytes', { mode: 'number' }).notNull().default(0),
+    records: integer('records'),
+    processed: integer('processed').notNull().default(0),
+    problems: jsonb('problems').notNull().default([]),
+    report: jsonb('report'),
+    runner: text('runner'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('import_jobs_creator_idx').on(t.creatorSubject)],
+);
+
+/** The chunks of a job's file, kept until the job finishes; (job, seq) taken once. */
+export const importChunks = tasksSchema.table(
+  'import_chunks',
+  {
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.seq] })],
 );

@@ -44,6 +44,8 @@ export interface TasksHarness {
   orgCalls: { count: number };
   /** The real org subgraph's URL and the secret tasks signs its calls to it with (tests of those calls). */
   orgService: { url: string; secret: string };
+  /** The service client tasks asks org through (a context built outside a request: createContext). */
+  orgClient: ServiceClient;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export async function tasksHarness(): Promise<TasksHarness> {
     },
     orgCalls,
     orgService: { url: org.url, secret: TASKS_TO_ORG },
+    orgClient: client,
     close: async () => {
       await server.stop();
       await org.close();

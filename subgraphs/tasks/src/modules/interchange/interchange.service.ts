@@ -132,8 +132,23 @@ export async function exportTasks(
   return { requiredItems: items, tasks };
 }
 
+/** What an import job (modules/import-job) follows of importTasks: none for a plain importTasks. */
+export interface ImportHooks {
+  /** How many of the file's tasks are written so far, as the commit goes. */
+  progress?(done: number): void;
+  /** Called once the file is checked and found good, before the commit's transaction opens. */
+  beforeCommit?(report: ImportReport): Promise<void>;
+  /** Called last inside the commit's transaction (a throw rolls the whole import back). */
+  inCommit?(tx: Db, report: ImportReport): Promise<void>;
+}
+
 /** The file's `requiredItems` (each with its `owner`, or none: hub-wide) and `tasks` (CONTRACT.md), all or nothing. */
-export async function importTasks(ctx: TasksContext, document: unknown, dryRun: boolean): Promise<ImportReport> {
+export async function importTasks(
+  ctx: TasksContext,
+  document: unknown,
+  dryRun: boolean,
+  hooks: ImportHooks = {},
+): Promise<ImportReport> {
   requireRole(ctx.identity, 'EDITOR', '导入任务');
   const report: ImportReport = emptyReport(dryRun);
   const doc = document as Record<string, unknown> | null;
@@ -241,6 +256,7 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
   report.unchanged = report.requiredItems.unchanged + report.tasks.unchanged;
   report.ok = true;
   if (dryRun) return report;
+  await hooks.beforeCommit?.(report);
   await scopedTransaction(ctx.db, ctx.org, ctx.identity, async (tx) => {
     const all = new Map(itemIds);
     for (const { ownerId, spec } of changed) {
@@ -250,8 +266,9 @@ export async function importTasks(ctx: TasksContext, document: unknown, dryRun: 
       if (on) await setRetiredOn(tx, row.id, on, ctx.identity); // kept as retireRequiredItem keeps it
       all.set(ref, row.id);
     }
-    const written = await write(ctx, tx, planned.plans, planned.taskIds, all);
+    const written = await write(ctx, tx, planned.plans, planned.taskIds, all, hooks.progress);
     await settleRecorded(ctx, tx, planned.plans, written, settled.into);
+    await hooks.inCommit?.(tx, report);
   });
   return report;
 }

@@ -344,10 +344,13 @@ export async function write(
   plans: Plan[],
   storedIds: ReadonlyMap<string, string>,
   itemIds: ReadonlyMap<string, string>,
+  /** Told how many of `plans` are done so far (an import job's progress: modules/import-job). */
+  onWritten?: (done: number) => void,
 ): Promise<TaskRecord[]> {
   const out: TaskRecord[] = [];
   const idByKey = new Map(storedIds);
   for (const p of plans) {
+    onWritten?.(out.length);
     if (p.existing) {
       out.push(p.existing);
       continue;
@@ -390,6 +393,7 @@ export async function write(
     await setIncompatibleWith(tx, out[i].id, ids);
     out[i] = { ...out[i], incompatibleWith: ids.map(String) };
   }
+  onWritten?.(out.length);
   return out;
 }
 
