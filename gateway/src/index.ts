@@ -160,6 +160,12 @@ export function withTimeout<F extends FetchFn>(fetchFn: F, ms: number): F {
     };
     return Promise.resolve(fetchFn(input, { ...init, signal: ctrl.signal }, ...rest)).then(
       (res) => {
+        // A subscription's event stream (text/event-stream) lives as long as its client: the timeout covers its
+        // headers only; the caller's signal still ends it.
+        if (res.headers?.get?.('content-type')?.includes('text/event-stream')) {
+          clearTimeout(timer);
+          return res;
+        }
         // The timeout covers the body: ended when the body has been read (the HTTP executor reads
         // it with text(); a body read another way keeps the timer until it fires, harmlessly).
         for (const method of ['text', 'json', 'arrayBuffer'] as const) {

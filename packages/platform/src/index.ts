@@ -22,3 +22,5 @@ export * from './startup';
 export * from './paging';
 export * from './walks';
 export * from './paging.types';
+export * from './events';
+export * from './live';
