@@ -418,7 +418,7 @@ class HubProcesses {
     await this.ready(again);
   }
 
-  /** One more process of a subgraph beside the hub's (replica.ts's test: NATS between replicas); stopped with the hub. */
+  /** One more process of a subgraph beside the hub's (live-nats e2e: NATS between replicas); stopped with the hub. */
   async replica(name: string): Promise<string> {
     let n = 2;
     while (this.processes.has(`${name}@${n}`)) n++;
