@@ -309,6 +309,10 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     ...(opts.queryPlanner !== 'js' ? { unifiedGraphHandler: rustPlanner() } : {}),
     transports: { http },
     graphqlEndpoint: '/graphql',
+    // @defer and @stream accepted (docs/live-updates.md): with the JS planner a deferred fragment is its own fetch and
+    // part (multipart/mixed or SSE); the Rust planner answers it with the rest, in one part. Subscriptions need no
+    // option: the HTTP transport asks a subgraph for them as server-sent events (platform's sse.ts).
+    deferStream: true,
     landingPage: false,
     graphiql: opts.explorer === false ? false : { title: 'Tiaokuai Hub 条块' },
     renderGraphiQL,

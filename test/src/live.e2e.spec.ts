@@ -112,3 +112,42 @@ describe('live updates through the gateway', () => {
     }
   });
 });
+
+const DEFERRED = `{ unit(code: "SC-DZJ") { code ... @defer { assessmentFindings(year: 2026) { totalCount } } } }`;
+
+/** The parts of a streamed answer (SSE), in order. */
+async function parts(url: string, token: string, query: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.text())
+    .split('\n\n')
+    .filter((m) => m.startsWith('event: next'))
+    .map((m) => JSON.parse(m.slice(m.indexOf('data:') + 5)));
+}
+
+describe('@defer through the gateway', () => {
+  it('is accepted (no longer an unknown directive); the default Rust planner answers the fragment with the rest', async () => {
+    const got = await parts(t.url, t.hub.operatorToken, DEFERRED);
+    expect(got).toHaveLength(1);
+    expect(got[0].errors).toBeUndefined();
+    expect(got[0].data).toEqual({ unit: { code: 'SC-DZJ', assessmentFindings: { totalCount: 0 } } });
+  });
+
+  it('with the JS planner (GATEWAY_QUERY_PLANNER=js) the deferred scope question comes in a part of its own', async () => {
+    const js = await startTestHub({ GATEWAY_QUERY_PLANNER: 'js' });
+    try {
+      await js.gql(`mutation($d: JSON!) { importUnits(document: $d) { ok } }`, { d: UNITS });
+      const got = await parts(js.url, js.hub.operatorToken, DEFERRED);
+      expect(got).toEqual([
+        { data: { unit: { code: 'SC-DZJ' } }, hasNext: true },
+        { incremental: [{ data: { assessmentFindings: { totalCount: 0 } }, path: ['unit'] }], hasNext: false },
+      ]);
+    } finally {
+      await js.close();
+    }
+  });
+});
