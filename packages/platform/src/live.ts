@@ -35,14 +35,16 @@ export interface LiveLimits {
 }
 
 export function liveLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveLimits {
-  const int = (name: string, fallback: number) => {
-    const v = env[name];
+  const int = (name: string, v: string | undefined, fallback: number) => {
     if (v === undefined || v === '') return fallback;
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not ${JSON.stringify(v)}`);
     return n;
   };
-  return { maxSubscribers: int('LIVE_MAX_SUBSCRIBERS', 5000), queueLength: int('LIVE_QUEUE_LENGTH', 16) };
+  return {
+    maxSubscribers: int('LIVE_MAX_SUBSCRIBERS', env.LIVE_MAX_SUBSCRIBERS, 5000),
+    queueLength: int('LIVE_QUEUE_LENGTH', env.LIVE_QUEUE_LENGTH, 16),
+  };
 }
 
 export interface WatchSpec<T> {
