@@ -243,7 +243,7 @@ export function costLimitPlugin(settings: CostSettings): GatewayPlugin {
       }
       return {
         onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return; // subscriptions and @defer: not served by the hub
+          if (Symbol.asyncIterator in result) return; // a stream (subscription, @defer): limited above, no cost extension
           setResult({ ...result, extensions: { ...result.extensions, cost: extension } });
         },
       };

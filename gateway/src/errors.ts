@@ -16,6 +16,8 @@ const CLIENT_CODES = new Set([
   'CONFLICT',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  // A subgraph's live subscriptions full (LIVE_MAX_SUBSCRIBERS): try later.
+  'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -56,6 +58,16 @@ function keep(extensions: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(extensions).filter(([k]) => KEPT_EXTENSIONS.includes(k)));
 }
 
+function isFormattedError(
+  e: unknown,
+): e is { message: string; path?: unknown; extensions: Record<string, unknown> & { code: string } } {
+  if (!e || typeof e !== 'object' || e instanceof Error) return false;
+  const { message, extensions } = e as { message?: unknown; extensions?: { code?: unknown } };
+  return (
+    typeof message === 'string' && !!extensions && typeof extensions === 'object' && typeof extensions.code === 'string'
+  );
+}
+
 /**
  * The gateway's error mask. What reaches a client: the subgraphs' domain errors unchanged
  * (code, field, problems); a subgraph that is down or too slow as SUBGRAPH_UNAVAILABLE naming
@@ -63,6 +75,14 @@ function keep(extensions: Record<string, unknown>): Record<string, unknown> {
  * Never a stack trace, SQL text or an internal URL.
  */
 export function maskError(error: unknown): Error {
+  // A subscription's results carry their subgraph's errors as plain objects (the SSE event's JSON), not GraphQLErrors:
+  // judged the same way once made one.
+  if (!(error instanceof GraphQLError) && isFormattedError(error)) {
+    error = new GraphQLError(error.message, {
+      path: Array.isArray(error.path) ? error.path : undefined,
+      extensions: error.extensions,
+    });
+  }
   if (error instanceof GraphQLError) {
     const ext = (error.extensions ?? {}) as Record<string, unknown>;
     const code = typeof ext.code === 'string' ? ext.code : undefined;

@@ -160,6 +160,12 @@ export function withTimeout<F extends FetchFn>(fetchFn: F, ms: number): F {
     };
     return Promise.resolve(fetchFn(input, { ...init, signal: ctrl.signal }, ...rest)).then(
       (res) => {
+        // A subscription's event stream (text/event-stream) lives as long as its client: the timeout covers its
+        // headers only; the caller's signal still ends it.
+        if (res.headers?.get?.('content-type')?.includes('text/event-stream')) {
+          clearTimeout(timer);
+          return res;
+        }
         // The timeout covers the body: ended when the body has been read (the HTTP executor reads
         // it with text(); a body read another way keeps the timer until it fires, harmlessly).
         for (const method of ['text', 'json', 'arrayBuffer'] as const) {
@@ -303,6 +309,10 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     ...(opts.queryPlanner !== 'js' ? { unifiedGraphHandler: rustPlanner() } : {}),
     transports: { http },
     graphqlEndpoint: '/graphql',
+    // @defer and @stream accepted (docs/live-updates.md): with the JS planner a deferred fragment is its own fetch and
+    // part (multipart/mixed or SSE); the Rust planner answers it with the rest, in one part. Subscriptions need no
+    // option: the HTTP transport asks a subgraph for them as server-sent events (platform's sse.ts).
+    deferStream: true,
     landingPage: false,
     graphiql: opts.explorer === false ? false : { title: 'Tiaokuai Hub 条块' },
     renderGraphiQL,

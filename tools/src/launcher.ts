@@ -123,6 +123,12 @@ export interface RunningHub {
    * Stopped with the hub.
    */
   floor(kind: 'bare' | 'proxy'): Promise<string>;
+  /**
+   * Starts another process of subgraph `name` beside the hub's, on the same database with the same secrets (a
+   * replica; the gateway still sends to the first): its GraphQL URL. For replicas to hear each other's writes, the
+   * hub needs NATS_URL (docs/live-updates.md); on the embedded PGlite each process has its own database.
+   */
+  replica(name: string): Promise<string>;
   keysDir: string;
 }
 
@@ -182,6 +188,7 @@ function script(name: string, root = ROOT): string {
 
 /** The environment every process of one hub shares, and the folder of its signing key. */
 function hubEnvironment(opts: HubOptions): { baseEnv: Record<string, string>; keysDir: string; tempKeys: boolean } {
+  // This process's environment passes through: NATS_URL among it, when set, puts every process on NATS (events.ts).
   const baseEnv: Record<string, string> = {
     ...(process.env as Record<string, string>),
     ...(opts.env ?? {}),
@@ -280,10 +287,12 @@ class HubProcesses {
     this.shutdownMs = Number(baseEnv.SHUTDOWN_TIMEOUT_MS) > 0 ? Number(baseEnv.SHUTDOWN_TIMEOUT_MS) : 8_000;
   }
 
+  /** `name` is a process's name; `tasks@2` is a replica of tasks (its script and secrets, its own port). */
   launch(name: string, port: number, extra: Record<string, string> = {}, args: string[] = []): HubProcess {
     const { opts } = this;
-    const child = spawn(process.execPath, [script(name, opts.root), ...args], {
-      env: { ...this.baseEnv, ...extra, ...this.secretEnv(name), PORT: String(port), HUB_SUPERVISED: '1' },
+    const kind = name.split('@')[0];
+    const child = spawn(process.execPath, [script(kind, opts.root), ...args], {
+      env: { ...this.baseEnv, ...extra, ...this.secretEnv(kind), PORT: String(port), HUB_SUPERVISED: '1' },
       stdio: ['pipe', opts.inheritOutput ? 'inherit' : 'pipe', opts.inheritOutput ? 'inherit' : 'pipe'],
     });
     if (!opts.inheritOutput) {
@@ -409,6 +418,15 @@ class HubProcesses {
     await this.ready(again);
   }
 
+  /** One more process of a subgraph beside the hub's (live-nats e2e: NATS between replicas); stopped with the hub. */
+  async replica(name: string): Promise<string> {
+    let n = 2;
+    while (this.processes.has(`${name}@${n}`)) n++;
+    const p = this.launch(`${name}@${n}`, await freePort());
+    await this.ready(p);
+    return p.url;
+  }
+
   async floor(kind: 'bare' | 'proxy'): Promise<string> {
     // One of each kind per hub: a second launch would take the first's place in `processes`,
     // and stop() would leave the first running (the bench asked twice and never exited).
@@ -462,6 +480,7 @@ export async function startHub(opts: HubOptions = {}): Promise<RunningHub> {
         { keyid: GATEWAY_KEYID, secret: secrets.secrets[name], target: name, identity: HUB_OPERATOR },
       ),
     floor: (kind) => procs.floor(kind),
+    replica: (name) => procs.replica(name),
     keysDir,
     restarts: procs.restarts,
     kill: (name) => procs.kill(name),

@@ -6,7 +6,8 @@ import { GraphQLError } from 'graphql';
  * `extensions.field` names the offending input field (a dotted path such as
  * `input.validTo` or an import path such as `units[3].kind`).
  */
-export type HubErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+export type HubErrorCode =
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SERVICE_UNAVAILABLE';
 
 export class HubError extends GraphQLError {
   constructor(code: HubErrorCode, message: string, extra: Record<string, unknown> = {}) {

@@ -23,3 +23,5 @@ export * from './paging';
 export * from './walks';
 export * from './paging.types';
 export * from './global-id';
+export * from './events';
+export * from './live';

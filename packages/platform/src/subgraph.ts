@@ -35,6 +35,9 @@ import { UpstreamError } from './service';
 import { createMetrics } from './metrics';
 import { drainable } from './shutdown';
 import type { StartupPhases } from './startup';
+import { topics, type EventBus, type WrittenEvent } from './events';
+import { paramsOf, serveSubscription, subscriptionDocument } from './sse';
+import os from 'node:os';
 
 /** The federation version every subgraph links (composition 2.14 rejects v2.15). */
 export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.7';
@@ -76,6 +79,13 @@ export function withOneOf(printed: string, inputs: string[]): { sdl: string; lin
   };
 }
 
+const NO_PUBSUB = {
+  publish: () => undefined,
+  subscribe: (): never => {
+    throw new Error('every @Subscription here names its own subscribe function (platform live.ts)');
+  },
+};
+
 export interface FederatedSchema {
   schema: GraphQLSchema;
   /** The subgraph's SDL as composition sees it (checked in under schema/). */
@@ -101,6 +111,8 @@ export async function buildFederatedSchema<TContext>(def: SubgraphDefinition<TCo
     skipCheck: true,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeISOScalar }],
+    // type-graphql asks for a PubSub once there is a @Subscription; ours each have their own `subscribe` (live.ts).
+    pubSub: NO_PUBSUB,
   });
   for (const root of [built.getQueryType(), built.getMutationType(), built.getSubscriptionType()]) {
     if (root && !root.description) root.description = ROOT_DESCRIPTIONS[root.name];
@@ -224,6 +236,12 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * once before this resolves, so the first `/readyz` finds the application's pool connected).
    */
   phases?: StartupPhases;
+  /**
+   * Where this subgraph announces its writes: after every mutation, a wake-up on
+   * `tiaokuai.written.<name>` (events.ts), which this subgraph's live subscriptions (and, over
+   * NATS, other processes') listen to. Without it nothing is announced.
+   */
+  events?: EventBus;
 }
 
 export interface RunningServer {
@@ -313,6 +331,22 @@ export const subgraphPlugins = () => [
   ApolloServerPluginCacheControlDisabled(),
 ];
 
+/** The Apollo plugin announcing each mutation this subgraph ran (a wake-up; events.ts). */
+function announceWrites(subgraph: string, bus: EventBus) {
+  const by = `${os.hostname()}:${process.pid}`;
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(rc: { operation?: { operation: string } | null }) {
+          if (rc.operation?.operation !== 'mutation') return;
+          const event: WrittenEvent = { subgraph, by, at: Date.now() };
+          bus.publish(topics.written(subgraph), event);
+        },
+      };
+    },
+  };
+}
+
 export async function startSubgraphServer<TContext extends BaseContext>(
   opts: SubgraphServerOptions<TContext>,
   port: number,
@@ -323,7 +357,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatSubgraphError,
-    plugins: subgraphPlugins(),
+    plugins: [...subgraphPlugins(), ...(opts.events ? [announceWrites(opts.name, opts.events)] : [])],
     // Our onShutdown (shutdown.ts) owns SIGTERM/SIGINT. Apollo's own handlers (on by default
     // outside NODE_ENV=test) started a second stop() on the same signal, and Apollo 5 never
     // wakes a stop() that waits for one in progress: our close then hung until the deadline
@@ -370,6 +404,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       errors: [{ message: '只接受经网关签名的请求', extensions: { code: 'UNAUTHENTICATED' } }],
     });
   };
+  // Subscriptions' event streams open now: ended (with `complete`) first at shutdown, or the drain would wait for them.
+  const streams = new Set<http.ServerResponse>();
   const server = http.createServer(async (req, res) => {
     const started = process.hrtime.bigint();
     try {
@@ -417,6 +453,22 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         }
         const denied = identity.service ? serviceCallRefusal(opts.schema, opts.name, identity, body, url) : null;
         if (denied) return sendJson(res, 403, { errors: [{ message: denied, extensions: { code: 'FORBIDDEN' } }] });
+        // A subscription (asked for as server-sent events): served here, not by Apollo (sse.ts).
+        if ((req.headers.accept ?? '').includes('text/event-stream')) {
+          const params = paramsOf(body, url);
+          const document = subscriptionDocument(params);
+          if (document) {
+            const contextValue = await opts.context(req, identity);
+            return await serveSubscription(req, res, {
+              schema: opts.schema,
+              document,
+              params,
+              contextValue,
+              formatError: formatSubgraphError,
+              open: streams,
+            });
+          }
+        }
         const headers = new HeaderMap();
         for (const [k, v] of Object.entries(req.headers)) {
           if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -472,6 +524,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     url: `http://${host}:${actualPort}/graphql`,
     port: actualPort,
     close: async () => {
+      for (const stream of streams) stream.end('event: complete\ndata:\n\n');
       // What the shutdown budget leaves for draining (shutdown.ts), the rest is for closing.
       const { cut } = await drain.close();
       if (cut > 0)

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import {
   openDatabase,
+  eventBusFromEnv,
   startSubgraphServer,
   startWarmer,
   type Database,
@@ -54,10 +55,13 @@ export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<Running
   const { schema } = await buildOrgSchema();
   opts.phases?.mark('schema');
   const caches = newOrgCaches();
+  const events = await eventBusFromEnv();
   const server = await startSubgraphServer(
     {
       name: 'org',
       phases: opts.phases,
+      // Org's writes announced (tasks' live findings listen over NATS; events.ts).
+      events,
       schema,
       secret: opts.secret,
       serviceSecrets: opts.serviceSecrets,
@@ -82,6 +86,7 @@ export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<Running
     close: async () => {
       await warmer?.stop();
       await server.close();
+      if (events.kind === 'nats') await events.close();
       if (!opts.database) await database.close();
     },
   };

@@ -3,7 +3,17 @@
  * statement per batch). The types are request.ts's.
  */
 import DataLoader from 'dataloader';
-import { OrgDirectory, WalkStore, type Database, type Db, type Identity, type ServiceClient } from '@tiaokuai/platform';
+import {
+  inProcessBus,
+  LiveHub,
+  OrgDirectory,
+  WalkStore,
+  type Database,
+  type Db,
+  type EventBus,
+  type Identity,
+  type ServiceClient,
+} from '@tiaokuai/platform';
 import { groupBy as group } from '@tiaokuai/leadership';
 import { AuthorityIndex } from './domain/authority';
 import { assignmentsByIds, assignmentsOfTasks, progressReportsOf } from './modules/assignment/assignment.store';
@@ -16,10 +26,17 @@ export type { AuthorityKey, Loaders, TasksCaches, TasksContext } from './request
 
 const cachesByDatabase = new WeakMap<Database, TasksCaches>();
 
-/** The caches of one database in this process (tests open many databases; each has its own). */
-export function cachesOf(database: Database): TasksCaches {
+/**
+ * The caches of one database in this process (tests open many databases; each has its own). The
+ * first call decides the live watches' bus (`bus`, else this process's in-process bus).
+ */
+export function cachesOf(database: Database, bus?: EventBus): TasksCaches {
   let caches = cachesByDatabase.get(database);
-  if (!caches) cachesByDatabase.set(database, (caches = { scans: new ScanCache(), walks: new WalkStore() }));
+  if (!caches)
+    cachesByDatabase.set(
+      database,
+      (caches = { scans: new ScanCache(), walks: new WalkStore(), live: new LiveHub(bus ?? inProcessBus()) }),
+    );
   return caches;
 }
 
@@ -64,5 +81,13 @@ export function createLoaders(db: Db, org: OrgDirectory): Loaders {
 export function createContext(database: Database, identity: Identity, client: ServiceClient): TasksContext {
   const org = new OrgDirectory(client, identity);
   const loaders = createLoaders(database.db, org);
-  return { database, caches: cachesOf(database), db: database.db, identity, org, loaders };
+  return {
+    database,
+    caches: cachesOf(database),
+    db: database.db,
+    identity,
+    org,
+    loaders,
+    renew: () => createContext(database, identity, client),
+  };
 }

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import {
+  eventBusFromEnv,
   openDatabase,
   serviceClient,
   startSubgraphServer,
   startWarmer,
   type Database,
+  type EventBus,
   type RunningServer,
   type StartupPhases,
   type ServiceClient,
@@ -44,6 +46,8 @@ export interface TasksServiceOptions {
   warm?: boolean;
   /** Where the start's phases are marked (platform's startup.ts; the process's `ready` line). */
   phases?: StartupPhases;
+  /** The event bus (events.ts): writes announced, live subscriptions woken. Default: eventBusFromEnv (NATS_URL). */
+  events?: EventBus;
 }
 
 export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<RunningServer & { database: Database }> {
@@ -68,6 +72,9 @@ export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<Run
   await failInterrupted(database.db);
   const { schema } = await buildTasksSchema();
   opts.phases?.mark('schema');
+  const events = opts.events ?? (await eventBusFromEnv());
+  // Before any request: the live watches listen on this bus.
+  const scans = cachesOf(database, events).scans;
   const server = await startSubgraphServer(
     {
       name: 'tasks',
@@ -75,6 +82,7 @@ export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<Run
       schema,
       secret: opts.secret,
       serviceSecrets: opts.serviceSecrets,
+      events,
       context: (_req, identity) => createContext(database, identity, client),
       ready: async () => {
         await database.db.execute(sql`select 1`);
@@ -83,7 +91,6 @@ export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<Run
     },
     opts.port,
   );
-  const scans = cachesOf(database).scans;
   const warmer = opts.warm
     ? startWarmer({
         name: 'tasks scans',
@@ -100,6 +107,7 @@ export async function startTasksSubgraph(opts: TasksServiceOptions): Promise<Run
     close: async () => {
       await warmer?.stop();
       await server.close();
+      if (!opts.events && events.kind === 'nats') await events.close();
       if (!opts.database) await database.close();
     },
   };

@@ -4,7 +4,7 @@
  * resolvers take them from here, so neither imports the other's module.
  */
 import type DataLoader from 'dataloader';
-import type { Database, Db, Identity, OrgDirectory, WalkStore } from '@tiaokuai/platform';
+import type { Database, Db, Identity, LiveHub, OrgDirectory, WalkStore } from '@tiaokuai/platform';
 import type { Relation } from './domain/authority';
 import type { AssignmentRecord, RequiredItemRow, TaskRecord } from './domain/records';
 import type { Authority } from './domain/types';
@@ -39,6 +39,8 @@ export interface TasksCaches {
   scans: ScanCache;
   /** Walks of scope-wide lists (taskConflicts): pages after the first without a scan (platform's walks.ts). */
   walks: WalkStore;
+  /** Live subscriptions' shared watches and the event bus that wakes them (platform's live.ts, events.ts). */
+  live: LiveHub;
 }
 
 export interface TasksContext {
@@ -48,4 +50,6 @@ export interface TasksContext {
   identity: Identity;
   org: OrgDirectory;
   loaders: Loaders;
+  /** A fresh context for the same identity (a live watch recomputes with it: nothing cached from earlier). */
+  renew(): TasksContext;
 }

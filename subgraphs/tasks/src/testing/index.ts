@@ -4,6 +4,7 @@
  * calls as in production. Nothing about org is faked: authority comes from its answers.
  */
 import { ApolloServer } from '@apollo/server';
+import { parse, subscribe, type ExecutionResult } from 'graphql';
 import {
   formatSubgraphError,
   gatewayCaller,
@@ -36,6 +37,12 @@ export interface TasksHarness {
   /** Runs against tasks, as the operator or as `identity`. */
   run(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GqlResult>;
   ok(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<Record<string, any>>;
+  /** A subscription against tasks (graphql-js's subscribe, as the subgraph's SSE endpoint runs it), as `identity`. */
+  subscribe(
+    query: string,
+    variables?: Record<string, unknown>,
+    identity?: Identity,
+  ): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
   /** Runs against org (as the gateway would), as the operator. */
   org(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>>;
   /** Empties both databases and imports `units` into org. */
@@ -100,6 +107,13 @@ export async function tasksHarness(): Promise<TasksHarness> {
       if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);
       return r.data!;
     },
+    subscribe: async (query, variables, identity = HUB_OPERATOR) =>
+      subscribe({
+        schema,
+        document: parse(query),
+        variableValues: variables,
+        contextValue: createContext(database, identity, client),
+      }),
     org: orgQuery,
     resetTo: async (units) => {
       await Promise.all([truncateSchema(database, SCHEMA_NAME), truncateSchema(orgDb, ORG_SCHEMA)]);

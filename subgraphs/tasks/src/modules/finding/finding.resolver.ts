@@ -1,14 +1,16 @@
 import { DateScalar, PageArgsType, selectsOnly } from '@tiaokuai/platform';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { TasksContext } from '../../request';
 import { Assignment } from '../assignment/assignment.type';
 import { RequiredItem } from '../responsibility-list/responsibility-list.type';
 import { found, ref, unitRef } from '../shared/refs';
 import { Task } from '../task/task.type';
 import { Unit } from '../unit/unit.type';
-import { scopeFindingsPage } from './finding.service';
-import { TaskConflict, TaskConflictConnection, toConflict } from './finding.type';
+import type { LiveChange } from '@tiaokuai/platform';
+import type { TaskFinding } from '../../domain/types';
+import { scopeFindingsPage, watchScopeFindings } from './finding.service';
+import { TaskConflict, TaskConflictConnection, TaskFindingsChange, toConflict } from './finding.type';
 
 @Resolver(() => TaskConflict)
 export class TaskConflictResolver {
@@ -24,6 +26,27 @@ export class TaskConflictResolver {
     @Ctx() ctx: TasksContext,
   ): Promise<TaskConflictConnection> {
     return scopeFindingsPage(ctx, scope, from, to, page, (f) => toConflict(f, { from, to }));
+  }
+
+  @Subscription(() => TaskFindingsChange, {
+    description:
+      '订阅范围内任务问题的出现与消除 (task findings appearing in or settled from a scope): READY first, then a CHANGED after each write that changes what the caller may see in the scope (same visibility as taskConflicts); over SSE through the gateway (docs/live-updates.md)',
+    subscribe: ({ args, context }) =>
+      watchScopeFindings(context as TasksContext, String(args.scope), String(args.from), String(args.to)),
+  })
+  taskFindingsChanged(
+    @Root() change: LiveChange<TaskFinding>,
+    @Arg('scope', { description: "范围：委员会的单位代码 (scope: a committee's unit code)" }) scope: string,
+    @Arg('from', () => DateScalar, { description: '期间起 (window start)' }) from: string,
+    @Arg('to', () => DateScalar, { description: '期间止 (window end)' }) to: string,
+  ): TaskFindingsChange {
+    return {
+      kind: change.kind,
+      scope,
+      appeared: change.appeared.map((f) => toConflict(f, { from, to })),
+      settled: change.settled.map((f) => toConflict(f, { from, to })),
+      total: change.total,
+    };
   }
 
   @FieldResolver(() => Unit, { description: '单位 (the unit concerned)' })

@@ -17,7 +17,9 @@ import {
   fromGlobalId,
   keyedSorted,
   log,
+  topics,
   unitLabel,
+  type LiveChange,
   type PageArgs,
   type TimelineAnswer,
   type WalkPage,
@@ -265,4 +267,26 @@ export async function findingById(
   });
   const finding = found?.find((f) => conflictId(f, q.window) === id);
   return finding ? { finding, window: q.window } : null;
+}
+
+/**
+ * A live watch of a scope's findings for the caller (`taskFindingsChanged`; platform's live.ts):
+ * woken by writes to tasks (this process's own, or any replica's over NATS) and to org (over NATS
+ * only: org is another process), it recomputes the scope's findings with a fresh request context
+ * (the caller's visibility asked of org again) and yields what appeared and what went.
+ * Subscribers with the same caller, scope and window share one recompute.
+ */
+export function watchScopeFindings(
+  ctx: TasksContext,
+  scope: string,
+  from: string,
+  to: string,
+): Promise<AsyncIterableIterator<LiveChange<TaskFinding>>> {
+  checkWindow(from, to);
+  return ctx.caches.live.watch<TaskFinding>({
+    key: JSON.stringify([NS.taskConflicts, callerKey(ctx.identity), scope, from, to]),
+    topics: [topics.written('tasks'), topics.written('org')],
+    compute: () => scopeFindings(ctx.renew(), scope, from, to),
+    keyOf: findingKey,
+  });
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { connectionType, DateScalar, type PageArgsType } from '@tiaokuai/platform';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { TaskFinding } from '../../domain/types';
-import { TaskConflictKindEnum } from '../shared/enums';
+import { LiveChangeKindEnum, TaskConflictKindEnum } from '../shared/enums';
 import { conflictId, findingKey, findingSummary, NS, pageOf, type Window } from '../shared/pages';
 
 @Directive('@key(fields: "id")')
@@ -91,3 +91,18 @@ export const conflictPage = (
   ...pageOf(NS.taskConflicts, findings, findingKey, page, (f) => toConflict(f, window)),
   summary: findingSummary(findings),
 });
+
+@ObjectType({
+  description:
+    '范围内任务问题的实时变更 (a live change of the task findings in a scope): sent after a write changes what the subscriber may see',
+})
+export class TaskFindingsChange {
+  @Field(() => LiveChangeKindEnum, { description: '变更种类 (kind of change)' }) kind!: string;
+  @Field({ description: '范围：单位代码 (scope: the unit code subscribed to)' }) scope!: string;
+  @Field(() => [TaskConflict], { description: '新出现的问题 (findings that appeared)' }) appeared!: TaskConflict[];
+  @Field(() => [TaskConflict], {
+    description: '已消除的问题，如任务已撤回或合并 (findings settled or gone, e.g. an assignment withdrawn or merged)',
+  })
+  settled!: TaskConflict[];
+  @Field(() => Int, { description: '变更后范围内的问题总数 (findings in the scope after this change)' }) total!: number;
+}
