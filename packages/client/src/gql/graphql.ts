@@ -283,6 +283,12 @@ export type ChangeUnitFactsMutationVariables = Exact<{
 
 export type ChangeUnitFactsMutation = { changeUnitFacts: { id: string; code: string } };
 
+export type CreateLinkMutationVariables = Exact<{
+  input: CreateLinkInput;
+}>;
+
+export type CreateLinkMutation = { createLink: { id: string; kind: LinkKind; validFrom: string } };
+
 export type TaskConflictsQueryVariables = Exact<{
   scope: string;
   from: string;
@@ -1401,6 +1407,47 @@ export const ChangeUnitFactsDocument = {
     },
   ],
 } as unknown as DocumentNode<ChangeUnitFactsMutation, ChangeUnitFactsMutationVariables>;
+export const CreateLinkDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateLink' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateLinkInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createLink' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateLinkMutation, CreateLinkMutationVariables>;
 export const TaskConflictsDocument = {
   kind: 'Document',
   definitions: [
