@@ -243,7 +243,8 @@ export function costLimitPlugin(settings: CostSettings): GatewayPlugin {
       }
       return {
         onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return; // a stream (subscription, @defer): limited above, no cost extension
+          // A stream (subscription, @defer): limited above, no cost extension.
+          if (Symbol.asyncIterator in result) return;
           setResult({ ...result, extensions: { ...result.extensions, cost: extension } });
         },
       };

@@ -1,11 +1,10 @@
 /**
  * The hub's gateway: Hive Gateway's runtime (MIT) serving the supergraph composed at build
  * time (schema/supergraph.graphql). Offline by construction: the explorer is GraphiQL bundled
- * from @graphql-yoga/render-graphiql (no CDN), and the supergraph is a local file.
+ * from @graphql-yoga/render-graphiql (no CDN; explorer.ts), and the supergraph is a local file.
  */
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { Kind, parse, type DocumentNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -17,6 +16,7 @@ import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AuthFailure, type Authenticator } from './auth';
 import { apqPlugin, DEFAULT_APQ_CAPACITY } from './apq';
+import { EXPLORER_OPTIONS, renderExplorer } from './explorer';
 import { applyCors, type CorsSettings } from './cors';
 import { BUILT_IN_DOCUMENTS, DOWNLOAD_PREFIXES, downloads } from './downloads';
 import { createMetrics } from '@tiaokuai/platform/metrics';
@@ -314,8 +314,10 @@ export function createGateway(opts: GatewayOptions): GatewayRuntime {
     // option: the HTTP transport asks a subgraph for them as server-sent events (platform's sse.ts).
     deferStream: true,
     landingPage: false,
-    graphiql: opts.explorer === false ? false : { title: 'Tiaokuai Hub 条块' },
-    renderGraphiQL,
+    // The explorer (explorer.ts): titled, a header template and the tour's first query, the schema
+    // fetched as soon as a token is pasted.
+    graphiql: opts.explorer === false ? false : EXPLORER_OPTIONS,
+    renderGraphiQL: renderExplorer,
     healthCheckEndpoint: '/healthz',
     readinessCheckEndpoint: '/readyz',
     // Unexpected errors are masked; subgraph GraphQL errors keep their extensions (code, field).

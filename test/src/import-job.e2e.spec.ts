@@ -69,7 +69,7 @@ function fileText(prefix: string, n: number, descriptionChars: number, bad?: num
   return parts.join('');
 }
 const assignmentsOfDzj = async () =>
-  (await t.gql(`{ unit(code: "SC-DZJ") { assignments(from: "2026-01-01", to: "2026-12-31") { totalCount } } }`)).data!
+  (await t.gql(`{ unit(by: { code: "SC-DZJ" }) { assignments(from: "2026-01-01", to: "2026-12-31") { totalCount } } }`)).data!
     .unit.assignments.totalCount as number;
 
 async function uploadAll(c: JobClient, text: string, dryRun = false): Promise<JobState> {

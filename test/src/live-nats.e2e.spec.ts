@@ -87,7 +87,7 @@ describe('live updates over NATS', () => {
       expect(ready.data?.taskFindingsChanged).toMatchObject({ kind: 'READY', total: 1 });
       // The writer: through the gateway, to the first tasks process.
       const ids = await t!.gql(
-        `{ unit(code: "SC-DZJ") { id assignments(from: "2026-01-01", to: "2026-12-31") { nodes { id } } } }`,
+        `{ unit(by: { code: "SC-DZJ" }) { id assignments(from: "2026-01-01", to: "2026-12-31") { nodes { id } } } }`,
       );
       const assignment = ids.data!.unit.assignments.nodes[0].id;
       const withdrawn = await t!.gql(

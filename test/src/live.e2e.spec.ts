@@ -113,7 +113,7 @@ describe('live updates through the gateway', () => {
   });
 });
 
-const DEFERRED = `{ unit(code: "SC-DZJ") { code ... @defer { assessmentFindings(year: 2026) { totalCount } } } }`;
+const DEFERRED = `{ unit(by: { code: "SC-DZJ" }) { code ... @defer { assessmentFindings(year: 2026) { totalCount } } } }`;
 
 /** The parts of a streamed answer (SSE), in order. */
 async function parts(url: string, token: string, query: string) {
