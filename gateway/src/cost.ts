@@ -243,8 +243,7 @@ export function costLimitPlugin(settings: CostSettings): GatewayPlugin {
       }
       return {
         onExecuteDone({ result, setResult }) {
-          // A stream (subscription, @defer): limited above, no cost extension.
-          if (Symbol.asyncIterator in result) return;
+          if (Symbol.asyncIterator in result) return; // a stream (subscription, @defer): limited above, no extension
           setResult({ ...result, extensions: { ...result.extensions, cost: extension } });
         },
       };
