@@ -262,6 +262,7 @@ export type AnomaliesQuery = {
     totalCount: number;
     summary: { total: number; byCode: Array<{ code: AnomalyCode; count: number }> };
     nodes: Array<{
+      id: string;
       code: AnomalyCode;
       message: string;
       from: string | null;
@@ -288,7 +289,7 @@ export type UnitHistoryQuery = {
         date: string;
         kind: HistoryEventKind;
         description: string;
-        anomaly: { code: AnomalyCode; from: string | null; to: string | null } | null;
+        anomaly: { id: string; code: AnomalyCode; from: string | null; to: string | null } | null;
       }>;
     };
   } | null;
@@ -304,6 +305,7 @@ export type AssessmentFindingsQuery = {
     summary: { total: number; byKind: Array<{ kind: AssessmentFindingKind; count: number }> };
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     nodes: Array<{
+      id: string;
       kind: AssessmentFindingKind;
       from: string;
       to: string;
@@ -343,7 +345,7 @@ export type WhoLeadsQuery = {
         validTo: string | null;
         from: { id: string; code: string; name: string };
       }>;
-      anomalies: Array<{ code: AnomalyCode; message: string }>;
+      anomalies: Array<{ id: string; code: AnomalyCode; message: string }>;
     };
   } | null;
 };
@@ -454,6 +456,7 @@ export type TaskConflictsQuery = {
     summary: { total: number; byKind: Array<{ kind: TaskConflictKind; count: number }> };
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     nodes: Array<{
+      id: string;
       kind: TaskConflictKind;
       message: string;
       suggestion: string;
@@ -636,6 +639,7 @@ export const AnomaliesDocument = {
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'code' } },
                       {
                         kind: 'Field',
@@ -772,6 +776,7 @@ export const UnitHistoryDocument = {
                               selectionSet: {
                                 kind: 'SelectionSet',
                                 selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'code' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'from' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'to' } },
@@ -870,6 +875,7 @@ export const AssessmentFindingsDocument = {
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
                       {
                         kind: 'Field',
@@ -1051,6 +1057,7 @@ export const WhoLeadsDocument = {
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'code' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'message' } },
                           ],
@@ -1762,6 +1769,7 @@ export const TaskConflictsDocument = {
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
                       {
                         kind: 'Field',
