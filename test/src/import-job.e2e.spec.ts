@@ -69,8 +69,8 @@ function fileText(prefix: string, n: number, descriptionChars: number, bad?: num
   return parts.join('');
 }
 const assignmentsOfDzj = async () =>
-  (await t.gql(`{ unit(by: { code: "SC-DZJ" }) { assignments(from: "2026-01-01", to: "2026-12-31") { totalCount } } }`)).data!
-    .unit.assignments.totalCount as number;
+  (await t.gql(`{ unit(by: { code: "SC-DZJ" }) { assignments(from: "2026-01-01", to: "2026-12-31") { totalCount } } }`))
+    .data!.unit.assignments.totalCount as number;
 
 async function uploadAll(c: JobClient, text: string, dryRun = false): Promise<JobState> {
   return uploadRest(c, await startJob(c, 'TASKS', chunksFor(text), dryRun), text);

@@ -115,7 +115,9 @@ export const ScoreOutlierConnection = connectionType('ScoreOutlier', ScoreOutlie
 });
 export type ScoreOutlierConnection = InstanceType<typeof ScoreOutlierConnection>;
 
-@ObjectType({ description: "异常得分：远离同类的得分及发现它们的规则 (score outliers: scores far from the peers', and the rule)" })
+@ObjectType({
+  description: "异常得分：远离同类的得分及发现它们的规则 (score outliers: scores far from the peers', and the rule)",
+})
 export class ScoreOutliers {
   @Field({ description: '规则：The rule, in Chinese' }) rule!: string;
   /** Every outlier (served a page at a time: ScoreOutliersResolver.rows). */

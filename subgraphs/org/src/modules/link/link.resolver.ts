@@ -39,14 +39,16 @@ export class LinkResolver {
   }
 
   @FieldResolver(() => Unit, {
-    description: '上级：总是一个单位，无论辖区都完整显示 (the superior: always a unit, shown whole whatever the jurisdiction)',
+    description:
+      '上级：总是一个单位，无论辖区都完整显示 (the superior: always a unit, shown whole whatever the jurisdiction)',
   })
   from(@Root() l: Link, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, l.fromId);
   }
 
   @FieldResolver(() => Unit, {
-    description: '下级：总是一个单位，无论辖区都完整显示 (the subordinate: always a unit, shown whole whatever the jurisdiction)',
+    description:
+      '下级：总是一个单位，无论辖区都完整显示 (the subordinate: always a unit, shown whole whatever the jurisdiction)',
   })
   to(@Root() l: Link, @Ctx() ctx: OrgContext) {
     return units.unitById(ctx, l.toId);

@@ -19,7 +19,9 @@ export class Role {
 @ObjectType({ description: "党建领导关系：Who leads and who guides a unit's party-building on a date, and why" })
 export class PartyBuilding {
   @Field(() => DateScalar, { description: '判断日 (the day judged)' }) asOf!: string;
-  @Field(() => LeadershipRuleEnum, { description: '规则代码：所依据规则的稳定代码 (the stable code of the rule applied)' })
+  @Field(() => LeadershipRuleEnum, {
+    description: '规则代码：所依据规则的稳定代码 (the stable code of the rule applied)',
+  })
   rule!: RuleCode;
   @Field({ description: '解释：Chinese, for people: which rule, which facts, which date' }) explanation!: string;
   @Field({ description: '存续：Does the unit exist on asOf?' }) exists!: boolean;

@@ -24,7 +24,8 @@ import { HistoryEventConnection, Unit, UnitConnection, UnitFacts } from './unit.
 export class UnitResolver {
   @Query(() => Unit, {
     nullable: true,
-    description: '单位：按 id 或代码查找一个单位，by 取其一；未知或不可见时为空 (a unit by id or by code; null when unknown or out of sight)',
+    description:
+      '单位：按 id 或代码查找一个单位，by 取其一；未知或不可见时为空 (a unit by id or by code; null when unknown or out of sight)',
   })
   unit(
     @Arg('by', () => UnitLookup, { description: '按编号或代码，二者取其一 (id or code: exactly one)' }) by: UnitLookup,
