@@ -23,7 +23,7 @@ async function ok(query: string, variables?: Record<string, unknown>, token?: st
 }
 
 const ANOMALY = `id code message from to unit { code } related { code } links { id }`;
-const CONFLICT = `id kind message suggestion requiredItem from to unit { code } tasks { id } assignments { id }`;
+const CONFLICT = `id kind message suggestion requiredItem { code } from to unit { code } tasks { id } assignments { id }`;
 const FINDING = `id kind from to explanation suggestion unit { code } bodies { code } submissions { id } inspections { id }`;
 
 /** Each finding type: how a list hands its items out, and the fields `node` must give back the same. */

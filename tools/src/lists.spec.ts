@@ -33,6 +33,11 @@ const BOUNDED: Record<string, string> = {
   'HistoryEvent.changed': "a unit's fact fields",
   'HistoryEventSummary.byKind': 'the HistoryEventKind enum',
   'ImportReport.problems': 'the document sent',
+  'ImportJob.problems': 'the document sent',
+  'Query.nodes': 'the ids asked: at most 100 (MAX_NODE_IDS)',
+  // Not bounded by a number: a large import can settle many findings at once (noted in docs/live-updates.md).
+  'TaskFindingsChange.appeared': 'what one write made appear in the scope',
+  'TaskFindingsChange.settled': 'what one write settled in the scope',
   'ImportReport.changedCodes': 'the document sent',
   'Inspection.indicators': 'the inspection as scheduled',
   'JointInspection.bodies': 'the inspections merged',
