@@ -3,7 +3,15 @@
  * caller's identity and loaders that read through the stores.
  */
 import DataLoader from 'dataloader';
-import { WalkStore, type Database, type Db, type Identity } from '@tiaokuai/platform';
+import {
+  inProcessBus,
+  LiveHub,
+  WalkStore,
+  type Database,
+  type Db,
+  type EventBus,
+  type Identity,
+} from '@tiaokuai/platform';
 import { groupBy as group, type Day } from '@tiaokuai/leadership';
 import { evaluateBatch, unitsNamedBy, type PartyBuildingAnswer } from './domain/party-building';
 import { Access } from './modules/access/access';
@@ -75,13 +83,17 @@ export interface OrgCaches {
   anomalies: AnomalyCache;
   /** Not checked against the revision: a walk answers as of its first page (platform's walks.ts). */
   walks: WalkStore;
+  /** Live subscriptions' shared watches and the event bus that wakes them (platform's live.ts, events.ts). */
+  live: LiveHub;
 }
 
-export const newOrgCaches = (): OrgCaches => ({
+/** The process's caches; `bus` wakes the live watches (default: this process's in-process bus). */
+export const newOrgCaches = (bus?: EventBus): OrgCaches => ({
   jurisdictions: new JurisdictionCache(),
   timelines: new TimelineCache(),
   anomalies: new AnomalyCache(),
   walks: new WalkStore(),
+  live: new LiveHub(bus ?? inProcessBus()),
 });
 
 export function createContext(database: Database, identity: Identity, caches: OrgCaches): OrgContext {
@@ -94,5 +106,7 @@ export function createContext(database: Database, identity: Identity, caches: Or
     timelines: caches.timelines,
     anomalies: caches.anomalies,
     walks: caches.walks,
+    live: caches.live,
+    renew: () => createContext(database, identity, caches),
   };
 }

@@ -54,13 +54,14 @@ export async function startOrgSubgraph(opts: OrgServiceOptions): Promise<Running
     }));
   const { schema } = await buildOrgSchema();
   opts.phases?.mark('schema');
-  const caches = newOrgCaches();
   const events = await eventBusFromEnv();
+  // Before any request: the live watches (anomaliesChanged) listen on this bus.
+  const caches = newOrgCaches(events);
   const server = await startSubgraphServer(
     {
       name: 'org',
       phases: opts.phases,
-      // Org's writes announced (tasks' live findings listen over NATS; events.ts).
+      // Org's writes announced: its own anomaly watches listen; tasks' live findings over NATS (events.ts).
       events,
       schema,
       secret: opts.secret,

@@ -4,7 +4,7 @@
  * here imports a service, so services and context.ts never import each other.
  */
 import type DataLoader from 'dataloader';
-import type { Database, Db, Identity, WalkStore } from '@tiaokuai/platform';
+import type { Database, Db, Identity, LiveHub, WalkStore } from '@tiaokuai/platform';
 import type { PartyBuildingAnswer } from './domain/party-building';
 import type { LinkRecord, UnitRecord } from './domain/types';
 import type { Access } from './modules/access/access';
@@ -40,4 +40,8 @@ export interface OrgContext {
    * walks.ts).
    */
   walks: WalkStore;
+  /** Live subscriptions' shared watches (platform's live.ts). */
+  live: LiveHub;
+  /** A fresh context for the same identity (a live watch recomputes with it: nothing cached from earlier). */
+  renew(): OrgContext;
 }

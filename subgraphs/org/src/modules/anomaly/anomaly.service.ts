@@ -5,6 +5,7 @@
 import {
   aboutDigest,
   BadInputError,
+  callerKey,
   fromGlobalId,
   checkWindow,
   compareKeys,
@@ -13,6 +14,8 @@ import {
   sortedIds,
   today,
   toGlobalId,
+  topics,
+  type LiveChange,
   type PageArgs,
 } from '@tiaokuai/platform';
 import { type Day } from '@tiaokuai/leadership';
@@ -59,6 +62,25 @@ export async function leadershipAnomalies(
   page: PageArgs,
 ) {
   const w = pageWindow(LIST.anomalies, page);
+  const { list, scan } = await scopeAnomalies(ctx, scope, question);
+  const conn = pageOfList(LIST.anomalies, list, (f) => f.key, compareKeys, w);
+  // Only the units the page names: a province's 50,000 would outlive the page in the loader.
+  for (const f of conn.nodes) {
+    for (const id of [f.unitId, ...f.relatedUnitIds]) {
+      const u = scan.units.get(id);
+      if (u) ctx.loaders.unitById.prime(id, u);
+    }
+  }
+  const byCode = countsBy(list, (f) => f.code, ANOMALY_CODES).map(({ value, count }) => ({ code: value, count }));
+  return { ...conn, summary: { total: list.length, byCode } };
+}
+
+/**
+ * The scope's whole list of anomalies as the caller may see it (the scan, shared while org's
+ * revision stands, filtered by the caller's visibility): `leadershipAnomalies` pages it,
+ * `anomaliesChanged` diffs it. An unknown or unseen scope is NOT_FOUND on `scope`.
+ */
+async function scopeAnomalies(ctx: OrgContext, scope: string | null, question: AnomalyQuestion) {
   const root = scope ? await requireCode(ctx, scope, 'scope') : null;
   const v = await ctx.access.visible();
   const scan =
@@ -74,16 +96,29 @@ export async function leadershipAnomalies(
             : null,
         );
   const list = v.all ? scan.findings : scan.findings.filter((f) => v.ids.has(f.unitId));
-  const conn = pageOfList(LIST.anomalies, list, (f) => f.key, compareKeys, w);
-  // Only the units the page names: a province's 50,000 would outlive the page in the loader.
-  for (const f of conn.nodes) {
-    for (const id of [f.unitId, ...f.relatedUnitIds]) {
-      const u = scan.units.get(id);
-      if (u) ctx.loaders.unitById.prime(id, u);
-    }
-  }
-  const byCode = countsBy(list, (f) => f.code, ANOMALY_CODES).map(({ value, count }) => ({ code: value, count }));
-  return { ...conn, summary: { total: list.length, byCode } };
+  return { list, scan };
+}
+
+/**
+ * `anomaliesChanged`: a live watch (platform's live.ts) of the scope's anomalies for the caller,
+ * the same list and visibility as `leadershipAnomalies` with the same arguments. READY first (a
+ * scope out of sight is refused before, as the query refuses it); woken by org's writes (this
+ * process's own without NATS, every replica's with it), it recomputes the list with a fresh
+ * request context and yields what appeared and what went, by the anomaly's stable key. A day
+ * question without `asOf` watches the day it was subscribed on. Subscribers with the same
+ * caller, scope and question share one recompute.
+ */
+export function watchAnomalies(
+  ctx: OrgContext,
+  scope: string | null,
+  question: AnomalyQuestion,
+): Promise<AsyncIterableIterator<LiveChange<KeyedFinding>>> {
+  return ctx.live.watch<KeyedFinding>({
+    key: JSON.stringify([LIST.anomalies, callerKey(ctx.identity), scope, question]),
+    topics: [topics.written('org')],
+    compute: async () => (await scopeAnomalies(ctx.renew(), scope, question)).list,
+    keyOf: (f) => f.key,
+  });
 }
 
 /** What an anomaly's id is made from: the finding, and the day asked about on a day's question. */

@@ -4,7 +4,7 @@ import { connectionType, DateScalar } from '@tiaokuai/platform';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { Day } from '@tiaokuai/leadership';
 import type { AnomalyCode } from '../../domain/types';
-import { AnomalyCodeEnum } from '../shared/enums';
+import { AnomalyCodeEnum, LiveChangeKindEnum } from '../shared/enums';
 
 @Directive('@key(fields: "id")')
 @ObjectType({
@@ -47,3 +47,21 @@ export class AnomalySummary {
 
 export const AnomalyConnection = connectionType('Anomaly', Anomaly, { summary: AnomalySummary });
 export type AnomalyConnection = InstanceType<typeof AnomalyConnection>;
+
+@ObjectType({
+  description:
+    '范围内异常的实时变更 (a live change of the anomalies in a scope): sent after a write changes what the subscriber may see',
+})
+export class AnomaliesChange {
+  @Field(() => LiveChangeKindEnum, { description: '变更种类 (kind of change)' }) kind!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: '范围：所订阅的单位代码，空为全部可见单位 (scope: the unit code subscribed to; null: all in sight)',
+  })
+  scope!: string | null;
+  @Field(() => [Anomaly], { description: '新出现的异常 (anomalies that appeared)' }) appeared!: Anomaly[];
+  @Field(() => [Anomaly], { description: '已消除的异常，如事实已更正 (anomalies gone, e.g. a fact corrected)' })
+  settled!: Anomaly[];
+  @Field(() => Int, { description: '变更后范围内的异常总数 (anomalies in the scope after this change)' })
+  total!: number;
+}

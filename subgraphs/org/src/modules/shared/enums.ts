@@ -204,3 +204,17 @@ registerEnumType(AuditOperationEnum, {
   description: '留痕的操作 (the mutation an audit entry records)',
   valuesConfig: Object.fromEntries(Object.entries(AUDIT_OPERATIONS).map(([k, description]) => [k, { description }])),
 });
+
+/** A live change's kind (platform's live.ts); the same enum as tasks' (composed as one). */
+export const LiveChangeKindEnum = enumOf(['READY', 'CHANGED', 'RESYNC'] as const);
+registerEnumType(LiveChangeKindEnum, {
+  name: 'LiveChangeKind',
+  description: '实时变更的种类 (kind of a live change)',
+  valuesConfig: {
+    READY: { description: '已就绪：订阅开始，total 为当前条数 (ready: the list as it stands, counted)' },
+    CHANGED: { description: '有变化：appeared 新出现，settled 已消除 (changed: what appeared and what went)' },
+    RESYNC: {
+      description: '须重读：客户端跟不上，积压的变更已丢弃，请重新查询列表 (fell behind: re-read the list)',
+    },
+  },
+});

@@ -1,5 +1,5 @@
 import { DateScalar, PageArgsType } from '@tiaokuai/platform';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { AssignmentRecord } from '../../domain/records';
 import type { TasksContext } from '../../request';
 import { AuthorityEnum, IssuerRelationEnum } from '../shared/enums';
@@ -13,10 +13,13 @@ import {
   mergeAssignments,
   reportProgress,
   settlementsOfAssignment,
+  watchUnitAssignments,
   withdrawAssignment,
+  type UnitAssignmentsChange,
 } from './assignment.service';
 import {
   Assignment,
+  AssignmentsIssued,
   ProgressReport,
   ProgressReportConnection,
   progressReportPage,
@@ -26,6 +29,39 @@ import { checkPage, NS } from '../shared/pages';
 
 @Resolver(() => Assignment)
 export class AssignmentResolver {
+  @Subscription(() => AssignmentsIssued, {
+    description:
+      '订阅单位收到的任务分配 (assignments issued to a unit): READY first, then a CHANGED after each tasks write that issued the unit assignments in the window (same list and visibility as Unit.assignments); over SSE through the gateway (docs/live-updates.md)',
+    subscribe: ({ args, context }) =>
+      watchUnitAssignments(
+        context as TasksContext,
+        String(args.unit),
+        (args.from as string | null | undefined) ?? null,
+        (args.to as string | null | undefined) ?? null,
+      ),
+  })
+  assignmentIssued(
+    @Root() change: UnitAssignmentsChange,
+    @Arg('unit', { description: '承办单位：单位代码或编号 (the unit: its code or its id)' }) _unit: string,
+    @Arg('from', () => DateScalar, {
+      nullable: true,
+      description: '开始日：默认今年年初 (first day; default 1 January this year)',
+    })
+    _from: string | null,
+    @Arg('to', () => DateScalar, {
+      nullable: true,
+      description: '结束日：默认今年年末 (last day; default 31 December this year)',
+    })
+    _to: string | null,
+  ): AssignmentsIssued {
+    return {
+      kind: change.kind,
+      unit: unitRef(change.unitId) as unknown as Unit,
+      issued: change.appeared as unknown as Assignment[],
+      total: change.total,
+    };
+  }
+
   @FieldResolver(() => Task, { description: '任务 (the task)' })
   task(@Root() a: AssignmentRecord, @Ctx() ctx: TasksContext) {
     return taskOf(ctx, a.taskId);

@@ -14,6 +14,7 @@
  */
 import {
   BadInputError,
+  callerKey,
   checkWindow,
   ConflictError,
   ForbiddenError,
@@ -21,6 +22,8 @@ import {
   requireRole,
   scopedTransaction,
   today,
+  topics,
+  type LiveChange,
 } from '@tiaokuai/platform';
 import { judgedOn } from '../../domain/authority';
 import { applyReport, type ReportInput } from '../../domain/progress';
@@ -99,6 +102,62 @@ export async function unitAssignments(
   }
   return rows.map((r) => r.a);
 }
+
+/**
+ * The unit a subscription names by code or by id (a code first), when the caller may see it;
+ * else NOT_FOUND on `field` (out of sight reads as absent, as everywhere).
+ */
+export async function visibleUnitId(ctx: TasksContext, codeOrId: string, field: string): Promise<string> {
+  const byCode = (await ctx.org.unitsByCode([codeOrId])).get(codeOrId);
+  const id = byCode?.id ?? codeOrId;
+  if (!(await ctx.org.canSee(id))) throw new NotFoundError(field, `未知单位：${codeOrId}`);
+  return id;
+}
+
+/**
+ * `assignmentIssued`: a live watch (platform's live.ts) of a unit's assignments over a window,
+ * the list `Unit.assignments` answers, for the caller. READY first (a unit out of sight is
+ * refused before, NOT_FOUND on `unit`); woken by tasks' writes (this process's own without
+ * NATS, every replica's with it), it reads the list again with a fresh request context and
+ * yields the assignments that appeared (by id). Subscribers with the same caller, unit and
+ * window share one read per write.
+ */
+export async function watchUnitAssignments(
+  ctx: TasksContext,
+  unit: string,
+  from: string | null,
+  to: string | null,
+): Promise<AsyncIterableIterator<UnitAssignmentsChange>> {
+  const window = assignmentWindow(from, to);
+  const unitId = await visibleUnitId(ctx, unit, 'unit');
+  const it = await ctx.caches.live.watch<AssignmentRecord>({
+    key: JSON.stringify(['assignmentIssued', callerKey(ctx.identity), unitId, window.from, window.to]),
+    topics: [topics.written('tasks')],
+    compute: () => unitAssignments(ctx.renew(), unitId, window.from, window.to),
+    keyOf: (a) => a.id,
+  });
+  // Each change names the unit by id (the argument may be a code). A plain wrapper, not an async
+  // generator: a disconnect's return() reaches the watch at once, not after the next change.
+  const tagged: AsyncIterableIterator<UnitAssignmentsChange> = {
+    next: async () => {
+      const r = await it.next();
+      return r.done ? { value: undefined, done: true } : { value: { ...r.value, unitId }, done: false };
+    },
+    return: async () => {
+      await it.return?.();
+      return { value: undefined, done: true };
+    },
+    throw: async (e?: unknown) => {
+      await it.throw?.(e).catch(() => undefined);
+      throw e;
+    },
+    [Symbol.asyncIterator]: () => tagged,
+  };
+  return tagged;
+}
+
+/** A live change of a unit's assignments, with the unit's id. */
+export type UnitAssignmentsChange = LiveChange<AssignmentRecord> & { unitId: string };
 
 async function settle(
   ctx: TasksContext,

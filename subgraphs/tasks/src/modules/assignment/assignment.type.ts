@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { connectionType, DateScalar, type PageArgsType } from '@tiaokuai/platform';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { AssignmentRecord } from '../../domain/records';
-import { AssignmentStatusEnum, SettlementKindEnum } from '../shared/enums';
+import { AssignmentStatusEnum, LiveChangeKindEnum, SettlementKindEnum } from '../shared/enums';
 import { NS, padId, pageOf } from '../shared/pages';
+import { Unit } from '../unit/unit.type';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '任务分配：A task as it reached one unit' })
@@ -74,3 +75,15 @@ export const progressReportPage = (reports: readonly ProgressReport[], page: Pag
     page,
     (r) => r,
   );
+
+@ObjectType({
+  description: '单位收到的任务分配 (assignments issued to a unit): a live change, sent after a write issued some',
+})
+export class AssignmentsIssued {
+  @Field(() => LiveChangeKindEnum, { description: '变更种类 (kind of change)' }) kind!: string;
+  @Field(() => Unit, { description: '承办单位：所订阅的单位 (the unit subscribed to)' }) unit!: Unit;
+  @Field(() => [Assignment], { description: '新下达的任务分配 (assignments that appeared since the last event)' })
+  issued!: Assignment[];
+  @Field(() => Int, { description: '变更后期间内的任务分配总数 (assignments in the window after this change)' })
+  total!: number;
+}
