@@ -38,6 +38,9 @@ const BOUNDED: Record<string, string> = {
   // Not bounded by a number: a large import can settle many findings at once (noted in docs/live-updates.md).
   'TaskFindingsChange.appeared': 'what one write made appear in the scope',
   'TaskFindingsChange.settled': 'what one write settled in the scope',
+  'AnomaliesChange.appeared': 'what one write made appear in the scope',
+  'AnomaliesChange.settled': 'what one write settled in the scope',
+  'AssignmentsIssued.issued': 'what one write issued to the unit',
   'ImportReport.changedCodes': 'the document sent',
   'Inspection.indicators': 'the inspection as scheduled',
   'JointInspection.bodies': 'the inspections merged',
