@@ -25,3 +25,4 @@ export * from './paging.types';
 export * from './global-id';
 export * from './events';
 export * from './live';
+export * from './shared-enums';

@@ -1,6 +1,6 @@
 /** Results under a scheme (ranks, star grading, outliers, the export file) as GraphQL shows them. */
 import 'reflect-metadata';
-import { connectionType } from '@tiaokuai/platform';
+import { connectionType, UNIT_KIND_VALUES } from '@tiaokuai/platform';
 import { enumOf } from '@tiaokuai/leadership';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -28,23 +28,7 @@ registerEnumType(ExportFormatEnum, {
 registerEnumType(BranchKindEnum, {
   name: 'GradedUnitKind',
   description: '可定级的党组织类型：Unit kinds that may be star-graded',
-  valuesConfig: {
-    BRANCH: { description: '党支部：基本的党组织 (BRANCH: a party branch)' },
-    DEPARTMENT_PARTY_GROUP: {
-      description:
-        "部门党组（党委）：部门的党组或党委 (DEPARTMENT_PARTY_GROUP: a department's party group or committee)",
-    },
-    GENERAL_BRANCH: { description: '党总支：党的总支部委员会 (GENERAL_BRANCH: a general party branch)' },
-    GRASSROOTS_UNIT: {
-      description:
-        "基层单位：部门机关以外设有党组织的单位 (GRASSROOTS_UNIT: a unit outside the department's own organ, with its own party organisation)",
-    },
-    LOCAL_PARTY_COMMITTEE: { description: '地方党委：省委、市委等 (LOCAL_PARTY_COMMITTEE: a local party committee)' },
-    ORGAN_PARTY_COMMITTEE: {
-      description: "机关党委：部门机关的党委 (ORGAN_PARTY_COMMITTEE: a department's organ party committee)",
-    },
-    WORK_COMMITTEE: { description: '机关工委：机关工作委员会 (WORK_COMMITTEE: an organs work committee)' },
-  },
+  valuesConfig: UNIT_KIND_VALUES,
 });
 
 @ObjectType({
