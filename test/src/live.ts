@@ -3,6 +3,7 @@
  * connections mode), as a frontend would: it keeps every result and waits for one that matches.
  */
 import { createClient, type Client } from 'graphql-sse';
+import { sseFrames } from '@tiaokuai/tools';
 
 export interface Subscriber {
   /** Every result received so far, in order. */
@@ -71,31 +72,20 @@ export function subscribeDirect(url: string, body: string, headers: Record<strin
       signal: ctrl.signal,
     });
     if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buf = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      buf += decoder.decode(value, { stream: true });
-      let i: number;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const msg = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        const data = msg
-          .split('\n')
-          .filter((l) => l.startsWith('data:'))
-          .map((l) => l.slice(5).trim())
-          .join('\n');
-        if (msg.startsWith('event: complete')) return;
-        if (!data) continue;
-        const r = JSON.parse(data);
-        results.push(r);
-        for (const w of [...waiters]) {
-          if (w.match(r)) {
-            waiters.splice(waiters.indexOf(w), 1);
-            w.resolve(r);
-          }
+    for await (const msg of sseFrames(res.body!)) {
+      const data = msg
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trim())
+        .join('\n');
+      if (msg.startsWith('event: complete')) return;
+      if (!data) continue;
+      const r = JSON.parse(data);
+      results.push(r);
+      for (const w of [...waiters]) {
+        if (w.match(r)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(r);
         }
       }
     }

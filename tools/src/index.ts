@@ -6,3 +6,4 @@ export { exportHub } from './export';
 export { SECTIONS } from './import';
 export * from './public-schema';
 export * from './import-job';
+export * from './sse-frames';

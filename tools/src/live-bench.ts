@@ -19,6 +19,7 @@ import path from 'node:path';
 import { DEMO_FILE, IMPORT_MUTATION } from './demo';
 import { bearer, gql, startHub, type RunningHub } from './launcher';
 import { percentile } from './stats';
+import { sseFrames } from './sse-frames';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,25 +43,14 @@ async function subscriber(url: string, token: string, onChanged: (n: number) => 
     signal,
   });
   if (res.status !== 200) throw new Error(`subscription refused: HTTP ${res.status}`);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
   let ready!: () => void;
   const isReady = new Promise<void>((r) => (ready = r));
-  let buf = '';
   let changed = 0;
   void (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      buf += decoder.decode(value, { stream: true });
-      let i: number;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const msg = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        if (msg.includes('"kind":"READY"')) ready();
-        else if (msg.includes('"kind":"CHANGED"')) onChanged(++changed);
-        else if (msg.includes('"errors"')) throw new Error(`subscription error: ${msg.slice(0, 300)}`);
-      }
+    for await (const msg of sseFrames(res.body!)) {
+      if (msg.includes('"kind":"READY"')) ready();
+      else if (msg.includes('"kind":"CHANGED"')) onChanged(++changed);
+      else if (msg.includes('"errors"')) throw new Error(`subscription error: ${msg.slice(0, 300)}`);
     }
   })().catch((e: unknown) => {
     if (!signal.aborted) console.error(String(e));
